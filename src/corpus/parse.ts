@@ -1,0 +1,157 @@
+// One article file → a validated Article, or the problems that make it unusable.
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { splitSentences } from '../text/sentences.js';
+import type { Article, CorpusProblem, Paragraph, Sentence } from '../engine/types.js';
+
+export const MAX_ARTICLE_BYTES = 1024 * 1024;
+
+function isRealDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const optionalText = z
+  .string({ error: 'expected text' })
+  .trim()
+  .min(1, { error: 'expected non-empty text when present' })
+  .optional()
+  .nullable();
+
+export const frontMatterSchema = z.object({
+  title: z.string({ error: 'expected a title (text)' }).trim().min(1, { error: 'expected a non-empty title' }),
+  date: z
+    .string({ error: 'expected a date as YYYY-MM-DD' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' })
+    .refine(isRealDate, { error: 'expected a real calendar date (YYYY-MM-DD)' }),
+  outlet: optionalText,
+  author: optionalText,
+  url: z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+    .optional()
+    .nullable(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+export type ParseResult = { ok: true; article: Article } | { ok: false; problems: CorpusProblem[] };
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** Decodes, splits front matter from body, validates, reflows and splits into sentences. */
+export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
+  const fail = (field: string, message: string): ParseResult => ({ ok: false, problems: [{ file, field, message }] });
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) {
+    return fail('size', `file is ${bytes.byteLength} bytes; expected at most ${MAX_ARTICLE_BYTES} (1 MB)`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('encoding', 'file is not valid UTF-8; expected UTF-8 text');
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const fm = FRONT_MATTER.exec(text);
+  if (!fm) return fail('front matter', 'expected YAML front matter between "---" lines at the top of the file');
+  let data: unknown;
+  try {
+    data = parseYaml(fm[1]!, { schema: 'core' }) ?? {};
+  } catch (error) {
+    return fail('front matter', `invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return fail('front matter', 'expected a YAML mapping of fields (title, date, …)');
+  }
+  const parsed = frontMatterSchema.safeParse(normaliseDates(data as Record<string, unknown>));
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        file,
+        field: issue.path.join('.') || 'front matter',
+        message: issue.message,
+      })),
+    };
+  }
+  const paragraphs = reflow(text.slice(fm[0].length));
+  if (paragraphs.length === 0) return fail('body', 'article body is empty; expected at least one paragraph of text');
+  return { ok: true, article: buildArticle(file, parsed.data, paragraphs) };
+}
+
+/** YAML may hand a Date for an unquoted date under some schemas; keep the calendar day as written. */
+function normaliseDates(data: Record<string, unknown>): Record<string, unknown> {
+  const date = data.date;
+  if (date instanceof Date && !Number.isNaN(date.getTime())) return { ...data, date: date.toISOString().slice(0, 10) };
+  return data;
+}
+
+const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
+
+/**
+ * Paragraphs are separated by blank lines, and lines inside one are joined with a space (hard wraps
+ * undone). A body with no blank line at all but many lines is a hard-wrapped text with one paragraph
+ * per run of lines: a new paragraph starts after a line that ends a sentence.
+ */
+export function reflow(body: string): string[] {
+  const blocks = body
+    .split(/\n[ \t]*\n/)
+    .map((b) => b.split('\n').map((l) => l.trim()).filter((l) => l.length > 0))
+    .filter((lines) => lines.length > 0);
+  const paragraphs: string[] = [];
+  const singleBlock = blocks.length === 1 && blocks[0]!.length > 1;
+  for (const lines of blocks) {
+    if (!singleBlock) {
+      paragraphs.push(lines.join(' '));
+      continue;
+    }
+    let current: string[] = [];
+    for (const line of lines) {
+      current.push(line);
+      if (SENTENCE_END.test(line)) {
+        paragraphs.push(current.join(' '));
+        current = [];
+      }
+    }
+    if (current.length > 0) paragraphs.push(current.join(' '));
+  }
+  return paragraphs.map((p) => p.replace(/[ \t]{2,}/g, ' '));
+}
+
+export function buildArticle(id: string, meta: FrontMatter, paragraphTexts: string[]): Article {
+  const body = paragraphTexts.join('\n\n');
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  let offset = 0;
+  paragraphTexts.forEach((text, i) => {
+    const number = i + 1;
+    paragraphs.push({ number, start: offset, end: offset + text.length });
+    splitSentences(text).forEach((span, j) => {
+      const start = offset + span.start;
+      const end = offset + span.end;
+      sentences.push({
+        id: `${id}#p${number}.s${j + 1}`,
+        articleId: id,
+        paragraph: number,
+        index: j + 1,
+        start,
+        end,
+        text: body.slice(start, end),
+      });
+    });
+    offset += text.length + 2;
+  });
+  return {
+    id,
+    title: meta.title,
+    date: meta.date,
+    outlet: meta.outlet ?? null,
+    author: meta.author ?? null,
+    url: meta.url ?? null,
+    body,
+    paragraphs,
+    sentences,
+  };
+}

@@ -1,0 +1,17 @@
+// Citations: an excerpt (a verbatim slice of the article body) with what a reader needs to find it.
+import type { Article, ArticleMeta, Citation } from './types.js';
+
+export function articleMeta(article: Article): ArticleMeta {
+  return { id: article.id, title: article.title, outlet: article.outlet, date: article.date, url: article.url };
+}
+
+/** The paragraph (1-based) holding the character at `offset` of the article body. */
+export function paragraphAt(article: Article, offset: number): number {
+  for (const p of article.paragraphs) if (offset < p.end + 2) return p.number;
+  return article.paragraphs.at(-1)?.number ?? 1;
+}
+
+/** Cites `body.slice(start, end)`: the excerpt is always verbatim. */
+export function cite(article: Article, start: number, end: number): Citation {
+  return { article: articleMeta(article), paragraph: paragraphAt(article, start), excerpt: article.body.slice(start, end) };
+}

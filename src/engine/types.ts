@@ -1,0 +1,108 @@
+// The story engine's data model. Nothing here knows about Discord.
+
+/** What a citation shows of an article. */
+export interface ArticleMeta {
+  /** The file name, e.g. `2022-09-12-israel-offers-cyber-aid.md`. */
+  id: string;
+  title: string;
+  outlet: string | null;
+  /** YYYY-MM-DD */
+  date: string;
+  url: string | null;
+}
+
+/** A paragraph of an article's body; offsets are into `Article.body`. */
+export interface Paragraph {
+  /** 1-based, in reading order. */
+  number: number;
+  start: number;
+  end: number;
+}
+
+/** One sentence; `text === article.body.slice(start, end)` always holds. */
+export interface Sentence {
+  /** Stable id: `${articleId}#p${paragraph}.s${index}`. */
+  id: string;
+  articleId: string;
+  /** 1-based paragraph number. */
+  paragraph: number;
+  /** 1-based sentence number within the paragraph. */
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Article extends ArticleMeta {
+  author: string | null;
+  /** The reflowed body: paragraphs joined by a blank line ("\n\n"). Every excerpt is a substring of it. */
+  body: string;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+}
+
+export interface Citation {
+  article: ArticleMeta;
+  /** 1-based paragraph number. */
+  paragraph: number;
+  /** Verbatim substring of the article body. */
+  excerpt: string;
+}
+
+export interface Answer {
+  text: string;
+  citation: Citation;
+}
+
+export interface AskResult {
+  answer: Answer | null;
+  citations: Citation[];
+}
+
+export type Precision = 'day' | 'week' | 'month' | 'year' | 'decade';
+
+export interface TimelineEvent {
+  /** First day of the period, YYYY-MM-DD. */
+  date: string;
+  precision: Precision;
+  /** The sentence that states the event, verbatim. */
+  text: string;
+  citations: Citation[];
+}
+
+export interface TimelineFilter {
+  from?: string;
+  to?: string;
+  topic?: string;
+  person?: string;
+}
+
+export type EntityKind = 'person' | 'organization' | 'place';
+
+export interface Entity {
+  name: string;
+  kind: EntityKind;
+  roles: string[];
+  aliases: string[];
+  mentions: number;
+}
+
+export interface Quote {
+  /** The quotation itself, verbatim, without its quote marks. */
+  text: string;
+  speaker: string | null;
+  citation: Citation;
+}
+
+export interface QuoteFilter {
+  speaker?: string;
+  topic?: string;
+}
+
+/** A problem found in one corpus file; the file is skipped, the rest is served. */
+export interface CorpusProblem {
+  file: string;
+  /** The front-matter field, or `file`/`body`/`encoding`/`size`. */
+  field: string;
+  message: string;
+}
