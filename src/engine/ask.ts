@@ -1,0 +1,263 @@
+// /ask: a free-text question → the sentence that answers it, with citations, or an honest abstention.
+import type MiniSearch from 'minisearch';
+import { terms, words } from '../text/terms.js';
+import { cite } from './citation.js';
+import type { IndexedDoc, Passage } from './search.js';
+import { searchOptions } from './search.js';
+import type { Article, AskResult, Citation, Sentence } from './types.js';
+
+export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'said' | 'definition' | 'other';
+
+/** What kinds of answer a sentence holds; the story layer supplies better evidence than the regex fallback. */
+export interface SentenceAnnotator {
+  hasPerson?(sentence: Sentence, exclude: ReadonlySet<string>): boolean;
+  hasDate?(sentence: Sentence): boolean;
+  hasPlace?(sentence: Sentence, exclude: ReadonlySet<string>): boolean;
+}
+
+/** Tuning, with the reasons for each default. */
+export const askDefaults = {
+  /** Candidates reranked per question: enough to find the typed answer beyond the best keyword match. */
+  candidates: 40,
+  /** Share of the question's weighted terms the best sentence must cover to be given as an answer. */
+  minCoverage: 0.55,
+  /** Weight of holding an answer of the question's type (a person for "who", a date for "when", …). */
+  typeBonus: 0.2,
+  /** Sentences shorter than this are extended with the next sentence of the paragraph. */
+  shortSentence: 70,
+  maxCitations: 3,
+};
+
+export function questionType(question: string): QuestionType {
+  const q = question.trim().toLowerCase();
+  if (/^(who|whom|whose)\b/.test(q) || /\bwho\b/.test(q)) return 'who';
+  if (/^when\b|\bwhat (year|month|day|date|time)\b|\bwhich (year|month|day|date)\b|\bhow long ago\b/.test(q)) return 'when';
+  if (/^where\b|\bwhat (country|city|place|region)\b|\bin which (country|city)\b/.test(q)) return 'where';
+  if (/^how (many|much|large|big|old|long)\b|\bwhat (number|amount|percentage)\b/.test(q)) return 'quantity';
+  if (/^why\b|\bwhat (caused|led to|prompted)\b|\bfor what reason\b|\bwhat was the reason\b/.test(q)) return 'why';
+  if (/\b(say|said|says|saying|tell|told|state|stated|comment|commented|react|reacted|respond|responded|call|called|describe|described|claim|claimed|warn|warned)\b/.test(q)) return 'said';
+  if (/^what (is|are|was|were) (the |an? )?[\w’'.-]+( [\w’'.-]+){0,3}\??$/.test(q)) return 'definition';
+  return 'other';
+}
+
+const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DATE_RE = new RegExp(
+  `\\b(?:(?:${MONTH})\\.?\\s+\\d{1,2}\\b|(?:in|since|during|by|until|from|of)\\s+(?:(?:early|mid|late)[- ])?(?:${MONTH})\\b|` +
+    `(?:1[5-9]|20)\\d{2}s?\\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|` +
+    `(?:last|this|next|earlier this|later this)\\s+(?:week|month|year|weekend)\\b|yesterday|today|(?:days?|weeks?|months?|years?) (?:later|earlier|ago|after|before))`,
+  'i',
+);
+const QUANTITY_RE =
+  /\b\d[\d,.]*\b(?!\s*(?:bc|ad)\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozens?|several|numerous|half)\b|%|\bper ?cent\b/i;
+const REASON_RE =
+  /\b(?:because|due to|owing to|as a result|since|after|citing|over|in order to|so that|so\b|led to|leading to|following|amid|in response to|reason|caused|for (?:the|its|their|his|her) \w+)\b/i;
+const SPEECH_RE = /[“”"]|\b(?:said|says|told|added|noted|stated|wrote|tweeted|according to|statement|called|described|rejected|condemned|denied|warned)\b/i;
+const NAME_RE = /\b\p{Lu}[\p{Ll}’'-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}’'-]+|al-\p{Lu}\p{Ll}+|de|van|von|bin)){1,3}\b/gu;
+/** A sentence that introduces a name: an acronym in brackets, an appositive, or "X is a …". */
+const DEFINITION_RE = /\(\p{Lu}[\p{Lu}\p{N}-]{1,9}\)|, (?:a|an|the) [\p{Ll}-]+|\b(?:is|are|was|were) (?:a|an|the) /u;
+const PLACE_RE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?\p{Lu}[\p{L}-]+/u;
+
+/** Capitalised multi-word names that are not just the sentence's first words. */
+function hasNameLike(text: string, exclude: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(NAME_RE)) {
+    const nameWords = words(m[0]);
+    if (nameWords.some((w) => !exclude.has(w))) return true;
+  }
+  return false;
+}
+
+function fallbackHasType(type: QuestionType, s: Sentence, exclude: ReadonlySet<string>, annotator: SentenceAnnotator): boolean {
+  switch (type) {
+    case 'who':
+      return annotator.hasPerson ? annotator.hasPerson(s, exclude) : hasNameLike(s.text, exclude);
+    case 'when':
+      return (annotator.hasDate?.(s) ?? false) || DATE_RE.test(s.text);
+    case 'where':
+      return annotator.hasPlace ? annotator.hasPlace(s, exclude) : PLACE_RE.test(s.text);
+    case 'quantity':
+      return QUANTITY_RE.test(s.text.replace(DATE_RE, ''));
+    case 'why':
+      return REASON_RE.test(s.text);
+    case 'said':
+      return SPEECH_RE.test(s.text);
+    case 'definition':
+      return DEFINITION_RE.test(s.text);
+    default:
+      return false;
+  }
+}
+
+/** Inverse document frequency of stems over sentences; unseen terms get the highest weight. */
+export class TermStats {
+  private readonly df = new Map<string, number>();
+  private count = 0;
+
+  add(sentenceTerms: Iterable<string>): void {
+    this.count++;
+    for (const t of new Set(sentenceTerms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  remove(sentenceTerms: Iterable<string>): void {
+    this.count--;
+    for (const t of new Set(sentenceTerms)) {
+      const n = (this.df.get(t) ?? 0) - 1;
+      if (n > 0) this.df.set(t, n);
+      else this.df.delete(t);
+    }
+  }
+
+  idf(term: string): number {
+    return Math.log(1 + (this.count + 1) / ((this.df.get(term) ?? 0) + 0.5));
+  }
+
+  has(term: string): boolean {
+    return this.df.has(term);
+  }
+}
+
+const CAPITALISED_RUN = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|and|for|the|on|de)\s+)?\p{Lu}[\p{L}’'-]*)+/gu;
+
+/**
+ * Acronyms the articles spell out ("National Security Council" → nsc), so that a question using an
+ * acronym the articles never write still finds the sentences that use its expansion.
+ */
+export class AcronymIndex {
+  private readonly expansions = new Map<string, string[]>();
+
+  add(text: string): void {
+    for (const m of text.matchAll(CAPITALISED_RUN)) {
+      const capitals = m[0].split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+      if (capitals.length < 2 || capitals.length > 8) continue;
+      const acronym = capitals.map((w) => w[0]!.toLowerCase()).join('');
+      if (!this.expansions.has(acronym)) this.expansions.set(acronym, terms(m[0]));
+    }
+  }
+
+  get(acronym: string): string[] | undefined {
+    return this.expansions.get(acronym);
+  }
+}
+
+/** Question terms, with an acronym the articles never use replaced by the expansion they do use. */
+function questionTerms(ctx: AskContext, question: string): string[] {
+  const out: string[] = [];
+  for (const raw of question.match(/[\p{L}\p{N}.’']+/gu) ?? []) {
+    const t = terms(raw);
+    const acronym = /^(?:\p{Lu}\.?){2,8}$/u.test(raw) ? t[0] : undefined;
+    const expansion = acronym && !ctx.stats.has(acronym) ? ctx.acronyms?.get(acronym) : undefined;
+    out.push(...(expansion ?? t));
+  }
+  return [...new Set(out)];
+}
+
+export interface AskContext {
+  index: MiniSearch<IndexedDoc>;
+  passages: Map<string, Passage>;
+  articles: Map<string, Article>;
+  stats: TermStats;
+  /** Index terms of each sentence, by sentence id. */
+  sentenceTerms: Map<string, readonly string[]>;
+  annotator?: SentenceAnnotator;
+  acronyms?: AcronymIndex;
+}
+
+/** How much of a question term a set of sentence terms carries: 1 exact, 0.8 a compound or a one-letter variant. */
+function termMatch(qTerm: string, sentence: ReadonlySet<string>): number {
+  if (sentence.has(qTerm)) return 1;
+  if (qTerm.length < 4) return 0;
+  for (const t of sentence) {
+    if (t.length >= 4 && (t.startsWith(qTerm) || qTerm.startsWith(t) || (qTerm.length >= 5 && t.includes(qTerm)))) return 0.8;
+    if (qTerm.length >= 5 && Math.abs(t.length - qTerm.length) <= 1 && editDistanceAtMostOne(qTerm, t)) return 0.8;
+  }
+  return 0;
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+interface Scored {
+  passage: Passage;
+  coverage: number;
+  typed: boolean;
+  score: number;
+}
+
+function sentenceTermsOf(ctx: AskContext, s: Sentence): Set<string> {
+  return new Set(ctx.sentenceTerms.get(s.id) ?? terms(s.text));
+}
+
+/** Coverage of the question by a sentence: IDF-weighted share of question terms it holds (neighbours count half). */
+function coverageOf(ctx: AskContext, qTerms: string[], passage: Passage, article: Article): number {
+  const own = sentenceTermsOf(ctx, passage.sentence);
+  const around = new Set(terms(article.body.slice(passage.windowStart, passage.windowEnd) + ' ' + article.title));
+  let total = 0;
+  let covered = 0;
+  for (const t of qTerms) {
+    const w = ctx.stats.idf(t);
+    total += w;
+    covered += w * Math.max(termMatch(t, own), 0.5 * termMatch(t, around));
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+export function ask(ctx: AskContext, question: string, options: Partial<typeof askDefaults> = {}): AskResult {
+  const opts = { ...askDefaults, ...options };
+  const qTerms = questionTerms(ctx, question);
+  if (qTerms.length === 0) return { answer: null, citations: [] };
+  const type = questionType(question);
+  const questionWords = new Set(words(question));
+  const hits = ctx.index.search(qTerms.join(' '), searchOptions).slice(0, opts.candidates);
+  const topScore = hits[0]?.score ?? 1;
+  const scored: Scored[] = [];
+  for (const hit of hits) {
+    const passage = ctx.passages.get(String(hit.id));
+    if (!passage) continue;
+    const article = ctx.articles.get(passage.sentence.articleId)!;
+    const coverage = coverageOf(ctx, qTerms, passage, article);
+    const typed = fallbackHasType(type, passage.sentence, questionWords, ctx.annotator ?? {});
+    const isQuestion = /\?["”’]?$/.test(passage.sentence.text);
+    const score = coverage + (typed ? opts.typeBonus : 0) + 0.1 * (hit.score / topScore) - (isQuestion ? 0.3 : 0);
+    scored.push({ passage, coverage, typed, score });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best || best.coverage < opts.minCoverage) return { answer: null, citations: [] };
+  const answerCitation = answerSpan(ctx, best.passage, opts.shortSentence);
+  const citations: Citation[] = [answerCitation];
+  const usedParagraphs = new Set([`${best.passage.sentence.articleId}#${best.passage.sentence.paragraph}`]);
+  for (const s of scored.slice(1)) {
+    if (citations.length >= opts.maxCitations) break;
+    const key = `${s.passage.sentence.articleId}#${s.passage.sentence.paragraph}`;
+    if (usedParagraphs.has(key) || s.coverage < opts.minCoverage || s.score < best.score * 0.6) continue;
+    usedParagraphs.add(key);
+    citations.push(answerSpan(ctx, s.passage, opts.shortSentence));
+  }
+  return { answer: { text: answerCitation.excerpt, citation: answerCitation }, citations };
+}
+
+/** The answering sentence, joined with the next one in its paragraph when it is too short to stand alone. */
+function answerSpan(ctx: AskContext, passage: Passage, shortSentence: number): Citation {
+  const article = ctx.articles.get(passage.sentence.articleId)!;
+  const s = passage.sentence;
+  const end = s.text.length < shortSentence ? passage.windowEnd : s.end;
+  return cite(article, s.start, Math.max(end, s.end));
+}

@@ -1,0 +1,158 @@
+// The story: the corpus, its passage index and everything derived from it, behind the StoryEngine interface.
+import path from 'node:path';
+import type MiniSearch from 'minisearch';
+import { loadCorpus } from '../corpus/load.js';
+import { terms } from '../text/terms.js';
+import { AcronymIndex, ask as answerQuestion, TermStats, type AskContext } from './ask.js';
+import type { StoryEngine, WhoResult } from './engine.js';
+import { addToIndex, buildPassages, loadOrBuildIndex, removeFromIndex, type IndexedDoc, type IndexSource, type Passage } from './search.js';
+import type {
+  Article,
+  AskResult,
+  CorpusProblem,
+  Entity,
+  Quote,
+  QuoteFilter,
+  TimelineEvent,
+  TimelineFilter,
+} from './types.js';
+
+export type LogFn = (level: 'info' | 'warn' | 'error', message: string) => void;
+
+export interface StoryOptions {
+  /** The folder of article files. */
+  corpusDir: string;
+  /** Where the index cache lives; null disables it. Default: `<corpusDir>/../.cache/storydesk`. */
+  cacheDir?: string | null;
+  log?: LogFn;
+}
+
+export function defaultCacheDir(corpusDir: string): string {
+  return path.join(path.dirname(path.resolve(corpusDir)), '.cache', 'storydesk');
+}
+
+export class Story implements StoryEngine {
+  private articleList: Article[] = [];
+  private readonly byId = new Map<string, Article>();
+  private readonly passages = new Map<string, Passage>();
+  private readonly sentenceTerms = new Map<string, readonly string[]>();
+  private readonly stats = new TermStats();
+  private readonly acronyms = new AcronymIndex();
+  private corpusProblems: CorpusProblem[] = [];
+
+  private constructor(
+    private readonly index: MiniSearch<IndexedDoc>,
+    readonly indexSource: IndexSource,
+    articles: Article[],
+    problems: CorpusProblem[],
+    passages: Passage[],
+  ) {
+    this.corpusProblems = problems;
+    for (const a of articles) this.byId.set(a.id, a);
+    for (const p of passages) this.addPassage(p);
+    this.sortArticles();
+  }
+
+  static async load(options: StoryOptions): Promise<Story> {
+    const log = options.log ?? (() => {});
+    const corpus = await loadCorpus(options.corpusDir);
+    for (const p of corpus.problems) log('warn', `corpus: ${p.file}: ${p.field}: ${p.message} (skipped)`);
+    const passages = buildPassages(corpus.articles);
+    const cacheDir = options.cacheDir === undefined ? defaultCacheDir(options.corpusDir) : options.cacheDir;
+    const loaded = await loadOrBuildIndex(corpus.articles, passages, cacheDir, (m) => log('warn', m));
+    log('info', `story: ${corpus.articles.length} articles, ${passages.length} passages, index ${loaded.source}`);
+    return new Story(loaded.index, loaded.source, corpus.articles, corpus.problems, passages);
+  }
+
+  private addPassage(p: Passage): void {
+    this.passages.set(p.id, p);
+    const t = terms(p.sentence.text);
+    this.sentenceTerms.set(p.id, t);
+    this.stats.add(t);
+    this.acronyms.add(p.sentence.text);
+  }
+
+  private sortArticles(): void {
+    this.articleList = [...this.byId.values()].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  }
+
+  /** Adds or replaces one article without rebuilding the index. */
+  upsertArticle(article: Article): void {
+    this.removeArticle(article.id);
+    this.byId.set(article.id, article);
+    const passages = buildPassages([article]);
+    addToIndex(this.index, passages, article);
+    for (const p of passages) this.addPassage(p);
+    this.sortArticles();
+  }
+
+  removeArticle(id: string): boolean {
+    const article = this.byId.get(id);
+    if (!article) return false;
+    const ids = article.sentences.map((s) => s.id);
+    removeFromIndex(this.index, ids);
+    for (const sid of ids) {
+      this.stats.remove(this.sentenceTerms.get(sid) ?? []);
+      this.sentenceTerms.delete(sid);
+      this.passages.delete(sid);
+    }
+    this.byId.delete(id);
+    this.sortArticles();
+    return true;
+  }
+
+  setProblems(problems: CorpusProblem[]): void {
+    this.corpusProblems = problems;
+  }
+
+  private askContext(): AskContext {
+    return {
+      index: this.index,
+      passages: this.passages,
+      articles: this.byId,
+      stats: this.stats,
+      sentenceTerms: this.sentenceTerms,
+      acronyms: this.acronyms,
+    };
+  }
+
+  articles(): Article[] {
+    return this.articleList;
+  }
+
+  problems(): CorpusProblem[] {
+    return this.corpusProblems;
+  }
+
+  ask(question: string): AskResult {
+    return answerQuestion(this.askContext(), question);
+  }
+
+  timeline(_filter: TimelineFilter = {}): TimelineEvent[] {
+    throw new Error('storydesk: timeline is not wired yet');
+  }
+
+  who(): Entity[] {
+    throw new Error('storydesk: who is not wired yet');
+  }
+
+  whoIs(_name: string): WhoResult {
+    throw new Error('storydesk: who is not wired yet');
+  }
+
+  suggestEntities(_prefix: string, _limit = 25): Entity[] {
+    throw new Error('storydesk: who is not wired yet');
+  }
+
+  quotes(_filter: QuoteFilter = {}): Quote[] {
+    throw new Error('storydesk: quotes are not wired yet');
+  }
+
+  suggestSpeakers(_prefix: string, _limit = 25): string[] {
+    throw new Error('storydesk: quotes are not wired yet');
+  }
+}
+
+export function loadStory(options: StoryOptions): Promise<Story> {
+  return Story.load(options);
+}
