@@ -1,0 +1,163 @@
+// The scriptable CLI: `npm run cli -- <command> [options]`. With --json, stdout holds only JSON; logs go to stderr.
+import { createInterface } from 'node:readline';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { loadCorpus, formatProblem } from './corpus/load.js';
+import { parseDateBound } from './engine/dates.js';
+import { loadStory, type Story } from './engine/story.js';
+import type { Entity, TimelineFilter } from './engine/types.js';
+import { renderAsk, renderQuotes, renderSources, renderTimeline, renderWho, renderWhoIs } from './render/text.js';
+
+export interface CliIO {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env?: NodeJS.ProcessEnv;
+}
+
+export const USAGE = `usage: npm run cli -- <command> [options]
+
+commands:
+  ask [QUESTION]                        answer a question (no QUESTION: one per line from stdin)
+  timeline [--from D] [--to D] [--topic T] [--person P]
+  who [NAME]                            the people, organisations and places; or one of them
+  quote [--speaker S] [--topic T]       who said what
+  sources                               the articles served
+  corpus-check                          validate every corpus file; exit 1 if any is bad
+
+options:
+  --json         machine-readable output (one JSON object per answer)
+  --corpus DIR   serve another folder of articles (default: $CORPUS_DIR or ./corpus)
+  --no-cache     don't read or write the index cache`;
+
+const options = {
+  json: { type: 'boolean', default: false },
+  corpus: { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  topic: { type: 'string' },
+  person: { type: 'string' },
+  speaker: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} satisfies ParseArgsConfig['options'];
+
+class UsageError extends Error {}
+
+export function entityJson(e: Entity): Entity {
+  return { name: e.name, kind: e.kind, roles: e.roles, aliases: e.aliases, mentions: e.mentions };
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const write = (text: string) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const warn = (text: string) => io.stderr.write(`${text}\n`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    warn(`storydesk: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? write : warn)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const corpusDir = values.corpus ?? io.env?.CORPUS_DIR ?? 'corpus';
+  const out = (value: unknown, text: string) => write(values.json ? JSON.stringify(value) : text);
+
+  if (command === 'corpus-check') return corpusCheck(corpusDir, write, warn);
+
+  try {
+    const story = await loadStory({
+      corpusDir,
+      cacheDir: values['no-cache'] ? null : undefined,
+      log: (level, message) => (level === 'info' ? undefined : warn(message)),
+    });
+    switch (command) {
+      case 'ask':
+        return await cliAsk(story, rest.join(' ').trim(), io, out);
+      case 'timeline': {
+        const events = story.timeline(timelineFilter(values));
+        out({ events }, renderTimeline(events));
+        return 0;
+      }
+      case 'who': {
+        const name = rest.join(' ').trim();
+        if (name) {
+          const result = story.whoIs(name);
+          out({ entity: result.entity ? entityJson(result.entity) : null, citations: result.citations }, renderWhoIs(result, name));
+        } else {
+          const entities = story.who();
+          out({ entities: entities.map(entityJson) }, renderWho(entities));
+        }
+        return 0;
+      }
+      case 'quote': {
+        const quotes = story.quotes({ speaker: values.speaker, topic: values.topic });
+        out({ quotes }, renderQuotes(quotes));
+        return 0;
+      }
+      case 'sources': {
+        const articles = story.articles().map(({ id, title, outlet, date, url, author }) => ({ id, title, outlet, date, url, author }));
+        out({ articles }, renderSources(story.articles()));
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      warn(`storydesk: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    warn(`storydesk: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+function timelineFilter(values: { from?: string; to?: string; topic?: string; person?: string }): TimelineFilter {
+  const filter: TimelineFilter = { topic: values.topic, person: values.person };
+  for (const side of ['from', 'to'] as const) {
+    const raw = values[side];
+    if (raw === undefined) continue;
+    const bound = parseDateBound(raw, side);
+    if (!bound.ok) throw new UsageError(bound.error);
+    filter[side] = bound.date;
+  }
+  return filter;
+}
+
+async function cliAsk(story: Story, question: string, io: CliIO, out: (value: unknown, text: string) => void): Promise<number> {
+  if (question) {
+    const result = story.ask(question);
+    out(result, renderAsk(result));
+    return 0;
+  }
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    const q = line.trim();
+    if (!q) continue;
+    const result = story.ask(q);
+    out(result, `Q: ${q}\n${renderAsk(result)}\n`);
+  }
+  return 0;
+}
+
+async function corpusCheck(dir: string, write: (t: string) => void, warn: (t: string) => void): Promise<number> {
+  try {
+    const corpus = await loadCorpus(dir);
+    for (const p of corpus.problems) warn(formatProblem(p));
+    const summary = `${dir}: ${corpus.articles.length} valid article(s), ${corpus.problems.length} problem(s)`;
+    write(summary);
+    return corpus.problems.length > 0 ? 1 : 0;
+  } catch (error) {
+    warn((error as Error).message);
+    return 1;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+}
