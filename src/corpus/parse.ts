@@ -25,7 +25,7 @@ export const frontMatterSchema = z.object({
   title: z.string({ error: 'expected a title (text)' }).trim().min(1, { error: 'expected a non-empty title' }),
   date: z
     .string({ error: 'expected a date as YYYY-MM-DD' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD', abort: true })
     .refine(isRealDate, { error: 'expected a real calendar date (YYYY-MM-DD)' }),
   outlet: optionalText,
   author: optionalText,

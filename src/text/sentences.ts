@@ -4,7 +4,7 @@
 const TITLE_ABBREVIATIONS = new Set(
   (
     'mr mrs ms mx dr gov sen rep gen col lt sgt capt maj cmdr adm prof rev hon pres supt insp det atty ' +
-    'st mt ft fr sr jr no nos vs v cf approx dept univ est fig op vol pp art sec ch ' +
+    'st mt ft fr no nos vs v cf approx dept univ est fig op vol pp art sec ch ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'ave blvd rd hwy'
   ).split(' '),

@@ -1,0 +1,90 @@
+// Versioned schema migrations. `PRAGMA user_version` holds the last applied version; each
+// migration runs in its own transaction, so a crash mid-way leaves the previous version intact.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Append only: never edit a migration that has shipped, add the next version instead. */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'digest settings, digests posted, failures, article first-seen times',
+    sql: `
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+      -- One row per server that turned the digest on (enabled = 0 after /digest off).
+      CREATE TABLE guild_settings (
+        guild_id   TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        time       TEXT NOT NULL CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]'),
+        timezone   TEXT NOT NULL,
+        enabled    INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+        skip_empty INTEGER NOT NULL DEFAULT 0 CHECK (skip_empty IN (0, 1)),
+        updated_at TEXT NOT NULL
+      );
+      -- One row per server per local day: the intent is written before sending, the message id after.
+      -- since/until bound the "new articles" window, so a retried send rebuilds the same content.
+      CREATE TABLE digests (
+        guild_id   TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        nonce      TEXT NOT NULL,
+        status     TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'skipped', 'failed', 'missed')),
+        since      TEXT,
+        until      TEXT NOT NULL,
+        message_id TEXT,
+        attempts   INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (guild_id, local_date)
+      );
+      CREATE TABLE failures (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        guild_id   TEXT NOT NULL,
+        local_date TEXT,
+        code       TEXT,
+        message    TEXT NOT NULL,
+        at         TEXT NOT NULL
+      );
+      CREATE INDEX failures_by_guild ON failures (guild_id, id);
+      CREATE TABLE article_first_seen (
+        article_id TEXT PRIMARY KEY,
+        first_seen TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies every migration above the database's version; returns the versions applied. */
+export function migrate(db: Database.Database, list: readonly Migration[] = migrations): number[] {
+  const current = schemaVersion(db);
+  const latest = list.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new Error(
+      `storydesk: database schema version ${current} is newer than this storydesk knows (${latest}); upgrade storydesk or use another DATABASE_PATH`,
+    );
+  }
+  const applied: number[] = [];
+  for (const migration of list) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      // PRAGMA does not take bound parameters; the version is an integer from our own list.
+      db.pragma(`user_version = ${Math.trunc(migration.version)}`);
+    }).immediate();
+    applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,81 @@
+// Opens storydesk's SQLite database: WAL, a busy timeout, migrations applied, and a write probe, so
+// that a corrupt, foreign or read-only file is one clear error at start instead of a crash mid-digest.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrations.js';
+
+export type Db = Database.Database;
+
+export const DEFAULT_DATABASE_PATH = './data/storydesk.db';
+
+export interface OpenDatabaseOptions {
+  /** How long a writer waits for another connection's lock, in ms. Default 5000. */
+  busyTimeoutMs?: number;
+  /** Run `PRAGMA quick_check` at open (cheap for storydesk's small database). Default true. */
+  check?: boolean;
+}
+
+/** A database that cannot be used; the message names the file and what to do. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`storydesk: cannot use the database at ${file} (DATABASE_PATH): ${reason}`, options);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+const FIX = 'move the file aside or set DATABASE_PATH to another file';
+
+/** Turns SQLite's error codes into a reason a moderator can act on. */
+function explain(error: unknown): string {
+  const code = (error as { code?: string }).code ?? '';
+  const message = (error as Error).message ?? String(error);
+  if (code === 'SQLITE_NOTADB') return `the file is not a SQLite database or is corrupt (${message}); ${FIX}`;
+  if (code.startsWith('SQLITE_CORRUPT')) return `the database is corrupt (${message}); ${FIX}`;
+  if (code.startsWith('SQLITE_READONLY')) return `the database is read-only (${message}); make the file and its folder writable`;
+  if (code.startsWith('SQLITE_CANTOPEN')) return `the file cannot be opened (${message}); check that its folder exists and is writable`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `its folder cannot be created (${code}); check the path's permissions`;
+  if (code.startsWith('SQLITE_IOERR')) return `a disk error occurred (${message}); check the disk and the file's permissions`;
+  return message;
+}
+
+export function openDatabase(file: string = DEFAULT_DATABASE_PATH, options: OpenDatabaseOptions = {}): Db {
+  const memory = file === ':memory:';
+  const where = memory ? file : path.resolve(file);
+  let db: Db | undefined;
+  try {
+    if (!memory) mkdirSync(path.dirname(where), { recursive: true });
+    db = new Database(where);
+    configure(db, options);
+    if (options.check !== false) integrityCheck(db);
+    migrate(db);
+    // A write at every start: a read-only file fails here, not at the first digest.
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('last_opened_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
+      new Date().toISOString(),
+    );
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof DatabaseOpenError) throw error;
+    throw new DatabaseOpenError(where, explain(error), { cause: error });
+  }
+}
+
+function configure(db: Db, options: OpenDatabaseOptions): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal' && db.name !== ':memory:') throw new Error(`expected WAL journal mode, got ${String(mode)}`);
+  // FULL: the "sending" intent row must be on disk before the message goes out.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+}
+
+function integrityCheck(db: Db): void {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  if (problems.length > 0) throw new DatabaseOpenError(db.name, `the database is corrupt (${problems.slice(0, 3).join('; ')}); ${FIX}`);
+}

@@ -1,0 +1,74 @@
+// Each server's digest settings: where, when and in which time zone it is posted.
+import type { Db } from './open.js';
+
+export interface DigestSettings {
+  guildId: string;
+  channelId: string;
+  /** HH:MM, 24-hour, in `timezone`. */
+  time: string;
+  /** A canonical IANA time zone, e.g. `Europe/Berlin`. */
+  timezone: string;
+  enabled: boolean;
+  /** Skip a day with nothing new instead of posting "nothing new". */
+  skipEmpty: boolean;
+  /** ISO time of the last change; a schedule set after today's time does not trigger today's catch-up. */
+  updatedAt: string;
+}
+
+export interface DigestSettingsInput {
+  guildId: string;
+  channelId: string;
+  time: string;
+  timezone: string;
+  skipEmpty?: boolean;
+}
+
+interface Row {
+  guild_id: string;
+  channel_id: string;
+  time: string;
+  timezone: string;
+  enabled: number;
+  skip_empty: number;
+  updated_at: string;
+}
+
+function fromRow(row: Row): DigestSettings {
+  return {
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    time: row.time,
+    timezone: row.timezone,
+    enabled: row.enabled === 1,
+    skipEmpty: row.skip_empty === 1,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function getSettings(db: Db, guildId: string): DigestSettings | null {
+  const row = db.prepare<[string], Row>('SELECT * FROM guild_settings WHERE guild_id = ?').get(guildId);
+  return row ? fromRow(row) : null;
+}
+
+export function listEnabledSettings(db: Db): DigestSettings[] {
+  return db.prepare<[], Row>('SELECT * FROM guild_settings WHERE enabled = 1 ORDER BY guild_id').all().map(fromRow);
+}
+
+/** Turns the digest on (or changes it) for a server. Validate time and zone before calling. */
+export function saveSettings(db: Db, input: DigestSettingsInput, now: Date = new Date()): DigestSettings {
+  db.prepare(
+    `INSERT INTO guild_settings (guild_id, channel_id, time, timezone, enabled, skip_empty, updated_at)
+     VALUES (@guildId, @channelId, @time, @timezone, 1, @skipEmpty, @updatedAt)
+     ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, time = excluded.time,
+       timezone = excluded.timezone, enabled = 1, skip_empty = excluded.skip_empty, updated_at = excluded.updated_at`,
+  ).run({ ...input, skipEmpty: input.skipEmpty ? 1 : 0, updatedAt: now.toISOString() });
+  return getSettings(db, input.guildId)!;
+}
+
+/** Turns the digest off, keeping the settings for `/digest status`; false if it was never set. */
+export function disableDigest(db: Db, guildId: string, now: Date = new Date()): boolean {
+  const result = db
+    .prepare('UPDATE guild_settings SET enabled = 0, updated_at = ? WHERE guild_id = ?')
+    .run(now.toISOString(), guildId);
+  return result.changes > 0;
+}

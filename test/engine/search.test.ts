@@ -1,0 +1,51 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPassages, corpusHash, loadOrBuildIndex } from '../../src/engine/search.js';
+import { makeArticle } from '../helpers/articles.js';
+
+const articles = [
+  makeArticle({ id: 'a.md', body: 'The council approved the budget on Tuesday. Critics objected.\n\nThe mayor signed it.' }),
+  makeArticle({ id: 'b.md', title: 'Floods', body: 'Heavy rain flooded the valley. Residents fled.' }),
+];
+const passages = buildPassages(articles);
+
+describe('passages', () => {
+  it('make one passage per sentence whose window stays inside its paragraph', () => {
+    const a = articles[0]!;
+    const byId = new Map(passages.map((p) => [p.id, p]));
+    const first = byId.get('a.md#p1.s1')!;
+    expect(a.body.slice(first.windowStart, first.windowEnd)).toBe('The council approved the budget on Tuesday. Critics objected.');
+    const lone = byId.get('a.md#p2.s1')!;
+    expect(a.body.slice(lone.windowStart, lone.windowEnd)).toBe('The mayor signed it.');
+  });
+});
+
+describe('index cache', () => {
+  it('builds and writes the cache, then loads it on the next start', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-cache-'));
+    const first = await loadOrBuildIndex(articles, passages, dir);
+    expect(first.source).toBe('built');
+    expect(await readdir(dir)).toEqual([`index-${corpusHash(articles)}.json`]);
+    const second = await loadOrBuildIndex(articles, passages, dir);
+    expect(second.source).toBe('cache');
+    expect(second.index.search('flooded').map((r) => r.id)).toEqual(first.index.search('flooded').map((r) => r.id));
+  });
+
+  it('rebuilds a corrupt cache and says so', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-cache-'));
+    await writeFile(path.join(dir, `index-${corpusHash(articles)}.json`), '{"not": "an index"');
+    const warnings: string[] = [];
+    const loaded = await loadOrBuildIndex(articles, passages, dir, (m) => warnings.push(m));
+    expect(loaded.source).toBe('built');
+    expect(warnings[0]).toMatch(/is corrupt .*; rebuilding$/);
+    expect((await loadOrBuildIndex(articles, passages, dir)).source).toBe('cache');
+  });
+
+  it('keys the cache by the corpus: a changed article misses the old cache', () => {
+    const changed = [articles[0]!, makeArticle({ id: 'b.md', title: 'Floods', body: 'Heavy rain flooded the town.' })];
+    expect(corpusHash(changed)).not.toBe(corpusHash(articles));
+    expect(corpusHash([...articles].reverse())).toBe(corpusHash(articles));
+  });
+});
