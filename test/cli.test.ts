@@ -1,0 +1,75 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.js';
+
+async function cli(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const code = await runCli(args, { stdin: Readable.from([stdin]), stdout, stderr, env: {} });
+  return { code, out, err };
+}
+
+const citationShape = {
+  article: { id: expect.any(String), title: expect.any(String), outlet: expect.toBeOneOf([expect.any(String), null]), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), url: expect.toBeOneOf([expect.any(String), null]) },
+  paragraph: expect.any(Number),
+  excerpt: expect.any(String),
+};
+
+describe('cli ask --json', () => {
+  it('prints one JSON object with the answer and its citations on stdout', async () => {
+    const { code, out } = await cli(['ask', 'Where did Roll meet Xhacka?', '--json', '--no-cache']);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]!);
+    expect(Object.keys(result).sort()).toEqual(['answer', 'citations']);
+    expect(result.answer).toEqual({ text: expect.stringContaining('Berlin'), citation: citationShape });
+    for (const c of result.citations) expect(c).toEqual(citationShape);
+  });
+
+  it('answers one question per stdin line, one JSON line each, with null for an abstention', async () => {
+    const { out } = await cli(['ask', '--json', '--no-cache'], 'stuxnet\n\nWhat is the capital of France?\n');
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0].answer.text).toContain('Stuxnet');
+    expect(lines[1]).toEqual({ answer: null, citations: [] });
+  });
+
+  it('serves another corpus folder with --corpus', async () => {
+    const { code, out } = await cli(['ask', 'flooded valley', '--json', '--no-cache', '--corpus', 'test/fixtures/corpus-small']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).answer.citation.article.id).toBe('floods.md');
+  });
+
+  it('reports an unknown option on stderr with exit code 2 and prints nothing on stdout', async () => {
+    const { code, out, err } = await cli(['ask', '--bogus']);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain("Unknown option '--bogus'");
+  });
+
+  it('rejects an invalid --from date, naming it', async () => {
+    const { code, err } = await cli(['timeline', '--from', '2022-13-01', '--no-cache']);
+    expect(code).toBe(2);
+    expect(err).toContain('from: "2022-13-01" is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY');
+  });
+});
+
+describe('cli corpus-check', () => {
+  it('exits 0 on the seed corpus', async () => {
+    const { code, out } = await cli(['corpus-check']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/2 valid article\(s\), 0 problem\(s\)/);
+  });
+
+  it('prints every problem and exits 1 when a file is bad', async () => {
+    const { code, err } = await cli(['corpus-check', '--corpus', 'test/fixtures/corpus-broken']);
+    expect(code).toBe(1);
+    expect(err).toContain('no-title.md: title: expected a title (text)');
+    expect(err).toContain('bad-date.md: date: expected a real calendar date (YYYY-MM-DD)');
+  });
+});
