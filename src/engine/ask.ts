@@ -1,9 +1,11 @@
 // /ask: a free-text question → the sentence that answers it, with citations, or an honest abstention.
 import type MiniSearch from 'minisearch';
+import type { SearchOptions } from 'minisearch';
 import { terms, words } from '../text/terms.js';
 import { cite } from './citation.js';
 import type { IndexedDoc, Passage } from './search.js';
 import { searchOptions } from './search.js';
+import type { TermStats } from './stats.js';
 import type { Article, AskResult, Citation, Sentence } from './types.js';
 
 export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'said' | 'definition' | 'other';
@@ -87,34 +89,6 @@ function fallbackHasType(type: QuestionType, s: Sentence, exclude: ReadonlySet<s
   }
 }
 
-/** Inverse document frequency of stems over sentences; unseen terms get the highest weight. */
-export class TermStats {
-  private readonly df = new Map<string, number>();
-  private count = 0;
-
-  add(sentenceTerms: Iterable<string>): void {
-    this.count++;
-    for (const t of new Set(sentenceTerms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-  }
-
-  remove(sentenceTerms: Iterable<string>): void {
-    this.count--;
-    for (const t of new Set(sentenceTerms)) {
-      const n = (this.df.get(t) ?? 0) - 1;
-      if (n > 0) this.df.set(t, n);
-      else this.df.delete(t);
-    }
-  }
-
-  idf(term: string): number {
-    return Math.log(1 + (this.count + 1) / ((this.df.get(term) ?? 0) + 0.5));
-  }
-
-  has(term: string): boolean {
-    return this.df.has(term);
-  }
-}
-
 const CAPITALISED_RUN = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|and|for|the|on|de)\s+)?\p{Lu}[\p{L}’'-]*)+/gu;
 
 /**
@@ -144,7 +118,7 @@ function questionTerms(ctx: AskContext, question: string): string[] {
   for (const raw of question.match(/[\p{L}\p{N}.’']+/gu) ?? []) {
     const t = terms(raw);
     const acronym = /^(?:\p{Lu}\.?){2,8}$/u.test(raw) ? t[0] : undefined;
-    const expansion = acronym && !ctx.stats.has(acronym) ? ctx.acronyms?.get(acronym) : undefined;
+    const expansion = acronym && !ctx.stats.has(acronym) ? ctx.acronyms?.().get(acronym) : undefined;
     out.push(...(expansion ?? t));
   }
   return [...new Set(out)];
@@ -155,10 +129,11 @@ export interface AskContext {
   passages: Map<string, Passage>;
   articles: Map<string, Article>;
   stats: TermStats;
-  /** Index terms of each sentence, by sentence id. */
-  sentenceTerms: Map<string, readonly string[]>;
+  /** Index terms of a sentence (memoised by the story). */
+  sentenceTerms(sentence: Sentence): readonly string[];
   annotator?: SentenceAnnotator;
-  acronyms?: AcronymIndex;
+  /** Acronyms the articles spell out; built on first use. */
+  acronyms?(): AcronymIndex;
 }
 
 /** How much of a question term a set of sentence terms carries: 1 exact, 0.8 a compound or a one-letter variant. */
@@ -202,7 +177,22 @@ interface Scored {
 }
 
 function sentenceTermsOf(ctx: AskContext, s: Sentence): Set<string> {
-  return new Set(ctx.sentenceTerms.get(s.id) ?? terms(s.text));
+  return new Set(ctx.sentenceTerms(s));
+}
+
+/**
+ * The terms to retrieve candidates with. MiniSearch scores every passage a term matches, so a term found in a
+ * large share of sentences costs much and discriminates little: it is left to the reranking, unless the question
+ * has nothing rarer. Fuzzy matching is kept for terms the articles never use (typos).
+ */
+function retrievalQuery(ctx: AskContext, qTerms: string[]): { query: string; options: SearchOptions } {
+  const common = Math.max(200, 0.03 * ctx.stats.sentences);
+  const rare = qTerms.filter((t) => ctx.stats.frequency(t) <= common);
+  const query = (rare.length > 0 ? rare : qTerms).join(' ');
+  return {
+    query,
+    options: { ...searchOptions, fuzzy: (term: string) => (term.length >= 5 && !ctx.stats.has(term) ? 0.2 : false) },
+  };
 }
 
 /** Coverage of the question by a sentence: IDF-weighted share of question terms it holds (neighbours count half). */
@@ -225,7 +215,8 @@ export function ask(ctx: AskContext, question: string, options: Partial<typeof a
   if (qTerms.length === 0) return { answer: null, citations: [] };
   const type = questionType(question);
   const questionWords = new Set(words(question));
-  const hits = ctx.index.search(qTerms.join(' '), searchOptions).slice(0, opts.candidates);
+  const retrieval = retrievalQuery(ctx, qTerms);
+  const hits = ctx.index.search(retrieval.query, retrieval.options).slice(0, opts.candidates);
   const topScore = hits[0]?.score ?? 1;
   const scored: Scored[] = [];
   for (const hit of hits) {

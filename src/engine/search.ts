@@ -4,11 +4,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
-import { termOf } from '../text/terms.js';
+import { termOf, terms } from '../text/terms.js';
+import { TermStats } from './stats.js';
 import type { Article, Sentence } from './types.js';
 
 /** Bump when documents, fields or term processing change: it invalidates every cached index. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /** A passage: a sentence (the answer unit) and the window of sentences around it in its paragraph. */
 export interface Passage {
@@ -100,6 +101,8 @@ export type IndexSource = 'cache' | 'built';
 
 export interface LoadedIndex {
   index: MiniSearch<IndexedDoc>;
+  /** Sentence frequencies of terms, for weighting question terms. */
+  stats: TermStats;
   source: IndexSource;
   cacheFile: string | null;
 }
@@ -115,28 +118,37 @@ export async function loadOrBuildIndex(
   warn: (message: string) => void = () => {},
 ): Promise<LoadedIndex> {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  if (!cacheDir) return { index: buildIndex(passages, byId), source: 'built', cacheFile: null };
+  const build = () => ({ index: buildIndex(passages, byId), stats: buildStats(passages) });
+  if (!cacheDir) return { ...build(), source: 'built', cacheFile: null };
   const cacheFile = path.join(cacheDir, `index-${corpusHash(articles)}.json`);
   const cached = await readFile(cacheFile, 'utf8').catch(() => null);
   if (cached !== null) {
     try {
-      const index = MiniSearch.loadJSON<IndexedDoc>(cached, indexOptions);
-      if (index.documentCount === passages.length) return { index, source: 'cache', cacheFile };
+      const json = JSON.parse(cached) as { stats: unknown; index: Parameters<typeof MiniSearch.loadJS>[0] };
+      const index = MiniSearch.loadJS<IndexedDoc>(json.index, indexOptions);
+      const stats = TermStats.fromJSON(json.stats);
+      if (index.documentCount === passages.length) return { index, stats, source: 'cache', cacheFile };
       warn(`storydesk: index cache ${cacheFile} holds ${index.documentCount} passages, expected ${passages.length}; rebuilding`);
     } catch (error) {
       warn(`storydesk: index cache ${cacheFile} is corrupt (${(error as Error).message}); rebuilding`);
     }
   }
-  const index = buildIndex(passages, byId);
+  const { index, stats } = build();
   try {
     await mkdir(cacheDir, { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(index));
+    await writeFile(tmp, `{"stats":${JSON.stringify(stats)},"index":${JSON.stringify(index)}}`);
     await rename(tmp, cacheFile);
   } catch (error) {
     warn(`storydesk: cannot write the index cache ${cacheFile} (${(error as Error).message}); continuing without it`);
   }
-  return { index, source: 'built', cacheFile };
+  return { index, stats, source: 'built', cacheFile };
+}
+
+export function buildStats(passages: Passage[]): TermStats {
+  const stats = new TermStats();
+  for (const p of passages) stats.add(terms(p.sentence.text));
+  return stats;
 }
 
 export type { IndexedDoc };

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import { loadCorpus } from '../corpus/load.js';
 import { terms } from '../text/terms.js';
-import { AcronymIndex, ask as answerQuestion, TermStats, type AskContext } from './ask.js';
+import { AcronymIndex, ask as answerQuestion, type AskContext } from './ask.js';
+import type { TermStats } from './stats.js';
 import type { StoryEngine, WhoResult } from './engine.js';
 import { addToIndex, buildPassages, loadOrBuildIndex, removeFromIndex, type IndexedDoc, type IndexSource, type Passage } from './search.js';
 import type {
@@ -13,6 +14,7 @@ import type {
   Entity,
   Quote,
   QuoteFilter,
+  Sentence,
   TimelineEvent,
   TimelineFilter,
 } from './types.js';
@@ -35,13 +37,14 @@ export class Story implements StoryEngine {
   private articleList: Article[] = [];
   private readonly byId = new Map<string, Article>();
   private readonly passages = new Map<string, Passage>();
-  private readonly sentenceTerms = new Map<string, readonly string[]>();
-  private readonly stats = new TermStats();
-  private readonly acronyms = new AcronymIndex();
+  /** Terms of sentences seen by recent questions; bounded so memory doesn't grow with use. */
+  private readonly termMemo = new Map<string, readonly string[]>();
+  private acronymIndex: AcronymIndex | null = null;
   private corpusProblems: CorpusProblem[] = [];
 
   private constructor(
     private readonly index: MiniSearch<IndexedDoc>,
+    private readonly stats: TermStats,
     readonly indexSource: IndexSource,
     articles: Article[],
     problems: CorpusProblem[],
@@ -49,7 +52,7 @@ export class Story implements StoryEngine {
   ) {
     this.corpusProblems = problems;
     for (const a of articles) this.byId.set(a.id, a);
-    for (const p of passages) this.addPassage(p);
+    for (const p of passages) this.passages.set(p.id, p);
     this.sortArticles();
   }
 
@@ -61,15 +64,25 @@ export class Story implements StoryEngine {
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir(options.corpusDir) : options.cacheDir;
     const loaded = await loadOrBuildIndex(corpus.articles, passages, cacheDir, (m) => log('warn', m));
     log('info', `story: ${corpus.articles.length} articles, ${passages.length} passages, index ${loaded.source}`);
-    return new Story(loaded.index, loaded.source, corpus.articles, corpus.problems, passages);
+    return new Story(loaded.index, loaded.stats, loaded.source, corpus.articles, corpus.problems, passages);
   }
 
-  private addPassage(p: Passage): void {
-    this.passages.set(p.id, p);
-    const t = terms(p.sentence.text);
-    this.sentenceTerms.set(p.id, t);
-    this.stats.add(t);
-    this.acronyms.add(p.sentence.text);
+  private sentenceTerms(sentence: Sentence): readonly string[] {
+    let t = this.termMemo.get(sentence.id);
+    if (!t) {
+      if (this.termMemo.size >= 20_000) this.termMemo.clear();
+      t = terms(sentence.text);
+      this.termMemo.set(sentence.id, t);
+    }
+    return t;
+  }
+
+  private acronyms(): AcronymIndex {
+    if (!this.acronymIndex) {
+      this.acronymIndex = new AcronymIndex();
+      for (const p of this.passages.values()) this.acronymIndex.add(p.sentence.text);
+    }
+    return this.acronymIndex;
   }
 
   private sortArticles(): void {
@@ -82,7 +95,11 @@ export class Story implements StoryEngine {
     this.byId.set(article.id, article);
     const passages = buildPassages([article]);
     addToIndex(this.index, passages, article);
-    for (const p of passages) this.addPassage(p);
+    for (const p of passages) {
+      this.passages.set(p.id, p);
+      this.stats.add(terms(p.sentence.text));
+      this.acronymIndex?.add(p.sentence.text);
+    }
     this.sortArticles();
   }
 
@@ -91,10 +108,10 @@ export class Story implements StoryEngine {
     if (!article) return false;
     const ids = article.sentences.map((s) => s.id);
     removeFromIndex(this.index, ids);
-    for (const sid of ids) {
-      this.stats.remove(this.sentenceTerms.get(sid) ?? []);
-      this.sentenceTerms.delete(sid);
-      this.passages.delete(sid);
+    for (const s of article.sentences) {
+      this.stats.remove(terms(s.text));
+      this.termMemo.delete(s.id);
+      this.passages.delete(s.id);
     }
     this.byId.delete(id);
     this.sortArticles();
@@ -111,8 +128,8 @@ export class Story implements StoryEngine {
       passages: this.passages,
       articles: this.byId,
       stats: this.stats,
-      sentenceTerms: this.sentenceTerms,
-      acronyms: this.acronyms,
+      sentenceTerms: (s) => this.sentenceTerms(s),
+      acronyms: () => this.acronyms(),
     };
   }
 
