@@ -1,7 +1,9 @@
 // The story: the corpus, its passage index and everything derived from it, behind the StoryEngine interface.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type MiniSearch from 'minisearch';
-import { loadCorpus } from '../corpus/load.js';
+import { isArticleFile, loadCorpus } from '../corpus/load.js';
+import { parseArticle } from '../corpus/parse.js';
 import { terms } from '../text/terms.js';
 import { AcronymIndex, ask as answerQuestion, type AskContext } from './ask.js';
 import type { TermStats } from './stats.js';
@@ -118,8 +120,37 @@ export class Story implements StoryEngine {
     return true;
   }
 
-  setProblems(problems: CorpusProblem[]): void {
-    this.corpusProblems = problems;
+  /**
+   * Re-reads one corpus file after it was added or changed. A file that is now invalid is reported and the
+   * last good version of its article keeps serving. Returns the problems found (empty when it was applied).
+   */
+  async upsertFile(filePath: string): Promise<CorpusProblem[]> {
+    const id = path.basename(filePath);
+    if (!isArticleFile(id)) return [];
+    const bytes = await readFile(filePath).catch((error: NodeJS.ErrnoException) => error);
+    const result =
+      bytes instanceof Error
+        ? { ok: false as const, problems: [{ file: id, field: 'file', message: `cannot read it (${bytes.code ?? bytes.message})` }] }
+        : parseArticle(id, bytes);
+    const problems = result.ok ? this.duplicateOf(result.article) : result.problems;
+    this.corpusProblems = [...this.corpusProblems.filter((p) => p.file !== id), ...problems];
+    if (result.ok && problems.length === 0) this.upsertArticle(result.article);
+    return problems;
+  }
+
+  /** Forgets the article of a deleted corpus file. */
+  removeFile(filePath: string): boolean {
+    const id = path.basename(filePath);
+    this.corpusProblems = this.corpusProblems.filter((p) => p.file !== id);
+    return this.removeArticle(id);
+  }
+
+  private duplicateOf(article: Article): CorpusProblem[] {
+    const key = (a: Article) => `${a.title.trim().toLowerCase()}\u0000${a.date}`;
+    const other = this.articleList.find((a) => a.id !== article.id && key(a) === key(article));
+    return other
+      ? [{ file: article.id, field: 'title', message: `same title and date as ${other.id}; expected each article once (this file is skipped)` }]
+      : [];
   }
 
   private askContext(): AskContext {
