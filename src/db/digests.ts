@@ -114,9 +114,12 @@ export function claimDigest(db: Db, intent: DigestIntent, now: Date = new Date()
         return { kind: 'done', record: existing };
       }
       if (existing) {
+        // A failed day goes to the channel set now (the old one may be deleted); a 'sending' one may
+        // already be in its channel, so it stays there.
+        const channel = existing.status === 'failed' ? intent.channelId : existing.channelId;
         db.prepare(
-          `UPDATE digests SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE guild_id = ? AND local_date = ?`,
-        ).run(iso, intent.guildId, intent.localDate);
+          `UPDATE digests SET status = 'sending', channel_id = ?, attempts = attempts + 1, updated_at = ? WHERE guild_id = ? AND local_date = ?`,
+        ).run(channel, iso, intent.guildId, intent.localDate);
         return { kind: 'claimed', record: getDigestRecord(db, intent.guildId, intent.localDate)!, resumed: true };
       }
       db.prepare(
