@@ -1,0 +1,471 @@
+// One measurement in a fresh process, so memory figures don't mix: run by bench/run.ts as
+//   node --import tsx --expose-gc bench/measure.ts --phase build|serve|plain --corpus DIR --cache DIR --out FILE
+// build: cold start (no cache) → build time, cache size. serve: start from the cache → start-up, memory, latency
+// of ask/timeline/who/quote, peak RSS, upsert. plain: MiniSearch with default options over the same sentences.
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import MiniSearch from 'minisearch';
+import { loadCorpus } from '../src/corpus/load.js';
+import { parseArticle } from '../src/corpus/parse.js';
+import type { Story } from '../src/engine/story.js';
+import type { Article } from '../src/engine/types.js';
+import { buildQuestions, type BenchQuestion } from './questions.js';
+import { collectGarbage, peakRss, resetPeakRss, RssSampler, summarize, type Summary } from './stats.js';
+
+export interface MemoryFigures {
+  rss: number;
+  heapUsed: number;
+  /** heapUsed after a full garbage collection: what the data holds. */
+  heapUsedAfterGc: number;
+  external: number;
+}
+
+export interface OpFigures {
+  available: boolean;
+  /** Why not available (the error it threw), or the first error of a call that failed. */
+  error?: string;
+  errors?: number;
+  /** Timings in ms, warm-up excluded. */
+  latency?: Summary;
+  /** Calls per pass and the share of the question set they covered. */
+  questions?: number;
+  passes?: number;
+  /** Mean size of the result (answers given, events, entities, quotes). */
+  meanResults?: number;
+  /** What the calls were, e.g. `timeline({}) ×32, timeline({topic}) ×…`. */
+  calls?: Record<string, number>;
+}
+
+export interface BuildFigures {
+  phase: 'build';
+  indexSource: string;
+  articles: number;
+  passages: number;
+  /** Story.load with an empty cache folder: parse, build the index, write the cache. */
+  coldLoadMs: number;
+  /** loadCorpus alone (parse and split), timed after the build in the same process (JIT warm). */
+  parseMs: number;
+  cacheBytes: number;
+  cacheFiles: string[];
+  peakRss: number | null;
+  memory: MemoryFigures;
+}
+
+export interface UpsertFigures {
+  available: boolean;
+  error?: string;
+  /** ms for parseArticle of the file (not part of the target). */
+  parse?: Summary;
+  /** ms for story.upsertArticle(article). */
+  upsert?: Summary;
+  /** Every added article is then listed by story.articles(). */
+  listed?: boolean;
+}
+
+export interface ServeFigures {
+  phase: 'serve';
+  indexSource: string;
+  articles: number;
+  passages: number;
+  /** Importing the engine's modules. */
+  importMs: number;
+  /** Story.load from the cache, wall time: start-up to ready. */
+  startupMs: number;
+  /** From process start (node + tsx boot + imports + load) to ready. */
+  processToReadyMs: number;
+  afterLoad: MemoryFigures;
+  questionCount: number;
+  ops: Record<'ask' | 'timeline' | 'who' | 'quote', OpFigures>;
+  /** Peak RSS while the question set runs (all four operations). */
+  peakRssDuringQuestions: number;
+  upsert: UpsertFigures;
+  /** Reading and JSON-parsing the cache files alone, timed last (part of startupMs). */
+  cacheReadMs: number;
+  cacheParseMs: number | null;
+}
+
+export interface PlainFigures {
+  phase: 'plain';
+  passages: number;
+  buildMs: number;
+  afterBuild: MemoryFigures;
+  search: OpFigures;
+  /** Of the question set, how many were timed (sampled evenly when all would exceed the time budget). */
+  sampled: number;
+  questionCount: number;
+  peakRssDuringQuestions: number;
+  jsonBytes: number;
+  loadJsonMs: number;
+}
+
+export type PhaseFigures = BuildFigures | ServeFigures | PlainFigures;
+
+interface Settings {
+  quick: boolean;
+  /** Seconds of measured calls per operation after the first full pass. */
+  budgetS: number;
+}
+
+const log = (message: string): void => {
+  process.stderr.write(`  [${path.basename(process.argv[1] ?? 'measure')} ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+};
+
+function memory(): MemoryFigures {
+  const before = process.memoryUsage();
+  collectGarbage();
+  const after = process.memoryUsage();
+  return { rss: before.rss, heapUsed: before.heapUsed, heapUsedAfterGc: after.heapUsed, external: after.external };
+}
+
+async function folderFiles(dir: string): Promise<{ files: string[]; bytes: number }> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  let bytes = 0;
+  const files: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile()) continue;
+    const file = path.join(e.parentPath ?? dir, e.name);
+    files.push(path.relative(dir, file));
+    bytes += (await stat(file)).size;
+  }
+  return { files: files.sort(), bytes };
+}
+
+function passageCount(articles: readonly Article[]): number {
+  return articles.reduce((sum, a) => sum + a.sentences.length, 0);
+}
+
+const NOT_WIRED = /not (yet )?wired|not implemented|not available/i;
+
+/** A call of one operation for one question: a label for the report and the call itself. */
+interface Call {
+  label: string;
+  run: () => unknown;
+}
+
+function resultSize(result: unknown): number {
+  if (Array.isArray(result)) return result.length;
+  if (result && typeof result === 'object') {
+    const r = result as { answer?: unknown; entity?: unknown };
+    if ('answer' in r) return r.answer ? 1 : 0;
+    if ('entity' in r) return r.entity ? 1 : 0;
+  }
+  return 0;
+}
+
+/**
+ * Times every call: a warm-up (not counted), then full passes over the calls while the time budget lasts (at
+ * least one full pass). A first call that throws "not wired" makes the operation unavailable; other errors are
+ * counted and reported with the first message.
+ */
+async function measureOp(name: string, calls: Call[], settings: Settings, sampler: RssSampler): Promise<OpFigures> {
+  try {
+    const r = calls[0]!.run();
+    if (r instanceof Promise) await r;
+  } catch (error) {
+    const message = (error as Error).message;
+    if (NOT_WIRED.test(message)) {
+      log(`${name}: not available (${message})`);
+      return { available: false, error: message };
+    }
+  }
+  let errors = 0;
+  let firstError: string | undefined;
+  const timed = async (call: Call): Promise<{ ms: number; size: number }> => {
+    const t0 = performance.now();
+    try {
+      const r = call.run();
+      const size = resultSize(r instanceof Promise ? await r : r);
+      return { ms: performance.now() - t0, size };
+    } catch (error) {
+      errors++;
+      firstError ??= `${call.label}: ${(error as Error).message}`;
+      return { ms: performance.now() - t0, size: 0 };
+    }
+  };
+  const warmStart = performance.now();
+  for (const call of settings.quick ? calls.slice(0, 10) : calls) {
+    await timed(call);
+    if (performance.now() - warmStart > settings.budgetS * 1000) break;
+  }
+  errors = 0;
+  firstError = undefined;
+  const samples: number[] = [];
+  let results = 0;
+  let passes = 0;
+  const maxPasses = settings.quick ? 1 : 3;
+  const start = performance.now();
+  while (passes < maxPasses && (passes === 0 || performance.now() - start < settings.budgetS * 1000)) {
+    for (const call of calls) {
+      const { ms, size } = await timed(call);
+      samples.push(ms);
+      results += size;
+      sampler.sample();
+    }
+    passes++;
+  }
+  const latency = summarize(samples);
+  log(`${name}: p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms over ${samples.length} calls` + (errors ? `, ${errors} errors` : ''));
+  const counts: Record<string, number> = {};
+  for (const c of calls) counts[c.label] = (counts[c.label] ?? 0) + 1;
+  return {
+    available: true,
+    ...(errors > 0 ? { errors, error: firstError } : {}),
+    latency,
+    questions: calls.length,
+    passes,
+    meanResults: results / samples.length,
+    calls: counts,
+  };
+}
+
+interface Args {
+  phase: 'build' | 'serve' | 'plain';
+  corpus: string;
+  cache: string;
+  extra: string;
+  out: string;
+  settings: Settings;
+}
+
+function parseCliArgs(argv: string[]): Args {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      phase: { type: 'string' },
+      corpus: { type: 'string' },
+      cache: { type: 'string' },
+      extra: { type: 'string' },
+      out: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      budget: { type: 'string' },
+    },
+  });
+  const phase = values.phase;
+  if (phase !== 'build' && phase !== 'serve' && phase !== 'plain') {
+    throw new Error(`bench/measure: --phase must be build, serve or plain; got ${JSON.stringify(phase)}`);
+  }
+  for (const key of ['corpus', 'cache', 'out'] as const) {
+    if (!values[key]) throw new Error(`bench/measure: --${key} is required`);
+  }
+  const quick = values.quick ?? false;
+  const budgetS = values.budget ? Number(values.budget) : quick ? 10 : 30;
+  if (!Number.isFinite(budgetS) || budgetS <= 0) throw new Error(`bench/measure: --budget must be a positive number of seconds; got ${values.budget}`);
+  return { phase, corpus: values.corpus!, cache: values.cache!, extra: values.extra ?? '', out: values.out!, settings: { quick, budgetS } };
+}
+
+async function importStory(): Promise<typeof import('../src/engine/story.js')> {
+  return import('../src/engine/story.js');
+}
+
+async function runBuild(args: Args): Promise<BuildFigures> {
+  const { Story } = await importStory();
+  await rm(args.cache, { recursive: true, force: true });
+  resetPeakRss();
+  const t0 = performance.now();
+  const story = await Story.load({ corpusDir: args.corpus, cacheDir: args.cache, log: (level, m) => log(`${level}: ${m}`) });
+  const coldLoadMs = performance.now() - t0;
+  const peak = peakRss();
+  const afterLoad = memory();
+  const articles = story.articles();
+  const cache = await folderFiles(args.cache);
+  const t1 = performance.now();
+  await loadCorpus(args.corpus);
+  const parseMs = performance.now() - t1;
+  log(`cold load ${coldLoadMs.toFixed(0)} ms (${story.indexSource}), cache ${(cache.bytes / 1024 / 1024).toFixed(1)} MB`);
+  return {
+    phase: 'build',
+    indexSource: story.indexSource,
+    articles: articles.length,
+    passages: passageCount(articles),
+    coldLoadMs,
+    parseMs,
+    cacheBytes: cache.bytes,
+    cacheFiles: cache.files,
+    peakRss: peak,
+    memory: afterLoad,
+  };
+}
+
+/** The date span of the corpus cut in two: a from/to filter that keeps about half of it. */
+function halfSpan(articles: readonly Article[]): { from: string; to: string } {
+  const dates = articles.map((a) => a.date).sort();
+  return { from: dates[Math.floor(dates.length / 4)] ?? '2000-01-01', to: dates[Math.floor((3 * dates.length) / 4)] ?? '2100-01-01' };
+}
+
+async function runServe(args: Args): Promise<ServeFigures> {
+  const t0 = performance.now();
+  const { Story } = await importStory();
+  const importMs = performance.now() - t0;
+  const t1 = performance.now();
+  const story = await Story.load({ corpusDir: args.corpus, cacheDir: args.cache, log: (level, m) => log(`${level}: ${m}`) });
+  const startupMs = performance.now() - t1;
+  const processToReadyMs = process.uptime() * 1000;
+  if (story.indexSource !== 'cache') log(`WARNING: the index was ${story.indexSource}, not loaded from the cache`);
+  const afterLoad = memory();
+  const articles = story.articles();
+  const questions = buildQuestions(articles);
+  log(`ready in ${startupMs.toFixed(0)} ms; ${questions.length} questions`);
+  const span = halfSpan(articles);
+  const sampler = new RssSampler();
+  resetPeakRss();
+  sampler.max = 0;
+  const ops = {} as ServeFigures['ops'];
+  ops.ask = await measureOp('ask', questions.map((q) => ({ label: 'ask(question)', run: () => story.ask(q.text) })), args.settings, sampler);
+  ops.timeline = await measureOp('timeline', questions.map((q, i) => timelineCall(story, q, i, span)), args.settings, sampler);
+  ops.who = await measureOp('who', questions.map((q, i) => whoCall(story, q, i)), args.settings, sampler);
+  ops.quote = await measureOp('quote', questions.map((q, i) => quoteCall(story, q, i)), args.settings, sampler);
+  const peakRssDuringQuestions = sampler.peak();
+  const upsert = await measureUpsert(story, args.extra);
+  const cacheTimes = await timeCacheRead(args.cache);
+  return {
+    phase: 'serve',
+    indexSource: story.indexSource,
+    articles: articles.length,
+    passages: passageCount(articles),
+    importMs,
+    startupMs,
+    processToReadyMs,
+    afterLoad,
+    questionCount: questions.length,
+    ops,
+    peakRssDuringQuestions,
+    upsert,
+    ...cacheTimes,
+  };
+}
+
+type StoryLike = Story;
+
+/** Timeline filters as the bot's /timeline would send them: by person, by topic, by dates, or none. */
+function timelineCall(story: StoryLike, q: BenchQuestion, i: number, span: { from: string; to: string }): Call {
+  if (q.name) return { label: 'timeline({person})', run: () => story.timeline({ person: q.name! }) };
+  switch (i % 3) {
+    case 0:
+      return { label: 'timeline({})', run: () => story.timeline({}) };
+    case 1:
+      return { label: 'timeline({topic})', run: () => story.timeline({ topic: q.topic }) };
+    default:
+      return { label: 'timeline({from,to})', run: () => story.timeline({ ...span }) };
+  }
+}
+
+function whoCall(story: StoryLike, q: BenchQuestion, i: number): Call {
+  if (q.name) return { label: 'whoIs(name)', run: () => story.whoIs(q.name!) };
+  if (i % 2 === 0) return { label: 'who()', run: () => story.who() };
+  return { label: 'whoIs(topic word)', run: () => story.whoIs(q.topic.split(' ')[0]!) };
+}
+
+function quoteCall(story: StoryLike, q: BenchQuestion, i: number): Call {
+  if (q.name) return { label: 'quotes({speaker})', run: () => story.quotes({ speaker: q.name! }) };
+  if (i % 3 === 0) return { label: 'quotes({})', run: () => story.quotes({}) };
+  return { label: 'quotes({topic})', run: () => story.quotes({ topic: q.topic }) };
+}
+
+/** Adds the articles kept aside, one at a time, to the index loaded from the cache. */
+async function measureUpsert(story: StoryLike, extraDir: string): Promise<UpsertFigures> {
+  const files = extraDir ? (await readdir(extraDir).catch(() => [])).filter((f) => f.endsWith('.md')).sort() : [];
+  if (files.length === 0) return { available: false, error: `no articles kept aside in ${extraDir || '(none given)'}` };
+  const parseMs: number[] = [];
+  const upsertMs: number[] = [];
+  const ids: string[] = [];
+  try {
+    for (const file of files) {
+      const bytes = await readFile(path.join(extraDir, file));
+      const t0 = performance.now();
+      const parsed = parseArticle(file, bytes);
+      parseMs.push(performance.now() - t0);
+      if (!parsed.ok) throw new Error(`${file}: ${parsed.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+      const t1 = performance.now();
+      story.upsertArticle(parsed.article);
+      upsertMs.push(performance.now() - t1);
+      ids.push(parsed.article.id);
+    }
+  } catch (error) {
+    return { available: false, error: (error as Error).message };
+  }
+  const listed = new Set(story.articles().map((a) => a.id));
+  const upsert = summarize(upsertMs);
+  log(`upsertArticle: median ${upsert.p50.toFixed(1)} ms, max ${upsert.max.toFixed(1)} ms`);
+  return { available: true, parse: summarize(parseMs), upsert, listed: ids.every((id) => listed.has(id)) };
+}
+
+/** The cache files read and (when JSON) parsed on their own: the share of start-up that is I/O and parsing. */
+async function timeCacheRead(cacheDir: string): Promise<{ cacheReadMs: number; cacheParseMs: number | null }> {
+  const { files } = await folderFiles(cacheDir);
+  let cacheReadMs = 0;
+  let cacheParseMs: number | null = null;
+  for (const file of files) {
+    const t0 = performance.now();
+    const text = await readFile(path.join(cacheDir, file), 'utf8');
+    cacheReadMs += performance.now() - t0;
+    if (!file.endsWith('.json')) continue;
+    const t1 = performance.now();
+    JSON.parse(text);
+    cacheParseMs = (cacheParseMs ?? 0) + performance.now() - t1;
+  }
+  return { cacheReadMs, cacheParseMs };
+}
+
+/** Plain MiniSearch, default options, one document per sentence: the index a user would build by hand. */
+async function runPlain(args: Args): Promise<PlainFigures> {
+  const corpus = await loadCorpus(args.corpus);
+  const questions = buildQuestions(corpus.articles);
+  const docs = corpus.articles.flatMap((a) => a.sentences.map((s) => ({ id: s.id, text: s.text })));
+  collectGarbage();
+  const t0 = performance.now();
+  const index = new MiniSearch<{ id: string; text: string }>({ fields: ['text'] });
+  index.addAll(docs);
+  const buildMs = performance.now() - t0;
+  const afterBuild = memory();
+  log(`plain MiniSearch built in ${buildMs.toFixed(0)} ms over ${docs.length} sentences`);
+  // Estimate the cost per question on an even spread of ten, then time as many as the budget allows.
+  const step = Math.max(1, Math.floor(questions.length / 10));
+  const probe = questions.filter((_, i) => i % step === 0).slice(0, 10);
+  const p0 = performance.now();
+  for (const q of probe) index.search(q.text);
+  const perQuestion = (performance.now() - p0) / probe.length;
+  const budgetMs = args.settings.budgetS * 2 * 1000;
+  const every = Math.max(1, Math.ceil((questions.length * perQuestion) / budgetMs));
+  const sampled = questions.filter((_, i) => i % every === 0);
+  if (every > 1) log(`plain MiniSearch: ~${perQuestion.toFixed(0)} ms a question; timing every ${every}th (${sampled.length} of ${questions.length})`);
+  const sampler = new RssSampler();
+  resetPeakRss();
+  sampler.max = 0;
+  const search = await measureOp(
+    'plain',
+    sampled.map((q) => ({ label: 'search(question)', run: () => index.search(q.text) })),
+    { ...args.settings, quick: args.settings.quick || every > 1 },
+    sampler,
+  );
+  const peakRssDuringQuestions = sampler.peak();
+  const t1 = performance.now();
+  const json = JSON.stringify(index);
+  log(`plain MiniSearch JSON stringified in ${(performance.now() - t1).toFixed(0)} ms`);
+  const t2 = performance.now();
+  MiniSearch.loadJSON(json, { fields: ['text'] });
+  const loadJsonMs = performance.now() - t2;
+  return {
+    phase: 'plain',
+    passages: docs.length,
+    buildMs,
+    afterBuild,
+    search,
+    sampled: sampled.length,
+    questionCount: questions.length,
+    peakRssDuringQuestions,
+    jsonBytes: Buffer.byteLength(json),
+    loadJsonMs,
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseCliArgs(process.argv.slice(2));
+  const figures: PhaseFigures = args.phase === 'build' ? await runBuild(args) : args.phase === 'serve' ? await runServe(args) : await runPlain(args);
+  await writeFile(args.out, JSON.stringify(figures, null, 2));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench/measure: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
