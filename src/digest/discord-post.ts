@@ -1,0 +1,45 @@
+// The scheduler's Discord side: send a rendered digest to a channel, and find one already posted.
+import type { Client, Message } from 'discord.js';
+import { DigestChannelError } from './errors.js';
+import { digestMarker, type DigestMessage } from './render-discord.js';
+import type { FindPostedDigest, PostDigest } from './scheduler.js';
+
+/** Recent messages read when looking for a digest posted before a restart. */
+const LOOKBACK = 50;
+
+async function sendableChannel(client: Client, guildId: string, channelId: string) {
+  const channel = await client.channels.fetch(channelId);
+  if (!channel || !('guildId' in channel) || channel.guildId !== guildId) {
+    throw new DigestChannelError('10003', `channel ${channelId} is not in this server (Unknown Channel); pick another with /digest set`);
+  }
+  if (!channel.isSendable()) {
+    throw new DigestChannelError('50008', `channel ${channelId} does not take messages; pick a text channel with /digest set`);
+  }
+  return channel;
+}
+
+/** Posts with the digest's nonce and enforce_nonce, so Discord deduplicates a retried send. */
+export function discordDigestPoster(client: Client): PostDigest<DigestMessage> {
+  return async (guildId, channelId, payload) => {
+    const channel = await sendableChannel(client, guildId, channelId);
+    const message = await channel.send(payload);
+    return { messageId: message.id };
+  };
+}
+
+export function isDigestMessage(message: Pick<Message, 'author' | 'embeds'>, botId: string, localDate: string): boolean {
+  const marker = digestMarker(localDate);
+  return message.author.id === botId && message.embeds.some((e) => e.footer?.text === marker);
+}
+
+/** Looks through the channel's recent messages for the bot's digest of `localDate`. */
+export function discordDigestFinder(client: Client): FindPostedDigest {
+  return async (guildId, channelId, localDate) => {
+    const botId = client.user?.id;
+    if (!botId) return null;
+    const channel = await sendableChannel(client, guildId, channelId);
+    if (!('messages' in channel)) return null;
+    const recent = await channel.messages.fetch({ limit: LOOKBACK });
+    return recent.find((m) => isDigestMessage(m, botId, localDate))?.id ?? null;
+  };
+}

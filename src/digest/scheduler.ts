@@ -1,0 +1,342 @@
+// Posts each server's digest once per local day at its chosen time, in its own time zone.
+//
+// Exactly once: the day's row is written 'sending' (with a nonce derived from server + day) before the
+// message goes out, and 'sent' with the message id after. A row found 'sending' after a restart is
+// resolved by looking for the posted digest in the channel, and a re-send carries the same nonce with
+// enforce_nonce, so Discord returns the first message rather than posting a second.
+import { Cron } from 'croner';
+import type { StoryEngine } from '../engine/engine.js';
+import type { Db } from '../db/open.js';
+import { getSettings, listEnabledSettings, type DigestSettings } from '../db/settings.js';
+import {
+  claimDigest,
+  getDigestRecord,
+  lastCompletedDigest,
+  lastSentDigest,
+  markFailed,
+  markMissed,
+  markSent,
+  markSkipped,
+  unresolvedBefore,
+  type DigestRecord,
+} from '../db/digests.js';
+import { lastFailure, recordFailure, type DigestFailure } from '../db/failures.js';
+import { firstSeenTimes } from '../db/first-seen.js';
+import { buildDigest, type Digest, type DigestLimits } from './content.js';
+import { classifyPostError } from './errors.js';
+import { cronPattern, digestNonce, dueInstant, localDate, nextOccurrence } from './time.js';
+
+export interface PostResult {
+  messageId: string;
+}
+
+/** Sends a rendered digest to a channel; throws Discord's error (with its numeric `code`) on failure. */
+export type PostDigest<P> = (guildId: string, channelId: string, payload: P) => Promise<PostResult>;
+
+/** The id of the digest of `localDate` already in the channel, or null; used after a restart. */
+export type FindPostedDigest = (guildId: string, channelId: string, localDate: string) => Promise<string | null>;
+
+/** Turns a digest into the payload `post` sends; `nonce` must go on the message (with enforce_nonce). */
+export type RenderDigest<P> = (digest: Digest, context: { nonce: string; localDate: string; settings: DigestSettings }) => P;
+
+/** pino's Logger fits this. */
+export interface DigestLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface DigestSchedulerOptions<P> {
+  db: Db;
+  /** The engine serving now (a live reload may replace it). */
+  engine: () => StoryEngine;
+  render: RenderDigest<P>;
+  post: PostDigest<P>;
+  /** Strongly recommended: without it, a crash after sending is only covered by Discord's nonce window. */
+  findPosted?: FindPostedDigest;
+  /** Default: the system clock. Tests pass fake timers' clock. */
+  clock?: () => Date;
+  log?: DigestLogger;
+  /** Waits before retrying a failure that may pass (Discord down). Default 1, 5, 15, 60 minutes. */
+  retryDelaysMs?: readonly number[];
+  limits?: Partial<DigestLimits>;
+}
+
+export type RunOutcome =
+  | { kind: 'sent'; messageId: string; resumed: boolean }
+  | { kind: 'found'; messageId: string }
+  | { kind: 'skipped' }
+  | { kind: 'already'; record: DigestRecord }
+  | { kind: 'failed'; failure: DigestFailure; retryAt: Date | null }
+  | { kind: 'off' };
+
+export interface DigestStatusReport {
+  settings: DigestSettings | null;
+  nextRun: Date | null;
+  today: DigestRecord | null;
+  lastPost: DigestRecord | null;
+  lastFailure: DigestFailure | null;
+}
+
+export interface StartReport {
+  /** Servers whose digest for today was due and was run at start. */
+  caughtUp: string[];
+  /** Older days found unresolved and closed without posting (no flood). */
+  missed: { guildId: string; localDate: string }[];
+  scheduled: number;
+}
+
+const silent: DigestLogger = { info() {}, warn() {}, error() {} };
+const DEFAULT_RETRY_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
+
+export class DigestScheduler<P> {
+  private readonly jobs = new Map<string, Cron>();
+  private readonly retries = new Map<string, ReturnType<typeof setTimeout>>();
+  /** One run at a time per server, so a timer and a catch-up never race for the same day. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly clock: () => Date;
+  private readonly log: DigestLogger;
+  private stopped = false;
+
+  constructor(private readonly options: DigestSchedulerOptions<P>) {
+    this.clock = options.clock ?? (() => new Date());
+    this.log = options.log ?? silent;
+  }
+
+  /** Closes older unresolved days, posts today's digest where it is due and missing, and schedules every server. */
+  async start(): Promise<StartReport> {
+    this.stopped = false;
+    const report: StartReport = { caughtUp: [], missed: [], scheduled: 0 };
+    for (const settings of listEnabledSettings(this.options.db)) {
+      this.schedule(settings.guildId, { retryFailedToday: false });
+      report.scheduled += 1;
+    }
+    // Every server is scheduled first: one slow or failing catch-up delays nobody else's timer.
+    await Promise.all(
+      listEnabledSettings(this.options.db).map(async (settings) => {
+        try {
+          report.missed.push(...(await this.closeOlderDays(settings)));
+          if (this.isDueToday(settings)) {
+            report.caughtUp.push(settings.guildId);
+            await this.run(settings.guildId, localDate(this.clock(), settings.timezone));
+          }
+        } catch (error) {
+          this.log.error({ err: error, guildId: settings.guildId }, 'digest: catch-up failed');
+        }
+      }),
+    );
+    return report;
+  }
+
+  /** Stops every timer; runs in flight finish. */
+  stop(): void {
+    this.stopped = true;
+    for (const job of this.jobs.values()) job.stop();
+    for (const timer of this.retries.values()) clearTimeout(timer);
+    this.jobs.clear();
+    this.retries.clear();
+  }
+
+  /** Waits for every queued run (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+  }
+
+  /**
+   * (Re)reads a server's settings and replaces its timer; call after `/digest set` or `/digest off`.
+   * A day that failed today (say, a deleted channel) is retried at once after the settings change.
+   */
+  schedule(guildId: string, options: { retryFailedToday?: boolean } = {}): void {
+    this.jobs.get(guildId)?.stop();
+    this.jobs.delete(guildId);
+    this.clearRetry(guildId);
+    const settings = getSettings(this.options.db, guildId);
+    if (!settings?.enabled || this.stopped) return;
+    const job = new Cron(cronPattern(settings.time), { timezone: settings.timezone, protect: true }, async (self: Cron) => {
+      // The run's own date, not the clock's: a timer a hair early must not post for yesterday.
+      const at = self.currentRun() ?? this.clock();
+      await this.run(guildId, localDate(new Date(Math.max(at.getTime(), this.clock().getTime())), settings.timezone));
+    });
+    this.jobs.set(guildId, job);
+    if (options.retryFailedToday !== false) {
+      const today = getDigestRecord(this.options.db, guildId, localDate(this.clock(), settings.timezone));
+      if (today?.status === 'failed') void this.run(guildId, today.localDate);
+    }
+  }
+
+  nextRun(guildId: string): Date | null {
+    const settings = getSettings(this.options.db, guildId);
+    if (!settings?.enabled) return null;
+    return nextOccurrence(settings.time, settings.timezone, this.clock());
+  }
+
+  status(guildId: string): DigestStatusReport {
+    const db = this.options.db;
+    const settings = getSettings(db, guildId);
+    return {
+      settings,
+      nextRun: this.nextRun(guildId),
+      today: settings ? getDigestRecord(db, guildId, localDate(this.clock(), settings.timezone)) : null,
+      lastPost: lastSentDigest(db, guildId),
+      lastFailure: lastFailure(db, guildId),
+    };
+  }
+
+  /** The digest a server would get if it were posted now (for `/digest preview`), without recording anything. */
+  preview(guildId: string, timezone?: string): Digest {
+    const settings = getSettings(this.options.db, guildId);
+    const zone = timezone ?? settings?.timezone ?? 'UTC';
+    const now = this.clock();
+    return this.build(guildId, localDate(now, zone), lastCompletedDigest(this.options.db, guildId)?.until ?? null, now.toISOString());
+  }
+
+  /** Posts (guild, day) unless it is already done; serialised per server. */
+  run(guildId: string, day: string): Promise<RunOutcome> {
+    const previous = this.queues.get(guildId) ?? Promise.resolve();
+    const next = previous.then(
+      () => this.runNow(guildId, day),
+      () => this.runNow(guildId, day),
+    );
+    const tracked = next.finally(() => {
+      if (this.queues.get(guildId) === tracked) this.queues.delete(guildId);
+    });
+    this.queues.set(guildId, tracked);
+    return next;
+  }
+
+  private async runNow(guildId: string, day: string): Promise<RunOutcome> {
+    const db = this.options.db;
+    const settings = getSettings(db, guildId);
+    if (!settings?.enabled) return { kind: 'off' };
+    const now = this.clock();
+    const claim = claimDigest(
+      db,
+      {
+        guildId,
+        localDate: day,
+        channelId: settings.channelId,
+        nonce: digestNonce(guildId, day),
+        since: lastCompletedDigest(db, guildId)?.until ?? null,
+        until: now.toISOString(),
+      },
+      now,
+    );
+    if (claim.kind === 'done') return { kind: 'already', record: claim.record };
+    const record = claim.record;
+    if (claim.resumed) {
+      const found = await this.findPosted(record);
+      if (found) {
+        markSent(db, guildId, day, found, this.clock());
+        this.log.info({ guildId, localDate: day, messageId: found }, 'digest: found the digest posted before a restart');
+        return { kind: 'found', messageId: found };
+      }
+    }
+    return this.send(settings, record, claim.resumed);
+  }
+
+  private async send(settings: DigestSettings, record: DigestRecord, resumed: boolean): Promise<RunOutcome> {
+    const db = this.options.db;
+    const { guildId, localDate: day } = record;
+    const digest = this.build(guildId, day, record.since, record.until);
+    if (digest.empty && settings.skipEmpty) {
+      markSkipped(db, guildId, day, this.clock());
+      this.log.info({ guildId, localDate: day }, 'digest: nothing new; skipped as the server chose');
+      return { kind: 'skipped' };
+    }
+    try {
+      const payload = this.options.render(digest, { nonce: record.nonce, localDate: day, settings });
+      const { messageId } = await this.options.post(guildId, record.channelId, payload);
+      markSent(db, guildId, day, messageId, this.clock());
+      this.log.info({ guildId, channelId: record.channelId, localDate: day, messageId, resumed }, 'digest: posted');
+      return { kind: 'sent', messageId, resumed };
+    } catch (error) {
+      return this.fail(settings, record, error);
+    }
+  }
+
+  private fail(settings: DigestSettings, record: DigestRecord, error: unknown): RunOutcome {
+    const db = this.options.db;
+    const { guildId, localDate: day } = record;
+    const classified = classifyPostError(error);
+    markFailed(db, guildId, day, this.clock());
+    const failure = recordFailure(db, { guildId, localDate: day, code: classified.code, message: classified.message }, this.clock());
+    const retryAt = classified.permanent ? null : this.scheduleRetry(settings, record);
+    this.log.warn(
+      { guildId, channelId: record.channelId, localDate: day, code: classified.code, err: error, retryAt: retryAt?.toISOString() ?? null },
+      `digest: posting failed: ${classified.message}`,
+    );
+    return { kind: 'failed', failure, retryAt };
+  }
+
+  /** A failure that may pass is retried later the same local day; the next day starts fresh. */
+  private scheduleRetry(settings: DigestSettings, record: DigestRecord): Date | null {
+    const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_MS;
+    const delay = delays[record.attempts - 1];
+    if (delay === undefined || this.stopped) return null;
+    const at = new Date(this.clock().getTime() + delay);
+    if (localDate(at, settings.timezone) !== record.localDate) return null;
+    this.clearRetry(record.guildId);
+    const timer = setTimeout(() => {
+      this.retries.delete(record.guildId);
+      void this.run(record.guildId, record.localDate);
+    }, delay);
+    timer.unref?.();
+    this.retries.set(record.guildId, timer);
+    return at;
+  }
+
+  private clearRetry(guildId: string): void {
+    const timer = this.retries.get(guildId);
+    if (timer) clearTimeout(timer);
+    this.retries.delete(guildId);
+  }
+
+  private build(guildId: string, day: string, since: string | null, until: string): Digest {
+    return buildDigest(this.options.engine(), {
+      since,
+      until,
+      date: day,
+      firstSeen: firstSeenTimes(this.options.db),
+      limits: this.options.limits,
+    });
+  }
+
+  private async findPosted(record: DigestRecord): Promise<string | null> {
+    if (!this.options.findPosted) return null;
+    try {
+      return await this.options.findPosted(record.guildId, record.channelId, record.localDate);
+    } catch (error) {
+      // The nonce still protects a re-send made soon after; log and go on.
+      this.log.warn({ guildId: record.guildId, channelId: record.channelId, err: error }, 'digest: could not read the channel to check for a posted digest');
+      return null;
+    }
+  }
+
+  /** Today's digest is due at start if its time has passed and the schedule was set before that time. */
+  private isDueToday(settings: DigestSettings): boolean {
+    const now = this.clock();
+    const day = localDate(now, settings.timezone);
+    const today = getDigestRecord(this.options.db, settings.guildId, day);
+    if (today) return today.status === 'sending' || today.status === 'failed';
+    const due = dueInstant(day, settings.time, settings.timezone);
+    return now.getTime() >= due.getTime() && Date.parse(settings.updatedAt) <= due.getTime();
+  }
+
+  /** Days before today left 'sending' or 'failed': found in the channel → sent, else missed (never posted late). */
+  private async closeOlderDays(settings: DigestSettings): Promise<{ guildId: string; localDate: string }[]> {
+    const db = this.options.db;
+    const today = localDate(this.clock(), settings.timezone);
+    const missed: { guildId: string; localDate: string }[] = [];
+    for (const record of unresolvedBefore(db, settings.guildId, today)) {
+      const found = await this.findPosted(record);
+      if (found) {
+        markSent(db, record.guildId, record.localDate, found, this.clock());
+        continue;
+      }
+      markMissed(db, record.guildId, record.localDate, this.clock());
+      missed.push({ guildId: record.guildId, localDate: record.localDate });
+      this.log.warn({ guildId: record.guildId, localDate: record.localDate }, 'digest: an earlier day was not posted; it is not posted late');
+    }
+    return missed;
+  }
+}
