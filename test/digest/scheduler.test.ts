@@ -16,7 +16,6 @@ import { discordError, FakeDiscord } from './fake-discord.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
 const tmp = useTmpDir();
 
 interface App {
