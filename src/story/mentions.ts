@@ -1,0 +1,570 @@
+// One sentence → the names it mentions, each with the evidence news prose gives about what it names:
+// a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
+import { STOP_WORDS } from '../text/terms.js';
+import {
+  HONORIFICS,
+  NAME_PARTICLES,
+  ORG_CONNECTORS,
+  ORG_CUES,
+  OUTLET_VERBS,
+  PLACE_CUES,
+  ROLE_HEADS,
+  ROLE_MODIFIERS,
+  SPEECH_VERBS,
+  TRAILING_ORG_NOUNS,
+  hasOrgCue,
+  hasPlaceCue,
+  headTakesOf,
+  isCalendarWord,
+  isContentWord,
+  isCountryLike,
+  isDemonym,
+  isGivenName,
+  isKnownProper,
+  isModifiedNoun,
+  isNonEntityAcronym,
+  isRoleNoun,
+  lexiconKind,
+  looksLikeCommonWord,
+  tokenize,
+  type Token,
+} from './names.js';
+
+/** Counts of each kind of clue seen for a name. */
+export interface Evidence {
+  /** A title or role right before the name ("Foreign Minister X", "spokesperson X"). */
+  title: number;
+  /** A role in apposition ("X, chief defense counsel,"). */
+  appositive: number;
+  /** Subject of a speech verb ("X said", "said X"). */
+  speech: number;
+  /** Subject of "reported"/"cited": a news outlet. */
+  outlet: number;
+  /** Preceded by "the" ("the MEK"). */
+  theX: number;
+  /** After "in"/"at"/"from" ("in Berlin"). */
+  placePrep: number;
+  /** Stands before a role as its employer ("Apple CEO X", "Council spokesperson X"). */
+  affiliation: number;
+  /** The article's byline. */
+  byline: number;
+  /** Used as a modifier of the noun after it ("the Balkan state"): an adjective, not a name. */
+  modifier: number;
+}
+
+export const noEvidence = (): Evidence => ({
+  title: 0, appositive: 0, speech: 0, outlet: 0, theX: 0, placePrep: 0, affiliation: 0, byline: 0, modifier: 0,
+});
+
+export interface RawMention {
+  /** Name key: normalised words joined by spaces. */
+  key: string;
+  words: string[];
+  /** The name as written. */
+  surface: string;
+  /** Offsets into the scanned text. */
+  start: number;
+  end: number;
+  evidence: Evidence;
+  /** The role phrase as written, when the sentence states one. */
+  roles: string[];
+  /** Known to be an organisation from its form ("Biden administration"). */
+  organization: boolean;
+}
+
+export interface SentenceScan {
+  mentions: RawMention[];
+  /** Pairs of name keys the sentence says are one entity ("Mujahedeen-e-Khalq (MEK)"). */
+  links: [string, string][];
+}
+
+/** What the whole corpus says about words, to tell a sentence-initial name from a capitalised common word. */
+export interface WordStats {
+  /** Words seen in lower case. */
+  lower: Set<string>;
+  /** Words seen capitalised away from a sentence start. */
+  capitalisedMidSentence: Set<string>;
+}
+
+const POSSESSIVE_NAME_WORDS = new Set(['people', 'workers', 'women', 'children', 'men', 'farmers', 'veterans']);
+const OPENING_PUNCT = new Set(['“', '‘', '"', "'", '(', '[', '—', '–', '-', ':', '«']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'whose']);
+const APPOSITIVE_END = new Set([',', '.', ';', '—', '–', ')', ':', 'of', 'at', 'for', 'with', 'who', 'and', 'said', 'told', 'in', 'from', 'on', 'says']);
+const INVERTED_SPEECH = new Set(['said', 'says', 'added', 'adds', 'noted', 'wrote', 'explained', 'continued', 'insisted', 'recalled']);
+const BETWEEN_SUBJECT_AND_VERB = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'previously', 'earlier', 'again', 'further', 'recently', 'separately', 'once', 'reportedly']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'across', 'throughout', 'outside', 'inside', 'from', 'into']);
+const ALIAS_PHRASES = [['also', 'known', 'as'], ['known', 'as'], ['or']];
+const MAX_ROLE_WORDS = 6;
+
+/** Collect, over all sentences, which words appear lower-case and which capitalised mid-sentence. */
+export function addWordStats(stats: WordStats, text: string): void {
+  let first = true;
+  for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
+    const w = m[0];
+    const key = w.toLowerCase().replace(/['’]s$/, '');
+    if (/^\p{Ll}/u.test(w)) stats.lower.add(key);
+    else if (!first && !/[“"‘(:—]\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index))) stats.capitalisedMidSentence.add(key);
+    first = false;
+  }
+}
+
+interface Span {
+  first: number;
+  last: number;
+  roles: string[];
+  title: boolean;
+  affiliation: boolean;
+  /** Set once the span has been emitted, so later context can still add evidence to it. */
+  mention?: RawMention;
+}
+
+/** Marks a name as the employer in a role phrase, whether or not it has been emitted yet. */
+function markAffiliation(span: Span): void {
+  span.affiliation = true;
+  if (span.mention && span.mention.evidence.affiliation === 0) span.mention.evidence.affiliation = 1;
+}
+
+class SentenceScanner {
+  readonly tokens: Token[];
+  readonly mentions: RawMention[] = [];
+  readonly links: [string, string][] = [];
+  /** Token index → the name span starting/ending there. */
+  private readonly byFirst = new Map<number, Span>();
+  private readonly byLast = new Map<number, Span>();
+
+  constructor(
+    readonly text: string,
+    readonly stats: WordStats,
+  ) {
+    this.tokens = tokenize(text);
+  }
+
+  scan(): SentenceScan {
+    const spans: Span[] = [];
+    for (const run of this.runs()) for (const piece of this.splitConnectors(run)) spans.push(...this.interpret(piece));
+    for (const span of spans) {
+      this.byFirst.set(span.first, span);
+      this.byLast.set(span.last, span);
+    }
+    for (const span of spans) this.emit(span);
+    return { mentions: this.mentions, links: this.links };
+  }
+
+  // -- Runs of capitalised words -------------------------------------------------------------------------------
+
+  private isNameToken(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && t.word && t.cap && !isCalendarWord(t.text) && t.key.length > 0;
+  }
+
+  private isInitial(i: number): boolean {
+    if (i === 0) return true;
+    const prev = this.tokens[i - 1]!;
+    return !prev.word && OPENING_PUNCT.has(prev.text) && (i === 1 || !this.tokens[i - 2]!.word || prev.text !== "'");
+  }
+
+  /** Maximal runs of capitalised words, joined across initials ("F."), particles and "of"/"and"/"for"/"on". */
+  private *runs(): Generator<number[]> {
+    const toks = this.tokens;
+    let i = 0;
+    while (i < toks.length) {
+      if (!this.isNameToken(i)) {
+        i++;
+        continue;
+      }
+      const run = [i];
+      let j = i;
+      while (true) {
+        const t = toks[j]!;
+        if (t.possessive) {
+          if (POSSESSIVE_NAME_WORDS.has(t.key) && this.isNameToken(j + 1)) {
+            t.key = `${t.key}'s`;
+            run.push(++j);
+            continue;
+          }
+          break;
+        }
+        if (this.isNameToken(j + 1) && toks[j + 1]!.start - t.end <= 1) {
+          run.push(++j);
+          continue;
+        }
+        const next = toks[j + 1];
+        if (next?.text === '.' && (t.text.length === 1 || HONORIFICS.has(t.key) || ROLE_HEADS.has(t.key)) && next.start === t.end && this.isNameToken(j + 2)) {
+          run.push(j + 1, j + 2);
+          j += 2;
+          continue;
+        }
+        let k = j + 1;
+        while (k < toks.length && k - j <= 2 && !toks[k]!.cap && (ORG_CONNECTORS.has(toks[k]!.key) || NAME_PARTICLES.has(toks[k]!.key))) k++;
+        if (k > j + 1 && this.isNameToken(k)) {
+          for (let c = j + 1; c <= k; c++) run.push(c);
+          j = k;
+          continue;
+        }
+        break;
+      }
+      yield run;
+      i = j + 1;
+    }
+  }
+
+  /** Keeps "of"/"and"/"for"/"on" inside a run only where an organisation, place or title takes them. */
+  private splitConnectors(run: number[]): number[][] {
+    const toks = this.tokens;
+    const whole = run.filter((i) => toks[i]!.word).map((i) => toks[i]!.key).join(' ');
+    if (lexiconKind(whole) !== null) return [run];
+    const out: number[][] = [];
+    let current: number[] = [];
+    let sawOf = false;
+    for (let n = 0; n < run.length; n++) {
+      const i = run[n]!;
+      const t = toks[i]!;
+      const isConnector = !t.cap && t.word ? ORG_CONNECTORS.has(t.key) || NAME_PARTICLES.has(t.key) : t.text === '&' || t.text === '.';
+      if (!isConnector) {
+        current.push(i);
+        continue;
+      }
+      const before = current.filter((c) => toks[c]!.word && toks[c]!.cap).map((c) => toks[c]!.key);
+      let keep: boolean;
+      if (t.text === '.' || t.text === '&') keep = true;
+      else if (NAME_PARTICLES.has(t.key) && !ORG_CONNECTORS.has(t.key)) keep = true;
+      else if (t.key === 'of') keep = before.some((w) => headTakesOf(w) || w.endsWith("'s"));
+      else if (t.key === 'the') keep = sawOf;
+      else if (t.key === 'and') keep = (sawOf && before.some((w) => ORG_CUES.has(w))) || ORG_CUES.has(toks[run.at(-1)!]!.key);
+      else keep = before.some((w) => ORG_CUES.has(w)); // "for", "on": "Center for …", "Conference on …"
+      if (keep) {
+        if (t.key === 'of') sawOf = true;
+        current.push(i);
+      } else {
+        if (current.length > 0) out.push(current);
+        current = [];
+        // Skip the rest of this connector group.
+        while (n + 1 < run.length && !toks[run[n + 1]!]!.cap) n++;
+      }
+    }
+    if (current.length > 0) out.push(current);
+    return out.map((r) => this.trimConnectors(r)).filter((r) => r.length > 0);
+  }
+
+  private trimConnectors(run: number[]): number[] {
+    const toks = this.tokens;
+    let a = 0;
+    let b = run.length - 1;
+    while (a <= b && !toks[run[a]!]!.cap) a++;
+    while (b >= a && !toks[run[b]!]!.cap) b--;
+    return run.slice(a, b + 1);
+  }
+
+  // -- What a run names ---------------------------------------------------------------------------------------
+
+  private isCommonAtStart(i: number, runLength: number): boolean {
+    const t = this.tokens[i]!;
+    if (t.acronym) return false;
+    if (STOP_WORDS.has(t.key) && !isKnownProper(t.key)) return true;
+    if (ROLE_HEADS.has(t.key) && runLength > 1) return false;
+    if (this.stats.capitalisedMidSentence.has(t.text.toLowerCase())) return false;
+    if (this.stats.lower.has(t.text.toLowerCase())) return true;
+    if (runLength === 1 && this.speechVerbAfter(i)) return false;
+    return looksLikeCommonWord(t.text);
+  }
+
+  /** A lower-case word inside a role phrase: a modifier, a role noun, or a content word ("hedge fund manager"). */
+  private isRolePhraseWord(t: Token): boolean {
+    if (t.cap || !t.word) return false;
+    if (ROLE_MODIFIERS.has(t.key) || isRoleNoun(t.key) || /^(?:ex|then)-/.test(t.key)) return true;
+    return !STOP_WORDS.has(t.key) && isContentWord(t.key);
+  }
+
+  /** A capitalised word inside a title: "Deputy", "Foreign", "Albanian", "US" — but not "Council" or "Party". */
+  private isRolePart(t: Token): boolean {
+    if (ROLE_HEADS.has(t.key) || isDemonym(t.key) || isCountryLike(t.key) || t.text === '.') return true;
+    return ROLE_MODIFIERS.has(t.key) && !ORG_CUES.has(t.key) && !PLACE_CUES.has(t.key);
+  }
+
+  /** A run → the name spans in it: titles split off ("Albanian Foreign Minister | Olta Xhacka"), modifiers dropped. */
+  private interpret(input: number[]): Span[] {
+    const toks = this.tokens;
+    let run = input;
+    // A sentence-initial capital may just be a common word ("Following …", "Today …", "Said Lapid …").
+    while (run.length > 0 && (toks[run[0]!]!.key === 'the' || (this.isInitial(run[0]!) && this.isCommonAtStart(run[0]!, run.length)))) {
+      run = this.trimConnectors(run.slice(1));
+    }
+    if (run.length === 0) return [];
+    const words = run.filter((i) => toks[i]!.word).map((i) => toks[i]!.key);
+    if (lexiconKind(words.join(' ')) !== null) return [this.span(run)];
+
+    const split = this.splitTitle(run);
+    if (split) return split;
+
+    // Only role words, demonyms and countries ("Prime Minister", "Israeli", "US"): the countries are places.
+    if (run.every((i) => this.isRolePart(toks[i]!) || !toks[i]!.cap)) {
+      return run.filter((i) => isCountryLike(toks[i]!.key)).map((i) => this.span([i]));
+    }
+    const out: Span[] = [];
+    // A leading demonym is a modifier ("Iranian MOIS"); a leading country before a non-organisation is its own name.
+    while (run.length > 1) {
+      const head = toks[run[0]!]!;
+      const rest = run.slice(1).filter((i) => toks[i]!.word).map((i) => toks[i]!.key);
+      if (isDemonym(head.key) && !hasOrgCue(rest)) run = this.trimConnectors(run.slice(1));
+      else if (isCountryLike(head.key) && !hasOrgCue(rest) && !hasPlaceCue(rest)) {
+        out.push(this.span([run[0]!]));
+        run = this.trimConnectors(run.slice(1));
+      } else break;
+    }
+    if (run.length === 0) return out;
+    if (run.length === 1) {
+      const t = toks[run[0]!]!;
+      if (t.key.length < 2 || isDemonym(t.key) || (t.acronym && isNonEntityAcronym(t.key)) || ROLE_HEADS.has(t.key) || ROLE_MODIFIERS.has(t.key)) return out;
+    }
+    out.push(this.span(run));
+    return out;
+  }
+
+  private span(run: number[], extra: Partial<Span> = {}): Span {
+    return { first: run[0]!, last: run.at(-1)!, roles: [], title: false, affiliation: false, ...extra };
+  }
+
+  /** "Deputy Foreign Minister Idan Roll" → role "Deputy Foreign Minister" + name "Idan Roll". */
+  private splitTitle(run: number[]): Span[] | null {
+    const toks = this.tokens;
+    for (let n = run.length - 2; n >= 0; n--) {
+      const t = toks[run[n]!]!;
+      if (!t.word || !ROLE_HEADS.has(t.key)) continue;
+      let nameStart = n + 1;
+      if (toks[run[nameStart]!]!.text === '.') nameStart++;
+      let roleEnd = nameStart - 1;
+      // "Secretary of State Antony Blinken": the domain after "of" is part of the role.
+      let domain: number[] = [];
+      if (toks[run[nameStart]!]?.key === 'of') {
+        const after = run.slice(nameStart + 1);
+        const given = after.findIndex((i, k) => k > 0 && isGivenName(toks[i]!.key));
+        const domainLength = given > 0 ? given : Math.max(1, after.length - 2);
+        domain = after.slice(0, domainLength);
+        roleEnd = nameStart + domainLength;
+        nameStart = roleEnd + 1;
+      }
+      const name = this.trimConnectors(run.slice(nameStart));
+      if (!this.isPersonLike(name)) {
+        if (domain.length > 0 && name.length === 0 && lexiconKind(this.keyOf(domain)) === 'place') {
+          return [...this.rolePrefixSpans(run, n), this.span(domain)];
+        }
+        continue;
+      }
+      const roleStartN = this.roleStart(run, n);
+      const role = this.text.slice(toks[run[roleStartN]!]!.start, toks[run[roleEnd]!]!.end);
+      const affiliation = this.trimConnectors(run.slice(0, roleStartN));
+      const spans: Span[] = [];
+      if (affiliation.length > 0) spans.push(...this.interpret(affiliation).map((s) => ({ ...s, affiliation: true })));
+      const honorificOnly = roleStartN === n && HONORIFICS.has(t.key);
+      spans.push(this.span(name, { roles: honorificOnly ? [] : [role], title: true }));
+      return spans;
+    }
+    return null;
+  }
+
+  private rolePrefixSpans(run: number[], head: number): Span[] {
+    const start = this.roleStart(run, head);
+    const prefix = this.trimConnectors(run.slice(0, start));
+    return prefix.length > 0 ? this.interpret(prefix).map((s) => ({ ...s, affiliation: true })) : [];
+  }
+
+  /** Walks left from a role head over modifiers, demonyms and countries: where the role phrase starts. */
+  private roleStart(run: number[], head: number): number {
+    let s = head;
+    while (s > 0 && this.isRolePart(this.tokens[run[s - 1]!]!)) s--;
+    return s;
+  }
+
+  private keyOf(run: number[]): string {
+    return run.filter((i) => this.tokens[i]!.word).map((i) => this.tokens[i]!.key).join(' ');
+  }
+
+  /** Could these tokens be a person's name (not an organisation, place, role or demonym)? */
+  private isPersonLike(run: number[]): boolean {
+    if (run.length === 0 || run.length > 5) return false;
+    const toks = run.map((i) => this.tokens[i]!);
+    const words = toks.filter((t) => t.word).map((t) => t.key);
+    if (words.length === 0) return false;
+    if (hasOrgCue(words) || hasPlaceCue(words)) return false;
+    const kind = lexiconKind(words.join(' '));
+    if (kind === 'place' || kind === 'organization') return false;
+    if (toks.every((t) => !t.word || ROLE_HEADS.has(t.key) || ROLE_MODIFIERS.has(t.key) || isDemonym(t.key))) return false;
+    return !toks.some((t) => t.acronym && t.text.length > 1 && words.length === 1);
+  }
+
+  // -- Context: what surrounds a name ----------------------------------------------------------------------------
+
+  private word(i: number): Token | undefined {
+    const t = this.tokens[i];
+    return t?.word ? t : undefined;
+  }
+
+  private speechVerbAfter(last: number): boolean {
+    let i = last + 1;
+    if (BETWEEN_SUBJECT_AND_VERB.has(this.word(i)?.key ?? '')) i++;
+    const w = this.word(i);
+    return w !== undefined && !w.cap && SPEECH_VERBS.has(w.key);
+  }
+
+  private emit(span: Span): void {
+    const toks = this.tokens;
+    let last = span.last;
+    const first = span.first;
+    const evidence = noEvidence();
+    const roles = [...span.roles];
+    if (span.title) evidence.title++;
+    if (span.affiliation) evidence.affiliation++;
+    let organization = false;
+
+    const after = toks[last + 1];
+    const lastTok = toks[last]!;
+    // "The Biden administration": the capitalised word is part of an organisation's name.
+    if (after?.word && !after.cap && TRAILING_ORG_NOUNS.has(after.key) && !lastTok.possessive && !isDemonym(lastTok.key) && lexiconKind(lastTok.key) === null) {
+      last++;
+      organization = true;
+    }
+    if (!organization) {
+      this.roleBefore(first, evidence, roles);
+      this.appositiveAfter(span.last, evidence, roles);
+      if (!lastTok.possessive && this.speechVerbAfter(last)) evidence.speech++;
+      const prev = this.word(first - 1);
+      if (prev && INVERTED_SPEECH.has(prev.key)) evidence.speech++;
+      const skip = BETWEEN_SUBJECT_AND_VERB.has(this.word(last + 1)?.key ?? '') || this.word(last + 1)?.key === 'first' ? 1 : 0;
+      const next = this.word(last + 1 + skip);
+      if (!lastTok.possessive && next && !next.cap && OUTLET_VERBS.has(next.key)) evidence.outlet++;
+      const following = this.word(last + 1);
+      if (!lastTok.possessive && following && !following.cap && isModifiedNoun(following.key)) evidence.modifier++;
+    }
+    const prev = toks[first - 1];
+    if (prev?.word && prev.key === 'the') evidence.theX++;
+    const prep = prev?.key === 'the' ? toks[first - 2] : prev;
+    if (prep?.word && PLACE_PREPOSITIONS.has(prep.key)) evidence.placePrep++;
+    this.aliasLinks(span);
+
+    const start = toks[first]!.start;
+    const end = toks[last]!.end;
+    const words = [] as string[];
+    for (let i = first; i <= last; i++) if (toks[i]!.word) words.push(toks[i]!.key);
+    span.mention = { key: words.join(' '), words, surface: this.text.slice(start, end), start, end, evidence, roles, organization };
+    this.mentions.push(span.mention);
+  }
+
+  /** "former US vice president Mike Pence", "spokesperson Adrienne Watson". */
+  private roleBefore(first: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    const head = first - 1;
+    const headTok = this.word(head);
+    if (!headTok) {
+      this.reverseAppositive(first, evidence, roles);
+      return;
+    }
+    if (headTok.cap || !isRoleNoun(headTok.key)) return;
+    let s = head;
+    while (s > 0 && head - s < MAX_ROLE_WORDS) {
+      const t = this.word(s - 1);
+      if (!t) break;
+      const ok = t.cap ? this.isRolePart(t) : this.isRolePhraseWord(t);
+      if (!ok) break;
+      s--;
+    }
+    // A capitalised name right before the role is the employer ("National Security Council spokesperson").
+    const employer = this.byLast.get(s - 1);
+    if (employer) markAffiliation(employer);
+    roles.push(this.text.slice(toks[s]!.start, toks[head]!.end));
+    evidence.title++;
+  }
+
+  /** "the company’s chief executive, Jane Roe, said". */
+  private reverseAppositive(first: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    if (toks[first - 1]?.text !== ',') return;
+    const head = first - 2;
+    const headTok = this.word(head);
+    if (!headTok || headTok.cap || !isRoleNoun(headTok.key)) return;
+    const span = this.byFirst.get(first);
+    const closer = toks[(span?.last ?? first) + 1];
+    if (closer && !(closer.text === ',' || closer.text === '.' || SPEECH_VERBS.has(closer.key))) return;
+    let s = head;
+    while (s > 0 && head - s < MAX_ROLE_WORDS) {
+      const t = this.word(s - 1);
+      if (!t || !(t.cap ? this.isRolePart(t) : this.isRolePhraseWord(t))) break;
+      s--;
+    }
+    const det = toks[s - 1];
+    if (!det || !(DETERMINERS.has(det.key) || det.possessive)) return;
+    roles.push(this.text.slice(toks[s]!.start, toks[head]!.end));
+    evidence.appositive++;
+  }
+
+  /** "Charles Bellows, chief defense counsel," / "Jane Doe, 45, a nurse," / "Tim Cook, Apple’s chief executive,". */
+  private appositiveAfter(last: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let i = last + 1;
+    if (toks[i]?.text !== ',' || toks[last]!.possessive) return;
+    i++;
+    if (/^\d{1,3}$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i += 2;
+    // "previously a senior vice president", "now the company's chief".
+    if (/(?:ly|^now)$/.test(toks[i]?.key ?? '') && DETERMINERS.has(toks[i + 1]?.key ?? '')) i++;
+    if (DETERMINERS.has(toks[i]?.key ?? '') && !toks[i]!.cap) i++;
+    else {
+      // An employer in the possessive: "Apple’s chief executive".
+      let j = i;
+      while (toks[j]?.cap && !toks[j]!.possessive && j - i < 4) j++;
+      if (toks[j]?.cap && toks[j]!.possessive) {
+        const employer = this.byFirst.get(i);
+        if (employer) markAffiliation(employer);
+        i = j + 1;
+      }
+    }
+    let headEnd = -1;
+    let j = i;
+    for (; j < toks.length && j - i < MAX_ROLE_WORDS; j++) {
+      const t = toks[j]!;
+      if (!t.word) break;
+      if (t.cap ? !this.isRolePart(t) : !this.isRolePhraseWord(t)) break;
+      if (isRoleNoun(t.key)) headEnd = j;
+    }
+    if (headEnd < 0) return;
+    const boundary = toks[headEnd + 1];
+    if (boundary && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text)) return;
+    roles.push(this.text.slice(toks[i]!.start, toks[headEnd]!.end));
+    evidence.appositive++;
+    // "an analyst at Harbor Lane Securities": the name after at/of/with is the employer.
+    if (boundary && /^(?:at|of|with|for)$/.test(boundary.key)) {
+      const employer = this.byFirst.get(headEnd + 2) ?? (toks[headEnd + 2]?.key === 'the' ? this.byFirst.get(headEnd + 3) : undefined);
+      if (employer) markAffiliation(employer);
+    }
+  }
+
+  /** "Mujahedeen-e-Khalq (MEK)", "X, or Y (Z)", "X, also known as Y". */
+  private aliasLinks(span: Span): void {
+    const toks = this.tokens;
+    const key = this.keyOf(this.range(span.first, span.last));
+    if (toks[span.last + 1]?.text === '(') {
+      const inner = this.byFirst.get(span.last + 2);
+      if (inner && toks[inner.last + 1]?.text === ')') this.links.push([key, this.keyOf(this.range(inner.first, inner.last))]);
+    }
+    let i = span.last + 1;
+    if (toks[i]?.text === ',') i++;
+    for (const phrase of ALIAS_PHRASES) {
+      if (!phrase.every((w, k) => toks[i + k]?.key === w && !toks[i + k]!.cap)) continue;
+      const other = this.byFirst.get(i + phrase.length);
+      if (!other) continue;
+      // "X, or Y" only counts when Y is then given an acronym, which shows the writer is naming one thing twice.
+      if (phrase.length === 1 && toks[other.last + 1]?.text !== '(') continue;
+      this.links.push([key, this.keyOf(this.range(other.first, other.last))]);
+      break;
+    }
+  }
+
+  private range(first: number, last: number): number[] {
+    const out: number[] = [];
+    for (let i = first; i <= last; i++) out.push(i);
+    return out;
+  }
+}
+
+/** The names one sentence mentions, with offsets into `text`. */
+export function scanSentence(text: string, stats: WordStats): SentenceScan {
+  return new SentenceScanner(text, stats).scan();
+}

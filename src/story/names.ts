@@ -1,0 +1,389 @@
+// Word knowledge for finding names in news prose: compromise's lexicon plus the cue words news style relies on
+// (titles, organisation and place nouns, speech verbs), name keys, tokens and a bounded edit distance.
+import nlp from 'compromise';
+
+type Lexicon = Record<string, string | string[]>;
+interface CompromiseModel {
+  one: { lexicon: Lexicon };
+  two: { orgWords: Record<string, boolean>; placeWords: Record<string, boolean> };
+}
+const MODEL = (nlp as unknown as { model(): CompromiseModel }).model();
+const LEXICON = MODEL.one.lexicon;
+
+const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
+
+/** Tags compromise's lexicon gives a (lower-case, possibly multi-word) entry. */
+export function lexiconTags(key: string): string[] {
+  const tags = LEXICON[key.replace(/-/g, ' ')];
+  return tags === undefined ? [] : [tags].flat();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cue words. All lower case; compared against normalised tokens.
+
+/** Words that name a role or title and can stand right before a name ("Minister", "spokesperson", "Ayatollah"). */
+export const ROLE_HEADS: ReadonlySet<string> = set(`
+  minister president premier chancellor secretary spokesperson spokesman spokeswoman ambassador envoy senator sen
+  governor gov mayor judge magistrate general gen colonel col admiral adm commander cmdr chief director chairman
+  chairwoman chair chairperson ceo cfo coo cto founder cofounder co-founder owner coach manager captain capt king queen
+  prince princess emperor pope ayatollah sheikh emir sultan rabbi imam cleric bishop archbishop cardinal reverend rev
+  pastor dr doctor prof professor detective det officer sergeant sgt lieutenant lt major maj inspector attorney
+  prosecutor counsel lawyer rep representative congressman congresswoman lawmaker legislator mp mep leader speaker
+  commissioner superintendent supt sheriff deputy analyst economist editor reporter correspondent columnist journalist
+  author writer head executive treasurer diplomat adviser advisor aide negotiator official strategist researcher
+  scientist investigator striker midfielder defender goalkeeper goalie winger forward quarterback pitcher skipper
+  player nurse teacher surgeon physician engineer economist historian activist campaigner organizer organiser
+  consultant partner president-elect secretary-general director-general ceo-elect chancellor-elect actor actress
+  singer rapper artist novelist poet filmmaker producer host anchor presenter commentator pundit broadcaster
+  mr mrs ms mx miss sir dame lord baroness baron hon
+`);
+
+/** Honorifics: evidence of a person, but not a role worth reporting. */
+export const HONORIFICS: ReadonlySet<string> = set('mr mrs ms mx miss sir dame hon');
+
+/** Words that qualify a role ("Deputy Foreign Minister", "former vice president", "chief defense counsel"). */
+export const ROLE_MODIFIERS: ReadonlySet<string> = set(`
+  former ex then acting interim deputy vice assistant associate chief senior junior executive general managing
+  foreign prime defense defence interior finance economy economic health justice trade home national security
+  intelligence military police party opposition top lead head principal supreme grand high district federal regional
+  local team club press communications policy political public presidential first second incoming outgoing longtime
+  veteran star special operating technology information marketing sales research medical energy environment education
+  culture sports transport labor labour agriculture treasury commerce homeland armed naval legal criminal defense
+  court appeals circuit cabinet election campaign union central majority minority attorney crown state news
+  investigative science foreign-policy human rights hedge fund portfolio investment film music record football
+  basketball baseball hockey tennis soccer rugby cricket equity asset wealth property software movie fashion art
+  museum school university hospital council county town village community church youth civil
+`);
+
+/** Nouns that end an organisation's name ("Interior Ministry", "National Security Council", "Acme Corp"). */
+const NOT_ORG_CUES = set('care coffee pizza comprehensive boys girls estate petrol cafe design data marine mobile optical power international');
+export const ORG_CUES: ReadonlySet<string> = new Set([
+  ...Object.keys(MODEL.two.orgWords).filter((w) => !NOT_ORG_CUES.has(w)),
+  ...set(`
+    ministry ministries party parliament senate congress assembly court courts administration agency army navy forces
+    force guard guards corps police brigade brigades front movement alliance network cabinet commission council
+    committee league fc club airlines bank fund group inc corp co ltd llc plc ag sa gmbh nv technologies tech labs
+    studios pictures records tribune herald gazette chronicle telegraph review organisation organization institute
+    foundation federation association union university college school hospital company corporation department
+    directorate bureau office service services authority commission conference summit secretariat regime junta
+    militia guard people's workers' mujahideen
+  `),
+]);
+
+/** Nouns that end a place's name ("Gaza Strip", "Red Sea", "Islamic Republic"). */
+export const PLACE_CUES: ReadonlySet<string> = set(`
+  city county province region district island islands river lake sea ocean gulf bay strait straits mountains mountain
+  valley peninsula desert coast street avenue road square airport park republic kingdom emirates territory territories
+  strip heights hills plains canyon falls beach village town prefecture oblast governorate municipality borough
+  neighborhood neighbourhood camp stadium arena courthouse prison palace
+`);
+
+/** Organisation heads that keep "of …" in the name ("Ministry of Intelligence and Security", "Bank of America"). */
+const OF_HEADS: ReadonlySet<string> = set(`
+  ministry department university bank church court council office republic kingdom state city gulf sea bay isle
+  strait institute school college academy board commission committee federation union league organization
+  organisation people's conference centre center museum party army
+`);
+
+/** Verbs of speech: the subject (or the name after "said") is usually a person or an organisation speaking. */
+export const SPEECH_VERBS: ReadonlySet<string> = set(`
+  said says told tells added adds noted notes explained explains stated states wrote writes tweeted argued argues
+  insisted insists warned warns declared declares claimed claims asked asks replied replies responded responds
+  recalled recalls continued concluded acknowledged acknowledges admitted admits announced announces stressed
+  stresses emphasized emphasised urged urges testified remarked observed commented commented confirmed confirms
+  denied denies suggested suggests
+`);
+
+/** Verbs whose subject is a news outlet used as a source ("Politico reported"). */
+export const OUTLET_VERBS: ReadonlySet<string> = set('reported reports cited cites quoted quotes broadcast');
+
+/** Lower-case nouns that turn the capitalised word before them into an organisation ("Biden administration"). */
+export const TRAILING_ORG_NOUNS: ReadonlySet<string> = set('administration government campaign cabinet');
+
+/** Words between name tokens inside organisation and place names. */
+export const ORG_CONNECTORS: ReadonlySet<string> = set('of for on and & the');
+
+/** Particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman"). */
+export const NAME_PARTICLES: ReadonlySet<string> = set('de da di del della der den van von bin ibn al el la le du dos das y');
+
+/** Days, months and holidays: capitalised but never an entity. */
+const CALENDAR: ReadonlySet<string> = set(`
+  monday tuesday wednesday thursday friday saturday sunday january february march april june july august september
+  october november december jan feb mar apr jun jul aug sep sept oct nov dec christmas easter ramadan hanukkah
+  passover thanksgiving
+`);
+
+/** Acronyms that are places, though compromise reads "US" as a pronoun. */
+const COUNTRY_ACRONYMS: ReadonlySet<string> = set('us usa uk uae drc prc rok dprk');
+
+/** All-capital words that are not names of anything. */
+const NON_ENTITY_ACRONYMS: ReadonlySet<string> = set(`
+  ceo cfo coo cto gdp ai it tv pm am ok id pr ipo vpn dna covid faq usd eur gbp ngo ngos mp mps mep vip pc fm hq
+  ii iii iv vi vii viii ix xi xii ps rip diy asap eta etc
+`);
+
+/** Frequently-named organisations and places compromise's lexicon lacks (general news knowledge, not any story's). */
+const EXTRA_ORGS: ReadonlySet<string> = set(`
+  hamas hezbollah hizballah taliban isis isil kremlin pentagon reuters afp bloomberg axios interpol houthis al-qaeda
+  al-shabaab wagner opec europol frontex unicef unhcr who wto imf nato eu un
+`);
+const EXTRA_PLACES: ReadonlySet<string> = new Set([
+  ...set('balkans caucasus sahel levant donbas crimea gaza kosovo'),
+  'middle east', 'west bank', 'gaza strip', 'golan heights', 'persian gulf', 'far east', 'latin america',
+  'north america', 'south america', 'central america', 'east asia', 'southeast asia', 'west africa', 'east africa',
+  'north africa', 'sub-saharan africa', 'eastern europe', 'western europe', 'central asia', 'south asia',
+]);
+
+const DIRECTIONS: ReadonlySet<string> = set('north south east west central northern southern eastern western upper lower');
+
+const PROPER_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Place', 'City', 'Country',
+  'Region', 'Organization', 'ProperNoun', 'SportsTeam', 'Demonym', 'Honorific']);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Keys.
+
+/** One word → the form names are compared in: lower case, no accents, no possessive, no dots. */
+export function keyWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/'s$/, '')
+    .replace(/'$/, '')
+    .replace(/\./g, '');
+}
+
+/** A name → its key: its words keyed and joined by single spaces ("U.S." → "us", "Xhaçka's" → "xhacka"). */
+export function nameKey(name: string): string {
+  return name
+    .split(/\s+/)
+    .map(keyWord)
+    .filter((w) => w.length > 0)
+    .join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Word classes.
+
+export function isCalendarWord(word: string): boolean {
+  return CALENDAR.has(keyWord(word));
+}
+
+export function isRoleWord(key: string): boolean {
+  return ROLE_HEADS.has(key);
+}
+
+/** A role noun compromise knows ("nurse", "striker"), for appositives; looser than ROLE_HEADS. */
+const NOT_ROLES = set(`
+  friend friends baby child boy girl person human man woman men women guest visitor tourist customer user citizen native
+  winner loser soul spirit ghost god phrase population character somebody nobody anybody people enemy foe lover
+  stranger parent mother father son daughter brother sister wife husband mate pal kin
+`);
+export function isRoleNoun(key: string): boolean {
+  if (ROLE_HEADS.has(key)) return true;
+  if (NOT_ROLES.has(key)) return false;
+  const tags = lexiconTags(key);
+  return tags.includes('Actor') && !tags.includes('Plural');
+}
+
+export function isDemonym(key: string): boolean {
+  if (lexiconTags(key).includes('Demonym')) return true;
+  // Hyphenated demonyms and ones the lexicon lacks in its -ian/-ese/-i forms are handled by the caller's evidence.
+  return false;
+}
+
+export function isCountryLike(key: string): boolean {
+  if (COUNTRY_ACRONYMS.has(key)) return true;
+  const tags = lexiconTags(key);
+  return tags.includes('Country');
+}
+
+export function isGivenName(key: string): boolean {
+  const tags = lexiconTags(key);
+  return tags.includes('FirstName') || tags.includes('MaleName') || tags.includes('FemaleName');
+}
+
+export function isLexiconLastName(key: string): boolean {
+  return lexiconTags(key).includes('LastName');
+}
+
+export function isNonEntityAcronym(key: string): boolean {
+  return NON_ENTITY_ACRONYMS.has(key);
+}
+
+export type LexiconKind = 'person' | 'organization' | 'place' | null;
+
+/** What the lexicon (plus a few news staples) says a whole name is. */
+export function lexiconKind(key: string): LexiconKind {
+  if (EXTRA_PLACES.has(key) || COUNTRY_ACRONYMS.has(key)) return 'place';
+  if (EXTRA_ORGS.has(key)) return 'organization';
+  const tags = lexiconTags(key);
+  if (tags.includes('Organization') || tags.includes('SportsTeam')) return 'organization';
+  if (tags.some((t) => t === 'Place' || t === 'City' || t === 'Country' || t === 'Region')) return 'place';
+  if (tags.includes('Person')) return 'person';
+  const words = key.split(' ');
+  // "South America", "Northern Ireland": a direction before a known place.
+  if (words.length === 2 && DIRECTIONS.has(words[0]!) && lexiconKind(words[1]!) === 'place') return 'place';
+  return null;
+}
+
+/** Does the name end with an organisation noun, or have one before "of"/"for"/"on" ("Conference on …")? */
+export function hasOrgCue(words: string[]): boolean {
+  if (words.length < 2) return false;
+  if (ORG_CUES.has(words.at(-1)!)) return true;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i]!;
+    if (/^(?:of|for|on)$/.test(words[i + 1]!) && (ORG_CUES.has(w) || OF_HEADS.has(w)) && !PLACE_CUES.has(w)) return true;
+  }
+  return words.some((w) => w === "people's" || w === "workers'");
+}
+
+export function hasPlaceCue(words: string[]): boolean {
+  const last = words.at(-1);
+  if (last !== undefined && PLACE_CUES.has(last) && words.length > 1) return true;
+  const of = words.indexOf('of');
+  return of > 0 && PLACE_CUES.has(words[of - 1]!);
+}
+
+/** May "of" join the words before it to a following name ("Ministry of", "Secretary of", "Republic of")? */
+export function headTakesOf(word: string): boolean {
+  return OF_HEADS.has(word) || PLACE_CUES.has(word) || ROLE_HEADS.has(word) || ORG_CUES.has(word);
+}
+
+/** Is a capitalised word known to be a proper name (not a common word that happens to be capitalised)? */
+export function isKnownProper(key: string): boolean {
+  return lexiconTags(key).some((t) => PROPER_TAGS.has(t)) || EXTRA_ORGS.has(key) || EXTRA_PLACES.has(key);
+}
+
+const VERBISH_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'PhrasalVerb',
+  'Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Copula', 'Modal', 'QuestionWord']);
+const NOUN_TAGS = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Actor']);
+
+/** A lower-case word that can sit inside a role phrase ("hedge", "fund", "portfolio"): not a verb or function word. */
+export function isContentWord(key: string): boolean {
+  if (key.length < 2 || /^\d/.test(key) || /(?:ed|ing|ly)$/.test(key)) return false;
+  return !lexiconTags(key).some((t) => VERBISH_TAGS.has(t));
+}
+
+/** Is this lower-case word a noun that a capitalised word before it modifies ("the Balkan state", "Stuxnet virus")? */
+export function isModifiedNoun(key: string): boolean {
+  if (MODIFIED_NOUNS.has(key)) return true;
+  const tags = lexiconTags(key);
+  return tags.some((t) => NOUN_TAGS.has(t)) && !tags.some((t) => VERBISH_TAGS.has(t));
+}
+const MODIFIED_NOUNS = set(`
+  state country nation region government authorities officials people forces army military media press leader leaders
+  capital border city coast side territory regime troops virus malware attack attacks war conflict crisis economy
+  market markets company firm group campaign summit talks deal agreement community history culture language
+  population heritage origin descent
+`);
+
+/** Tags compromise's tagger gives an unknown word from its context-free rules that are reliable: function words. */
+const FUNCTION_TAGS = new Set(['Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Date', 'WeekDay',
+  'Month', 'QuestionWord', 'Copula', 'Modal', 'Expression']);
+const isolatedTagCache = new Map<string, boolean>();
+
+/**
+ * Is a capitalised word at a sentence start just a common word ("Following", "Today", "Especially", "Comments")?
+ * Words compromise's lexicon knows are decided by it; for unknown words only its function-word guesses are trusted,
+ * since its suffix guesses call names verbs and adjectives ("Erling" a gerund, "Lapid" an adjective).
+ */
+export function looksLikeCommonWord(word: string): boolean {
+  const cached = isolatedTagCache.get(word);
+  if (cached !== undefined) return cached;
+  const key = keyWord(word);
+  let common: boolean;
+  if (isKnownProper(key)) common = false;
+  else if (lexiconTags(key).length > 0) common = true;
+  else if (/[a-z]ly$/.test(key) && key.length > 4) common = true;
+  else if (/s$/.test(key) && lexiconTags(key.replace(/e?s$/, '')).length > 0 && !isKnownProper(key.replace(/e?s$/, ''))) common = true;
+  else {
+    const term = nlp(word).json()[0] as { terms?: { tags: string[] }[] } | undefined;
+    const tags = term?.terms?.[0]?.tags ?? [];
+    common = tags.some((t) => FUNCTION_TAGS.has(t)) && !tags.includes('ProperNoun');
+  }
+  isolatedTagCache.set(word, common);
+  return common;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tokens.
+
+export interface Token {
+  /** The token as written (without a possessive ’s). */
+  text: string;
+  /** Offsets into the text that was tokenised (the possessive, if any, is after `end`). */
+  start: number;
+  end: number;
+  key: string;
+  /** A word (letters/digits), as opposed to punctuation. */
+  word: boolean;
+  /** Starts with a capital letter (for hyphenated words: its last part does). */
+  cap: boolean;
+  /** All capitals, 2–6 letters ("MEK", "U.S."). */
+  acronym: boolean;
+  possessive: boolean;
+}
+
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|\S/gu;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    let raw = m[0];
+    const start = m.index;
+    let possessive = false;
+    if (/['’]s$/i.test(raw) && raw.length > 2) {
+      raw = raw.slice(0, -2);
+      possessive = true;
+    }
+    const word = /[\p{L}\p{N}]/u.test(raw);
+    const last = raw.split('-').at(-1) ?? raw;
+    const cap = word && /^\p{Lu}/u.test(last) && !/^\p{N}/u.test(raw);
+    const acronym = word && (/^(?:\p{Lu}\.){2,}$/u.test(raw) || /^\p{Lu}{2,6}$/u.test(raw));
+    out.push({ text: raw, start, end: start + raw.length, key: keyWord(raw), word, cap, acronym, possessive });
+  }
+  // A plural possessive ("United States’ sanctions"): a word ending in s followed straight by an apostrophe.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const t = out[i]!;
+    const next = out[i + 1]!;
+    if (t.word && /s$/.test(t.text) && /^['’]$/.test(next.text) && next.start === t.end) {
+      const after = out[i + 2];
+      if (after === undefined || after.start > next.end) {
+        t.possessive = true;
+        out.splice(i + 1, 1);
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fuzzy matching.
+
+/** Levenshtein distance, or `max + 1` as soon as it must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      row.push(value);
+      if (value < best) best = value;
+    }
+    if (best > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** How many typos a query word of this length may contain. */
+export function typoBudget(word: string): number {
+  if (word.length <= 3) return 0;
+  if (word.length <= 6) return 1;
+  return 2;
+}
