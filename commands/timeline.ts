@@ -1,0 +1,38 @@
+// /timeline [from] [to] [topic] [person] — dated events from the articles, oldest first, paged.
+import { SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/discord/command.js';
+import { BadOptionError, dateOption, textOption } from '../src/discord/options.js';
+import { renderChoices, renderTimeline } from '../src/discord/render.js';
+import { defer, sendPages } from '../src/discord/respond.js';
+import type { TimelineFilter } from '../src/engine/types.js';
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('timeline')
+    .setDescription('What happened when, according to the articles')
+    .addStringOption((o) => o.setName('from').setDescription('Earliest date, e.g. 2022-07 or 12 September 2022').setMaxLength(100))
+    .addStringOption((o) => o.setName('to').setDescription('Latest date, e.g. 2022-10-31').setMaxLength(100))
+    .addStringOption((o) => o.setName('topic').setDescription('Only events about this, e.g. cyberattack').setMaxLength(100))
+    .addStringOption((o) =>
+      o.setName('person').setDescription('Only events involving this person').setMaxLength(100).setAutocomplete(true),
+    ),
+  async execute(interaction, ctx) {
+    const filter: TimelineFilter = {};
+    const from = dateOption(interaction, 'from', 'start');
+    const to = dateOption(interaction, 'to', 'end');
+    const topic = textOption(interaction, 'topic', { max: 100 });
+    const person = textOption(interaction, 'person', { max: 100 });
+    if (from && to && from > to) throw new BadOptionError('to', `\`to\` (${to}) is before \`from\` (${from}).`);
+    if (from) filter.from = from;
+    if (to) filter.to = to;
+    if (topic) filter.topic = topic;
+    if (person) filter.person = person;
+    await defer(interaction);
+    await sendPages(interaction, ctx, renderTimeline(ctx.engine.timeline(filter), filter));
+  },
+  async autocomplete(interaction, ctx) {
+    const typed = interaction.options.getFocused().trim();
+    const found = typed ? ctx.engine.suggestEntities(typed, 50) : ctx.engine.who();
+    await interaction.respond(renderChoices(found.filter((e) => e.kind === 'person').map((e) => e.name)));
+  },
+} satisfies Command;

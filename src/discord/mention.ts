@@ -1,0 +1,56 @@
+// `@storydesk question` in a channel or thread: answered like /ask, as a reply to that message.
+// A message that mentions the bot carries its content even without the privileged Message Content intent.
+import { DiscordAPIError, type Message } from 'discord.js';
+import type { CommandContext } from './command.js';
+import { QUESTION_MAX } from './options.js';
+import { renderAnswer, renderCooldown, renderError, toMessageReplyOptions, type Reply } from './render.js';
+
+export type MessageHandler = (message: Message) => Promise<void>;
+
+/** The question in a message addressed to `botId`, or null when the message is not for the bot. */
+export function questionFor(message: Pick<Message, 'content'> & { mentions: { users: { has(id: string): boolean } } }, botId: string): string | null {
+  const token = new RegExp(`<@!?${botId}>`, 'g');
+  if (!message.content.match(token) && !message.mentions.users.has(botId)) return null;
+  return message.content.replace(token, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function createMentionHandler(ctx: CommandContext): MessageHandler {
+  return async (message) => {
+    const botId = message.client.user?.id;
+    if (!botId || message.author.bot || message.webhookId || message.system) return;
+    const question = questionFor(message, botId);
+    if (question === null) return;
+    const about = { messageId: message.id, channelId: message.channelId, userId: message.author.id, guildId: message.guildId };
+    try {
+      await message.reply(toMessageReplyOptions(answer(question, message.author.id, ctx)));
+    } catch (error) {
+      await fail(message, error, about, ctx);
+    }
+  };
+}
+
+function answer(question: string, userId: string, ctx: CommandContext): Reply {
+  if (!question) return note('Ask me something after the mention, e.g. `@storydesk who was behind the attack?`');
+  if (question.length > QUESTION_MAX) return note(`That question is too long: at most ${QUESTION_MAX} characters, please.`);
+  const wait = ctx.cooldown.take(userId);
+  if (wait > 0) return { ...renderCooldown(wait), ephemeral: false };
+  return renderAnswer(question, ctx.engine.ask(question));
+}
+
+function note(text: string): Reply {
+  return { content: text, embeds: [], components: [] };
+}
+
+/** Missing permissions are the server's business: logged, nothing more. Anything else gets an apology. */
+async function fail(message: Message, error: unknown, about: Record<string, unknown>, ctx: CommandContext): Promise<void> {
+  if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404)) {
+    ctx.log.warn({ ...about, status: error.status, code: error.code, err: error }, 'cannot reply in this channel');
+    return;
+  }
+  ctx.log.error({ ...about, err: error }, 'mention handler failed');
+  try {
+    await message.reply(toMessageReplyOptions({ ...renderError(), ephemeral: false }));
+  } catch (replyError) {
+    ctx.log.warn({ ...about, err: replyError }, 'could not apologise for the failure either');
+  }
+}

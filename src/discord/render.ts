@@ -1,0 +1,504 @@
+// The one renderer: every reply storydesk sends is built here and fitted to Discord's limits here.
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIApplicationCommandOptionChoice,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  type MessageReplyOptions,
+} from 'discord.js';
+import type { WhoResult } from '../engine/engine.js';
+import type {
+  ArticleMeta,
+  AskResult,
+  Citation,
+  Entity,
+  Precision,
+  Quote,
+  QuoteFilter,
+  TimelineEvent,
+  TimelineFilter,
+} from '../engine/types.js';
+import { escapeText, fitEscaped, Limits, markdownLink, safeUrl, truncate } from './limits.js';
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+
+/** A reply before it is sent: the same shape for slash commands, buttons and mentions. */
+export interface Reply {
+  content?: string;
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+  /** Only the user who asked sees it (interactions only). */
+  ephemeral?: boolean;
+}
+
+export const Colors = { answer: 0x3b82f6, abstain: 0x94a3b8, list: 0x0ea5e9, notice: 0xf59e0b } as const;
+
+export const ABSTAIN = "The articles don't say.";
+
+/** At most this many citations under an answer. */
+const MAX_ANSWER_CITATIONS = 5;
+/** Items on one page of a paged list, and the characters their fields may take together. */
+const PAGE_ITEMS = 6;
+const PAGE_FIELD_BUDGET = 4500;
+const PAGE_LINES = 10;
+
+const NO_MENTIONS = { parse: [] as [] };
+
+// ---------- plain notes ----------
+
+/** A short ephemeral note: bad input, cooldowns, paging refusals. */
+export function renderNotice(text: string): Reply {
+  return { content: truncate(text, Limits.content), embeds: [], components: [], ephemeral: true };
+}
+
+export function renderError(): Reply {
+  return renderNotice('Sorry, something went wrong while answering. It has been logged; please try again in a moment.');
+}
+
+export function renderCooldown(seconds: number): Reply {
+  return renderNotice(`You're asking quickly: try again in ${Math.max(1, Math.ceil(seconds))} s.`);
+}
+
+// ---------- /ask and mentions ----------
+
+export function renderAnswer(question: string, result: AskResult): Reply {
+  const citations = uniqueCitations(result.answer ? [result.answer.citation, ...result.citations] : result.citations);
+  const shown = citations.slice(0, MAX_ANSWER_CITATIONS);
+  const embed: APIEmbed = {
+    title: fitEscaped(oneLine(question), Limits.embedTitle),
+    color: result.answer ? Colors.answer : Colors.abstain,
+    description: result.answer ? answerDescription(result.answer.text, result.answer.citation) : abstention(shown.length),
+    fields: shown.map((c, i) => citationField(i + 1, c)),
+    footer: { text: 'Quoted word for word from the articles · /sources lists them all' },
+  };
+  return fitReply({ embeds: [embed], components: sourceButtons(shown.map((c) => c.article)) });
+}
+
+function answerDescription(text: string, citation: Citation): string {
+  const source = `— [1] ${sourceLine(citation)}`;
+  return `${quoteBlock(fitEscaped(text, Limits.embedDescription - source.length - 40))}\n${source}`;
+}
+
+function abstention(related: number): string {
+  const hint = 'Try other words, or browse with `/timeline`, `/who` or `/quote`.';
+  return related > 0 ? `${ABSTAIN} The closest passages are below, but none answers it. ${hint}` : `${ABSTAIN} ${hint}`;
+}
+
+function uniqueCitations(citations: Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => {
+    const key = `${c.article.id}\u0000${c.paragraph}\u0000${c.excerpt}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A numbered citation: the verbatim excerpt, then the article title linked to its url. */
+export function citationField(n: number, c: Citation): APIEmbedField {
+  const link = markdownLink(truncate(oneLine(c.article.title), 150), c.article.url);
+  return {
+    name: truncate(`[${n}] ${c.article.outlet ?? 'Unknown outlet'} · ${formatDate(c.article.date)} · paragraph ${c.paragraph}`, Limits.fieldName),
+    value: `${quoteBlock(fitEscaped(c.excerpt, Limits.fieldValue - link.length - 20))}\n${link}`,
+  };
+}
+
+/** "[Title](url), Outlet, 12 Sep 2022, paragraph 4" */
+export function sourceLine(c: Citation): string {
+  const parts = [markdownLink(truncate(oneLine(c.article.title), 150), c.article.url)];
+  if (c.article.outlet) parts.push(escapeText(c.article.outlet));
+  parts.push(formatDate(c.article.date), `paragraph ${c.paragraph}`);
+  return parts.join(', ');
+}
+
+// ---------- paged lists ----------
+
+interface ListItem {
+  field: APIEmbedField;
+  sources: ArticleMeta[];
+}
+
+interface ListHeader {
+  title: string;
+  description?: string;
+  color?: number;
+}
+
+/** Splits items into pages that each fit one embed, with link buttons to that page's sources. */
+export function paginate(header: ListHeader, items: ListItem[]): Reply[] {
+  const pages: ListItem[][] = [];
+  let current: ListItem[] = [];
+  let size = 0;
+  for (const item of items) {
+    const length = item.field.name.length + item.field.value.length;
+    if (current.length > 0 && (current.length >= PAGE_ITEMS || size + length > PAGE_FIELD_BUDGET)) {
+      pages.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += length;
+  }
+  if (current.length > 0) pages.push(current);
+  return pages.map((page) =>
+    fitReply({
+      embeds: [
+        {
+          title: truncate(header.title, Limits.embedTitle),
+          description: header.description ? truncate(header.description, 1000) : undefined,
+          color: header.color ?? Colors.list,
+          fields: page.map((item) => item.field),
+        },
+      ],
+      components: sourceButtons(page.flatMap((item) => item.sources)),
+    }),
+  );
+}
+
+export function renderTimeline(events: TimelineEvent[], filter: TimelineFilter): Reply[] {
+  const described = describeFilter([
+    ['from', filter.from && formatDate(filter.from)],
+    ['to', filter.to && formatDate(filter.to)],
+    ['topic', filter.topic],
+    ['person', filter.person],
+  ]);
+  if (events.length === 0) {
+    return [plainEmbed('Timeline', `The articles don't date any events${described ? ` matching ${described}` : ''}.`)];
+  }
+  const items = events.map((e) => ({
+    field: eventField(e),
+    sources: e.citations.map((c) => c.article),
+  }));
+  const noun = events.length === 1 ? 'event' : 'events';
+  return paginate({ title: 'Timeline', description: `${events.length} ${noun}${described ? ` · ${described}` : ''}, oldest first` }, items);
+}
+
+function eventField(e: TimelineEvent): APIEmbedField {
+  const [first, ...more] = e.citations;
+  const tail = first ? `— ${sourceLine(first)}${more.length > 0 ? ` (+${more.length} more)` : ''}` : '';
+  return {
+    name: truncate(formatDate(e.date, e.precision), Limits.fieldName),
+    value: `${quoteBlock(fitEscaped(e.text, Limits.fieldValue - tail.length - 20))}\n${tail}`.trimEnd(),
+  };
+}
+
+export function renderEntityList(entities: Entity[]): Reply[] {
+  if (entities.length === 0) return [plainEmbed('Who', 'The articles name no people, organisations or places I can recognise.')];
+  const lines = entities.map((e) => entityLine(e));
+  return pagedLines({ title: 'Who is in the story', description: 'Use `/who name` for one of them, with citations.' }, lines);
+}
+
+function entityLine(e: Entity): string {
+  const roles = e.roles.length > 0 ? ` · ${escapeText(truncate(e.roles.slice(0, 2).join('; '), 120))}` : '';
+  const times = e.mentions === 1 ? '1 mention' : `${e.mentions} mentions`;
+  return `**${escapeText(truncate(e.name, 100))}** · ${e.kind}${roles} · ${times}`;
+}
+
+export function renderEntity(query: string, result: WhoResult): Reply[] {
+  const { entity } = result;
+  if (!entity) {
+    return [plainEmbed('Who', `The articles don't mention anyone called “${fitEscaped(oneLine(query), 100)}”. Try \`/who\` without a name to see everyone they do.`)];
+  }
+  const about = [`${capitalize(entity.kind)} · mentioned ${entity.mentions === 1 ? 'once' : `${entity.mentions} times`}`];
+  if (entity.roles.length > 0) about.push(`**Roles:** ${escapeText(truncate(entity.roles.join('; '), 600))}`);
+  if (entity.aliases.length > 0) about.push(`**Also called:** ${escapeText(truncate(entity.aliases.join(', '), 400))}`);
+  const items = uniqueCitations(result.citations).map((c, i) => ({ field: citationField(i + 1, c), sources: [c.article] }));
+  if (items.length === 0) return [plainEmbed(truncate(entity.name, Limits.embedTitle), about.join('\n'))];
+  return paginate({ title: entity.name, description: about.join('\n'), color: Colors.answer }, items);
+}
+
+export function renderQuotes(quotes: Quote[], filter: QuoteFilter): Reply[] {
+  const described = describeFilter([
+    ['speaker', filter.speaker],
+    ['topic', filter.topic],
+  ]);
+  if (quotes.length === 0) return [plainEmbed('Quotes', `The articles quote no one${described ? ` matching ${described}` : ''}.`)];
+  const items = quotes.map((q) => ({ field: quoteField(q), sources: [q.citation.article] }));
+  const noun = quotes.length === 1 ? 'quote' : 'quotes';
+  return paginate({ title: 'Quotes', description: `${quotes.length} ${noun}${described ? ` · ${described}` : ''}` }, items);
+}
+
+function quoteField(q: Quote): APIEmbedField {
+  const tail = `— ${sourceLine(q.citation)}`;
+  return {
+    name: truncate(q.speaker ?? 'Unattributed', Limits.fieldName),
+    value: `${quoteBlock(`“${fitEscaped(q.text, Limits.fieldValue - tail.length - 24)}”`)}\n${tail}`,
+  };
+}
+
+export function renderSources(articles: ArticleMeta[], skippedFiles: number): Reply[] {
+  const skipped = skippedFiles > 0 ? ` ${skippedFiles} file${skippedFiles === 1 ? ' was' : 's were'} skipped because of errors.` : '';
+  if (articles.length === 0) return [plainEmbed('Sources', `No articles are loaded yet.${skipped}`)];
+  const lines = articles.map((a, i) => {
+    const meta = [a.outlet ? escapeText(a.outlet) : null, formatDate(a.date)].filter(Boolean).join(' · ');
+    return `**${i + 1}.** ${markdownLink(truncate(oneLine(a.title), 200), a.url)}\n${meta}`;
+  });
+  const header = { title: 'Sources', description: `${articles.length} article${articles.length === 1 ? '' : 's'}, newest first.${skipped}` };
+  const pages = pagedLines(header, lines);
+  // Each page gets link buttons for its own articles.
+  return pages.map((page, i) => fitReply({ ...page, components: sourceButtons(articles.slice(i * PAGE_LINES, (i + 1) * PAGE_LINES), 2) }));
+}
+
+/** Lines of a list, PAGE_LINES per page, in the embed description. */
+function pagedLines(header: ListHeader, lines: string[]): Reply[] {
+  const pages: Reply[] = [];
+  for (let i = 0; i < lines.length; i += PAGE_LINES) {
+    const body = lines.slice(i, i + PAGE_LINES).join('\n');
+    const description = header.description ? `${header.description}\n\n${body}` : body;
+    pages.push(plainEmbed(header.title, description, header.color ?? Colors.list));
+  }
+  return pages;
+}
+
+// ---------- /help ----------
+
+export interface CommandSummary {
+  name: string;
+  description: string;
+  options: { name: string; required: boolean }[];
+}
+
+export function renderHelp(commands: CommandSummary[]): Reply {
+  const lines = commands.map((c) => {
+    const options = c.options.map((o) => (o.required ? `${o.name}` : `[${o.name}]`)).join(' ');
+    return `**/${c.name}**${options ? ` \`${options}\`` : ''} — ${escapeText(c.description)}`;
+  });
+  lines.push('**@storydesk** `question` — mention me with a question and I reply like `/ask`.');
+  const description = [
+    'I answer questions about this story only with sentences quoted word for word from its articles, each with its source. When the articles don\'t say, I say so.',
+    '',
+    ...lines,
+  ].join('\n');
+  return fitReply({ embeds: [{ title: 'storydesk', description, color: Colors.list }], components: [] });
+}
+
+// ---------- paging ----------
+
+export interface PageNav {
+  sessionId: string;
+  /** The slash command, for "run /timeline again". */
+  command: string;
+  /** How long the buttons keep working, in seconds. */
+  seconds: number;
+  expired: boolean;
+}
+
+/** Page `index` with the pager's Previous/Next row and a footer saying who can page and for how long. */
+export function renderPage(pages: Reply[], index: number, nav: PageNav): Reply {
+  const page = pages[index] ?? pages[0] ?? plainEmbed('Nothing here', 'There is nothing to show.');
+  if (pages.length <= 1) return page;
+  const note = nav.expired
+    ? `Page ${index + 1} of ${pages.length} · these buttons have expired; run /${nav.command} again to browse`
+    : `Page ${index + 1} of ${pages.length} · only the person who asked can turn pages · buttons work for ${formatDuration(nav.seconds)}`;
+  const embeds = page.embeds.map((e, i) => (i === page.embeds.length - 1 ? { ...e, footer: { text: note } } : e));
+  const row: ButtonRow = {
+    type: ComponentType.ActionRow,
+    components: [
+      navButton(`pg:${nav.sessionId}:p${index - 1}`, '◀ Previous', nav.expired || index === 0),
+      navButton(`pg:${nav.sessionId}:i`, `${index + 1} / ${pages.length}`, true, ButtonStyle.Secondary),
+      navButton(`pg:${nav.sessionId}:n${index + 1}`, 'Next ▶', nav.expired || index === pages.length - 1),
+    ],
+  };
+  return fitReply({ ...page, embeds, components: [...page.components.slice(0, Limits.actionRows - 1), row] });
+}
+
+/** What a pager button's custom id asks for, or null when it is not one of ours. */
+export function parsePageButton(customId: string): { sessionId: string; page: number } | null {
+  const m = /^pg:([a-z0-9]+):[pn](-?\d+)$/.exec(customId);
+  return m ? { sessionId: m[1]!, page: Number(m[2]) } : null;
+}
+
+function navButton(
+  customId: string,
+  label: string,
+  disabled: boolean,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Primary,
+): APIButtonComponent {
+  return { type: ComponentType.Button, style, custom_id: customId, label, disabled };
+}
+
+// ---------- autocomplete ----------
+
+/** Up to 25 distinct choices; names and values cut to 100 characters. */
+export function renderChoices(names: string[]): APIApplicationCommandOptionChoice<string>[] {
+  const seen = new Set<string>();
+  const choices: APIApplicationCommandOptionChoice<string>[] = [];
+  for (const raw of names) {
+    const name = truncate(oneLine(raw).trim(), Limits.choiceName);
+    const value = raw.length <= Limits.choiceValue ? raw : name;
+    if (!name || seen.has(value)) continue;
+    seen.add(value);
+    choices.push({ name, value });
+    if (choices.length === Limits.choices) break;
+  }
+  return choices;
+}
+
+// ---------- building blocks ----------
+
+/** Link buttons to distinct source urls, five to a row; articles without a valid http(s) url get none. */
+export function sourceButtons(articles: ArticleMeta[], maxRows = 1): ButtonRow[] {
+  const seen = new Set<string>();
+  const buttons: APIButtonComponent[] = [];
+  for (const a of articles) {
+    const url = safeUrl(a.url);
+    if (!url || seen.has(url)) continue;
+    seen.add(url);
+    const label = truncate(oneLine(a.outlet ? `${a.outlet}: ${a.title}` : a.title), Limits.buttonLabel);
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Link, url, label: label || 'Source' });
+  }
+  const rows: ButtonRow[] = [];
+  for (let i = 0; i < buttons.length && rows.length < maxRows; i += Limits.buttonsPerRow) {
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + Limits.buttonsPerRow) });
+  }
+  return rows;
+}
+
+function plainEmbed(title: string, description: string, color: number = Colors.list): Reply {
+  return fitReply({ embeds: [{ title: truncate(title, Limits.embedTitle), description, color }], components: [] });
+}
+
+function quoteBlock(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+/** "10 min", "45 s" */
+export function formatDuration(seconds: number): string {
+  return seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${Math.max(1, Math.round(seconds))} s`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function describeFilter(parts: [string, string | undefined | null | false | ''][]): string {
+  return parts
+    .filter((p): p is [string, string] => Boolean(p[1]))
+    .map(([k, v]) => `${k}: ${fitEscaped(oneLine(v), 100)}`)
+    .join(' · ');
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2022-09-12" → "12 Sep 2022"; coarser precisions drop what is not known. */
+export function formatDate(date: string, precision: Precision = 'day'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return date;
+  const [, y, mo, d] = m;
+  const month = MONTHS[Number(mo) - 1] ?? mo;
+  switch (precision) {
+    case 'decade':
+      return `${y!.slice(0, 3)}0s`;
+    case 'year':
+      return y!;
+    case 'month':
+      return `${month} ${y}`;
+    case 'week':
+      return `Week of ${Number(d)} ${month} ${y}`;
+    default:
+      return `${Number(d)} ${month} ${y}`;
+  }
+}
+
+// ---------- limits ----------
+
+/** Characters Discord counts toward the 6000 across a message's embeds. */
+export function embedLength(embed: APIEmbed): number {
+  let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
+  n += (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
+  return n;
+}
+
+/** Enforces every per-message limit; content that does not fit is cut with "…", never rejected. */
+export function fitReply(reply: Reply): Reply {
+  const embeds = reply.embeds.slice(0, Limits.embeds).map(fitEmbed);
+  shrinkToTotal(embeds);
+  const components = reply.components
+    .map((row) => ({ ...row, components: row.components.filter(validButton).slice(0, Limits.buttonsPerRow) }))
+    .filter((row) => row.components.length > 0)
+    .slice(0, Limits.actionRows);
+  const content = reply.content === undefined ? undefined : truncate(reply.content, Limits.content);
+  const fitted: Reply = { embeds, components };
+  if (content !== undefined) fitted.content = content;
+  if (reply.ephemeral) fitted.ephemeral = true;
+  return fitted;
+}
+
+function fitEmbed(embed: APIEmbed): APIEmbed {
+  const out: APIEmbed = { ...embed };
+  if (out.title !== undefined) out.title = truncate(out.title, Limits.embedTitle);
+  if (out.description !== undefined) out.description = truncate(out.description, Limits.embedDescription);
+  if (out.footer) out.footer = { ...out.footer, text: truncate(out.footer.text, Limits.footer) };
+  if (out.fields) {
+    out.fields = out.fields.slice(0, Limits.fields).map((f) => ({
+      ...f,
+      name: truncate(f.name, Limits.fieldName) || '\u200b',
+      value: truncate(f.value, Limits.fieldValue) || '\u200b',
+    }));
+  }
+  return out;
+}
+
+/** Drops trailing fields, then shortens descriptions, until all embeds fit in 6000 characters. */
+function shrinkToTotal(embeds: APIEmbed[]): void {
+  const total = () => embeds.reduce((n, e) => n + embedLength(e), 0);
+  for (let i = embeds.length - 1; i >= 0 && total() > Limits.embedsTotal; i--) {
+    const fields = embeds[i]!.fields;
+    while (fields && fields.length > 0 && total() > Limits.embedsTotal) fields.pop();
+  }
+  for (let i = embeds.length - 1; i >= 0 && total() > Limits.embedsTotal; i--) {
+    const e = embeds[i]!;
+    const excess = total() - Limits.embedsTotal;
+    if (e.description) e.description = truncate(e.description, Math.max(1, e.description.length - excess));
+  }
+}
+
+function validButton(b: APIButtonComponent): boolean {
+  if (b.style === ButtonStyle.Link) return safeUrl(b.url) !== null;
+  return 'custom_id' in b && b.custom_id.length > 0 && b.custom_id.length <= Limits.customId;
+}
+
+// ---------- to discord.js options ----------
+
+/** For `interaction.reply`: mentions parse nothing, ephemeral via flags. */
+export function toReplyOptions(reply: Reply): InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } {
+  const options: InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } = {
+    embeds: reply.embeds,
+    components: reply.components,
+    allowedMentions: NO_MENTIONS,
+  };
+  if (reply.content !== undefined) options.content = reply.content;
+  if (reply.ephemeral) options.flags = MessageFlags.Ephemeral;
+  return options;
+}
+
+/** For `editReply` after a defer and for `interaction.update` on a button. */
+export function toEditOptions(reply: Reply): InteractionEditReplyOptions & InteractionUpdateOptions {
+  return { content: reply.content ?? '', embeds: reply.embeds, components: reply.components, allowedMentions: NO_MENTIONS };
+}
+
+/** For `message.reply` to a mention: pings neither the author nor anyone an excerpt names. */
+export function toMessageReplyOptions(reply: Reply): MessageReplyOptions {
+  const options: MessageReplyOptions = {
+    embeds: reply.embeds,
+    components: reply.components,
+    allowedMentions: { parse: [], repliedUser: false },
+  };
+  if (reply.content !== undefined) options.content = reply.content;
+  return options;
+}

@@ -1,0 +1,40 @@
+// Sending rendered replies to interactions: reply, or edit the deferred reply, always without mentions.
+import type { ButtonInteraction, ChatInputCommandInteraction, RepliableInteraction } from 'discord.js';
+import type { CommandContext } from './command.js';
+import { renderCooldown, toEditOptions, toReplyOptions, type Reply } from './render.js';
+
+/** Replies, or fills in the deferred reply; an ephemeral note after a defer goes out as a follow-up. */
+export async function send(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+  if (interaction.deferred && !interaction.replied) {
+    if (reply.ephemeral) await interaction.followUp(toReplyOptions(reply));
+    else await interaction.editReply(toEditOptions(reply));
+  } else if (interaction.replied) {
+    await interaction.followUp(toReplyOptions(reply));
+  } else {
+    await interaction.reply(toReplyOptions(reply));
+  }
+}
+
+/** Sends the first page; Previous/Next then turn pages until the pager expires the buttons. */
+export async function sendPages(interaction: ChatInputCommandInteraction, ctx: CommandContext, pages: Reply[]): Promise<void> {
+  const first = ctx.pager.open({
+    ownerId: interaction.user.id,
+    command: interaction.commandName,
+    pages,
+    expire: (reply) => interaction.editReply(toEditOptions(reply)),
+  });
+  await send(interaction, first);
+}
+
+/** Spends one question from the user's cooldown; when none is left, says when to try again and returns false. */
+export async function takeQuestion(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<boolean> {
+  const wait = ctx.cooldown.take(interaction.user.id);
+  if (wait <= 0) return true;
+  await send(interaction, renderCooldown(wait));
+  return false;
+}
+
+/** Deferring first keeps the 3-second deadline however long the engine takes. */
+export async function defer(interaction: ChatInputCommandInteraction | ButtonInteraction): Promise<void> {
+  if (!interaction.deferred && !interaction.replied) await interaction.deferReply();
+}

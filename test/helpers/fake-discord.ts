@@ -1,0 +1,648 @@
+// A local Discord for end-to-end tests: the REST routes a slash-command bot uses and a WebSocket gateway,
+// both on 127.0.0.1 and a random port, driven by the real, unmodified discord.js client.
+// It records every request, answers like Discord does (404 for an unknown or late interaction, 400 for an
+// invalid body, 429 with Retry-After, 403 when told to) and can drop the gateway to test a resume.
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
+
+export interface FakeUser {
+  id: string;
+  username: string;
+  global_name?: string | null;
+  bot?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded path below `/api/v10`, e.g. `/webhooks/1/tok/messages/@original`. */
+  path: string;
+  /** Route template with Discord's parameter names, e.g. `POST /interactions/{interaction_id}/{interaction_token}/callback`. */
+  route: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** Parsed JSON body (undefined when there was none). */
+  body: unknown;
+  /** The status the fake answered with. */
+  status: number;
+  at: number;
+}
+
+/** Validates a request body; returns one message per problem. */
+export type RequestValidator = (request: Pick<RecordedRequest, 'method' | 'route' | 'body'>) => string[];
+
+export interface FailRule {
+  method?: string;
+  /** Matched against the route template, e.g. /channels\/\{channel_id\}\/messages/. */
+  route: RegExp;
+  status: 403 | 429 | 500;
+  /** Seconds, sent in the Retry-After header of a 429. Default: 0.2. */
+  retryAfter?: number;
+  /** How many requests fail. Default: 1. */
+  times?: number;
+}
+
+export interface FakeInteraction {
+  id: string;
+  token: string;
+  type: number;
+  user: FakeUser;
+  dispatchedAt: number;
+}
+
+/** What the user sees for one interaction: the callback, and the message it resolved to. */
+export interface SeenReply {
+  /** The first callback type: 4 reply, 5 deferred, 6/7 update, 8 autocomplete. */
+  callbackType: number;
+  callbackAt: number;
+  /** The visible message (callback data, the edit of @original, or the first follow-up). */
+  message: MessageBody;
+  via: 'callback' | 'edit' | 'follow-up';
+}
+
+export interface MessageBody {
+  content?: string;
+  embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[];
+  components?: { type: number; components: { type: number; style: number; label?: string; custom_id?: string; url?: string; disabled?: boolean }[] }[];
+  allowed_mentions?: { parse?: string[]; replied_user?: boolean };
+  flags?: number;
+  choices?: { name: string; value: string }[];
+  message_reference?: { message_id: string };
+}
+
+interface InteractionState extends FakeInteraction {
+  callbackType: number | null;
+  messageId: string;
+  message: Record<string, unknown> | null;
+}
+
+interface GatewaySession {
+  id: string;
+  seq: number;
+  history: { s: number; t: string; d: unknown }[];
+}
+
+const API_PREFIX = '/api/v10';
+/** Interaction tokens expire for callbacks after 3 s, as on Discord. */
+const CALLBACK_DEADLINE_MS = 3_000;
+const EPOCH = 1420070400000n;
+
+let counter = 0n;
+export function snowflake(): string {
+  counter = (counter + 1n) % 4096n;
+  return String(((BigInt(Date.now()) - EPOCH) << 22n) | counter);
+}
+
+export interface FakeDiscordOptions {
+  token?: string;
+  validate?: RequestValidator;
+  /** Gateway heartbeat interval sent in HELLO. Default: 41250 ms. */
+  heartbeatInterval?: number;
+}
+
+export class FakeDiscord extends EventEmitter {
+  readonly token: string;
+  readonly applicationId = snowflake();
+  readonly guildId = snowflake();
+  readonly channelId = snowflake();
+  readonly botUser: FakeUser;
+  readonly member: FakeUser = { id: snowflake(), username: 'reader', global_name: 'Reader' };
+  readonly requests: RecordedRequest[] = [];
+  /** Requests that failed validation, with why. */
+  readonly invalid: { request: RecordedRequest; errors: string[] }[] = [];
+  /** IDENTIFY payloads received, in order. */
+  readonly identifies: Record<string, unknown>[] = [];
+  readonly resumes: Record<string, unknown>[] = [];
+
+  private readonly server: http.Server;
+  private readonly wss: WebSocketServer;
+  private readonly interactions = new Map<string, InteractionState>();
+  private readonly messages = new Map<string, Record<string, unknown>>();
+  private readonly failRules: (FailRule & { left: number })[] = [];
+  /** Button interaction token → the token of the interaction whose message holds the button. */
+  private readonly buttonTargets = new Map<string, string>();
+  private session: GatewaySession | null = null;
+  private socket: WebSocket | null = null;
+  private live = false;
+  private port = 0;
+
+  private constructor(private readonly options: FakeDiscordOptions) {
+    super();
+    this.token = options.token ?? 'fake-bot-token';
+    this.botUser = { id: this.applicationId, username: 'storydesk', bot: true, global_name: null };
+    this.server = http.createServer((req, res) => void this.handleHttp(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
+    this.wss.on('connection', (ws) => this.onConnection(ws));
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** For discord.js `rest.api`: it appends `/v10` itself. */
+  get apiBase(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** True while a gateway session is identified or resumed on an open socket. */
+  get connected(): boolean {
+    return this.live;
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---------- scenarios ----------
+
+  /** A slash command; `options` as name → string value, or raw option objects for junk input. */
+  sendCommand(name: string, options: Record<string, string> | Record<string, unknown>[] = {}, user = this.member): FakeInteraction {
+    const raw = Array.isArray(options) ? options : Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value }));
+    return this.sendInteraction(2, { id: snowflake(), name, type: 1, options: raw, guild_id: this.guildId }, user);
+  }
+
+  /** An autocomplete request while the user types `typed` into option `focused`. */
+  sendAutocomplete(name: string, focused: string, typed: string, others: Record<string, string> = {}, user = this.member): FakeInteraction {
+    const options = [
+      ...Object.entries(others).map(([n, value]) => ({ name: n, type: 3, value })),
+      { name: focused, type: 3, value: typed, focused: true },
+    ];
+    return this.sendInteraction(4, { id: snowflake(), name, type: 1, options, guild_id: this.guildId }, user);
+  }
+
+  /** A click on a button of the message an earlier interaction replied with. */
+  sendButton(customId: string, on: FakeInteraction, user = this.member): FakeInteraction {
+    const message = this.interactions.get(on.token)?.message;
+    if (!message) throw new Error(`fake-discord: interaction ${on.id} has no message to click on`);
+    const click = this.sendInteraction(3, { custom_id: customId, component_type: 2 }, user, { message });
+    this.buttonTargets.set(click.token, on.token);
+    return click;
+  }
+
+  /** A channel message; mentioning the bot puts it in `mentions` as Discord does. Returns the message id. */
+  sendMessage(content: string, options: { user?: FakeUser; mentionsBot?: boolean } = {}): string {
+    const user = options.user ?? this.member;
+    const message = {
+      ...this.messageShell(content, user),
+      mentions: options.mentionsBot ? [this.botUser] : [],
+      member: this.memberOf(user),
+      guild_id: this.guildId,
+    };
+    this.dispatch('MESSAGE_CREATE', message);
+    return message.id;
+  }
+
+  /** Cuts the gateway connection as a network failure would (close code 1006); the client should resume. */
+  dropConnection(): void {
+    this.live = false;
+    this.socket?.terminate();
+    this.socket = null;
+  }
+
+  failNext(rule: FailRule): void {
+    this.failRules.push({ ...rule, left: rule.times ?? 1 });
+  }
+
+  // ---------- waiting ----------
+
+  /** Resolves when a gateway session is live (after READY or RESUMED). */
+  waitForSession(timeoutMs = 5_000): Promise<void> {
+    if (this.live) return Promise.resolve();
+    return this.waitFor('live', () => this.live, timeoutMs, 'a live gateway session').then(() => undefined);
+  }
+
+  waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs = 5_000, what = 'a matching request'): Promise<RecordedRequest> {
+    const find = () => this.requests.find(predicate);
+    return this.waitFor('request', find, timeoutMs, what);
+  }
+
+  /** Every request made with this interaction's token, in order. */
+  requestsFor(interaction: FakeInteraction): RecordedRequest[] {
+    return this.requests.filter((r) => r.params.interaction_token === interaction.token || r.params.webhook_token === interaction.token);
+  }
+
+  /** The reply the user sees; a deferred one resolves once it is filled in. */
+  waitForReply(interaction: FakeInteraction, timeoutMs = 5_000): Promise<SeenReply> {
+    return this.waitFor('request', () => this.seenReply(interaction), timeoutMs, `a reply to interaction ${interaction.id}`);
+  }
+
+  private seenReply(interaction: FakeInteraction): SeenReply | undefined {
+    const mine = this.requestsFor(interaction).filter((r) => r.status < 300);
+    const callback = mine.find((r) => r.route.endsWith('/callback'));
+    if (!callback) return undefined;
+    const { type, data } = callback.body as { type: number; data?: MessageBody };
+    const base = { callbackType: type, callbackAt: callback.at };
+    if (type !== 5 && type !== 6) return { ...base, message: data ?? {}, via: 'callback' };
+    const later = mine.find((r) => r.method === 'PATCH' || (r.method === 'POST' && r.route.startsWith('POST /webhooks')));
+    if (!later) return undefined;
+    return { ...base, message: later.body as MessageBody, via: later.method === 'PATCH' ? 'edit' : 'follow-up' };
+  }
+
+  private waitFor<T>(event: string, probe: () => T | undefined | false, timeoutMs: number, what: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = probe();
+        if (found) {
+          cleanup();
+          resolve(found);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake-discord: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.off(event, check);
+      };
+      this.on(event, check);
+      check();
+    });
+  }
+
+  // ---------- gateway ----------
+
+  private onConnection(ws: WebSocket): void {
+    this.socket?.terminate();
+    this.socket = ws;
+    this.live = false;
+    ws.on('message', (data) => this.onGatewayMessage(ws, String(data)));
+    ws.on('close', () => {
+      if (this.socket === ws) {
+        this.socket = null;
+        this.live = false;
+      }
+    });
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatInterval ?? 41_250 }, s: null, t: null }));
+  }
+
+  private onGatewayMessage(ws: WebSocket, text: string): void {
+    const payload = JSON.parse(text) as { op: number; d: Record<string, unknown> };
+    switch (payload.op) {
+      case 1:
+        ws.send(JSON.stringify({ op: 11 }));
+        break;
+      case 2:
+        return this.onIdentify(ws, payload.d);
+      case 6:
+        return this.onResume(ws, payload.d);
+    }
+  }
+
+  private onIdentify(ws: WebSocket, d: Record<string, unknown>): void {
+    this.identifies.push(d);
+    if (d.token !== this.token) return void ws.close(4004, 'Authentication failed');
+    this.session = { id: snowflake(), seq: 0, history: [] };
+    this.live = true;
+    this.dispatch('READY', {
+      v: 10,
+      user: { ...this.botUser, discriminator: '0000', avatar: null },
+      guilds: [{ id: this.guildId, unavailable: true }],
+      session_id: this.session.id,
+      resume_gateway_url: this.gatewayUrl,
+      shard: [0, 1],
+      application: { id: this.applicationId, flags: 0 },
+    });
+    this.dispatch('GUILD_CREATE', this.guild());
+    this.emit('live');
+  }
+
+  private onResume(ws: WebSocket, d: Record<string, unknown>): void {
+    this.resumes.push(d);
+    const session = this.session;
+    if (!session || d.session_id !== session.id || d.token !== this.token) {
+      return void ws.send(JSON.stringify({ op: 9, d: false }));
+    }
+    this.live = true;
+    const seq = Number(d.seq ?? 0);
+    for (const event of session.history) if (event.s > seq) this.send({ op: 0, ...event });
+    this.dispatch('RESUMED', {});
+    this.emit('live');
+  }
+
+  /** Sends a dispatch now, or keeps it for the replay after a resume when the gateway is down. */
+  dispatch(t: string, d: unknown): void {
+    const session = this.session;
+    if (!session) throw new Error(`fake-discord: no gateway session to send ${t} on`);
+    const event = { s: ++session.seq, t, d };
+    session.history.push(event);
+    if (this.live) this.send({ op: 0, ...event });
+  }
+
+  private send(payload: unknown): void {
+    this.socket?.send(JSON.stringify(payload));
+  }
+
+  // ---------- payloads ----------
+
+  private sendInteraction(type: number, data: unknown, user: FakeUser, extra: Record<string, unknown> = {}): FakeInteraction {
+    const state: InteractionState = {
+      id: snowflake(),
+      token: `itok-${snowflake()}`,
+      type,
+      user,
+      dispatchedAt: Date.now(),
+      callbackType: null,
+      messageId: snowflake(),
+      message: null,
+    };
+    this.interactions.set(state.token, state);
+    this.dispatch('INTERACTION_CREATE', {
+      id: state.id,
+      application_id: this.applicationId,
+      type,
+      data,
+      token: state.token,
+      version: 1,
+      guild_id: this.guildId,
+      guild: { id: this.guildId, locale: 'en-US', features: [] },
+      channel_id: this.channelId,
+      channel: this.channel(),
+      member: this.memberOf(user),
+      app_permissions: '2248473465835073',
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': this.guildId },
+      context: 0,
+      ...extra,
+    });
+    return { id: state.id, token: state.token, type, user, dispatchedAt: state.dispatchedAt };
+  }
+
+  private memberOf(user: FakeUser) {
+    return {
+      user: { ...user, discriminator: '0', avatar: null },
+      roles: [],
+      joined_at: new Date(0).toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      nick: null,
+      avatar: null,
+      permissions: '2248473465835073',
+      communication_disabled_until: null,
+    };
+  }
+
+  private channel() {
+    return {
+      id: this.channelId,
+      type: 0,
+      guild_id: this.guildId,
+      name: 'general',
+      position: 0,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+    };
+  }
+
+  private guild() {
+    return {
+      id: this.guildId,
+      name: 'Newsroom',
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: this.member.id,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [{ id: this.guildId, name: '@everyone', permissions: '2248473465835073', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      application_id: null,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      joined_at: new Date(0).toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      voice_states: [],
+      members: [this.memberOf(this.botUser)],
+      channels: [this.channel()],
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  private messageShell(content: string, author: FakeUser) {
+    return {
+      id: snowflake(),
+      channel_id: this.channelId,
+      author: { ...author, discriminator: '0', avatar: null },
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [] as FakeUser[],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+    };
+  }
+
+  private botMessage(body: MessageBody, id = snowflake()): Record<string, unknown> {
+    return {
+      ...this.messageShell(body.content ?? '', this.botUser),
+      id,
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      flags: body.flags ?? 0,
+      application_id: this.applicationId,
+      webhook_id: this.applicationId,
+    };
+  }
+
+  // ---------- REST ----------
+
+  private async handleHttp(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
+    const segments = path.split('/').map((s) => decodeURIComponent(s));
+    const method = req.method ?? 'GET';
+    const { route, params } = matchRoute(method, segments);
+    let body: unknown;
+    try {
+      body = raw.length > 0 ? JSON.parse(raw) : undefined;
+    } catch {
+      body = raw;
+    }
+    const record: RecordedRequest = { method, path: segments.join('/'), route, params, query: url.searchParams, body, status: 0, at: Date.now() };
+    const reply = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      this.requests.push(record);
+      res.writeHead(status, payload === undefined ? headers : { 'content-type': 'application/json', ...headers });
+      res.end(payload === undefined ? undefined : JSON.stringify(payload));
+      this.emit('request', record);
+    };
+    if (!url.pathname.startsWith(API_PREFIX)) return reply(404, { message: '404: Not Found', code: 0 });
+    if (needsBotAuth(route) && req.headers.authorization !== `Bot ${this.token}`) {
+      return reply(401, { message: '401: Unauthorized', code: 0 });
+    }
+    const failure = this.takeFailure(method, route);
+    if (failure) return reply(...failure);
+    const errors = this.options.validate && body !== undefined ? this.options.validate({ method, route, body }) : [];
+    if (errors.length > 0) {
+      this.invalid.push({ request: record, errors });
+      return reply(400, { message: 'Invalid Form Body', code: 50035, errors });
+    }
+    const [status, payload] = this.answer(method, route, params, body as MessageBody);
+    reply(status, payload);
+  }
+
+  private takeFailure(method: string, route: string): [number, unknown, Record<string, string>] | null {
+    const rule = this.failRules.find((r) => r.left > 0 && r.route.test(route) && (!r.method || r.method === method));
+    if (!rule) return null;
+    rule.left--;
+    if (rule.status === 429) {
+      const after = rule.retryAfter ?? 0.2;
+      return [
+        429,
+        { message: 'You are being rate limited.', retry_after: after, global: false },
+        { 'retry-after': String(after), 'x-ratelimit-scope': 'user', 'x-ratelimit-bucket': 'fake', 'x-ratelimit-remaining': '0', 'x-ratelimit-limit': '5', 'x-ratelimit-reset-after': String(after) },
+      ];
+    }
+    if (rule.status === 403) return [403, { message: 'Missing Permissions', code: 50013 }, {}];
+    return [500, { message: 'Internal Server Error', code: 0 }, {}];
+  }
+
+  private answer(method: string, route: string, params: Record<string, string>, body: MessageBody): [number, unknown] {
+    switch (route) {
+      case 'GET /gateway/bot':
+        return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } }];
+      case 'POST /interactions/{interaction_id}/{interaction_token}/callback':
+        return this.callback(params, body as { type: number; data?: MessageBody });
+      case 'PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original':
+      case 'GET /webhooks/{webhook_id}/{webhook_token}/messages/@original':
+      case 'DELETE /webhooks/{webhook_id}/{webhook_token}/messages/@original':
+        return this.original(method, params, body);
+      case 'POST /webhooks/{webhook_id}/{webhook_token}': {
+        const state = this.interactions.get(params.webhook_token!);
+        if (!state?.callbackType) return [404, { message: 'Unknown Webhook', code: 10015 }];
+        return [200, this.botMessage(body)];
+      }
+      case 'POST /channels/{channel_id}/messages': {
+        if (params.channel_id !== this.channelId) return [404, { message: 'Unknown Channel', code: 10003 }];
+        const message: Record<string, unknown> = { ...this.botMessage(body), type: body.message_reference ? 19 : 0, guild_id: this.guildId };
+        delete message.webhook_id;
+        delete message.application_id;
+        this.messages.set(String(message.id), message);
+        return [200, message];
+      }
+      case 'PUT /applications/{application_id}/commands':
+      case 'PUT /applications/{application_id}/guilds/{guild_id}/commands': {
+        if (params.application_id !== this.applicationId) return [403, { message: 'Missing Access', code: 50001 }];
+        const list = (body as unknown as Record<string, unknown>[]) ?? [];
+        return [200, list.map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: snowflake() }))];
+      }
+      default:
+        return [404, { message: '404: Not Found', code: 0 }];
+    }
+  }
+
+  private callback(params: Record<string, string>, body: { type: number; data?: MessageBody }): [number, unknown] {
+    const state = this.interactions.get(params.interaction_token!);
+    if (!state || state.id !== params.interaction_id || Date.now() - state.dispatchedAt > CALLBACK_DEADLINE_MS) {
+      return [404, { message: 'Unknown interaction', code: 10062 }];
+    }
+    if (state.callbackType !== null) return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
+    state.callbackType = body.type;
+    if (body.type === 4 || body.type === 5) state.message = this.botMessage(body.data ?? {}, state.messageId);
+    if (body.type === 7 || body.type === 6) {
+      // An update edits the message the button is on; later clicks see the new version.
+      const target = this.interactions.get(this.buttonTargets.get(state.token) ?? '');
+      if (target?.message && body.data) target.message = this.botMessage({ ...(target.message as MessageBody), ...body.data }, target.messageId);
+      state.message = target?.message ?? null;
+    }
+    return [204, undefined];
+  }
+
+  private original(method: string, params: Record<string, string>, body: MessageBody): [number, unknown] {
+    const state = this.interactions.get(params.webhook_token!);
+    if (!state?.callbackType || params.webhook_id !== this.applicationId) return [404, { message: 'Unknown Webhook', code: 10015 }];
+    if (method === 'DELETE') return [204, undefined];
+    if (method === 'PATCH') {
+      const previous = (state.message ?? {}) as MessageBody;
+      state.message = this.botMessage({ ...previous, ...body }, state.messageId);
+    }
+    return [200, state.message ?? this.botMessage({}, state.messageId)];
+  }
+}
+
+/** Route templates with Discord's OpenAPI parameter names. */
+const ROUTES: [string, string[]][] = [
+  ['GET', ['', 'gateway', 'bot']],
+  ['POST', ['', 'interactions', '{interaction_id}', '{interaction_token}', 'callback']],
+  ['PATCH', ['', 'webhooks', '{webhook_id}', '{webhook_token}', 'messages', '@original']],
+  ['GET', ['', 'webhooks', '{webhook_id}', '{webhook_token}', 'messages', '@original']],
+  ['DELETE', ['', 'webhooks', '{webhook_id}', '{webhook_token}', 'messages', '@original']],
+  ['POST', ['', 'webhooks', '{webhook_id}', '{webhook_token}']],
+  ['POST', ['', 'channels', '{channel_id}', 'messages']],
+  ['PUT', ['', 'applications', '{application_id}', 'commands']],
+  ['PUT', ['', 'applications', '{application_id}', 'guilds', '{guild_id}', 'commands']],
+];
+
+function matchRoute(method: string, segments: string[]): { route: string; params: Record<string, string> } {
+  for (const [m, template] of ROUTES) {
+    if (m !== method || template.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const ok = template.every((part, i) => {
+      if (part.startsWith('{')) return (params[part.slice(1, -1)] = segments[i]!) !== '';
+      return part === segments[i];
+    });
+    if (ok) return { route: `${method} ${template.join('/')}`, params };
+  }
+  return { route: `${method} ${segments.join('/')}`, params: {} };
+}
+
+function needsBotAuth(route: string): boolean {
+  return !route.includes('/interactions/') && !route.includes('/webhooks/');
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
