@@ -1,0 +1,116 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configDefaults, describeConfig, loadConfig, parseConfig } from '../src/config.js';
+
+function envFile(text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'storydesk-config-')), '.env');
+  writeFileSync(file, text);
+  return file;
+}
+
+function issuesOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    expect(parseConfig({})).toEqual({
+      discordToken: null,
+      applicationId: null,
+      devGuildId: null,
+      corpusDir: 'corpus',
+      logLevel: 'info',
+      apiBase: null,
+      askCooldownSeconds: configDefaults.askCooldownSeconds,
+      askCooldownBurst: configDefaults.askCooldownBurst,
+      pageTimeoutSeconds: configDefaults.pageTimeoutSeconds,
+    });
+  });
+
+  it('treats blank values as unset, as in a copied .env.example', () => {
+    const config = parseConfig({ DISCORD_TOKEN: '  ', DISCORD_APPLICATION_ID: '', CORPUS_DIR: '' });
+    expect(config.discordToken).toBeNull();
+    expect(config.applicationId).toBeNull();
+    expect(config.corpusDir).toBe('corpus');
+  });
+
+  it('reads every variable', () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: 'abc.def.ghi',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DEV_GUILD_ID: '987654321098765432',
+      CORPUS_DIR: 'stories/albania',
+      LOG_LEVEL: 'DEBUG',
+      DISCORD_API_BASE: 'http://127.0.0.1:9999/api/',
+      ASK_COOLDOWN_SECONDS: '0',
+      ASK_COOLDOWN_BURST: '2',
+      PAGE_TIMEOUT_SECONDS: '30',
+    });
+    expect(config).toMatchObject({
+      discordToken: 'abc.def.ghi',
+      applicationId: '123456789012345678',
+      devGuildId: '987654321098765432',
+      corpusDir: 'stories/albania',
+      logLevel: 'debug',
+      apiBase: 'http://127.0.0.1:9999/api',
+      askCooldownSeconds: 0,
+      askCooldownBurst: 2,
+      pageTimeoutSeconds: 30,
+    });
+  });
+
+  it('drops a trailing /v10 from DISCORD_API_BASE because discord.js adds the version itself', () => {
+    expect(parseConfig({ DISCORD_API_BASE: 'https://proxy.example/api/v10' }).apiBase).toBe('https://proxy.example/api');
+  });
+
+  it('lists every invalid variable on its own line, saying what was expected', () => {
+    const issues = issuesOf(() =>
+      parseConfig({
+        DISCORD_APPLICATION_ID: 'my-app',
+        LOG_LEVEL: 'loud',
+        DISCORD_API_BASE: 'ftp://example.com',
+        ASK_COOLDOWN_SECONDS: '-3',
+        PAGE_TIMEOUT_SECONDS: '3600',
+      }),
+    );
+    expect(issues).toEqual([
+      'DISCORD_APPLICATION_ID: expected a Discord id (digits only, e.g. 1234567890123456789), got "my-app"',
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      'DISCORD_API_BASE: expected an http(s) URL such as http://127.0.0.1:8080/api, got "ftp://example.com"',
+      'ASK_COOLDOWN_SECONDS: expected a whole number from 0 to 3600, got "-3"',
+      'PAGE_TIMEOUT_SECONDS: expected a whole number from 5 to 840, got "3600"',
+    ]);
+    const error = new ConfigError(issues);
+    expect(error.message.split('\n')).toHaveLength(issues.length + 1);
+  });
+});
+
+describe('loadConfig', () => {
+  it('lets the environment win over .env', () => {
+    const file = envFile('CORPUS_DIR=from-file\nLOG_LEVEL=warn\nDISCORD_TOKEN=file-token\n');
+    const config = loadConfig({ envFile: file, env: { CORPUS_DIR: 'from-env' } });
+    expect(config.corpusDir).toBe('from-env');
+    expect(config.logLevel).toBe('warn');
+    expect(config.discordToken).toBe('file-token');
+  });
+
+  it('works without a .env file', () => {
+    expect(loadConfig({ envFile: '/nonexistent/.env', env: { LOG_LEVEL: 'error' } }).logLevel).toBe('error');
+  });
+});
+
+describe('describeConfig', () => {
+  it('says whether the token is set without showing it', () => {
+    const text = JSON.stringify(describeConfig(parseConfig({ DISCORD_TOKEN: 'very-secret-token' })));
+    expect(text).not.toContain('very-secret-token');
+    expect(text).toContain('"discordToken":"set"');
+  });
+});

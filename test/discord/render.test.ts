@@ -1,0 +1,196 @@
+import fc from 'fast-check';
+import { ButtonStyle } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import {
+  ABSTAIN,
+  embedLength,
+  fitReply,
+  parsePageButton,
+  renderAnswer,
+  renderChoices,
+  renderEntity,
+  renderPage,
+  renderQuotes,
+  renderSources,
+  renderTimeline,
+  toEditOptions,
+  toMessageReplyOptions,
+  toReplyOptions,
+  type Reply,
+} from '../../src/discord/render.js';
+import type { Citation, TimelineEvent } from '../../src/engine/types.js';
+import { makeArticle } from '../helpers/articles.js';
+import { citeText, engineDouble, fixtureArticles } from '../helpers/discord-engine.js';
+import { validateRequest } from '../helpers/discord-spec.js';
+
+const [harbour, ferry] = fixtureArticles as [(typeof fixtureArticles)[0], (typeof fixtureArticles)[0]];
+const CALLBACK = 'POST /interactions/{interaction_id}/{interaction_token}/callback';
+
+/** The body discord.js would send for this reply, checked against Discord's spec and limits. */
+function specProblems(reply: Reply): string[] {
+  const data = { content: reply.content, embeds: reply.embeds, components: reply.components, allowed_mentions: { parse: [] }, flags: reply.ephemeral ? 64 : undefined };
+  return validateRequest({ method: 'POST', route: CALLBACK, body: { type: 4, data } });
+}
+
+function buttons(reply: Reply) {
+  return reply.components.flatMap((row) => row.components);
+}
+
+describe('renderAnswer', () => {
+  const answerCitation = citeText(harbour, 'The harbour bridge closed on Friday after a storm damaged its cables.');
+  const other = citeText(harbour, 'Engineers from Coastline Works inspected the *cables* on Saturday.');
+
+  it('shows the answering excerpt, then numbered citations with title link, outlet, date and paragraph', () => {
+    const reply = renderAnswer('Why did the bridge close?', { answer: { text: answerCitation.excerpt, citation: answerCitation }, citations: [answerCitation, other] });
+    const [embed] = reply.embeds;
+    expect(embed!.title).toBe('Why did the bridge close?');
+    expect(embed!.description).toBe(
+      '> The harbour bridge closed on Friday after a storm damaged its cables.\n— [1] [Harbour bridge \\[closed\\] after storm](https://example.com/harbour-%28bridge%29), The Fixture Times, 15 Mar 2024, paragraph 1',
+    );
+    expect(embed!.fields).toEqual([
+      {
+        name: '[1] The Fixture Times · 15 Mar 2024 · paragraph 1',
+        value: '> The harbour bridge closed on Friday after a storm damaged its cables.\n[Harbour bridge \\[closed\\] after storm](https://example.com/harbour-%28bridge%29)',
+      },
+      {
+        name: '[2] The Fixture Times · 15 Mar 2024 · paragraph 3',
+        value: '> Engineers from Coastline Works inspected the \\*cables\\* on Saturday.\n[Harbour bridge \\[closed\\] after storm](https://example.com/harbour-%28bridge%29)',
+      },
+    ]);
+    expect(buttons(reply)).toEqual([
+      { type: 2, style: ButtonStyle.Link, url: 'https://example.com/harbour-(bridge)', label: 'The Fixture Times: Harbour bridge [closed] after storm' },
+    ]);
+    expect(specProblems(reply)).toEqual([]);
+  });
+
+  it('abstains in a friendly way when the articles do not say', () => {
+    const reply = renderAnswer('What is the capital of France?', { answer: null, citations: [] });
+    expect(reply.embeds[0]!.description).toBe(`${ABSTAIN} Try other words, or browse with \`/timeline\`, \`/who\` or \`/quote\`.`);
+    expect(reply.embeds[0]!.fields).toEqual([]);
+    expect(reply.components).toEqual([]);
+    expect(reply.ephemeral).toBeUndefined();
+  });
+
+  it('gives no link button to an article without a valid http(s) url', () => {
+    const c = citeText(ferry, 'The ferry doubled its crossings on Wednesday.');
+    const reply = renderAnswer('ferry?', { answer: { text: c.excerpt, citation: c }, citations: [] });
+    expect(reply.components).toEqual([]);
+    expect(reply.embeds[0]!.fields![0]!.value).toBe('> The ferry doubled its crossings on Wednesday.\nFerry service doubles while the bridge is shut');
+  });
+
+  it('stays within every Discord limit and the spec, however long the articles are', () => {
+    const longText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 3000 });
+    fc.assert(
+      fc.property(longText, longText, fc.array(longText, { minLength: 0, maxLength: 12 }), fc.webUrl(), (question, title, excerpts, url) => {
+        const article = makeArticle({ title: title.replace(/\s+/g, ' ').trim() || 'T', url, body: `${excerpts.join(' ')} end.` });
+        const citations: Citation[] = excerpts.map((e) => ({ article, paragraph: 1, excerpt: e }));
+        const reply = renderAnswer(question, { answer: citations[0] ? { text: citations[0].excerpt, citation: citations[0] } : null, citations });
+        expect(reply.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(6000);
+        expect(specProblems(reply)).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('paged lists', () => {
+  const engine = engineDouble({ events: 9 });
+
+  it('splits a long timeline into pages of at most six events', () => {
+    const pages = renderTimeline(engine.timeline(), {});
+    expect(pages.map((p) => p.embeds[0]!.fields!.length)).toEqual([6, 3]);
+    expect(pages[0]!.embeds[0]!.description).toBe('9 events, oldest first');
+    expect(pages[0]!.embeds[0]!.fields![0]).toEqual({
+      name: '10 Mar 2024',
+      value:
+        '> Event number 1 happened at the harbour.\n— [Harbour bridge \\[closed\\] after storm](https://example.com/harbour-%28bridge%29), The Fixture Times, 15 Mar 2024, paragraph 1',
+    });
+    for (const page of pages) expect(specProblems(page)).toEqual([]);
+  });
+
+  it('says plainly when no events match the filter', () => {
+    const [page] = renderTimeline([], { from: '2030-01-01', topic: 'moon' });
+    expect(page!.embeds[0]!.description).toBe("The articles don't date any events matching from: 1 Jan 2030 · topic: moon.");
+  });
+
+  it('formats coarse dates by their precision', () => {
+    const c = citeText(harbour, 'Mayor Ana Lind said repairs would take weeks.');
+    const events: TimelineEvent[] = [
+      { date: '2022-07-01', precision: 'month', text: 'a', citations: [c] },
+      { date: '2022-01-01', precision: 'year', text: 'b', citations: [c] },
+    ];
+    expect(renderTimeline(events, {})[0]!.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Jul 2022', '2022']);
+  });
+
+  it('adds Previous/Next buttons and a footer saying who may page and for how long', () => {
+    const pages = renderTimeline(engine.timeline(), {});
+    const first = renderPage(pages, 0, { sessionId: 'abc123', command: 'timeline', seconds: 600, expired: false });
+    const nav = first.components.at(-1)!.components;
+    expect(nav.map((b) => [('custom_id' in b && b.custom_id) || null, b.disabled])).toEqual([
+      ['pg:abc123:p-1', true],
+      ['pg:abc123:i', true],
+      ['pg:abc123:n1', false],
+    ]);
+    expect(first.embeds[0]!.footer!.text).toBe('Page 1 of 2 · only the person who asked can turn pages · buttons work for 10 min');
+    const expired = renderPage(pages, 1, { sessionId: 'abc123', command: 'timeline', seconds: 600, expired: true });
+    expect(expired.components.at(-1)!.components.every((b) => b.disabled)).toBe(true);
+    expect(expired.embeds[0]!.footer!.text).toBe('Page 2 of 2 · these buttons have expired; run /timeline again to browse');
+    expect(specProblems(first)).toEqual([]);
+  });
+
+  it('reads its own button ids back and ignores anything else', () => {
+    expect(parsePageButton('pg:abc123:n1')).toEqual({ sessionId: 'abc123', page: 1 });
+    expect(parsePageButton('pg:abc123:p-1')).toEqual({ sessionId: 'abc123', page: -1 });
+    expect(parsePageButton('pg:abc123:i')).toBeNull();
+    expect(parsePageButton('other:thing')).toBeNull();
+  });
+
+  it('lists quotes with their speaker and source', () => {
+    const [page] = renderQuotes(engine.quotes(), {});
+    expect(page!.embeds[0]!.fields![0]!.name).toBe('Ana Lind');
+    expect(page!.embeds[0]!.fields![0]!.value.startsWith('> “We will reopen it as soon as it is safe,”\n— ')).toBe(true);
+  });
+
+  it('says when a name is not in the articles', () => {
+    const [page] = renderEntity('Zed *Nobody*', { entity: null, citations: [] });
+    expect(page!.embeds[0]!.description).toBe("The articles don't mention anyone called “Zed \\*Nobody\\*”. Try `/who` without a name to see everyone they do.");
+  });
+
+  it('lists sources with links, and link buttons only for valid urls', () => {
+    const [page] = renderSources(fixtureArticles, 1);
+    expect(page!.embeds[0]!.description).toContain('**1.** [Harbour bridge \\[closed\\] after storm](https://example.com/harbour-%28bridge%29)\nThe Fixture Times · 15 Mar 2024');
+    expect(page!.embeds[0]!.description).toContain('**2.** Ferry service doubles while the bridge is shut\nPort Gazette · 20 Mar 2024');
+    expect(page!.embeds[0]!.description).toContain('1 file was skipped because of errors.');
+    expect(buttons(page!).map((b) => ('url' in b ? b.url : null))).toEqual(['https://example.com/harbour-(bridge)']);
+  });
+});
+
+describe('renderChoices', () => {
+  it('returns at most 25 distinct choices of at most 100 characters', () => {
+    const names = [...Array.from({ length: 30 }, (_, i) => `Person ${i}`), 'Person 1', 'L'.repeat(150)];
+    const choices = renderChoices(['L'.repeat(150), ...names]);
+    expect(choices).toHaveLength(25);
+    expect(choices[0]!.name).toHaveLength(100);
+    expect(choices[0]!.value.length).toBeLessThanOrEqual(100);
+    expect(new Set(choices.map((c) => c.value)).size).toBe(25);
+  });
+});
+
+describe('fitReply', () => {
+  it('cuts content to 2000 characters and drops fields until embeds total 6000', () => {
+    const field = { name: 'n'.repeat(200), value: 'v'.repeat(1024) };
+    const reply = fitReply({ content: 'c'.repeat(2500), embeds: [{ description: 'd'.repeat(4096), fields: Array(30).fill(field) }], components: [] });
+    expect(reply.content!.length).toBe(2000);
+    expect(reply.embeds[0]!.fields!.length).toBe(1);
+    expect(embedLength(reply.embeds[0]!)).toBeLessThanOrEqual(6000);
+  });
+});
+
+describe('discord.js options', () => {
+  it('parse no mentions on every kind of send, and replies to mentions do not ping the author', () => {
+    const reply: Reply = { content: '@everyone hi', embeds: [], components: [], ephemeral: true };
+    expect(toReplyOptions(reply)).toMatchObject({ allowedMentions: { parse: [] }, flags: 64 });
+    expect(toEditOptions(reply).allowedMentions).toEqual({ parse: [] });
+    expect(toMessageReplyOptions(reply).allowedMentions).toEqual({ parse: [], repliedUser: false });
+  });
+});
