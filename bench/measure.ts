@@ -83,6 +83,8 @@ export interface ServeFigures {
   /** Reading and JSON-parsing the cache files alone, timed last (part of startupMs). */
   cacheReadMs: number;
   cacheParseMs: number | null;
+  /** Monotonic clock readings (µs, the clock of --cpu-prof timestamps) that bench/profile.ts uses as windows. */
+  marks: Record<string, number>;
 }
 
 export interface PlainFigures {
@@ -129,6 +131,11 @@ async function folderFiles(dir: string): Promise<{ files: string[]; bytes: numbe
     bytes += (await stat(file)).size;
   }
   return { files: files.sort(), bytes };
+}
+
+/** Microseconds on the monotonic clock V8's CPU profiles are stamped with. */
+function monotonicUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 function passageCount(articles: readonly Article[]): number {
@@ -297,8 +304,11 @@ async function runServe(args: Args): Promise<ServeFigures> {
   const t0 = performance.now();
   const { Story } = await importStory();
   const importMs = performance.now() - t0;
+  const marks: Record<string, number> = {};
   const t1 = performance.now();
+  marks.loadStart = monotonicUs();
   const story = await Story.load({ corpusDir: args.corpus, cacheDir: args.cache, log: (level, m) => log(`${level}: ${m}`) });
+  marks.loadEnd = monotonicUs();
   const startupMs = performance.now() - t1;
   const processToReadyMs = process.uptime() * 1000;
   if (story.indexSource !== 'cache') log(`WARNING: the index was ${story.indexSource}, not loaded from the cache`);
@@ -311,10 +321,13 @@ async function runServe(args: Args): Promise<ServeFigures> {
   resetPeakRss();
   sampler.max = 0;
   const ops = {} as ServeFigures['ops'];
+  marks.askStart = monotonicUs();
   ops.ask = await measureOp('ask', questions.map((q) => ({ label: 'ask(question)', run: () => story.ask(q.text) })), args.settings, sampler);
+  marks.askEnd = monotonicUs();
   ops.timeline = await measureOp('timeline', questions.map((q, i) => timelineCall(story, q, i, span)), args.settings, sampler);
   ops.who = await measureOp('who', questions.map((q, i) => whoCall(story, q, i)), args.settings, sampler);
   ops.quote = await measureOp('quote', questions.map((q, i) => quoteCall(story, q, i)), args.settings, sampler);
+  marks.questionsEnd = monotonicUs();
   const peakRssDuringQuestions = sampler.peak();
   const upsert = await measureUpsert(story, args.extra);
   const cacheTimes = await timeCacheRead(args.cache);
@@ -332,6 +345,7 @@ async function runServe(args: Args): Promise<ServeFigures> {
     peakRssDuringQuestions,
     upsert,
     ...cacheTimes,
+    marks,
   };
 }
 

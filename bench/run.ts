@@ -276,6 +276,12 @@ function renderChecks(results: Partial<Record<SizeName, SizeFigures>>): string[]
     const failed = f.checks.filter((c) => !c.pass);
     lines.push(`${size}: ${f.checks.length - failed.length} of ${f.checks.length} targets met` + (failed.length ? `; missed: ${failed.map((c) => c.target).join('; ')}` : ''));
     for (const e of f.errors) lines.push(`${size}: ERROR ${e}`);
+    const ops = { ...(f.serve?.ops ?? {}), 'plain MiniSearch': f.plain?.search };
+    for (const [name, op] of Object.entries(ops)) {
+      if (op?.errors) lines.push(`${size}: ${name} threw on ${op.errors} calls; first: ${op.error}`);
+    }
+    if (f.serve?.upsert.error) lines.push(`${size}: upsert not measured: ${f.serve.upsert.error}`);
+    if (f.serve && f.serve.indexSource !== 'cache') lines.push(`${size}: WARNING: start-up did not load the index from the cache (${f.serve.indexSource})`);
   }
   if (!results['100k']) lines.push('100k not run: start-up, RSS and the 30× speed-up targets apply at 100k and were not checked.');
   return lines;
