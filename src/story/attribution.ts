@@ -32,7 +32,12 @@ const SPEECH_VERBS = words(`
   reported recount recounts recounted continue continues continued shout shouted yell yelled exclaim exclaimed
   boast boasted complain complains complained mention mentions mentioned reiterate reiterates reiterated assert
   asserts asserted maintain maintains maintained contend contends contended counter counters countered retort
-  retorted read reads wrote writes tweeted texted messaged reads announced insisting adding noting saying`);
+  retorted read reads wrote writes tweeted texted messaged reads announced insisting adding noting saying disclose
+  discloses disclosed reveal reveals revealed indicate indicates indicated recommend recommends recommended advise
+  advises advised assure assures assured inform informs informed explain`);
+
+/** Nouns of speech that name their speaker with "by"/"from": "a remark by X that “…”". */
+const SPEECH_NOUNS = words('remark remarks comment comments words statement assertion claim warning quip phrase message');
 
 /** Verbs that characterise what was said ("rejected the claim as “baseless”"): they attribute a partial quote. */
 const EVALUATIVE_VERBS = words(`
@@ -51,7 +56,7 @@ const EVALUATIVE_VERBS = words(`
 /** Words that may stand between a subject and its speech verb ("Lapid also said", "she later told"). */
 const VERB_SKIP = words(`
   also later then once further previously earlier again still even has had have would will was were is are
-  reportedly quoted as had repeatedly similarly separately subsequently simply only just recently`);
+  reportedly quoted as had repeatedly similarly separately subsequently simply only just recently not`);
 
 const DETERMINERS = words('the a an this that these those');
 const POSSESSIVE_PRONOUNS = words('its his her their our');
@@ -69,7 +74,8 @@ const ROLE_NOUNS = words(`
   economist scientist author editor reporter correspondent columnist boss star veteran referee fan fans father
   mother son daughter wife husband brother sister friend neighbor neighbour colleague teammate representative
   lawmaker lawmakers legislator legislators member members premier chancellor negotiator negotiators organizer
-  organizers organiser organisers representative representatives prosecution defense defence`);
+  organizers organiser organisers representative representatives prosecution defense defence magistrate jurors
+  juror trustee detective inspector sergeant constable sheriff superintendent pilot chairperson speaker`);
 
 /** Lower-case nouns naming an organisation: "the company said", "the ministry said". */
 const ORG_NOUNS = words(`
@@ -77,7 +83,7 @@ const ORG_NOUNS = words(`
   organization organisation bank court council committee commission office party campaign board union embassy
   army military regime cabinet parliament network newspaper broadcaster airline carrier maker manufacturer
   retailer insurer lender startup charity institute university school hospital federation league association
-  side squad opposition`);
+  side squad opposition jury trustees panel tribunal commission`);
 
 /** Lower-case nouns naming a document that "says" things: "the statement said". */
 const DOC_NOUNS = words(`
@@ -104,7 +110,14 @@ const TITLE_WORDS = words(`
   detective sergeant sgt officer lieutenant lt colonel col major maj commander admiral pastor rabbi rev reverend
   bishop cardinal founder cofounder co-founder premier leader striker midfielder defender goalkeeper forward
   winger lawmaker sir dame lord lady emir sultan crown adviser advisor aide counsel magistrate sheriff marshal
-  superintendent supt constable chief-executive president-elect mp mep gen capt cmdr hon`);
+  superintendent supt constable chief-executive president-elect mp mep gen capt cmdr hon speaker`);
+
+/** Abbreviated titles → the word a later "the captain" would use. */
+const TITLE_EXPANSIONS: Record<string, string> = {
+  capt: 'captain', sgt: 'sergeant', gen: 'general', lt: 'lieutenant', col: 'colonel', sen: 'senator', rep: 'representative',
+  gov: 'governor', dr: 'doctor', prof: 'professor', det: 'detective', insp: 'inspector', supt: 'superintendent',
+  cmdr: 'commander', adm: 'admiral', maj: 'major', rev: 'reverend', pres: 'president',
+};
 
 /** Ministry/department words that belong to a title: "Secretary of State", "Foreign Minister". */
 const DEPARTMENT_WORDS = words(`
@@ -122,7 +135,7 @@ const ORG_HEADS = words(`
   embassy senate congress assembly cabinet fund trust holdings industries airlines airways motors technologies
   systems labs laboratories partners capital media pictures records studios tribunal secretariat directorate
   ministries center centre house unit team brigade battalion command alliance coalition movement front
-  commissioner's prosecutor's`);
+  commissioner's prosecutor's jury trustees`);
 
 /** Capitalised words that never start a name: function words, days, months. */
 const CAP_STOPWORDS = words(`
@@ -203,6 +216,7 @@ export interface Tok {
 const WORD_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/uy;
 const ABBREVIATIONS = words('mr mrs ms mx dr prof sen rep gov gen lt col sgt capt cmdr maj supt st jr sr inc corp co ltd no vs hon rev');
 const PUNCT = ',;:.!?()—–';
+const LETTER = /[\p{L}\p{N}]/u;
 
 /** The reporter's words of `body[from, to)`, with each quotation (from `spans`, sorted) as one token. */
 export function tokenize(body: string, from: number, to: number, spans: readonly QuoteSpan[], spanIndex: number[]): Tok[] {
@@ -242,6 +256,8 @@ export function tokenize(body: string, from: number, to: number, spans: readonly
     let text = m[0];
     const lowerRaw = text.toLowerCase();
     if (body[i + text.length] === '.' && (ABBREVIATIONS.has(lowerRaw) || /^\p{Lu}$/u.test(text))) text += '.';
+    // A plural possessive: "the trustees' statement".
+    else if (/s$/.test(text) && /['’]/.test(body[i + text.length] ?? '') && !LETTER.test(body[i + text.length + 1] ?? '')) text += body[i + text.length];
     const end = Math.min(i + text.length, to);
     text = body.slice(i, end);
     const lower = text.toLowerCase().replace(/’/g, "'");
@@ -252,7 +268,7 @@ export function tokenize(body: string, from: number, to: number, spans: readonly
       start: i,
       end,
       cap: /^\p{Lu}/u.test(text) || /^(?:al|el|ad|as|an|ash|at|az)-\p{Lu}/u.test(text),
-      possessive: /'s$/.test(lower) && lower.length > 2,
+      possessive: /(?:'s|s')$/.test(lower) && lower.length > 2,
       quote: -1,
     });
     i = end;
@@ -262,7 +278,10 @@ export function tokenize(body: string, from: number, to: number, spans: readonly
 
 /** A word without its possessive ending, normalised: "Rama’s" → "rama". */
 const base = (t: Tok): string => normalizeWord(t.text.replace(/\.$/, ''));
-const bareText = (t: Tok): string => (t.possessive ? t.text.slice(0, -2) : t.text);
+const expandTitle = (w: string): string => TITLE_EXPANSIONS[w] ?? w;
+const bareText = (t: Tok): string => (t.possessive ? t.text.replace(/(?:['’]s|['’])$/, '') : t.text);
+/** A lower-case word without its possessive ending: "company’s" → "company", "trustees'" → "trustees". */
+const bareLower = (t: Tok): string => t.lower.replace(/'s?$/, '');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Mentions: every name in the reporter's words, classified, for pronoun and role resolution.
@@ -307,6 +326,11 @@ interface DocEvidence {
   pos: number;
 }
 
+/** Organisation nouns that may refer to any organisation named before ("the company"), not just a namesake. */
+const GENERIC_ORG_NOUNS = words('company firm group organization organisation club team side squad startup maker manufacturer retailer carrier airline lender insurer charity');
+/** How many units back "the judge"/"the company" may look for whom it means. */
+const ROLE_LOOKBACK = 60;
+
 const isCapName = (t: Tok | undefined): boolean => t !== undefined && t.type === 'word' && t.cap && !CAP_STOPWORDS.has(base(t));
 const isWord = (t: Tok | undefined, set: Set<string>): boolean => t !== undefined && t.type === 'word' && set.has(t.lower);
 const isAcronym = (text: string): boolean => /^(?:\p{Lu}\.?){2,6}$/u.test(text.replace(/['’]s$/, ''));
@@ -316,8 +340,10 @@ function isSentenceInitialCommon(tokens: Tok[], i: number): boolean {
   const t = tokens[i]!;
   if (tokens.slice(0, i).some((x) => x.type === 'word')) return false;
   if (isAcronym(t.text)) return false;
-  const tags = lexTags(base(t));
-  return tags.length > 0 && tags.every((tag) => COMMON_TAGS.has(tag));
+  const w = base(t);
+  const tags = lexTags(w);
+  if (tags.length === 0) return /(?:tion|sion|ment|ness|ity|ance|ence|ism|ing)$/.test(w) && w.length > 6;
+  return tags.every((tag) => COMMON_TAGS.has(tag));
 }
 
 /** The end (exclusive) of a capitalised name run starting at `i`, joining connectors between capitals. */
@@ -392,9 +418,24 @@ export class ArticleContext {
         else break;
       }
       const speaksNext = this.verbAfter(tokens, end);
-      for (const m of this.mentionsOfRun(run, before, speaksNext, u.index)) u.mentions.push(m);
+      const found = this.mentionsOfRun(run, before, speaksNext, u.index);
+      // A bare title ("The President", "the Secretary of State") is the person introduced with it earlier.
+      if (found.length === 0) {
+        const titled = this.titleMention(run, u);
+        if (titled) found.push(titled);
+      }
+      for (const m of found) u.mentions.push(m);
       i = end;
     }
+  }
+
+  private titleMention(run: Tok[], u: Unit): Mention | null {
+    const titleWords = run.map((t) => expandTitle(base(t))).filter((w) => w !== 'the');
+    if (!titleWords.some((w) => TITLE_WORDS.has(w) || ROLE_NOUNS.has(w))) return null;
+    const pos = run[0]!.start;
+    const hit = this.resolveRole(titleWords, pos, u);
+    if (hit) return { name: hit.name, kind: hit.kind, gender: hit.gender, titles: titleWords, pos, unit: u.index };
+    return null;
   }
 
   /** Is a speech verb the next thing after `i` (adverbs skipped)? */
@@ -424,18 +465,19 @@ export class ArticleContext {
     const last = full[full.length - 1]!;
     const verbatim = this.body.slice(full[0]!.start, last.end).replace(/['’]s$/, '');
     // Organisations keep their whole name: "US State Department", "Iran’s Foreign Ministry".
-    if (ORG_HEADS.has(base(last)) || ORG_HEADS.has(last.lower.replace(/'s$/, '')) || (full.length === 1 && isAcronym(last.text))) {
+    if (ORG_HEADS.has(base(last)) || ORG_HEADS.has(bareLower(last)) || (full.length === 1 && isAcronym(last.text))) {
       return this.withResolver({ name: verbatim, kind: 'organization', gender: null, titles: before });
     }
-    if (full.some((t) => t.possessive) && full.length > 1) return this.withResolver({ name: verbatim, kind: 'unknown', gender: null, titles: before });
+    if (full.slice(0, -1).some((t) => t.possessive)) return this.withResolver({ name: verbatim, kind: 'unknown', gender: null, titles: before });
     const titles = [...before];
     let k = 0;
     for (let j = 0; j < full.length; j++) {
       const w = base(full[j]!);
-      if (TITLE_WORDS.has(w) || (DEPARTMENT_WORDS.has(w) && j < full.length - 1) || NAME_CONNECTORS.has(full[j]!.lower)) k = j + 1;
+      const afterOf = j > 0 && full[j - 1]!.lower === 'of' && k === j; // "Secretary of State"
+      if (TITLE_WORDS.has(w) || (DEPARTMENT_WORDS.has(w) && (j < full.length - 1 || afterOf)) || NAME_CONNECTORS.has(full[j]!.lower)) k = j + 1;
       else if (lexTags(w).includes('Demonym') && j < full.length - 1) k = Math.max(k, j + 1);
     }
-    for (let j = 0; j < k; j++) titles.push(base(full[j]!));
+    for (let j = 0; j < k; j++) titles.push(expandTitle(base(full[j]!)));
     const nameToks = full.slice(k);
     if (nameToks.length === 0) return null; // a bare title ("Prime Minister") names no one
     const name = nameToks.map(bareText).join(' ').replace(/\.$/, '');
@@ -453,7 +495,7 @@ export class ArticleContext {
     let kind: Kind = 'unknown';
     if (orgLike) kind = 'organization';
     else if (placeLike && !personTitle) kind = 'place';
-    else if (personTitle || (nameToks.length >= 2 && (firstTags.some(isFirstNameTag) || speaks) && !nameToks.some((t) => lexTags(base(t)).some(isPlaceTag)))) kind = 'person';
+    else if (personTitle || ((firstTags.some(isFirstNameTag) || speaks) && !nameToks.some((t) => lexTags(base(t)).some(isPlaceTag)))) kind = 'person';
     return this.withResolver({ name, kind, gender, titles });
   }
 
@@ -465,11 +507,14 @@ export class ArticleContext {
   private registerPerson(m: Mention): void {
     const parts = m.name.split(/\s+/);
     // Only name-shaped runs: "Yair Lapid", not "People’s Mujahideen of Iran" or "MEK".
-    if (parts.length < 2 || parts.length > 4 || /['’]|\b(?:of|for)\b|^\p{Lu}{2,}$/u.test(m.name)) return;
-    const key = normalizeWord(parts[parts.length - 1]!);
-    const list = this.persons.get(key) ?? [];
-    list.push(m);
-    this.persons.set(key, list);
+    if (parts.length < 2 || parts.length > 5 || /['’]|\b(?:of|for)\b|^\p{Lu}{2,}$/u.test(m.name)) return;
+    for (const part of parts.slice(1)) {
+      if (/^\p{Lu}\.?$/u.test(part) || NAME_CONNECTORS.has(part.toLowerCase()) || /^(?:jr|sr|ii|iii|iv)\.?$/i.test(part)) continue;
+      const key = normalizeWord(part);
+      const list = this.persons.get(key) ?? [];
+      list.push(m);
+      this.persons.set(key, list);
+    }
   }
 
   /** "Lapid" → the full name written elsewhere in the article ("Yair Lapid"): nearest before, else first after. */
@@ -495,13 +540,24 @@ export class ArticleContext {
     }
     const np = nounPhraseForward(tokens, i);
     if (np.length === 0) return null;
+    // "Farm machinery dealer …", "Implementation of …": a common noun opening the sentence is no name.
+    const firstWord = np.findIndex((t) => !DETERMINERS.has(t.lower));
+    if (firstWord >= 0 && np[firstWord]!.cap && isSentenceInitialCommon(tokens, i + firstWord)) return null;
     const next = tokens[i + np.length];
-    if (!next || next.type !== 'word' || next.cap) return null;
-    const firstMention = u.mentions.find((m) => m.pos >= np[0]!.start && m.pos < np[np.length - 1]!.end);
-    if (!firstMention) return null;
+    // A verb follows, or an appositive ("Gus Ehlers, competitor of …, says").
+    if (!next || (next.type === 'word' ? next.cap : next.text !== ',' && next.text !== '(')) return null;
+    const from = np[0]!.start;
+    const to = np[np.length - 1]!.end;
     // The subject is the head of the phrase: the last mention inside it ("Iran’s Foreign Ministry", not "Iran").
-    const inside = u.mentions.filter((m) => m.pos >= np[0]!.start && m.pos < np[np.length - 1]!.end);
-    return inside[inside.length - 1] ?? firstMention;
+    const inside = u.mentions.filter((m) => m.pos >= from && m.pos < to);
+    if (inside.length) return inside[inside.length - 1]!;
+    // "The jury said", "He said": a described or pronoun subject, resolved now so later pronouns can follow it.
+    const speaker = this.interpret(np, from, u);
+    if (!speaker) return null;
+    const mention: Mention = { name: speaker.name, kind: speaker.kind, gender: speaker.gender, titles: np.map(bareLower), pos: from, unit: u.index };
+    const at = u.mentions.findIndex((m) => m.pos > from);
+    u.mentions.splice(at < 0 ? u.mentions.length : at, 0, mention);
+    return mention;
   }
 
   // -- documents -----------------------------------------------------------------------------------------------------
@@ -537,7 +593,7 @@ export class ArticleContext {
     }
     if (prev && prev.type === 'word' && POSSESSIVE_PRONOUNS.has(prev.lower)) return this.resolvePronoun(prev.lower, prev.start, u);
     if (prev && prev.type === 'word' && !prev.cap && prev.possessive) {
-      const role = prev.lower.slice(0, -2);
+      const role = bareLower(prev);
       if (ORG_NOUNS.has(role) || ROLE_NOUNS.has(role)) return this.resolveRole([role], prev.start, u);
     }
     const next = t[i + 1];
@@ -613,6 +669,11 @@ export class ArticleContext {
     return g === null || want === null || g === want;
   }
 
+  /** A mention as a speaker, completed and canonicalised. */
+  mentionSpeaker(m: Mention): Speaker {
+    return this.asSpeaker(m, m.pos);
+  }
+
   private asSpeaker(m: Mention, pos: number): Speaker {
     return this.finishName(m.name, m.kind, m.gender, pos, this.units[m.unit]!);
   }
@@ -656,26 +717,38 @@ export class ArticleContext {
 
   /** "the judge" → the person introduced as "Judge …"; "the company" → the organisation last named. */
   resolveRole(roleWords: string[], pos: number, u: Unit): Speaker | null {
-    const head = roleWords[roleWords.length - 1]!;
+    const words = roleWords.map(expandTitle);
+    let h = words.length - 1;
+    while (h > 0 && !(ROLE_NOUNS.has(words[h]!) || TITLE_WORDS.has(words[h]!) || ORG_NOUNS.has(words[h]!))) h--;
+    const head = words[h]!;
     const singular = head.replace(/s$/, '');
-    const mods = roleWords.slice(0, -1).filter((w) => TITLE_WORDS.has(w) || DEPARTMENT_WORDS.has(w));
+    const mods = words.filter((w, k) => k !== h && (TITLE_WORDS.has(w) || DEPARTMENT_WORDS.has(w)) && !ROLE_NOUNS.has(w));
+    // Mentions before `pos`, nearest first, within a bounded look-back (keeps extraction linear).
     const candidates: Mention[] = [];
-    for (let k = u.index; k >= 0 && candidates.length < 200; k--) {
-      const list = this.units[k]!.mentions;
+    const subjects: Mention[] = [];
+    for (let k = u.index; k >= 0 && k >= u.index - ROLE_LOOKBACK; k--) {
+      const unit = this.units[k]!;
+      const list = unit.mentions;
       for (let j = list.length - 1; j >= 0; j--) if (list[j]!.pos < pos) candidates.push(list[j]!);
+      if (unit.subject && unit.subject.pos < pos) subjects.push(unit.subject);
+    }
+    if (ORG_NOUNS.has(head) && !ROLE_NOUNS.has(head)) {
+      const sameHead = (m: Mention): boolean => {
+        const last = normalizeWord(m.name.split(/\s+/).pop() ?? '');
+        return last === head || last === singular || last.replace(/s$/, '') === singular;
+      };
+      const named = candidates.find((m) => m.kind === 'organization' && sameHead(m));
+      if (named) return this.asSpeaker(named, pos);
+      if (!GENERIC_ORG_NOUNS.has(head)) return null;
+      const subject = subjects.find((m) => m.kind === 'organization');
+      if (subject) return this.asSpeaker(subject, pos);
+      const anyOrg = candidates.find((m) => m.kind === 'organization');
+      return anyOrg ? this.asSpeaker(anyOrg, pos) : null;
     }
     if (ROLE_NOUNS.has(head) || TITLE_WORDS.has(head)) {
       if (head.endsWith('s') && head !== singular && !TITLE_WORDS.has(head)) return null; // "prosecutors said": a group
       const hit = candidates.find((m) => (m.titles.includes(head) || m.titles.includes(singular)) && mods.every((w) => m.titles.includes(w)));
       return hit ? this.asSpeaker(hit, pos) : null;
-    }
-    if (ORG_NOUNS.has(head)) {
-      const named = candidates.find((m) => m.kind === 'organization' && normalizeWord(m.name.split(/\s+/).pop() ?? '') === singular);
-      if (named) return this.asSpeaker(named, pos);
-      const subjects = this.units.slice(0, u.index + 1).reverse().map((x) => x.subject).filter((m): m is Mention => m !== null && m.pos < pos && m.kind === 'organization');
-      if (subjects.length) return this.asSpeaker(subjects[0]!, pos);
-      const anyOrg = candidates.find((m) => m.kind === 'organization');
-      return anyOrg ? this.asSpeaker(anyOrg, pos) : null;
     }
     return null;
   }
@@ -726,20 +799,24 @@ export class ArticleContext {
       return this.finishName(m.name, m.kind, m.gender, pos, u);
     }
 
-    // The phrase ends in lower-case nouns: a document, an organisation noun or a role.
-    const head = tail[tail.length - 1];
-    if (!head || head.type !== 'word') return null;
-    const headWord = head.lower;
+    // The phrase ends in lower-case nouns: a document, an organisation noun or a role ("secretary of labor").
+    let headAt = tail.length - 1;
+    while (headAt > 0 && !isNounHead(tail[headAt]!)) headAt--;
+    const head = tail[headAt];
+    if (!head || head.type !== 'word' || !isNounHead(head)) return null;
+    const headWord = bareLower(head);
+    const last = tail[tail.length - 1]!;
     const run = runEnd >= 0 ? rest.slice(runStart, runEnd) : [];
     if (DOC_NOUNS.has(headWord)) {
-      if (run.length) {
+      const demonym = run.length > 0 && run.every((t) => lexTags(base(t)).includes('Demonym'));
+      if (run.length && !demonym) {
         const m = this.classifyRun(run);
         if (m) return this.finishName(m.name, m.kind, m.gender, pos, u);
       }
       if (ownerPronoun) return owner();
       const possessor = tail.find((t) => t.possessive && !t.cap);
-      const roleMod = tail.slice(0, -1).map((t) => t.lower.replace(/'s$/, '')).filter((w) => ORG_NOUNS.has(w) || ROLE_NOUNS.has(w));
-      if (possessor || roleMod.length) return this.resolveRole([roleMod[roleMod.length - 1] ?? possessor!.lower.slice(0, -2)], pos, u);
+      const roleMod = tail.slice(0, -1).map(bareLower).filter((w) => ORG_NOUNS.has(w) || ROLE_NOUNS.has(w));
+      if (possessor || roleMod.length) return this.resolveRole([roleMod[roleMod.length - 1] ?? bareLower(possessor!)], pos, u);
       return this.docOwner(headWord, pos);
     }
     if (ORG_NOUNS.has(headWord) || ROLE_NOUNS.has(headWord)) {
@@ -760,7 +837,7 @@ export class ArticleContext {
         if (hit) return hit;
       }
       // Nobody named: the text gives only a description ("police", "prosecutors", "the judge").
-      return { name: this.body.slice(tail[0]!.start, head.end), kind: ORG_NOUNS.has(headWord) ? 'organization' : 'person', gender: null };
+      return { name: this.body.slice(tail[0]!.start, last.end), kind: ORG_NOUNS.has(headWord) ? 'organization' : 'person', gender: null };
     }
     return null;
   }
@@ -772,8 +849,26 @@ export class ArticleContext {
 function npWord(t: Tok | undefined): boolean {
   if (!t || t.type !== 'word') return false;
   if (isCapName(t)) return true;
-  const w = t.lower.replace(/'s$/, '');
-  return ROLE_NOUNS.has(w) || ORG_NOUNS.has(w) || DOC_NOUNS.has(w) || NP_MODIFIERS.has(w) || TITLE_WORDS.has(w) || /^\d+$/.test(w);
+  const w = bareLower(t);
+  if (ROLE_NOUNS.has(w) || ORG_NOUNS.has(w) || DOC_NOUNS.has(w) || NP_MODIFIERS.has(w) || TITLE_WORDS.has(w) || /^\d[\p{L}\p{N}-]*$/u.test(w)) return true;
+  // Plain adjectives ("an American naval announcement"), never a verb or a preposition.
+  if (SPEECH_VERBS.has(w) || EVALUATIVE_VERBS.has(w) || /(?:ed|ing)$/.test(w)) return false;
+  const tags = lexTags(w);
+  return tags.length === 1 && tags[0] === 'Adjective';
+}
+
+/** A lower-case noun that can head a speaker phrase: a role, an organisation or a document. */
+function isNounHead(t: Tok): boolean {
+  const w = bareLower(t);
+  return t.type === 'word' && !t.cap && (ROLE_NOUNS.has(w) || ORG_NOUNS.has(w) || DOC_NOUNS.has(w) || TITLE_WORDS.has(w));
+}
+
+/** "of" inside a speaker phrase: before a capital ("Secretary of State") or a department ("secretary of labor"). */
+function connects(tokens: Tok[], j: number): boolean {
+  const t = tokens[j];
+  const next = tokens[j + 1];
+  if (!t || t.type !== 'word' || !NAME_CONNECTORS.has(t.lower)) return false;
+  return isCapName(next) || (t.lower === 'of' && next !== undefined && next.type === 'word' && DEPARTMENT_WORDS.has(next.lower));
 }
 
 /** The speaker noun phrase starting at `i`: "the US State Department", "coach Pep Smith", "he". */
@@ -790,8 +885,8 @@ export function nounPhraseForward(tokens: Tok[], i: number): Tok[] {
       j++;
       continue;
     }
-    if (t.type === 'word' && NAME_CONNECTORS.has(t.lower) && j > first && isCapName(tokens[j + 1])) {
-      j++;
+    if (j > first && connects(tokens, j)) {
+      j += isCapName(tokens[j + 1]) ? 1 : 2;
       continue;
     }
     break;
@@ -799,7 +894,7 @@ export function nounPhraseForward(tokens: Tok[], i: number): Tok[] {
   if (j === first) return [];
   // A phrase of modifiers only ("two") names no one.
   const content = tokens.slice(first, j);
-  if (!content.some((t) => isCapName(t) || ROLE_NOUNS.has(t.lower.replace(/'s$/, '')) || ORG_NOUNS.has(t.lower.replace(/'s$/, '')) || DOC_NOUNS.has(t.lower) || TITLE_WORDS.has(t.lower))) return [];
+  if (!content.some((t) => isCapName(t) || ROLE_NOUNS.has(bareLower(t)) || ORG_NOUNS.has(bareLower(t)) || DOC_NOUNS.has(t.lower) || TITLE_WORDS.has(t.lower))) return [];
   return tokens.slice(i, j);
 }
 
@@ -815,8 +910,13 @@ export function nounPhraseBackward(tokens: Tok[], end: number): Tok[] {
       j--;
       continue;
     }
-    if (t.type === 'word' && NAME_CONNECTORS.has(t.lower) && j < end && isCapName(tokens[j - 2]) ) {
+    if (t.type === 'word' && NAME_CONNECTORS.has(t.lower) && j < end && npWord(tokens[j - 2]) && connects(tokens, j - 1)) {
       j--;
+      continue;
+    }
+    // "secretary of labor": a lower-case department after "of".
+    if (t.type === 'word' && DEPARTMENT_WORDS.has(t.lower) && tokens[j - 2]?.lower === 'of' && npWord(tokens[j - 3])) {
+      j -= 2;
       continue;
     }
     break;
@@ -850,6 +950,28 @@ function skipBackward(tokens: Tok[], i: number): number {
   let j = i;
   while (j > 0 && tokens[j - 1]!.type === 'word' && (VERB_SKIP.has(tokens[j - 1]!.lower) || /^\p{Ll}+ly$/u.test(tokens[j - 1]!.text))) j--;
   return j;
+}
+
+/** A verb of the set at `k`, or a phrasal speech verb: "the statement went on". */
+function isVerbAt(t: Tok[], k: number, verbs: Set<string>): boolean {
+  const tok = t[k];
+  if (!tok || tok.type !== 'word') return false;
+  if (verbs.has(tok.lower)) return isVerbForm(t, k);
+  return verbs === SPEECH_VERBS && /^(?:went|goes|go|going)$/.test(tok.lower) && t[k + 1]?.lower === 'on';
+}
+
+const BASE_FORM_CUES = words('i we they you will would can could may might must should shall did do does to not never');
+
+/**
+ * A base form ("term", "call", "say") is often a noun ("the September term jury"): it is a verb only after a
+ * pronoun, an auxiliary or a plural subject ("officials say"). Past, -ing and -s forms are taken as verbs.
+ */
+function isVerbForm(t: Tok[], k: number): boolean {
+  const w = t[k]!.lower;
+  if (/(?:ed|ing|s)$/.test(w) || /^(?:said|told|wrote|read|spoke)$/.test(w)) return true;
+  const prev = t[skipBackward(t, k) - 1] ?? t[k - 1];
+  if (!prev || prev.type !== 'word') return false;
+  return BASE_FORM_CUES.has(prev.lower) || /s$/.test(prev.lower);
 }
 
 /** Result of looking for an attribution: undefined = no pattern here; null = attributed to someone unresolvable. */
@@ -887,8 +1009,15 @@ export class Attributor {
         if (found !== undefined) return found;
         continue;
       }
-      if (!verbs.has(tok.lower)) continue;
-      const found = this.subjectOf(u, k) ?? (verbs === SPEECH_VERBS ? this.objectAfterVerb(u, k) : undefined);
+      if (verbs === SPEECH_VERBS && SPEECH_NOUNS.has(bareLower(tok)) && /^(?:by|from)$/.test(t[k + 1]?.lower ?? '')) {
+        // "a remark by Richard Roe, the candidate, that …"
+        const found = this.fromPhrase(nounPhraseForward(t, k + 2), u);
+        if (found !== undefined) return found;
+        continue;
+      }
+      if (!isVerbAt(t, k, verbs)) continue;
+      let found = this.subjectOf(u, k);
+      if (found === undefined && verbs === SPEECH_VERBS) found = this.objectAfterVerb(u, k);
       if (found !== undefined) return this.noteDoc(u, k, found);
     }
     return undefined;
@@ -897,7 +1026,19 @@ export class Attributor {
   /** The subject of the verb at `k`: the phrase right before it, or before an appositive ("X, 34, said"). */
   private subjectOf(u: Unit, k: number): Found {
     const t = u.tokens;
-    const end = skipBackward(t, k);
+    let end = skipBackward(t, k);
+    if (t[end - 1]?.text === ')') {
+      // "House Speaker Sam Rayburn (D., Tex.) called …"
+      let c = end - 2;
+      while (c >= 0 && c > end - 12 && t[c]!.text !== '(') c--;
+      if (c >= 0 && t[c]!.text === '(') end = c;
+    }
+    const before = t[end - 1];
+    if (before && before.type === 'word' && /^(?:and|but)$/.test(before.lower)) {
+      // "Mitchell decried … and said …": the clause's subject speaks.
+      const subject = u.subject ?? u.mentions.find((m) => m.kind === 'person');
+      return subject && subject.pos < before.start ? this.ctx.mentionSpeaker(subject) : undefined;
+    }
     let np = nounPhraseBackward(t, end);
     if (np.length === 0 && t[end - 1]?.text === ',') {
       // "The US State Department, in a press release on the sanctions, noted …"
@@ -919,6 +1060,20 @@ export class Attributor {
     if (prev && prev.type === 'word') return undefined;
     const np = nounPhraseForward(t, k + 1);
     if (np.length === 0) return undefined;
+    return this.withAppositive(t, k + 1 + np.length, np, u);
+  }
+
+  /** "said the magistrate, K.J.P. Baraclough": a name in apposition to a described speaker is the speaker. */
+  private withAppositive(t: Tok[], after: number, np: Tok[], u: Unit): Found {
+    const described = !np.some((x) => isCapName(x)) && !(np.length === 1 && SUBJECT_PRONOUNS.has(np[0]!.lower));
+    if (described && t[after]?.text === ',' && isCapName(t[after + 1])) {
+      const end = capRunEnd(t, after + 1);
+      const closing = t[end];
+      if (!closing || closing.type === 'punct' || closing.type === 'quote') {
+        const name = this.fromPhrase(t.slice(after + 1, end), u);
+        if (name) return name;
+      }
+    }
     return this.fromPhrase(np, u);
   }
 
@@ -940,7 +1095,7 @@ export class Attributor {
     const tok = t[j];
     if (!tok || tok.type !== 'word') return undefined;
     if (tok.lower === 'according' && t[j + 1]?.lower === 'to') return this.fromPhrase(nounPhraseForward(t, j + 2), u);
-    if (SPEECH_VERBS.has(tok.lower)) return this.objectAfterVerb(u, j);
+    if (isVerbAt(t, j, SPEECH_VERBS)) return this.objectAfterVerb(u, j);
     const np = nounPhraseForward(t, j);
     if (np.length === 0) return undefined;
     let v = skipForward(t, j + np.length);
@@ -950,8 +1105,7 @@ export class Attributor {
       while (c < t.length && c < v + 16 && t[c]!.text !== ',' && t[c]!.type !== 'quote') c++;
       if (t[c]?.text === ',') v = skipForward(t, c + 1);
     }
-    const verb = t[v];
-    if (!verb || verb.type !== 'word' || !SPEECH_VERBS.has(verb.lower)) return undefined;
+    if (!isVerbAt(t, v, SPEECH_VERBS)) return undefined;
     return this.noteDoc(u, v, this.fromPhrase(np, u));
   }
 
@@ -977,7 +1131,11 @@ export class Attributor {
     end = skipBackward(t, end);
     const np = nounPhraseBackward(t, end);
     if (np.length === 0) return undefined;
-    return this.fromPhrase(np, u);
+    const found = this.fromPhrase(np, u);
+    // Only a person or a pronoun acts out a quotation like this; "Fulton legislators “work with …”" is reported.
+    const pronoun = np.length === 1 && SUBJECT_PRONOUNS.has(np[0]!.lower);
+    const named = !isNounHead(np[np.length - 1]!);
+    return found && (pronoun || (found.kind === 'person' && named)) ? found : undefined;
   }
 
   /** "X said in a statement": later mentions of "the statement" are X's. */
@@ -1002,7 +1160,7 @@ export class Attributor {
     const np = nounPhraseForward(t, i);
     if (np.length === 0) return undefined;
     const v = skipForward(t, i + np.length);
-    if (!isWord(t[v], SPEECH_VERBS) && !isWord(t[v], EVALUATIVE_VERBS)) return undefined;
+    if (!isVerbAt(t, v, SPEECH_VERBS) && !isVerbAt(t, v, EVALUATIVE_VERBS)) return undefined;
     return this.fromPhrase(np, u);
   }
 

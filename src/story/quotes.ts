@@ -162,7 +162,7 @@ function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] {
       seen.add(tok.quote);
       const span = spans[tok.quote]!;
       let found = attributor.inUnit(u, qi);
-      if (found === undefined && isStandalone(u)) found = inherited(ctx, attributor, u, spans, tok.quote);
+      if (found === undefined && isStandalone(u, qi)) found = inherited(ctx, attributor, u, spans, tok.quote);
       const speaker = found ?? null;
       if (speaker) u.speaker = speaker;
       const range = citationRange(bySentences.get(span.paragraph) ?? [], span);
@@ -172,9 +172,14 @@ function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] {
   return out;
 }
 
-/** A unit made of quotations only: its speaker, if any, is given by a neighbouring sentence. */
-function isStandalone(u: Unit): boolean {
-  return !u.tokens.some((t) => t.type === 'word');
+/**
+ * A unit that is (almost) all quotation, opening with it — “…” or “…” on Fulton taxpayers. — has its speaker,
+ * if any, in a neighbouring sentence.
+ */
+function isStandalone(u: Unit, qi: number): boolean {
+  if (u.tokens.slice(0, qi).some((t) => t.type === 'word')) return false;
+  const quoted = u.tokens.reduce((n, t) => n + (t.type === 'quote' ? t.end - t.start : 0), 0);
+  return quoted >= 0.6 * (u.end - u.start);
 }
 
 /** The speaker of a standalone quotation: from the previous sentence, the previous paragraph, or the next sentence. */
