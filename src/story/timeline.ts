@@ -1,0 +1,205 @@
+// The story's timeline: every dated event the articles state, in order, each with the sentences that state it.
+import { cite } from '../engine/citation.js';
+import type { Article, Citation, Sentence, TimelineEvent, TimelineFilter } from '../engine/types.js';
+import { terms, words } from '../text/terms.js';
+import { extractDates, parseYmd, periodEnd, precisionRank, type Period } from './dates.js';
+
+/** One sentence stating something at one period. */
+interface Mention {
+  article: Article;
+  sentence: Sentence;
+  period: Period;
+  /** Content terms of the sentence, date words left out: what the sentence is about. */
+  about: Set<string>;
+}
+
+/** Mentions of one happening: same period, sentences about the same thing. */
+interface Happening {
+  period: Period;
+  mentions: Mention[];
+}
+
+/** When two articles' sentences state the same happening; see `sameHappening`. */
+export const defaultMergeOptions = {
+  /** At least this many shared content terms… */
+  minShared: 2,
+  /** …carrying at least this share of the shorter sentence's term weight (terms weighted by rarity in the corpus). */
+  minWeight: 0.3,
+};
+
+const DATE_WORDS = new Set(
+  terms(
+    'january february march april may june july august september october november december ' +
+      'monday tuesday wednesday thursday friday saturday sunday weekend week weeks month months year years ' +
+      'day days decade decades today yesterday tonight tomorrow morning afternoon evening night ago later earlier ' +
+      'last next early late mid during since until',
+  ),
+);
+
+/** What a sentence is about, for telling happenings apart: its terms minus dates and numbers. */
+function aboutTerms(text: string): Set<string> {
+  return new Set(terms(text).filter((t) => !DATE_WORDS.has(t) && !/^\d+(?:st|nd|rd|th|s)?$/.test(t)));
+}
+
+/** Term weights: rare terms say more about a happening than the story's ever-present names (inverse sentence frequency). */
+export type TermWeight = (term: string) => number;
+
+function rarityWeights(articles: Article[]): TermWeight {
+  const df = new Map<string, number>();
+  let n = 0;
+  for (const a of articles) {
+    for (const s of a.sentences) {
+      n++;
+      for (const t of aboutTerms(s.text)) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+  }
+  return (t) => Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1;
+}
+
+/** The dated mentions of one article, in reading order; "a month later" counts from the previous mention. */
+function articleMentions(article: Article): Mention[] {
+  const out: Mention[] = [];
+  let previous: Period | null = null;
+  for (const sentence of article.sentences) {
+    const found = extractDates(sentence.text, article.date, previous);
+    const about = aboutTerms(sentence.text);
+    const seen = new Set<string>();
+    for (const { period } of found) {
+      const key = `${period.date}/${period.precision}`;
+      if (seen.has(key)) continue; // "in July … the July attack" in one sentence is one event
+      seen.add(key);
+      out.push({ article, sentence, period, about });
+    }
+    if (found.length > 0) previous = found.at(-1)!.period;
+  }
+  return out;
+}
+
+/** Do two sentences describe the same happening? Enough shared content terms, weighted by rarity. */
+export function sameHappening(a: Set<string>, b: Set<string>, weight: TermWeight = () => 1, options = defaultMergeOptions): boolean {
+  const sum = (ts: Iterable<string>): number => [...ts].reduce((n, t) => n + weight(t), 0);
+  const shared = [...a].filter((t) => b.has(t));
+  const shorter = Math.min(sum(a), sum(b));
+  return shared.length >= options.minShared && shorter > 0 && sum(shared) / shorter >= options.minWeight;
+}
+
+function samePeriod(a: Period, b: Period): boolean {
+  return a.date === b.date && a.precision === b.precision;
+}
+
+/**
+ * Groups mentions of the same period that state the same happening: the same sentence, or another article's
+ * sentence sharing enough content (single link). Within one article, two sentences are two events: a writer
+ * does not report one happening twice, and names shared by every sentence would merge distinct ones.
+ */
+function groupHappenings(mentions: Mention[], weight: TermWeight): Happening[] {
+  const happenings: Happening[] = [];
+  for (const mention of mentions) {
+    const match = happenings.find(
+      (h) =>
+        samePeriod(h.period, mention.period) &&
+        h.mentions.some(
+          (m) =>
+            m.sentence.text === mention.sentence.text ||
+            (m.article.id !== mention.article.id && sameHappening(m.about, mention.about, weight)),
+        ),
+    );
+    if (match) match.mentions.push(mention);
+    else happenings.push({ period: mention.period, mentions: [mention] });
+  }
+  return happenings;
+}
+
+function byArticleOrder(a: Mention, b: Mention): number {
+  return a.article.date.localeCompare(b.article.date) || a.article.id.localeCompare(b.article.id) || a.sentence.start - b.sentence.start;
+}
+
+/** Chronological; at the same first day the coarser period first (a year holds its days), then by article. */
+function chronological(a: Happening, b: Happening): number {
+  return (
+    a.period.date.localeCompare(b.period.date) ||
+    precisionRank(b.period.precision) - precisionRank(a.period.precision) ||
+    byArticleOrder(a.mentions[0]!, b.mentions[0]!)
+  );
+}
+
+function toEvent(h: Happening): TimelineEvent {
+  const citations: Citation[] = [];
+  const seen = new Set<string>();
+  for (const m of h.mentions) {
+    const key = `${m.article.id}#${m.sentence.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    citations.push(cite(m.article, m.sentence.start, m.sentence.end));
+  }
+  return { date: h.period.date, precision: h.period.precision, text: h.mentions[0]!.sentence.text, citations };
+}
+
+/**
+ * Every dated event of the articles, chronological. An event's text is the sentence stating it (verbatim) and
+ * its citations are every sentence, in any article, that states the same happening at the same period.
+ */
+export function buildTimeline(articles: Article[]): TimelineEvent[] {
+  const ordered = [...articles].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const mentions = ordered.flatMap(articleMentions);
+  const happenings = groupHappenings(mentions, rarityWeights(ordered));
+  for (const h of happenings) h.mentions.sort(byArticleOrder);
+  return happenings.sort(chronological).map(toEvent);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+
+/** Default person match: the person's surname (last name word), or all of their name words, appear in the text. */
+export function nameInText(text: string, person: string): boolean {
+  const name = words(person);
+  if (name.length === 0) return false;
+  const present = new Set(words(text));
+  return present.has(name.at(-1)!) || name.every((w) => present.has(w));
+}
+
+/** Topic match on search stems: all topic terms for one or two, at least two thirds for longer topics. */
+function topicInTerms(topic: string[], eventTerms: Set<string>): boolean {
+  const hit = (t: string): boolean => eventTerms.has(t) || (t.length >= 4 && [...eventTerms].some((e) => e.startsWith(t)));
+  const found = topic.filter(hit).length;
+  const needed = topic.length <= 2 ? topic.length : Math.ceil((topic.length * 2) / 3);
+  return found >= needed;
+}
+
+function checkFilterDate(field: 'from' | 'to', value: string | undefined): void {
+  if (value === undefined) return;
+  try {
+    parseYmd(value);
+  } catch {
+    throw new Error(`storydesk: timeline filter "${field}" is "${value}"; expected a date as YYYY-MM-DD`);
+  }
+}
+
+/** Everything an event says: its sentence and every cited excerpt. */
+function eventTexts(e: TimelineEvent): string[] {
+  return [e.text, ...e.citations.map((c) => c.excerpt)];
+}
+
+/**
+ * The events matching every given filter: `from`/`to` keep events whose period overlaps [from, to];
+ * `topic` keeps events whose sentences hold (most of) the topic's search terms; `person` keeps events whose
+ * sentences name the person, by `personMatches` (default: `nameInText`).
+ */
+export function filterTimeline(
+  events: TimelineEvent[],
+  filter: TimelineFilter,
+  personMatches: (eventText: string, person: string) => boolean = nameInText,
+): TimelineEvent[] {
+  checkFilterDate('from', filter.from);
+  checkFilterDate('to', filter.to);
+  const topic = filter.topic ? [...new Set(terms(filter.topic))] : [];
+  const person = filter.person?.trim();
+  return events.filter((e) => {
+    if (filter.from && periodEnd(e) < filter.from) return false;
+    if (filter.to && e.date > filter.to) return false;
+    const texts = eventTexts(e);
+    if (topic.length > 0 && !topicInTerms(topic, new Set(texts.flatMap((t) => terms(t))))) return false;
+    if (person && !texts.some((t) => personMatches(t, person))) return false;
+    return true;
+  });
+}
