@@ -7,7 +7,7 @@
 import { Cron } from 'croner';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Db } from '../db/open.js';
-import { getSettings, listEnabledSettings, type DigestSettings } from '../db/settings.js';
+import { disableDigest, getSettings, listEnabledSettings, saveSettings, type DigestSettings, type DigestSettingsInput } from '../db/settings.js';
 import {
   claimDigest,
   getDigestRecord,
@@ -162,6 +162,20 @@ export class DigestScheduler<P> {
       const today = getDigestRecord(this.options.db, guildId, localDate(this.clock(), settings.timezone));
       if (today?.status === 'failed') void this.run(guildId, today.localDate);
     }
+  }
+
+  /** Saves a server's settings (validated by the caller) and reschedules it: `/digest set`. */
+  configure(input: DigestSettingsInput): DigestSettings {
+    const settings = saveSettings(this.options.db, input, this.clock());
+    this.schedule(input.guildId);
+    return settings;
+  }
+
+  /** `/digest off`; false if the server never had a digest. */
+  turnOff(guildId: string): boolean {
+    const changed = disableDigest(this.options.db, guildId, this.clock());
+    this.schedule(guildId);
+    return changed;
   }
 
   nextRun(guildId: string): Date | null {

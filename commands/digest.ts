@@ -1,0 +1,113 @@
+// /digest set channel time timezone [skip_empty] | off | preview | status — the server's daily digest.
+// Manage Server only: hidden from others by default member permissions, and checked again at run time.
+import {
+  ChannelType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import type { Command, CommandContext } from '../src/discord/command.js';
+import { BadOptionError } from '../src/discord/options.js';
+import { renderChoices, renderNotice } from '../src/discord/render.js';
+import { send } from '../src/discord/respond.js';
+import {
+  checkSchedule,
+  GUILD_ONLY,
+  mayManageDigest,
+  NO_PERMISSION,
+  NOT_AVAILABLE,
+  offReply,
+  previewNote,
+  setReply,
+  statusReply,
+  type DigestService,
+} from '../src/digest/command.js';
+import { renderDigestMessage } from '../src/digest/render-discord.js';
+import { suggestTimeZones } from '../src/digest/time.js';
+
+/** What the bot needs in a channel to post a digest there. */
+const POST_PERMISSIONS = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
+
+/** Until CommandContext carries it, the digest service is an optional extra on the context. */
+function digestService(ctx: CommandContext): DigestService | undefined {
+  return (ctx as CommandContext & { digest?: DigestService }).digest;
+}
+
+const data = new SlashCommandBuilder()
+  .setName('digest')
+  .setDescription("The server's daily digest of the story")
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild)
+  .addSubcommand((s) =>
+    s
+      .setName('set')
+      .setDescription('Post the digest every day in a channel, at a time in your time zone')
+      .addChannelOption((o) =>
+        o.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+      )
+      .addStringOption((o) => o.setName('time').setDescription('HH:MM, 24-hour, e.g. 09:00').setRequired(true).setMaxLength(5))
+      .addStringOption((o) =>
+        o.setName('timezone').setDescription('e.g. Europe/Berlin (start typing a city)').setRequired(true).setAutocomplete(true).setMaxLength(64),
+      )
+      .addBooleanOption((o) => o.setName('skip_empty').setDescription('Skip days with nothing new (default: post a short note)')),
+  )
+  .addSubcommand((s) => s.setName('off').setDescription('Stop the daily digest'))
+  .addSubcommand((s) => s.setName('preview').setDescription('See, privately, exactly what would be posted now'))
+  .addSubcommand((s) => s.setName('status').setDescription('Channel, next post, last post and last failure'));
+
+async function set(interaction: ChatInputCommandInteraction, service: DigestService, guildId: string): Promise<void> {
+  const checked = checkSchedule(interaction.options.getString('time', true), interaction.options.getString('timezone', true));
+  if (!checked.ok) throw new BadOptionError(checked.option, checked.message);
+  const channel = interaction.options.getChannel('channel', true);
+  const botUser = interaction.client.user;
+  if ('permissionsFor' in channel && typeof channel.permissionsFor === 'function' && botUser) {
+    const missing = channel.permissionsFor(botUser)?.missing(POST_PERMISSIONS) ?? [];
+    if (missing.length > 0) {
+      // "SendMessages" → "Send Messages", as Discord's settings name them.
+      const names = missing.map((name) => name.replace(/(?<=[a-z])(?=[A-Z])/g, ' '));
+      throw new BadOptionError('channel', `I can't post in <#${channel.id}>: I need ${names.join(', ')} there.`);
+    }
+  }
+  const settings = service.configure({
+    guildId,
+    channelId: channel.id,
+    time: checked.time,
+    timezone: checked.timezone,
+    skipEmpty: interaction.options.getBoolean('skip_empty') ?? false,
+  });
+  await send(interaction, renderNotice(setReply(settings, service.status(guildId).nextRun)));
+}
+
+async function preview(interaction: ChatInputCommandInteraction, service: DigestService, guildId: string): Promise<void> {
+  const message = renderDigestMessage(service.preview(guildId));
+  const note = previewNote(service.status(guildId).settings);
+  await send(interaction, { content: note, embeds: message.embeds, components: [], ephemeral: true });
+}
+
+export default {
+  data,
+  async execute(interaction, ctx) {
+    if (!interaction.inGuild()) return send(interaction, renderNotice(GUILD_ONLY));
+    if (!mayManageDigest(interaction.memberPermissions)) return send(interaction, renderNotice(NO_PERMISSION));
+    const service = digestService(ctx);
+    if (!service) return send(interaction, renderNotice(NOT_AVAILABLE));
+    const guildId = interaction.guildId;
+    switch (interaction.options.getSubcommand(true)) {
+      case 'set':
+        return set(interaction, service, guildId);
+      case 'off':
+        return send(interaction, renderNotice(offReply(service.turnOff(guildId))));
+      case 'preview':
+        return preview(interaction, service, guildId);
+      case 'status':
+        return send(interaction, renderNotice(statusReply(guildId, service.status(guildId))));
+      default:
+        return send(interaction, renderNotice('Use /digest set, off, preview or status.'));
+    }
+  },
+  async autocomplete(interaction, _ctx) {
+    const focused = interaction.options.getFocused(true);
+    await interaction.respond(focused.name === 'timezone' ? renderChoices(suggestTimeZones(String(focused.value))) : []);
+  },
+} satisfies Command;
