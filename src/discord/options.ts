@@ -63,6 +63,7 @@ export function parseDateInput(text: string, edge: DateEdge): string | null {
   const bound = parseDateBound(text, edge === 'start' ? 'from' : 'to');
   if (bound.ok) return bound.date;
   if (/^[\d-]+$/.test(text.trim())) return null; // a malformed ISO date; chrono would guess at it
+  if (!/\b\d{4}\b/.test(text)) return null; // "yesterday" means nothing in a story's archive: a year must be written
   const [result] = chrono.parse(text);
   if (!result || !result.start.isCertain('year')) return null;
   const year = result.start.get('year')!;

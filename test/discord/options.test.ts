@@ -22,5 +22,7 @@ describe('parseDateInput', () => {
     expect(parseDateInput('2022-02-30', 'start')).toBeNull();
     expect(parseDateInput('22-9-12', 'start')).toBeNull();
     expect(parseDateInput('July 15', 'start')).toBeNull();
+    expect(parseDateInput('the day before yesterday', 'start')).toBeNull();
+    expect(parseDateInput('last week', 'end')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { startBot, type Bot } from '../../src/discord/bot.js';
 import type { StoryEngine } from '../../src/engine/engine.js';
 import { createLogger } from '../../src/log.js';
 import { FakeDiscord } from './fake-discord.js';
-import { validateRequest } from './discord-spec.js';
+import { prepareValidators, validateRequest } from './discord-spec.js';
 
 export interface LogRecord {
   level: number;
@@ -41,6 +41,7 @@ export function captureLogs(): { logs: LogRecord[]; stream: Writable } {
 }
 
 export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
+  prepareValidators();
   const fake = await FakeDiscord.start({ validate: validateRequest });
   const { logs, stream } = captureLogs();
   let bot: Bot;

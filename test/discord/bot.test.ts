@@ -1,0 +1,298 @@
+// End to end: the real discord.js client against a local fake Discord. Every request body the bot sends is
+// checked against Discord's OpenAPI spec and the 2000/6000 limits (the fake answers 400 to an invalid one).
+import { afterEach, describe, expect, it } from 'vitest';
+import { engineDouble, type EngineDouble } from '../helpers/discord-engine.js';
+import { startTestBot, type TestBot, type TestBotOptions } from '../helpers/discord-bot.js';
+import type { FakeInteraction, MessageBody, SeenReply } from '../helpers/fake-discord.js';
+
+const EPHEMERAL = 64;
+let running: TestBot | null = null;
+
+async function start(options: Partial<TestBotOptions> & { engine?: EngineDouble } = {}): Promise<{ t: TestBot; engine: EngineDouble }> {
+  const engine = options.engine ?? engineDouble();
+  running = await startTestBot({ ...options, engine });
+  return { t: running, engine };
+}
+
+afterEach(async () => {
+  const t = running;
+  running = null;
+  if (!t) return;
+  await t.stop();
+  // Discord would have refused these with a 400; none may exist.
+  expect(t.fake.invalid.map((i) => i.errors)).toEqual([]);
+});
+
+/** The reply arrived, was acknowledged within Discord's 3-second deadline, and mentions no one. */
+async function replyTo(t: TestBot, interaction: FakeInteraction): Promise<SeenReply> {
+  const reply = await t.fake.waitForReply(interaction, 5_000);
+  expect(reply.callbackAt - interaction.dispatchedAt).toBeLessThan(3_000);
+  if (reply.callbackType !== 8) expect(reply.message.allowed_mentions).toEqual({ parse: [] });
+  return reply;
+}
+
+function embedText(message: MessageBody): string {
+  return (message.embeds ?? [])
+    .flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text])
+    .filter(Boolean)
+    .join('\n');
+}
+
+function buttonIds(message: MessageBody): string[] {
+  return (message.components ?? []).flatMap((r) => r.components).flatMap((b) => (b.custom_id ? [b.custom_id] : []));
+}
+
+function expectEphemeral(reply: SeenReply, text: RegExp | string): void {
+  expect(reply.message.flags).toBe(EPHEMERAL);
+  if (typeof text === 'string') expect(reply.message.content).toBe(text);
+  else expect(reply.message.content).toMatch(text);
+}
+
+describe('connecting', () => {
+  it('identifies with the Guilds and GuildMessages intents only', async () => {
+    const { t } = await start();
+    expect(t.fake.identifies).toHaveLength(1);
+    expect(t.fake.identifies[0]!.intents).toBe(1 | 512);
+    expect(t.fake.requests[0]!.route).toBe('GET /gateway/bot');
+    expect(JSON.stringify(t.logs)).not.toContain(t.fake.token);
+  });
+});
+
+describe('/ask', () => {
+  it('defers, then answers with the excerpt, numbered citations and a link button', async () => {
+    const { t, engine } = await start();
+    const reply = await replyTo(t, t.fake.sendCommand('ask', { question: 'Why did the bridge close?' }));
+    expect(reply.callbackType).toBe(5);
+    expect(reply.via).toBe('edit');
+    const [embed] = reply.message.embeds!;
+    expect(embed!.description).toMatch(/^> The harbour bridge closed on Friday after a storm damaged its cables\.\n— \[1\] /);
+    expect(embed!.fields!.map((f) => f.name)).toEqual(['[1] The Fixture Times · 15 Mar 2024 · paragraph 1', '[2] The Fixture Times · 15 Mar 2024 · paragraph 1']);
+    expect(reply.message.components![0]!.components[0]).toMatchObject({ style: 5, url: 'https://example.com/harbour-(bridge)' });
+    expect(engine.asked).toEqual(['Why did the bridge close?']);
+  });
+
+  it('answers an unanswerable question with a friendly abstention, not an error', async () => {
+    const { t } = await start();
+    const reply = await replyTo(t, t.fake.sendCommand('ask', { question: 'What is the capital of France?' }));
+    expect(reply.message.flags ?? 0).toBe(0);
+    expect(reply.message.embeds![0]!.description).toMatch(/^The articles don't say\. /);
+  });
+
+  it('shows an excerpt quoting @everyone without letting it mention anyone', async () => {
+    const { t } = await start();
+    const reply = await replyTo(t, t.fake.sendCommand('ask', { question: 'Was everyone told?' }));
+    expect(embedText(reply.message)).toContain('@everyone in the port was told to use the ferry.');
+    expect(reply.message.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('refuses a missing, blank, mistyped or too long question with an ephemeral note', async () => {
+    const { t, engine } = await start();
+    const missing = await replyTo(t, t.fake.sendCommand('ask', []));
+    expectEphemeral(missing, '/ask needs a `question`, e.g. `/ask question: …`.');
+    const blank = await replyTo(t, t.fake.sendCommand('ask', { question: '   ' }));
+    expectEphemeral(blank, '/ask needs a `question`, e.g. `/ask question: …`.');
+    const number = await replyTo(t, t.fake.sendCommand('ask', [{ name: 'question', type: 4, value: 42 }]));
+    expectEphemeral(number, '`question` should be text.');
+    const long = await replyTo(t, t.fake.sendCommand('ask', { question: 'why '.repeat(100) }));
+    expectEphemeral(long, '`question` is too long: 399 characters, at most 300.');
+    expect(engine.asked).toEqual([]);
+  });
+
+  it('puts a per-user cooldown on questions, with an ephemeral "try again in N s"', async () => {
+    const { t } = await start({ cooldownSeconds: 30, cooldownBurst: 1 });
+    await replyTo(t, t.fake.sendCommand('ask', { question: 'Why did the bridge close?' }));
+    const again = await replyTo(t, t.fake.sendCommand('ask', { question: 'And the ferry?' }));
+    expectEphemeral(again, /^You're asking quickly: try again in (29|30) s\.$/);
+    const other = { id: '555000111222333444', username: 'other' };
+    const theirs = await replyTo(t, t.fake.sendCommand('ask', { question: 'Why did the bridge close?' }, other));
+    expect(theirs.callbackType).toBe(5);
+  });
+
+  it('tells the user ephemerally when the engine throws, logs the stack, and keeps serving', async () => {
+    const { t, engine } = await start();
+    engine.failing.add('ask');
+    const failed = await replyTo(t, t.fake.sendCommand('ask', { question: 'Why did the bridge close?' }));
+    expect(failed.callbackType).toBe(5);
+    expect(failed.via).toBe('follow-up');
+    expectEphemeral(failed, /^Sorry, something went wrong/);
+    const logged = t.logs.find((l) => l.msg === 'interaction handler failed');
+    expect(logged?.err?.stack).toContain('ask failed on purpose');
+    engine.failing.clear();
+    const next = await replyTo(t, t.fake.sendCommand('ask', { question: 'Why did the bridge close?' }));
+    expect(next.message.embeds).toHaveLength(1);
+  });
+});
+
+describe('/timeline and paging', () => {
+  it('pages with Previous/Next for the person who asked', async () => {
+    const { t } = await start();
+    const asked = t.fake.sendCommand('timeline', {});
+    const first = await replyTo(t, asked);
+    expect(first.message.embeds![0]!.fields).toHaveLength(6);
+    expect(first.message.embeds![0]!.footer!.text).toBe('Page 1 of 2 · only the person who asked can turn pages · buttons work for 1 min');
+    const next = buttonIds(first.message).find((id) => /:n1$/.test(id))!;
+    const turned = await replyTo(t, t.fake.sendButton(next, asked));
+    expect(turned.callbackType).toBe(7);
+    expect(turned.message.embeds![0]!.fields).toHaveLength(3);
+    expect(turned.message.embeds![0]!.fields![0]!.name).toBe('16 Mar 2024');
+    const previous = buttonIds(turned.message).find((id) => /:p0$/.test(id))!;
+    const back = await replyTo(t, t.fake.sendButton(previous, asked));
+    expect(back.message.embeds![0]!.fields![0]!.name).toBe('10 Mar 2024');
+  });
+
+  it('tells anyone else, ephemerally, that only the asker can page', async () => {
+    const { t } = await start();
+    const asked = t.fake.sendCommand('timeline', {});
+    const first = await replyTo(t, asked);
+    const next = buttonIds(first.message).find((id) => /:n1$/.test(id))!;
+    const stranger = { id: '777000111222333444', username: 'stranger' };
+    const refused = await replyTo(t, t.fake.sendButton(next, asked, stranger));
+    expectEphemeral(refused, 'Only the person who ran /timeline can turn these pages. Run /timeline yourself to browse.');
+  });
+
+  it('disables the buttons when they expire, and says so if one is clicked anyway', async () => {
+    const { t } = await start({ pageTimeoutSeconds: 1 });
+    const asked = t.fake.sendCommand('timeline', {});
+    const first = await replyTo(t, asked);
+    const edit = await t.fake.waitForRequest((r) => r.method === 'PATCH' && r.params.webhook_token === asked.token && r.at > first.callbackAt + 500, 3_000, 'the expiry edit');
+    const body = edit.body as MessageBody;
+    expect(body.components!.at(-1)!.components.every((b) => b.disabled)).toBe(true);
+    expect(body.embeds![0]!.footer!.text).toBe('Page 1 of 2 · these buttons have expired; run /timeline again to browse');
+    const late = await replyTo(t, t.fake.sendButton(buttonIds(first.message).find((id) => /:n1$/.test(id))!, asked));
+    expectEphemeral(late, 'These buttons have expired. Run the command again to browse.');
+  });
+
+  it('passes date bounds to the engine and refuses a date it cannot read', async () => {
+    const { t } = await start();
+    const filtered = await replyTo(t, t.fake.sendCommand('timeline', { from: '2024-03-15', to: 'March 16, 2024' }));
+    expect(filtered.message.embeds![0]!.description).toBe('2 events · from: 15 Mar 2024 · to: 16 Mar 2024, oldest first');
+    const junk = await replyTo(t, t.fake.sendCommand('timeline', { from: 'the day before yesterday-ish' }));
+    expectEphemeral(junk, /^`from` should be a date with a year, such as 2022-09-12/);
+    const reversed = await replyTo(t, t.fake.sendCommand('timeline', { from: '2024-04', to: '2024-03' }));
+    expectEphemeral(reversed, '`to` (2024-03-31) is before `from` (2024-04-01).');
+  });
+});
+
+describe('/who, /quote, /sources, /help', () => {
+  it('autocompletes names for /who and speakers for /quote', async () => {
+    const { t } = await start();
+    const who = await replyTo(t, t.fake.sendAutocomplete('who', 'name', 'an'));
+    expect(who.callbackType).toBe(8);
+    expect(who.message.choices).toEqual([{ name: 'Ana Lind', value: 'Ana Lind' }]);
+    const everyone = await replyTo(t, t.fake.sendAutocomplete('who', 'name', ''));
+    expect(everyone.message.choices!.map((c) => c.name)).toEqual(['Ana Lind', 'Bo Strand', 'Coastline Works']);
+    const speakers = await replyTo(t, t.fake.sendAutocomplete('quote', 'speaker', 'b'));
+    expect(speakers.message.choices).toEqual([{ name: 'Bo Strand', value: 'Bo Strand' }]);
+    const people = await replyTo(t, t.fake.sendAutocomplete('timeline', 'person', ''));
+    expect(people.message.choices!.map((c) => c.name)).toEqual(['Ana Lind', 'Bo Strand']);
+  });
+
+  it('answers an autocomplete with no choices when the engine fails', async () => {
+    const { t, engine } = await start();
+    engine.failing.add('suggestEntities');
+    const reply = await replyTo(t, t.fake.sendAutocomplete('who', 'name', 'an'));
+    expect(reply.message.choices).toEqual([]);
+  });
+
+  it('looks someone up with citations, or lists everyone', async () => {
+    const { t } = await start();
+    const one = await replyTo(t, t.fake.sendCommand('who', { name: 'ana' }));
+    expect(one.message.embeds![0]!.title).toBe('Ana Lind');
+    expect(one.message.embeds![0]!.description).toBe('Person · mentioned 2 times\n**Roles:** Mayor\n**Also called:** Lind');
+    expect(embedText(one.message)).toContain('> Mayor Ana Lind said repairs would take weeks.');
+    const all = await replyTo(t, t.fake.sendCommand('who', {}));
+    expect(all.message.embeds![0]!.description).toContain('**Ana Lind** · person · Mayor · 2 mentions');
+    const nobody = await replyTo(t, t.fake.sendCommand('who', { name: 'Zed' }));
+    expect(nobody.message.embeds![0]!.description).toMatch(/^The articles don't mention anyone called “Zed”/);
+  });
+
+  it('lists quotes, filtered by speaker', async () => {
+    const { t } = await start();
+    const reply = await replyTo(t, t.fake.sendCommand('quote', { speaker: 'Bo' }));
+    expect(reply.message.embeds![0]!.fields!.map((f) => f.name)).toEqual(['Bo Strand']);
+    expect(reply.message.embeds![0]!.fields![0]!.value).toMatch(/^> “Demand is huge,”\n— Ferry service doubles while the bridge is shut, Port Gazette, 20 Mar 2024, paragraph 1$/);
+  });
+
+  it('lists the sources with links, and explains the commands', async () => {
+    const { t } = await start();
+    const sources = await replyTo(t, t.fake.sendCommand('sources'));
+    expect(sources.callbackType).toBe(4);
+    expect(sources.message.embeds![0]!.description).toContain('[Harbour bridge \\[closed\\] after storm](https://example.com/harbour-%28bridge%29)');
+    const help = await replyTo(t, t.fake.sendCommand('help'));
+    const text = help.message.embeds![0]!.description!;
+    for (const name of ['/ask** `question`', '/timeline** `[from] [to] [topic] [person]`', '/who** `[name]`', '/quote** `[speaker] [topic]`', '/sources**', '@storydesk**']) {
+      expect(text).toContain(name);
+    }
+  });
+
+  it('answers an unknown command with a clear ephemeral note', async () => {
+    const { t } = await start();
+    const reply = await replyTo(t, t.fake.sendCommand('weather', {}));
+    expectEphemeral(reply, /^I don't know the command \/weather\. I know \/ask, (\/[a-z]+, )*\/who\.$/);
+  });
+});
+
+describe('mentions', () => {
+  it('answers "@storydesk question" as a reply to that message, pinging no one', async () => {
+    const { t, engine } = await start();
+    const id = t.fake.sendMessage(`<@${t.fake.botUser.id}> why did the bridge close?`, { mentionsBot: true });
+    const sent = await t.fake.waitForRequest((r) => r.route === 'POST /channels/{channel_id}/messages');
+    const body = sent.body as MessageBody;
+    expect(body.message_reference).toMatchObject({ message_id: id });
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(body.embeds![0]!.description).toMatch(/^> The harbour bridge closed on Friday/);
+    expect(engine.asked).toEqual(['why did the bridge close?']);
+  });
+
+  it('ignores messages that do not mention the bot, and bare mentions get a hint', async () => {
+    const { t, engine } = await start();
+    t.fake.sendMessage('just chatting about the bridge');
+    t.fake.sendMessage(`<@${t.fake.botUser.id}>`, { mentionsBot: true });
+    const sent = await t.fake.waitForRequest((r) => r.route === 'POST /channels/{channel_id}/messages');
+    expect((sent.body as MessageBody).content).toBe('Ask me something after the mention, e.g. `@storydesk who was behind the attack?`');
+    expect(engine.asked).toEqual([]);
+    expect(t.fake.requests.filter((r) => r.route === 'POST /channels/{channel_id}/messages')).toHaveLength(1);
+  });
+
+  it('shares the cooldown with /ask and replies with a short note', async () => {
+    const { t } = await start({ cooldownSeconds: 30, cooldownBurst: 1 });
+    await replyTo(t, t.fake.sendCommand('ask', { question: 'Why did the bridge close?' }));
+    t.fake.sendMessage(`<@${t.fake.botUser.id}> and the ferry?`, { mentionsBot: true });
+    const sent = await t.fake.waitForRequest((r) => r.route === 'POST /channels/{channel_id}/messages');
+    expect((sent.body as MessageBody).content).toMatch(/^You're asking quickly: try again in \d+ s\.$/);
+  });
+
+  it('logs a 403 on the channel send and carries on', async () => {
+    const { t } = await start();
+    t.fake.failNext({ route: /channels\/\{channel_id\}\/messages/, status: 403 });
+    t.fake.sendMessage(`<@${t.fake.botUser.id}> why did the bridge close?`, { mentionsBot: true });
+    await t.fake.waitForRequest((r) => r.status === 403);
+    await expect.poll(() => t.logs.find((l) => l.msg === 'cannot reply in this channel'), { timeout: 2_000 }).toMatchObject({ status: 403, code: 50013 });
+    const after = await replyTo(t, t.fake.sendCommand('help'));
+    expect(after.message.embeds).toHaveLength(1);
+  });
+});
+
+describe('network trouble', () => {
+  it('resumes after a gateway drop and answers the interaction replayed', async () => {
+    const { t } = await start();
+    t.fake.dropConnection();
+    const asked = t.fake.sendCommand('ask', { question: 'Why did the bridge close?' });
+    await t.fake.waitForSession(5_000);
+    const reply = await replyTo(t, asked);
+    expect(reply.message.embeds![0]!.description).toMatch(/^> The harbour bridge closed/);
+    expect(t.fake.resumes).toHaveLength(1);
+    expect(t.fake.identifies).toHaveLength(1);
+  });
+
+  it('waits out a REST 429 (Retry-After) and still delivers the reply', async () => {
+    const { t } = await start();
+    t.fake.failNext({ route: /\/callback$/, status: 429, retryAfter: 0.3 });
+    const asked = t.fake.sendCommand('sources');
+    const reply = await replyTo(t, asked);
+    const callbacks = t.fake.requestsFor(asked).filter((r) => r.route.endsWith('/callback'));
+    expect(callbacks.map((r) => r.status)).toEqual([429, 204]);
+    expect(callbacks[1]!.at - callbacks[0]!.at).toBeGreaterThanOrEqual(250);
+    expect(reply.message.embeds![0]!.title).toBe('Sources');
+  });
+});
