@@ -208,7 +208,7 @@ function wordAfter(text: string, index: number): string {
 }
 
 function atSentenceStart(text: string, index: number): boolean {
-  return /^[\s"'“‘(\[—–-]*$/.test(text.slice(0, index));
+  return /^[\s"'“‘([—–-]*$/.test(text.slice(0, index));
 }
 
 /** Is `index` inside a quotation (“…” or "…")? */
@@ -377,7 +377,10 @@ const MULTI_WORD_CUES = ['at least', 'as early as', 'as late as', 'as recently a
 const NOT_PLURAL = new Set(['was', 'has', 'is', 'as', 'its', 'this', 'his', 'thus', 'always', 'whereas', 'perhaps', 'afterwards', 'us', 'plus', 'ties']);
 
 function countFollows(next: string): boolean {
-  return /^\p{Ll}+s$/u.test(next) && !NOT_PLURAL.has(next) || /^(?:million|billion|thousand|hundred|percent|per|dollars?|euros?|pounds?)$/i.test(next);
+  return (
+    (/^\p{Ll}+s$/u.test(next) && !NOT_PLURAL.has(next)) ||
+    /^(?:people|men|women|children|feet|km|kg|mph|million|billion|thousand|hundred|percent|per|dollars?|euros?|pounds?)$/i.test(next)
+  );
 }
 
 function isYearUse(text: string, start: number, end: number): boolean {
@@ -582,9 +585,7 @@ function calendarPeriod(ctx: Context, c: ChronoComponents, text: string, start: 
   const m = c.get('month')!;
   const hasDay = c.isCertain('day');
   if (monthWord && !hasDay && !c.isCertain('year') && !isMonthUse(ctx.sentence, start, end, monthWord[0])) return null;
-  if (monthWord && monthWord[0].length <= 4 && !/\d/.test(text) && !/\.$/.test(monthWord[0])) {
-    if (!MONTHS.includes(monthWord[0].toLowerCase())) return null; // "Mar", "Sep" alone
-  }
+  if (monthWord && !/\d/.test(text) && !MONTHS.includes(monthWord[0].toLowerCase())) return null; // "Mar", "Sep" alone
   const d = hasDay ? c.get('day')! : 1;
   const y = c.isCertain('year') ? c.get('year')! : resolveYear(ctx.article, m, d, hasDay, tenseAt(ctx, start, end));
   const ymd = { y, m, d };
