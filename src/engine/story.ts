@@ -4,8 +4,11 @@ import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import { isArticleFile, loadCorpus } from '../corpus/load.js';
 import { parseArticle } from '../corpus/parse.js';
+import { EntityIndex } from '../story/entities.js';
+import { extractQuotes, filterQuotes, defaultSpeakerMatches } from '../story/quotes.js';
+import { buildTimeline, filterTimeline, nameInText } from '../story/timeline.js';
 import { wordNet } from '../text/synonyms.js';
-import { terms } from '../text/terms.js';
+import { terms, words } from '../text/terms.js';
 import { AcronymIndex, ask as answerQuestion, rankCandidates, type AskContext, type Scored } from './ask.js';
 import type { TermStats } from './stats.js';
 import type { StoryEngine, WhoResult } from './engine.js';
@@ -43,6 +46,8 @@ export class Story implements StoryEngine {
   /** Terms of sentences seen by recent questions; bounded so memory doesn't grow with use. */
   private readonly termMemo = new Map<string, readonly string[]>();
   private acronymIndex: AcronymIndex | null = null;
+  /** Timeline, entities and quotes: derived from all articles, rebuilt after a change. */
+  private derivedData: Derived | null = null;
   private corpusProblems: CorpusProblem[] = [];
 
   private constructor(
@@ -67,7 +72,8 @@ export class Story implements StoryEngine {
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir(options.corpusDir) : options.cacheDir;
     const loaded = await loadOrBuildIndex(corpus.articles, passages, cacheDir, (m) => log('warn', m));
     log('info', `story: ${corpus.articles.length} articles, ${passages.length} passages, index ${loaded.source}`);
-    return new Story(loaded.index, loaded.stats, loaded.source, corpus.articles, corpus.problems, passages);
+    // Timeline, entities and quotes are built before the story serves, so no question pays for them.
+    return new Story(loaded.index, loaded.stats, loaded.source, corpus.articles, corpus.problems, passages).prepare();
   }
 
   private sentenceTerms(sentence: Sentence): readonly string[] {
@@ -97,6 +103,7 @@ export class Story implements StoryEngine {
     this.removeArticle(article.id);
     this.byId.set(article.id, article);
     const passages = buildPassages([article]);
+    this.derivedData = null;
     addToIndex(this.index, passages, article);
     for (const p of passages) {
       this.passages.set(p.id, p);
@@ -109,8 +116,8 @@ export class Story implements StoryEngine {
   removeArticle(id: string): boolean {
     const article = this.byId.get(id);
     if (!article) return false;
-    const ids = article.sentences.map((s) => s.id);
-    removeFromIndex(this.index, ids);
+    this.derivedData = null;
+    removeFromIndex(this.index, article.sentences.map((s) => s.id));
     for (const s of article.sentences) {
       this.stats.remove(terms(s.text));
       this.termMemo.delete(s.id);
@@ -154,6 +161,28 @@ export class Story implements StoryEngine {
       : [];
   }
 
+  private derived(): Derived {
+    if (!this.derivedData) {
+      const articles = [...this.byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+      const entities = EntityIndex.build(articles);
+      this.derivedData = { entities, timeline: buildTimeline(articles), quotes: extractQuotes(articles, entities) };
+    }
+    return this.derivedData;
+  }
+
+  /** Builds the timeline, entities and quotes now rather than at the first question that needs them. */
+  prepare(): this {
+    this.derived();
+    return this;
+  }
+
+  /** Does an entity the question doesn't name appear in the sentence? (a who/where answer names someone or somewhere) */
+  private mentionsOther(sentence: Sentence, exclude: ReadonlySet<string>, kinds: ReadonlySet<string>): boolean {
+    return this.derived()
+      .entities.inSentence(sentence.id)
+      .some((e) => kinds.has(e.kind) && [e.name, ...e.aliases].every((n) => words(n).some((w) => !exclude.has(w))));
+  }
+
   private askContext(): AskContext {
     return {
       index: this.index,
@@ -163,6 +192,10 @@ export class Story implements StoryEngine {
       sentenceTerms: (s) => this.sentenceTerms(s),
       acronyms: () => this.acronyms(),
       synonyms: (word) => wordNet().synonyms(word),
+      annotator: {
+        hasPerson: (s, exclude) => this.mentionsOther(s, exclude, ANSWERS_WHO),
+        hasPlace: (s, exclude) => this.mentionsOther(s, exclude, ANSWERS_WHERE),
+      },
     };
   }
 
@@ -183,30 +216,57 @@ export class Story implements StoryEngine {
     return rankCandidates(this.askContext(), question);
   }
 
-  timeline(_filter: TimelineFilter = {}): TimelineEvent[] {
-    throw new Error('storydesk: timeline is not wired yet');
+  timeline(filter: TimelineFilter = {}): TimelineEvent[] {
+    const { timeline, entities } = this.derived();
+    return filterTimeline(timeline, filter, (text, person) => {
+      const entity = entities.lookup(person)?.entity;
+      const names = entity ? [entity.name, ...entity.aliases] : [person];
+      return names.some((n) => nameInText(text, n));
+    });
   }
 
   who(): Entity[] {
-    throw new Error('storydesk: who is not wired yet');
+    return this.derived().entities.list();
   }
 
-  whoIs(_name: string): WhoResult {
-    throw new Error('storydesk: who is not wired yet');
+  whoIs(name: string): WhoResult {
+    const found = this.derived().entities.lookup(name);
+    return found ? { entity: found.entity, citations: found.citations } : { entity: null, citations: [] };
   }
 
-  suggestEntities(_prefix: string, _limit = 25): Entity[] {
-    throw new Error('storydesk: who is not wired yet');
+  suggestEntities(prefix: string, limit = 25): Entity[] {
+    return this.derived().entities.suggest(prefix, limit);
   }
 
-  quotes(_filter: QuoteFilter = {}): Quote[] {
-    throw new Error('storydesk: quotes are not wired yet');
+  quotes(filter: QuoteFilter = {}): Quote[] {
+    const { quotes, entities } = this.derived();
+    return filterQuotes(quotes, filter, (speaker, wanted) => {
+      const entity = entities.lookup(wanted)?.entity;
+      return (entity !== undefined && entity.name === speaker) || defaultSpeakerMatches(speaker, wanted);
+    });
   }
 
-  suggestSpeakers(_prefix: string, _limit = 25): string[] {
-    throw new Error('storydesk: quotes are not wired yet');
+  /** Speakers whose name has a word starting with what was typed, most quoted first. */
+  suggestSpeakers(prefix: string, limit = 25): string[] {
+    const typed = words(prefix).join(' ');
+    const counts = new Map<string, number>();
+    for (const q of this.derived().quotes) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
+    return [...counts]
+      .filter(([speaker]) => !typed || words(speaker).join(' ').includes(typed))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, limit)
+      .map(([speaker]) => speaker);
   }
 }
+
+interface Derived {
+  entities: EntityIndex;
+  timeline: TimelineEvent[];
+  quotes: Quote[];
+}
+
+const ANSWERS_WHO: ReadonlySet<string> = new Set(['person', 'organization']);
+const ANSWERS_WHERE: ReadonlySet<string> = new Set(['place', 'organization']);
 
 export function loadStory(options: StoryOptions): Promise<Story> {
   return Story.load(options);

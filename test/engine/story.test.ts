@@ -63,4 +63,18 @@ describe('Story', () => {
     expect((await story.upsertFile(file))[0]?.message).toBe('same title and date as budget.md; expected each article once (this file is skipped)');
     expect(story.articles()).toHaveLength(2);
   });
+
+  it('serves the timeline, people and quotes, and refreshes them when an article is added', async () => {
+    const story = await loadStory({ corpusDir: 'test/fixtures/corpus-small', cacheDir: null });
+    expect(story.who().map((e) => e.name)).toContain('Maria Lopez');
+    expect(story.quotes({ topic: 'lost everything' }).map((q) => q.text)).toEqual(['We lost everything,']);
+    expect(story.timeline({ from: '2024-04-01' }).map((e) => [e.date, e.precision])).toEqual([['2024-04-01', 'day']]);
+    story.upsertArticle(
+      makeArticle({ id: 'later.md', date: '2024-05-10', body: 'On Tuesday, Governor Ann Pike toured the valley. “We will rebuild,” Pike said.' }),
+    );
+    expect(story.whoIs('pike').entity?.name).toBe('Ann Pike');
+    expect(story.quotes({ speaker: 'Ann Pike' }).map((q) => q.text)).toEqual(['We will rebuild,']);
+    expect(story.timeline({ person: 'Pike' }).map((e) => e.date)).toEqual(['2024-05-07']);
+    expect(story.suggestSpeakers('pi')).toEqual(['Ann Pike']);
+  });
 });
