@@ -1,8 +1,10 @@
 // The scheduler's Discord side: send a rendered digest to a channel, and find one already posted.
 import type { Client, Message } from 'discord.js';
 import { DigestChannelError } from './errors.js';
-import { digestMarker, type DigestMessage } from './render-discord.js';
-import type { FindPostedDigest, PostDigest } from './scheduler.js';
+import type { Db } from '../db/open.js';
+import type { StoryEngine } from '../engine/engine.js';
+import { digestMarker, renderDigestMessage, type DigestMessage } from './render-discord.js';
+import { DigestScheduler, type DigestLogger, type FindPostedDigest, type PostDigest } from './scheduler.js';
 
 /** Recent messages read when looking for a digest posted before a restart. */
 const LOOKBACK = 50;
@@ -42,4 +44,25 @@ export function discordDigestFinder(client: Client): FindPostedDigest {
     const recent = await channel.messages.fetch({ limit: LOOKBACK });
     return recent.find((m) => isDigestMessage(m, botId, localDate))?.id ?? null;
   };
+}
+
+export interface DiscordDigestOptions {
+  db: Db;
+  /** A logged-in client; call `start()` on the result once it is ready. */
+  client: Client;
+  /** The engine serving now (a live reload may replace it). */
+  engine: () => StoryEngine;
+  log?: DigestLogger;
+}
+
+/** The scheduler wired to Discord: posts with discord.js, finds earlier posts in the channel, renders embeds. */
+export function createDiscordDigest(options: DiscordDigestOptions): DigestScheduler<DigestMessage> {
+  return new DigestScheduler<DigestMessage>({
+    db: options.db,
+    engine: options.engine,
+    render: (digest, { nonce }) => renderDigestMessage(digest, { nonce }),
+    post: discordDigestPoster(options.client),
+    findPosted: discordDigestFinder(options.client),
+    log: options.log,
+  });
 }

@@ -1,7 +1,7 @@
 // A Digest as one Discord message: a header embed, one embed per new article, "the story so far"
 // and "on this day", trimmed to Discord's limits by dropping whole items (least important first).
 import { EmbedBuilder, embedLength, type APIEmbed } from 'discord.js';
-import { escapeText, fitEscaped, Limits, markdownLink, truncate } from '../discord/limits.js';
+import { escapeText, fitEscaped, Limits, markdownLink, safeUrl, truncate } from '../discord/limits.js';
 import type { Citation } from '../engine/types.js';
 import type { Digest, DigestArticle, DigestEvent, DigestQuote } from './content.js';
 
@@ -128,7 +128,9 @@ function articleEmbed(a: Model['articles'][number], excerptLimit: number): APIEm
   if (a.events.length > 0) lines.push('', '**Key events**', ...a.events.map((e) => `• **${e.date}** — ${quoted(e.citation.excerpt, excerptLimit)} (¶${e.citation.paragraph})`));
   if (a.quotes.length > 0) lines.push('', '**Quotes**', ...a.quotes.map((q) => quoteLine(q, excerptLimit)));
   const embed = new EmbedBuilder().setColor(COLOR).setTitle(truncate(meta.title, EMBED_LIMITS.title)).setDescription(truncate(lines.join('\n'), EMBED_LIMITS.description));
-  if (meta.url) embed.setURL(meta.url);
+  // A url Discord would refuse must not cost the whole digest.
+  const url = safeUrl(meta.url);
+  if (url) embed.setURL(url);
   return embed.toJSON();
 }
 

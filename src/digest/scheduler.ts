@@ -155,12 +155,12 @@ export class DigestScheduler<P> {
     const job = new Cron(cronPattern(settings.time), { timezone: settings.timezone, protect: true }, async (self: Cron) => {
       // The run's own date, not the clock's: a timer a hair early must not post for yesterday.
       const at = self.currentRun() ?? this.clock();
-      await this.run(guildId, localDate(new Date(Math.max(at.getTime(), this.clock().getTime())), settings.timezone));
+      await this.runLogged(guildId, localDate(new Date(Math.max(at.getTime(), this.clock().getTime())), settings.timezone));
     });
     this.jobs.set(guildId, job);
     if (options.retryFailedToday !== false) {
       const today = getDigestRecord(this.options.db, guildId, localDate(this.clock(), settings.timezone));
-      if (today?.status === 'failed') void this.run(guildId, today.localDate);
+      if (today?.status === 'failed') void this.runLogged(guildId, today.localDate);
     }
   }
 
@@ -218,6 +218,14 @@ export class DigestScheduler<P> {
     return next;
   }
 
+  /** For timers: a run's error (say, the database went away) is logged, never an unhandled rejection. */
+  private runLogged(guildId: string, day: string): Promise<RunOutcome | null> {
+    return this.run(guildId, day).catch((error: unknown) => {
+      this.log.error({ err: error, guildId, localDate: day }, 'digest: run failed');
+      return null;
+    });
+  }
+
   private async runNow(guildId: string, day: string): Promise<RunOutcome> {
     const db = this.options.db;
     const settings = getSettings(db, guildId);
@@ -251,13 +259,13 @@ export class DigestScheduler<P> {
   private async send(settings: DigestSettings, record: DigestRecord, resumed: boolean): Promise<RunOutcome> {
     const db = this.options.db;
     const { guildId, localDate: day } = record;
-    const digest = this.build(guildId, day, record.since, record.until);
-    if (digest.empty && settings.skipEmpty) {
-      markSkipped(db, guildId, day, this.clock());
-      this.log.info({ guildId, localDate: day }, 'digest: nothing new; skipped as the server chose');
-      return { kind: 'skipped' };
-    }
     try {
+      const digest = this.build(guildId, day, record.since, record.until);
+      if (digest.empty && settings.skipEmpty) {
+        markSkipped(db, guildId, day, this.clock());
+        this.log.info({ guildId, localDate: day }, 'digest: nothing new; skipped as the server chose');
+        return { kind: 'skipped' };
+      }
       const payload = this.options.render(digest, { nonce: record.nonce, localDate: day, settings });
       const { messageId } = await this.options.post(guildId, record.channelId, payload);
       markSent(db, guildId, day, messageId, this.clock());
@@ -292,7 +300,7 @@ export class DigestScheduler<P> {
     this.clearRetry(record.guildId);
     const timer = setTimeout(() => {
       this.retries.delete(record.guildId);
-      void this.run(record.guildId, record.localDate);
+      void this.runLogged(record.guildId, record.localDate);
     }, delay);
     timer.unref?.();
     this.retries.set(record.guildId, timer);

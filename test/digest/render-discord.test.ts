@@ -64,6 +64,14 @@ describe('renderDigestMessage', () => {
     );
   });
 
+  it('leaves out a url Discord would refuse instead of failing the digest', () => {
+    const bad = article(1, 'Talks resumed', 1, 0);
+    bad.article = { ...bad.article, url: 'not a url' };
+    const m = renderDigestMessage(digest({ empty: false, newArticles: [bad] }));
+    expect(m.embeds[1]!.url).toBeUndefined();
+    expect(m.embeds[1]!.title).toBe('Article 1 on the dock strike');
+  });
+
   it('escapes markdown and mentions in excerpts so they show as written', () => {
     const m = renderDigestMessage(digest({ storySoFar: [event(1, 'A *bold* claim to @everyone.')] }));
     expect(m.embeds[1]!.description).toContain('“A \\*bold\\* claim to @everyone.”');

@@ -441,6 +441,23 @@ describe('failures', () => {
     expect(discord.attempts).toBe(2);
   });
 
+  it('records an engine error as that day\'s failure instead of crashing the schedule', async () => {
+    discord.addChannel('g1', 'c-g1');
+    at('2024-05-01T06:00:00Z');
+    const app = boot();
+    settings(app.db, { guildId: 'g1' }, '2024-05-01T06:00:00Z');
+    await app.scheduler.start();
+    const timeline = engine.timeline;
+    engine.timeline = () => {
+      throw new Error('storydesk: timeline is not wired yet');
+    };
+    await until('2024-05-01T07:00:30Z');
+    expect(lastFailure(app.db, 'g1')).toMatchObject({ localDate: '2024-05-01', message: 'storydesk: timeline is not wired yet' });
+    engine.timeline = timeline;
+    await until('2024-05-01T07:02:00Z');
+    expect(times('c-g1')).toEqual(['2024-05-01T07:01:00.000Z']);
+  });
+
   it('gives up retrying after the last delay and leaves the next day to the schedule', async () => {
     discord.addChannel('g1', 'c-g1');
     discord.breakChannel('c-g1', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
