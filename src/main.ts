@@ -1,9 +1,8 @@
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, else the offline console on stdin/stdout.
 // The corpus and its index are loaded before login, so the first interaction can be answered.
+// Heavy modules (discord.js, the engine) are imported only once the configuration is known to be good.
 import { ConfigError, describeConfig, loadConfig, type Config } from './config.js';
-import { runConsole } from './console.js';
-import { startBot, type Bot } from './discord/bot.js';
-import { loadStory } from './engine/story.js';
+import type { Bot } from './discord/bot.js';
 import { createLogger, type Logger } from './log.js';
 
 /** SIGTERM/SIGINT: in-flight replies get this long before the client is destroyed (exit is due within 10 s). */
@@ -28,14 +27,20 @@ async function main(): Promise<void> {
   onShutdown(log, () => bot);
 
   log.info({ config: describeConfig(config) }, 'starting storydesk');
+  // discord.js loads while the corpus does; login waits for both.
+  const botModule = config.discordToken ? import('./discord/bot.js') : null;
+  botModule?.catch(() => {}); // awaited below; this only stops an early failure counting as unhandled
+  const { loadStory } = await import('./engine/story.js');
   const engine = await loadStory({ corpusDir: config.corpusDir, log: (level, message) => log[level](message) });
 
   if (!config.discordToken) {
     log.info('DISCORD_TOKEN is not set: running the offline console');
+    const { runConsole } = await import('./console.js');
     await runConsole(engine, process.stdin, process.stdout);
     process.exit(0);
   }
 
+  const { startBot } = await botModule!;
   bot = await startBot({
     token: config.discordToken,
     engine,
