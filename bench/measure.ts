@@ -13,11 +13,10 @@ import type { Article } from '../src/engine/types.js';
 import { buildQuestions, type BenchQuestion } from './questions.js';
 import { collectGarbage, peakRss, resetPeakRss, RssSampler, summarize, type Summary } from './stats.js';
 
+/** process.memoryUsage() figures, in bytes. */
 export interface MemoryFigures {
   rss: number;
   heapUsed: number;
-  /** heapUsed after a full garbage collection: what the data holds. */
-  heapUsedAfterGc: number;
   external: number;
 }
 
@@ -28,6 +27,8 @@ export interface OpFigures {
   errors?: number;
   /** Timings in ms, warm-up excluded. */
   latency?: Summary;
+  /** Per call (one per question, in order): the median ms over the passes. */
+  perCall?: number[];
   /** Calls per pass and the share of the question set they covered. */
   questions?: number;
   passes?: number;
@@ -74,7 +75,13 @@ export interface ServeFigures {
   startupMs: number;
   /** From process start (node + tsx boot + imports + load) to ready. */
   processToReadyMs: number;
+  /** Right after Story.load, no forced GC: what the process holds when it starts serving. */
   afterLoad: MemoryFigures;
+  /** The kernel's peak RSS from process start to ready. */
+  startupPeakRss: number | null;
+  /** After the question set, the upserts and a forced GC: what the data and any caches hold. */
+  retained: MemoryFigures;
+  questions: string[];
   questionCount: number;
   ops: Record<'ask' | 'timeline' | 'who' | 'quote', OpFigures>;
   /** Peak RSS while the question set runs (all four operations). */
@@ -95,6 +102,8 @@ export interface PlainFigures {
   search: OpFigures;
   /** Of the question set, how many were timed (sampled evenly when all would exceed the time budget). */
   sampled: number;
+  /** Their indices in the question set: the speed-up compares ask and plain on these questions only. */
+  sampledIndices: number[];
   questionCount: number;
   peakRssDuringQuestions: number;
   jsonBytes: number;
@@ -113,11 +122,11 @@ const log = (message: string): void => {
   process.stderr.write(`  [${path.basename(process.argv[1] ?? 'measure')} ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 };
 
-function memory(): MemoryFigures {
-  const before = process.memoryUsage();
-  collectGarbage();
-  const after = process.memoryUsage();
-  return { rss: before.rss, heapUsed: before.heapUsed, heapUsedAfterGc: after.heapUsed, external: after.external };
+/** Memory as it is; with `gc`, after a full collection (what the data really holds). */
+function memory(gc = false): MemoryFigures {
+  if (gc) collectGarbage();
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return { rss, heapUsed, external };
 }
 
 async function folderFiles(dir: string): Promise<{ files: string[]; bytes: number }> {
@@ -198,14 +207,16 @@ async function measureOp(name: string, calls: Call[], settings: Settings, sample
   errors = 0;
   firstError = undefined;
   const samples: number[] = [];
+  const byCall: number[][] = calls.map(() => []);
   let results = 0;
   let passes = 0;
   const maxPasses = settings.quick ? 1 : 3;
   const start = performance.now();
   while (passes < maxPasses && (passes === 0 || performance.now() - start < settings.budgetS * 1000)) {
-    for (const call of calls) {
+    for (const [i, call] of calls.entries()) {
       const { ms, size } = await timed(call);
       samples.push(ms);
+      byCall[i]!.push(ms);
       results += size;
       sampler.sample();
     }
@@ -219,6 +230,7 @@ async function measureOp(name: string, calls: Call[], settings: Settings, sample
     available: true,
     ...(errors > 0 ? { errors, error: firstError } : {}),
     latency,
+    perCall: byCall.map((ms) => summarize(ms).p50),
     questions: calls.length,
     passes,
     meanResults: results / samples.length,
@@ -313,6 +325,7 @@ async function runServe(args: Args): Promise<ServeFigures> {
   const processToReadyMs = process.uptime() * 1000;
   if (story.indexSource !== 'cache') log(`WARNING: the index was ${story.indexSource}, not loaded from the cache`);
   const afterLoad = memory();
+  const startupPeakRss = peakRss();
   const articles = story.articles();
   const questions = buildQuestions(articles);
   log(`ready in ${startupMs.toFixed(0)} ms; ${questions.length} questions`);
@@ -330,6 +343,7 @@ async function runServe(args: Args): Promise<ServeFigures> {
   marks.questionsEnd = monotonicUs();
   const peakRssDuringQuestions = sampler.peak();
   const upsert = await measureUpsert(story, args.extra);
+  const retained = memory(true);
   const cacheTimes = await timeCacheRead(args.cache);
   return {
     phase: 'serve',
@@ -340,6 +354,9 @@ async function runServe(args: Args): Promise<ServeFigures> {
     startupMs,
     processToReadyMs,
     afterLoad,
+    startupPeakRss,
+    retained,
+    questions: questions.map((q) => q.text),
     questionCount: questions.length,
     ops,
     peakRssDuringQuestions,
@@ -441,7 +458,8 @@ async function runPlain(args: Args): Promise<PlainFigures> {
   const perQuestion = (performance.now() - p0) / probe.length;
   const budgetMs = args.settings.budgetS * 2 * 1000;
   const every = Math.max(1, Math.ceil((questions.length * perQuestion) / budgetMs));
-  const sampled = questions.filter((_, i) => i % every === 0);
+  const sampledIndices = questions.map((_, i) => i).filter((i) => i % every === 0);
+  const sampled = sampledIndices.map((i) => questions[i]!);
   if (every > 1) log(`plain MiniSearch: ~${perQuestion.toFixed(0)} ms a question; timing every ${every}th (${sampled.length} of ${questions.length})`);
   const sampler = new RssSampler();
   resetPeakRss();
@@ -466,6 +484,7 @@ async function runPlain(args: Args): Promise<PlainFigures> {
     afterBuild,
     search,
     sampled: sampled.length,
+    sampledIndices,
     questionCount: questions.length,
     peakRssDuringQuestions,
     jsonBytes: Buffer.byteLength(json),
