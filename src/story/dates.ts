@@ -416,12 +416,26 @@ function yearCandidates(ctx: Context): Candidate[] {
 
 // ---- Relative to the article's date: "this year", "last week", "over the weekend", "two years ago", "on Monday".
 
+/** An amount's comparison baseline is not an event: "up from $1.92 billion a year earlier", "from last year's $11.9 billion". */
+const AMOUNT = String.raw`(?:[$€£]\s?\d|\d[\d.,]*\s*(?:%|percent|per ?cent|billion|million|cents?))`;
+const BASELINE_BEFORE = new RegExp(
+  String.raw`\b(?:from|to|compared (?:with|to)|(?<!(?:more|less|fewer|greater|rather) )than|versus|vs\.?)\s+(?:about |around |nearly |almost )?${AMOUNT}[^.;]{0,40}$`,
+  'i',
+);
+const BASELINE_AFTER = new RegExp(String.raw`^['’]s\s+${AMOUNT}`, 'i');
+
+function isBaseline(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 100), start).replace(/(\d)\.(\d)/g, '$1,$2'); // "$1.92" is one amount
+  return BASELINE_BEFORE.test(before) || BASELINE_AFTER.test(sentence.slice(end));
+}
+
 function articleRelativeCandidates(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
+  const s = ctx.sentence;
   const add = (m: RegExpMatchArray, ymd: Ymd, precision: Precision): void => {
+    if (isBaseline(s, m.index!, m.index! + m[0].length)) return;
     out.push({ start: m.index!, end: m.index! + m[0].length, priority: 1, period: periodOf(ymd, precision) });
   };
-  const s = ctx.sentence;
   // "the last year" / "the next month" are durations ("over the last year"), not dates.
   for (const m of s.matchAll(/\b(this|last|next)\s+(week|month|year)\b(?!\s+(?:before|after|earlier|later))/gi)) {
     if (wordsBefore(s, m.index, 1)[0] === 'the') continue;
@@ -455,7 +469,8 @@ function weekendOf(ctx: Context, which: string, tense: Tense): Ymd {
   return which === 'this' && ahead && !inWeekend ? addDays(saturday, 7) : saturday;
 }
 
-const WEEKDAY_MODIFIERS = new Set(['on', 'last', 'this', 'next', 'past', 'coming', 'since', 'by', 'until', 'early', 'late', 'before', 'after', 'from', 'and', 'or', 'to', 'through']);
+/** Words that make a weekday the name of a day or an event rather than a date. */
+const NAMED_DAYS = /\b(?:Bloody|Easter|Palm|Super|Black|Cyber|Ash|Good|Holy|Maundy|Shrove|Giving|Fat|Whit|Low|Mothering|Plough|Blue|Manic)\s+$/;
 
 function weekdayCandidates(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
@@ -463,10 +478,8 @@ function weekdayCandidates(ctx: Context): Candidate[] {
   const re = /\b(?:([Tt]his [Pp]ast|[Tt]his [Cc]oming|[Ll]ast|[Tt]his|[Nn]ext)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b/g;
   for (const m of s.matchAll(re)) {
     const nameAt = m.index + m[0].indexOf(m[2]!);
-    const prevRaw = /([\p{L}]+)[^\p{L}]*$/u.exec(s.slice(Math.max(0, m.index - 30), m.index))?.[1] ?? '';
-    // "Bloody Sunday", "The Sunday Times": part of a name, not a day.
-    if (!m[1] && prevRaw && isCapitalized(prevRaw) && !atSentenceStart(s, m.index - prevRaw.length - 1) && !WEEKDAY_MODIFIERS.has(prevRaw.toLowerCase())) continue;
-    if (!m[1] && /^(?:the)$/i.test(prevRaw) && atSentenceStart(s, Math.max(0, m.index - 4))) continue;
+    // "Bloody Sunday", "Black Friday", "The Sunday Times": part of a name, not a day ("on Wall Street Monday" is a day).
+    if (!m[1] && NAMED_DAYS.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
     const next = wordAfter(s, m.index + m[0].length);
     if (/^\s+\p{Lu}/u.test(s.slice(m.index + m[0].length)) && !MONTH_NAME.test(next)) continue;
     const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
@@ -493,9 +506,10 @@ function anchoredCandidates(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const s = ctx.sentence;
   const push = (m: RegExpMatchArray, relative: Relative): void => {
+    if (isBaseline(s, m.index!, m.index! + m[0].length)) return;
     out.push({ start: m.index!, end: m.index! + m[0].length, priority: 1, relative });
   };
-  const counted = new RegExp(`\\b(?:(${COUNT})\\s+)?(hour|day|week|month|year|decade)(s?)\\s+(later|afterwards?|on(?=\\s*[,.;])|earlier|after|before|prior)\\b`, 'gi');
+  const counted = new RegExp(`\\b(?:(${COUNT})\\s+)?(hour|day|week|month|year|decade)(s?)\\s+(later|afterwards?|on(?=\\s*[,.;])|earlier|after|before|prior)\\b(?!\\s+than\\b)`, 'gi');
   for (const m of s.matchAll(counted)) {
     const count = amountOf(m[1]);
     const plural = m[3] !== '';

@@ -109,8 +109,15 @@ describe('things that are not dates', () => {
     ['a number that names a thing', 'Resolution 2231 was adopted in Room 2010.'],
     ['"the last year" as a duration', 'Prices rose in the last year and over the past week.'],
     ['"several years ago"', 'Several years ago, nobody cared.'],
+    ['the baseline of a comparison', 'Revenue rose to $2.23 billion, up from $1.92 billion a year earlier.'],
+    ['"last year\'s" amount', 'Analysts expect a 7 percent increase from last year\'s $11.9 billion.'],
+    ['a named day', 'Black Friday sales were strong, as on Cyber Monday.'],
   ])('ignores %s', (_what, sentence) => {
     expect(found(sentence, MONDAY)).toEqual([]);
+  });
+
+  it('ignores "a month later than", a comparison, even with a date to count from', () => {
+    expect(found('Its fiscal quarters end a month later than most companies.', MONDAY, { date: '2022-07-27', precision: 'day' })).toEqual([]);
   });
 
   it('ignores "Today," that contrasts with the past, and "today" meaning nowadays', () => {
@@ -132,6 +139,11 @@ describe('dates relative to the article', () => {
     expect(found('Israel offered cyber aid to Albania on Monday.', MONDAY)).toEqual(['Monday=2022-09-12/day']);
     expect(found('The ministry reported an attack on Friday.', MONDAY)).toEqual(['Friday=2022-09-09/day']);
     expect(found('Lapid met Rama on Sunday in Jerusalem.', SUNDAY)).toEqual(['Sunday=2022-10-23/day']);
+  });
+
+  it('reads a weekday right after a proper noun, as agency copy writes it', () => {
+    expect(found('Shares fell 2 percent on Wall Street Monday.', MONDAY)).toEqual(['Monday=2022-09-12/day']);
+    expect(found('The minister told Reuters Friday that talks had failed.', MONDAY)).toEqual(['Friday=2022-09-09/day']);
   });
 
   it('resolves "last", "next" and future-tense weekdays forward or back', () => {
