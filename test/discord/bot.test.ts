@@ -1,6 +1,9 @@
 // End to end: the real discord.js client against a local fake Discord. Every request body the bot sends is
 // checked against Discord's OpenAPI spec and the 2000/6000 limits (the fake answers 400 to an invalid one).
-import { afterEach, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { StoryEngine } from '../../src/engine/engine.js';
+import { loadStory, type Story } from '../../src/engine/story.js';
 import { engineDouble, type EngineDouble } from '../helpers/discord-engine.js';
 import { startTestBot, type TestBot, type TestBotOptions } from '../helpers/discord-bot.js';
 import type { FakeInteraction, MessageBody, SeenReply } from '../helpers/fake-discord.js';
@@ -8,10 +11,15 @@ import type { FakeInteraction, MessageBody, SeenReply } from '../helpers/fake-di
 const EPHEMERAL = 64;
 let running: TestBot | null = null;
 
-async function start(options: Partial<TestBotOptions> & { engine?: EngineDouble } = {}): Promise<{ t: TestBot; engine: EngineDouble }> {
-  const engine = options.engine ?? engineDouble();
+/** The bot over the hand-made engine double (which can be told to fail). */
+async function start(options: Partial<Omit<TestBotOptions, 'engine'>> = {}): Promise<{ t: TestBot; engine: EngineDouble }> {
+  const engine = engineDouble();
+  return { t: await startWith(engine, options), engine };
+}
+
+async function startWith(engine: StoryEngine, options: Partial<Omit<TestBotOptions, 'engine'>> = {}): Promise<TestBot> {
   running = await startTestBot({ ...options, engine });
-  return { t: running, engine };
+  return running;
 }
 
 afterEach(async () => {
@@ -294,5 +302,80 @@ describe('network trouble', () => {
     expect(callbacks.map((r) => r.status)).toEqual([429, 204]);
     expect(callbacks[1]!.at - callbacks[0]!.at).toBeGreaterThanOrEqual(250);
     expect(reply.message.embeds![0]!.title).toBe('Sources');
+  });
+});
+
+describe('with the real story engine on the seed corpus', () => {
+  let story: Story;
+  let bodies: string[];
+
+  beforeAll(async () => {
+    story = await loadStory({ corpusDir: fileURLToPath(new URL('../../corpus/', import.meta.url)), cacheDir: null });
+    bodies = story.articles().map((a) => a.body);
+  });
+
+  /** The quoted text of a rendered excerpt, unescaped: it must be a verbatim slice of an article. */
+  function quoted(value: string): string {
+    const quote = value.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2)).join('\n');
+    return quote.replace(/\\([\\*_`~|>#[\]()-])/g, '$1').replace(/^“|”$/g, '').replace(/ …$|…$/, '');
+  }
+
+  function expectVerbatim(text: string): void {
+    expect(text.length).toBeGreaterThan(0);
+    expect(bodies.some((b) => b.includes(text)), `not verbatim in any article: ${text}`).toBe(true);
+  }
+
+  it('answers /ask with a verbatim sentence cited to the right article', async () => {
+    const t = await startWith(story);
+    const reply = await replyTo(t, t.fake.sendCommand('ask', { question: 'What did Lapid tell Rama?' }));
+    const [embed] = reply.message.embeds!;
+    expectVerbatim(quoted(embed!.description!));
+    expect(embed!.description).toContain('Lapid told Rama');
+    for (const field of embed!.fields!) expectVerbatim(quoted(field.value));
+    const urls = (reply.message.components ?? []).flatMap((r) => r.components).map((b) => b.url);
+    expect(urls).toContain('https://www.themideastupdate.com/');
+  });
+
+  it('abstains on a question the articles do not answer', async () => {
+    const t = await startWith(story);
+    const reply = await replyTo(t, t.fake.sendCommand('ask', { question: 'What is the capital of France?' }));
+    expect(reply.message.embeds![0]!.description).toMatch(/^The articles don't say\./);
+  });
+
+  it('serves /timeline, /who, /quote and /sources from the articles', async () => {
+    const t = await startWith(story);
+    const timeline = await replyTo(t, t.fake.sendCommand('timeline', { from: '2022-07', to: '2022-10' }));
+    const events = timeline.message.embeds![0]!.fields!;
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      expect(e.name).toMatch(/(Jul|Aug|Sep|Oct) 2022|2022/);
+      expectVerbatim(quoted(e.value));
+    }
+    const who = await replyTo(t, t.fake.sendCommand('who', { name: 'rama' }));
+    expect(who.message.embeds![0]!.title).toBe('Edi Rama');
+    const names = await replyTo(t, t.fake.sendAutocomplete('who', 'name', 'ra'));
+    expect(names.message.choices!.map((c) => c.value)).toContain('Edi Rama');
+    const speakers = await replyTo(t, t.fake.sendAutocomplete('quote', 'speaker', ''));
+    expect(speakers.message.choices!.length).toBeGreaterThan(0);
+    expect(speakers.message.choices!.length).toBeLessThanOrEqual(25);
+    const quotes = await replyTo(t, t.fake.sendCommand('quote', { speaker: 'Lapid' }));
+    const quoteFields = quotes.message.embeds![0]!.fields!;
+    expect(quoteFields.length).toBeGreaterThan(0);
+    for (const q of quoteFields) {
+      expect(q.name).toBe('Yair Lapid');
+      expectVerbatim(quoted(q.value));
+    }
+    const sources = await replyTo(t, t.fake.sendCommand('sources'));
+    expect(sources.message.embeds![0]!.description).toContain('Israel offers cyber aid to Albania, which severed Iran ties over hacking claim');
+    expect(sources.message.embeds![0]!.description).toContain('Israel ready to help Albania against Iran cyber threat, Lapid tells Rama');
+  });
+
+  it('answers a mention from the articles', async () => {
+    const t = await startWith(story);
+    t.fake.sendMessage(`<@${t.fake.botUser.id}> who attacked Albania?`, { mentionsBot: true });
+    const sent = await t.fake.waitForRequest((r) => r.route === 'POST /channels/{channel_id}/messages');
+    const body = sent.body as MessageBody;
+    expectVerbatim(quoted(body.embeds![0]!.description!));
+    expect(body.embeds![0]!.description).toMatch(/Iran/);
   });
 });
