@@ -1,7 +1,7 @@
 // The Discord client: intents, handlers, in-flight tracking, login and a clean stop.
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Logger } from '../log.js';
 import { summarize, type Command, type CommandContext } from './command.js';
@@ -47,6 +47,8 @@ export function clientOptions(options: Pick<BotOptions, 'apiBase' | 'clientOptio
     ...extra,
     // Guilds for slash commands, GuildMessages for mentions; nothing privileged.
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    // A mention in a channel or thread the cache has not seen is still answered (by channel id).
+    partials: [Partials.Channel],
     allowedMentions: { parse: [], repliedUser: false },
     waitGuildTimeout: 5_000,
     rest: { ...(options.apiBase ? { api: options.apiBase } : {}), ...extra.rest },

@@ -170,10 +170,13 @@ describe('/timeline and paging', () => {
     expectEphemeral(late, 'These buttons have expired. Run the command again to browse.');
   });
 
-  it('passes date bounds to the engine and refuses a date it cannot read', async () => {
-    const { t } = await start();
+  it('passes every option to the engine and refuses a date it cannot read', async () => {
+    const { t, engine } = await start();
+    await replyTo(t, t.fake.sendCommand('timeline', { topic: 'storm', person: 'Ana Lind' }));
+    expect(engine.filters.timeline).toEqual([{ topic: 'storm', person: 'Ana Lind' }]);
     const filtered = await replyTo(t, t.fake.sendCommand('timeline', { from: '2024-03-15', to: 'March 16, 2024' }));
     expect(filtered.message.embeds![0]!.description).toBe('2 events · from: 15 Mar 2024 · to: 16 Mar 2024, oldest first');
+    expect(engine.filters.timeline[1]).toEqual({ from: '2024-03-15', to: '2024-03-16' });
     const junk = await replyTo(t, t.fake.sendCommand('timeline', { from: 'the day before yesterday-ish' }));
     expectEphemeral(junk, /^`from` should be a date with a year, such as 2022-09-12/);
     const reversed = await replyTo(t, t.fake.sendCommand('timeline', { from: '2024-04', to: '2024-03' }));
@@ -214,10 +217,12 @@ describe('/who, /quote, /sources, /help', () => {
     expect(nobody.message.embeds![0]!.description).toMatch(/^The articles don't mention anyone called “Zed”/);
   });
 
-  it('lists quotes, filtered by speaker', async () => {
-    const { t } = await start();
-    const reply = await replyTo(t, t.fake.sendCommand('quote', { speaker: 'Bo' }));
+  it('lists quotes, filtered by speaker and topic', async () => {
+    const { t, engine } = await start();
+    const reply = await replyTo(t, t.fake.sendCommand('quote', { speaker: 'Bo', topic: 'ferry' }));
+    expect(engine.filters.quotes).toEqual([{ speaker: 'Bo', topic: 'ferry' }]);
     expect(reply.message.embeds![0]!.fields!.map((f) => f.name)).toEqual(['Bo Strand']);
+    expect(reply.message.embeds![0]!.description).toBe('1 quote · speaker: Bo · topic: ferry');
     expect(reply.message.embeds![0]!.fields![0]!.value).toMatch(/^> “Demand is huge,”\n— Ferry service doubles while the bridge is shut, Port Gazette, 20 Mar 2024, paragraph 1$/);
   });
 
@@ -250,6 +255,16 @@ describe('mentions', () => {
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(body.embeds![0]!.description).toMatch(/^> The harbour bridge closed on Friday/);
     expect(engine.asked).toEqual(['why did the bridge close?']);
+  });
+
+  it('answers in a thread, and in a channel the gateway never described', async () => {
+    const { t } = await start();
+    for (const channelId of [t.fake.threadId, t.fake.uncachedChannelId]) {
+      const id = t.fake.sendMessage(`<@${t.fake.botUser.id}> why did the bridge close?`, { mentionsBot: true, channelId });
+      const sent = await t.fake.waitForRequest((r) => r.route === 'POST /channels/{channel_id}/messages' && r.params.channel_id === channelId);
+      expect((sent.body as MessageBody).message_reference).toMatchObject({ message_id: id });
+      expect(sent.status).toBe(200);
+    }
   });
 
   it('ignores messages that do not mention the bot, and bare mentions get a hint', async () => {

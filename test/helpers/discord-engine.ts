@@ -2,7 +2,7 @@
 // an engine that throws, or results long enough to page. Citations come from real fixture articles via cite().
 import { cite } from '../../src/engine/citation.js';
 import type { StoryEngine, WhoResult } from '../../src/engine/engine.js';
-import type { Article, AskResult, Entity, Quote, TimelineEvent } from '../../src/engine/types.js';
+import type { Article, AskResult, Entity, Quote, QuoteFilter, TimelineEvent, TimelineFilter } from '../../src/engine/types.js';
 import { makeArticle } from './articles.js';
 
 export const fixtureArticles: Article[] = [
@@ -48,12 +48,15 @@ export interface EngineDouble extends StoryEngine {
   failing: Set<keyof StoryEngine>;
   /** Questions ask() received, in order. */
   asked: string[];
+  /** Filters timeline() and quotes() received, in order. */
+  filters: { timeline: TimelineFilter[]; quotes: QuoteFilter[] };
 }
 
 /** `events` timeline events (enough to page when > 6). */
 export function engineDouble(options: { events?: number } = {}): EngineDouble {
   const failing = new Set<keyof StoryEngine>();
   const asked: string[] = [];
+  const filters: EngineDouble['filters'] = { timeline: [], quotes: [] };
   const guard = (name: keyof StoryEngine) => {
     if (failing.has(name)) throw new Error(`engine double: ${name} failed on purpose`);
   };
@@ -70,6 +73,7 @@ export function engineDouble(options: { events?: number } = {}): EngineDouble {
   return {
     failing,
     asked,
+    filters,
     articles: () => (guard('articles'), fixtureArticles),
     problems: () => [],
     ask(question): AskResult {
@@ -85,7 +89,7 @@ export function engineDouble(options: { events?: number } = {}): EngineDouble {
       }
       return { answer: null, citations: [] };
     },
-    timeline: (filter = {}) => (guard('timeline'), events.filter((e) => (!filter.from || e.date >= filter.from) && (!filter.to || e.date <= filter.to))),
+    timeline: (filter = {}) => (guard('timeline'), filters.timeline.push(filter), events.filter((e) => (!filter.from || e.date >= filter.from) && (!filter.to || e.date <= filter.to))),
     who: () => (guard('who'), people),
     whoIs(name): WhoResult {
       guard('whoIs');
@@ -93,7 +97,7 @@ export function engineDouble(options: { events?: number } = {}): EngineDouble {
       return { entity, citations: entity ? [citeText(harbour, 'Mayor Ana Lind said repairs would take weeks.')] : [] };
     },
     suggestEntities: (prefix, limit = 25) => (guard('suggestEntities'), people.filter((p) => p.name.toLowerCase().startsWith(prefix.toLowerCase())).slice(0, limit)),
-    quotes: (filter = {}) => (guard('quotes'), quotes.filter((q) => !filter.speaker || q.speaker?.includes(filter.speaker))),
+    quotes: (filter = {}) => (guard('quotes'), filters.quotes.push(filter), quotes.filter((q) => !filter.speaker || q.speaker?.includes(filter.speaker))),
     suggestSpeakers: (prefix, limit = 25) => (guard('suggestSpeakers'), ['Ana Lind', 'Bo Strand'].filter((s) => s.toLowerCase().startsWith(prefix.toLowerCase())).slice(0, limit)),
   };
 }

@@ -106,6 +106,10 @@ export class FakeDiscord extends EventEmitter {
   readonly applicationId = snowflake();
   readonly guildId = snowflake();
   readonly channelId = snowflake();
+  /** An active thread under the channel, announced in GUILD_CREATE. */
+  readonly threadId = snowflake();
+  /** A channel the bot can post in but was never told about (not in GUILD_CREATE). */
+  readonly uncachedChannelId = snowflake();
   readonly botUser: FakeUser;
   readonly member: FakeUser = { id: snowflake(), username: 'reader', global_name: 'Reader' };
   readonly requests: RecordedRequest[] = [];
@@ -191,10 +195,13 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** A channel message; mentioning the bot puts it in `mentions` as Discord does. Returns the message id. */
-  sendMessage(content: string, options: { user?: FakeUser; mentionsBot?: boolean } = {}): string {
+  sendMessage(content: string, options: { user?: FakeUser; mentionsBot?: boolean; channelId?: string } = {}): string {
     const user = options.user ?? this.member;
     const message = {
       ...this.messageShell(content, user),
+      channel_id: options.channelId ?? this.channelId,
+      // Discord says what kind of channel a message is in; discord.js needs it for channels it has not cached.
+      channel_type: options.channelId === this.threadId ? 11 : 0,
       mentions: options.mentionsBot ? [this.botUser] : [],
       member: this.memberOf(user),
       guild_id: this.guildId,
@@ -413,6 +420,24 @@ export class FakeDiscord extends EventEmitter {
     };
   }
 
+  private thread() {
+    return {
+      id: this.threadId,
+      type: 11,
+      guild_id: this.guildId,
+      parent_id: this.channelId,
+      owner_id: this.member.id,
+      name: 'bridge discussion',
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      message_count: 0,
+      member_count: 1,
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date(0).toISOString(), locked: false },
+      flags: 0,
+      total_message_sent: 0,
+    };
+  }
+
   private guild() {
     return {
       id: this.guildId,
@@ -450,7 +475,7 @@ export class FakeDiscord extends EventEmitter {
       voice_states: [],
       members: [this.memberOf(this.botUser)],
       channels: [this.channel()],
-      threads: [],
+      threads: [this.thread()],
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
@@ -561,8 +586,9 @@ export class FakeDiscord extends EventEmitter {
         return [200, this.botMessage(body)];
       }
       case 'POST /channels/{channel_id}/messages': {
-        if (params.channel_id !== this.channelId) return [404, { message: 'Unknown Channel', code: 10003 }];
-        const message: Record<string, unknown> = { ...this.botMessage(body), type: body.message_reference ? 19 : 0, guild_id: this.guildId };
+        const channelId = params.channel_id!;
+        if (![this.channelId, this.threadId, this.uncachedChannelId].includes(channelId)) return [404, { message: 'Unknown Channel', code: 10003 }];
+        const message: Record<string, unknown> = { ...this.botMessage(body), channel_id: channelId, type: body.message_reference ? 19 : 0, guild_id: this.guildId };
         delete message.webhook_id;
         delete message.application_id;
         this.messages.set(String(message.id), message);
