@@ -66,7 +66,7 @@ export const defaultDigestLimits: DigestLimits = {
 };
 
 export interface BuildDigestOptions {
-  /** ISO time (or YYYY-MM-DD) of the last digest; null: every article is new. */
+  /** ISO time of the last digest (exclusive), or a day YYYY-MM-DD (inclusive); null: every article is new. */
   since: string | null;
   /** The digest's local day, YYYY-MM-DD: "on this day" and the end of "the story so far". */
   date: string;
@@ -76,6 +76,8 @@ export interface BuildDigestOptions {
   firstSeen?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
   limits?: Partial<DigestLimits>;
 }
+
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 const PRECISION_RANK: Record<Precision, number> = { day: 0, week: 1, month: 2, year: 3, decade: 4 };
 
@@ -108,7 +110,9 @@ function citesArticle(citation: Citation, id: string): boolean {
 export function buildDigest(engine: StoryEngine, options: BuildDigestOptions): Digest {
   checkDay(options.date);
   const limits = { ...defaultDigestLimits, ...options.limits };
-  const since = options.since === null ? null : instant(options.since, 'since');
+  // A bare day ("--since 2024-05-02") includes that day; an ISO time is exclusive, so windows chain.
+  const sinceAt = options.since === null ? null : instant(options.since, 'since');
+  const since = sinceAt === null ? null : sinceAt - (DAY_ONLY.test(options.since!) ? 1 : 0);
   const until = options.until == null ? null : instant(options.until, 'until');
   const timeline = engine.timeline();
   const quotes = engine.quotes();
@@ -130,7 +134,7 @@ export function buildDigest(engine: StoryEngine, options: BuildDigestOptions): D
   const shown = new Set(newArticles.flatMap((a) => a.events.map((e) => e.text)));
   return {
     date: options.date,
-    since: since === null ? null : new Date(since).toISOString(),
+    since: sinceAt === null ? null : new Date(sinceAt).toISOString(),
     until: until === null ? null : new Date(until).toISOString(),
     newArticles,
     moreNewArticles: fresh.length - listed.length,

@@ -9,6 +9,13 @@ import { DigestScheduler, type DigestLogger, type FindPostedDigest, type PostDig
 /** Recent messages read when looking for a digest posted before a restart. */
 const LOOKBACK = 50;
 
+/** A client, or a getter for one that is created after the scheduler (the bot's, once logged in). */
+export type ClientSource = Client | (() => Client);
+
+function resolve(source: ClientSource): Client {
+  return typeof source === 'function' ? source() : source;
+}
+
 async function sendableChannel(client: Client, guildId: string, channelId: string) {
   const channel = await client.channels.fetch(channelId);
   if (!channel || !('guildId' in channel) || channel.guildId !== guildId) {
@@ -21,9 +28,9 @@ async function sendableChannel(client: Client, guildId: string, channelId: strin
 }
 
 /** Posts with the digest's nonce and enforce_nonce, so Discord deduplicates a retried send. */
-export function discordDigestPoster(client: Client): PostDigest<DigestMessage> {
+export function discordDigestPoster(source: ClientSource): PostDigest<DigestMessage> {
   return async (guildId, channelId, payload) => {
-    const channel = await sendableChannel(client, guildId, channelId);
+    const channel = await sendableChannel(resolve(source), guildId, channelId);
     const message = await channel.send(payload);
     return { messageId: message.id };
   };
@@ -35,8 +42,9 @@ export function isDigestMessage(message: Pick<Message, 'author' | 'embeds'>, bot
 }
 
 /** Looks through the channel's recent messages for the bot's digest of `localDate`. */
-export function discordDigestFinder(client: Client): FindPostedDigest {
+export function discordDigestFinder(source: ClientSource): FindPostedDigest {
   return async (guildId, channelId, localDate) => {
+    const client = resolve(source);
     const botId = client.user?.id;
     if (!botId) return null;
     const channel = await sendableChannel(client, guildId, channelId);
@@ -48,8 +56,8 @@ export function discordDigestFinder(client: Client): FindPostedDigest {
 
 export interface DiscordDigestOptions {
   db: Db;
-  /** A logged-in client; call `start()` on the result once it is ready. */
-  client: Client;
+  /** The bot's client (or a getter for it); call `start()` on the result once it is logged in. */
+  client: ClientSource;
   /** The engine serving now (a live reload may replace it). */
   engine: () => StoryEngine;
   log?: DigestLogger;

@@ -136,6 +136,15 @@ describe('buildDigest', () => {
     expect(all.moreNewArticles).toBe(1);
   });
 
+  it('takes a bare --since day as inclusive and an ISO time as exclusive', () => {
+    // Without first-seen times, articles count from their publication day (00:00 UTC).
+    const day = buildDigest(engine(), { since: '2024-05-09', date: '2024-05-10' });
+    expect(day.newArticles.map((a) => a.article.id)).toEqual([ferry.id]);
+    expect(day.since).toBe('2024-05-09T00:00:00.000Z');
+    expect(buildDigest(engine(), { since: '2024-05-09T00:00:00Z', date: '2024-05-10' }).newArticles).toEqual([]);
+    expect(buildDigest(engine(), { since: '2024-05-10', date: '2024-05-10' }).empty).toBe(true);
+  });
+
   it('names a bad date or since', () => {
     expect(() => buildDigest(engine(), { since: null, date: '09/05/2024' })).toThrow(
       'storydesk: digest date "09/05/2024" is not a day; expected YYYY-MM-DD',
