@@ -1,6 +1,6 @@
 // `npm run bench`: builds the benchmark corpora, measures each in fresh processes (bench/measure.ts) and prints the
 // figures next to the targets of issue 6.
-//   npm run bench -- [--sizes seeds,1k,10k,100k] [--quick] [--json [FILE]] [--profile] [--budget SECONDS]
+//   npm run bench -- [--sizes seeds,1k,10k,100k] [--quick] [--json [FILE]] [--profile] [--budget SECONDS] [--timeout MINUTES]
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,7 +13,6 @@ import { MB, summarize, type Summary } from './stats.js';
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(BENCH_DIR);
 const WORK = path.join(BENCH_DIR, '.corpora');
-const CHILD_TIMEOUT_MS = 20 * 60_000;
 
 export interface RunOptions {
   sizes: SizeName[];
@@ -22,10 +21,12 @@ export interface RunOptions {
   json: string | null;
   profile: boolean;
   budget: string | null;
+  /** Minutes one phase of one size may run before it is stopped and reported as failed. */
+  timeoutMin: number;
 }
 
 export function parseRunArgs(argv: string[]): RunOptions {
-  const options: RunOptions = { sizes: [...SIZE_NAMES], quick: false, json: null, profile: false, budget: null };
+  const options: RunOptions = { sizes: [...SIZE_NAMES], quick: false, json: null, profile: false, budget: null, timeoutMin: 20 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -42,10 +43,14 @@ export function parseRunArgs(argv: string[]): RunOptions {
     } else if (flag === '--quick') options.quick = true;
     else if (flag === '--profile') options.profile = true;
     else if (flag === '--budget') options.budget = value();
+    else if (flag === '--timeout') {
+      options.timeoutMin = Number(value());
+      if (!(options.timeoutMin > 0)) throw new Error(`bench: --timeout takes minutes (a positive number); got ${argv[i]}`);
+    }
     else if (flag === '--json') {
       const next = inline ?? (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') ? argv[++i] : undefined);
       options.json = next ?? '-';
-    } else throw new Error(`bench: unknown option ${arg}; expected --sizes, --quick, --json [FILE], --profile, --budget SECONDS`);
+    } else throw new Error(`bench: unknown option ${arg}; expected --sizes, --quick, --json [FILE], --profile, --budget SECONDS, --timeout MINUTES`);
   }
   return options;
 }
@@ -77,9 +82,9 @@ async function measure<T>(phase: 'build' | 'serve' | 'plain', corpus: BenchCorpu
     // The child's stdout goes to our stderr so that `--json` alone keeps stdout pure JSON.
     const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 2, 2] });
     const timer = setTimeout(() => {
-      progress(`bench: ${corpus.size} ${phase} ran past ${CHILD_TIMEOUT_MS / 60_000} minutes; stopping it`);
+      progress(`bench: ${corpus.size} ${phase} ran past ${options.timeoutMin} minutes (--timeout); stopping it`);
       child.kill('SIGKILL');
-    }, CHILD_TIMEOUT_MS);
+    }, options.timeoutMin * 60_000);
     child.on('error', reject);
     child.on('exit', (c) => {
       clearTimeout(timer);
@@ -110,17 +115,24 @@ export interface SizeFigures {
   checks: Check[];
 }
 
+/** Question index → median ms, for the questions an operation timed. */
+function perQuestion(op: OpFigures | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  op?.timedIndices?.forEach((q, k) => out.set(q, op.perCall![k]!));
+  return out;
+}
+
 /**
  * Plain MiniSearch's latency ÷ ask's, on the same questions: the ones plain MiniSearch timed (all of them unless
  * it was too slow), each question's ask time being its median over the passes.
  */
 export function matchedSpeedup(f: Pick<SizeFigures, 'serve' | 'plain'>): { p50: number; p99: number; ask: Summary; plain: Summary } | null {
-  const ask = f.serve?.ops.ask.perCall;
-  const plain = f.plain?.search.perCall;
-  const indices = f.plain?.sampledIndices;
-  if (!ask || !plain || !indices || plain.length !== indices.length || plain.length === 0) return null;
-  const askSummary = summarize(indices.map((i) => ask[i]!));
-  const plainSummary = summarize(plain);
+  const ask = perQuestion(f.serve?.ops.ask);
+  const plain = perQuestion(f.plain?.search);
+  const common = [...plain.keys()].filter((i) => ask.has(i));
+  if (common.length === 0) return null;
+  const askSummary = summarize(common.map((i) => ask.get(i)!));
+  const plainSummary = summarize(common.map((i) => plain.get(i)!));
   return { p50: plainSummary.p50 / askSummary.p50, p99: plainSummary.p99 / askSummary.p99, ask: askSummary, plain: plainSummary };
 }
 
@@ -201,7 +213,9 @@ function opCell(op: OpFigures | undefined, f: SizeFigures, target: string): stri
   if (!op) return '–';
   if (!op.available) return 'not available';
   const l = op.latency!;
-  return `${fmtMs(l.p50)} / ${fmtMs(l.p99)}${mark(f, target)}${op.errors ? ` (${op.errors} errors)` : ''}`;
+  const timed = op.timedIndices?.length ?? 0;
+  const sample = timed < (op.questions ?? 0) ? ` (${timed} q)` : '';
+  return `${fmtMs(l.p50)} / ${fmtMs(l.p99)}${mark(f, target)}${sample}${op.errors ? ` (${op.errors} errors)` : ''}`;
 }
 
 type Row = [label: string, cell: (f: SizeFigures, size: SizeName) => string, target: string];
@@ -226,7 +240,7 @@ const ROWS: (Row | string)[] = [
   ['heap / RSS after questions + GC', (f) => (f.serve ? `${fmtMb(f.serve.retained.heapUsed)} / ${fmtMb(f.serve.retained.rss)}` : '–'), ''],
   ['peak RSS during cold build', (f) => fmtMb(f.build?.peakRss), ''],
   'Latency, p50 / p99 (warm-up excluded)',
-  ['questions × passes', (f) => (f.serve ? `${f.serve.questionCount} × ${f.serve.ops.ask.passes ?? '–'}` : '–'), '≥ 100 questions'],
+  ['questions', (f) => fmtCount(f.serve?.questionCount), '≥ 100'],
   ['ask', (f) => opCell(f.serve?.ops.ask, f, 'ask p99 ≤ 20 ms'), 'p99 ≤ 20 ms at 100k'],
   ['  answered (share of questions)', (f) => (f.serve?.ops.ask.meanResults !== undefined ? `${Math.round(100 * f.serve.ops.ask.meanResults)} %` : '–'), ''],
   ['timeline', (f) => opCell(f.serve?.ops.timeline, f, 'timeline p99 ≤ 20 ms'), 'p99 ≤ 20 ms'],
@@ -291,10 +305,10 @@ export function renderSlowest(results: Partial<Record<SizeName, SizeFigures>>, c
   for (const [name, op] of Object.entries(serve.ops)) {
     if (!op.perCall) continue;
     const slowest = op.perCall
-      .map((ms, i) => ({ ms, question: serve.questions[i] ?? `#${i}` }))
+      .map((ms, k) => ({ ms, question: `${op.labels?.[k] ?? ''}  ← ${JSON.stringify(serve.questions[op.timedIndices![k]!] ?? '')}` }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, count);
-    lines.push(`${size}: slowest ${name} calls (median ms over passes): ${slowest.map((x) => `${fmtMs(x.ms)} ${JSON.stringify(x.question)}`).join(', ')}`);
+    lines.push(`${size}: slowest ${name} calls (median over passes):`, ...slowest.map((x) => `    ${fmtMs(x.ms).padStart(9)}  ${x.question}`));
   }
   return lines;
 }
