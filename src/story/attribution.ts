@@ -34,7 +34,15 @@ const SPEECH_VERBS = words(`
   asserts asserted maintain maintains maintained contend contends contended counter counters countered retort
   retorted read reads wrote writes tweeted texted messaged reads announced insisting adding noting saying disclose
   discloses disclosed reveal reveals revealed indicate indicates indicated recommend recommends recommended advise
-  advises advised assure assures assured inform informs informed explain`);
+  advises advised assure assures assured inform informs informed explain asking inquire inquires inquired
+  inquiring plead pleads pleaded pleading reiterating confess confesses confessed reminisce reminisces reminisced
+  sigh sighs sighed laugh laughs laughed smile smiles smiled grin grins grinned chuckle chuckles chuckled shrug
+  shrugs shrugged muse muses mused snap snapped bark barked growl growled beam beamed volunteer volunteered
+  interject interjects interjected whisper whispers whispered mutter muttered cry cried beg begged wonder
+  wonders wondered query queried commenting stating telling writing tweeting posting declaring warning
+  arguing replying responding recalling claiming conceding confirming stressing observing concluding explaining
+  announcing asserting maintaining contending countering reporting remarking cautioning lamenting predicting
+  suggesting testifying ruling`);
 
 /** Nouns of speech that name their speaker with "by"/"from": "a remark by X that “…”". */
 const SPEECH_NOUNS = words('remark remarks comment comments words statement assertion claim warning quip phrase message');
@@ -51,7 +59,8 @@ const EVALUATIVE_VERBS = words(`
   propose proposes proposed proposing demand demands demanded demanding welcome welcomes welcomed welcoming decry
   decries decried lambast lambasted characterize characterized characterise characterised deem deems deemed dub
   dubbed dubs refer referred refers deny denies denied denying cite cites cited citing promised agreed agree
-  agrees vowed`);
+  agrees vowed refute refutes refuted refuting estimate estimates estimated believe believes believed thinks
+  thought feels felt considers considered expects expected hopes hoped fears feared wants wanted recommended`);
 
 /** Words that may stand between a subject and its speech verb ("Lapid also said", "she later told"). */
 const VERB_SKIP = words(`
@@ -59,7 +68,7 @@ const VERB_SKIP = words(`
   reportedly quoted as had repeatedly similarly separately subsequently simply only just recently not`);
 
 const DETERMINERS = words('the a an this that these those');
-const POSSESSIVE_PRONOUNS = words('its his her their our');
+const POSSESSIVE_PRONOUNS = words('its his her their our your my');
 const SUBJECT_PRONOUNS = words('he she it they we i');
 
 /** Lower-case nouns naming a person by role: "the judge said", "a spokesperson for …". */
@@ -89,7 +98,9 @@ const ORG_NOUNS = words(`
 const DOC_NOUNS = words(`
   statement release tweet post report letter filing ruling announcement memo complaint lawsuit indictment judgment
   judgement verdict communique communiqué document email message notice decision order readout transcript
-  affidavit motion petition text declaration`);
+  affidavit motion petition text declaration resolution resolutions proclamation editorial advertisement invitation
+  inscription letters note bulletin cable telegram preamble citation summons warrant manifesto platform reply replies
+  response answer`);
 
 /** Lower-case modifiers allowed inside a speaker noun phrase. */
 const NP_MODIFIERS = words(`
@@ -100,6 +111,9 @@ const NP_MODIFIERS = words(`
 
 /** Particles that join the parts of a name: "Secretary of State", "Ursula von der Leyen". */
 const NAME_CONNECTORS = words('of for de del della di da du dos das von van der den la le bin ibn al el ben y');
+
+/** Courtesy titles, which say nothing about which of two namesakes is meant. */
+const HONORIFICS = words('mr mrs ms miss mx dr sir dame lord lady hon rev reverend');
 
 /** Title words stripped from the front of a person's name. */
 const TITLE_WORDS = words(`
@@ -135,7 +149,9 @@ const ORG_HEADS = words(`
   embassy senate congress assembly cabinet fund trust holdings industries airlines airways motors technologies
   systems labs laboratories partners capital media pictures records studios tribunal secretariat directorate
   ministries center centre house unit team brigade battalion command alliance coalition movement front
-  commissioner's prosecutor's jury trustees`);
+  commissioner's prosecutor's jury trustees foods brands pharmaceuticals pharma energy airlines motors
+  electric electronics telecom communications entertainment resources mining petroleum oil gas insurance
+  finance financial securities investments ventures logistics shipping retail stores markets`);
 
 /** Capitalised words that never start a name: function words, days, months. */
 const CAP_STOPWORDS = words(`
@@ -151,6 +167,7 @@ const CAP_STOPWORDS = words(`
 const INTRO_WORDS = words(`
   in on at for after before during following since when while as if although though despite with without under
   over from by last this earlier later meanwhile however but and yet so still also today yesterday tonight then
+  outside inside speaking
   now once instead speaking asked unlike like given amid among throughout within until through according`);
 
 const FEMALE_WORDS = words('mrs ms miss spokeswoman chairwoman congresswoman businesswoman queen princess lady dame madam mother wife daughter sister');
@@ -184,6 +201,18 @@ const COMMON_TAGS = new Set([
   'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Modal', 'Copula', 'QuestionWord', 'Expression', 'Singular',
   'Uncountable', 'Date', 'Duration', 'Participle', 'Noun', 'Negative', 'Verb', 'Cardinal', 'TextValue',
 ]);
+
+/**
+ * A lower-case noun for a person by role: the list, compromise's "Actor" nouns (conductor, economist, dealer) and
+ * agent nouns (councilman, spokesperson, columnist).
+ */
+function isRoleNoun(w: string): boolean {
+  if (ROLE_NOUNS.has(w)) return true;
+  if (SPEECH_VERBS.has(w) || EVALUATIVE_VERBS.has(w) || DOC_NOUNS.has(w)) return false;
+  const tags = lexTags(w);
+  if (tags.includes('Actor')) return true;
+  return tags.length === 0 && /^[a-z]{3,}(?:man|woman|person|ist|ists|men|women)$/.test(w);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tokens.
@@ -261,19 +290,36 @@ export function tokenize(body: string, from: number, to: number, spans: readonly
     const end = Math.min(i + text.length, to);
     text = body.slice(i, end);
     const lower = text.toLowerCase().replace(/’/g, "'");
+    const prevTok = out[out.length - 1];
+    const sentenceInitial = !prevTok || (prevTok.type === 'punct' && /[.!?]/.test(prevTok.text) && !out.some((t) => t.type === 'quote' && t.end > prevTok.start));
     out.push({
       type: 'word',
       text,
       lower,
       start: i,
       end,
-      cap: /^\p{Lu}/u.test(text) || /^(?:al|el|ad|as|an|ash|at|az)-\p{Lu}/u.test(text),
+      // A sentence's first word is capitalised anyway: "Officials said", "Farm machinery dealer …" name no one.
+      cap: (/^\p{Lu}/u.test(text) && !(sentenceInitial && isCommonWord(text, lower))) || /^(?:al|el|ad|as|an|ash|at|az)-\p{Lu}/u.test(text),
       possessive: /(?:'s|s')$/.test(lower) && lower.length > 2,
       quote: -1,
     });
     i = end;
   }
+  // "Brown said": a sentence-initial word right before a speech verb is a name after all (unless it is a role).
+  for (let k = 0; k + 1 < out.length; k++) {
+    const t = out[k]!;
+    if (t.type === 'word' && !t.cap && /^\p{Lu}/u.test(t.text) && SPEECH_VERBS.has(out[k + 1]!.lower) && !isRoleNoun(bareLower(t)) && !CAP_STOPWORDS.has(t.lower)) t.cap = true;
+  }
   return out;
+}
+
+/** Ordinary vocabulary by compromise's lexicon (or a common-noun suffix), not a title: "following", "officials". */
+function isCommonWord(text: string, lower: string): boolean {
+  const w = normalizeWord(lower);
+  if (TITLE_WORDS.has(w) || w.length < 2 || /^\p{Lu}{2,}/u.test(text)) return false;
+  const tags = lexTags(w);
+  if (tags.length === 0) return /(?:tion|sion|ment|ness|ity|ance|ence|ism|ing)$/.test(w) && w.length > 6;
+  return tags.every((tag) => COMMON_TAGS.has(tag) || tag === 'Actor');
 }
 
 /** A word without its possessive ending, normalised: "Rama’s" → "rama". */
@@ -328,6 +374,8 @@ interface DocEvidence {
 
 /** Organisation nouns that may refer to any organisation named before ("the company"), not just a namesake. */
 const GENERIC_ORG_NOUNS = words('company firm group organization organisation club team side squad startup maker manufacturer retailer carrier airline lender insurer charity');
+/** How far (characters) "the statement" may look for whose statement it is. */
+const DOC_REACH = 3000;
 /** How many units back "the judge"/"the company" may look for whom it means. */
 const ROLE_LOOKBACK = 60;
 
@@ -404,7 +452,7 @@ export class ArticleContext {
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i]!;
-      if (!isCapName(t) || isSentenceInitialCommon(tokens, i)) {
+      if (!isCapName(t) || (isSentenceInitialCommon(tokens, i) && !TITLE_WORDS.has(base(t)))) {
         i++;
         continue;
       }
@@ -414,7 +462,7 @@ export class ArticleContext {
       for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
         const x = tokens[b]!;
         if (x.type !== 'word' || x.cap) break;
-        if (ROLE_NOUNS.has(x.lower) || TITLE_WORDS.has(x.lower) || NP_MODIFIERS.has(x.lower) || DEPARTMENT_WORDS.has(x.lower)) before.unshift(x.lower);
+        if (isRoleNoun(x.lower) || TITLE_WORDS.has(x.lower) || NP_MODIFIERS.has(x.lower) || DEPARTMENT_WORDS.has(x.lower)) before.unshift(x.lower);
         else break;
       }
       const speaksNext = this.verbAfter(tokens, end);
@@ -431,7 +479,7 @@ export class ArticleContext {
 
   private titleMention(run: Tok[], u: Unit): Mention | null {
     const titleWords = run.map((t) => expandTitle(base(t))).filter((w) => w !== 'the');
-    if (!titleWords.some((w) => TITLE_WORDS.has(w) || ROLE_NOUNS.has(w))) return null;
+    if (!titleWords.some((w) => TITLE_WORDS.has(w) || isRoleNoun(w))) return null;
     const pos = run[0]!.start;
     const hit = this.resolveRole(titleWords, pos, u);
     if (hit) return { name: hit.name, kind: hit.kind, gender: hit.gender, titles: titleWords, pos, unit: u.index };
@@ -468,14 +516,26 @@ export class ArticleContext {
     if (ORG_HEADS.has(base(last)) || ORG_HEADS.has(bareLower(last)) || (full.length === 1 && isAcronym(last.text))) {
       return this.withResolver({ name: verbatim, kind: 'organization', gender: null, titles: before });
     }
-    if (full.slice(0, -1).some((t) => t.possessive)) return this.withResolver({ name: verbatim, kind: 'unknown', gender: null, titles: before });
+    const possessiveAt = full.findIndex((t, j) => t.possessive && j < full.length - 1);
+    if (possessiveAt >= 0 && lexTags(base(full[possessiveAt + 1]!)).some(isFirstNameTag) && full.length - possessiveAt > 2) {
+      // "Museum of Modern Art's Alfred Barr": the person after the possessive.
+      return this.classifyRun(full.slice(possessiveAt + 1), before, speaks);
+    }
+    if (possessiveAt >= 0) return this.withResolver({ name: verbatim, kind: 'unknown', gender: null, titles: before });
     const titles = [...before];
     let k = 0;
     for (let j = 0; j < full.length; j++) {
       const w = base(full[j]!);
       const afterOf = j > 0 && full[j - 1]!.lower === 'of' && k === j; // "Secretary of State"
-      if (TITLE_WORDS.has(w) || (DEPARTMENT_WORDS.has(w) && (j < full.length - 1 || afterOf)) || NAME_CONNECTORS.has(full[j]!.lower)) k = j + 1;
+      const titleLike = TITLE_WORDS.has(w) || (isRoleNoun(w) && j < full.length - 1 && !lexTags(w).some(isFirstNameTag));
+      if (titleLike || (DEPARTMENT_WORDS.has(w) && (j < full.length - 1 || afterOf)) || NAME_CONNECTORS.has(full[j]!.lower)) k = j + 1;
       else if (lexTags(w).includes('Demonym') && j < full.length - 1) k = Math.max(k, j + 1);
+    }
+    if (k === 0) {
+      // An unknown title before a known first name: "City Solicitor David Berger", "Colquitt Policeman Tom Williams".
+      const f = full.findIndex((t, j) => j > 0 && j <= 3 && lexTags(base(t)).some(isFirstNameTag));
+      const prefix = full.slice(0, f);
+      if (f > 0 && f <= full.length - 2 && !prefix.some((t) => lexTags(base(t)).some(isFirstNameTag) || /^\p{Lu}\.$/u.test(t.text))) k = f;
     }
     for (let j = 0; j < k; j++) titles.push(expandTitle(base(full[j]!)));
     const nameToks = full.slice(k);
@@ -488,7 +548,7 @@ export class ArticleContext {
       if (FEMALE_WORDS.has(w)) gender = 'f';
       if (MALE_WORDS.has(w)) gender = 'm';
     }
-    const personTitle = titles.some((w) => TITLE_WORDS.has(w) || ROLE_NOUNS.has(w));
+    const personTitle = titles.some((w) => TITLE_WORDS.has(w) || isRoleNoun(w));
     const phrase = nameToks.map((t) => base(t)).join(' ');
     const placeLike = lexTags(phrase).some(isPlaceTag) || (nameToks.length === 1 && lexTags(first).some(isPlaceTag));
     const orgLike = lexTags(phrase).includes('Organization') || lexTags(phrase).includes('SportsTeam');
@@ -508,7 +568,8 @@ export class ArticleContext {
     const parts = m.name.split(/\s+/);
     // Only name-shaped runs: "Yair Lapid", not "People’s Mujahideen of Iran" or "MEK".
     if (parts.length < 2 || parts.length > 5 || /['’]|\b(?:of|for)\b|^\p{Lu}{2,}$/u.test(m.name)) return;
-    for (const part of parts.slice(1)) {
+    // A person's every later name word finds them ("Jones" → "Walter H. Jones"); an unsure name only its last.
+    for (const part of m.kind === 'person' ? parts.slice(1) : parts.slice(-1)) {
       if (/^\p{Lu}\.?$/u.test(part) || NAME_CONNECTORS.has(part.toLowerCase()) || /^(?:jr|sr|ii|iii|iv)\.?$/i.test(part)) continue;
       const key = normalizeWord(part);
       const list = this.persons.get(key) ?? [];
@@ -518,12 +579,18 @@ export class ArticleContext {
   }
 
   /** "Lapid" → the full name written elsewhere in the article ("Yair Lapid"): nearest before, else first after. */
-  fullName(surname: string, pos: number): Mention | null {
-    const list = this.persons.get(normalizeWord(surname));
-    if (!list || list.length === 0) return null;
+  fullName(surname: string, pos: number, titles: string[] = []): Mention | null {
+    const all = this.persons.get(normalizeWord(surname));
+    if (!all || all.length === 0) return null;
+    // "President Kennedy" is not "Attorney General Robert F. Kennedy": titles, when both have some, must agree.
+    const mine = titles.filter((w) => TITLE_WORDS.has(w) && !HONORIFICS.has(w));
+    const list = all.filter((m) => {
+      const theirs = m.titles.filter((w) => TITLE_WORDS.has(w) && !HONORIFICS.has(w));
+      return mine.length === 0 || theirs.length === 0 || mine.some((w) => theirs.includes(w));
+    });
     let best: Mention | null = null;
     for (const m of list) if (m.pos <= pos && (!best || m.pos >= best.pos)) best = m;
-    return best ?? list[0]!;
+    return best ?? list[0] ?? null;
   }
 
   // -- subjects ----------------------------------------------------------------------------------------------------
@@ -546,6 +613,13 @@ export class ArticleContext {
     const next = tokens[i + np.length];
     // A verb follows, or an appositive ("Gus Ehlers, competitor of …, says").
     if (!next || (next.type === 'word' ? next.cap : next.text !== ',' && next.text !== '(')) return null;
+    if (next.text === ',' && !np.some((t) => isCapName(t)) && isCapName(tokens[i + np.length + 1])) {
+      // "a former colleague, Janet Bose, said": the appositive name.
+      const nameAt = i + np.length + 1;
+      const end = capRunEnd(tokens, nameAt);
+      const named = u.mentions.filter((m) => m.pos >= tokens[nameAt]!.start && m.pos < tokens[end - 1]!.end);
+      if (tokens[end]?.text === ',' && named.length) return named[named.length - 1]!;
+    }
     const from = np[0]!.start;
     const to = np[np.length - 1]!.end;
     // The subject is the head of the phrase: the last mention inside it ("Iran’s Foreign Ministry", not "Iran").
@@ -583,7 +657,12 @@ export class ArticleContext {
   /** The owner a document noun's own phrase names: "Israel press release", "Acme’s statement", "statement from X". */
   private docOwnerInPhrase(t: Tok[], i: number, u: Unit): Speaker | null {
     let j = i - 1;
-    while (j >= 0 && t[j]!.type === 'word' && !t[j]!.cap && (NP_MODIFIERS.has(t[j]!.lower) || t[j]!.lower === 'press' || t[j]!.lower === 'news')) j--;
+    let roleModifier: string | null = null; // "a company statement"
+    while (j >= 0 && t[j]!.type === 'word' && !t[j]!.cap && (NP_MODIFIERS.has(t[j]!.lower) || t[j]!.lower === 'press' || t[j]!.lower === 'news')) {
+      if (!roleModifier && (ORG_NOUNS.has(t[j]!.lower) || isRoleNoun(t[j]!.lower))) roleModifier = t[j]!.lower;
+      j--;
+    }
+    if (roleModifier) return this.resolveRole([roleModifier], t[i]!.start, u);
     const prev = t[j];
     if (prev && isCapName(prev)) {
       let s = j;
@@ -594,7 +673,7 @@ export class ArticleContext {
     if (prev && prev.type === 'word' && POSSESSIVE_PRONOUNS.has(prev.lower)) return this.resolvePronoun(prev.lower, prev.start, u);
     if (prev && prev.type === 'word' && !prev.cap && prev.possessive) {
       const role = bareLower(prev);
-      if (ORG_NOUNS.has(role) || ROLE_NOUNS.has(role)) return this.resolveRole([role], prev.start, u);
+      if (ORG_NOUNS.has(role) || isRoleNoun(role)) return this.resolveRole([role], prev.start, u);
     }
     const next = t[i + 1];
     if (next && next.type === 'word' && /^(?:from|by|of)$/.test(next.lower)) {
@@ -619,8 +698,8 @@ export class ArticleContext {
     let after: DocEvidence | null = null;
     for (const e of this.docs) {
       if (e.pos <= pos) {
-        if (!before || e.pos >= before.pos) before = e;
-      } else if (!after) after = e;
+        if (e.pos >= pos - DOC_REACH && (!before || e.pos >= before.pos)) before = e;
+      } else if (e.pos <= pos + DOC_REACH / 2 && (!after || e.pos < after.pos)) after = e;
     }
     void doc;
     return (before ?? after)?.owner ?? null;
@@ -633,11 +712,11 @@ export class ArticleContext {
   // -- resolution --------------------------------------------------------------------------------------------------
 
   /** Final form of a name: the resolver's canonical name, or a surname completed from the article. */
-  finishName(name: string, kind: Kind, gender: Gender, pos: number, _u: Unit): Speaker {
+  finishName(name: string, kind: Kind, gender: Gender, pos: number, _u: Unit, titles: string[] = []): Speaker {
     const external = this.resolveExternal(name);
     if (external) return { name: external.name, kind: external.kind, gender: gender ?? this.genderOf(external.name) };
     if (!/\s/.test(name) && (kind === 'person' || kind === 'unknown')) {
-      const full = this.fullName(name, pos);
+      const full = this.fullName(name, pos, titles);
       if (full) return { name: full.name, kind: full.kind === 'unknown' ? 'person' : full.kind, gender: full.gender ?? gender };
     }
     return { name, kind, gender };
@@ -658,11 +737,26 @@ export class ArticleContext {
     return null;
   }
 
-  private isPerson(m: { kind: Kind; name: string }, pos: number): boolean {
+  private isPerson(m: { kind: Kind; name: string; titles?: string[] }, pos: number): boolean {
     if (m.kind === 'person') return true;
     if (m.kind !== 'unknown') return false;
-    if (!/\s/.test(m.name)) return this.fullName(m.name, pos) !== null;
+    if (!/\s/.test(m.name)) return this.fullName(m.name, pos, m.titles)?.kind === 'person';
     return false;
+  }
+
+  /** A name-shaped run of unknown kind ("Thurman Arnold"): a person when no surer candidate exists. */
+  private maybePerson(m: Mention): boolean {
+    if (m.kind !== 'unknown') return false;
+    const parts = m.name.split(' ');
+    if (parts.length === 1) {
+      const full = this.fullName(m.name, m.pos, m.titles);
+      return full !== null && full !== m && (full.kind === 'person' || this.maybePerson(full));
+    }
+    return (
+      parts.length <= 4 &&
+      parts.every((p) => /^\p{Lu}(?:\.|[\p{L}'’-]+\.?)$/u.test(p) && !ORG_HEADS.has(p.toLowerCase()) && !lexTags(p).some(isPlaceTag)) &&
+      parts.some((p) => p.replace(/\./g, '').length > 1)
+    );
   }
 
   private compatible(g: Gender, want: Gender): boolean {
@@ -675,12 +769,19 @@ export class ArticleContext {
   }
 
   private asSpeaker(m: Mention, pos: number): Speaker {
-    return this.finishName(m.name, m.kind, m.gender, pos, this.units[m.unit]!);
+    return this.finishName(m.name, m.kind, m.gender, pos, this.units[m.unit]!, m.titles);
   }
 
   /** Most recent compatible person: the sentence's subject first, then earlier sentences' speakers and subjects. */
   private resolvePerson(pos: number, u: Unit, gender: Gender): Speaker | null {
-    const ok = (m: Mention): boolean => m.pos < pos && this.isPerson(m, pos) && this.compatible(this.asSpeaker(m, pos).gender, gender);
+    const fits = (m: Mention): boolean => this.compatible(this.asSpeaker(m, pos).gender, gender);
+    const sure = (m: Mention): boolean => m.pos < pos && this.isPerson(m, pos) && fits(m);
+    const unsure = (m: Mention): boolean => m.pos < pos && this.maybePerson(m) && fits(m);
+    return this.searchPerson(pos, u, gender, sure, true) ?? this.searchPerson(pos, u, gender, unsure, false);
+  }
+
+  /** The sentence's subject, then its latest person; then earlier sentences' speakers, subjects and persons. */
+  private searchPerson(pos: number, u: Unit, gender: Gender, ok: (m: Mention) => boolean, speakers: boolean): Speaker | null {
     if (u.subject && ok(u.subject)) return this.asSpeaker(u.subject, pos);
     const inUnit = u.mentions.filter(ok);
     if (inUnit.length) return this.asSpeaker(inUnit[inUnit.length - 1]!, pos);
@@ -688,7 +789,7 @@ export class ArticleContext {
       const prev = this.units[k]!;
       if (u.paragraph - prev.paragraph > 2) break;
       const sp = prev.speaker;
-      if (sp && sp.kind === 'person' && this.compatible(sp.gender, gender)) return sp;
+      if (speakers && sp && sp.kind === 'person' && this.compatible(sp.gender, gender)) return sp;
       if (prev.subject && ok(prev.subject)) return this.asSpeaker(prev.subject, pos);
       const people = prev.mentions.filter(ok);
       if (people.length) return this.asSpeaker(people[people.length - 1]!, pos);
@@ -719,10 +820,10 @@ export class ArticleContext {
   resolveRole(roleWords: string[], pos: number, u: Unit): Speaker | null {
     const words = roleWords.map(expandTitle);
     let h = words.length - 1;
-    while (h > 0 && !(ROLE_NOUNS.has(words[h]!) || TITLE_WORDS.has(words[h]!) || ORG_NOUNS.has(words[h]!))) h--;
+    while (h > 0 && !(isRoleNoun(words[h]!) || TITLE_WORDS.has(words[h]!) || ORG_NOUNS.has(words[h]!))) h--;
     const head = words[h]!;
     const singular = head.replace(/s$/, '');
-    const mods = words.filter((w, k) => k !== h && (TITLE_WORDS.has(w) || DEPARTMENT_WORDS.has(w)) && !ROLE_NOUNS.has(w));
+    const mods = words.filter((w, k) => k !== h && (TITLE_WORDS.has(w) || DEPARTMENT_WORDS.has(w)) && !isRoleNoun(w));
     // Mentions before `pos`, nearest first, within a bounded look-back (keeps extraction linear).
     const candidates: Mention[] = [];
     const subjects: Mention[] = [];
@@ -732,7 +833,7 @@ export class ArticleContext {
       for (let j = list.length - 1; j >= 0; j--) if (list[j]!.pos < pos) candidates.push(list[j]!);
       if (unit.subject && unit.subject.pos < pos) subjects.push(unit.subject);
     }
-    if (ORG_NOUNS.has(head) && !ROLE_NOUNS.has(head)) {
+    if (ORG_NOUNS.has(head) && !isRoleNoun(head)) {
       const sameHead = (m: Mention): boolean => {
         const last = normalizeWord(m.name.split(/\s+/).pop() ?? '');
         return last === head || last === singular || last.replace(/s$/, '') === singular;
@@ -740,12 +841,12 @@ export class ArticleContext {
       const named = candidates.find((m) => m.kind === 'organization' && sameHead(m));
       if (named) return this.asSpeaker(named, pos);
       if (!GENERIC_ORG_NOUNS.has(head)) return null;
-      const subject = subjects.find((m) => m.kind === 'organization');
+      const subject = subjects.find((m) => m.kind === 'organization') ?? subjects.find((m) => m.kind === 'unknown' && !this.isPerson(m, pos));
       if (subject) return this.asSpeaker(subject, pos);
       const anyOrg = candidates.find((m) => m.kind === 'organization');
       return anyOrg ? this.asSpeaker(anyOrg, pos) : null;
     }
-    if (ROLE_NOUNS.has(head) || TITLE_WORDS.has(head)) {
+    if (isRoleNoun(head) || TITLE_WORDS.has(head)) {
       if (head.endsWith('s') && head !== singular && !TITLE_WORDS.has(head)) return null; // "prosecutors said": a group
       const hit = candidates.find((m) => (m.titles.includes(head) || m.titles.includes(singular)) && mods.every((w) => m.titles.includes(w)));
       return hit ? this.asSpeaker(hit, pos) : null;
@@ -795,7 +896,7 @@ export class ArticleContext {
         const name = compose(o, run);
         return this.finishName(name, 'organization', null, pos, u);
       }
-      if (m.kind === 'unknown' && lowerBefore.some((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w))) m.kind = 'person';
+      if (m.kind === 'unknown' && lowerBefore.some((w) => isRoleNoun(w) || TITLE_WORDS.has(w))) m.kind = 'person';
       return this.finishName(m.name, m.kind, m.gender, pos, u);
     }
 
@@ -815,14 +916,14 @@ export class ArticleContext {
       }
       if (ownerPronoun) return owner();
       const possessor = tail.find((t) => t.possessive && !t.cap);
-      const roleMod = tail.slice(0, -1).map(bareLower).filter((w) => ORG_NOUNS.has(w) || ROLE_NOUNS.has(w));
+      const roleMod = tail.slice(0, -1).map(bareLower).filter((w) => ORG_NOUNS.has(w) || isRoleNoun(w));
       if (possessor || roleMod.length) return this.resolveRole([roleMod[roleMod.length - 1] ?? bareLower(possessor!)], pos, u);
       return this.docOwner(headWord, pos);
     }
-    if (ORG_NOUNS.has(headWord) || ROLE_NOUNS.has(headWord)) {
+    if (ORG_NOUNS.has(headWord) || isRoleNoun(headWord)) {
       const mods = tail.map((t) => t.lower);
       const runIsPlace = run.length > 0 && run.every((t) => lexTags(base(t)).some(isPlaceTag));
-      if (ROLE_NOUNS.has(headWord) && (run.length === 0 || runIsPlace)) {
+      if (isRoleNoun(headWord) && (run.length === 0 || runIsPlace)) {
         const hit = this.resolveRole(mods, pos, u);
         if (hit) return hit;
       }
@@ -850,7 +951,7 @@ function npWord(t: Tok | undefined): boolean {
   if (!t || t.type !== 'word') return false;
   if (isCapName(t)) return true;
   const w = bareLower(t);
-  if (ROLE_NOUNS.has(w) || ORG_NOUNS.has(w) || DOC_NOUNS.has(w) || NP_MODIFIERS.has(w) || TITLE_WORDS.has(w) || /^\d[\p{L}\p{N}-]*$/u.test(w)) return true;
+  if (isRoleNoun(w) || ORG_NOUNS.has(w) || DOC_NOUNS.has(w) || NP_MODIFIERS.has(w) || TITLE_WORDS.has(w) || /^\d[\p{L}\p{N}-]*$/u.test(w)) return true;
   // Plain adjectives ("an American naval announcement"), never a verb or a preposition.
   if (SPEECH_VERBS.has(w) || EVALUATIVE_VERBS.has(w) || /(?:ed|ing)$/.test(w)) return false;
   const tags = lexTags(w);
@@ -860,7 +961,7 @@ function npWord(t: Tok | undefined): boolean {
 /** A lower-case noun that can head a speaker phrase: a role, an organisation or a document. */
 function isNounHead(t: Tok): boolean {
   const w = bareLower(t);
-  return t.type === 'word' && !t.cap && (ROLE_NOUNS.has(w) || ORG_NOUNS.has(w) || DOC_NOUNS.has(w) || TITLE_WORDS.has(w));
+  return t.type === 'word' && !t.cap && (isRoleNoun(w) || ORG_NOUNS.has(w) || DOC_NOUNS.has(w) || TITLE_WORDS.has(w));
 }
 
 /** "of" inside a speaker phrase: before a capital ("Secretary of State") or a department ("secretary of labor"). */
@@ -894,7 +995,7 @@ export function nounPhraseForward(tokens: Tok[], i: number): Tok[] {
   if (j === first) return [];
   // A phrase of modifiers only ("two") names no one.
   const content = tokens.slice(first, j);
-  if (!content.some((t) => isCapName(t) || ROLE_NOUNS.has(bareLower(t)) || ORG_NOUNS.has(bareLower(t)) || DOC_NOUNS.has(t.lower) || TITLE_WORDS.has(t.lower))) return [];
+  if (!content.some((t) => isCapName(t) || isRoleNoun(bareLower(t)) || ORG_NOUNS.has(bareLower(t)) || DOC_NOUNS.has(t.lower) || TITLE_WORDS.has(t.lower))) return [];
   return tokens.slice(i, j);
 }
 
@@ -957,7 +1058,8 @@ function isVerbAt(t: Tok[], k: number, verbs: Set<string>): boolean {
   const tok = t[k];
   if (!tok || tok.type !== 'word') return false;
   if (verbs.has(tok.lower)) return isVerbForm(t, k);
-  return verbs === SPEECH_VERBS && /^(?:went|goes|go|going)$/.test(tok.lower) && t[k + 1]?.lower === 'on';
+  if (verbs !== SPEECH_VERBS) return false;
+  return (/^(?:went|goes|go|going)$/.test(tok.lower) && t[k + 1]?.lower === 'on') || (/^(?:pointed|points|pointing)$/.test(tok.lower) && t[k + 1]?.lower === 'out');
 }
 
 const BASE_FORM_CUES = words('i we they you will would can could may might must should shall did do does to not never');
@@ -970,9 +1072,26 @@ function isVerbForm(t: Tok[], k: number): boolean {
   const w = t[k]!.lower;
   if (/(?:ed|ing|s)$/.test(w) || /^(?:said|told|wrote|read|spoke)$/.test(w)) return true;
   const prev = t[skipBackward(t, k) - 1] ?? t[k - 1];
-  if (!prev || prev.type !== 'word') return false;
+  if (!prev) return false;
+  if (prev.type !== 'word') return true; // after a quotation: "“…”, say the members."
+
   return BASE_FORM_CUES.has(prev.lower) || /s$/.test(prev.lower);
 }
+
+const BE_FORMS = words('is was were are be been being');
+
+/** "the CTA is urged to …", "he was told": a passive verb reports what was said to its subject, not by it. */
+function isPassive(t: Tok[], k: number): boolean {
+  if (!/(?:ed|told|said)$/.test(t[k]!.lower)) return false;
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const w = t[j]!;
+    if (w.type !== 'word' || !(VERB_SKIP.has(w.lower) || /^\p{Ll}+ly$/u.test(w.text))) return false;
+    if (BE_FORMS.has(w.lower)) return t[k]!.lower !== 'quoted';
+  }
+  return false;
+}
+
+const PREPOSITIONS = words('to for of with at from on in by about against toward towards near among behind');
 
 /** Result of looking for an attribution: undefined = no pattern here; null = attributed to someone unresolvable. */
 type Found = Speaker | null | undefined;
@@ -1015,7 +1134,7 @@ export class Attributor {
         if (found !== undefined) return found;
         continue;
       }
-      if (!isVerbAt(t, k, verbs)) continue;
+      if (!isVerbAt(t, k, verbs) || isPassive(t, k)) continue;
       let found = this.subjectOf(u, k);
       if (found === undefined && verbs === SPEECH_VERBS) found = this.objectAfterVerb(u, k);
       if (found !== undefined) return this.noteDoc(u, k, found);
@@ -1034,21 +1153,60 @@ export class Attributor {
       if (c >= 0 && t[c]!.text === '(') end = c;
     }
     const before = t[end - 1];
-    if (before && before.type === 'word' && /^(?:and|but)$/.test(before.lower)) {
-      // "Mitchell decried … and said …": the clause's subject speaks.
+    const clauseSubject = (): Found => {
       const subject = u.subject ?? u.mentions.find((m) => m.kind === 'person');
-      return subject && subject.pos < before.start ? this.ctx.mentionSpeaker(subject) : undefined;
-    }
+      return subject && subject.pos < t[k]!.start ? this.ctx.mentionSpeaker(subject) : undefined;
+    };
+    // "Mitchell decried … and said …", "The Court limited its decision …, commenting: …": the clause's subject.
+    if (before && before.type === 'word' && /^(?:and|but)$/.test(before.lower)) return clauseSubject();
+    if (before?.text === ',' && /ing$/.test(t[k]!.lower)) return clauseSubject();
     let np = nounPhraseBackward(t, end);
-    if (np.length === 0 && t[end - 1]?.text === ',') {
-      // "The US State Department, in a press release on the sanctions, noted …"
-      let c = end - 2;
-      while (c >= 0 && c > end - 18 && t[c]!.text !== ',' && t[c]!.type !== 'quote') c--;
-      if (c > 0 && t[c]!.text === ',') np = nounPhraseBackward(t, c);
-      if (np.length && np.length === 1 && SUBJECT_PRONOUNS.has(np[0]!.lower) && np[0]!.lower !== 'he' && np[0]!.lower !== 'she') np = [];
-    }
+    if (np.length === 0) np = this.subjectBeforeAppositive(t, end);
+    np = this.outOfPrepositionalPhrase(t, np);
     if (np.length === 0) return undefined;
     return this.fromPhrase(np, u);
+  }
+
+  /**
+   * The subject before an appositive or relative clause: "The US State Department, in a press release …, noted",
+   * "a former colleague, Janet Bose, said", "Ramsey, 6-3, 195 and slim, says", "Mr. Reama, who retired … said".
+   */
+  private subjectBeforeAppositive(t: Tok[], end: number): Tok[] {
+    const commaBeforeVerb = t[end - 1]?.text === ',';
+    let inner = commaBeforeVerb ? end - 1 : end;
+    for (let c = inner - 1, commas = 0; c > 0 && c >= end - 32 && commas < 4; c--) {
+      if (t[c]!.text !== ',') continue;
+      commas++;
+      // Without a comma before the verb, only a relative clause qualifies: "X, who retired in 1955 said".
+      if (!commaBeforeVerb && !/^(?:who|which|whose)$/.test(t[c + 1]?.lower ?? '')) {
+        inner = c;
+        continue;
+      }
+      const np = nounPhraseBackward(t, c);
+      if (np.length === 0 || (np.length === 1 && SUBJECT_PRONOUNS.has(np[0]!.lower) && np[0]!.lower !== 'he' && np[0]!.lower !== 'she')) {
+        inner = c;
+        continue;
+      }
+      // "a former colleague, Janet Bose, said": the name between the commas is the speaker.
+      const between = t.slice(c + 1, inner);
+      if (between.length > 0 && capRunEnd(t, c + 1) === inner && !np.some((x) => isCapName(x))) return between;
+      return np;
+    }
+    return [];
+  }
+
+  /** "President Kennedy's invitation to the Spanish-born master said": the phrase before the preposition speaks. */
+  private outOfPrepositionalPhrase(t: Tok[], np: Tok[]): Tok[] {
+    let out = np;
+    for (let guard = 0; guard < 3 && out.length > 0; guard++) {
+      const at = t.indexOf(out[0]!);
+      const prep = t[at - 1];
+      if (!prep || prep.type !== 'word' || !PREPOSITIONS.has(prep.lower)) break;
+      const outer = nounPhraseBackward(t, at - 1);
+      if (outer.length === 0) break;
+      out = outer;
+    }
+    return out;
   }
 
   /** `said NP` after a quote or at the start of a clause: "Said Lapid during the meeting, Q", "Q, said coach X". */
@@ -1105,7 +1263,7 @@ export class Attributor {
       while (c < t.length && c < v + 16 && t[c]!.text !== ',' && t[c]!.type !== 'quote') c++;
       if (t[c]?.text === ',') v = skipForward(t, c + 1);
     }
-    if (!isVerbAt(t, v, SPEECH_VERBS)) return undefined;
+    if ((!isVerbAt(t, v, SPEECH_VERBS) && !isVerbAt(t, v, EVALUATIVE_VERBS)) || isPassive(t, v)) return undefined;
     return this.noteDoc(u, v, this.fromPhrase(np, u));
   }
 
