@@ -248,6 +248,15 @@ const SCHEDULED = /\b(?:scheduled|slated|set (?:to|for)|due|expected|planned|upc
 /** Words right before a date that put it in the past: "since April", "earlier this…". */
 const PAST_MARKER = /\b(?:since|ago|earlier|last)\s+$/i;
 const FUTURE_AUXILIARY = /\b(?:will|shall|would|must|may|might|going|ll)\b/;
+/** Cheap pre-checks for the tagger: a future auxiliary anywhere, or a third-person "-s" word just before the date. */
+const FUTURE_HINT = /\b(?:will|would|shall|must|may|might|going to|(?:is|are|was|were) to)\b|['’]ll\b/i;
+const NOT_VERBS = new Set(['was', 'has', 'is', 'as', 'its', 'this', 'his', 'hers', 'us', 'thus', 'perhaps', 'whereas', 'always', 'across', 'towards', 'besides', 'news', 'plus', 'yes']);
+
+/** A third-person "-s" word among the few words before the date: "begins on", "leaves office in". */
+function scheduleHint(before: string): boolean {
+  const words = before.match(/[\p{L}'’]+/gu)?.slice(-4) ?? [];
+  return words.some((w) => /^\p{Ll}+[^\P{L}s]s$/u.test(w) && !NOT_VERBS.has(w));
+}
 
 /** The sentence's finite verbs with the tense each gives a date (infinitives and bare participles left out). */
 function verbSpans(sentence: string): VerbSpan[] {
@@ -296,6 +305,8 @@ function tenseAt(ctx: Context, start: number, end: number): Tense {
   const before = ctx.sentence.slice(0, start);
   if (PAST_MARKER.test(before)) return 'past';
   if (SCHEDULED.test(before.slice(-60))) return 'future';
+  // Tagging is slow: skip it when nothing in the sentence could make the date future.
+  if (!FUTURE_HINT.test(ctx.sentence) && !scheduleHint(before)) return 'past';
   const verbs = (ctx.verbs ??= verbSpans(ctx.sentence));
   const gap = (v: VerbSpan): string => (v.end <= start ? ctx.sentence.slice(v.end, start) : ctx.sentence.slice(end, v.start));
   const sameClause = (v: VerbSpan): boolean => !/[,;:—]/.test(gap(v));
