@@ -81,7 +81,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const onMessage = createMentionHandler(ctx);
   client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction)));
   client.on(Events.MessageCreate, (message) => track(onMessage(message)));
-  watch(client, log);
+  const state = { stopping: false };
+  watch(client, log, state);
 
   await login(client, options.token, options.loginTimeoutMs ?? 30_000);
   const ready = client as Client<true>;
@@ -91,6 +92,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     client: ready,
     inFlight: () => inFlight.size,
     async stop(graceMs = 8_000) {
+      state.stopping = true;
       const waiting = inFlight.size;
       if (waiting > 0) log.info({ waiting }, 'finishing in-flight replies');
       await Promise.race([Promise.allSettled([...inFlight]), sleep(graceMs, undefined, { ref: false })]);
@@ -113,17 +115,18 @@ async function login(client: Client, token: string, timeoutMs: number): Promise<
     await Promise.all([client.login(token), ready]);
   } catch (error) {
     await client.destroy();
-    const reason = error instanceof Error && error.name === 'AbortError' ? `not ready after ${timeoutMs} ms` : String(error);
+    const reason = !(error instanceof Error) ? String(error) : error.name === 'AbortError' ? `not ready after ${timeoutMs} ms` : error.message;
     throw new Error(`storydesk: could not connect to Discord: ${reason}`, { cause: error });
   }
 }
 
 /** Connection trouble goes to the log; none of it may crash the process. */
-function watch(client: Client, log: Logger): void {
+function watch(client: Client, log: Logger, state: { stopping: boolean }): void {
   client.on(Events.Error, (err) => log.error({ err }, 'discord.js error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord.js warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'gateway disconnected'));
-  client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'gateway reconnecting'));
+  // destroy() closes the shard too; that is not a reconnect worth logging.
+  client.on(Events.ShardReconnecting, (shardId) => state.stopping || log.info({ shardId }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
   client.on(Events.ShardError, (err, shardId) => log.error({ err, shardId }, 'gateway error'));
   client.rest.on('rateLimited', (info) =>

@@ -5,8 +5,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StoryEngine } from '../../src/engine/engine.js';
 import { loadStory, type Story } from '../../src/engine/story.js';
 import { engineDouble, type EngineDouble } from '../helpers/discord-engine.js';
-import { startTestBot, type TestBot, type TestBotOptions } from '../helpers/discord-bot.js';
-import type { FakeInteraction, MessageBody, SeenReply } from '../helpers/fake-discord.js';
+import { captureLogs, startTestBot, type TestBot, type TestBotOptions } from '../helpers/discord-bot.js';
+import { FakeDiscord, type FakeInteraction, type MessageBody, type SeenReply } from '../helpers/fake-discord.js';
+import { startBot } from '../../src/discord/bot.js';
+import { createLogger } from '../../src/log.js';
 
 const EPHEMERAL = 64;
 let running: TestBot | null = null;
@@ -63,6 +65,26 @@ describe('connecting', () => {
     expect(t.fake.identifies[0]!.intents).toBe(1 | 512);
     expect(t.fake.requests[0]!.route).toBe('GET /gateway/bot');
     expect(JSON.stringify(t.logs)).not.toContain(t.fake.token);
+  });
+
+  it('fails with a clear error, without showing the token, when Discord refuses it', async () => {
+    const fake = await FakeDiscord.start();
+    try {
+      const { logs, stream } = captureLogs();
+      const attempt = startBot({
+        token: 'wrong-token',
+        engine: engineDouble(),
+        log: createLogger({ destination: stream }),
+        apiBase: fake.apiBase,
+        cooldown: { windowSeconds: 0, burst: 1 },
+        pageTimeoutSeconds: 60,
+        loginTimeoutMs: 5_000,
+      });
+      await expect(attempt).rejects.toThrow('storydesk: could not connect to Discord: An invalid token was provided.');
+      expect(JSON.stringify(logs)).not.toContain('wrong-token');
+    } finally {
+      await fake.close();
+    }
   });
 });
 
