@@ -156,7 +156,7 @@ interface Relative {
 interface Candidate {
   start: number;
   end: number;
-  /** Higher wins an overlap: calendar dates (2) > this module's rules (1). */
+  /** Higher wins an overlap: 9/11 (3) > calendar dates from chrono (2) > this module's rules (1). */
   priority: number;
   period?: Period;
   relative?: Relative;
@@ -425,6 +425,9 @@ function yearCandidates(ctx: Context): Candidate[] {
   return out;
 }
 
+/** Northern-hemisphere seasons by first and last month; winter straddles two years and is left out. */
+const SEASONS: Record<string, [number, number]> = { spring: [3, 5], summer: [6, 8], autumn: [9, 11], fall: [9, 11] };
+
 // ---- Relative to the article's date: "this year", "last week", "over the weekend", "two years ago", "on Monday".
 
 /** An amount's comparison baseline is not an event: "up from $1.92 billion a year earlier", "from last year's $11.9 billion". */
@@ -465,6 +468,15 @@ function articleRelativeCandidates(ctx: Context): Candidate[] {
     add(m, shift(ctx.article, unit, -count.amount), unit);
   }
   for (const m of s.matchAll(/\b(?:this (?:morning|afternoon|evening)|(?:earlier|later) today)\b/gi)) add(m, ctx.article, 'day');
+  // A season is no precision of its own: "last summer" is shown as the year it fell in.
+  for (const m of s.matchAll(/\b(last|this|next|this past)\s+(spring|summer|autumn|fall)\b/gi)) {
+    const [first, last] = SEASONS[m[2]!.toLowerCase()]!;
+    const which = m[1]!.toLowerCase();
+    let y = ctx.article.y;
+    if ((which === 'last' || which === 'this past') && ctx.article.m <= last) y--;
+    if (which === 'next' && ctx.article.m >= first) y++;
+    add(m, { y, m: first, d: 1 }, 'year');
+  }
   out.push(...weekdayCandidates(ctx));
   return out;
 }

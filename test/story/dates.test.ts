@@ -169,6 +169,12 @@ describe('dates relative to the article', () => {
     expect(found('He is expected to be sentenced next month.', SUNDAY)).toEqual(['next month=2022-11-01/month']);
   });
 
+  it('shows a season at the precision of its year', () => {
+    expect(found('A transit strike paralysed the city last spring.', '2024-11-06')).toEqual(['last spring=2024-01-01/year']);
+    expect(found('A transit strike paralysed the city last spring.', '2024-04-10')).toEqual(['last spring=2023-01-01/year']);
+    expect(found('The stadium will reopen next summer.', '2024-11-06')).toEqual(['next summer=2025-01-01/year']);
+  });
+
   it('resolves "yesterday", "last night" and "N units ago" at the unit’s precision', () => {
     expect(found('Yesterday, police arrested two men; last night they were charged.', MONDAY)).toEqual([
       'Yesterday=2022-09-11/day',
