@@ -8,13 +8,16 @@ import { addWordStats, noEvidence, scanSentence, type Evidence, type RawMention,
 import {
   HONORIFICS,
   ORG_CUES,
+  PLACE_CUES,
   ROLE_HEADS,
   ROLE_MODIFIERS,
   editDistance,
   hasOrgCue,
   hasPlaceCue,
   isDemonym,
+  isCommonPlural,
   isGivenName,
+  isLexiconCommon,
   isLexiconLastName,
   isNonEntityAcronym,
   lexiconKind,
@@ -46,8 +49,6 @@ interface NameStats {
   organization: boolean;
   mentions: MentionRef[];
   bylines: number;
-  /** Extra evidence from compromise's tagger, for names nothing else explains. */
-  tagged: { person: number; organization: number; place: number };
 }
 
 type Scores = Record<EntityKind, number>;
@@ -57,7 +58,6 @@ const KINDS: EntityKind[] = ['person', 'organization', 'place'];
 function newStats(key: string, words: string[]): NameStats {
   return {
     key, words, surfaces: new Map(), evidence: noEvidence(), roles: [], organization: false, mentions: [], bylines: 0,
-    tagged: { person: 0, organization: 0, place: 0 },
   };
 }
 
@@ -85,32 +85,58 @@ function scoreName(s: NameStats, wordStats: WordStats, singles: ReadonlySet<stri
   const e = s.evidence;
   const score: Scores = { person: 0, organization: 0, place: 0 };
   const lex = lexiconKind(s.key);
+  const single = s.words.length === 1;
+  // compromise lists some one-word cities as people ("Houston", "Austin"): a weak clue that context can outweigh.
+  const lexWeight = lex === 'person' && single ? 2 : 6;
   // A word only ever used to modify the noun after it ("the Balkan state") is an adjective, not a name.
   if (!lex && s.words.length === 1 && e.modifier > 0 && e.modifier >= s.mentions.length) return score;
-  if (lex) score[lex] += 6;
+  if (lex) score[lex] += lexWeight;
   if (s.organization) score.organization += 6;
-  if (hasOrgCue(s.words)) score.organization += 5;
-  if (hasPlaceCue(s.words)) score.place += 4;
-  const single = s.words.length === 1;
+  const orgCue = hasOrgCue(s.words);
+  // An employer named before a role ("City manager …", "Arsenal captain …") is an organisation, whatever its nouns.
+  const placeCue = hasPlaceCue(s.words) && e.affiliation === 0;
+  if (orgCue) score.organization += 5;
+  if (placeCue) score.place += 5;
+  // "the House", "the Senate", "the Army": an organisation noun alone names the institution.
+  // Unless the corpus also writes it in lower case: then it is a common noun ("Government", "Board", "City").
+  if (single && !lex && (ORG_CUES.has(s.key) || PLACE_CUES.has(s.key))) {
+    const institution = s.mentions.length > 0 && !wordStats.lower.has(s.key) ? 2 : 0;
+    const org = ORG_CUES.has(s.key) || e.affiliation > 0;
+    return org ? { person: 0, organization: institution, place: 0 } : { person: 0, organization: 0, place: institution };
+  }
   const surface = mostFrequent(s.surfaces);
   const acronym = single && isAcronymSurface(surface);
 
   score.person += 4 * Math.min(2, e.title + e.appositive + e.byline);
-  if (!acronym && !pluralGroupWord(s)) score.person += 2 * Math.min(2, e.speech);
-  if (!single && isGivenName(s.words[0]!)) score.person += 3;
-  if (isLexiconLastName(s.words.at(-1)!)) score.person += 1;
-  if (!single && s.words.length <= 4 && s.words.every((w) => looksLikeNameWord(w, wordStats))) {
-    score.person += 1;
-    // News names a person in full, then by surname alone ("Erling Haaland … Haaland").
-    if (singles.has(s.words.at(-1)!) && !hasOrgCue(s.words) && !hasPlaceCue(s.words)) score.person += 2;
+  // "Smith said" makes a person of an unknown word, not of a common one ("Flock said") or a group ("Democrats said").
+  if (!acronym && !pluralGroupWord(s) && !(single && isLexiconCommon(s.key))) score.person += 2 * Math.min(2, e.speech);
+  // The shape of a personal name counts only when nothing in the name says organisation or place.
+  if (!orgCue && !placeCue) {
+    if (!single && isGivenName(s.words[0]!)) score.person += 3;
+    if (isLexiconLastName(s.words.at(-1)!)) score.person += 1;
+    if (!single && s.words.length <= 4 && s.words.every((w) => looksLikeNameWord(w, wordStats))) {
+      score.person += 1;
+      // News names a person in full, then by surname alone ("Erling Haaland … Haaland").
+      if (singles.has(s.words.at(-1)!)) score.person += 2;
+    }
   }
 
-  score.organization += 3 * Math.min(2, e.outlet) + 2 * Math.min(1, e.affiliation);
+  score.organization += 3 * Math.min(2, e.outlet) + 3 * Math.min(1, e.affiliation);
   if (single && e.theX > 0 && !lex) score.organization += 1;
   if (acronym && !isNonEntityAcronym(s.key)) score.organization += 1 + Math.min(1, e.speech + e.theX);
-  score.place += Math.min(2, e.placePrep);
-  for (const k of KINDS) score[k] += s.tagged[k];
+  score.place += Math.min(3, e.placePrep);
+  // A name ending in a plural noun ("Philadelphia Eagles", "Morton Foods") is a team or a firm.
+  if (!lex && isCommonPlural(s.words.at(-1)!) && !e.byline) {
+    score.organization += Math.min(score.person, 3);
+    score.person = 0;
+  }
   return score;
+}
+
+/** Evidence of a person beyond the shape of the name: a title, an appositive, a byline, speech or a given name. */
+function hasPersonEvidence(s: NameStats): boolean {
+  const e = s.evidence;
+  return e.title + e.appositive + e.byline + e.speech > 0 || isGivenName(s.words[0]!);
 }
 
 /** "Republicans", "Democrats", "Nazis": plural group words are not one person even when they "said". */
@@ -127,9 +153,16 @@ function looksLikeNameWord(word: string, wordStats: WordStats): boolean {
   return !wordStats.lower.has(word);
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The best-supported kind; a tie goes to organisation or place, since calling a thing a person is the worse error. */
 function best(score: Scores): [EntityKind, number] {
   let kind: EntityKind = 'person';
-  for (const k of KINDS) if (score[k] > score[kind]) kind = k;
+  for (const k of KINDS) if (score[k] > score[kind] || (score[k] === score[kind] && k !== 'person')) kind = k;
   return [kind, score[kind]];
 }
 
@@ -142,10 +175,17 @@ class Clusters {
     this.parent.set(k, root);
     return root;
   }
+  private readonly sizes = new Map<string, number>();
   union(a: string, b: string): void {
     const ra = this.find(a);
     const rb = this.find(b);
-    if (ra !== rb) this.parent.set(ra, rb);
+    if (ra === rb) return;
+    this.parent.set(ra, rb);
+    this.sizes.set(rb, this.size(ra) + this.size(rb));
+  }
+  /** How many keys share this key's cluster. */
+  size(k: string): number {
+    return this.sizes.get(this.find(k)) ?? 1;
   }
 }
 
@@ -206,8 +246,7 @@ export class EntityIndex {
         if (!s.roles.includes('author')) s.roles.push('author');
       }
     });
-    tagUnexplained(names, ordered, wordStats);
-    return new EntityIndex(ordered, cluster(names, links, wordStats));
+      return new EntityIndex(ordered, cluster(names, links, wordStats));
   }
 
   /** All entities, most mentioned first. */
@@ -369,29 +408,6 @@ export function bylineNames(author: string | null): string[] {
     .filter((p) => /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(p) && lexiconKind(nameKey(p)) === null);
 }
 
-/**
- * Names with next to no evidence get a second opinion from compromise's tagger on the sentence they first appear in.
- * Only multi-word names and single words with one clue are checked, which keeps the tagger's cost to a few calls.
- */
-function tagUnexplained(names: Map<string, NameStats>, articles: Article[], wordStats: WordStats): void {
-  for (const s of names.values()) {
-    const [, score] = best(scoreName(s, wordStats));
-    if (score >= MIN_SCORE || s.mentions.length === 0) continue;
-    if (s.words.length === 1 && score < 1) continue;
-    const m = s.mentions[0]!;
-    const sentence = articles[m.article]!.sentences[m.sentence]!;
-    const doc = nlp(sentence.text).json({ offset: true }) as { terms: { offset: { start: number; length: number }; tags: string[] }[] }[];
-    const tags = new Set<string>();
-    for (const t of doc.flatMap((d) => d.terms)) {
-      if (t.offset.start < m.end && t.offset.start + t.offset.length > m.start) for (const tag of t.tags) tags.add(tag);
-    }
-    const weight = s.words.length > 1 ? 2 : 1;
-    if (tags.has('Person')) s.tagged.person += weight;
-    if (tags.has('Place')) s.tagged.place += weight;
-    if (tags.has('Organization')) s.tagged.organization += weight;
-  }
-}
-
 /** Name keys → entities: explicit links, acronyms, surnames; then each cluster's kind, name, roles and mentions. */
 function cluster(names: Map<string, NameStats>, links: [string, string][], wordStats: WordStats): Built[] {
   const singles = new Set([...names.values()].filter((s) => s.words.length === 1 && s.mentions.length > 0).map((s) => s.key));
@@ -401,17 +417,17 @@ function cluster(names: Map<string, NameStats>, links: [string, string][], wordS
   const clusters = new Clusters();
   for (const [a, b] of links) if (names.has(a) && names.has(b)) clusters.union(a, b);
   linkAcronyms(names, clusters, kindOf);
-  linkShortOrgNames(names, clusters, kindOf);
   const reassigned = linkSurnames(names, clusters, kindOf);
+  linkShortOrgNames(names, clusters, kindOf);
 
   const members = new Map<string, NameStats[]>();
   const mentionsOf = new Map<string, MentionRef[]>();
   for (const s of names.values()) {
     const root = clusters.find(s.key);
-    members.set(root, [...(members.get(root) ?? []), s]);
+    pushTo(members, root, s);
     for (const m of s.mentions) {
       const owner = clusters.find(reassigned.get(m) ?? s.key);
-      mentionsOf.set(owner, [...(mentionsOf.get(owner) ?? []), m]);
+      pushTo(mentionsOf, owner, m);
     }
   }
   const built: Built[] = [];
@@ -462,7 +478,7 @@ function linkAcronyms(names: Map<string, NameStats>, clusters: Clusters, kindOf:
   const byInitials = new Map<string, string[]>();
   for (const s of names.values()) {
     if (s.words.length < 2 || kindOf(s.key)[0] === 'person') continue;
-    for (const i of initials(mostFrequent(s.surfaces))) byInitials.set(i, [...(byInitials.get(i) ?? []), s.key]);
+    for (const i of initials(mostFrequent(s.surfaces))) pushTo(byInitials, i, s.key);
   }
   for (const s of names.values()) {
     const surface = mostFrequent(s.surfaces);
@@ -484,7 +500,8 @@ function linkShortOrgNames(names: Map<string, NameStats>, clusters: Clusters, ki
     for (const w of [s.words[0]!, s.words.at(-1)!]) byEdgeWord.set(w, (byEdgeWord.get(w) ?? new Set()).add(s.key));
   }
   for (const s of names.values()) {
-    if (s.words.length !== 1 || ORG_CUES.has(s.key) || lexiconKind(s.key)) continue;
+    // Already a surname ("Rice" of "Mike Rice") or an alias of something else.
+    if (s.words.length !== 1 || ORG_CUES.has(s.key) || lexiconKind(s.key) || isGivenName(s.key) || clusters.size(s.key) > 1) continue;
     const [kind, score] = kindOf(s.key);
     if (kind !== 'organization' && score >= 4) continue;
     const candidates = [...(byEdgeWord.get(s.key) ?? [])];
@@ -502,12 +519,20 @@ function linkSurnames(names: Map<string, NameStats>, clusters: Clusters, kindOf:
   for (const s of names.values()) {
     if (s.words.length < 2 || kindOf(s.key)[0] !== 'person' || kindOf(s.key)[1] < MIN_SCORE) continue;
     const last = s.words.at(-1)!;
-    for (const form of new Set([last, last.split('-').at(-1)!])) bySurname.set(form, [...(bySurname.get(form) ?? []), s]);
+    for (const form of new Set([last, last.split('-').at(-1)!])) pushTo(bySurname, form, s);
   }
   const reassigned = new Map<MentionRef, string>();
   for (const s of names.values()) {
     const last = s.words.at(-1)!;
-    const candidates = (bySurname.get(last) ?? []).filter((p) => p !== s && p.words.length > s.words.length && s.words.every((w) => p.words.includes(w) || p.words.some((pw) => pw.endsWith(`-${w}`))));
+    const titled = s.evidence.title + s.evidence.appositive > 0;
+    const candidates = (bySurname.get(last) ?? []).filter(
+      (p) =>
+        p !== s &&
+        p.words.length > s.words.length &&
+        s.words.every((w) => p.words.includes(w) || p.words.some((pw) => pw.endsWith(`-${w}`))) &&
+        // "Pope John" is not "Cabin John": a titled name joins only a name with evidence of a person of its own.
+        (!titled || hasPersonEvidence(p)),
+    );
     if (candidates.length === 0) continue;
     // A name that is a place or organisation in its own right ("Washington") is not taken for a surname.
     const own = kindOf(s.key);

@@ -4,6 +4,7 @@ import { STOP_WORDS } from '../text/terms.js';
 import {
   HONORIFICS,
   NAME_PARTICLES,
+  EVENT_CUES,
   ORG_CONNECTORS,
   ORG_CUES,
   OUTLET_VERBS,
@@ -19,11 +20,15 @@ import {
   isContentWord,
   isCountryLike,
   isDemonym,
+  isFunctionOrVerb,
   isGivenName,
+  isLexiconLastName,
   isKnownProper,
   isModifiedNoun,
   isNonEntityAcronym,
+  isNumberWord,
   isRoleNoun,
+  isRoleWord,
   lexiconKind,
   looksLikeCommonWord,
   tokenize,
@@ -95,17 +100,29 @@ const BETWEEN_SUBJECT_AND_VERB = new Set(['also', 'later', 'then', 'has', 'had',
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'across', 'throughout', 'outside', 'inside', 'from', 'into']);
 const ALIAS_PHRASES = [['also', 'known', 'as'], ['known', 'as'], ['or']];
 const MAX_ROLE_WORDS = 6;
+const PREFIXED = /^(?:pro|anti|non|post|pre|mid|neo|ex|then|semi|un|self)-/i;
+const MONTH_LEADS = new Set(['in', 'on', 'for', 'since', 'until', 'by', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'from', 'through', 'before', 'after', 'during']);
+/** "St. Louis", "Mt. Hood", "Ft. Worth": an abbreviation's period does not end the name. */
+const PLACE_ABBREVIATIONS = new Set(['st', 'mt', 'ft']);
 
 /** Collect, over all sentences, which words appear lower-case and which capitalised mid-sentence. */
 export function addWordStats(stats: WordStats, text: string): void {
   let first = true;
   for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
     const w = m[0];
-    const key = w.toLowerCase().replace(/['’]s$/, '');
-    if (/^\p{Ll}/u.test(w)) stats.lower.add(key);
-    else if (!first && !/[“"‘(:—]\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index))) stats.capitalisedMidSentence.add(key);
+    const lower = w.toLowerCase();
+    const key = lower.endsWith("'s") || lower.endsWith('’s') ? lower.slice(0, -2) : lower;
+    if (w[0] === lower[0]) stats.lower.add(key);
+    else if (!first && !afterOpening(text, m.index)) stats.capitalisedMidSentence.add(key);
     first = false;
   }
+}
+
+/** Does a word at `index` follow an opening quote, bracket, colon or dash (a sentence-like start)? */
+function afterOpening(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && text[i] === ' ') i--;
+  return i >= 0 && '“"‘(:—'.includes(text[i]!);
 }
 
 interface Span {
@@ -154,7 +171,16 @@ class SentenceScanner {
 
   private isNameToken(i: number): boolean {
     const t = this.tokens[i];
-    return t !== undefined && t.word && t.cap && !isCalendarWord(t.text) && t.key.length > 0;
+    if (t === undefined || !t.word || !t.cap || t.key.length === 0 || isCalendarWord(t.text) || isNumberWord(t.key)) return false;
+    if (PREFIXED.test(t.text)) return false; // "pro-Western", "anti-Israel": adjectives
+    return t.key !== 'may' || !this.isMonthMay(i);
+  }
+
+  /** "in May", "May 12": the month, not a name. */
+  private isMonthMay(i: number): boolean {
+    const prev = this.tokens[i - 1];
+    const next = this.tokens[i + 1];
+    return (prev?.word === true && !prev.cap && MONTH_LEADS.has(prev.key)) || /^\d/.test(next?.text ?? '');
   }
 
   private isInitial(i: number): boolean {
@@ -189,7 +215,7 @@ class SentenceScanner {
           continue;
         }
         const next = toks[j + 1];
-        if (next?.text === '.' && (t.text.length === 1 || HONORIFICS.has(t.key) || ROLE_HEADS.has(t.key)) && next.start === t.end && this.isNameToken(j + 2)) {
+        if (next?.text === '.' && (t.text.length === 1 || HONORIFICS.has(t.key) || ROLE_HEADS.has(t.key) || PLACE_ABBREVIATIONS.has(t.key)) && next.start === t.end && this.isNameToken(j + 2)) {
           run.push(j + 1, j + 2);
           j += 2;
           continue;
@@ -228,12 +254,14 @@ class SentenceScanner {
       let keep: boolean;
       if (t.text === '.' || t.text === '&') keep = true;
       else if (NAME_PARTICLES.has(t.key) && !ORG_CONNECTORS.has(t.key)) keep = true;
-      else if (t.key === 'of') keep = before.some((w) => headTakesOf(w) || w.endsWith("'s"));
+      // "Ministry of …", "Secretary of …", "People's Mujahideen of …"; not "James Carter of Houston".
+      else if (t.key === 'of') keep = headTakesOf(before.at(-1) ?? '') || (before[0]?.endsWith("'s") ?? false);
       else if (t.key === 'the') keep = sawOf;
-      else if (t.key === 'and') keep = (sawOf && before.some((w) => ORG_CUES.has(w))) || ORG_CUES.has(toks[run.at(-1)!]!.key);
+      // "Ministry of Intelligence and Security", "Securities and Exchange Commission"; not "Legislature and Congress".
+      else if (t.key === 'and') keep = (sawOf && before.some((w) => ORG_CUES.has(w))) || this.andJoinsOneName(run, n);
       else keep = before.some((w) => ORG_CUES.has(w)); // "for", "on": "Center for …", "Conference on …"
       if (keep) {
-        if (t.key === 'of') sawOf = true;
+        if (t.key === 'of' || t.key === 'for' || t.key === 'on') sawOf = true;
         current.push(i);
       } else {
         if (current.length > 0) out.push(current);
@@ -244,6 +272,12 @@ class SentenceScanner {
     }
     if (current.length > 0) out.push(current);
     return out.map((r) => this.trimConnectors(r)).filter((r) => r.length > 0);
+  }
+
+  /** After "and" at run position `n`: two or more words ending in an organisation noun ("Exchange Commission"). */
+  private andJoinsOneName(run: number[], n: number): boolean {
+    const right = run.slice(n + 1).filter((i) => this.tokens[i]!.word && this.tokens[i]!.cap);
+    return right.length >= 2 && ORG_CUES.has(this.tokens[right.at(-1)!]!.key);
   }
 
   private trimConnectors(run: number[]): number[] {
@@ -260,12 +294,24 @@ class SentenceScanner {
   private isCommonAtStart(i: number, runLength: number): boolean {
     const t = this.tokens[i]!;
     if (t.acronym) return false;
+    if (runLength > 1 && (ROLE_HEADS.has(t.key) || isRoleNoun(t.key))) return false; // "Deputy Foreign Minister …"
     if (STOP_WORDS.has(t.key) && !isKnownProper(t.key)) return true;
-    if (ROLE_HEADS.has(t.key) && runLength > 1) return false;
+    const speaker = runLength === 1 && this.speechVerbAfter(i);
+    if (isFunctionOrVerb(t.key) && !speaker) return true; // "Asked …", "Following …", "Last …"
     if (this.stats.capitalisedMidSentence.has(t.text.toLowerCase())) return false;
     if (this.stats.lower.has(t.text.toLowerCase())) return true;
-    if (runLength === 1 && this.speechVerbAfter(i)) return false;
+    if (speaker) return false;
     return looksLikeCommonWord(t.text);
+  }
+
+  /** Is the capitalised word at run position `n` a title ("Minister", "Dictator", "First Lady")? */
+  private isTitleAt(run: number[], n: number): boolean {
+    const t = this.tokens[run[n]!]!;
+    if (!t.word) return false;
+    if (isRoleWord(t.key)) return true;
+    if (isGivenName(t.key) || isLexiconLastName(t.key)) return false;
+    const prev = n > 0 ? this.tokens[run[n - 1]!]! : undefined;
+    return isRoleNoun(t.key) || (prev !== undefined && isRoleNoun(`${prev.key} ${t.key}`));
   }
 
   /** A lower-case word inside a role phrase: a modifier, a role noun, or a content word ("hedge fund manager"). */
@@ -289,9 +335,18 @@ class SentenceScanner {
     while (run.length > 0 && (toks[run[0]!]!.key === 'the' || (this.isInitial(run[0]!) && this.isCommonAtStart(run[0]!, run.length)))) {
       run = this.trimConnectors(run.slice(1));
     }
+    // "Smoldering Congo …": a sentence-initial word before a known place or organisation is not part of its name.
+    if (run.length > 1 && this.isInitial(run[0]!) && !isKnownProper(toks[run[0]!]!.key)) {
+      const rest = this.trimConnectors(run.slice(1));
+      const restKind = lexiconKind(this.keyOf(rest));
+      if (restKind === 'place' || restKind === 'organization') run = rest;
+    }
     if (run.length === 0) return [];
     const words = run.filter((i) => toks[i]!.word).map((i) => toks[i]!.key);
     if (lexiconKind(words.join(' ')) !== null) return [this.span(run)];
+    // Events, laws and plans ("Family Week", "Affordable Care Act") are not people, organisations or places;
+    // a name ending in a demonym is an adjective ("West Texan ranchers").
+    if (words.length > 1 && (EVENT_CUES.has(words.at(-1)!) || isDemonym(words.at(-1)!))) return [];
 
     const split = this.splitTitle(run);
     if (split) return split;
@@ -305,8 +360,9 @@ class SentenceScanner {
     while (run.length > 1) {
       const head = toks[run[0]!]!;
       const rest = run.slice(1).filter((i) => toks[i]!.word).map((i) => toks[i]!.key);
-      if (isDemonym(head.key) && !hasOrgCue(rest)) run = this.trimConnectors(run.slice(1));
-      else if (isCountryLike(head.key) && !hasOrgCue(rest) && !hasPlaceCue(rest)) {
+      const restIsInstitution = ORG_CUES.has(rest.at(-1) ?? '') || PLACE_CUES.has(rest.at(-1) ?? '') || hasOrgCue(rest);
+      if (isDemonym(head.key) && !restIsInstitution) run = this.trimConnectors(run.slice(1));
+      else if ((isCountryLike(head.key) && !hasOrgCue(rest) && !hasPlaceCue(rest)) || (lexiconKind(head.key) === 'place' && rest.length === 1 && toks[run.at(-1)!]!.acronym)) {
         out.push(this.span([run[0]!]));
         run = this.trimConnectors(run.slice(1));
       } else break;
@@ -314,7 +370,7 @@ class SentenceScanner {
     if (run.length === 0) return out;
     if (run.length === 1) {
       const t = toks[run[0]!]!;
-      if (t.key.length < 2 || isDemonym(t.key) || (t.acronym && isNonEntityAcronym(t.key)) || ROLE_HEADS.has(t.key) || ROLE_MODIFIERS.has(t.key)) return out;
+      if (t.key.length < 2 || (STOP_WORDS.has(t.key) && !t.acronym && !isKnownProper(t.key)) || isDemonym(t.key) || (t.acronym && isNonEntityAcronym(t.key)) || ROLE_HEADS.has(t.key) || ROLE_MODIFIERS.has(t.key)) return out;
     }
     out.push(this.span(run));
     return out;
@@ -329,25 +385,25 @@ class SentenceScanner {
     const toks = this.tokens;
     for (let n = run.length - 2; n >= 0; n--) {
       const t = toks[run[n]!]!;
-      if (!t.word || !ROLE_HEADS.has(t.key)) continue;
+      if (!this.isTitleAt(run, n)) continue;
       let nameStart = n + 1;
       if (toks[run[nameStart]!]!.text === '.') nameStart++;
       let roleEnd = nameStart - 1;
-      // "Secretary of State Antony Blinken": the domain after "of" is part of the role.
+      // "Secretary of State Antony Blinken", "Secretary of the Army": the domain after "of" is part of the role.
       let domain: number[] = [];
       if (toks[run[nameStart]!]?.key === 'of') {
         const after = run.slice(nameStart + 1);
-        const given = after.findIndex((i, k) => k > 0 && isGivenName(toks[i]!.key));
-        const domainLength = given > 0 ? given : Math.max(1, after.length - 2);
+        const caps = after.map((i, k) => (toks[i]!.cap ? k : -1)).filter((k) => k >= 0);
+        const given = caps.findIndex((k, c) => c > 0 && isGivenName(toks[after[k]!]!.key));
+        const domainCaps = given > 0 ? given : Math.max(1, caps.length - 2);
+        const domainLength = (caps[domainCaps - 1] ?? 0) + 1;
         domain = after.slice(0, domainLength);
         roleEnd = nameStart + domainLength;
         nameStart = roleEnd + 1;
       }
       const name = this.trimConnectors(run.slice(nameStart));
       if (!this.isPersonLike(name)) {
-        if (domain.length > 0 && name.length === 0 && lexiconKind(this.keyOf(domain)) === 'place') {
-          return [...this.rolePrefixSpans(run, n), this.span(domain)];
-        }
+        if (domain.length > 0 && name.length === 0) return [...this.rolePrefixSpans(run, n), ...this.interpret(this.trimConnectors(domain))];
         continue;
       }
       const roleStartN = this.roleStart(run, n);
@@ -386,6 +442,8 @@ class SentenceScanner {
     const words = toks.filter((t) => t.word).map((t) => t.key);
     if (words.length === 0) return false;
     if (hasOrgCue(words) || hasPlaceCue(words)) return false;
+    const last = words.at(-1)!;
+    if (ORG_CUES.has(last) || PLACE_CUES.has(last) || EVENT_CUES.has(last)) return false;
     const kind = lexiconKind(words.join(' '));
     if (kind === 'place' || kind === 'organization') return false;
     if (toks.every((t) => !t.word || ROLE_HEADS.has(t.key) || ROLE_MODIFIERS.has(t.key) || isDemonym(t.key))) return false;
@@ -439,6 +497,8 @@ class SentenceScanner {
     if (prev?.word && prev.key === 'the') evidence.theX++;
     const prep = prev?.key === 'the' ? toks[first - 2] : prev;
     if (prep?.word && PLACE_PREPOSITIONS.has(prep.key)) evidence.placePrep++;
+    // "Gaynor B. Jones of Houston": where a person is from.
+    else if (prev?.key === 'of' && !prev.cap && this.byLast.has(first - 2)) evidence.placePrep++;
     this.aliasLinks(span);
 
     const start = toks[first]!.start;
@@ -524,9 +584,11 @@ class SentenceScanner {
       if (t.cap ? !this.isRolePart(t) : !this.isRolePhraseWord(t)) break;
       if (isRoleNoun(t.key)) headEnd = j;
     }
-    if (headEnd < 0) return;
+    if (headEnd < 0 || HONORIFICS.has(toks[headEnd]!.key)) return;
     const boundary = toks[headEnd + 1];
     if (boundary && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text)) return;
+    // "of Houston, Dr. James Carter": a title that runs into the next name is not this name's role.
+    if (boundary?.text === '.' && this.isNameToken(headEnd + 2) && toks[headEnd]!.cap) return;
     roles.push(this.text.slice(toks[i]!.start, toks[headEnd]!.end));
     evidence.appositive++;
     // "an analyst at Harbor Lane Securities": the name after at/of/with is the employer.
@@ -551,7 +613,7 @@ class SentenceScanner {
       const other = this.byFirst.get(i + phrase.length);
       if (!other) continue;
       // "X, or Y" only counts when Y is then given an acronym, which shows the writer is naming one thing twice.
-      if (phrase.length === 1 && toks[other.last + 1]?.text !== '(') continue;
+      if (phrase.length === 1 && !(toks[other.last + 1]?.text === '(' && toks[other.last + 2]?.acronym && toks[other.last + 3]?.text === ')')) continue;
       this.links.push([key, this.keyOf(this.range(other.first, other.last))]);
       break;
     }

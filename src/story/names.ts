@@ -13,9 +13,11 @@ const LEXICON = MODEL.one.lexicon;
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
 
 /** Tags compromise's lexicon gives a (lower-case, possibly multi-word) entry. */
+const NO_TAGS: string[] = [];
+const LEXICON_TAGS = new Map<string, string[]>(Object.entries(LEXICON).map(([w, t]) => [w, [t].flat()]));
+
 export function lexiconTags(key: string): string[] {
-  const tags = LEXICON[key.replace(/-/g, ' ')];
-  return tags === undefined ? [] : [tags].flat();
+  return LEXICON_TAGS.get(key.includes('-') ? key.replace(/-/g, ' ') : key) ?? NO_TAGS;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -35,7 +37,9 @@ export const ROLE_HEADS: ReadonlySet<string> = set(`
   player nurse teacher surgeon physician engineer economist historian activist campaigner organizer organiser
   consultant partner president-elect secretary-general director-general ceo-elect chancellor-elect actor actress
   singer rapper artist novelist poet filmmaker producer host anchor presenter commentator pundit broadcaster
-  mr mrs ms mx miss sir dame lord baroness baron hon
+  mr mrs ms mx miss sir dame lord baroness baron hon councilman councilwoman councillor alderman solicitor controller
+  comptroller auditor clerk registrar outfielder infielder shortstop catcher linebacker halfback fullback boxer golfer
+  dictator statesman prosecutor-general chief-of-staff marshal
 `);
 
 /** Honorifics: evidence of a person, but not a role worth reporting. */
@@ -65,8 +69,9 @@ export const ORG_CUES: ReadonlySet<string> = new Set([
     committee league fc club airlines bank fund group inc corp co ltd llc plc ag sa gmbh nv technologies tech labs
     studios pictures records tribune herald gazette chronicle telegraph review organisation organization institute
     foundation federation association union university college school hospital company corporation department
-    directorate bureau office service services authority commission conference summit secretariat regime junta
-    militia guard people's workers' mujahideen
+    directorate bureau office service services authority commission conference secretariat regime junta
+    militia guard people's workers' mujahideen house foods products stores mills works laboratories railroad railway
+    lines shipping trust properties realty bancorp legislature
   `),
 ]);
 
@@ -75,8 +80,29 @@ export const PLACE_CUES: ReadonlySet<string> = set(`
   city county province region district island islands river lake sea ocean gulf bay strait straits mountains mountain
   valley peninsula desert coast street avenue road square airport park republic kingdom emirates territory territories
   strip heights hills plains canyon falls beach village town prefecture oblast governorate municipality borough
-  neighborhood neighbourhood camp stadium arena courthouse prison palace
+  neighborhood neighbourhood camp stadium arena courthouse prison palace place temple mosque synagogue parkway ave
+  blvd rd boulevard
 `);
+
+/** Nouns that end the name of an event, law or plan ("Family Week", "World Cup", "Affordable Care Act"): not entities. */
+export const EVENT_CUES: ReadonlySet<string> = set(`
+  week day days games olympics war wars festival awards award prize cup bowl series championship championships
+  tournament open classic marathon revolution act bill law treaty accord accords plan program programme project
+  initiative doctrine summit expo fair show
+`);
+
+/** Religious, political and ethnic adjectives and group nouns: modifiers like demonyms, not names by themselves. */
+const GROUP_WORDS: ReadonlySet<string> = set(`
+  democratic democrat democrats republican republicans catholic catholics protestant protestants jewish jew jews
+  muslim muslims christian christians islamic islamist islamists communist communists socialist socialists
+  conservative conservatives liberal liberals tory tories sunni sunnis shiite shiites shia hindu hindus buddhist
+  orthodox evangelical evangelicals arab arabs kurdish kurds latino latinos hispanic hispanics negro negroes nazi
+  nazis fascist fascists zionist zionists marxist leftist rightist western eastern northern southern british
+  english irish scots scottish soviet soviets persian latin nordic slavic balkan baltic gulf allied axis
+  african-american anglo
+`);
+
+const PLACE_PREFIXES = set('st mt ft');
 
 /** Organisation heads that keep "of …" in the name ("Ministry of Intelligence and Security", "Bank of America"). */
 const OF_HEADS: ReadonlySet<string> = set(`
@@ -125,10 +151,10 @@ const NON_ENTITY_ACRONYMS: ReadonlySet<string> = set(`
 /** Frequently-named organisations and places compromise's lexicon lacks (general news knowledge, not any story's). */
 const EXTRA_ORGS: ReadonlySet<string> = set(`
   hamas hezbollah hizballah taliban isis isil kremlin pentagon reuters afp bloomberg axios interpol houthis al-qaeda
-  al-shabaab wagner opec europol frontex unicef unhcr who wto imf nato eu un
+  al-shabaab opec europol frontex unicef unhcr who wto imf nato eu un
 `);
 const EXTRA_PLACES: ReadonlySet<string> = new Set([
-  ...set('balkans caucasus sahel levant donbas crimea gaza kosovo'),
+  ...set('balkans caucasus sahel levant donbas crimea gaza kosovo britain'),
   'middle east', 'west bank', 'gaza strip', 'golan heights', 'persian gulf', 'far east', 'latin america',
   'north america', 'south america', 'central america', 'east asia', 'southeast asia', 'west africa', 'east africa',
   'north africa', 'sub-saharan africa', 'eastern europe', 'western europe', 'central asia', 'south asia',
@@ -142,8 +168,20 @@ const PROPER_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'L
 // ---------------------------------------------------------------------------------------------------------------
 // Keys.
 
+const keyCache = new Map<string, string>();
+
 /** One word → the form names are compared in: lower case, no accents, no possessive, no dots. */
 export function keyWord(word: string): string {
+  if (/^[A-Za-z0-9]+$/.test(word)) return word.toLowerCase();
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    key = slowKeyWord(word);
+    if (keyCache.size < 100_000) keyCache.set(word, key);
+  }
+  return key;
+}
+
+function slowKeyWord(word: string): string {
   return word
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -170,8 +208,9 @@ export function isCalendarWord(word: string): boolean {
   return CALENDAR.has(keyWord(word));
 }
 
+/** A title word, including hyphenated ones ("Vice-President", "ex-minister"). */
 export function isRoleWord(key: string): boolean {
-  return ROLE_HEADS.has(key);
+  return ROLE_HEADS.has(key) || (key.includes('-') && ROLE_HEADS.has(key.split('-').at(-1)!));
 }
 
 /** A role noun compromise knows ("nurse", "striker"), for appositives; looser than ROLE_HEADS. */
@@ -182,15 +221,35 @@ const NOT_ROLES = set(`
 `);
 export function isRoleNoun(key: string): boolean {
   if (ROLE_HEADS.has(key)) return true;
+  if (key.endsWith('s') && ROLE_HEADS.has(key.slice(0, -1))) return false;
   if (NOT_ROLES.has(key)) return false;
   const tags = lexiconTags(key);
   return tags.includes('Actor') && !tags.includes('Plural');
 }
 
+/** Demonyms and group adjectives ("Israeli", "Albanians", "Democratic", "Catholic"): modifiers, not names. */
 export function isDemonym(key: string): boolean {
-  if (lexiconTags(key).includes('Demonym')) return true;
-  // Hyphenated demonyms and ones the lexicon lacks in its -ian/-ese/-i forms are handled by the caller's evidence.
-  return false;
+  return GROUP_WORDS.has(key) || lexiconTags(key).includes('Demonym');
+}
+
+/** Number words ("One", "Two", "First"): never part of a name here. */
+export function isNumberWord(key: string): boolean {
+  return lexiconTags(key).includes('Cardinal');
+}
+
+/** A plural common noun ("Eagles", "Foods", "Bears"): names ending in one are teams or firms, not people. */
+export function isCommonPlural(key: string): boolean {
+  if (!/[^s]s$/.test(key) || isKnownProper(key)) return false;
+  const tags = lexiconTags(key);
+  if (tags.includes('Plural')) return true;
+  const singular = lexiconTags(key.replace(/s$/, ''));
+  return singular.some((t) => NOUN_TAGS.has(t)) && singular.every((t) => !PROPER_TAGS.has(t));
+}
+
+/** A word compromise's lexicon knows only as a common word (not a name): "roll", "flock", "rice". */
+export function isLexiconCommon(key: string): boolean {
+  const tags = lexiconTags(key);
+  return tags.length > 0 && tags.every((t) => !PROPER_TAGS.has(t));
 }
 
 export function isCountryLike(key: string): boolean {
@@ -214,8 +273,19 @@ export function isNonEntityAcronym(key: string): boolean {
 
 export type LexiconKind = 'person' | 'organization' | 'place' | null;
 
+const kindCache = new Map<string, LexiconKind>();
+
 /** What the lexicon (plus a few news staples) says a whole name is. */
 export function lexiconKind(key: string): LexiconKind {
+  let kind = kindCache.get(key);
+  if (kind === undefined) {
+    kind = lexiconKindUncached(key);
+    if (kindCache.size < 100_000) kindCache.set(key, kind);
+  }
+  return kind;
+}
+
+function lexiconKindUncached(key: string): LexiconKind {
   if (EXTRA_PLACES.has(key) || COUNTRY_ACRONYMS.has(key)) return 'place';
   if (EXTRA_ORGS.has(key)) return 'organization';
   const tags = lexiconTags(key);
@@ -242,6 +312,9 @@ export function hasOrgCue(words: string[]): boolean {
 export function hasPlaceCue(words: string[]): boolean {
   const last = words.at(-1);
   if (last !== undefined && PLACE_CUES.has(last) && words.length > 1) return true;
+  // "St. Louis", "Mt. Hood"; "Mainland China", "Northern Ireland".
+  if (words.length > 1 && PLACE_PREFIXES.has(words[0]!)) return true;
+  if (words.length > 1 && last !== undefined && lexiconTags(last).includes('Country')) return true;
   const of = words.indexOf('of');
   return of > 0 && PLACE_CUES.has(words[of - 1]!);
 }
@@ -259,6 +332,12 @@ export function isKnownProper(key: string): boolean {
 const VERBISH_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'PhrasalVerb',
   'Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Copula', 'Modal', 'QuestionWord']);
 const NOUN_TAGS = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Actor']);
+
+/** Tags of words compromise knows as verbs or function words (used to tell "Asked Willie" from "Willie Asked"). */
+export function isFunctionOrVerb(key: string): boolean {
+  const tags = lexiconTags(key);
+  return tags.length > 0 && !tags.some((t) => PROPER_TAGS.has(t)) && tags.some((t) => VERBISH_TAGS.has(t) || t === 'Adjective' || t === 'Comparative' || t === 'Superlative' || t === 'Date');
+}
 
 /** A lower-case word that can sit inside a role phrase ("hedge", "fund", "portfolio"): not a verb or function word. */
 export function isContentWord(key: string): boolean {
@@ -326,29 +405,47 @@ export interface Token {
   possessive: boolean;
 }
 
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|\S/gu;
+const TOKEN = /((?:\p{Lu}\.){2,})|([\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*)|\S/gu;
+
+const isUpper = (c: string): boolean => c !== c.toLowerCase() && c === c.toUpperCase();
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    let raw = m[0];
     const start = m.index;
+    if (m[1] !== undefined) {
+      // A dotted acronym: "U.S.", "U.N.".
+      out.push({ text: m[1], start, end: start + m[1].length, key: keyWord(m[1]), word: true, cap: true, acronym: true, possessive: false });
+      continue;
+    }
+    if (m[2] === undefined) {
+      out.push({ text: m[0], start, end: start + 1, key: m[0], word: false, cap: false, acronym: false, possessive: false });
+      continue;
+    }
+    let raw = m[2];
     let possessive = false;
-    if (/['’]s$/i.test(raw) && raw.length > 2) {
+    const n = raw.length;
+    if (n > 2 && (raw[n - 1] === 's' || raw[n - 1] === 'S') && (raw[n - 2] === "'" || raw[n - 2] === '’')) {
       raw = raw.slice(0, -2);
       possessive = true;
     }
-    const word = /[\p{L}\p{N}]/u.test(raw);
-    const last = raw.split('-').at(-1) ?? raw;
-    const cap = word && /^\p{Lu}/u.test(last) && !/^\p{N}/u.test(raw);
-    const acronym = word && (/^(?:\p{Lu}\.){2,}$/u.test(raw) || /^\p{Lu}{2,6}$/u.test(raw));
-    out.push({ text: raw, start, end: start + raw.length, key: keyWord(raw), word, cap, acronym, possessive });
+    const dash = raw.lastIndexOf('-');
+    const lastFirst = raw[dash + 1] ?? '';
+    const cap = isUpper(lastFirst) && !isDigit(raw[0]!);
+    const acronym = raw.length >= 2 && raw.length <= 6 && raw === raw.toUpperCase() && /^\p{Lu}+$/u.test(raw);
+    out.push({ text: raw, start, end: start + raw.length, key: keyWord(raw), word: true, cap, acronym, possessive });
   }
-  // A plural possessive ("United States’ sanctions"): a word ending in s followed straight by an apostrophe.
+  markPluralPossessives(out);
+  return out;
+}
+
+/** "United States’ sanctions": a word ending in s followed straight by an apostrophe and then a space. */
+function markPluralPossessives(out: Token[]): void {
   for (let i = 0; i + 1 < out.length; i++) {
     const t = out[i]!;
     const next = out[i + 1]!;
-    if (t.word && /s$/.test(t.text) && /^['’]$/.test(next.text) && next.start === t.end) {
+    if (t.word && t.text.endsWith('s') && (next.text === "'" || next.text === '’') && next.start === t.end) {
       const after = out[i + 2];
       if (after === undefined || after.start > next.end) {
         t.possessive = true;
@@ -356,7 +453,6 @@ export function tokenize(text: string): Token[] {
       }
     }
   }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
