@@ -653,6 +653,16 @@ function resolveYear(a: Ymd, m: number, d: number, hasDay: boolean, tense: Tense
 
 // ---- Putting it together.
 
+/** A timestamp line ("Updated: July 5, 2021 10:30 a.m.") dates the page, not an event. */
+const PAGE_FURNITURE = /^\s*(?:Published|Updated|Posted|Last updated|First published)\b/i;
+/** A dateline ("NEW YORK, Jan 5 (Reuters) -") dates the report, not an event. */
+const DATELINE = /^[\s\p{Lu}\p{N} .,'’/-]*$/u;
+const DATELINE_END = /^[\s,]*(?:\d{4}\s*)?(?:\([^)]{1,40}\)\s*)?[-–—]/;
+
+function isDateline(sentence: string, c: Candidate): boolean {
+  return DATELINE.test(sentence.slice(0, c.start)) && DATELINE_END.test(sentence.slice(c.end));
+}
+
 /** Keeps the best of overlapping candidates: higher priority, then longer, then earlier. */
 function dropOverlaps(candidates: Candidate[]): Candidate[] {
   const ranked = [...candidates].sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -668,6 +678,7 @@ function dropOverlaps(candidates: Candidate[]): Candidate[] {
  */
 export function extractDates(sentence: string, articleDate: string, previous: Period | null = null): DateMention[] {
   const ctx: Context = { sentence, article: parseYmd(articleDate) };
+  if (PAGE_FURNITURE.test(sentence)) return [];
   const candidates = dropOverlaps([
     ...eraCandidates(ctx),
     ...decadeCandidates(ctx),
@@ -675,7 +686,7 @@ export function extractDates(sentence: string, articleDate: string, previous: Pe
     ...articleRelativeCandidates(ctx),
     ...anchoredCandidates(ctx),
     ...chronoCandidates(ctx),
-  ]);
+  ]).filter((c) => !isDateline(sentence, c));
   const fixed = candidates.filter((c) => c.period);
   const mentions: DateMention[] = [];
   for (const c of candidates) {

@@ -112,8 +112,14 @@ describe('things that are not dates', () => {
     ['the baseline of a comparison', 'Revenue rose to $2.23 billion, up from $1.92 billion a year earlier.'],
     ['"last year\'s" amount', 'Analysts expect a 7 percent increase from last year\'s $11.9 billion.'],
     ['a named day', 'Black Friday sales were strong, as on Cyber Monday.'],
+    ['a page timestamp', 'Updated: July 5, 2021 10:30 a.m.'],
   ])('ignores %s', (_what, sentence) => {
     expect(found(sentence, MONDAY)).toEqual([]);
+  });
+
+  it('ignores a dateline but reads the date the lede states', () => {
+    expect(found('NEW YORK, Sept. 12 (Reuters) - Cisco said on Friday it would cut jobs.', MONDAY)).toEqual(['Friday=2022-09-09/day']);
+    expect(found('TIRANA, Sept. 12, 2022 — Albania cut ties with Iran last week.', MONDAY)).toEqual(['last week=2022-09-05/week']);
   });
 
   it('ignores "a month later than", a comparison, even with a date to count from', () => {
