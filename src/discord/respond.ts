@@ -1,5 +1,5 @@
 // Sending rendered replies to interactions: reply, or edit the deferred reply, always without mentions.
-import type { ButtonInteraction, ChatInputCommandInteraction, RepliableInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction, RepliableInteraction } from 'discord.js';
 import type { CommandContext } from './command.js';
 import { renderCooldown, toEditOptions, toReplyOptions, type Reply } from './render.js';
 
@@ -35,6 +35,6 @@ export async function takeQuestion(interaction: ChatInputCommandInteraction, ctx
 }
 
 /** Deferring first keeps the 3-second deadline however long the engine takes. */
-export async function defer(interaction: ChatInputCommandInteraction | ButtonInteraction): Promise<void> {
+export async function defer(interaction: ChatInputCommandInteraction): Promise<void> {
   if (!interaction.deferred && !interaction.replied) await interaction.deferReply();
 }
