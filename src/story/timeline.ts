@@ -147,6 +147,26 @@ export function buildTimeline(articles: Article[]): TimelineEvent[] {
   return happenings.sort(chronological).map(toEvent);
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** An event's date as a reader should see it, at its precision: "15 July 2022", "week of 5 September 2022", "July 2022", "2022", "the 1990s". */
+export function periodLabel(event: Pick<TimelineEvent, 'date' | 'precision'>): string {
+  const { y, m, d } = parseYmd(event.date);
+  const month = MONTH_NAMES[m - 1]!;
+  switch (event.precision) {
+    case 'day':
+      return `${d} ${month} ${y}`;
+    case 'week':
+      return `week of ${d} ${month} ${y}`;
+    case 'month':
+      return `${month} ${y}`;
+    case 'year':
+      return String(y);
+    case 'decade':
+      return `the ${y - (y % 10)}s`;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Filters
 

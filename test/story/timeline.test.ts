@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Article, TimelineEvent } from '../../src/engine/types.js';
-import { buildTimeline, filterTimeline, nameInText } from '../../src/story/timeline.js';
+import { buildTimeline, filterTimeline, nameInText, periodLabel } from '../../src/story/timeline.js';
 import { makeArticle } from '../helpers/articles.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -263,5 +263,15 @@ describe('filterTimeline', () => {
     expect(nameInText('Lapid met Rama on Sunday.', 'Edi Rama')).toBe(true);
     expect(nameInText('Ramallah was quiet.', 'Edi Rama')).toBe(false);
     expect(nameInText('Edi spoke.', 'Edi Rama')).toBe(false);
+  });
+});
+
+describe('periodLabel', () => {
+  it('shows a date at its precision and never a finer one', () => {
+    expect(periodLabel({ date: '2022-07-15', precision: 'day' })).toBe('15 July 2022');
+    expect(periodLabel({ date: '2022-09-05', precision: 'week' })).toBe('week of 5 September 2022');
+    expect(periodLabel({ date: '2022-07-01', precision: 'month' })).toBe('July 2022');
+    expect(periodLabel({ date: '2022-01-01', precision: 'year' })).toBe('2022');
+    expect(periodLabel({ date: '1990-01-01', precision: 'decade' })).toBe('the 1990s');
   });
 });
