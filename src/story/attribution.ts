@@ -291,7 +291,7 @@ export function tokenize(body: string, from: number, to: number, spans: readonly
     text = body.slice(i, end);
     const lower = text.toLowerCase().replace(/’/g, "'");
     const prevTok = out[out.length - 1];
-    const sentenceInitial = !prevTok || (prevTok.type === 'punct' && /[.!?]/.test(prevTok.text) && !out.some((t) => t.type === 'quote' && t.end > prevTok.start));
+    const sentenceInitial = !prevTok || (prevTok.type === 'punct' && /[.!?]/.test(prevTok.text));
     out.push({
       type: 'word',
       text,
@@ -323,7 +323,15 @@ function isCommonWord(text: string, lower: string): boolean {
 }
 
 /** A word without its possessive ending, normalised: "Rama’s" → "rama". */
-const base = (t: Tok): string => normalizeWord(t.text.replace(/\.$/, ''));
+const baseCache = new WeakMap<Tok, string>();
+const base = (t: Tok): string => {
+  let b = baseCache.get(t);
+  if (b === undefined) {
+    b = normalizeWord(t.text.replace(/\.$/, ''));
+    baseCache.set(t, b);
+  }
+  return b;
+};
 const expandTitle = (w: string): string => TITLE_EXPANSIONS[w] ?? w;
 const bareText = (t: Tok): string => (t.possessive ? t.text.replace(/(?:['’]s|['’])$/, '') : t.text);
 /** A lower-case word without its possessive ending: "company’s" → "company", "trustees'" → "trustees". */
@@ -374,6 +382,8 @@ interface DocEvidence {
 
 /** Organisation nouns that may refer to any organisation named before ("the company"), not just a namesake. */
 const GENERIC_ORG_NOUNS = words('company firm group organization organisation club team side squad startup maker manufacturer retailer carrier airline lender insurer charity');
+/** How many same-surname mentions a surname lookup examines (bounded, so long articles stay linear). */
+const NAMESAKE_REACH = 24;
 /** How far (characters) "the statement" may look for whose statement it is. */
 const DOC_REACH = 3000;
 /** How many units back "the judge"/"the company" may look for whom it means. */
@@ -513,7 +523,8 @@ export class ArticleContext {
     const last = full[full.length - 1]!;
     const verbatim = this.body.slice(full[0]!.start, last.end).replace(/['’]s$/, '');
     // Organisations keep their whole name: "US State Department", "Iran’s Foreign Ministry".
-    if (ORG_HEADS.has(base(last)) || ORG_HEADS.has(bareLower(last)) || (full.length === 1 && isAcronym(last.text))) {
+    const headOfPhrase = full.some((t, j) => ORG_HEADS.has(base(t)) && full[j + 1]?.lower === 'of'); // "Ministry of Finance"
+    if (headOfPhrase || ORG_HEADS.has(base(last)) || ORG_HEADS.has(bareLower(last)) || (full.length === 1 && isAcronym(last.text))) {
       return this.withResolver({ name: verbatim, kind: 'organization', gender: null, titles: before });
     }
     const possessiveAt = full.findIndex((t, j) => t.possessive && j < full.length - 1);
@@ -580,17 +591,26 @@ export class ArticleContext {
 
   /** "Lapid" → the full name written elsewhere in the article ("Yair Lapid"): nearest before, else first after. */
   fullName(surname: string, pos: number, titles: string[] = []): Mention | null {
-    const all = this.persons.get(normalizeWord(surname));
-    if (!all || all.length === 0) return null;
+    const list = this.persons.get(normalizeWord(surname));
+    if (!list || list.length === 0) return null;
     // "President Kennedy" is not "Attorney General Robert F. Kennedy": titles, when both have some, must agree.
     const mine = titles.filter((w) => TITLE_WORDS.has(w) && !HONORIFICS.has(w));
-    const list = all.filter((m) => {
+    const agrees = (m: Mention): boolean => {
+      if (mine.length === 0) return true;
       const theirs = m.titles.filter((w) => TITLE_WORDS.has(w) && !HONORIFICS.has(w));
-      return mine.length === 0 || theirs.length === 0 || mine.some((w) => theirs.includes(w));
-    });
-    let best: Mention | null = null;
-    for (const m of list) if (m.pos <= pos && (!best || m.pos >= best.pos)) best = m;
-    return best ?? list[0] ?? null;
+      return theirs.length === 0 || mine.some((w) => theirs.includes(w));
+    };
+    // The list is in text order: binary search for the last mention at or before `pos`, then look nearby only.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.pos <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo - 1; j >= 0 && j >= lo - NAMESAKE_REACH; j--) if (agrees(list[j]!)) return list[j]!;
+    for (let j = 0; j < list.length && j < NAMESAKE_REACH; j++) if (agrees(list[j]!)) return list[j]!;
+    return null;
   }
 
   // -- subjects ----------------------------------------------------------------------------------------------------
@@ -648,10 +668,19 @@ export class ArticleContext {
         const doc = t[i - 1]?.type === 'word' ? t[i - 1]!.lower : 'statement';
         if (owner) this.docs.push({ doc, owner, pos: tok.start });
       } else if (DOC_NOUNS.has(tok.lower)) {
-        const owner = this.docOwnerInPhrase(t, i, u);
+        const owner = this.docOwnerInPhrase(t, i, u) ?? this.docIssuer(t, i, u);
         if (owner) this.docs.push({ doc: tok.lower, owner, pos: tok.start });
       }
     }
+  }
+
+  /** "The Veldland government issued a press release": the subject of issued/released/published a document. */
+  private docIssuer(t: Tok[], i: number, u: Unit): Speaker | null {
+    let j = i - 1;
+    while (j >= 0 && t[j]!.type === 'word' && (DETERMINERS.has(t[j]!.lower) || NP_MODIFIERS.has(t[j]!.lower) || t[j]!.lower === 'press' || t[j]!.lower === 'news')) j--;
+    if (!isWord(t[j], ISSUE_VERBS)) return null;
+    const np = nounPhraseBackward(t, skipBackward(t, j));
+    return np.length ? this.interpretOwner(np, np[0]!.start, u) : null;
   }
 
   /** The owner a document noun's own phrase names: "Israel press release", "Acme’s statement", "statement from X". */
@@ -825,30 +854,37 @@ export class ArticleContext {
     const singular = head.replace(/s$/, '');
     const mods = words.filter((w, k) => k !== h && (TITLE_WORDS.has(w) || DEPARTMENT_WORDS.has(w)) && !isRoleNoun(w));
     // Mentions before `pos`, nearest first, within a bounded look-back (keeps extraction linear).
-    const candidates: Mention[] = [];
-    const subjects: Mention[] = [];
-    for (let k = u.index; k >= 0 && k >= u.index - ROLE_LOOKBACK; k--) {
-      const unit = this.units[k]!;
-      const list = unit.mentions;
-      for (let j = list.length - 1; j >= 0; j--) if (list[j]!.pos < pos) candidates.push(list[j]!);
-      if (unit.subject && unit.subject.pos < pos) subjects.push(unit.subject);
-    }
+    const find = (test: (m: Mention) => boolean): Mention | null => {
+      for (let k = u.index; k >= 0 && k >= u.index - ROLE_LOOKBACK; k--) {
+        const list = this.units[k]!.mentions;
+        for (let j = list.length - 1; j >= 0; j--) if (list[j]!.pos < pos && test(list[j]!)) return list[j]!;
+      }
+      return null;
+    };
+    const findSubject = (test: (m: Mention) => boolean): Mention | null => {
+      for (let k = u.index; k >= 0 && k >= u.index - ROLE_LOOKBACK; k--) {
+        const subject = this.units[k]!.subject;
+        if (subject && subject.pos < pos && test(subject)) return subject;
+      }
+      return null;
+    };
     if (ORG_NOUNS.has(head) && !isRoleNoun(head)) {
       const sameHead = (m: Mention): boolean => {
         const last = normalizeWord(m.name.split(/\s+/).pop() ?? '');
         return last === head || last === singular || last.replace(/s$/, '') === singular;
       };
-      const named = candidates.find((m) => m.kind === 'organization' && sameHead(m));
+      const named = find((m) => m.kind === 'organization' && sameHead(m));
       if (named) return this.asSpeaker(named, pos);
       if (!GENERIC_ORG_NOUNS.has(head)) return null;
-      const subject = subjects.find((m) => m.kind === 'organization') ?? subjects.find((m) => m.kind === 'unknown' && !this.isPerson(m, pos));
+      const subject =
+        findSubject((m) => m.kind === 'organization') ?? findSubject((m) => m.kind === 'unknown' && !this.isPerson(m, pos));
       if (subject) return this.asSpeaker(subject, pos);
-      const anyOrg = candidates.find((m) => m.kind === 'organization');
+      const anyOrg = find((m) => m.kind === 'organization');
       return anyOrg ? this.asSpeaker(anyOrg, pos) : null;
     }
     if (isRoleNoun(head) || TITLE_WORDS.has(head)) {
       if (head.endsWith('s') && head !== singular && !TITLE_WORDS.has(head)) return null; // "prosecutors said": a group
-      const hit = candidates.find((m) => (m.titles.includes(head) || m.titles.includes(singular)) && mods.every((w) => m.titles.includes(w)));
+      const hit = find((m) => (m.titles.includes(head) || m.titles.includes(singular)) && mods.every((w) => m.titles.includes(w)));
       return hit ? this.asSpeaker(hit, pos) : null;
     }
     return null;
@@ -1077,6 +1113,8 @@ function isVerbForm(t: Tok[], k: number): boolean {
 
   return BASE_FORM_CUES.has(prev.lower) || /s$/.test(prev.lower);
 }
+
+const ISSUE_VERBS = words('issued issues released releases published publishes posted posts sent sends put puts adopted adopts');
 
 const BE_FORMS = words('is was were are be been being');
 

@@ -191,16 +191,16 @@ function inherited(ctx: ArticleContext, attributor: Attributor, u: Unit, spans: 
     const intro = attributor.introducesNext(prev) ?? (prev.tokens.some((t) => t.type === 'quote') ? undefined : attributor.clauseOpening(prev));
     if (intro !== undefined) return intro;
   }
+  if (next && next.paragraph === u.paragraph && !next.tokens.some((t) => t.type === 'quote')) {
+    const after = attributor.clauseOpening(next);
+    if (after !== undefined) return after;
+  }
   if (prev && prev.paragraph === u.paragraph - 1 && isFirstInParagraph(ctx, u)) {
     // A quotation continued from the previous paragraph, or a paragraph of quotation after an attributed one.
     const lastQuote = [...prev.tokens].reverse().find((t) => t.type === 'quote');
     const intro = attributor.introducesNext(prev);
     if (intro !== undefined) return intro;
     if (lastQuote && prev.speaker && (isLastToken(prev, lastQuote.quote) || !spans[lastQuote.quote]!.closed)) return prev.speaker;
-  }
-  if (next && next.paragraph === u.paragraph && !next.tokens.some((t) => t.type === 'quote')) {
-    const after = attributor.clauseOpening(next);
-    if (after !== undefined) return after;
   }
   void quote;
   return undefined;
