@@ -2,7 +2,12 @@
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import { loadCorpus, formatProblem } from './corpus/load.js';
+import { firstSeenTimes } from './db/first-seen.js';
+import { openDatabase } from './db/open.js';
+import { buildDigest, digestJson, renderDigestText } from './digest/content.js';
+import { localDate } from './digest/time.js';
 import { parseDateBound } from './engine/dates.js';
 import { loadStory, type Story } from './engine/story.js';
 import type { Entity, TimelineFilter } from './engine/types.js';
@@ -23,6 +28,7 @@ commands:
   who [NAME]                            the people, organisations and places; or one of them
   quote [--speaker S] [--topic T]       who said what
   sources                               the articles served
+  digest [--since D] [--date D]         the daily digest's content (new since D, story so far, on this day)
   corpus-check                          validate every corpus file; exit 1 if any is bad
 
 options:
@@ -39,6 +45,8 @@ const options = {
   topic: { type: 'string' },
   person: { type: 'string' },
   speaker: { type: 'string' },
+  since: { type: 'string' },
+  date: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
@@ -104,6 +112,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         out({ articles }, renderSources(story.articles()));
         return 0;
       }
+      case 'digest': {
+        if (values.date !== undefined && !(parseDateBound(values.date, 'from').ok && /^\d{4}-\d{2}-\d{2}$/.test(values.date))) {
+          throw new UsageError(`date: "${values.date}" is not a day; expected YYYY-MM-DD`);
+        }
+        const date = values.date ?? localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+        const digest = buildDigest(story, { since: values.since ?? null, date, firstSeen: storedFirstSeen(io.env?.DATABASE_PATH) });
+        out(digestJson(digest), renderDigestText(digest));
+        return 0;
+      }
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -112,8 +129,20 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       warn(`storydesk: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    warn(`storydesk: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    warn(message.startsWith('storydesk:') ? message : `storydesk: ${message}`);
     return 1;
+  }
+}
+
+/** First-seen times from the bot's database when there is one; without it, articles count from their date. */
+function storedFirstSeen(databasePath = './data/storydesk.db'): Map<string, string> | undefined {
+  if (!existsSync(databasePath)) return undefined;
+  const db = openDatabase(databasePath);
+  try {
+    return firstSeenTimes(db);
+  } finally {
+    db.close();
   }
 }
 

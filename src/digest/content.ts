@@ -1,6 +1,7 @@
 // What a daily digest says, built from the engine alone (no Discord): the articles new since the
 // last digest with their key events and quotes, the latest events of the story, and "on this day".
 // Every line carries a Citation built by the engine, so every excerpt is verbatim.
+import { formatEventDate } from '../render/text.js';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Article, ArticleMeta, Citation, Precision, Quote, TimelineEvent } from '../engine/types.js';
 import { articleMeta } from '../engine/citation.js';
@@ -219,7 +220,7 @@ export function renderDigestText(digest: Digest): string {
   for (const a of digest.newArticles) {
     const meta = [a.article.outlet, a.article.date].filter(Boolean).join(', ');
     out.push('', `* ${a.article.title} (${meta})${a.article.url ? `\n  ${a.article.url}` : ''}`);
-    for (const e of a.events) out.push(`  - ${e.date}: "${e.citation.excerpt}" [${citationLabel(e.citation)}]`);
+    for (const e of a.events) out.push(`  - ${formatEventDate(e.date, e.precision)}: "${e.citation.excerpt}" [${citationLabel(e.citation)}]`);
     for (const q of a.quotes) out.push(`  > ${speakerLabel(q)}"${q.text}" [${citationLabel(q.citation)}]`);
   }
   if (digest.moreNewArticles > 0) out.push('', `…and ${digest.moreNewArticles} more new articles.`);
@@ -231,5 +232,5 @@ export function renderDigestText(digest: Digest): string {
 function section(out: string[], title: string, events: DigestEvent[]): void {
   if (events.length === 0) return;
   out.push('', `${title}:`);
-  for (const e of events) out.push(`  - ${e.date}: "${e.citation.excerpt}" [${citationLabel(e.citation)}]`);
+  for (const e of events) out.push(`  - ${formatEventDate(e.date, e.precision)}: "${e.citation.excerpt}" [${citationLabel(e.citation)}]`);
 }

@@ -1,5 +1,6 @@
 // A Digest as one Discord message: a header embed, one embed per new article, "the story so far"
 // and "on this day", trimmed to Discord's limits by dropping whole items (least important first).
+import { formatEventDate } from '../render/text.js';
 import { EmbedBuilder, embedLength, type APIEmbed } from 'discord.js';
 import { escapeText, fitEscaped, Limits, markdownLink, safeUrl, truncate } from '../discord/limits.js';
 import type { Citation } from '../engine/types.js';
@@ -125,7 +126,7 @@ function headerEmbed(m: Model, options: RenderOptions): APIEmbed {
 function articleEmbed(a: Model['articles'][number], excerptLimit: number): APIEmbed {
   const meta = a.article.article;
   const lines = [[meta.outlet ? `*${escapeText(meta.outlet)}*` : null, meta.date].filter(Boolean).join(' · ')];
-  if (a.events.length > 0) lines.push('', '**Key events**', ...a.events.map((e) => `• **${e.date}** — ${quoted(e.citation.excerpt, excerptLimit)} (¶${e.citation.paragraph})`));
+  if (a.events.length > 0) lines.push('', '**Key events**', ...a.events.map((e) => `• **${formatEventDate(e.date, e.precision)}** — ${quoted(e.citation.excerpt, excerptLimit)} (¶${e.citation.paragraph})`));
   if (a.quotes.length > 0) lines.push('', '**Quotes**', ...a.quotes.map((q) => quoteLine(q, excerptLimit)));
   const embed = new EmbedBuilder().setColor(COLOR).setTitle(truncate(meta.title, EMBED_LIMITS.title)).setDescription(truncate(lines.join('\n'), EMBED_LIMITS.description));
   // A url Discord would refuse must not cost the whole digest.
@@ -135,7 +136,7 @@ function articleEmbed(a: Model['articles'][number], excerptLimit: number): APIEm
 }
 
 function eventsEmbed(title: string, events: DigestEvent[], excerptLimit: number): APIEmbed {
-  const lines = events.map((e) => `• **${e.date}** — ${quoted(e.citation.excerpt, excerptLimit)} — ${source(e.citation)}`);
+  const lines = events.map((e) => `• **${formatEventDate(e.date, e.precision)}** — ${quoted(e.citation.excerpt, excerptLimit)} — ${source(e.citation)}`);
   return new EmbedBuilder().setColor(COLOR).setTitle(title).setDescription(truncate(lines.join('\n'), EMBED_LIMITS.description)).toJSON();
 }
 

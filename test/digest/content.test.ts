@@ -200,10 +200,10 @@ describe('renderDigestText and digestJson', () => {
     expect(text.split('\n').slice(0, 3)).toEqual(['Digest for 2024-05-09', '', 'New since the last digest (1):']);
     expect(text).toContain('* Ferries rerouted as the strike spreads (Island Post, 2024-05-09)\n  https://example.com/ferry');
     expect(text).toContain(
-      '  - 2024-05-08: "Ferry crews joined the strike on May 8, and the island routes were moved to the north pier." [Island Post, 2024-05-09, ¶1]',
+      '  - 8 May 2024: "Ferry crews joined the strike on May 8, and the island routes were moved to the north pier." [Island Post, 2024-05-09, ¶1]',
     );
     expect(text).toContain('The story so far:');
-    expect(text).toContain('On this day:\n  - 2021-05-09: "The owners locked the gates on May 9, 2021, for a week." [Coast Courier, 2021-05-09, ¶1]');
+    expect(text).toContain('On this day:\n  - 9 May 2021: "The owners locked the gates on May 9, 2021, for a week." [Coast Courier, 2021-05-09, ¶1]');
   });
 
   it('prints a short line on a day with nothing new', () => {

@@ -48,7 +48,7 @@ describe('renderDigestMessage', () => {
     expect(m.embeds[0]!.description).toBe('Nothing new since the last digest.');
     expect(m.embeds[0]!.footer?.text).toBe(digestMarker('2024-05-09'));
     expect(m.embeds[1]!.description).toBe(
-      '• **2024-04-25** — “The strike began on April 25.” — [Outlet 1](https://example.com/a1), 2024-05-02, ¶1',
+      '• **25 Apr 2024** — “The strike began on April 25.” — [Outlet 1](https://example.com/a1), 2024-05-02, ¶1',
     );
   });
 
@@ -58,7 +58,7 @@ describe('renderDigestMessage', () => {
     expect(m.embeds[0]!.description).toBe('**1 new article** since the last digest.');
     expect(m.embeds[1]).toMatchObject({ title: 'Article 1 on the dock strike', url: 'https://example.com/a1' });
     expect(m.embeds[1]!.description).toBe(
-      ['*Outlet 1* · 2024-05-02', '', '**Key events**', '• **2024-05-01** — “Talks resumed (event 0)” (¶1)', '', '**Quotes**', '> “Talks resumed (quote 0)” — A Speaker (¶2)'].join(
+      ['*Outlet 1* · 2024-05-02', '', '**Key events**', '• **1 May 2024** — “Talks resumed (event 0)” (¶1)', '', '**Quotes**', '> “Talks resumed (quote 0)” — A Speaker (¶2)'].join(
         '\n',
       ),
     );
