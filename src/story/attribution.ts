@@ -42,7 +42,7 @@ const SPEECH_VERBS = words(`
   wonders wondered query queried commenting stating telling writing tweeting posting declaring warning
   arguing replying responding recalling claiming conceding confirming stressing observing concluding explaining
   announcing asserting maintaining contending countering reporting remarking cautioning lamenting predicting
-  suggesting testifying ruling`);
+  suggesting testifying ruling pray prays prayed praying`);
 
 /** Nouns of speech that name their speaker with "by"/"from": "a remark by X that “…”". */
 const SPEECH_NOUNS = words('remark remarks comment comments words statement assertion claim warning quip phrase message');
@@ -65,11 +65,12 @@ const EVALUATIVE_VERBS = words(`
 /** Words that may stand between a subject and its speech verb ("Lapid also said", "she later told"). */
 const VERB_SKIP = words(`
   also later then once further previously earlier again still even has had have would will was were is are
-  reportedly quoted as had repeatedly similarly separately subsequently simply only just recently not`);
+  reportedly quoted as had repeatedly similarly separately subsequently simply only just recently not himself
+  herself itself themselves`);
 
 const DETERMINERS = words('the a an this that these those');
 const POSSESSIVE_PRONOUNS = words('its his her their our your my');
-const SUBJECT_PRONOUNS = words('he she it they we i');
+const SUBJECT_PRONOUNS = words('he she it they we i anybody anyone somebody someone everybody everyone nobody');
 
 /** Lower-case nouns naming a person by role: "the judge said", "a spokesperson for …". */
 const ROLE_NOUNS = words(`
@@ -105,7 +106,7 @@ const DOC_NOUNS = words(`
 /** Lower-case modifiers allowed inside a speaker noun phrase. */
 const NP_MODIFIERS = words(`
   top senior former chief deputy acting new then longtime interim assistant associate general executive press
-  two three four several both national foreign defense defence local state federal regional written joint
+  one two three four several both national foreign defense defence local state federal regional written joint
   prime vice prime-minister district lead trial appeals appeal head first second official brief short
   company club ministry team police court government department defense prosecution`);
 
@@ -954,7 +955,9 @@ export class ArticleContext {
       const possessor = tail.find((t) => t.possessive && !t.cap);
       const roleMod = tail.slice(0, -1).map(bareLower).filter((w) => ORG_NOUNS.has(w) || isRoleNoun(w));
       if (possessor || roleMod.length) return this.resolveRole([roleMod[roleMod.length - 1] ?? bareLower(possessor!)], pos, u);
-      return this.docOwner(headWord, pos);
+      // "the statement" is one named before; "a report", "one report" could be anyone's.
+      const definite = i === 1 && /^(?:the|this|that)$/.test(np[0]!.lower);
+      return definite ? this.docOwner(headWord, pos) : null;
     }
     if (ORG_NOUNS.has(headWord) || isRoleNoun(headWord)) {
       const mods = tail.map((t) => t.lower);
@@ -1129,6 +1132,8 @@ function isPassive(t: Tok[], k: number): boolean {
   return false;
 }
 
+const TIME_WORDS = words('week weekend month year day night morning afternoon evening today yesterday tonight time');
+
 const PREPOSITIONS = words('to for of with at from on in by about against toward towards near among behind');
 
 /** Result of looking for an attribution: undefined = no pattern here; null = attributed to someone unresolvable. */
@@ -1166,7 +1171,14 @@ export class Attributor {
         if (found !== undefined) return found;
         continue;
       }
-      if (verbs === SPEECH_VERBS && SPEECH_NOUNS.has(bareLower(tok)) && /^(?:by|from)$/.test(t[k + 1]?.lower ?? '')) {
+      if (verbs === SPEECH_VERBS && DOC_NOUNS.has(bareLower(tok)) && t[k + 1]?.text === ':') {
+        // "Judge Bootle's decision: “…”"
+        const found = this.fromPhrase(nounPhraseBackward(t, k + 1), u);
+        if (found !== undefined) return found;
+        continue;
+      }
+      const by = t[k + 1]?.lower ?? '';
+      if (verbs === SPEECH_VERBS && SPEECH_NOUNS.has(bareLower(tok)) && (by === 'by' || by === 'from' || (by === 'of' && tok.lower === 'words'))) {
         // "a remark by Richard Roe, the candidate, that …"
         const found = this.fromPhrase(nounPhraseForward(t, k + 2), u);
         if (found !== undefined) return found;
@@ -1200,6 +1212,7 @@ export class Attributor {
     if (before?.text === ',' && /ing$/.test(t[k]!.lower)) return clauseSubject();
     let np = nounPhraseBackward(t, end);
     if (np.length === 0) np = this.subjectBeforeAppositive(t, end);
+    if (np.length === 0) np = this.subjectBeforeAdverbial(t, end);
     np = this.outOfPrepositionalPhrase(t, np);
     if (np.length === 0) return undefined;
     return this.fromPhrase(np, u);
@@ -1229,6 +1242,23 @@ export class Attributor {
       const between = t.slice(c + 1, inner);
       if (between.length > 0 && capRunEnd(t, c + 1) === inner && !np.some((x) => isCapName(x))) return between;
       return np;
+    }
+    return [];
+  }
+
+  /** "the Council of Foreign Ministers in 1949 declared": a short adverbial phrase between subject and verb. */
+  private subjectBeforeAdverbial(t: Tok[], end: number): Tok[] {
+    for (let p = end - 1; p >= 0 && p >= end - 4; p--) {
+      const w = t[p]!;
+      if (w.type !== 'word') return [];
+      if (!PREPOSITIONS.has(w.lower) && w.lower !== 'last' && w.lower !== 'this') {
+        // Only a date, a place or a time may fill it: "in 1949", "on Monday", "in Washington", "last week".
+        if (!(w.cap || /^\d/.test(w.lower) || DETERMINERS.has(w.lower) || TIME_WORDS.has(w.lower))) return [];
+        continue;
+      }
+      if (p === end - 1) return [];
+      const np = nounPhraseBackward(t, p);
+      return np.length && !(np.length === 1 && DETERMINERS.has(np[0]!.lower)) ? np : [];
     }
     return [];
   }
