@@ -30,6 +30,7 @@ import {
 export const MAX_ENTITY_CITATIONS = 10;
 /** A name needs at least this much evidence for one kind to be listed. */
 const MIN_SCORE = 2;
+const NO_ROLES: string[] = [];
 
 interface MentionRef {
   article: number;
@@ -37,6 +38,9 @@ interface MentionRef {
   /** Offsets into the sentence text. */
   start: number;
   end: number;
+  surface: string;
+  /** Role phrases stated at this mention (shared empty array when none). */
+  roles: string[];
 }
 
 /** Everything seen for one name key ("edi rama", "rama", "mek"). */
@@ -45,7 +49,6 @@ interface NameStats {
   words: string[];
   surfaces: Map<string, number>;
   evidence: Evidence;
-  roles: string[];
   organization: boolean;
   mentions: MentionRef[];
   bylines: number;
@@ -57,7 +60,7 @@ const KINDS: EntityKind[] = ['person', 'organization', 'place'];
 
 function newStats(key: string, words: string[]): NameStats {
   return {
-    key, words, surfaces: new Map(), evidence: noEvidence(), roles: [], organization: false, mentions: [], bylines: 0,
+    key, words, surfaces: new Map(), evidence: noEvidence(), organization: false, mentions: [], bylines: 0,
   };
 }
 
@@ -235,7 +238,10 @@ export class EntityIndex {
     ordered.forEach((article, ai) => {
       article.sentences.forEach((sentence, si) => {
         const scan = scanSentence(sentence.text, wordStats);
-        for (const m of scan.mentions) addMention(statsFor(m.key, m.words), m, { article: ai, sentence: si, start: m.start, end: m.end });
+        for (const m of scan.mentions) {
+          const ref = { article: ai, sentence: si, start: m.start, end: m.end, surface: m.surface, roles: m.roles.length > 0 ? m.roles : NO_ROLES };
+          addMention(statsFor(m.key, m.words), m, ref);
+        }
         links.push(...scan.links);
       });
       for (const author of bylineNames(article.author)) {
@@ -243,7 +249,6 @@ export class EntityIndex {
         s.surfaces.set(author, (s.surfaces.get(author) ?? 0) + 1);
         s.evidence.byline++;
         s.bylines++;
-        if (!s.roles.includes('author')) s.roles.push('author');
       }
     });
       return new EntityIndex(ordered, cluster(names, links, wordStats));
@@ -393,7 +398,6 @@ function stripTitles(text: string): { words: string[]; text: string; hadTitle: b
 function addMention(s: NameStats, m: RawMention, ref: MentionRef): void {
   s.surfaces.set(m.surface, (s.surfaces.get(m.surface) ?? 0) + 1);
   for (const k of Object.keys(m.evidence) as (keyof Evidence)[]) s.evidence[k] += m.evidence[k];
-  for (const r of m.roles) if (!s.roles.some((x) => x.toLowerCase() === r.toLowerCase())) s.roles.push(r);
   if (m.organization) s.organization = true;
   s.mentions.push(ref);
 }
@@ -441,7 +445,7 @@ function cluster(names: Map<string, NameStats>, links: [string, string][], wordS
     if (mentions.length + bylines === 0) continue;
     mentions.sort((a, b) => a.article - b.article || a.sentence - b.sentence || a.start - b.start);
     built.push({
-      entity: describe(group, kind, mentions.length + bylines),
+      entity: describe(group, kind, mentions),
       keys: group.map((s) => s.key),
       tokens: [...new Set(group.flatMap((s) => s.words))],
       mentions,
@@ -451,26 +455,35 @@ function cluster(names: Map<string, NameStats>, links: [string, string][], wordS
   return built;
 }
 
-function describe(group: NameStats[], kind: EntityKind, mentions: number): Entity {
+/**
+ * A cluster → its entity: the fullest name, every other way it was written, the roles stated at its mentions
+ * (bylines give "author"), in the order first stated.
+ */
+function describe(group: NameStats[], kind: EntityKind, refs: MentionRef[]): Entity {
   const first = (s: NameStats): number => {
     const m = s.mentions[0];
     return m ? m.article * 1e6 + m.sentence : Number.MAX_SAFE_INTEGER;
   };
   const fullest = [...group].sort((a, b) => b.words.length - a.words.length || b.mentions.length - a.mentions.length || first(a) - first(b))[0]!;
   const name = mostFrequent(fullest.surfaces);
+  const seen = new Set([name.toLowerCase()]);
   const aliases: string[] = [];
-  for (const s of group) {
-    for (const surface of s.surfaces.keys()) {
-      if (surface.toLowerCase() !== name.toLowerCase() && !aliases.some((a) => a.toLowerCase() === surface.toLowerCase())) aliases.push(surface);
-    }
-  }
+  const addAlias = (surface: string): void => {
+    if (!seen.has(surface.toLowerCase())) aliases.push(surface);
+    seen.add(surface.toLowerCase());
+  };
+  for (const m of refs) addAlias(m.surface);
+  for (const s of group) for (const surface of s.surfaces.keys()) addAlias(surface);
   const roles: string[] = [];
+  const addRole = (r: string): void => {
+    if (!roles.some((x) => x.toLowerCase() === r.toLowerCase())) roles.push(r);
+  };
   if (kind === 'person') {
-    for (const s of [...group].sort((a, b) => first(a) - first(b))) {
-      for (const r of s.roles) if (!roles.some((x) => x.toLowerCase() === r.toLowerCase())) roles.push(r);
-    }
+    for (const m of refs) m.roles.forEach(addRole);
+    if (group.some((s) => s.bylines > 0)) addRole('author');
   }
-  return { name, kind, roles, aliases, mentions };
+  const bylines = group.reduce((n, s) => n + s.bylines, 0);
+  return { name, kind, roles, aliases, mentions: refs.length + bylines };
 }
 
 /** "US" ↔ "United States", "UN" ↔ "United Nations": an acronym and the one multi-word name it abbreviates. */
@@ -524,14 +537,14 @@ function linkSurnames(names: Map<string, NameStats>, clusters: Clusters, kindOf:
   const reassigned = new Map<MentionRef, string>();
   for (const s of names.values()) {
     const last = s.words.at(-1)!;
-    const titled = s.evidence.title + s.evidence.appositive > 0;
+    // "Pope John", "King James": a titled given name alone is a monarch's or pope's name, not a surname.
+    const titledGivenName = s.evidence.title + s.evidence.appositive > 0 && isGivenName(s.key);
     const candidates = (bySurname.get(last) ?? []).filter(
       (p) =>
         p !== s &&
         p.words.length > s.words.length &&
         s.words.every((w) => p.words.includes(w) || p.words.some((pw) => pw.endsWith(`-${w}`))) &&
-        // "Pope John" is not "Cabin John": a titled name joins only a name with evidence of a person of its own.
-        (!titled || hasPersonEvidence(p)),
+        (!titledGivenName || hasPersonEvidence(p)),
     );
     if (candidates.length === 0) continue;
     // A name that is a place or organisation in its own right ("Washington") is not taken for a surname.

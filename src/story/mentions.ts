@@ -604,7 +604,11 @@ class SentenceScanner {
     const key = this.keyOf(this.range(span.first, span.last));
     if (toks[span.last + 1]?.text === '(') {
       const inner = this.byFirst.get(span.last + 2);
-      if (inner && toks[inner.last + 1]?.text === ')') this.links.push([key, this.keyOf(this.range(inner.first, inner.last))]);
+      // "Mujahedeen-e-Khalq (MEK)" or "MEK (Mujahedeen-e-Khalq)": one side must be an acronym.
+      const acronym = (s: Span): boolean => s.first === s.last && this.tokens[s.first]!.acronym;
+      if (inner && toks[inner.last + 1]?.text === ')' && (acronym(inner) || acronym(span))) {
+        this.links.push([key, this.keyOf(this.range(inner.first, inner.last))]);
+      }
     }
     let i = span.last + 1;
     if (toks[i]?.text === ',') i++;

@@ -229,7 +229,32 @@ export function isRoleNoun(key: string): boolean {
 
 /** Demonyms and group adjectives ("Israeli", "Albanians", "Democratic", "Catholic"): modifiers, not names. */
 export function isDemonym(key: string): boolean {
-  return GROUP_WORDS.has(key) || lexiconTags(key).includes('Demonym');
+  return GROUP_WORDS.has(key) || lexiconTags(key).includes('Demonym') || derivedDemonym(key);
+}
+
+const DEMONYM_SUFFIXES = ['ians', 'ian', 'ans', 'an', 'ns', 'n', 'is', 'i', 'ese', 'ish'];
+const STEM_ENDINGS = ['', 'a', 'e', 'ia', 'y', 'o'];
+const demonymCache = new Map<string, boolean>();
+
+/** "Slovenian" ← Slovenia, "Israeli" ← Israel, "Ukrainians" ← Ukraine: demonyms the lexicon lacks, from its places. */
+function derivedDemonym(key: string): boolean {
+  let known = demonymCache.get(key);
+  if (known !== undefined) return known;
+  known = false;
+  if (key.length > 4 && !isGivenName(key) && lexiconKind(key) === null) {
+    for (const suffix of DEMONYM_SUFFIXES) {
+      if (!key.endsWith(suffix)) continue;
+      const stem = key.slice(0, -suffix.length);
+      if (stem.length >= 3 && STEM_ENDINGS.some((e) => isPlaceTagged(stem + e))) known = true;
+      if (known) break;
+    }
+  }
+  if (demonymCache.size < 100_000) demonymCache.set(key, known);
+  return known;
+}
+
+function isPlaceTagged(key: string): boolean {
+  return lexiconTags(key).some((t) => t === 'Country' || t === 'Region' || t === 'Place');
 }
 
 /** Number words ("One", "Two", "First"): never part of a name here. */
