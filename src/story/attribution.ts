@@ -383,6 +383,9 @@ interface DocEvidence {
 
 /** Organisation nouns that may refer to any organisation named before ("the company"), not just a namesake. */
 const GENERIC_ORG_NOUNS = words('company firm group organization organisation club team side squad startup maker manufacturer retailer carrier airline lender insurer charity');
+/** Plural members → the body they make up. */
+const COLLECTIVES: Record<string, string> = { jurors: 'jury', directors: 'board', councillors: 'council', councilors: 'council' };
+
 /** How many same-surname mentions a surname lookup examines (bounded, so long articles stay linear). */
 const NAMESAKE_REACH = 24;
 /** How far (characters) "the statement" may look for whose statement it is. */
@@ -848,7 +851,8 @@ export class ArticleContext {
 
   /** "the judge" → the person introduced as "Judge …"; "the company" → the organisation last named. */
   resolveRole(roleWords: string[], pos: number, u: Unit): Speaker | null {
-    const words = roleWords.map(expandTitle);
+    // Members speak for their body: "the jurors said" is the jury, "the directors said" the board.
+    const words = roleWords.map(expandTitle).map((w) => COLLECTIVES[w] ?? w);
     let h = words.length - 1;
     while (h > 0 && !(isRoleNoun(words[h]!) || TITLE_WORDS.has(words[h]!) || ORG_NOUNS.has(words[h]!))) h--;
     const head = words[h]!;

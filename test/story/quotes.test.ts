@@ -164,6 +164,11 @@ describe('resolving who "he", "it", "its", "the statement" and a surname are', (
     expect(quotesOf(body)).toEqual([['The law is clear,', 'Helena Moss']]);
   });
 
+  it('resolves a body referred to by its members ("the jurors said") to the body', () => {
+    const body = 'The Orland County Grand Jury met on Friday. “The rules are outdated,” the jurors said.';
+    expect(quotesOf(body)).toEqual([['The rules are outdated,', 'Orland County Grand Jury']]);
+  });
+
   it('resolves "the statement"/"the press release" to whose it is, else null', () => {
     const owned = 'The Veldland government issued a press release on Sunday. The press release said the talks were “constructive.”';
     expect(quotesOf(owned)).toEqual([['constructive.', 'Veldland government']]);
