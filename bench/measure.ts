@@ -69,6 +69,8 @@ export interface UpsertFigures {
 
 export interface ServeFigures {
   phase: 'serve';
+  /** True while the run is under way (or if it was stopped): some figures are then missing. */
+  partial: boolean;
   indexSource: string;
   articles: number;
   passages: number;
@@ -229,8 +231,14 @@ async function measureOp(name: string, calls: Call[], settings: Settings, sample
   let passes = 0;
   const maxPasses = settings.quick ? 1 : 3;
   const start = performance.now();
+  let cut = false;
   while (passes < maxPasses && (passes === 0 || performance.now() - start < budgetMs)) {
     for (const [k, i] of timedIndices.entries()) {
+      // A few calls far slower than the warm-up suggested must not hold the run for hours: stop at 3× the budget.
+      if (passes === 0 && performance.now() - start > 3 * budgetMs) {
+        cut = true;
+        break;
+      }
       const { ms, size } = await timed(calls[i]!);
       samples.push(ms);
       byCall[k]!.push(ms);
@@ -239,17 +247,19 @@ async function measureOp(name: string, calls: Call[], settings: Settings, sample
     }
     passes++;
   }
+  const done = timedIndices.map((_, k) => k).filter((k) => byCall[k]!.length > 0);
+  if (cut) log(`${name}: stopped after ${done.length} questions (3× the ${settings.budgetS} s budget)`);
   const latency = summarize(samples);
   log(`${name}: p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms over ${samples.length} calls` + (errors ? `, ${errors} errors` : ''));
   const counts: Record<string, number> = {};
-  for (const i of timedIndices) counts[calls[i]!.label] = (counts[calls[i]!.label] ?? 0) + 1;
+  for (const k of done) counts[calls[timedIndices[k]!]!.label] = (counts[calls[timedIndices[k]!]!.label] ?? 0) + 1;
   return {
     available: true,
     ...(errors > 0 ? { errors, error: firstError } : {}),
     latency,
-    timedIndices,
-    perCall: byCall.map((ms) => summarize(ms).p50),
-    labels: timedIndices.map((i) => calls[i]!.detail ?? calls[i]!.label),
+    timedIndices: done.map((k) => timedIndices[k]!),
+    perCall: done.map((k) => summarize(byCall[k]!).p50),
+    labels: done.map((k) => calls[timedIndices[k]!]!.detail ?? calls[timedIndices[k]!]!.label),
     questions: calls.length,
     passes,
     meanResults: results / samples.length,
@@ -331,6 +341,11 @@ function halfSpan(articles: readonly Article[]): { from: string; to: string } {
   return { from: dates[Math.floor(dates.length / 4)] ?? '2000-01-01', to: dates[Math.floor((3 * dates.length) / 4)] ?? '2100-01-01' };
 }
 
+/** Writes the figures so far: if the run is stopped (--timeout), what was measured is still reported. */
+async function checkpoint(args: Args, figures: ServeFigures): Promise<void> {
+  await writeFile(args.out, JSON.stringify(figures, null, 2));
+}
+
 async function runServe(args: Args): Promise<ServeFigures> {
   const t0 = performance.now();
   const { Story } = await importStory();
@@ -348,24 +363,10 @@ async function runServe(args: Args): Promise<ServeFigures> {
   const articles = story.articles();
   const questions = buildQuestions(articles);
   log(`ready in ${startupMs.toFixed(0)} ms; ${questions.length} questions`);
-  const span = halfSpan(articles);
-  const sampler = new RssSampler();
-  resetPeakRss();
-  sampler.max = 0;
-  const ops = {} as ServeFigures['ops'];
-  marks.askStart = monotonicUs();
-  ops.ask = await measureOp('ask', questions.map((q) => ({ label: 'ask(question)', run: () => story.ask(q.text) })), args.settings, sampler);
-  marks.askEnd = monotonicUs();
-  ops.timeline = await measureOp('timeline', questions.map((q, i) => timelineCall(story, q, i, span)), args.settings, sampler);
-  ops.who = await measureOp('who', questions.map((q, i) => whoCall(story, q, i)), args.settings, sampler);
-  ops.quote = await measureOp('quote', questions.map((q, i) => quoteCall(story, q, i)), args.settings, sampler);
-  marks.questionsEnd = monotonicUs();
-  const peakRssDuringQuestions = sampler.peak();
-  const upsert = await measureUpsert(story, args.extra);
-  const retained = memory(true);
-  const cacheTimes = await timeCacheRead(args.cache);
-  return {
+  const notMeasured: OpFigures = { available: false, error: 'not measured: the run was stopped before it' };
+  const figures: ServeFigures = {
     phase: 'serve',
+    partial: true,
     indexSource: story.indexSource,
     articles: articles.length,
     passages: passageCount(articles),
@@ -374,15 +375,40 @@ async function runServe(args: Args): Promise<ServeFigures> {
     processToReadyMs,
     afterLoad,
     startupPeakRss,
-    retained,
+    retained: afterLoad,
     questions: questions.map((q) => q.text),
     questionCount: questions.length,
-    ops,
-    peakRssDuringQuestions,
-    upsert,
-    ...cacheTimes,
+    ops: { ask: notMeasured, timeline: notMeasured, who: notMeasured, quote: notMeasured },
+    peakRssDuringQuestions: 0,
+    upsert: { available: false, error: 'not measured: the run was stopped before it' },
+    cacheReadMs: NaN,
+    cacheParseMs: null,
     marks,
   };
+  await checkpoint(args, figures);
+  const span = halfSpan(articles);
+  const sampler = new RssSampler();
+  resetPeakRss();
+  sampler.max = 0;
+  const calls: Record<keyof ServeFigures['ops'], Call[]> = {
+    ask: questions.map((q) => ({ label: 'ask(question)', run: () => story.ask(q.text) })),
+    timeline: questions.map((q, i) => timelineCall(story, q, i, span)),
+    who: questions.map((q, i) => whoCall(story, q, i)),
+    quote: questions.map((q, i) => quoteCall(story, q, i)),
+  };
+  marks.askStart = monotonicUs();
+  for (const op of ['ask', 'timeline', 'who', 'quote'] as const) {
+    figures.ops[op] = await measureOp(op, calls[op], args.settings, sampler);
+    if (op === 'ask') marks.askEnd = monotonicUs();
+    figures.peakRssDuringQuestions = sampler.peak();
+    await checkpoint(args, figures);
+  }
+  marks.questionsEnd = monotonicUs();
+  figures.upsert = await measureUpsert(story, args.extra);
+  figures.retained = memory(true);
+  Object.assign(figures, await timeCacheRead(args.cache));
+  figures.partial = false;
+  return figures;
 }
 
 type StoryLike = Story;
