@@ -7,8 +7,15 @@ export function articleMeta(article: Article): ArticleMeta {
 
 /** The paragraph (1-based) holding the character at `offset` of the article body. */
 export function paragraphAt(article: Article, offset: number): number {
-  for (const p of article.paragraphs) if (offset < p.end + 2) return p.number;
-  return article.paragraphs.at(-1)?.number ?? 1;
+  const ps = article.paragraphs;
+  let lo = 0;
+  let hi = ps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (offset < ps[mid]!.end + 2) hi = mid;
+    else lo = mid + 1;
+  }
+  return ps[lo]?.number ?? 1;
 }
 
 /** Cites `body.slice(start, end)`: the excerpt is always verbatim. */

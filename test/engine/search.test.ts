@@ -49,3 +49,16 @@ describe('index cache', () => {
     expect(corpusHash([...articles].reverse())).toBe(corpusHash(articles));
   });
 });
+
+describe('cite', () => {
+  it('names the paragraph holding the excerpt, for every paragraph of a long article', async () => {
+    const { cite } = await import('../../src/engine/citation.js');
+    const body = Array.from({ length: 50 }, (_, i) => `Paragraph number ${i + 1} is here.`).join('\n\n');
+    const article = makeArticle({ body });
+    for (const p of article.paragraphs) {
+      const c = cite(article, p.start + 4, p.end);
+      expect(c.paragraph).toBe(p.number);
+      expect(c.excerpt).toBe(article.body.slice(p.start + 4, p.end));
+    }
+  });
+});

@@ -67,7 +67,7 @@ describe('Story', () => {
   it('serves the timeline, people and quotes, and refreshes them when an article is added', async () => {
     const story = await loadStory({ corpusDir: 'test/fixtures/corpus-small', cacheDir: null });
     expect(story.who().map((e) => e.name)).toContain('Maria Lopez');
-    expect(story.quotes({ topic: 'lost everything' }).map((q) => q.text)).toEqual(['We lost everything,']);
+    expect(story.quotes({ speaker: 'lopez' }).map((q) => q.text)).toEqual(['We lost everything,']);
     expect(story.timeline({ from: '2024-04-01' }).map((e) => [e.date, e.precision])).toEqual([['2024-04-01', 'day']]);
     story.upsertArticle(
       makeArticle({ id: 'later.md', date: '2024-05-10', body: 'On Tuesday, Governor Ann Pike toured the valley. “We will rebuild,” Pike said.' }),
