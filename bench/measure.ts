@@ -396,10 +396,10 @@ async function runServe(args: Args): Promise<ServeFigures> {
     who: questions.map((q, i) => whoCall(story, q, i)),
     quote: questions.map((q, i) => quoteCall(story, q, i)),
   };
-  marks.askStart = monotonicUs();
   for (const op of ['ask', 'timeline', 'who', 'quote'] as const) {
+    marks[`${op}Start`] = monotonicUs();
     figures.ops[op] = await measureOp(op, calls[op], args.settings, sampler);
-    if (op === 'ask') marks.askEnd = monotonicUs();
+    marks[`${op}End`] = monotonicUs();
     figures.peakRssDuringQuestions = sampler.peak();
     await checkpoint(args, figures);
   }

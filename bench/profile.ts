@@ -1,6 +1,6 @@
 // Where the time goes: the functions with the most self and total time in a V8 CPU profile (`--cpu-prof`), for a
 // whole run or for one window between marks recorded by bench/measure.ts (serve phase).
-//   npx tsx bench/profile.ts FILE.cpuprofile [--result bench/.corpora/result-100k-serve.json --window load|ask|questions] [--top 25]
+//   npx tsx bench/profile.ts FILE.cpuprofile [--result bench/.corpora/result-100k-serve.json --window load|ask|timeline|who|quote|others|questions] [--top 25]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +27,11 @@ export interface FunctionTime {
 const WINDOWS: Record<string, [string, string]> = {
   load: ['loadStart', 'loadEnd'],
   ask: ['askStart', 'askEnd'],
+  timeline: ['timelineStart', 'timelineEnd'],
+  who: ['whoStart', 'whoEnd'],
+  quote: ['quoteStart', 'quoteEnd'],
+  /** timeline, who and quote together. */
+  others: ['askEnd', 'questionsEnd'],
   questions: ['askStart', 'questionsEnd'],
 };
 
