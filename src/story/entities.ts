@@ -7,6 +7,7 @@ import type { Article, Citation, Entity, EntityKind, Sentence } from '../engine/
 import { addWordStats, noEvidence, scanSentence, type Evidence, type RawMention, type WordStats } from './mentions.js';
 import {
   HONORIFICS,
+  NAME_SUFFIXES,
   ORG_CUES,
   PLACE_CUES,
   ROLE_HEADS,
@@ -113,8 +114,9 @@ function scoreName(s: NameStats, wordStats: WordStats, singles: ReadonlySet<stri
   score.person += 4 * Math.min(2, e.title + e.appositive + e.byline);
   // "Smith said" makes a person of an unknown word, not of a common one ("Flock said") or a group ("Democrats said").
   if (!acronym && !pluralGroupWord(s) && !(single && isLexiconCommon(s.key))) score.person += 2 * Math.min(2, e.speech);
-  // The shape of a personal name counts only when nothing in the name says organisation or place.
-  if (!orgCue && !placeCue) {
+  // The shape of a personal name counts only when nothing in the name says organisation or place, and it does not
+  // start with a plural noun ("the Masters Palmer and Player …").
+  if (!orgCue && !placeCue && (single || !isCommonPlural(s.words[0]!))) {
     if (!single && isGivenName(s.words[0]!)) score.person += 3;
     if (isLexiconLastName(s.words.at(-1)!)) score.person += 1;
     if (!single && s.words.length <= 4 && s.words.every((w) => looksLikeNameWord(w, wordStats))) {
@@ -127,7 +129,7 @@ function scoreName(s: NameStats, wordStats: WordStats, singles: ReadonlySet<stri
   score.organization += 3 * Math.min(2, e.outlet) + 3 * Math.min(1, e.affiliation);
   if (single && e.theX > 0 && !lex) score.organization += 1;
   if (acronym && !isNonEntityAcronym(s.key)) score.organization += 1 + Math.min(1, e.speech + e.theX);
-  score.place += Math.min(3, e.placePrep);
+  score.place += Math.min(4, e.placePrep);
   // A name ending in a plural noun ("Philadelphia Eagles", "Morton Foods") is a team or a firm.
   if (!lex && isCommonPlural(s.words.at(-1)!) && !e.byline) {
     score.organization += Math.min(score.person, 3);
@@ -486,6 +488,18 @@ function describe(group: NameStats[], kind: EntityKind, refs: MentionRef[]): Ent
   return { name, kind, roles, aliases, mentions: refs.length + bylines };
 }
 
+/** The surname of a full name: its last word, or the one before "Jr."/"III". */
+function surnameOf(words: string[]): string {
+  const last = words.at(-1)!;
+  return NAME_SUFFIXES.has(last) && words.length > 1 ? words.at(-2)! : last;
+}
+
+/** Does a role phrase name the same office as one of these ("President" and "Vice President" do not)? */
+function sameRole(role: string, others: string[]): boolean {
+  const r = role.toLowerCase();
+  return others.some((o) => o.toLowerCase() === r);
+}
+
 /** "US" ↔ "United States", "UN" ↔ "United Nations": an acronym and the one multi-word name it abbreviates. */
 function linkAcronyms(names: Map<string, NameStats>, clusters: Clusters, kindOf: (k: string) => [EntityKind, number]): void {
   const byInitials = new Map<string, string[]>();
@@ -531,12 +545,14 @@ function linkSurnames(names: Map<string, NameStats>, clusters: Clusters, kindOf:
   const bySurname = new Map<string, NameStats[]>();
   for (const s of names.values()) {
     if (s.words.length < 2 || kindOf(s.key)[0] !== 'person' || kindOf(s.key)[1] < MIN_SCORE) continue;
-    const last = s.words.at(-1)!;
+    const last = surnameOf(s.words);
     for (const form of new Set([last, last.split('-').at(-1)!])) pushTo(bySurname, form, s);
   }
+  const firstNames = new Map<string, NameStats[]>();
+  for (const list of bySurname.values()) for (const p of list) if (!(firstNames.get(p.words[0]!) ?? []).includes(p)) pushTo(firstNames, p.words[0]!, p);
   const reassigned = new Map<MentionRef, string>();
   for (const s of names.values()) {
-    const last = s.words.at(-1)!;
+    const last = surnameOf(s.words);
     // "Pope John", "King James": a titled given name alone is a monarch's or pope's name, not a surname.
     const titledGivenName = s.evidence.title + s.evidence.appositive > 0 && isGivenName(s.key);
     const candidates = (bySurname.get(last) ?? []).filter(
@@ -546,7 +562,12 @@ function linkSurnames(names: Map<string, NameStats>, clusters: Clusters, kindOf:
         s.words.every((w) => p.words.includes(w) || p.words.some((pw) => pw.endsWith(`-${w}`))) &&
         (!titledGivenName || hasPersonEvidence(p)),
     );
-    if (candidates.length === 0) continue;
+    if (candidates.length === 0) {
+      // Family name first ("Li Qiang … Li said"), or a first name alone: only when exactly one person fits.
+      const byFirst = s.words.length === 1 ? (firstNames.get(s.key) ?? []).filter((p) => p !== s) : [];
+      if (byFirst.length === 1 && !lexiconKind(s.key) && kindOf(s.key)[1] < 5) clusters.union(s.key, byFirst[0]!.key);
+      continue;
+    }
     // A name that is a place or organisation in its own right ("Washington") is not taken for a surname.
     const own = kindOf(s.key);
     if (own[0] !== 'person' && own[1] >= 5) continue;
@@ -555,6 +576,12 @@ function linkSurnames(names: Map<string, NameStats>, clusters: Clusters, kindOf:
       continue;
     }
     for (const m of s.mentions) {
+      // "President Kennedy" goes to the Kennedy who is president, whichever Kennedy was named last.
+      const byRole = m.roles.length > 0 ? candidates.filter((p) => p.mentions.some((pm) => pm.roles.some((r) => sameRole(r, m.roles)))) : [];
+      if (byRole.length === 1) {
+        reassigned.set(m, byRole[0]!.key);
+        continue;
+      }
       const sameArticle = candidates
         .map((p) => ({ p, before: p.mentions.filter((pm) => pm.article === m.article && (pm.sentence < m.sentence || (pm.sentence === m.sentence && pm.start < m.start))) }))
         .filter((c) => c.before.length > 0)

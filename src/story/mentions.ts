@@ -4,7 +4,10 @@ import { STOP_WORDS } from '../text/terms.js';
 import {
   HONORIFICS,
   NAME_PARTICLES,
+  CUE_ROLE_HEADS,
   EVENT_CUES,
+  NAME_MONTHS,
+  NAME_SUFFIXES,
   ORG_CONNECTORS,
   ORG_CUES,
   OUTLET_VERBS,
@@ -173,14 +176,15 @@ class SentenceScanner {
     const t = this.tokens[i];
     if (t === undefined || !t.word || !t.cap || t.key.length === 0 || isCalendarWord(t.text) || isNumberWord(t.key)) return false;
     if (PREFIXED.test(t.text)) return false; // "pro-Western", "anti-Israel": adjectives
-    return t.key !== 'may' || !this.isMonthMay(i);
+    return !NAME_MONTHS.has(t.key) || !this.isMonthAt(i);
   }
 
-  /** "in May", "May 12": the month, not a name. */
-  private isMonthMay(i: number): boolean {
+  /** "in May", "May 12", "Jan. 5": the month, not a name. */
+  private isMonthAt(i: number): boolean {
     const prev = this.tokens[i - 1];
     const next = this.tokens[i + 1];
-    return (prev?.word === true && !prev.cap && MONTH_LEADS.has(prev.key)) || /^\d/.test(next?.text ?? '');
+    const after = next?.text === '.' ? this.tokens[i + 2] : next;
+    return (prev?.word === true && !prev.cap && MONTH_LEADS.has(prev.key)) || /^\d/.test(after?.text ?? '');
   }
 
   private isInitial(i: number): boolean {
@@ -332,11 +336,13 @@ class SentenceScanner {
     const toks = this.tokens;
     let run = input;
     // A sentence-initial capital may just be a common word ("Following …", "Today …", "Said Lapid …").
-    while (run.length > 0 && (toks[run[0]!]!.key === 'the' || (this.isInitial(run[0]!) && this.isCommonAtStart(run[0]!, run.length)))) {
+    // ("Bank of England …" keeps its first word: a connector after it shows it heads a name.)
+    const headsName = (r: number[]): boolean => r.length > 2 && !toks[r[1]!]!.cap && ORG_CONNECTORS.has(toks[r[1]!]!.key);
+    while (run.length > 0 && (toks[run[0]!]!.key === 'the' || (this.isInitial(run[0]!) && !headsName(run) && this.isCommonAtStart(run[0]!, run.length)))) {
       run = this.trimConnectors(run.slice(1));
     }
     // "Smoldering Congo …": a sentence-initial word before a known place or organisation is not part of its name.
-    if (run.length > 1 && this.isInitial(run[0]!) && !isKnownProper(toks[run[0]!]!.key)) {
+    if (run.length > 1 && this.isInitial(run[0]!) && !headsName(run) && !isKnownProper(toks[run[0]!]!.key)) {
       const rest = this.trimConnectors(run.slice(1));
       const restKind = lexiconKind(this.keyOf(rest));
       if (restKind === 'place' || restKind === 'organization') run = rest;
@@ -346,7 +352,8 @@ class SentenceScanner {
     if (lexiconKind(words.join(' ')) !== null) return [this.span(run)];
     // Events, laws and plans ("Family Week", "Affordable Care Act") are not people, organisations or places;
     // a name ending in a demonym is an adjective ("West Texan ranchers").
-    if (words.length > 1 && (EVENT_CUES.has(words.at(-1)!) || isDemonym(words.at(-1)!))) return [];
+    if (words.length > 1 && EVENT_CUES.has(words.at(-1)!)) return [];
+    while (run.length > 1 && isDemonym(toks[run.at(-1)!]!.key)) run = this.trimConnectors(run.slice(0, -1)); // "West Virginia Democrat"
 
     const split = this.splitTitle(run);
     if (split) return split;
@@ -370,7 +377,7 @@ class SentenceScanner {
     if (run.length === 0) return out;
     if (run.length === 1) {
       const t = toks[run[0]!]!;
-      if (t.key.length < 2 || (STOP_WORDS.has(t.key) && !t.acronym && !isKnownProper(t.key)) || isDemonym(t.key) || (t.acronym && isNonEntityAcronym(t.key)) || ROLE_HEADS.has(t.key) || ROLE_MODIFIERS.has(t.key)) return out;
+      if (t.key.length < 2 || NAME_SUFFIXES.has(t.key) || (STOP_WORDS.has(t.key) && !t.acronym && !isKnownProper(t.key)) || isDemonym(t.key) || (t.acronym && isNonEntityAcronym(t.key)) || ROLE_HEADS.has(t.key) || ROLE_MODIFIERS.has(t.key)) return out;
     }
     out.push(this.span(run));
     return out;
@@ -426,8 +433,18 @@ class SentenceScanner {
 
   /** Walks left from a role head over modifiers, demonyms and countries: where the role phrase starts. */
   private roleStart(run: number[], head: number): number {
+    const toks = this.tokens;
     let s = head;
-    while (s > 0 && this.isRolePart(this.tokens[run[s - 1]!]!)) s--;
+    while (s > 0) {
+      const t = toks[run[s - 1]!]!;
+      // "District Attorney", "Police Chief": an organisation or place noun that belongs to the title.
+      const cueTitle = CUE_ROLE_HEADS.has(toks[run[s]!]!.key) && (ORG_CUES.has(t.key) || PLACE_CUES.has(t.key));
+      if (!this.isRolePart(t) && !cueTitle) break;
+      // "Bank of England Governor": a word after "of" belongs to the employer's name.
+      const before = s >= 2 ? toks[run[s - 2]!]! : undefined;
+      if (before && !before.cap && before.word && ORG_CONNECTORS.has(before.key)) break;
+      s--;
+    }
     return s;
   }
 
@@ -496,11 +513,12 @@ class SentenceScanner {
     const prev = toks[first - 1];
     if (prev?.word && prev.key === 'the') evidence.theX++;
     const prep = prev?.key === 'the' ? toks[first - 2] : prev;
-    if (prep?.word && PLACE_PREPOSITIONS.has(prep.key)) evidence.placePrep++;
-    // "Gaynor B. Jones of Houston": where a person is from.
+    // "in Rafah", "near Pokrovsk" say place more surely than "at X" (often an employer) or "Jones of Houston".
+    if (!lastTok.possessive && prep?.word && !prep.cap && PLACE_PREPOSITIONS.has(prep.key)) evidence.placePrep += prep.key === 'at' ? 1 : 2;
     else if (prev?.key === 'of' && !prev.cap && this.byLast.has(first - 2)) evidence.placePrep++;
     this.aliasLinks(span);
 
+    for (let i = first; i <= last; i++) if (toks[i]!.text === '&') organization = true; // "Procter & Gamble"
     const start = toks[first]!.start;
     const end = toks[last]!.end;
     const words = [] as string[];
@@ -523,7 +541,8 @@ class SentenceScanner {
     while (s > 0 && head - s < MAX_ROLE_WORDS) {
       const t = this.word(s - 1);
       if (!t) break;
-      const ok = t.cap ? this.isRolePart(t) : this.isRolePhraseWord(t);
+      // A possessive is the employer ("Sudan's army chief"), not part of the role.
+      const ok = !t.possessive && (t.cap ? this.isRolePart(t) : this.isRolePhraseWord(t));
       if (!ok) break;
       s--;
     }

@@ -42,6 +42,11 @@ export const ROLE_HEADS: ReadonlySet<string> = set(`
   dictator statesman prosecutor-general chief-of-staff marshal
 `);
 
+/** Organisation and place nouns that form a title with the role after them ("District Attorney", "Police Chief"). */
+export const CUE_ROLE_HEADS: ReadonlySet<string> = set(
+  'attorney judge manager controller commissioner clerk treasurer sheriff executive chief',
+);
+
 /** Honorifics: evidence of a person, but not a role worth reporting. */
 export const HONORIFICS: ReadonlySet<string> = set('mr mrs ms mx miss sir dame hon');
 
@@ -56,7 +61,8 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = set(`
   court appeals circuit cabinet election campaign union central majority minority attorney crown state news
   investigative science foreign-policy human rights hedge fund portfolio investment film music record football
   basketball baseball hockey tennis soccer rugby cricket equity asset wealth property software movie fashion art
-  museum school university hospital council county town village community church youth civil
+  museum school university hospital council county town village community church youth civil rear brigadier
+  lieutenant field staff
 `);
 
 /** Nouns that end an organisation's name ("Interior Ministry", "National Security Council", "Acme Corp"). */
@@ -71,7 +77,7 @@ export const ORG_CUES: ReadonlySet<string> = new Set([
     foundation federation association union university college school hospital company corporation department
     directorate bureau office service services authority commission conference secretariat regime junta
     militia guard people's workers' mujahideen house foods products stores mills works laboratories railroad railway
-    lines shipping trust properties realty bancorp legislature
+    lines shipping trust properties realty bancorp legislature jury
   `),
 ]);
 
@@ -81,7 +87,7 @@ export const PLACE_CUES: ReadonlySet<string> = set(`
   valley peninsula desert coast street avenue road square airport park republic kingdom emirates territory territories
   strip heights hills plains canyon falls beach village town prefecture oblast governorate municipality borough
   neighborhood neighbourhood camp stadium arena courthouse prison palace place temple mosque synagogue parkway ave
-  blvd rd boulevard
+  blvd rd boulevard manor
 `);
 
 /** Nouns that end the name of an event, law or plan ("Family Week", "World Cup", "Affordable Care Act"): not entities. */
@@ -132,12 +138,17 @@ export const ORG_CONNECTORS: ReadonlySet<string> = set('of for on and & the');
 /** Particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman"). */
 export const NAME_PARTICLES: ReadonlySet<string> = set('de da di del della der den van von bin ibn al el la le du dos das y');
 
+/** Generational suffixes: the surname is the word before them ("Ivan Allen Jr."). */
+export const NAME_SUFFIXES: ReadonlySet<string> = set('jr sr ii iii iv');
+
 /** Days, months and holidays: capitalised but never an entity. */
 const CALENDAR: ReadonlySet<string> = set(`
-  monday tuesday wednesday thursday friday saturday sunday january february march april june july august september
-  october november december jan feb mar apr jun jul aug sep sept oct nov dec christmas easter ramadan hanukkah
-  passover thanksgiving
+  monday tuesday wednesday thursday friday saturday sunday january february july september october november
+  december feb jul aug sep sept oct nov dec christmas easter ramadan hanukkah passover thanksgiving
 `);
+
+/** Months that are also given names ("Jan Hatzius", "April Ryan", "Theresa May"): a month only in a date's context. */
+export const NAME_MONTHS: ReadonlySet<string> = set('may june april march august jan mar apr jun');
 
 /** Acronyms that are places, though compromise reads "US" as a pronoun. */
 const COUNTRY_ACRONYMS: ReadonlySet<string> = set('us usa uk uae drc prc rok dprk');
@@ -331,7 +342,8 @@ export function hasOrgCue(words: string[]): boolean {
     const w = words[i]!;
     if (/^(?:of|for|on)$/.test(words[i + 1]!) && (ORG_CUES.has(w) || OF_HEADS.has(w)) && !PLACE_CUES.has(w)) return true;
   }
-  return words.some((w) => w === "people's" || w === "workers'");
+  // "People's Mujahideen", "Procter & Gamble", "Gaither & Anderson".
+  return words.some((w) => w === "people's" || w === "workers'" || w === '&');
 }
 
 export function hasPlaceCue(words: string[]): boolean {
