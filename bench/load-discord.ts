@@ -150,6 +150,8 @@ export interface LoadFigures {
     invalidBodies: number;
     /** Log records at error level or above from the bot. */
     botErrorLogs: number;
+    /** Of those, Discord's "Unknown interaction" to a late callback (not in `total`: the interaction is late). */
+    botLateLogs: number;
     /** The first few error messages, to start from. */
     samples: string[];
     total: number;
@@ -158,6 +160,12 @@ export interface LoadFigures {
   rateLimitedWarnings: number;
   /** The bot process's peak RSS (Linux, spawn mode only). */
   botPeakRssBytes: number | null;
+  /**
+   * CPU time used from the first interaction sent to the last answer seen: by the bot (the whole process in
+   * in-process mode) and by the load generator with the fake (spawn mode only), over `wallMs`. When the bot's share
+   * of the wall time nears the cores it can get, interactions queue: the machine, not the code, is the limit.
+   */
+  cpu: { botMs: number | null; generatorMs: number | null; wallMs: number };
   /** True when every interaction was answered in time and nothing failed. */
   ok: boolean;
 }
@@ -346,6 +354,8 @@ function resultOf(t: Tracked): InteractionResult {
 interface RunningBot {
   logs: () => LogRecord[];
   peakRss: () => number | null;
+  /** CPU time the bot's process has used so far (user + system), when it can be read. */
+  cpuMs: () => number | null;
   stop: () => Promise<void>;
 }
 
@@ -379,6 +389,7 @@ async function spawnBot(fake: FakeDiscord, options: LoadOptions): Promise<Runnin
   const bot: RunningBot = {
     logs: () => logs,
     peakRss: () => vmHwm ?? readPeakRss(child.pid),
+    cpuMs: () => readCpuMs(child.pid),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       vmHwm = readPeakRss(child.pid);
@@ -420,12 +431,29 @@ function readPeakRss(pid: number | undefined): number | null {
   }
 }
 
+/** utime + stime of a process from /proc (Linux); null elsewhere. */
+function readCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command name (which may hold spaces) start at the state, field 3; utime is 14, stime 15.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** startBot in this process with the real story engine (shares this event loop with the load generator). */
 async function inProcessBot(options: LoadOptions): Promise<{ fake: FakeDiscord; bot: RunningBot }> {
   const { loadStory } = await import('../src/engine/story.js');
   const engine = await loadStory({ corpusDir: options.corpusDir });
   const t: TestBot = await startTestBot({ engine, cooldownSeconds: options.cooldown.windowSeconds, cooldownBurst: options.cooldown.burst });
-  return { fake: t.fake, bot: { logs: () => t.logs, peakRss: () => null, stop: () => t.stop() } };
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  return { fake: t.fake, bot: { logs: () => t.logs, peakRss: () => null, cpuMs, stop: () => t.stop() } };
 }
 
 // ---------- the run ----------
@@ -480,6 +508,7 @@ export async function runLoad(partial: Partial<LoadOptions> = {}): Promise<LoadF
   const startupMs = Date.now() - started;
   const tracker = new Tracker(fake);
   const loadStart = os.loadavg()[0]!;
+  const cpuBefore = { bot: bot.cpuMs(), generator: process.cpuUsage(), wall: performance.now() };
   try {
     progress(`load: bot ready after ${startupMs} ms; sending ${plan.length} interactions from ${options.users} users over ${options.durationMs} ms`);
     const sendSpanMs = await sendPlan(fake, tracker, plan, users, hardDeadline);
@@ -487,7 +516,14 @@ export async function runLoad(partial: Partial<LoadOptions> = {}): Promise<LoadF
     await tracker.settle(settleFor);
     // The last callback may still be in flight for a moment; a short grace lets late ones be seen as late.
     if (tracker.pending > 0) await sleep(Math.min(500, settleFor));
-    return figures(options, tracker, fake, bot, { startupMs, sendSpanMs, loadStart });
+    const botCpu = bot.cpuMs();
+    const generator = process.cpuUsage(cpuBefore.generator);
+    const cpu = {
+      botMs: botCpu !== null && cpuBefore.bot !== null ? botCpu - cpuBefore.bot : null,
+      generatorMs: options.bot === 'spawn' ? (generator.user + generator.system) / 1000 : null,
+      wallMs: performance.now() - cpuBefore.wall,
+    };
+    return figures(options, tracker, fake, bot, { startupMs, sendSpanMs, loadStart, cpu });
   } finally {
     await bot.stop();
     if (options.bot === 'spawn') await fake.close();
@@ -499,7 +535,7 @@ function figures(
   tracker: Tracker,
   fake: FakeDiscord,
   bot: RunningBot,
-  run: { startupMs: number; sendSpanMs: number; loadStart: number },
+  run: { startupMs: number; sendSpanMs: number; loadStart: number; cpu: LoadFigures['cpu'] },
 ): LoadFigures {
   const results = [...tracker.byToken.values()].map(resultOf);
   const count = (o: InteractionResult['outcome']) => results.filter((r) => r.outcome === o).length;
@@ -514,6 +550,8 @@ function figures(
   }
   const logs = bot.logs();
   const errorLogs = logs.filter((l) => l.level >= 50);
+  // "Unknown interaction" is Discord's 404 to a callback past the deadline: already counted as late.
+  const lateLogs = errorLogs.filter((l) => l.err?.message === 'Unknown interaction');
   // A late callback is counted as late, not again as a refused request.
   const refused = tracker.refused.filter((r) => !(r.status === 404 && r.route.endsWith('/callback')));
   const errorReplies = count('error-reply');
@@ -522,7 +560,7 @@ function figures(
     ...fake.invalid.map((i) => `invalid ${i.request.route}: ${i.errors.join('; ')}`),
     ...refused.map((r) => `${r.status} ${r.route}`),
   ].slice(0, 5);
-  const total = errorReplies + refused.length + errorLogs.length;
+  const total = errorReplies + refused.length + errorLogs.length - lateLogs.length;
   const late = count('late');
   const unanswered = count('unanswered');
   const unfinished = count('unfinished');
@@ -543,9 +581,10 @@ function figures(
     finalAnswer: summaryOf(inTime.map((r) => r.finalMs)),
     perKind,
     sendLag: summaryOf(results.map((r) => r.sendLagMs)),
-    errors: { errorReplies, refusedRequests: refused.length, invalidBodies: fake.invalid.length, botErrorLogs: errorLogs.length, samples, total },
+    errors: { errorReplies, refusedRequests: refused.length, invalidBodies: fake.invalid.length, botErrorLogs: errorLogs.length, botLateLogs: lateLogs.length, samples, total },
     rateLimitedWarnings: logs.filter((l) => l.msg === 'rate limited by Discord').length,
     botPeakRssBytes: bot.peakRss(),
+    cpu: run.cpu,
     ok: results.length === options.interactions && late + unanswered + unfinished + total === 0,
   };
 }
@@ -572,8 +611,9 @@ export function renderLoad(f: LoadFigures): string {
     `late (> ${DEADLINE_MS / 1000} s)       ${f.late}`,
     `unanswered         ${f.unanswered}`,
     `deferred, no answer ${f.unfinished}`,
-    `errors             ${f.errors.total} (error replies ${f.errors.errorReplies}, refused requests ${f.errors.refusedRequests}, invalid bodies ${f.errors.invalidBodies}, bot error logs ${f.errors.botErrorLogs})`,
+    `errors             ${f.errors.total} (error replies ${f.errors.errorReplies}, refused requests ${f.errors.refusedRequests}, invalid bodies ${f.errors.invalidBodies}, bot error logs ${f.errors.botErrorLogs - f.errors.botLateLogs}; not counted: ${f.errors.botLateLogs} "Unknown interaction" logs of late ones)`,
     `rate-limit waits   ${f.rateLimitedWarnings}`,
+    `CPU used           bot ${ms(f.cpu.botMs ?? undefined)}${f.cpu.generatorMs !== null ? `, generator + fake ${ms(f.cpu.generatorMs)}` : ''} over ${ms(f.cpu.wallMs)} (${f.sent > 0 && f.cpu.botMs !== null ? `${ms(f.cpu.botMs / f.sent)} of bot CPU per interaction` : '–'})`,
     '',
     `first response     ${triple(f.firstResponse)}`,
     `final answer       ${triple(f.finalAnswer)}`,
