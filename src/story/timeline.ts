@@ -56,8 +56,20 @@ function rarityWeights(articles: Article[]): TermWeight {
   return (t) => Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1;
 }
 
-/** The dated mentions of one article, in reading order; "a month later" counts from the previous mention. */
+/** Articles are immutable once loaded: their dated mentions are computed once, so a changed corpus only pays for what changed. */
+const mentionsMemo = new WeakMap<Article, Mention[]>();
+
 function articleMentions(article: Article): Mention[] {
+  let mentions = mentionsMemo.get(article);
+  if (!mentions) {
+    mentions = findArticleMentions(article);
+    mentionsMemo.set(article, mentions);
+  }
+  return mentions;
+}
+
+/** The dated mentions of one article, in reading order; "a month later" counts from the previous mention. */
+function findArticleMentions(article: Article): Mention[] {
   const out: Mention[] = [];
   let previous: Period | null = null;
   for (const sentence of article.sentences) {
@@ -83,10 +95,6 @@ export function sameHappening(a: Set<string>, b: Set<string>, weight: TermWeight
   return shared.length >= options.minShared && shorter > 0 && sum(shared) / shorter >= options.minWeight;
 }
 
-function samePeriod(a: Period, b: Period): boolean {
-  return a.date === b.date && a.precision === b.precision;
-}
-
 /**
  * Groups mentions of the same period that state the same happening: the same sentence, or another article's
  * sentence sharing enough content (single link). Within one article, two sentences are two events: a writer
@@ -94,10 +102,13 @@ function samePeriod(a: Period, b: Period): boolean {
  */
 function groupHappenings(mentions: Mention[], weight: TermWeight): Happening[] {
   const happenings: Happening[] = [];
+  // Only happenings of the same period can match: look among those, not all (large corpora have many).
+  const byPeriod = new Map<string, Happening[]>();
   for (const mention of mentions) {
-    const match = happenings.find(
+    const key = `${mention.period.date}/${mention.period.precision}`;
+    const candidates = byPeriod.get(key) ?? [];
+    const match = candidates.find(
       (h) =>
-        samePeriod(h.period, mention.period) &&
         h.mentions.some(
           (m) =>
             m.sentence.text === mention.sentence.text ||
@@ -105,7 +116,12 @@ function groupHappenings(mentions: Mention[], weight: TermWeight): Happening[] {
         ),
     );
     if (match) match.mentions.push(mention);
-    else happenings.push({ period: mention.period, mentions: [mention] });
+    else {
+      const happening = { period: mention.period, mentions: [mention] };
+      happenings.push(happening);
+      candidates.push(happening);
+      byPeriod.set(key, candidates);
+    }
   }
   return happenings;
 }
