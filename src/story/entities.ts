@@ -196,6 +196,8 @@ class Clusters {
 
 interface Built {
   entity: Entity;
+  /** The name's key ("edi rama"), and the keys of the name and every alias. */
+  nameKey: string;
   keys: string[];
   /** Every name token of every key, for forgiving lookups. */
   tokens: string[];
@@ -212,10 +214,6 @@ export class EntityIndex {
   ) {
     built.forEach((b, i) => {
       for (const k of b.keys) if (!this.byKey.has(k)) this.byKey.set(k, i);
-      for (const alias of b.entity.aliases) {
-        const k = nameKey(alias);
-        if (!this.byKey.has(k)) this.byKey.set(k, i);
-      }
       for (const m of b.mentions) {
         const id = articles[m.article]!.sentences[m.sentence]!.id;
         const list = this.bySentence.get(id) ?? [];
@@ -274,16 +272,16 @@ export class EntityIndex {
     if (q.length === 0) return this.list().slice(0, limit);
     const ranked: [number, number][] = [];
     this.built.forEach((b, i) => {
-      const name = nameKey(b.entity.name);
       let rank = -1;
-      if (name.startsWith(q)) rank = 0;
-      else if (b.keys.some((k) => k.startsWith(q)) || b.entity.aliases.some((a) => nameKey(a).startsWith(q))) rank = 1;
+      if (b.nameKey.startsWith(q)) rank = 0;
+      else if (b.keys.some((k) => k.startsWith(q))) rank = 1;
       else if (b.tokens.some((t) => t.startsWith(q))) rank = 2;
       if (rank >= 0) ranked.push([i, rank]);
     });
     ranked.sort((a, b) => a[1] - b[1] || this.built[b[0]]!.entity.mentions - this.built[a[0]]!.entity.mentions);
     const out = ranked.map(([i]) => i);
-    if (out.length < limit) for (const i of this.fuzzy(prefix)) if (!out.includes(i)) out.push(i);
+    // Only when nothing starts with what was typed: then a typo is the likeliest reason.
+    if (out.length === 0) out.push(...this.fuzzy(prefix));
     return out.slice(0, limit).map((i) => this.built[i]!.entity);
   }
 
@@ -340,7 +338,7 @@ export class EntityIndex {
     let found: number | undefined;
     for (const [i, b] of this.built.entries()) {
       if (b.entity.kind !== 'person') continue;
-      const full = nameKey(b.entity.name).split(' ');
+      const full = b.nameKey.split(' ');
       if (full.at(-1) !== words.at(-1) || !words.every((w) => full.includes(w))) continue;
       if (found === undefined || b.entity.mentions > this.built[found]!.entity.mentions) found = i;
     }
@@ -373,8 +371,10 @@ function wordMatch(q: string, t: string): number {
   if (q === t) return 1;
   if (q.length >= 2 && t.startsWith(q)) return 0.8;
   const budget = typoBudget(q);
-  if (budget === 0) return 0;
-  const d = Math.min(editDistance(q, t, budget), q.length < t.length ? editDistance(q, t.slice(0, q.length), budget) + 0.5 : budget + 1);
+  if (budget === 0 || t.length < q.length - budget) return 0;
+  // A typo in the whole word ("xhaka" ~ "xhacka"), or in a prefix being typed ("xhakc" ~ "xhac…") counting half more.
+  let d = editDistance(q, t, budget);
+  if (d > budget && t.length > q.length) d = editDistance(q, t.slice(0, q.length), budget) + 0.5;
   return d <= budget ? 0.7 - 0.1 * d : 0;
 }
 
@@ -446,9 +446,11 @@ function cluster(names: Map<string, NameStats>, links: [string, string][], wordS
     const bylines = group.reduce((n, s) => n + s.bylines, 0);
     if (mentions.length + bylines === 0) continue;
     mentions.sort((a, b) => a.article - b.article || a.sentence - b.sentence || a.start - b.start);
+    const entity = describe(group, kind, mentions);
     built.push({
-      entity: describe(group, kind, mentions),
-      keys: group.map((s) => s.key),
+      entity,
+      nameKey: nameKey(entity.name),
+      keys: [...new Set([...group.map((s) => s.key), ...entity.aliases.map(nameKey)])],
       tokens: [...new Set(group.flatMap((s) => s.words))],
       mentions,
     });

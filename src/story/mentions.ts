@@ -111,14 +111,19 @@ const PLACE_ABBREVIATIONS = new Set(['st', 'mt', 'ft']);
 /** Collect, over all sentences, which words appear lower-case and which capitalised mid-sentence. */
 export function addWordStats(stats: WordStats, text: string): void {
   let first = true;
-  for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
+  for (const m of text.matchAll(WORD)) {
     const w = m[0];
-    const lower = w.toLowerCase();
-    const key = lower.endsWith("'s") || lower.endsWith('’s') ? lower.slice(0, -2) : lower;
-    if (w[0] === lower[0]) stats.lower.add(key);
-    else if (!first && !afterOpening(text, m.index)) stats.capitalisedMidSentence.add(key);
+    const c = w[0]!;
+    if (c !== c.toUpperCase()) stats.lower.add(stripPossessive(w));
+    else if (!first && !afterOpening(text, m.index)) stats.capitalisedMidSentence.add(stripPossessive(w.toLowerCase()));
     first = false;
   }
+}
+const WORD = /\p{L}[\p{L}'’-]*/gu;
+
+function stripPossessive(w: string): string {
+  const n = w.length;
+  return n > 2 && w[n - 1] === 's' && (w[n - 2] === "'" || w[n - 2] === '’') ? w.slice(0, -2) : w;
 }
 
 /** Does a word at `index` follow an opening quote, bracket, colon or dash (a sentence-like start)? */
