@@ -156,8 +156,13 @@ export interface LoadFigures {
     samples: string[];
     total: number;
   };
-  /** discord.js waiting on its own rate limiter ("rate limited by Discord" warnings). */
+  /**
+   * discord.js holding requests back ("rate limited by Discord" warnings). The fake never answers 429 here, so these
+   * are discord.js's own 50-requests-per-second global budget, which it applies to webhook edits too.
+   */
   rateLimitedWarnings: number;
+  /** The same, by "METHOD route (global)" as discord.js reports it. */
+  rateLimitedRoutes: Record<string, number>;
   /** The bot process's peak RSS (Linux, spawn mode only). */
   botPeakRssBytes: number | null;
   /**
@@ -275,11 +280,14 @@ export function planLoad(options: Pick<LoadOptions, 'interactions' | 'users' | '
 
 // ---------- observing the fake ----------
 
-interface Tracked {
-  planned: PlannedInteraction;
-  sent: FakeInteraction;
+/** One interaction sent, and the requests the bot made for it so far. */
+export interface Tracked {
+  planned: Pick<PlannedInteraction, 'kind'>;
+  sent: Pick<FakeInteraction, 'dispatchedAt'>;
   sendLagMs: number;
+  /** The first callback request (whatever the fake answered). */
   callback: RecordedRequest | null;
+  /** The first successful edit of @original or follow-up. */
   final: RecordedRequest | null;
 }
 
@@ -332,7 +340,8 @@ function done(t: Tracked): boolean {
   return (type !== 5 && type !== 6) || t.final !== null;
 }
 
-function resultOf(t: Tracked): InteractionResult {
+/** Judges one interaction: late past the deadline or refused, unanswered, unfinished, or answered (and how). */
+export function judge(t: Tracked): InteractionResult {
   const base = { kind: t.planned.kind, sendLagMs: t.sendLagMs };
   const cb = t.callback;
   if (!cb) return { ...base, firstMs: null, firstStatus: null, callbackType: null, finalMs: null, outcome: 'unanswered' };
@@ -537,7 +546,7 @@ function figures(
   bot: RunningBot,
   run: { startupMs: number; sendSpanMs: number; loadStart: number; cpu: LoadFigures['cpu'] },
 ): LoadFigures {
-  const results = [...tracker.byToken.values()].map(resultOf);
+  const results = [...tracker.byToken.values()].map(judge);
   const count = (o: InteractionResult['outcome']) => results.filter((r) => r.outcome === o).length;
   const inTime = results.filter((r) => r.outcome === 'answer' || r.outcome === 'cooldown' || r.outcome === 'error-reply');
   const byKind: LoadFigures['byKind'] = {};
@@ -549,6 +558,7 @@ function figures(
     perKind[kind] = { first: summaryOf(mine.map((r) => r.firstMs)), final: summaryOf(mine.map((r) => r.finalMs)) };
   }
   const logs = bot.logs();
+  const limited = logs.filter((l) => l.msg === 'rate limited by Discord');
   const errorLogs = logs.filter((l) => l.level >= 50);
   // "Unknown interaction" is Discord's 404 to a callback past the deadline: already counted as late.
   const lateLogs = errorLogs.filter((l) => l.err?.message === 'Unknown interaction');
@@ -582,11 +592,18 @@ function figures(
     perKind,
     sendLag: summaryOf(results.map((r) => r.sendLagMs)),
     errors: { errorReplies, refusedRequests: refused.length, invalidBodies: fake.invalid.length, botErrorLogs: errorLogs.length, botLateLogs: lateLogs.length, samples, total },
-    rateLimitedWarnings: logs.filter((l) => l.msg === 'rate limited by Discord').length,
+    rateLimitedWarnings: limited.length,
+    rateLimitedRoutes: countBy(limited.map((l) => `${String(l.method).toUpperCase()} ${String(l.route)}${l.global ? ' (global)' : ''}`)),
     botPeakRssBytes: bot.peakRss(),
     cpu: run.cpu,
     ok: results.length === options.interactions && late + unanswered + unfinished + total === 0,
   };
+}
+
+function countBy(keys: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of keys) out[k] = (out[k] ?? 0) + 1;
+  return out;
 }
 
 // ---------- report ----------
@@ -612,7 +629,7 @@ export function renderLoad(f: LoadFigures): string {
     `unanswered         ${f.unanswered}`,
     `deferred, no answer ${f.unfinished}`,
     `errors             ${f.errors.total} (error replies ${f.errors.errorReplies}, refused requests ${f.errors.refusedRequests}, invalid bodies ${f.errors.invalidBodies}, bot error logs ${f.errors.botErrorLogs - f.errors.botLateLogs}; not counted: ${f.errors.botLateLogs} "Unknown interaction" logs of late ones)`,
-    `rate-limit waits   ${f.rateLimitedWarnings}`,
+    `rate-limit waits   ${f.rateLimitedWarnings}${f.rateLimitedWarnings ? ` (discord.js's own budget: ${Object.entries(f.rateLimitedRoutes).map(([r, n]) => `${n}× ${r}`).join(', ')})` : ''}`,
     `CPU used           bot ${ms(f.cpu.botMs ?? undefined)}${f.cpu.generatorMs !== null ? `, generator + fake ${ms(f.cpu.generatorMs)}` : ''} over ${ms(f.cpu.wallMs)} (${f.sent > 0 && f.cpu.botMs !== null ? `${ms(f.cpu.botMs / f.sent)} of bot CPU per interaction` : '–'})`,
     '',
     `first response     ${triple(f.firstResponse)}`,
