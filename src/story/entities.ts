@@ -32,6 +32,8 @@ export const MAX_ENTITY_CITATIONS = 10;
 /** A name needs at least this much evidence for one kind to be listed. */
 const MIN_SCORE = 2;
 const NO_ROLES: string[] = [];
+/** Organisation nouns that, capitalised and alone, name one institution ("Congress", "the Senate"). */
+const INSTITUTIONS = new Set(['congress', 'senate', 'parliament', 'legislature', 'army', 'navy', 'cabinet', 'city']);
 
 interface MentionRef {
   article: number;
@@ -104,7 +106,7 @@ function scoreName(s: NameStats, wordStats: WordStats, singles: ReadonlySet<stri
   // "the House", "the Senate", "the Army": an organisation noun alone names the institution.
   // Unless the corpus also writes it in lower case: then it is a common noun ("Government", "Board", "City").
   if (single && !lex && (ORG_CUES.has(s.key) || PLACE_CUES.has(s.key))) {
-    const institution = s.mentions.length > 0 && !wordStats.lower.has(s.key) ? 2 : 0;
+    const institution = s.mentions.length > 0 && INSTITUTIONS.has(s.key) && !wordStats.lower.has(s.key) ? 2 : 0;
     const org = ORG_CUES.has(s.key) || e.affiliation > 0;
     return org ? { person: 0, organization: institution, place: 0 } : { person: 0, organization: 0, place: institution };
   }
@@ -129,7 +131,8 @@ function scoreName(s: NameStats, wordStats: WordStats, singles: ReadonlySet<stri
   score.organization += 3 * Math.min(2, e.outlet) + 3 * Math.min(1, e.affiliation);
   if (single && e.theX > 0 && !lex) score.organization += 1;
   if (acronym && !isNonEntityAcronym(s.key)) score.organization += 1 + Math.min(1, e.speech + e.theX);
-  score.place += Math.min(4, e.placePrep);
+  // "in the Bible", "in God": prepositions make a place only of words that are not common words.
+  if (!(single && isLexiconCommon(s.key))) score.place += Math.min(4, e.placePrep);
   // A name ending in a plural noun ("Philadelphia Eagles", "Morton Foods") is a team or a firm.
   if (!lex && isCommonPlural(s.words.at(-1)!) && !e.byline) {
     score.organization += Math.min(score.person, 3);
@@ -423,7 +426,8 @@ function cluster(names: Map<string, NameStats>, links: [string, string][], wordS
   const clusters = new Clusters();
   for (const [a, b] of links) if (names.has(a) && names.has(b)) clusters.union(a, b);
   linkAcronyms(names, clusters, kindOf);
-  const reassigned = linkSurnames(names, clusters, kindOf);
+  const surnames = new Set<string>();
+  const reassigned = linkSurnames(names, clusters, kindOf, surnames);
   linkShortOrgNames(names, clusters, kindOf);
 
   const members = new Map<string, NameStats[]>();
@@ -439,7 +443,8 @@ function cluster(names: Map<string, NameStats>, links: [string, string][], wordS
   const built: Built[] = [];
   for (const [root, group] of members) {
     const total: Scores = { person: 0, organization: 0, place: 0 };
-    for (const s of group) for (const k of KINDS) total[k] += scores.get(s.key)![k];
+    // A surname counts only as a person: its other clues ("Throneberry's …") are about the word, not the entity.
+    for (const s of group) for (const k of KINDS) if (!surnames.has(s.key) || k === 'person') total[k] += scores.get(s.key)![k];
     const [kind, score] = best(total);
     if (score < MIN_SCORE) continue;
     const mentions = mentionsOf.get(root) ?? [];
@@ -526,11 +531,14 @@ function linkShortOrgNames(names: Map<string, NameStats>, clusters: Clusters, ki
   for (const s of names.values()) {
     const [kind, score] = kindOf(s.key);
     if (s.words.length < 2 || kind !== 'organization' || score < MIN_SCORE) continue;
-    for (const w of [s.words[0]!, s.words.at(-1)!]) byEdgeWord.set(w, (byEdgeWord.get(w) ?? new Set()).add(s.key));
+    // The last word only when no "of" precedes it: "Rotary Club of Providence" is not "Providence".
+    const edges = s.words.includes('of') ? [s.words[0]!] : [s.words[0]!, s.words.at(-1)!];
+    for (const w of edges) byEdgeWord.set(w, (byEdgeWord.get(w) ?? new Set()).add(s.key));
   }
   for (const s of names.values()) {
-    // Already a surname ("Rice" of "Mike Rice") or an alias of something else.
+    // Already a surname ("Rice" of "Mike Rice") or an alias of something else; or used as a place ("in Brevard").
     if (s.words.length !== 1 || ORG_CUES.has(s.key) || lexiconKind(s.key) || isGivenName(s.key) || clusters.size(s.key) > 1) continue;
+    if (s.evidence.placePrep > 0) continue;
     const [kind, score] = kindOf(s.key);
     if (kind !== 'organization' && score >= 4) continue;
     const candidates = [...(byEdgeWord.get(s.key) ?? [])];
@@ -543,7 +551,12 @@ function linkShortOrgNames(names: Map<string, NameStats>, clusters: Clusters, ki
  * mention goes to the one named in the same article (the nearest before it), else to the most mentioned.
  * Returns the mentions given to a specific person that way.
  */
-function linkSurnames(names: Map<string, NameStats>, clusters: Clusters, kindOf: (k: string) => [EntityKind, number]): Map<MentionRef, string> {
+function linkSurnames(
+  names: Map<string, NameStats>,
+  clusters: Clusters,
+  kindOf: (k: string) => [EntityKind, number],
+  surnames: Set<string>,
+): Map<MentionRef, string> {
   const bySurname = new Map<string, NameStats[]>();
   for (const s of names.values()) {
     if (s.words.length < 2 || kindOf(s.key)[0] !== 'person' || kindOf(s.key)[1] < MIN_SCORE) continue;
@@ -575,6 +588,7 @@ function linkSurnames(names: Map<string, NameStats>, clusters: Clusters, kindOf:
     if (own[0] !== 'person' && own[1] >= 5) continue;
     if (candidates.length === 1) {
       clusters.union(s.key, candidates[0]!.key);
+      surnames.add(s.key);
       continue;
     }
     for (const m of s.mentions) {

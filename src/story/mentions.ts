@@ -103,6 +103,8 @@ const BETWEEN_SUBJECT_AND_VERB = new Set(['also', 'later', 'then', 'has', 'had',
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'across', 'throughout', 'outside', 'inside', 'from', 'into']);
 const ALIAS_PHRASES = [['also', 'known', 'as'], ['known', 'as'], ['or']];
 const MAX_ROLE_WORDS = 6;
+/** Role nouns that after a possessive are a body part ("his head", "Smith's hand"). */
+const BODY_PARTS = new Set(['head', 'hand', 'arm', 'back']);
 const PREFIXED = /^(?:pro|anti|non|post|pre|mid|neo|ex|then|semi|un|self)-/i;
 const MONTH_LEADS = new Set(['in', 'on', 'for', 'since', 'until', 'by', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'from', 'through', 'before', 'after', 'during']);
 /** "St. Louis", "Mt. Hood", "Ft. Worth": an abbreviation's period does not end the name. */
@@ -542,6 +544,7 @@ class SentenceScanner {
       return;
     }
     if (headTok.cap || !isRoleNoun(headTok.key)) return;
+    if (toks[head - 1]?.possessive && BODY_PARTS.has(headTok.key)) return; // "Throneberry's head"
     let s = head;
     while (s > 0 && head - s < MAX_ROLE_WORDS) {
       const t = this.word(s - 1);
@@ -628,9 +631,9 @@ class SentenceScanner {
     const key = this.keyOf(this.range(span.first, span.last));
     if (toks[span.last + 1]?.text === '(') {
       const inner = this.byFirst.get(span.last + 2);
-      // "Mujahedeen-e-Khalq (MEK)" or "MEK (Mujahedeen-e-Khalq)": one side must be an acronym.
-      const acronym = (s: Span): boolean => s.first === s.last && this.tokens[s.first]!.acronym;
-      if (inner && toks[inner.last + 1]?.text === ')' && (acronym(inner) || acronym(span))) {
+      // "Mujahedeen-e-Khalq (MEK)" or "MEK (Mujahedeen-e-Khalq)": one side must be an acronym of the other,
+      // which keeps wire datelines ("WASHINGTON (UPI)") apart.
+      if (inner && toks[inner.last + 1]?.text === ')' && (this.abbreviates(inner, span) || this.abbreviates(span, inner))) {
         this.links.push([key, this.keyOf(this.range(inner.first, inner.last))]);
       }
     }
@@ -645,6 +648,23 @@ class SentenceScanner {
       this.links.push([key, this.keyOf(this.range(other.first, other.last))]);
       break;
     }
+  }
+
+  /** Is `short` a one-word acronym whose letters run, in order, through the initials of `long`'s words? */
+  private abbreviates(short: Span, long: Span): boolean {
+    const t = this.tokens[short.first]!;
+    if (short.first !== short.last || !t.acronym) return false;
+    const letters = t.text.replace(/\./g, '').toLowerCase();
+    const initials = this.text
+      .slice(this.tokens[long.first]!.start, this.tokens[long.last]!.end)
+      .split(/[\s-]+/)
+      .filter((w) => /^\p{L}/u.test(w))
+      .map((w) => w[0]!.toLowerCase())
+      .join('');
+    if (initials[0] !== letters[0]) return false;
+    let i = 0;
+    for (const c of initials) if (c === letters[i]) i++;
+    return i === letters.length;
   }
 
   private range(first: number, last: number): number[] {

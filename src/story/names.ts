@@ -77,7 +77,7 @@ export const ORG_CUES: ReadonlySet<string> = new Set([
     foundation federation association union university college school hospital company corporation department
     directorate bureau office service services authority commission conference secretariat regime junta
     militia guard people's workers' mujahideen house foods products stores mills works laboratories railroad railway
-    lines shipping trust properties realty bancorp legislature jury
+    lines shipping trust properties realty bancorp legislature jury exchange
   `),
 ]);
 
@@ -94,7 +94,7 @@ export const PLACE_CUES: ReadonlySet<string> = set(`
 export const EVENT_CUES: ReadonlySet<string> = set(`
   week day days games olympics war wars festival awards award prize cup bowl series championship championships
   tournament open classic marathon revolution act bill law treaty accord accords plan program programme project
-  initiative doctrine summit expo fair show
+  initiative doctrine summit expo fair show prix
 `);
 
 /** Religious, political and ethnic adjectives and group nouns: modifiers like demonyms, not names by themselves. */
@@ -322,6 +322,8 @@ export function lexiconKind(key: string): LexiconKind {
 }
 
 function lexiconKindUncached(key: string): LexiconKind {
+  // The lexicon files abbreviations such as "inc", "co" and "dept" as organisations; alone they name nothing.
+  if (ORG_CUES.has(key)) return null;
   if (EXTRA_PLACES.has(key) || COUNTRY_ACRONYMS.has(key)) return 'place';
   if (EXTRA_ORGS.has(key)) return 'organization';
   const tags = lexiconTags(key);
@@ -351,7 +353,7 @@ export function hasPlaceCue(words: string[]): boolean {
   if (last !== undefined && PLACE_CUES.has(last) && words.length > 1) return true;
   // "St. Louis", "Mt. Hood"; "Mainland China", "Northern Ireland".
   if (words.length > 1 && PLACE_PREFIXES.has(words[0]!)) return true;
-  if (words.length > 1 && last !== undefined && lexiconTags(last).includes('Country')) return true;
+  if (words.length > 1 && last !== undefined && lexiconTags(last).includes('Country') && !isGivenName(words[0]!) && !hasOrgCue(words)) return true;
   const of = words.indexOf('of');
   return of > 0 && PLACE_CUES.has(words[of - 1]!);
 }
