@@ -1,8 +1,9 @@
-// /ask: a free-text question → the sentence that answers it, with citations, or an honest abstention.
+// /ask: a free-text question → the sentence(s) that answer it, with citations, or an honest abstention.
 import nlp from 'compromise';
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
-import { normalizeWord, termOf, terms, words } from '../text/terms.js';
+import { wordNet } from '../text/synonyms.js';
+import { baseForm, normalizeWord, termOf, terms, termSequence, words } from '../text/terms.js';
 import { cite } from './citation.js';
 import type { IndexedDoc, Passage } from './search.js';
 import { searchOptions } from './search.js';
@@ -26,14 +27,37 @@ export const askDefaults = {
   minCoverage: 0.5,
   /** Weight of holding an answer of the question's type (a person for "who", a date for "when", …). */
   typeBonus: 0.2,
+  /** How sure the type evidence must be for a who/when/where/how-many answer to be given at all. */
+  minTypeStrength: 0.5,
+  /** Share of the type bonus for an answer whose type is held by the neighbour shown with it, not by the sentence. */
+  neighbourTypeShare: 0.5,
   /** Weight of a question term by its part of speech (besides its rarity). */
   roleWeight: { name: 1.2, noun: 1, adjective: 0.8, verb: 0.8, other: 0.8 },
-  /** Credit for a question term found only as a WordNet synonym. */
+  /** Credit for a question term found in a sentence shown with the answer (its neighbour) rather than in it. */
+  shownCredit: 0.75,
+  /** Credit for a question term found only around the answer: a neighbour not shown, or the article's title. */
+  nearCredit: 0.5,
+  /** Weight of a word of a time adjunct ("last night") relative to other words. */
+  timeAdjunctWeight: 0.5,
+  /** A phrase of the question ("defense minister") is found when its words are at most this many tokens apart. */
+  phraseGap: 3,
+  /** Credit left to the words of a phrase that a sentence uses apart. */
+  splitPhraseCredit: 0.5,
+  /** Credit left to a word of a phrase whose other word the sentence lacks. */
+  halfPhraseCredit: 1,
+  /** Credit for a question term found as a word of its family ("winner" for "won"). */
+  familyCredit: 0.8,
+  /** Credit for a question term the articles never use, found as a WordNet synonym. */
   synonymCredit: 0,
   /** Sentences shorter than this are extended with the next sentence of the paragraph. */
   shortSentence: 70,
+  /** Cost of showing a neighbour with the answer: it must bring question terms or the answer's type to be worth it. */
+  extraSentencePenalty: 0.05,
+  /** The answer never grows past this many characters by adding neighbours (a reader, and the grader, read ~400). */
+  maxAnswerChars: 400,
   maxCitations: 3,
 };
+type AskOptions = typeof askDefaults;
 
 export function questionType(question: string): QuestionType {
   const q = question.trim().toLowerCase();
@@ -42,7 +66,7 @@ export function questionType(question: string): QuestionType {
   if (/^where\b|\bwhat (country|city|place|region)\b|\bin which (country|city)\b/.test(q)) return 'where';
   if (/^how (many|much|large|big|old|long)\b|\bwhat (number|amount|percentage)\b/.test(q)) return 'quantity';
   if (/^why\b|\bwhat (caused|led to|prompted)\b|\bfor what reason\b|\bwhat was the reason\b/.test(q)) return 'why';
-  if (/\b(say|said|says|saying|tell|told|state|stated|comment|commented|react|reacted|respond|responded|call|called|describe|described|claim|claimed|warn|warned)\b/.test(q)) return 'said';
+  if (/\b(say|said|says|saying|tell|told|state|stated|comment|commented|react|reacted|respond|responded|call|called|describe|described|claim|claimed|warn|warned)\b/.test(q) || /^what did .+ think\b/.test(q)) return 'said';
   if (/^what (is|are|was|were) (the |an? )?[\w’'.-]+( [\w’'.-]+){0,3}\??$/.test(q)) return 'definition';
   return 'other';
 }
@@ -73,24 +97,47 @@ function hasNameLike(text: string, exclude: ReadonlySet<string>): boolean {
   return false;
 }
 
-function fallbackHasType(type: QuestionType, s: Sentence, exclude: ReadonlySet<string>, annotator: SentenceAnnotator): boolean {
+/** Dates that pin a day or a year, as opposed to "Monday" or "last week". */
+const EXACT_DATE_RE = new RegExp(`\\b(?:(?:${MONTH})\\.?\\s+\\d{1,2}\\b|(?:1[5-9]|20)\\d{2}s?\\b)`, 'i');
+/** "The two countries", "both leaders": a number that refers back rather than counts. */
+const ANAPHORIC_NUMBER_RE = /\b(?:the|these|those|both|its|their|all) (?:two|three|four|five)\b/gi;
+/** Reasons stated outright, as opposed to a mere sequence ("after", "over", "since"). */
+const STRONG_REASON_RE = /\b(?:because|due to|owing to|as a result|in order to|so that|led to|leading to|in response to|reason|caused|citing)\b/i;
+
+/**
+ * How surely a sentence holds an answer of the question's type, from 0 (not at all) to 1: a person named for
+ * "who", a date for "when", a place for "where", a count for "how many", a reason for "why".
+ */
+function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlySet<string>, annotator: SentenceAnnotator): number {
+  const text = s.text;
   switch (type) {
     case 'who':
-      return annotator.hasPerson ? annotator.hasPerson(s, exclude) : hasNameLike(s.text, exclude);
+      if (annotator.hasPerson) {
+        if (annotator.hasPerson(s, exclude)) return 1;
+        // A country or a city can be the actor too ("believed to have been engineered by Israel").
+        return annotator.hasPlace?.(s, exclude) ? 0.5 : 0;
+      }
+      return hasNameLike(text, exclude) ? 1 : 0;
     case 'when':
-      return (annotator.hasDate?.(s) ?? false) || DATE_RE.test(s.text);
-    case 'where':
-      return annotator.hasPlace ? annotator.hasPlace(s, exclude) : PLACE_RE.test(s.text);
-    case 'quantity':
-      return QUANTITY_RE.test(s.text.replace(DATE_RE, ''));
+      if (annotator.hasDate?.(s) || EXACT_DATE_RE.test(text)) return 1;
+      return DATE_RE.test(text) ? 0.7 : 0;
+    case 'where': {
+      const prepositioned = PLACE_RE.test(text);
+      if (annotator.hasPlace) return annotator.hasPlace(s, exclude) ? (prepositioned ? 1 : 0.6) : 0;
+      return prepositioned ? 1 : 0;
+    }
+    case 'quantity': {
+      const counts = text.replace(DATE_RE, '').replace(ANAPHORIC_NUMBER_RE, '');
+      return QUANTITY_RE.test(counts) ? 1 : 0;
+    }
     case 'why':
-      return REASON_RE.test(s.text);
+      return STRONG_REASON_RE.test(text) ? 1 : REASON_RE.test(text) ? 0.6 : 0;
     case 'said':
-      return SPEECH_RE.test(s.text);
+      return SPEECH_RE.test(text) ? 0.7 : 0;
     case 'definition':
-      return DEFINITION_RE.test(s.text);
+      return DEFINITION_RE.test(text) ? 1 : 0;
     default:
-      return false;
+      return 0;
   }
 }
 
@@ -117,30 +164,6 @@ export class AcronymIndex {
   }
 }
 
-/** Question terms, with an acronym the articles never use replaced by the expansion they do use. */
-interface QuestionTerms {
-  terms: string[];
-  /** Stems of WordNet synonyms of each question term that the articles use. */
-  synonyms: Map<string, Set<string>>;
-}
-
-function questionTerms(ctx: AskContext, question: string): QuestionTerms {
-  const out: string[] = [];
-  const synonyms = new Map<string, Set<string>>();
-  for (const raw of question.match(/[\p{L}\p{N}.’']+/gu) ?? []) {
-    const t = terms(raw);
-    const acronym = /^(?:\p{Lu}\.?){2,8}$/u.test(raw) ? t[0] : undefined;
-    const expansion = acronym && !ctx.stats.has(acronym) ? ctx.acronyms?.().get(acronym) : undefined;
-    out.push(...(expansion ?? t));
-    const term = t[0];
-    if (!expansion && term && t.length === 1 && !acronym && ctx.synonyms) {
-      const stems = new Set(ctx.synonyms(normalizeWord(raw)).flatMap((w) => terms(w)).filter((x) => x !== term && ctx.stats.has(x)));
-      if (stems.size > 0) synonyms.set(term, stems);
-    }
-  }
-  return { terms: [...new Set(out)], synonyms };
-}
-
 export interface AskContext {
   index: MiniSearch<IndexedDoc>;
   passages: Map<string, Passage>;
@@ -153,9 +176,173 @@ export interface AskContext {
   acronyms?(): AcronymIndex;
   /** Synonyms of a word (WordNet), for questions worded differently from the articles. */
   synonyms?(word: string): string[];
+  /** Words of a word's family ("win" → "winner"); WordNet's derivations unless given. */
+  related?(word: string): string[];
 }
 
-/** How much of a question term a set of sentence terms carries: 1 exact, 0.8 a compound or a one-letter variant. */
+// ---------------------------------------------------------------------------------------------------------
+// The question: its type and its weighted terms.
+
+export type Role = 'name' | 'noun' | 'adjective' | 'verb' | 'other';
+
+export interface QuestionTerm {
+  term: string;
+  /** Rarity in the articles × weight of its part of speech. */
+  weight: number;
+  role: Role;
+  /** Do the articles use the term at all? */
+  present: boolean;
+  /** Index terms of WordNet synonyms the articles use (only for a term they never use). */
+  synonyms: ReadonlySet<string>;
+  /** Index terms of words of the same family the articles use ("winner" for "won"). */
+  family: ReadonlySet<string>;
+}
+
+export interface Question {
+  text: string;
+  type: QuestionType;
+  terms: QuestionTerm[];
+  total: number;
+  /** Share of the weight in terms the articles never use. */
+  absentShare: number;
+  /** The weight of a term the articles never use: the unit of `Scored.matched`. */
+  maxWeight: number;
+  /** Pairs of terms that form a phrase in the question. */
+  phrases: [QuestionTerm, QuestionTerm][];
+  /** The question's words, so that a name it already gives is not taken for the answer. */
+  words: ReadonlySet<string>;
+}
+
+/**
+ * Nouns that name the kind of answer wanted ("what year", "which kind of"): they are not something the
+ * answer must contain.
+ */
+const ANSWER_KIND_NOUNS = new Set(
+  'date dates year years day days month months time times kind kinds type types sort sorts number amount percentage nationality'.split(' '),
+);
+
+/**
+ * Words of time adjuncts ("last night", "this year"): a question repeats them from the article's lead, while
+ * the sentence that answers often doesn't.
+ */
+const TIME_ADJUNCTS = new Set(
+  'last next this earlier later yesterday today tonight tomorrow morning afternoon evening night week weekend month year recently ago'.split(' '),
+);
+
+function answerKindWords(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of question.toLowerCase().matchAll(/\b(?:what|which|whose)\s+([a-z]+)/g)) {
+    if (ANSWER_KIND_NOUNS.has(m[1]!)) out.add(m[1]!);
+  }
+  return out;
+}
+
+/**
+ * How much each question term matters besides its rarity: a question is paraphrased mostly in its verbs and
+ * adjectives ("cut ties" for "severed relations"), while its names and nouns say what it is about.
+ */
+function roles(question: string): Map<string, Role> {
+  const out = new Map<string, Role>();
+  const rank: Record<Role, number> = { name: 4, noun: 3, adjective: 2, verb: 1, other: 0 };
+  const tagged = nlp(question).terms().json() as { terms: { text: string; tags: string[] }[] }[];
+  tagged.forEach((entry, i) => {
+    const t = entry.terms[0];
+    if (!t) return;
+    const text = t.text.replace(/[^\p{L}\p{N}'’.-]/gu, '');
+    const term = termOf(text);
+    if (!term) return;
+    const tags = new Set(t.tags);
+    // A capitalised word past the first is a name even when the tagger misses it ("NATO", "Skipjack").
+    const capitalised = i > 0 && /^\p{Lu}/u.test(text);
+    const role: Role = tags.has('ProperNoun') || tags.has('Value') || capitalised ? 'name' : tags.has('Noun') ? 'noun' : tags.has('Adjective') ? 'adjective' : tags.has('Verb') ? 'verb' : 'other';
+    const old = out.get(term);
+    if (!old || rank[role] > rank[old]) out.set(term, role);
+  });
+  return out;
+}
+
+function analyze(ctx: AskContext, question: string, opts: AskOptions): Question {
+  const kindWords = answerKindWords(question);
+  const termRoles = roles(question);
+  const seen = new Map<string, QuestionTerm>();
+  /** The question term of each token (null for a stop word), to find the phrases the question is made of. */
+  const slots: (QuestionTerm | null | 'of')[] = [];
+  for (const raw of question.match(/[\p{L}\p{N}.’']+/gu) ?? []) {
+    const lower = normalizeWord(raw);
+    if (kindWords.has(lower)) {
+      slots.push(null);
+      continue;
+    }
+    const t = terms(raw);
+    if (t.length !== 1) slots.push(lower === 'of' ? 'of' : null);
+    const acronym = /^(?:\p{Lu}\.?){2,8}$/u.test(raw) ? t[0] : undefined;
+    const expansion = acronym && !ctx.stats.has(acronym) ? ctx.acronyms?.().get(acronym) : undefined;
+    for (const term of expansion ?? t) {
+      if (seen.has(term)) continue;
+      const role = expansion ? 'name' : (termRoles.get(term) ?? 'other');
+      const present = ctx.stats.has(term);
+      let synonyms: Set<string> = new Set();
+      if (!present && !acronym && t.length === 1 && ctx.synonyms && opts.synonymCredit > 0) {
+        synonyms = new Set(ctx.synonyms(normalizeWord(raw)).flatMap((w) => terms(w)).filter((x) => x !== term && ctx.stats.has(x)));
+      }
+      const family = new Set<string>();
+      if (!acronym && t.length === 1 && opts.familyCredit > 0) {
+        const related = ctx.related ?? ((w: string) => wordNet().derivations(w));
+        for (const w of related(baseForm(normalizeWord(raw)))) for (const x of terms(w)) if (x !== term && ctx.stats.has(x)) family.add(x);
+      }
+      const adjunct = TIME_ADJUNCTS.has(normalizeWord(raw)) ? opts.timeAdjunctWeight : 1;
+      seen.set(term, { term, weight: ctx.stats.idf(term) * opts.roleWeight[role] * adjunct, role, present, synonyms, family });
+    }
+    if (t.length === 1) slots.push(seen.get(t[0]!) ?? null);
+  }
+  const qTerms = [...seen.values()];
+  const total = qTerms.reduce((sum, t) => sum + t.weight, 0);
+  const absent = qTerms.reduce((sum, t) => sum + (t.present ? 0 : t.weight), 0);
+  return {
+    text: question,
+    type: questionType(question),
+    terms: qTerms,
+    total,
+    absentShare: total === 0 ? 0 : absent / total,
+    maxWeight: ctx.stats.idf('\u0000'),
+    words: new Set(words(question)),
+    phrases: phrasesOf(slots),
+  };
+}
+
+/** Roles of words that make up a noun phrase ("defense minister", "secretary general", "member states"). */
+const NOMINAL: ReadonlySet<Role> = new Set(['name', 'noun', 'adjective']);
+
+/**
+ * Pairs of question terms that form a phrase: adjacent nominal words ("defense minister") and "X of Y"
+ * ("president of Iran"). An article states such a phrase with its words close together.
+ */
+function phrasesOf(slots: (QuestionTerm | null | 'of')[]): [QuestionTerm, QuestionTerm][] {
+  const out: [QuestionTerm, QuestionTerm][] = [];
+  for (let i = 0; i + 1 < slots.length; i++) {
+    const a = slots[i];
+    if (!a || a === 'of' || !NOMINAL.has(a.role)) continue;
+    const b = slots[i + 1];
+    if (b && b !== 'of' && NOMINAL.has(b.role) && b !== a) out.push([a, b]);
+    // "president of Iran", "members of the MEK", "chairman of Emory's board": X with the head after "of".
+    if (b === 'of') {
+      let j = slots[i + 2] === null ? i + 3 : i + 2;
+      const nominal = (k: number) => {
+        const x = slots[k];
+        return x !== undefined && x !== null && x !== 'of' && NOMINAL.has(x.role);
+      };
+      if (!nominal(j)) continue;
+      while (nominal(j + 1)) j++;
+      const c = slots[j] as QuestionTerm;
+      if (c !== a) out.push([a, c]);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Matching a question term in a sentence.
+
 /** Endings that turn a place into its people or adjective: Albania → Albanian, Israel → Israeli, Japan → Japanese. */
 const DEMONYM_ENDINGS = new Set(['n', 'an', 'ian', 'i', 'ese', 'ish', 'er']);
 
@@ -170,17 +357,6 @@ function extends_(long: string, short: string): boolean {
     return DEMONYM_ENDINGS.has(rest) || rest.length >= 4;
   }
   return short.length >= 5 && long.endsWith(short) && long.length - short.length >= 4;
-}
-
-/** How much of a question term a set of sentence terms carries: 1 exact, 0.8 a compound, demonym or typo. */
-function termMatch(qTerm: string, sentence: ReadonlySet<string>): number {
-  if (sentence.has(qTerm)) return 1;
-  if (qTerm.length < 4) return 0;
-  for (const t of sentence) {
-    if (extends_(t, qTerm) || extends_(qTerm, t)) return 0.8;
-    if (qTerm.length >= 6 && t.length >= 6 && Math.abs(t.length - qTerm.length) <= 1 && editDistanceAtMostOne(qTerm, t)) return 0.8;
-  }
-  return 0;
 }
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
@@ -205,15 +381,210 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
-export interface Scored {
-  passage: Passage;
-  coverage: number;
-  typed: boolean;
-  score: number;
+/** How much of a question term one index term carries: 1 exact, 0.8 a compound, demonym, typo or family word. */
+function matchOne(q: QuestionTerm, t: string, opts: AskOptions): number {
+  if (t === q.term) return 1;
+  const qTerm = q.term;
+  if (qTerm.length >= 4) {
+    if (extends_(t, qTerm) || extends_(qTerm, t)) return 0.8;
+    if (qTerm.length >= 6 && t.length >= 6 && Math.abs(t.length - qTerm.length) <= 1 && editDistanceAtMostOne(qTerm, t)) return 0.8;
+  }
+  if (q.family.has(t)) return opts.familyCredit;
+  if (q.synonyms.has(t)) return opts.synonymCredit;
+  return 0;
 }
 
-function sentenceTermsOf(ctx: AskContext, s: Sentence): Set<string> {
-  return new Set(ctx.sentenceTerms(s));
+/** Where each question term occurs in a sentence's term sequence, and how well. */
+interface OwnMatch {
+  credit: number;
+  positions: number[];
+}
+
+function ownMatches(q: Question, seq: readonly (string | null)[], opts: AskOptions): Map<QuestionTerm, OwnMatch> {
+  const out = new Map<QuestionTerm, OwnMatch>();
+  for (const qt of q.terms) {
+    let credit = 0;
+    const positions: number[] = [];
+    seq.forEach((t, i) => {
+      if (t === null) return;
+      const c = matchOne(qt, t, opts);
+      if (c <= 0) return;
+      credit = Math.max(credit, c);
+      positions.push(i);
+    });
+    out.set(qt, { credit, positions });
+  }
+  // A phrase of the question whose words the sentence uses apart ("cyber defense" … "Foreign Minister" for
+  // "defense minister") is not what the question asks about: both words count less.
+  for (const [a, b] of q.phrases) {
+    const ma = out.get(a)!;
+    const mb = out.get(b)!;
+    if (ma.credit === 0 || mb.credit === 0) {
+      // Half a phrase ("States" of "United States" for "member states") is weaker evidence than a lone word,
+      // when the articles do use the other half elsewhere.
+      const [half, other] = ma.credit === 0 ? [mb, a] : [ma, b];
+      if (other.present) half.credit *= opts.halfPhraseCredit;
+      continue;
+    }
+    const close = ma.positions.some((i) => mb.positions.some((j) => Math.abs(i - j) <= opts.phraseGap));
+    if (close) continue;
+    ma.credit *= opts.splitPhraseCredit;
+    mb.credit *= opts.splitPhraseCredit;
+  }
+  return out;
+}
+
+/** How much of a question term a set of sentence terms carries (the best of its terms). */
+function termMatch(q: QuestionTerm, sentence: ReadonlySet<string>, opts: AskOptions): number {
+  if (sentence.has(q.term)) return 1;
+  let best = 0;
+  for (const t of sentence) best = Math.max(best, matchOne(q, t, opts));
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Candidates: a sentence, the neighbours shown with it, and how well they answer.
+
+export interface Scored {
+  passage: Passage;
+  /** Weighted share of the question's terms the answer (and, for less, its surroundings) holds. */
+  coverage: number;
+  /** Does the answer hold an answer of the question's type? */
+  typed: boolean;
+  score: number;
+  /** The answer's span in the article body: the sentence, maybe with a neighbour. */
+  start: number;
+  end: number;
+  /** Question terms the answer's surroundings don't hold at all. */
+  missing: string[];
+  /** Coverage of the terms the articles use at all. */
+  presentCoverage: number;
+  /** Weight of the question terms covered, in units of the rarest possible term's weight. */
+  matched: number;
+}
+
+function neighbour(ctx: AskContext, s: Sentence, step: -1 | 1): Sentence | undefined {
+  if (s.index + step < 1) return undefined;
+  return ctx.passages.get(`${s.articleId}#p${s.paragraph}.s${s.index + step}`)?.sentence;
+}
+
+/** Sentences that lean on the one before them: a pronoun or a connective first. */
+const LEANS_BACK = /^[“"‘']?(?:he|she|they|it|this|that|these|those|his|her|their|its|but|however|both|such|there)\b/i;
+
+const titleTermsCache = new WeakMap<Article, Set<string>>();
+function titleTerms(article: Article): Set<string> {
+  let t = titleTermsCache.get(article);
+  if (!t) {
+    t = new Set(terms(article.title));
+    titleTermsCache.set(article, t);
+  }
+  return t;
+}
+
+/** Verbs that attribute speech, next to the speaker's name ("Lapid told", "said Lapid"). */
+const SPEECH_VERBS = new Set('said says say told tells added adds noted notes stated states wrote writes tweeted declared insisted argued asserted explained replied according called calls'.split(' '));
+
+/** Does the sentence quote someone the question names ("… ,” Lapid told Rama")? */
+function quotesSubject(q: Question, s: Sentence, own: Map<QuestionTerm, OwnMatch>): boolean {
+  if (!/[“”"]/.test(s.text)) return false;
+  const speech: number[] = [];
+  words(s.text).forEach((w, i) => {
+    if (SPEECH_VERBS.has(w)) speech.push(i);
+  });
+  return q.terms.some((t) => t.role === 'name' && own.get(t)!.positions.some((i) => speech.some((j) => Math.abs(i - j) <= 2)));
+}
+
+/** A sentence's own terms and those of its surroundings, for crediting question terms. */
+interface Surroundings {
+  s: Sentence;
+  /** The sentence's own matches, phrase-aware. */
+  ownMatch: Map<QuestionTerm, OwnMatch>;
+  prev?: Sentence;
+  next?: Sentence;
+  own: ReadonlySet<string>;
+  prevTerms: ReadonlySet<string>;
+  nextTerms: ReadonlySet<string>;
+  title: ReadonlySet<string>;
+}
+
+/**
+ * How well an answer made of the sentence, maybe with its previous and/or next sentence shown too, covers the
+ * question: a term in the sentence counts fully, in a neighbour shown with it a little less, in a neighbour not
+ * shown or the article's title less again.
+ */
+interface Coverage {
+  coverage: number;
+  /** Coverage of the terms the articles use at all. */
+  presentCoverage: number;
+  /** Weight of the question terms covered, in units of the rarest possible term's weight. */
+  matched: number;
+  missing: string[];
+}
+
+function coverageOf(q: Question, e: Surroundings, withPrev: boolean, withNext: boolean, opts: AskOptions): Coverage {
+  let covered = 0;
+  let presentCovered = 0;
+  let presentTotal = 0;
+  const missing: string[] = [];
+  for (const t of q.terms) {
+    const credit = Math.max(
+      e.ownMatch.get(t)!.credit,
+      (withPrev ? opts.shownCredit : opts.nearCredit) * termMatch(t, e.prevTerms, opts),
+      (withNext ? opts.shownCredit : opts.nearCredit) * termMatch(t, e.nextTerms, opts),
+      opts.nearCredit * termMatch(t, e.title, opts),
+    );
+    if (credit === 0) missing.push(t.term);
+    covered += t.weight * credit;
+    if (t.present) {
+      presentTotal += t.weight;
+      presentCovered += t.weight * credit;
+    }
+  }
+  return {
+    coverage: q.total === 0 ? 0 : covered / q.total,
+    presentCoverage: presentTotal === 0 ? 0 : presentCovered / presentTotal,
+    matched: covered / q.maxWeight,
+    missing,
+  };
+}
+
+function evaluate(ctx: AskContext, q: Question, passage: Passage, retrieval: number, opts: AskOptions): Scored {
+  const s = passage.sentence;
+  const prev = neighbour(ctx, s, -1);
+  const next = neighbour(ctx, s, 1);
+  const e: Surroundings = {
+    s,
+    ownMatch: ownMatches(q, termSequence(s.text), opts),
+    prev,
+    next,
+    own: new Set(ctx.sentenceTerms(s)),
+    prevTerms: new Set(prev ? ctx.sentenceTerms(prev) : []),
+    nextTerms: new Set(next ? ctx.sentenceTerms(next) : []),
+    title: titleTerms(ctx.articles.get(s.articleId)!),
+  };
+  const strengthOf = (x: Sentence | undefined) => (x === undefined || q.type === 'other' ? 0 : typeStrength(q.type, x, q.words, ctx.annotator ?? {}));
+  const typed = { own: strengthOf(s), prev: strengthOf(prev), next: strengthOf(next) };
+  if (q.type === 'said' && typed.own > 0 && quotesSubject(q, s, e.ownMatch)) typed.own = 1;
+  const leansBack = LEANS_BACK.test(s.text);
+  let best: Scored | null = null;
+  for (const [withPrev, withNext] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+    if ((withPrev && !prev) || (withNext && !next)) continue;
+    const start = withPrev ? prev!.start : s.start;
+    const end = withNext ? next!.end : s.end;
+    if ((withPrev || withNext) && end - start > opts.maxAnswerChars) continue;
+    const cov = coverageOf(q, e, withPrev, withNext, opts);
+    const around = Math.max(withPrev ? typed.prev : 0, withNext ? typed.next : 0) * opts.neighbourTypeShare;
+    const strength = Math.max(typed.own, around);
+    const isTyped = Math.max(typed.own, withPrev ? typed.prev : 0, withNext ? typed.next : 0) >= opts.minTypeStrength;
+    const extra = (withPrev ? 1 : 0) + (withNext ? 1 : 0);
+    const spanScore =
+      cov.coverage + opts.typeBonus * strength - opts.extraSentencePenalty * extra + (withPrev && leansBack ? opts.extraSentencePenalty : 0) +
+      (withNext && s.text.length < opts.shortSentence ? opts.extraSentencePenalty : 0);
+    if (!best || spanScore > best.score) best = { passage, ...cov, typed: isTyped, score: spanScore, start, end };
+  }
+  const isQuestion = /\?["”’]?$/.test(s.text);
+  best!.score += 0.1 * retrieval - (isQuestion ? 0.3 : 0);
+  return best!;
 }
 
 /**
@@ -221,12 +592,13 @@ function sentenceTermsOf(ctx: AskContext, s: Sentence): Set<string> {
  * large share of sentences costs much and discriminates little: it is left to the reranking, unless the question
  * has nothing rarer. Fuzzy matching is kept for terms the articles never use (typos).
  */
-function retrievalQuery(ctx: AskContext, q: QuestionTerms): { query: string; options: SearchOptions } {
+function retrievalQuery(ctx: AskContext, q: Question): { query: string; options: SearchOptions } {
   const common = Math.max(200, 0.03 * ctx.stats.sentences);
-  const rare = q.terms.filter((t) => ctx.stats.frequency(t) <= common);
-  const synonyms = new Set([...q.synonyms.values()].flatMap((set) => [...set]).filter((t) => ctx.stats.frequency(t) <= common));
-  for (const t of q.terms) synonyms.delete(t);
-  const query = [...(rare.length > 0 ? rare : q.terms), ...synonyms].join(' ');
+  const all = q.terms.map((t) => t.term);
+  const rare = all.filter((t) => ctx.stats.frequency(t) <= common);
+  const synonyms = new Set(q.terms.flatMap((t) => [...t.synonyms, ...t.family]).filter((t) => ctx.stats.frequency(t) <= common));
+  for (const t of all) synonyms.delete(t);
+  const query = [...(rare.length > 0 ? rare : all), ...synonyms].join(' ');
   return {
     query,
     options: {
@@ -237,88 +609,41 @@ function retrievalQuery(ctx: AskContext, q: QuestionTerms): { query: string; opt
   };
 }
 
-function synonymMatch(synonyms: Set<string> | undefined, own: ReadonlySet<string>, around: ReadonlySet<string>): number {
-  if (!synonyms) return 0;
-  let best = 0;
-  for (const syn of synonyms) {
-    if (own.has(syn)) return askDefaults.synonymCredit;
-    if (around.has(syn)) best = askDefaults.synonymCredit / 2;
-  }
-  return best;
-}
-
-/**
- * How much each question term matters besides its rarity: a question is paraphrased mostly in its verbs and
- * adjectives ("cut ties" for "severed relations"), while its names and nouns say what it is about.
- */
-function roleWeights(question: string): Map<string, number> {
-  const weights = new Map<string, number>();
-  const tagged = nlp(question).terms().json() as { terms: { normal?: string; text: string; tags: string[] }[] }[];
-  for (const entry of tagged) {
-    const t = entry.terms[0];
-    if (!t) continue;
-    const term = termOf(t.text.replace(/[^\p{L}\p{N}'’.-]/gu, ''));
-    if (!term) continue;
-    const tags = new Set(t.tags);
-    const r = askDefaults.roleWeight;
-    const weight = tags.has('ProperNoun') || tags.has('Value') ? r.name : tags.has('Noun') ? r.noun : tags.has('Adjective') ? r.adjective : tags.has('Verb') ? r.verb : r.other;
-    weights.set(term, Math.max(weight, weights.get(term) ?? 0));
-  }
-  return weights;
-}
-
-/** Coverage of the question by a sentence: weighted share of question terms it holds (neighbours count half). */
-function coverageOf(ctx: AskContext, q: QuestionTerms, weights: Map<string, number>, passage: Passage, article: Article): number {
-  const qTerms = q.terms;
-  const own = sentenceTermsOf(ctx, passage.sentence);
-  const around = new Set(terms(article.body.slice(passage.windowStart, passage.windowEnd) + ' ' + article.title));
-  let total = 0;
-  let covered = 0;
-  for (const t of qTerms) {
-    const w = ctx.stats.idf(t) * (weights.get(t) ?? 1);
-    total += w;
-    const direct = Math.max(termMatch(t, own), 0.5 * termMatch(t, around));
-    const viaSynonym = direct < askDefaults.synonymCredit ? synonymMatch(q.synonyms.get(t), own, around) : 0;
-    covered += w * Math.max(direct, viaSynonym);
-  }
-  return total === 0 ? 0 : covered / total;
-}
-
-/** Candidates for a question, best first, with what their score is made of (also used to explain answers). */
-export function rankCandidates(ctx: AskContext, question: string, options: Partial<typeof askDefaults> = {}): Scored[] {
-  const opts = { ...askDefaults, ...options };
-  const qTerms = questionTerms(ctx, question);
-  if (qTerms.terms.length === 0) return [];
-  const type = questionType(question);
-  const questionWords = new Set(words(question));
-  const weights = roleWeights(question);
-  const retrieval = retrievalQuery(ctx, qTerms);
+function rank(ctx: AskContext, q: Question, opts: AskOptions): Scored[] {
+  if (q.terms.length === 0) return [];
+  const retrieval = retrievalQuery(ctx, q);
   const hits = ctx.index.search(retrieval.query, retrieval.options).slice(0, opts.candidates);
   const topScore = hits[0]?.score ?? 1;
   const scored: Scored[] = [];
   for (const hit of hits) {
     const passage = ctx.passages.get(String(hit.id));
-    if (!passage) continue;
-    const article = ctx.articles.get(passage.sentence.articleId)!;
-    const coverage = coverageOf(ctx, qTerms, weights, passage, article);
-    const typed = fallbackHasType(type, passage.sentence, questionWords, ctx.annotator ?? {});
-    const isQuestion = /\?["”’]?$/.test(passage.sentence.text);
-    const score = coverage + (typed ? opts.typeBonus : 0) + 0.1 * (hit.score / topScore) - (isQuestion ? 0.3 : 0);
-    scored.push({ passage, coverage, typed, score });
+    if (passage) scored.push(evaluate(ctx, q, passage, hit.score / topScore, opts));
   }
   return scored.sort((a, b) => b.score - a.score);
+}
+
+/** The question as the ranking sees it: its type and weighted terms (for explaining answers). */
+export function analyzeQuestion(ctx: AskContext, question: string, options: Partial<AskOptions> = {}): Question {
+  return analyze(ctx, question, { ...askDefaults, ...options });
+}
+
+/** Candidates for a question, best first, with what their score is made of (also used to explain answers). */
+export function rankCandidates(ctx: AskContext, question: string, options: Partial<AskOptions> = {}): Scored[] {
+  const opts = { ...askDefaults, ...options };
+  return rank(ctx, analyze(ctx, question, opts), opts);
 }
 
 /** Questions whose answer is a name, a date, a place or a number: a sentence without one doesn't answer them. */
 const TYPED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'when', 'where', 'quantity']);
 
-export function ask(ctx: AskContext, question: string, options: Partial<typeof askDefaults> = {}): AskResult {
+export function ask(ctx: AskContext, question: string, options: Partial<AskOptions> = {}): AskResult {
   const opts = { ...askDefaults, ...options };
-  const scored = rankCandidates(ctx, question, opts);
-  const needsType = TYPED_ANSWERS.has(questionType(question));
+  const q = analyze(ctx, question, opts);
+  const scored = rank(ctx, q, opts);
+  const needsType = TYPED_ANSWERS.has(q.type);
   const best = scored.find((s) => s.coverage >= opts.minCoverage && (s.typed || !needsType));
   if (!best) return { answer: null, citations: [] };
-  const answerCitation = answerSpan(ctx, best.passage, opts.shortSentence);
+  const answerCitation = citeSpan(ctx, best);
   const citations: Citation[] = [answerCitation];
   const usedParagraphs = new Set([`${best.passage.sentence.articleId}#${best.passage.sentence.paragraph}`]);
   for (const s of scored) {
@@ -327,18 +652,11 @@ export function ask(ctx: AskContext, question: string, options: Partial<typeof a
     const key = `${s.passage.sentence.articleId}#${s.passage.sentence.paragraph}`;
     if (usedParagraphs.has(key) || s.coverage < opts.minCoverage || s.score < best.score * 0.6 || (needsType && !s.typed)) continue;
     usedParagraphs.add(key);
-    citations.push(answerSpan(ctx, s.passage, opts.shortSentence));
+    citations.push(citeSpan(ctx, s));
   }
   return { answer: { text: answerCitation.excerpt, citation: answerCitation }, citations };
 }
 
-/** The answering sentence, joined with the next one in its paragraph when it is too short to stand alone. */
-function answerSpan(ctx: AskContext, passage: Passage, shortSentence: number): Citation {
-  const article = ctx.articles.get(passage.sentence.articleId)!;
-  const s = passage.sentence;
-  const mode = (askDefaults as { answerMode?: string }).answerMode ?? 'sentence';
-  if (mode === 'window') return cite(article, passage.windowStart, passage.windowEnd);
-  if (mode === 'next') return cite(article, s.start, passage.windowEnd - s.start <= 400 ? passage.windowEnd : s.end);
-  const end = s.text.length < shortSentence ? passage.windowEnd : s.end;
-  return cite(article, s.start, Math.max(end, s.end));
+function citeSpan(ctx: AskContext, s: Scored): Citation {
+  return cite(ctx.articles.get(s.passage.sentence.articleId)!, s.start, s.end);
 }

@@ -6,6 +6,8 @@ import path from 'node:path';
 
 type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 const ALL_POS: Pos[] = ['noun', 'verb', 'adj', 'adv'];
+/** Part-of-speech letters of the data files' pointers; "s" is an adjective satellite. */
+const POS_OF: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
 /** WordNet's "morphy" detachment rules: inflected form → candidate base forms. */
 const DETACH: Record<Pos, [string, string][]> = {
@@ -25,6 +27,8 @@ const defaults: SynonymOptions = { senses: 3 };
 export class WordNet {
   private readonly index = new Map<Pos, Buffer>();
   private readonly dataFd = new Map<Pos, number>();
+  /** Questions repeat words: derivations are looked up once per word (bounded). */
+  private readonly derivationCache = new Map<string, string[]>();
 
   constructor(private readonly dir: string) {}
 
@@ -66,15 +70,20 @@ export class WordNet {
     return null;
   }
 
-  private synsetWords(pos: Pos, offset: number): string[] {
+  /** The fields of a synset's line in the data file (lines are short; a long gloss is cut off, which is fine). */
+  private synsetFields(pos: Pos, offset: number): string[] {
     let fd = this.dataFd.get(pos);
     if (fd === undefined) {
       fd = openSync(path.join(this.dir, `data.${pos}`), 'r');
       this.dataFd.set(pos, fd);
     }
-    const chunk = Buffer.alloc(1024);
+    const chunk = Buffer.alloc(4096);
     const n = readSync(fd, chunk, 0, chunk.length, offset);
-    const fields = chunk.toString('utf8', 0, n).split('\n')[0]!.split(' ');
+    return chunk.toString('utf8', 0, n).split('\n')[0]!.split(' ');
+  }
+
+  private synsetWords(pos: Pos, offset: number): string[] {
+    const fields = this.synsetFields(pos, offset);
     const count = parseInt(fields[3] ?? '0', 16);
     const out: string[] = [];
     for (let i = 0; i < count; i++) {
@@ -82,6 +91,51 @@ export class WordNet {
       if (w) out.push(w.replace(/\(.*\)$/, '').toLowerCase());
     }
     return out;
+  }
+
+  /** Offsets of every sense of a lemma in one part of speech. */
+  private senses(pos: Pos, lemma: string): number[] {
+    const line = this.indexLine(pos, lemma);
+    if (!line) return [];
+    const fields = line.trim().split(' ');
+    return fields.slice(6 + Number(fields[3])).map(Number);
+  }
+
+  /**
+   * Words of the same family in any sense ("win" → "winner", "communism" → "communist", "governor" →
+   * "gubernatorial"): WordNet's derivationally related forms and pertainyms. Unlike synonyms these keep the
+   * meaning, so every sense is used.
+   */
+  derivations(word: string): string[] {
+    const w = word.toLowerCase();
+    const cached = this.derivationCache.get(w);
+    if (cached) return cached;
+    const out = new Set<string>();
+    for (const pos of ALL_POS) {
+      for (const lemma of this.lemmas(w, pos)) {
+        for (const offset of this.senses(pos, lemma)) {
+          const fields = this.synsetFields(pos, offset);
+          const count = parseInt(fields[3] ?? '0', 16);
+          const own = Array.from({ length: count }, (_, i) => fields[4 + i * 2]?.replace(/\(.*\)$/, '').toLowerCase());
+          const index = own.indexOf(lemma) + 1;
+          let at = 4 + count * 2;
+          const pointers = Number(fields[at]);
+          at++;
+          for (let p = 0; p < pointers; p++, at += 4) {
+            const [symbol, target, targetPos, sourceTarget] = fields.slice(at, at + 4);
+            if ((symbol !== '+' && symbol !== '\\') || !target || !targetPos || !sourceTarget) continue;
+            const source = parseInt(sourceTarget.slice(0, 2), 16);
+            const targetWord = parseInt(sourceTarget.slice(2), 16);
+            if (source !== 0 && source !== index) continue;
+            const targetWords = this.synsetWords(POS_OF[targetPos] ?? 'noun', Number(target));
+            const related = targetWord === 0 ? targetWords : [targetWords[targetWord - 1]];
+            for (const r of related) if (r && !r.includes('_') && r !== lemma) out.add(r);
+          }
+        }
+      }
+    }
+    out.delete(w);
+    return [...out];
   }
 
   /** Base forms of a word that WordNet knows, per part of speech. */
@@ -112,7 +166,10 @@ export class WordNet {
       }
     }
     out.delete(w);
-    return [...out];
+    const result = [...out];
+    if (this.derivationCache.size >= 10_000) this.derivationCache.clear();
+    this.derivationCache.set(w, result);
+    return result;
   }
 
   close(): void {
