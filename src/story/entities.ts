@@ -67,10 +67,14 @@ function newStats(key: string, words: string[]): NameStats {
   };
 }
 
+/** The most frequent way a name is written; a tie prefers ordinary case ("Washington") to a dateline's "WASHINGTON". */
 function mostFrequent(counts: Map<string, number>): string {
   let best = '';
   let n = -1;
-  for (const [s, c] of counts) if (c > n || (c === n && s.length > best.length)) [best, n] = [s, c];
+  const shouting = (s: string): boolean => /\p{Ll}/u.test(s) === false && s.replace(/[^\p{L}]/gu, '').length > 6;
+  for (const [s, c] of counts) {
+    if (c > n || (c === n && (shouting(best) && !shouting(s) || (shouting(best) === shouting(s) && s.length > best.length)))) [best, n] = [s, c];
+  }
   return best;
 }
 
@@ -501,10 +505,10 @@ function surnameOf(words: string[]): string {
   return NAME_SUFFIXES.has(last) && words.length > 1 ? words.at(-2)! : last;
 }
 
-/** Does a role phrase name the same office as one of these ("President" and "Vice President" do not)? */
+/** Does a role phrase name the same office as one of these? "Former President" is "President"; "Vice President" is not. */
 function sameRole(role: string, others: string[]): boolean {
-  const r = role.toLowerCase();
-  return others.some((o) => o.toLowerCase() === r);
+  const office = (r: string): string => r.toLowerCase().replace(/^(?:(?:former|then|ex|acting|interim|late)[\s-]+)+/, '');
+  return others.some((o) => office(o) === office(role));
 }
 
 /** "US" ↔ "United States", "UN" ↔ "United Nations": an acronym and the one multi-word name it abbreviates. */

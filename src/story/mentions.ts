@@ -269,7 +269,7 @@ class SentenceScanner {
       else if (t.key === 'of') keep = headTakesOf(before.at(-1) ?? '') || (before[0]?.endsWith("'s") ?? false);
       else if (t.key === 'the') keep = sawOf;
       // "Ministry of Intelligence and Security", "Securities and Exchange Commission"; not "Legislature and Congress".
-      else if (t.key === 'and') keep = (sawOf && before.some((w) => ORG_CUES.has(w))) || this.andJoinsOneName(run, n);
+      else if (t.key === 'and') keep = (sawOf && before.some((w) => ORG_CUES.has(w)) && this.andStaysInName(run, n)) || this.andJoinsOneName(run, n);
       else keep = before.some((w) => ORG_CUES.has(w)); // "for", "on": "Center for …", "Conference on …"
       if (keep) {
         if (t.key === 'of' || t.key === 'for' || t.key === 'on') sawOf = true;
@@ -283,6 +283,18 @@ class SentenceScanner {
     }
     if (current.length > 0) out.push(current);
     return out.map((r) => this.trimConnectors(r)).filter((r) => r.length > 0);
+  }
+
+  /**
+   * "Ministry of Intelligence and Security": no title on either side of the "and", and a short name after it —
+   * unlike "Bank of England Governor Andrew Bailey and Chinese Premier Li Qiang".
+   */
+  private andStaysInName(run: number[], n: number): boolean {
+    const words = (from: number, to: number): Token[] => run.slice(from, to).map((i) => this.tokens[i]!).filter((t) => t.word && t.cap);
+    const lastOf = run.slice(0, n).findLastIndex((i) => this.tokens[i]!.key === 'of');
+    const left = words(lastOf + 1, n);
+    const right = words(n + 1, run.length);
+    return right.length <= 3 && ![...left, ...right].some((t) => isRoleWord(t.key));
   }
 
   /** After "and" at run position `n`: two or more words ending in an organisation noun ("Exchange Commission"). */
@@ -306,6 +318,8 @@ class SentenceScanner {
     const t = this.tokens[i]!;
     if (t.acronym) return false;
     if (runLength > 1 && (ROLE_HEADS.has(t.key) || isRoleNoun(t.key))) return false; // "Deputy Foreign Minister …"
+    const next = this.tokens[i + 1];
+    if (runLength > 2 && ROLE_MODIFIERS.has(t.key) && next?.cap && (isRoleWord(next.key) || ROLE_MODIFIERS.has(next.key))) return false; // "Former President …"
     if (STOP_WORDS.has(t.key) && !isKnownProper(t.key)) return true;
     const speaker = runLength === 1 && this.speechVerbAfter(i);
     if (isFunctionOrVerb(t.key) && !speaker) return true; // "Asked …", "Following …", "Last …"

@@ -171,6 +171,43 @@ describe('EntityIndex on other news styles', () => {
   });
 });
 
+describe('EntityIndex on wire copy', () => {
+  const wire = makeArticle({
+    id: 'wire.md',
+    body: [
+      'WASHINGTON (Reuters) - Bank of England Governor Andrew Bailey and Chinese Premier Li Qiang met in Washington on Jan. 5, officials said. Li said the talks were useful.',
+      'Manhattan District Attorney Alvin Bragg, a Democrat, said the case would go ahead. Former President Donald Trump has denied wrongdoing; Melania Trump did not comment. President Trump spoke on Friday.',
+      '“It’s a close call,” said Jan Hatzius, chief economist at Goldman Sachs. The World Cup and the Affordable Care Act also came up in talks in Khan Younis.',
+    ].join('\n\n'),
+  });
+  const index = EntityIndex.build([wire]);
+
+  it('keeps a dateline apart from the agency in parentheses', () => {
+    expect(entity(index, 'Washington')).toMatchObject({ kind: 'place', aliases: [] });
+    expect(entity(index, 'Reuters').kind).toBe('organization');
+  });
+
+  it('reads titles that include an employer or an office noun', () => {
+    expect(entity(index, 'Andrew Bailey').roles).toEqual(['Governor']);
+    expect(entity(index, 'Bank of England').kind).toBe('organization');
+    expect(entity(index, 'Alvin Bragg').roles).toEqual(['District Attorney']);
+    expect(entity(index, 'Jan Hatzius').roles).toEqual(['chief economist']); // "Jan" is a name here, not January
+  });
+
+  it('resolves a family name written first, and a shared surname by its title', () => {
+    expect(entity(index, 'Li Qiang')).toMatchObject({ roles: ['Chinese Premier'], mentions: 2 });
+    const donald = entity(index, 'Donald Trump');
+    expect(donald.mentions).toBe(2); // "Former President Donald Trump", "President Trump"
+    expect(donald.roles).toEqual(['Former President', 'President']);
+    expect(entity(index, 'Melania Trump').mentions).toBe(1);
+  });
+
+  it('lists no events or laws, and finds a place from "in"', () => {
+    expect(names(index).filter((n) => /Cup|Act/.test(n))).toEqual([]);
+    expect(entity(index, 'Khan Younis').kind).toBe('place');
+  });
+});
+
 describe('EntityIndex lookups', () => {
   const index = EntityIndex.build([diplomacy]);
 
