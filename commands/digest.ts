@@ -7,7 +7,7 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import type { Command, CommandContext } from '../src/discord/command.js';
+import type { Command } from '../src/discord/command.js';
 import { BadOptionError } from '../src/discord/options.js';
 import { renderChoices, renderNotice } from '../src/discord/render.js';
 import { send } from '../src/discord/respond.js';
@@ -28,11 +28,6 @@ import { suggestTimeZones } from '../src/digest/time.js';
 
 /** What the bot needs in a channel to post a digest there. */
 const POST_PERMISSIONS = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
-
-/** Until CommandContext carries it, the digest service is an optional extra on the context. */
-function digestService(ctx: CommandContext): DigestService | undefined {
-  return (ctx as CommandContext & { digest?: DigestService }).digest;
-}
 
 const data = new SlashCommandBuilder()
   .setName('digest')
@@ -90,7 +85,7 @@ export default {
   async execute(interaction, ctx) {
     if (!interaction.inGuild()) return send(interaction, renderNotice(GUILD_ONLY));
     if (!mayManageDigest(interaction.memberPermissions)) return send(interaction, renderNotice(NO_PERMISSION));
-    const service = digestService(ctx);
+    const service = ctx.digest;
     if (!service) return send(interaction, renderNotice(NOT_AVAILABLE));
     const guildId = interaction.guildId;
     switch (interaction.options.getSubcommand(true)) {

@@ -23,6 +23,15 @@ export interface Config {
   askCooldownBurst: number;
   /** How long Previous/Next buttons work. Default 600 s; at most 840 s (interaction tokens last 15 min). */
   pageTimeoutSeconds: number;
+  /** The SQLite file for digest settings and state. Default: `./data/storydesk.db`. */
+  databasePath: string;
+  /**
+   * Run under discord.js's ShardingManager, one process per shard: a count, or `auto` for the count
+   * Discord recommends. Null (unset): one process, no sharding.
+   */
+  shardCount: number | 'auto' | null;
+  /** The shards this machine runs (needs a numeric shardCount); null: all of them. */
+  shardList: number[] | null;
 }
 
 export const configDefaults = {
@@ -31,7 +40,11 @@ export const configDefaults = {
   askCooldownSeconds: 10,
   askCooldownBurst: 5,
   pageTimeoutSeconds: 600,
+  databasePath: './data/storydesk.db',
 } as const;
+
+/** Discord allows at most this many shards per bot without special arrangement; a sanity bound. */
+export const MAX_SHARDS = 16_384;
 
 export type Env = Record<string, string | undefined>;
 
@@ -64,6 +77,33 @@ const apiBase = optionalText
   .refine((v) => v === null || isHttpUrl(v), { message: 'expected an http(s) URL such as http://127.0.0.1:8080/api' })
   .transform((v) => (v === null ? null : normalizeApiBase(v)));
 
+const shardCount = optionalText
+  .refine((v) => v === null || v.toLowerCase() === 'auto' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_SHARDS), {
+    message: `expected auto or a whole number from 1 to ${MAX_SHARDS}`,
+  })
+  .transform((v) => (v === null ? null : v.toLowerCase() === 'auto' ? ('auto' as const) : Number(v)));
+
+/** "0,1,2" or "0-3" or "0-3,8": the shard ids this machine runs. */
+const shardList = optionalText
+  .refine((v) => v === null || parseShardList(v) !== null, {
+    message: 'expected shard ids such as 0,1,2 or 0-3 (ranges include both ends)',
+  })
+  .transform((v) => (v === null ? null : parseShardList(v)));
+
+/** Parses a list of shard ids and ranges; null when any part is not one. */
+export function parseShardList(text: string): number[] | null {
+  const ids = new Set<number>();
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
+    if (!m) return null;
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (to < from || to >= MAX_SHARDS) return null;
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return ids.size > 0 ? [...ids].sort((a, b) => a - b) : null;
+}
+
 const schema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: snowflake,
@@ -78,6 +118,9 @@ const schema = z.object({
   ASK_COOLDOWN_SECONDS: integer(0, 3600, configDefaults.askCooldownSeconds),
   ASK_COOLDOWN_BURST: integer(1, 100, configDefaults.askCooldownBurst),
   PAGE_TIMEOUT_SECONDS: integer(5, 840, configDefaults.pageTimeoutSeconds),
+  DATABASE_PATH: optionalText.transform((v) => v ?? configDefaults.databasePath),
+  SHARD_COUNT: shardCount,
+  SHARD_LIST: shardList,
 });
 
 function isHttpUrl(value: string): boolean {
@@ -107,6 +150,8 @@ export function parseConfig(env: Env): Config {
     throw new ConfigError(issues);
   }
   const v = result.data;
+  const shardIssue = checkShards(v.SHARD_COUNT, v.SHARD_LIST);
+  if (shardIssue) throw new ConfigError([`SHARD_LIST: ${shardIssue}, got ${JSON.stringify(env.SHARD_LIST)}`]);
   return {
     discordToken: v.DISCORD_TOKEN,
     applicationId: v.DISCORD_APPLICATION_ID,
@@ -117,7 +162,18 @@ export function parseConfig(env: Env): Config {
     askCooldownSeconds: v.ASK_COOLDOWN_SECONDS,
     askCooldownBurst: v.ASK_COOLDOWN_BURST,
     pageTimeoutSeconds: v.PAGE_TIMEOUT_SECONDS,
+    databasePath: v.DATABASE_PATH,
+    shardCount: v.SHARD_COUNT,
+    shardList: v.SHARD_LIST,
   };
+}
+
+/** A shard list only makes sense below a known shard count. */
+function checkShards(count: number | 'auto' | null, list: number[] | null): string | null {
+  if (list === null) return null;
+  if (typeof count !== 'number') return 'needs SHARD_COUNT set to a number (every machine must agree on the total)';
+  const beyond = list.filter((id) => id >= count);
+  return beyond.length > 0 ? `shard ids must be below SHARD_COUNT (${count}); ${beyond.join(', ')} are not` : null;
 }
 
 /** Variables from a dotenv file; none when the file does not exist. */

@@ -1,12 +1,15 @@
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, else the offline console on stdin/stdout.
+// With SHARD_COUNT set, this process is the sharding manager and each shard runs this same file as a child.
 // The corpus and its index are loaded before login, so the first interaction can be answered.
-// Heavy modules (discord.js, the engine) are imported only once the configuration is known to be good.
+// Heavy modules (discord.js, the engine, SQLite) are imported only once the configuration is known to be good.
 import { ConfigError, describeConfig, loadConfig, type Config } from './config.js';
-import type { Bot } from './discord/bot.js';
+import type { RunningBot } from './discord/run.js';
 import { createLogger, type Logger } from './log.js';
 
 /** SIGTERM/SIGINT: in-flight replies get this long before the client is destroyed (exit is due within 10 s). */
-const SHUTDOWN_GRACE_MS = 7_000;
+const SHUTDOWN_GRACE_MS = 6_000;
+/** A digest being posted at SIGTERM gets this long (before the replies' grace starts). */
+const DIGEST_GRACE_MS = 2_000;
 const SHUTDOWN_DEADLINE_MS = 9_500;
 
 function readConfig(): Config {
@@ -19,51 +22,92 @@ function readConfig(): Config {
   }
 }
 
+/** discord.js's ShardingManager starts each shard with SHARDING_MANAGER and SHARDS (its id) set. */
+function shardChildId(): number | null {
+  return process.env.SHARDING_MANAGER ? Number(process.env.SHARDS) : null;
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
-  const log = createLogger({ level: config.logLevel });
-  let bot: Bot | null = null;
+  const shardId = shardChildId();
+  const rootLog = createLogger({ level: config.logLevel });
+  const log = shardId === null ? rootLog : rootLog.child({ shard: shardId });
   keepAlive(log);
-  onShutdown(log, () => bot);
+
+  if (!config.discordToken) return runOffline(config, log);
+  if (config.shardCount !== null && shardId === null) {
+    const { runShardManager } = await import('./shard.js');
+    return runShardManager(config, log);
+  }
+  return runDiscordBot(config, config.discordToken, log);
+}
+
+/** The bot in this process: alone, or as one shard under the manager. */
+async function runDiscordBot(config: Config, token: string, log: Logger): Promise<void> {
+  let running: RunningBot | null = null;
+  onShutdown(log, () => running);
 
   log.info({ config: describeConfig(config) }, 'starting storydesk');
   // discord.js loads while the corpus does; login waits for both.
-  const botModule = config.discordToken ? import('./discord/bot.js') : null;
-  botModule?.catch(() => {}); // awaited below; this only stops an early failure counting as unhandled
+  const runModule = import('./discord/run.js');
+  runModule.catch(() => {}); // awaited below; this only stops an early failure counting as unhandled
+  // The database first: a corrupt or read-only file is one clear error now, not a crash at the first digest.
+  const db = await openDatabaseOrExit(config.databasePath);
   const { loadStory } = await import('./engine/story.js');
   const engine = await loadStory({ corpusDir: config.corpusDir, log: (level, message) => log[level](message) });
 
-  if (!config.discordToken) {
-    log.info('DISCORD_TOKEN is not set: running the offline console');
-    const { runConsole } = await import('./console.js');
-    await runConsole(engine, process.stdin, process.stdout);
-    process.exit(0);
-  }
-
-  const { startBot } = await botModule!;
-  bot = await startBot({
-    token: config.discordToken,
+  const { runBot } = await runModule;
+  running = await runBot({
+    token,
     engine,
     log,
+    db,
+    corpusDir: config.corpusDir,
     apiBase: config.apiBase,
     cooldown: { windowSeconds: config.askCooldownSeconds, burst: config.askCooldownBurst },
     pageTimeoutSeconds: config.pageTimeoutSeconds,
+    digestGraceMs: DIGEST_GRACE_MS,
   });
 }
 
+async function openDatabaseOrExit(file: string) {
+  const { DatabaseOpenError, openDatabase } = await import('./db/open.js');
+  try {
+    return openDatabase(file);
+  } catch (error) {
+    if (!(error instanceof DatabaseOpenError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+/** No token: the console, with the corpus still reloading live (no database: there is no digest offline). */
+async function runOffline(config: Config, log: Logger): Promise<void> {
+  log.info({ config: describeConfig(config) }, 'starting storydesk');
+  const { loadStory } = await import('./engine/story.js');
+  const engine = await loadStory({ corpusDir: config.corpusDir, log: (level, message) => log[level](message) });
+  const { storyChangeHandler, watchCorpus } = await import('./corpus/watch.js');
+  const watcher = await watchCorpus(config.corpusDir, storyChangeHandler(engine), { log: (level, message) => log[level](message) });
+  log.info('DISCORD_TOKEN is not set: running the offline console');
+  const { runConsole } = await import('./console.js');
+  await runConsole(engine, process.stdin, process.stdout);
+  await watcher.close();
+  process.exit(0);
+}
+
 /** Stops cleanly once, whatever state startup is in, and always exits 0 before the deadline. */
-function onShutdown(log: Logger, currentBot: () => Bot | null): void {
+function onShutdown(log: Logger, current: () => RunningBot | null): void {
   let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
+  const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    log.info({ signal: reason }, 'shutting down');
     setTimeout(() => {
       log.warn('shutdown took too long; exiting anyway');
       process.exit(0);
     }, SHUTDOWN_DEADLINE_MS).unref();
     try {
-      await currentBot()?.stop(SHUTDOWN_GRACE_MS);
+      await current()?.stop(SHUTDOWN_GRACE_MS);
     } catch (err) {
       log.error({ err }, 'error while shutting down');
     }
@@ -71,6 +115,8 @@ function onShutdown(log: Logger, currentBot: () => Bot | null): void {
   };
   process.on('SIGTERM', (signal) => void stop(signal));
   process.on('SIGINT', (signal) => void stop(signal));
+  // A shard whose manager is gone (killed, crashed) stops too, rather than running on unsupervised.
+  if (process.send) process.on('disconnect', () => void stop('manager gone'));
 }
 
 /** A stray rejection or exception is logged; it must not take the bot down. */

@@ -32,6 +32,9 @@ describe('parseConfig', () => {
       askCooldownSeconds: configDefaults.askCooldownSeconds,
       askCooldownBurst: configDefaults.askCooldownBurst,
       pageTimeoutSeconds: configDefaults.pageTimeoutSeconds,
+      databasePath: './data/storydesk.db',
+      shardCount: null,
+      shardList: null,
     });
   });
 
@@ -53,6 +56,9 @@ describe('parseConfig', () => {
       ASK_COOLDOWN_SECONDS: '0',
       ASK_COOLDOWN_BURST: '2',
       PAGE_TIMEOUT_SECONDS: '30',
+      DATABASE_PATH: '/var/lib/storydesk/state.db',
+      SHARD_COUNT: '4',
+      SHARD_LIST: '2,3',
     });
     expect(config).toMatchObject({
       discordToken: 'abc.def.ghi',
@@ -64,7 +70,22 @@ describe('parseConfig', () => {
       askCooldownSeconds: 0,
       askCooldownBurst: 2,
       pageTimeoutSeconds: 30,
+      databasePath: '/var/lib/storydesk/state.db',
+      shardCount: 4,
+      shardList: [2, 3],
     });
+  });
+
+  it('takes SHARD_COUNT as a number or auto, and SHARD_LIST as ids and ranges below it', () => {
+    expect(parseConfig({ SHARD_COUNT: 'AUTO' }).shardCount).toBe('auto');
+    expect(parseConfig({ SHARD_COUNT: '16', SHARD_LIST: '0-3, 8,9-10' }).shardList).toEqual([0, 1, 2, 3, 8, 9, 10]);
+    expect(issuesOf(() => parseConfig({ SHARD_COUNT: 'two' }))).toEqual(['SHARD_COUNT: expected auto or a whole number from 1 to 16384, got "two"']);
+    expect(issuesOf(() => parseConfig({ SHARD_COUNT: '0' }))).toEqual(['SHARD_COUNT: expected auto or a whole number from 1 to 16384, got "0"']);
+    expect(issuesOf(() => parseConfig({ SHARD_COUNT: '4', SHARD_LIST: '3-1' }))[0]).toMatch(/^SHARD_LIST: expected shard ids such as 0,1,2 or 0-3/);
+    expect(issuesOf(() => parseConfig({ SHARD_COUNT: '4', SHARD_LIST: '2,4,5' }))).toEqual([
+      'SHARD_LIST: shard ids must be below SHARD_COUNT (4); 4, 5 are not, got "2,4,5"',
+    ]);
+    expect(issuesOf(() => parseConfig({ SHARD_COUNT: 'auto', SHARD_LIST: '0' }))[0]).toContain('needs SHARD_COUNT set to a number');
   });
 
   it('drops a trailing /v10 from DISCORD_API_BASE because discord.js adds the version itself', () => {

@@ -1,14 +1,47 @@
-// `npm start` as a process: the bot against a fake Discord, a clean exit on SIGTERM, the console without a token.
+// `npm start` as a process: the bot against a fake Discord with a temporary database and a temporary copy of the
+// corpus (edited while it runs), a clean exit on SIGTERM, the console without a token, a clear error for a bad database.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { useTmpDir } from './db/tmp.js';
 import { prepareValidators, validateRequest } from './helpers/discord-spec.js';
-import { FakeDiscord } from './helpers/fake-discord.js';
+import { FakeDiscord, type FakeInteraction } from './helpers/fake-discord.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const tmp = useTmpDir();
+
+/** A folder with a copy of the seed corpus and room for the database and the index cache. */
+function workspace(): { corpusDir: string; databasePath: string } {
+  const dir = tmp();
+  const corpusDir = path.join(dir, 'corpus');
+  cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
+  return { corpusDir, databasePath: path.join(dir, 'data', 'storydesk.db') };
+}
+
+const FERRY = `---
+title: Ferry operator halts crossings after engine fire
+date: 2024-06-03
+outlet: Harbour Herald
+url: https://example.com/ferry-fire
+---
+
+The Northern Isles Ferry Company suspended all crossings on Monday after an engine fire on its largest vessel.
+
+No passengers were hurt, the company said.
+`;
+
+/** Front matter without a title: invalid. */
+const BROKEN = `---
+date: 2024-06-04
+outlet: Harbour Herald
+---
+
+A paragraph nobody can cite without a title.
+`;
 
 let fake: FakeDiscord | null = null;
 let child: ChildProcess | null = null;
@@ -39,6 +72,29 @@ function runMain(env: Record<string, string>, command: string[] = [TSX, 'src/mai
   return { child, stdout: () => out, stderr: () => err, exit };
 }
 
+/** Resolves once `probe` holds, checking whenever the process writes something. */
+function waitForOutput(run: Run, probe: () => boolean, ms: number, what: string): Promise<void> {
+  return within(
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (!probe()) return;
+        run.child.stdout!.off('data', check);
+        run.child.stderr!.off('data', check);
+        resolve();
+      };
+      run.child.stdout!.on('data', check);
+      run.child.stderr!.on('data', check);
+      check();
+    }),
+    ms,
+    `${what}; stderr:\n${run.stderr()}`,
+  );
+}
+
+async function replyText(fake: FakeDiscord, interaction: FakeInteraction): Promise<string> {
+  return JSON.stringify((await fake.waitForReply(interaction, 5_000)).message);
+}
+
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)));
@@ -50,15 +106,42 @@ async function within<T>(promise: Promise<T>, ms: number, what: string): Promise
 }
 
 describe('npm start', () => {
-  it('connects with DISCORD_TOKEN and DISCORD_API_BASE, answers, finishes the reply in flight at SIGTERM, exits 0', async () => {
+  it('connects, answers, follows articles added and removed while running, skips an invalid one, finishes the reply in flight at SIGTERM, exits 0', async () => {
     prepareValidators();
     fake = await FakeDiscord.start({ validate: validateRequest });
-    const run = runMain({ DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, DISCORD_APPLICATION_ID: fake.applicationId });
+    const { corpusDir, databasePath } = workspace();
+    const run = runMain({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_BASE: fake.apiBase,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      CORPUS_DIR: corpusDir,
+      DATABASE_PATH: databasePath,
+    });
     await within(fake.waitForSession(20_000), 20_000, `the bot to connect; stderr:\n${run.stderr()}`);
     const asked = fake.sendCommand('sources');
     const reply = await fake.waitForReply(asked, 5_000);
     expect(reply.callbackAt - asked.dispatchedAt).toBeLessThan(3_000);
     expect(reply.message.embeds![0]!.title).toBe('Sources');
+    expect(JSON.stringify(reply.message)).not.toContain('Ferry operator');
+
+    // The corpus changes under the running bot: one good article and one invalid file.
+    await waitForOutput(run, () => run.stderr().includes('watching the corpus for changes'), 5_000, 'the watcher');
+    writeFileSync(path.join(corpusDir, '2024-06-03-ferry-fire.md'), FERRY);
+    writeFileSync(path.join(corpusDir, '2024-06-04-broken.md'), BROKEN);
+    await waitForOutput(run, () => run.stderr().includes('corpus: 2024-06-03-ferry-fire.md added'), 10_000, 'the new article');
+    const answer = await replyText(fake, fake.sendCommand('ask', { question: 'Why did the ferry company suspend its crossings?' }));
+    expect(answer).toContain('after an engine fire on its largest vessel');
+    expect(answer).toContain('Ferry operator halts crossings after engine fire');
+    await waitForOutput(run, () => /corpus: 2024-06-04-broken\.md: title: .*skipped/.test(run.stderr()), 10_000, 'the invalid file to be reported');
+    const sources = await replyText(fake, fake.sendCommand('sources'));
+    expect(sources).toContain('Ferry operator halts crossings after engine fire');
+    expect(sources).not.toContain('broken');
+
+    rmSync(path.join(corpusDir, '2024-06-03-ferry-fire.md'));
+    await waitForOutput(run, () => run.stderr().includes('corpus: 2024-06-03-ferry-fire.md removed'), 10_000, 'the removal');
+    const after = await replyText(fake, fake.sendCommand('ask', { question: 'Why did the ferry company suspend its crossings?' }));
+    expect(after).not.toContain('engine fire');
+    expect(await replyText(fake, fake.sendCommand('sources'))).not.toContain('Ferry operator');
 
     // A 429 holds the next reply back, so SIGTERM lands while it is in flight.
     fake.failNext({ route: /\/callback$/, status: 429, retryAfter: 0.5 });
@@ -80,12 +163,37 @@ describe('npm start', () => {
     expect(logs).not.toContain(fake.token);
   });
 
-  it('runs the offline console when DISCORD_TOKEN is not set', async () => {
-    const run = runMain({});
+  it('runs the offline console when DISCORD_TOKEN is not set, and it follows the corpus too', async () => {
+    const { corpusDir, databasePath } = workspace();
+    const run = runMain({ CORPUS_DIR: corpusDir, DATABASE_PATH: databasePath });
+    run.child.stdin!.write('/sources\n');
+    await waitForOutput(run, () => run.stdout().includes('Israel offers cyber aid to Albania'), 15_000, 'the console to answer');
+    await waitForOutput(run, () => run.stderr().includes('running the offline console'), 5_000, 'the watcher');
+    writeFileSync(path.join(corpusDir, '2024-06-03-ferry-fire.md'), FERRY);
+    await waitForOutput(run, () => run.stderr().includes('corpus: 2024-06-03-ferry-fire.md added'), 10_000, 'the new article');
     run.child.stdin!.end('/sources\n');
-    const exit = await within(run.exit, 15_000, `the console to finish; stderr:\n${run.stderr()}`);
+    const exit = await within(run.exit, 10_000, `the console to finish; stderr:\n${run.stderr()}`);
     expect(exit.code).toBe(0);
-    expect(run.stdout()).toContain('Israel offers cyber aid to Albania');
+    expect(run.stdout()).toContain('Ferry operator halts crossings after engine fire');
+    expect(existsSync(databasePath)).toBe(false); // offline, there is no digest and so no database
+  });
+
+  it('exits 1 with one clear message when the database is not a database, before connecting', async () => {
+    const { corpusDir } = workspace();
+    const garbage = path.join(tmp(), 'garbage.db');
+    writeFileSync(garbage, 'this is not a SQLite database, just text long enough to have a header. '.repeat(20));
+    const run = runMain({
+      DISCORD_TOKEN: 'never-used',
+      // Nothing listens here: the bot must fail on the database before it tries to connect.
+      DISCORD_API_BASE: 'http://127.0.0.1:9/api',
+      CORPUS_DIR: corpusDir,
+      DATABASE_PATH: garbage,
+    });
+    const exit = await within(run.exit, 15_000, 'exit');
+    expect(exit.code).toBe(1);
+    expect(run.stderr()).toContain(`storydesk: cannot use the database at ${garbage} (DATABASE_PATH): the file is not a SQLite database`);
+    expect(run.stderr()).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    expect(run.stderr()).not.toContain('could not connect');
   });
 
   it('exits 2 listing each invalid variable', async () => {

@@ -79,12 +79,15 @@ export function migrate(db: Database.Database, list: readonly Migration[] = migr
   const applied: number[] = [];
   for (const migration of list) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
+    const ran = db.transaction(() => {
+      // Shards share the file: another process may have applied it while this one waited for the lock.
+      if (schemaVersion(db) >= migration.version) return false;
       db.exec(migration.sql);
       // PRAGMA does not take bound parameters; the version is an integer from our own list.
       db.pragma(`user_version = ${Math.trunc(migration.version)}`);
+      return true;
     }).immediate();
-    applied.push(migration.version);
+    if (ran) applied.push(migration.version);
   }
   return applied;
 }

@@ -61,6 +61,8 @@ export interface DiscordDigestOptions {
   /** The engine serving now (a live reload may replace it). */
   engine: () => StoryEngine;
   log?: DigestLogger;
+  /** Whether this process posts a server's digest (under sharding, the shard holding it). Default: all. */
+  owns?: (guildId: string) => boolean;
 }
 
 /** The scheduler wired to Discord: posts with discord.js, finds earlier posts in the channel, renders embeds. */
@@ -72,5 +74,6 @@ export function createDiscordDigest(options: DiscordDigestOptions): DigestSchedu
     post: discordDigestPoster(options.client),
     findPosted: discordDigestFinder(options.client),
     log: options.log,
+    owns: options.owns,
   });
 }

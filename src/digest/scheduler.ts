@@ -60,6 +60,11 @@ export interface DigestSchedulerOptions<P> {
   /** Waits before retrying a failure that may pass (Discord down). Default 1, 5, 15, 60 minutes. */
   retryDelaysMs?: readonly number[];
   limits?: Partial<DigestLimits>;
+  /**
+   * Whether this process posts a server's digest. Under sharding each shard owns the servers Discord
+   * sends it, and only the owner schedules, catches up or posts. Default: every server.
+   */
+  owns?: (guildId: string) => boolean;
 }
 
 export type RunOutcome =
@@ -68,7 +73,9 @@ export type RunOutcome =
   | { kind: 'skipped' }
   | { kind: 'already'; record: DigestRecord }
   | { kind: 'failed'; failure: DigestFailure; retryAt: Date | null }
-  | { kind: 'off' };
+  | { kind: 'off' }
+  /** Another shard holds this server. */
+  | { kind: 'elsewhere' };
 
 export interface DigestStatusReport {
   settings: DigestSettings | null;
@@ -96,24 +103,32 @@ export class DigestScheduler<P> {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly clock: () => Date;
   private readonly log: DigestLogger;
+  private readonly owns: (guildId: string) => boolean;
   private stopped = false;
 
   constructor(private readonly options: DigestSchedulerOptions<P>) {
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? silent;
+    this.owns = options.owns ?? (() => true);
+  }
+
+  /** Enabled servers this process posts for. */
+  private ownedSettings(): DigestSettings[] {
+    return listEnabledSettings(this.options.db).filter((s) => this.owns(s.guildId));
   }
 
   /** Closes older unresolved days, posts today's digest where it is due and missing, and schedules every server. */
   async start(): Promise<StartReport> {
     this.stopped = false;
     const report: StartReport = { caughtUp: [], missed: [], scheduled: 0 };
-    for (const settings of listEnabledSettings(this.options.db)) {
+    const owned = this.ownedSettings();
+    for (const settings of owned) {
       this.schedule(settings.guildId, { retryFailedToday: false });
       report.scheduled += 1;
     }
     // Every server is scheduled first: one slow or failing catch-up delays nobody else's timer.
     await Promise.all(
-      listEnabledSettings(this.options.db).map(async (settings) => {
+      owned.map(async (settings) => {
         try {
           report.missed.push(...(await this.closeOlderDays(settings)));
           if (this.isDueToday(settings)) {
@@ -151,7 +166,7 @@ export class DigestScheduler<P> {
     this.jobs.delete(guildId);
     this.clearRetry(guildId);
     const settings = getSettings(this.options.db, guildId);
-    if (!settings?.enabled || this.stopped) return;
+    if (!settings?.enabled || this.stopped || !this.owns(guildId)) return;
     const job = new Cron(cronPattern(settings.time), { timezone: settings.timezone, protect: true }, async (self: Cron) => {
       // The run's own date, not the clock's: a timer a hair early must not post for yesterday.
       const at = self.currentRun() ?? this.clock();
@@ -227,6 +242,7 @@ export class DigestScheduler<P> {
   }
 
   private async runNow(guildId: string, day: string): Promise<RunOutcome> {
+    if (!this.owns(guildId)) return { kind: 'elsewhere' };
     const db = this.options.db;
     const settings = getSettings(db, guildId);
     if (!settings?.enabled) return { kind: 'off' };

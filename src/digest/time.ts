@@ -9,12 +9,50 @@ export function parseTimeOfDay(value: string): string | null {
   return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : null;
 }
 
-/** The zone's canonical spelling ("europe/berlin" → "Europe/Berlin"), or null if Intl does not know it. */
+/**
+ * ICU (and so Intl) still spells some zones by their old names; moderators look for the current IANA
+ * ones (Kolkata, not Calcutta; Kyiv, not Kiev). Intl accepts both spellings as input.
+ */
+const CURRENT_ZONE_NAMES: Record<string, string> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** The current IANA spelling of a zone Intl knows; unchanged when it has no newer name or Intl does not take it. */
+function currentName(zone: string): string {
+  const current = CURRENT_ZONE_NAMES[zone];
+  if (!current) return zone;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: current });
+    return current;
+  } catch {
+    return zone;
+  }
+}
+
+/** The zone's canonical spelling ("europe/berlin" → "Europe/Berlin", "Asia/Calcutta" → "Asia/Kolkata"), or null if Intl does not know it. */
 export function canonicalTimeZone(value: string): string | null {
   const zone = value.trim();
   if (!zone) return null;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    return currentName(new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone);
   } catch {
     return null;
   }
@@ -24,7 +62,7 @@ let zoneList: string[] | undefined;
 
 /** Every IANA zone this Node knows, plus UTC (which `supportedValuesOf` leaves out). */
 export function timeZones(): string[] {
-  zoneList ??= [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])];
+  zoneList ??= [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone').map(currentName)])];
   return zoneList;
 }
 

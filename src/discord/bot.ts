@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import type { DigestService } from '../digest/command.js';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Logger } from '../log.js';
 import { summarize, type Command, type CommandContext } from './command.js';
@@ -28,6 +29,8 @@ export interface BotOptions {
   clientOptions?: Partial<ClientOptions>;
   /** How long login may take before startBot gives up. Default: 30 s. */
   loginTimeoutMs?: number;
+  /** What `/digest` drives; without it `/digest` answers that the digest is not available. */
+  digest?: DigestService;
 }
 
 export interface Bot {
@@ -69,6 +72,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     cooldown: new Cooldown(options.cooldown),
     log,
     commands: [...commands.values()].map(summarize).sort((a, b) => helpRank(a.name) - helpRank(b.name)),
+    digest: options.digest,
   };
   const client = new Client(clientOptions(options));
   const inFlight = new Set<Promise<void>>();

@@ -5,6 +5,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { z } from 'zod';
+import type { DigestService } from '../digest/command.js';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Logger } from '../log.js';
 import type { Cooldown } from './cooldown.js';
@@ -19,6 +20,8 @@ export interface CommandContext {
   log: Logger;
   /** Every loaded command, for /help. */
   commands: CommandSummary[];
+  /** The daily digest; absent when the bot runs without a database (/digest then says it is unavailable). */
+  digest?: DigestService;
 }
 
 export interface Command {

@@ -30,7 +30,9 @@ let discord: FakeDiscord;
 let engine: FakeEngine;
 let file: string;
 
-function boot(options: { post?: PostDigest<DigestMessage>; find?: boolean; retry?: number[] } = {}): App {
+function boot(
+  options: { post?: PostDigest<DigestMessage>; find?: boolean; retry?: number[]; owns?: (guildId: string) => boolean } = {},
+): App {
   const db = openDatabase(file);
   const logs: App['logs'] = [];
   const log: DigestLogger = {
@@ -46,6 +48,7 @@ function boot(options: { post?: PostDigest<DigestMessage>; find?: boolean; retry
     findPosted: options.find === false ? undefined : discord.findPosted,
     retryDelaysMs: options.retry ?? [MIN, 5 * MIN],
     log,
+    owns: options.owns,
   });
   const app: App = {
     db,
@@ -186,6 +189,30 @@ describe('the schedule', () => {
     await until('2024-05-01T07:30:00Z');
     await through('2024-05-01T15:50:00Z');
     expect(times('c-g1')).toEqual(['2024-05-01T16:00:00.000Z']);
+  });
+});
+
+describe('shards sharing one database', () => {
+  it('each shard schedules, catches up and posts only the servers it holds, once each', async () => {
+    discord.addChannel('g0', 'c-g0').addChannel('g1', 'c-g1');
+    at('2024-05-01T06:00:00Z');
+    const shard0 = boot({ owns: (g) => g === 'g0' });
+    const shard1 = boot({ owns: (g) => g === 'g1' });
+    settings(shard0.db, { guildId: 'g0' }, '2024-05-01T05:00:00Z');
+    settings(shard0.db, { guildId: 'g1', time: '08:00' }, '2024-05-01T05:00:00Z');
+    // g1's time has passed when the shards start: only its own shard catches it up.
+    at('2024-05-01T06:30:00Z');
+    const [report0, report1] = await Promise.all([shard0.scheduler.start(), shard1.scheduler.start()]);
+    expect(report0).toMatchObject({ scheduled: 1, caughtUp: [] });
+    expect(report1).toMatchObject({ scheduled: 1, caughtUp: ['g1'] });
+    await through('2024-05-01T06:50:00Z');
+    expect(times('c-g0')).toEqual(['2024-05-01T07:00:00.000Z']);
+    expect(times('c-g1')).toEqual(['2024-05-01T06:30:00.000Z']);
+    expect(await shard0.scheduler.run('g1', '2024-05-02')).toEqual({ kind: 'elsewhere' });
+    expect(getDigestRecord(shard0.db, 'g1', '2024-05-02')).toBeNull();
+    await through('2024-05-02T05:50:00Z', 2 * HOUR);
+    expect(days('c-g0')).toEqual(['2024-05-01', '2024-05-02'].map(digestMarker));
+    expect(days('c-g1')).toEqual(['2024-05-01', '2024-05-02'].map(digestMarker));
   });
 });
 

@@ -37,6 +37,16 @@ describe('time zones', () => {
     expect(suggestTimeZones('america/')).toHaveLength(25);
     expect(timeZones()).toContain('UTC');
   });
+  it('uses current IANA names where ICU keeps old ones (Kolkata, Kyiv), and accepts both spellings', () => {
+    expect(canonicalTimeZone('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(canonicalTimeZone('asia/calcutta')).toBe('Asia/Kolkata');
+    expect(canonicalTimeZone('Europe/Kiev')).toBe('Europe/Kyiv');
+    expect(suggestTimeZones('kolk')).toEqual(['Asia/Kolkata']);
+    expect(suggestTimeZones('kyiv')).toEqual(['Europe/Kyiv']);
+    expect(timeZones()).not.toContain('Asia/Calcutta');
+    // The current name schedules like the old one: 09:00 in Kolkata is 03:30 UTC.
+    expect(dueInstant('2024-05-01', '09:00', 'Asia/Kolkata').toISOString()).toBe('2024-05-01T03:30:00.000Z');
+  });
 });
 
 describe('local dates and due instants', () => {

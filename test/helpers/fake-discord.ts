@@ -2,6 +2,8 @@
 // both on 127.0.0.1 and a random port, driven by the real, unmodified discord.js client.
 // It records every request, answers like Discord does (404 for an unknown or late interaction, 400 for an
 // invalid body, 429 with Retry-After, 403 when told to) and can drop the gateway to test a resume.
+// It can hold several servers and run sharded: `/gateway/bot` recommends `shards`, each IDENTIFY names its
+// `shard: [id, count]`, and a server's events go only to the shard `(guild_id >> 22) % count`, as on Discord.
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +14,21 @@ export interface FakeUser {
   username: string;
   global_name?: string | null;
   bot?: boolean;
+  /** The member's permission bits in the server, as a decimal string. Default: MEMBER_PERMISSIONS. */
+  permissions?: string;
 }
+
+/** A server the fake knows, with one text channel. */
+export interface FakeGuild {
+  id: string;
+  name: string;
+  channelId: string;
+}
+
+/** An ordinary member's permissions: everything but Administrator, Manage Server and a few other moderation bits. */
+export const MEMBER_PERMISSIONS = '2248473465835073';
+/** Manage Server (PermissionFlagsBits.ManageGuild). */
+export const MANAGE_GUILD = 1n << 5n;
 
 export interface RecordedRequest {
   method: string;
@@ -81,6 +97,18 @@ interface GatewaySession {
   id: string;
   seq: number;
   history: { s: number; t: string; d: unknown }[];
+  /** [shard id, shard count] from IDENTIFY; [0, 1] when the client did not shard. */
+  shard: [number, number];
+  socket: WebSocket | null;
+  live: boolean;
+}
+
+/** One gateway event as it was sent (or queued for a resume). */
+export interface Dispatched {
+  t: string;
+  guildId: string | null;
+  /** The shard whose session carried it. */
+  shard: number;
 }
 
 const API_PREFIX = '/api/v10';
@@ -94,24 +122,55 @@ export function snowflake(): string {
   return String(((BigInt(Date.now()) - EPOCH) << 22n) | counter);
 }
 
+/** The shard Discord sends a server's events to. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** A snowflake that `shardOf` puts on `shard` of `shardCount` (its timestamp part is nudged forward a few ms). */
+export function snowflakeOnShard(shard: number, shardCount: number): string {
+  counter = (counter + 1n) % 4096n;
+  const count = BigInt(shardCount);
+  let ms = BigInt(Date.now()) - EPOCH;
+  ms += (BigInt(shard) - (ms % count) + count) % count;
+  return String((ms << 22n) | counter);
+}
+
 export interface FakeDiscordOptions {
   token?: string;
   validate?: RequestValidator;
   /** Gateway heartbeat interval sent in HELLO. Default: 41250 ms. */
   heartbeatInterval?: number;
+  /** The shard count `/gateway/bot` recommends. Default: 1. */
+  shards?: number;
+  /** `/gateway/bot`'s session_start_limit.max_concurrency. Default: 1. */
+  maxConcurrency?: number;
 }
 
 export class FakeDiscord extends EventEmitter {
   readonly token: string;
   readonly applicationId = snowflake();
-  readonly guildId = snowflake();
+  /** The first server (on shard 0) and its text channel; addGuild adds more. */
+  readonly guildId: string;
   readonly channelId = snowflake();
   /** An active thread under the channel, announced in GUILD_CREATE. */
   readonly threadId = snowflake();
   /** A channel the bot can post in but was never told about (not in GUILD_CREATE). */
   readonly uncachedChannelId = snowflake();
   readonly botUser: FakeUser;
+  /** An ordinary member: no Manage Server. */
   readonly member: FakeUser = { id: snowflake(), username: 'reader', global_name: 'Reader' };
+  /** A member with Manage Server, who may run /digest. */
+  readonly moderator: FakeUser = {
+    id: snowflake(),
+    username: 'moderator',
+    global_name: 'Moderator',
+    permissions: String(BigInt(MEMBER_PERMISSIONS) | MANAGE_GUILD),
+  };
+  /** Every server, the first one first. */
+  readonly guilds: FakeGuild[] = [];
+  /** Every gateway event sent, with the server it concerns and the shard that carried it. */
+  readonly dispatched: Dispatched[] = [];
   readonly requests: RecordedRequest[] = [];
   /** Requests that failed validation, with why. */
   readonly invalid: { request: RecordedRequest; errors: string[] }[] = [];
@@ -126,14 +185,15 @@ export class FakeDiscord extends EventEmitter {
   private readonly failRules: (FailRule & { left: number })[] = [];
   /** Button interaction token → the token of the interaction whose message holds the button. */
   private readonly buttonTargets = new Map<string, string>();
-  private session: GatewaySession | null = null;
-  private socket: WebSocket | null = null;
-  private live = false;
+  /** Gateway sessions by id; a resume finds its session here. */
+  private readonly sessions = new Map<string, GatewaySession>();
   private port = 0;
 
   private constructor(private readonly options: FakeDiscordOptions) {
     super();
     this.token = options.token ?? 'fake-bot-token';
+    this.guildId = snowflakeOnShard(0, this.shardCount);
+    this.guilds.push({ id: this.guildId, name: 'Newsroom', channelId: this.channelId });
     this.botUser = { id: this.applicationId, username: 'storydesk', bot: true, global_name: null };
     this.server = http.createServer((req, res) => void this.handleHttp(req, res));
     this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
@@ -156,9 +216,28 @@ export class FakeDiscord extends EventEmitter {
     return `ws://127.0.0.1:${this.port}/gateway`;
   }
 
-  /** True while a gateway session is identified or resumed on an open socket. */
+  /** The shard count `/gateway/bot` recommends. */
+  get shardCount(): number {
+    return this.options.shards ?? 1;
+  }
+
+  /** True while every shard has a gateway session identified or resumed on an open socket. */
   get connected(): boolean {
-    return this.live;
+    const live = [...this.sessions.values()].filter((s) => s.live);
+    return Array.from({ length: this.shardCount }, (_, id) => id).every((id) => live.some((s) => s.shard[0] === id));
+  }
+
+  /** Another server with one text channel; on `shard` (of the recommended count) when given. Add before the bot connects. */
+  addGuild(options: { name?: string; shard?: number } = {}): FakeGuild {
+    const id = options.shard === undefined ? snowflake() : snowflakeOnShard(options.shard, this.shardCount);
+    const guild = { id, name: options.name ?? `Server ${this.guilds.length + 1}`, channelId: snowflake() };
+    this.guilds.push(guild);
+    return guild;
+  }
+
+  /** Messages the bot posted in a channel (POST /channels/{id}/messages), oldest first. */
+  channelMessages(channelId: string): Record<string, unknown>[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channelId);
   }
 
   async close(): Promise<void> {
@@ -170,18 +249,35 @@ export class FakeDiscord extends EventEmitter {
 
   // ---------- scenarios ----------
 
-  /** A slash command; `options` as name → string value, or raw option objects for junk input. */
-  sendCommand(name: string, options: Record<string, string> | Record<string, unknown>[] = {}, user = this.member): FakeInteraction {
+  /**
+   * A slash command; `options` as name → string value, or raw option objects (subcommands, channels, junk input).
+   * Channel options (type 7) are resolved in `data.resolved.channels`, as Discord sends them.
+   */
+  sendCommand(
+    name: string,
+    options: Record<string, string> | Record<string, unknown>[] = {},
+    user = this.member,
+    guildId = this.guildId,
+  ): FakeInteraction {
     const raw = Array.isArray(options) ? options : Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value }));
-    return this.sendInteraction(2, { id: snowflake(), name, type: 1, options: raw, guild_id: this.guildId }, user);
+    const resolved = this.resolveChannels(raw);
+    return this.sendInteraction(2, { id: snowflake(), name, type: 1, options: raw, guild_id: guildId, ...(resolved ? { resolved } : {}) }, user, {}, guildId);
   }
 
-  /** An autocomplete request while the user types `typed` into option `focused`. */
-  sendAutocomplete(name: string, focused: string, typed: string, others: Record<string, string> = {}, user = this.member): FakeInteraction {
-    const options = [
+  /** An autocomplete request while the user types `typed` into option `focused`; `subcommand` nests the options in it. */
+  sendAutocomplete(
+    name: string,
+    focused: string,
+    typed: string,
+    others: Record<string, string> = {},
+    user = this.member,
+    subcommand?: string,
+  ): FakeInteraction {
+    const flat = [
       ...Object.entries(others).map(([n, value]) => ({ name: n, type: 3, value })),
       { name: focused, type: 3, value: typed, focused: true },
     ];
+    const options = subcommand ? [{ name: subcommand, type: 1, options: flat }] : flat;
     return this.sendInteraction(4, { id: snowflake(), name, type: 1, options, guild_id: this.guildId }, user);
   }
 
@@ -197,24 +293,28 @@ export class FakeDiscord extends EventEmitter {
   /** A channel message; mentioning the bot puts it in `mentions` as Discord does. Returns the message id. */
   sendMessage(content: string, options: { user?: FakeUser; mentionsBot?: boolean; channelId?: string } = {}): string {
     const user = options.user ?? this.member;
+    const channelId = options.channelId ?? this.channelId;
+    const guildId = this.guildOfChannel(channelId)?.id ?? this.guildId;
     const message = {
       ...this.messageShell(content, user),
-      channel_id: options.channelId ?? this.channelId,
+      channel_id: channelId,
       // Discord says what kind of channel a message is in; discord.js needs it for channels it has not cached.
-      channel_type: options.channelId === this.threadId ? 11 : 0,
+      channel_type: channelId === this.threadId ? 11 : 0,
       mentions: options.mentionsBot ? [this.botUser] : [],
       member: this.memberOf(user),
-      guild_id: this.guildId,
+      guild_id: guildId,
     };
-    this.dispatch('MESSAGE_CREATE', message);
+    this.dispatch('MESSAGE_CREATE', message, guildId);
     return message.id;
   }
 
-  /** Cuts the gateway connection as a network failure would (close code 1006); the client should resume. */
+  /** Cuts every gateway connection as a network failure would (close code 1006); the client should resume. */
   dropConnection(): void {
-    this.live = false;
-    this.socket?.terminate();
-    this.socket = null;
+    for (const session of this.sessions.values()) {
+      session.live = false;
+      session.socket?.terminate();
+      session.socket = null;
+    }
   }
 
   failNext(rule: FailRule): void {
@@ -223,10 +323,12 @@ export class FakeDiscord extends EventEmitter {
 
   // ---------- waiting ----------
 
-  /** Resolves when a gateway session is live (after READY or RESUMED). */
+  /** Resolves when every shard's gateway session is live (after READY or RESUMED). */
   waitForSession(timeoutMs = 5_000): Promise<void> {
-    if (this.live) return Promise.resolve();
-    return this.waitFor('live', () => this.live, timeoutMs, 'a live gateway session').then(() => undefined);
+    if (this.connected) return Promise.resolve();
+    return this.waitFor('live', () => this.connected, timeoutMs, `a live gateway session on each of ${this.shardCount} shard(s)`).then(
+      () => undefined,
+    );
   }
 
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs = 5_000, what = 'a matching request'): Promise<RecordedRequest> {
@@ -281,79 +383,114 @@ export class FakeDiscord extends EventEmitter {
   // ---------- gateway ----------
 
   private onConnection(ws: WebSocket): void {
-    this.socket?.terminate();
-    this.socket = ws;
-    this.live = false;
-    ws.on('message', (data) => this.onGatewayMessage(ws, String(data)));
+    let session: GatewaySession | null = null;
+    const bind = (next: GatewaySession | null) => (session = next);
+    ws.on('message', (data) => this.onGatewayMessage(ws, String(data), bind));
     ws.on('close', () => {
-      if (this.socket === ws) {
-        this.socket = null;
-        this.live = false;
+      if (session?.socket === ws) {
+        session.socket = null;
+        session.live = false;
       }
     });
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatInterval ?? 41_250 }, s: null, t: null }));
   }
 
-  private onGatewayMessage(ws: WebSocket, text: string): void {
+  private onGatewayMessage(ws: WebSocket, text: string, bind: (s: GatewaySession | null) => void): void {
     const payload = JSON.parse(text) as { op: number; d: Record<string, unknown> };
     switch (payload.op) {
       case 1:
         ws.send(JSON.stringify({ op: 11 }));
         break;
       case 2:
-        return this.onIdentify(ws, payload.d);
+        return void bind(this.onIdentify(ws, payload.d));
       case 6:
-        return this.onResume(ws, payload.d);
+        return void bind(this.onResume(ws, payload.d));
     }
   }
 
-  private onIdentify(ws: WebSocket, d: Record<string, unknown>): void {
+  private onIdentify(ws: WebSocket, d: Record<string, unknown>): GatewaySession | null {
     this.identifies.push(d);
-    if (d.token !== this.token) return void ws.close(4004, 'Authentication failed');
-    this.session = { id: snowflake(), seq: 0, history: [] };
-    this.live = true;
-    this.dispatch('READY', {
+    const shard = (Array.isArray(d.shard) ? d.shard.map(Number) : [0, 1]) as [number, number];
+    const validShard = shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1];
+    if (d.token !== this.token || !validShard) {
+      ws.close(d.token !== this.token ? 4004 : 4010, d.token !== this.token ? 'Authentication failed' : 'Invalid shard');
+      return null;
+    }
+    // A new identify for a shard replaces its old session.
+    for (const [id, old] of this.sessions) {
+      if (old.shard[0] === shard[0]) {
+        old.socket?.terminate();
+        this.sessions.delete(id);
+      }
+    }
+    const session: GatewaySession = { id: snowflake(), seq: 0, history: [], shard, socket: ws, live: true };
+    this.sessions.set(session.id, session);
+    const mine = this.guilds.filter((g) => shardOf(g.id, shard[1]) === shard[0]);
+    this.sendOn(session, 'READY', null, {
       v: 10,
       user: { ...this.botUser, discriminator: '0000', avatar: null },
-      guilds: [{ id: this.guildId, unavailable: true }],
-      session_id: this.session.id,
+      guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: session.id,
       resume_gateway_url: this.gatewayUrl,
-      shard: [0, 1],
+      shard,
       application: { id: this.applicationId, flags: 0 },
     });
-    this.dispatch('GUILD_CREATE', this.guild());
+    for (const g of mine) this.sendOn(session, 'GUILD_CREATE', g.id, this.guild(g));
     this.emit('live');
+    return session;
   }
 
-  private onResume(ws: WebSocket, d: Record<string, unknown>): void {
+  private onResume(ws: WebSocket, d: Record<string, unknown>): GatewaySession | null {
     this.resumes.push(d);
-    const session = this.session;
-    if (!session || d.session_id !== session.id || d.token !== this.token) {
-      return void ws.send(JSON.stringify({ op: 9, d: false }));
+    const session = this.sessions.get(String(d.session_id));
+    if (!session || d.token !== this.token) {
+      ws.send(JSON.stringify({ op: 9, d: false }));
+      return null;
     }
-    this.live = true;
+    if (session.socket && session.socket !== ws) session.socket.terminate();
+    session.socket = ws;
+    session.live = true;
     const seq = Number(d.seq ?? 0);
-    for (const event of session.history) if (event.s > seq) this.send({ op: 0, ...event });
-    this.dispatch('RESUMED', {});
+    for (const event of session.history) if (event.s > seq) ws.send(JSON.stringify({ op: 0, ...event }));
+    this.sendOn(session, 'RESUMED', null, {});
     this.emit('live');
+    return session;
   }
 
-  /** Sends a dispatch now, or keeps it for the replay after a resume when the gateway is down. */
-  dispatch(t: string, d: unknown): void {
-    const session = this.session;
-    if (!session) throw new Error(`fake-discord: no gateway session to send ${t} on`);
+  /** The newest session of the shard that holds `guildId`. */
+  private sessionFor(guildId: string): GatewaySession | undefined {
+    return [...this.sessions.values()].reverse().find((s) => shardOf(guildId, s.shard[1]) === s.shard[0]);
+  }
+
+  /**
+   * Sends a dispatch to the shard holding its server (`guildId`, else the payload's guild_id, else the first
+   * server) now, or keeps it for the replay after a resume when that shard's gateway is down.
+   */
+  dispatch(t: string, d: unknown, guildId?: string): void {
+    const target = guildId ?? (d as { guild_id?: string } | null)?.guild_id ?? this.guildId;
+    const session = this.sessionFor(target);
+    if (!session) throw new Error(`fake-discord: no gateway session holds guild ${target} to send ${t} on`);
+    this.sendOn(session, t, target, d);
+  }
+
+  private sendOn(session: GatewaySession, t: string, guildId: string | null, d: unknown): void {
     const event = { s: ++session.seq, t, d };
     session.history.push(event);
-    if (this.live) this.send({ op: 0, ...event });
-  }
-
-  private send(payload: unknown): void {
-    this.socket?.send(JSON.stringify(payload));
+    this.dispatched.push({ t, guildId, shard: session.shard[0] });
+    if (session.live) session.socket?.send(JSON.stringify({ op: 0, ...event }));
   }
 
   // ---------- payloads ----------
 
-  private sendInteraction(type: number, data: unknown, user: FakeUser, extra: Record<string, unknown> = {}): FakeInteraction {
+  private sendInteraction(
+    type: number,
+    data: unknown,
+    user: FakeUser,
+    extra: Record<string, unknown> = {},
+    guildId = this.guildId,
+  ): FakeInteraction {
+    const guild = this.guilds.find((g) => g.id === guildId);
+    if (!guild) throw new Error(`fake-discord: unknown guild ${guildId}`);
     const state: InteractionState = {
       id: snowflake(),
       token: `itok-${snowflake()}`,
@@ -365,26 +502,30 @@ export class FakeDiscord extends EventEmitter {
       message: null,
     };
     this.interactions.set(state.token, state);
-    this.dispatch('INTERACTION_CREATE', {
-      id: state.id,
-      application_id: this.applicationId,
-      type,
-      data,
-      token: state.token,
-      version: 1,
-      guild_id: this.guildId,
-      guild: { id: this.guildId, locale: 'en-US', features: [] },
-      channel_id: this.channelId,
-      channel: this.channel(),
-      member: this.memberOf(user),
-      app_permissions: '2248473465835073',
-      locale: 'en-US',
-      guild_locale: 'en-US',
-      entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
-      context: 0,
-      ...extra,
-    });
+    this.dispatch(
+      'INTERACTION_CREATE',
+      {
+        id: state.id,
+        application_id: this.applicationId,
+        type,
+        data,
+        token: state.token,
+        version: 1,
+        guild_id: guild.id,
+        guild: { id: guild.id, locale: 'en-US', features: [] },
+        channel_id: guild.channelId,
+        channel: this.channel(guild),
+        member: this.memberOf(user),
+        app_permissions: MEMBER_PERMISSIONS,
+        locale: 'en-US',
+        guild_locale: 'en-US',
+        entitlements: [],
+        authorizing_integration_owners: { '0': guild.id },
+        context: 0,
+        ...extra,
+      },
+      guild.id,
+    );
     return { id: state.id, token: state.token, type, user, dispatchedAt: state.dispatchedAt };
   }
 
@@ -399,16 +540,39 @@ export class FakeDiscord extends EventEmitter {
       pending: false,
       nick: null,
       avatar: null,
-      permissions: '2248473465835073',
+      permissions: user.permissions ?? MEMBER_PERMISSIONS,
       communication_disabled_until: null,
     };
   }
 
-  private channel() {
+  private guildOfChannel(channelId: string): FakeGuild | undefined {
+    if (channelId === this.threadId || channelId === this.uncachedChannelId) return this.guilds[0];
+    return this.guilds.find((g) => g.channelId === channelId);
+  }
+
+  /** Discord resolves channel options to partial channels (id, name, type, permissions) in `data.resolved`. */
+  private resolveChannels(options: Record<string, unknown>[]): { channels: Record<string, unknown> } | null {
+    const channels: Record<string, unknown> = {};
+    const walk = (list: Record<string, unknown>[]) => {
+      for (const o of list) {
+        if (o.type === 7 && typeof o.value === 'string') {
+          const guild = this.guildOfChannel(o.value);
+          channels[o.value] = guild
+            ? { id: o.value, name: o.value === this.threadId ? 'bridge discussion' : 'general', type: o.value === this.threadId ? 11 : 0, permissions: MEMBER_PERMISSIONS }
+            : { id: o.value, name: 'elsewhere', type: 0, permissions: MEMBER_PERMISSIONS };
+        }
+        if (Array.isArray(o.options)) walk(o.options as Record<string, unknown>[]);
+      }
+    };
+    walk(options);
+    return Object.keys(channels).length > 0 ? { channels } : null;
+  }
+
+  private channel(guild: FakeGuild = this.guilds[0]!) {
     return {
-      id: this.channelId,
+      id: guild.channelId,
       type: 0,
-      guild_id: this.guildId,
+      guild_id: guild.id,
       name: 'general',
       position: 0,
       permission_overwrites: [],
@@ -438,10 +602,11 @@ export class FakeDiscord extends EventEmitter {
     };
   }
 
-  private guild() {
+  private guild(guild: FakeGuild) {
+    const first = guild.id === this.guildId;
     return {
-      id: this.guildId,
-      name: 'Newsroom',
+      id: guild.id,
+      name: guild.name,
       icon: null,
       splash: null,
       discovery_splash: null,
@@ -451,7 +616,7 @@ export class FakeDiscord extends EventEmitter {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [{ id: this.guildId, name: '@everyone', permissions: '2248473465835073', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [{ id: guild.id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
       emojis: [],
       stickers: [],
       features: [],
@@ -474,8 +639,8 @@ export class FakeDiscord extends EventEmitter {
       member_count: 2,
       voice_states: [],
       members: [this.memberOf(this.botUser)],
-      channels: [this.channel()],
-      threads: [this.thread()],
+      channels: [this.channel(guild)],
+      threads: first ? [this.thread()] : [],
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
@@ -550,7 +715,7 @@ export class FakeDiscord extends EventEmitter {
       this.invalid.push({ request: record, errors });
       return reply(400, { message: 'Invalid Form Body', code: 50035, errors });
     }
-    const [status, payload] = this.answer(method, route, params, body as MessageBody);
+    const [status, payload] = this.answer(method, route, params, body as MessageBody, url.searchParams);
     reply(status, payload);
   }
 
@@ -570,10 +735,17 @@ export class FakeDiscord extends EventEmitter {
     return [500, { message: 'Internal Server Error', code: 0 }, {}];
   }
 
-  private answer(method: string, route: string, params: Record<string, string>, body: MessageBody): [number, unknown] {
+  private answer(method: string, route: string, params: Record<string, string>, body: MessageBody, query: URLSearchParams): [number, unknown] {
     switch (route) {
       case 'GET /gateway/bot':
-        return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } }];
+        return [
+          200,
+          {
+            url: this.gatewayUrl,
+            shards: this.shardCount,
+            session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: this.options.maxConcurrency ?? 1 },
+          },
+        ];
       case 'POST /interactions/{interaction_id}/{interaction_token}/callback':
         return this.callback(params, body as { type: number; data?: MessageBody });
       case 'PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original':
@@ -587,12 +759,23 @@ export class FakeDiscord extends EventEmitter {
       }
       case 'POST /channels/{channel_id}/messages': {
         const channelId = params.channel_id!;
-        if (![this.channelId, this.threadId, this.uncachedChannelId].includes(channelId)) return [404, { message: 'Unknown Channel', code: 10003 }];
-        const message: Record<string, unknown> = { ...this.botMessage(body), channel_id: channelId, type: body.message_reference ? 19 : 0, guild_id: this.guildId };
+        const guild = this.guildOfChannel(channelId);
+        if (!guild) return [404, { message: 'Unknown Channel', code: 10003 }];
+        const { nonce, enforce_nonce: enforceNonce } = body as { nonce?: string | number; enforce_nonce?: boolean };
+        // With enforce_nonce, Discord answers a repeated nonce (within a few minutes) with the first message.
+        const same = enforceNonce && nonce !== undefined ? this.channelMessages(channelId).find((m) => m.nonce === nonce) : undefined;
+        if (same) return [200, same];
+        const message: Record<string, unknown> = { ...this.botMessage(body), channel_id: channelId, type: body.message_reference ? 19 : 0, guild_id: guild.id };
+        if (nonce !== undefined) message.nonce = nonce;
         delete message.webhook_id;
         delete message.application_id;
         this.messages.set(String(message.id), message);
         return [200, message];
+      }
+      case 'GET /channels/{channel_id}/messages': {
+        if (!this.guildOfChannel(params.channel_id!)) return [404, { message: 'Unknown Channel', code: 10003 }];
+        const limit = Math.min(100, Number(query.get('limit') ?? 50));
+        return [200, this.channelMessages(params.channel_id!).reverse().slice(0, limit)];
       }
       case 'PUT /applications/{application_id}/commands':
       case 'PUT /applications/{application_id}/guilds/{guild_id}/commands': {
@@ -643,6 +826,7 @@ const ROUTES: [string, string[]][] = [
   ['DELETE', ['', 'webhooks', '{webhook_id}', '{webhook_token}', 'messages', '@original']],
   ['POST', ['', 'webhooks', '{webhook_id}', '{webhook_token}']],
   ['POST', ['', 'channels', '{channel_id}', 'messages']],
+  ['GET', ['', 'channels', '{channel_id}', 'messages']],
   ['PUT', ['', 'applications', '{application_id}', 'commands']],
   ['PUT', ['', 'applications', '{application_id}', 'guilds', '{guild_id}', 'commands']],
 ];
