@@ -135,11 +135,15 @@ function scoreName(s: NameStats, wordStats: WordStats, singles: ReadonlySet<stri
   score.organization += 3 * Math.min(2, e.outlet) + 3 * Math.min(1, e.affiliation);
   if (single && e.theX > 0 && !lex) score.organization += 1;
   if (acronym && !isNonEntityAcronym(s.key)) score.organization += 1 + Math.min(1, e.speech + e.theX);
+  // A multi-word name the lexicon knows as a team, firm or place is never a person, whatever precedes it.
+  if ((lex === 'organization' || lex === 'place') && !single) score.person = 0;
   // "in the Bible", "in God": prepositions make a place only of words that are not common words.
   if (!(single && isLexiconCommon(s.key))) score.place += Math.min(4, e.placePrep);
-  // A name ending in a plural noun ("Philadelphia Eagles", "Morton Foods") is a team or a firm.
-  if (!lex && isCommonPlural(s.words.at(-1)!) && !e.byline) {
-    score.organization += Math.min(score.person, 3);
+  // A name ending in a plural noun ("Morton Foods"), or a city's name and a plural ("Milwaukee Braves"), is a team
+  // or a firm.
+  const team = !single && lexiconKind(s.words[0]!) === 'place' && /[^s]s$/.test(s.words.at(-1)!);
+  if (!lex && (isCommonPlural(s.words.at(-1)!) || team) && !e.byline) {
+    score.organization += Math.max(2, Math.min(score.person, 3));
     score.person = 0;
   }
   return score;

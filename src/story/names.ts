@@ -87,7 +87,7 @@ export const PLACE_CUES: ReadonlySet<string> = set(`
   valley peninsula desert coast street avenue road square airport park republic kingdom emirates territory territories
   strip heights hills plains canyon falls beach village town prefecture oblast governorate municipality borough
   neighborhood neighbourhood camp stadium arena courthouse prison palace place temple mosque synagogue parkway ave
-  blvd rd boulevard manor
+  blvd rd boulevard manor st delta
 `);
 
 /** Nouns that end the name of an event, law or plan ("Family Week", "World Cup", "Affordable Care Act"): not entities. */
@@ -108,7 +108,7 @@ const GROUP_WORDS: ReadonlySet<string> = set(`
   african-american anglo
 `);
 
-const PLACE_PREFIXES = set('st mt ft');
+const PLACE_PREFIXES = set('st mt ft fort port mount lake cape san santa los las saint sainte');
 
 /** Organisation heads that keep "of …" in the name ("Ministry of Intelligence and Security", "Bank of America"). */
 const OF_HEADS: ReadonlySet<string> = set(`
