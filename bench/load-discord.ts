@@ -3,11 +3,11 @@
 // seeded mix of /ask, /timeline, /who, /quote and autocomplete. Every interaction must get its first response (a
 // reply, a deferral or autocomplete choices) within Discord's 3-second deadline and, when deferred, its answer.
 //   npm run bench:load -- [--interactions 500] [--users 50] [--seconds 10] [--corpus DIR] [--in-process]
-//                         [--cooldown SECONDS[/BURST]] [--seed N] [--no-validate] [--timeout SECONDS] [--json]
+//                         [--cooldown SECONDS[/BURST]] [--seed N] [--no-validate] [--bot-log FILE] [--timeout SECONDS] [--json]
 // Exit code: 0 when every interaction was answered in time without an error, 1 otherwise, 2 on bad arguments.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +71,8 @@ export interface LoadOptions {
   settleMs: number;
   /** The whole run stops after this long, whatever state it is in. */
   timeoutMs: number;
+  /** Spawn mode: also write the bot's log (JSON lines) to this file. */
+  botLogFile?: string;
   /** Progress messages (default: none). */
   progress?: (message: string) => void;
 }
@@ -152,7 +154,7 @@ export interface LoadFigures {
     botErrorLogs: number;
     /** Of those, Discord's "Unknown interaction" to a late callback (not in `total`: the interaction is late). */
     botLateLogs: number;
-    /** The first few error messages, to start from. */
+    /** The commonest error messages with their counts, to start from. */
     samples: string[];
     total: number;
   };
@@ -388,6 +390,8 @@ async function spawnBot(fake: FakeDiscord, options: LoadOptions): Promise<Runnin
   });
   const logs: LogRecord[] = [];
   let rest = '';
+  const file = options.botLogFile ? createWriteStream(options.botLogFile) : null;
+  if (file) child.stderr!.pipe(file);
   child.stderr!.on('data', (chunk: Buffer) => {
     const lines = (rest + chunk.toString('utf8')).split('\n');
     rest = lines.pop() ?? '';
@@ -565,11 +569,17 @@ function figures(
   // A late callback is counted as late, not again as a refused request.
   const refused = tracker.refused.filter((r) => !(r.status === 404 && r.route.endsWith('/callback')));
   const errorReplies = count('error-reply');
-  const samples = [
-    ...errorLogs.map((l) => `bot log: ${l.msg}${l.err ? `: ${l.err.message}` : ''}`),
-    ...fake.invalid.map((i) => `invalid ${i.request.route}: ${i.errors.join('; ')}`),
-    ...refused.map((r) => `${r.status} ${r.route}`),
-  ].slice(0, 5);
+  const countedLogs = errorLogs.filter((l) => !lateLogs.includes(l));
+  const samples = Object.entries(
+    countBy([
+      ...countedLogs.map((l) => `bot log: ${l.msg}${l.err ? `: ${l.err.message}` : ''}`),
+      ...fake.invalid.map((i) => `invalid ${i.request.route}: ${i.errors.join('; ')}`),
+      ...refused.map((r) => `${r.status} ${r.route}`),
+    ]),
+  )
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([message, n]) => `${n}× ${message}`);
   const total = errorReplies + refused.length + errorLogs.length - lateLogs.length;
   const late = count('late');
   const unanswered = count('unanswered');
@@ -667,13 +677,14 @@ export function parseLoadArgs(argv: string[]): { options: Partial<LoadOptions>; 
     else if (flag === '--corpus') options.corpusDir = path.resolve(next() ?? '');
     else if (flag === '--in-process') options.bot = 'in-process';
     else if (flag === '--no-validate') options.validate = false;
+    else if (flag === '--bot-log') options.botLogFile = path.resolve(next() ?? '');
     else if (flag === '--cooldown') {
       const v = next() ?? '';
       const m = /^(\d+)(?:\/(\d+))?$/.exec(v);
       if (!m) throw new Error(`load: --cooldown takes SECONDS or SECONDS/BURST, e.g. 10/5; got ${v || 'nothing'}`);
       options.cooldown = { windowSeconds: Number(m[1]), burst: Number(m[2] ?? 1) };
     } else {
-      throw new Error(`load: unknown option ${flag}; expected --interactions N, --users N, --seconds S, --corpus DIR, --in-process, --cooldown S[/B], --seed N, --no-validate, --timeout S, --json`);
+      throw new Error(`load: unknown option ${flag}; expected --interactions N, --users N, --seconds S, --corpus DIR, --in-process, --cooldown S[/B], --seed N, --no-validate, --bot-log FILE, --timeout S, --json`);
     }
   }
   return { options, json };

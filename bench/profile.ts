@@ -85,7 +85,11 @@ function main(): void {
     if (!keys) throw new Error(`bench/profile: --window must be one of ${Object.keys(WINDOWS).join(', ')}; got ${values.window}`);
     if (!values.result) throw new Error('bench/profile: --window needs --result (the serve phase JSON holding the marks)');
     const marks = (JSON.parse(readFileSync(values.result, 'utf8')) as { marks?: Record<string, number> }).marks ?? {};
-    [from, to] = [marks[keys[0]] ?? -Infinity, marks[keys[1]] ?? Infinity];
+    const [start, end] = [marks[keys[0]], marks[keys[1]]];
+    if (start === undefined || end === undefined) {
+      throw new Error(`bench/profile: ${values.result} has no ${keys.join('/')} marks (a run of an older bench/measure.ts?)`);
+    }
+    [from, to] = [start, end];
   }
   const times = functionTimes(profile, process.cwd(), from, to);
   const top = Number(values.top);
