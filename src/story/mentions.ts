@@ -61,7 +61,15 @@ export interface Evidence {
 }
 
 export const noEvidence = (): Evidence => ({
-  title: 0, appositive: 0, speech: 0, outlet: 0, theX: 0, placePrep: 0, affiliation: 0, byline: 0, modifier: 0,
+  title: 0,
+  appositive: 0,
+  speech: 0,
+  outlet: 0,
+  theX: 0,
+  placePrep: 0,
+  affiliation: 0,
+  byline: 0,
+  modifier: 0,
 });
 
 export interface RawMention {
@@ -94,19 +102,102 @@ export interface WordStats {
   capitalisedMidSentence: Set<string>;
 }
 
-const POSSESSIVE_NAME_WORDS = new Set(['people', 'workers', 'women', 'children', 'men', 'farmers', 'veterans']);
+const POSSESSIVE_NAME_WORDS = new Set([
+  'people',
+  'workers',
+  'women',
+  'children',
+  'men',
+  'farmers',
+  'veterans',
+]);
 const OPENING_PUNCT = new Set(['“', '‘', '"', "'", '(', '[', '—', '–', '-', ':', '«']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'whose']);
-const APPOSITIVE_END = new Set([',', '.', ';', '—', '–', ')', ':', 'of', 'at', 'for', 'with', 'who', 'and', 'said', 'told', 'in', 'from', 'on', 'says']);
-const INVERTED_SPEECH = new Set(['said', 'says', 'added', 'adds', 'noted', 'wrote', 'explained', 'continued', 'insisted', 'recalled']);
-const BETWEEN_SUBJECT_AND_VERB = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'previously', 'earlier', 'again', 'further', 'recently', 'separately', 'once', 'reportedly']);
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'across', 'throughout', 'outside', 'inside', 'from', 'into']);
+const APPOSITIVE_END = new Set([
+  ',',
+  '.',
+  ';',
+  '—',
+  '–',
+  ')',
+  ':',
+  'of',
+  'at',
+  'for',
+  'with',
+  'who',
+  'and',
+  'said',
+  'told',
+  'in',
+  'from',
+  'on',
+  'says',
+]);
+const INVERTED_SPEECH = new Set([
+  'said',
+  'says',
+  'added',
+  'adds',
+  'noted',
+  'wrote',
+  'explained',
+  'continued',
+  'insisted',
+  'recalled',
+]);
+const BETWEEN_SUBJECT_AND_VERB = new Set([
+  'also',
+  'later',
+  'then',
+  'has',
+  'had',
+  'have',
+  'previously',
+  'earlier',
+  'again',
+  'further',
+  'recently',
+  'separately',
+  'once',
+  'reportedly',
+]);
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'near',
+  'across',
+  'throughout',
+  'outside',
+  'inside',
+  'from',
+  'into',
+]);
 const ALIAS_PHRASES = [['also', 'known', 'as'], ['known', 'as'], ['or']];
 const MAX_ROLE_WORDS = 6;
 /** Role nouns that after a possessive are a body part ("his head", "Smith's hand"). */
 const BODY_PARTS = new Set(['head', 'hand', 'arm', 'back']);
 const PREFIXED = /^(?:pro|anti|non|post|pre|mid|neo|ex|then|semi|un|self)-/i;
-const MONTH_LEADS = new Set(['in', 'on', 'for', 'since', 'until', 'by', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'from', 'through', 'before', 'after', 'during']);
+const MONTH_LEADS = new Set([
+  'in',
+  'on',
+  'for',
+  'since',
+  'until',
+  'by',
+  'of',
+  'early',
+  'late',
+  'mid',
+  'last',
+  'next',
+  'this',
+  'from',
+  'through',
+  'before',
+  'after',
+  'during',
+]);
 /** "St. Louis", "Mt. Hood", "Ft. Worth": an abbreviation's period does not end the name. */
 const PLACE_ABBREVIATIONS = new Set(['st', 'mt', 'ft']);
 
@@ -117,7 +208,8 @@ export function addWordStats(stats: WordStats, text: string): void {
     const w = m[0];
     const c = w[0]!;
     if (c !== c.toUpperCase()) stats.lower.add(stripPossessive(w));
-    else if (!first && !afterOpening(text, m.index)) stats.capitalisedMidSentence.add(stripPossessive(w.toLowerCase()));
+    else if (!first && !afterOpening(text, m.index))
+      stats.capitalisedMidSentence.add(stripPossessive(w.toLowerCase()));
     first = false;
   }
 }
@@ -168,7 +260,8 @@ class SentenceScanner {
 
   scan(): SentenceScan {
     const spans: Span[] = [];
-    for (const run of this.runs()) for (const piece of this.splitConnectors(run)) spans.push(...this.interpret(piece));
+    for (const run of this.runs())
+      for (const piece of this.splitConnectors(run)) spans.push(...this.interpret(piece));
     for (const span of spans) {
       this.byFirst.set(span.first, span);
       this.byLast.set(span.last, span);
@@ -181,7 +274,15 @@ class SentenceScanner {
 
   private isNameToken(i: number): boolean {
     const t = this.tokens[i];
-    if (t === undefined || !t.word || !t.cap || t.key.length === 0 || isCalendarWord(t.text) || isNumberWord(t.key)) return false;
+    if (
+      t === undefined ||
+      !t.word ||
+      !t.cap ||
+      t.key.length === 0 ||
+      isCalendarWord(t.text) ||
+      isNumberWord(t.key)
+    )
+      return false;
     if (PREFIXED.test(t.text)) return false; // "pro-Western", "anti-Israel": adjectives
     return !NAME_MONTHS.has(t.key) || !this.isMonthAt(i);
   }
@@ -197,7 +298,11 @@ class SentenceScanner {
   private isInitial(i: number): boolean {
     if (i === 0) return true;
     const prev = this.tokens[i - 1]!;
-    return !prev.word && OPENING_PUNCT.has(prev.text) && (i === 1 || !this.tokens[i - 2]!.word || prev.text !== "'");
+    return (
+      !prev.word &&
+      OPENING_PUNCT.has(prev.text) &&
+      (i === 1 || !this.tokens[i - 2]!.word || prev.text !== "'")
+    );
   }
 
   /** Maximal runs of capitalised words, joined across initials ("F."), particles and "of"/"and"/"for"/"on". */
@@ -226,13 +331,27 @@ class SentenceScanner {
           continue;
         }
         const next = toks[j + 1];
-        if (next?.text === '.' && (t.text.length === 1 || HONORIFICS.has(t.key) || ROLE_HEADS.has(t.key) || PLACE_ABBREVIATIONS.has(t.key)) && next.start === t.end && this.isNameToken(j + 2)) {
+        if (
+          next?.text === '.' &&
+          (t.text.length === 1 ||
+            HONORIFICS.has(t.key) ||
+            ROLE_HEADS.has(t.key) ||
+            PLACE_ABBREVIATIONS.has(t.key)) &&
+          next.start === t.end &&
+          this.isNameToken(j + 2)
+        ) {
           run.push(j + 1, j + 2);
           j += 2;
           continue;
         }
         let k = j + 1;
-        while (k < toks.length && k - j <= 2 && !toks[k]!.cap && (ORG_CONNECTORS.has(toks[k]!.key) || NAME_PARTICLES.has(toks[k]!.key))) k++;
+        while (
+          k < toks.length &&
+          k - j <= 2 &&
+          !toks[k]!.cap &&
+          (ORG_CONNECTORS.has(toks[k]!.key) || NAME_PARTICLES.has(toks[k]!.key))
+        )
+          k++;
         if (k > j + 1 && this.isNameToken(k)) {
           for (let c = j + 1; c <= k; c++) run.push(c);
           j = k;
@@ -248,7 +367,10 @@ class SentenceScanner {
   /** Keeps "of"/"and"/"for"/"on" inside a run only where an organisation, place or title takes them. */
   private splitConnectors(run: number[]): number[][] {
     const toks = this.tokens;
-    const whole = run.filter((i) => toks[i]!.word).map((i) => toks[i]!.key).join(' ');
+    const whole = run
+      .filter((i) => toks[i]!.word)
+      .map((i) => toks[i]!.key)
+      .join(' ');
     if (lexiconKind(whole) !== null) return [run];
     const out: number[][] = [];
     let current: number[] = [];
@@ -256,7 +378,10 @@ class SentenceScanner {
     for (let n = 0; n < run.length; n++) {
       const i = run[n]!;
       const t = toks[i]!;
-      const isConnector = !t.cap && t.word ? ORG_CONNECTORS.has(t.key) || NAME_PARTICLES.has(t.key) : t.text === '&' || t.text === '.';
+      const isConnector =
+        !t.cap && t.word
+          ? ORG_CONNECTORS.has(t.key) || NAME_PARTICLES.has(t.key)
+          : t.text === '&' || t.text === '.';
       if (!isConnector) {
         current.push(i);
         continue;
@@ -266,10 +391,14 @@ class SentenceScanner {
       if (t.text === '.' || t.text === '&') keep = true;
       else if (NAME_PARTICLES.has(t.key) && !ORG_CONNECTORS.has(t.key)) keep = true;
       // "Ministry of …", "Secretary of …", "People's Mujahideen of …"; not "James Carter of Houston".
-      else if (t.key === 'of') keep = headTakesOf(before.at(-1) ?? '') || (before[0]?.endsWith("'s") ?? false);
+      else if (t.key === 'of')
+        keep = headTakesOf(before.at(-1) ?? '') || (before[0]?.endsWith("'s") ?? false);
       else if (t.key === 'the') keep = sawOf;
       // "Ministry of Intelligence and Security", "Securities and Exchange Commission"; not "Legislature and Congress".
-      else if (t.key === 'and') keep = (sawOf && before.some((w) => ORG_CUES.has(w)) && this.andStaysInName(run, n)) || this.andJoinsOneName(run, n);
+      else if (t.key === 'and')
+        keep =
+          (sawOf && before.some((w) => ORG_CUES.has(w)) && this.andStaysInName(run, n)) ||
+          this.andJoinsOneName(run, n);
       else keep = before.some((w) => ORG_CUES.has(w)); // "for", "on": "Center for …", "Conference on …"
       if (keep) {
         if (t.key === 'of' || t.key === 'for' || t.key === 'on') sawOf = true;
@@ -290,7 +419,11 @@ class SentenceScanner {
    * unlike "Bank of England Governor Andrew Bailey and Chinese Premier Li Qiang".
    */
   private andStaysInName(run: number[], n: number): boolean {
-    const words = (from: number, to: number): Token[] => run.slice(from, to).map((i) => this.tokens[i]!).filter((t) => t.word && t.cap);
+    const words = (from: number, to: number): Token[] =>
+      run
+        .slice(from, to)
+        .map((i) => this.tokens[i]!)
+        .filter((t) => t.word && t.cap);
     const lastOf = run.slice(0, n).findLastIndex((i) => this.tokens[i]!.key === 'of');
     const left = words(lastOf + 1, n);
     const right = words(n + 1, run.length);
@@ -319,7 +452,13 @@ class SentenceScanner {
     if (t.acronym) return false;
     if (runLength > 1 && (ROLE_HEADS.has(t.key) || isRoleNoun(t.key))) return false; // "Deputy Foreign Minister …"
     const next = this.tokens[i + 1];
-    if (runLength > 2 && ROLE_MODIFIERS.has(t.key) && next?.cap && (isRoleWord(next.key) || ROLE_MODIFIERS.has(next.key))) return false; // "Former President …"
+    if (
+      runLength > 2 &&
+      ROLE_MODIFIERS.has(t.key) &&
+      next?.cap &&
+      (isRoleWord(next.key) || ROLE_MODIFIERS.has(next.key))
+    )
+      return false; // "Former President …"
     if (STOP_WORDS.has(t.key) && !isKnownProper(t.key)) return true;
     const speaker = runLength === 1 && this.speechVerbAfter(i);
     if (isFunctionOrVerb(t.key) && !speaker) return true; // "Asked …", "Following …", "Last …"
@@ -358,8 +497,13 @@ class SentenceScanner {
     let run = input;
     // A sentence-initial capital may just be a common word ("Following …", "Today …", "Said Lapid …").
     // ("Bank of England …" keeps its first word: a connector after it shows it heads a name.)
-    const headsName = (r: number[]): boolean => r.length > 2 && !toks[r[1]!]!.cap && ORG_CONNECTORS.has(toks[r[1]!]!.key);
-    while (run.length > 0 && (toks[run[0]!]!.key === 'the' || (this.isInitial(run[0]!) && !headsName(run) && this.isCommonAtStart(run[0]!, run.length)))) {
+    const headsName = (r: number[]): boolean =>
+      r.length > 2 && !toks[r[1]!]!.cap && ORG_CONNECTORS.has(toks[r[1]!]!.key);
+    while (
+      run.length > 0 &&
+      (toks[run[0]!]!.key === 'the' ||
+        (this.isInitial(run[0]!) && !headsName(run) && this.isCommonAtStart(run[0]!, run.length)))
+    ) {
       run = this.trimConnectors(run.slice(1));
     }
     // "Smoldering Congo …": a sentence-initial word before a known place or organisation is not part of its name.
@@ -387,10 +531,17 @@ class SentenceScanner {
     // A leading demonym is a modifier ("Iranian MOIS"); a leading country before a non-organisation is its own name.
     while (run.length > 1) {
       const head = toks[run[0]!]!;
-      const rest = run.slice(1).filter((i) => toks[i]!.word).map((i) => toks[i]!.key);
-      const restIsInstitution = ORG_CUES.has(rest.at(-1) ?? '') || PLACE_CUES.has(rest.at(-1) ?? '') || hasOrgCue(rest);
+      const rest = run
+        .slice(1)
+        .filter((i) => toks[i]!.word)
+        .map((i) => toks[i]!.key);
+      const restIsInstitution =
+        ORG_CUES.has(rest.at(-1) ?? '') || PLACE_CUES.has(rest.at(-1) ?? '') || hasOrgCue(rest);
       if (isDemonym(head.key) && !restIsInstitution) run = this.trimConnectors(run.slice(1));
-      else if ((isCountryLike(head.key) && !hasOrgCue(rest) && !hasPlaceCue(rest)) || (lexiconKind(head.key) === 'place' && rest.length === 1 && toks[run.at(-1)!]!.acronym)) {
+      else if (
+        (isCountryLike(head.key) && !hasOrgCue(rest) && !hasPlaceCue(rest)) ||
+        (lexiconKind(head.key) === 'place' && rest.length === 1 && toks[run.at(-1)!]!.acronym)
+      ) {
         out.push(this.span([run[0]!]));
         run = this.trimConnectors(run.slice(1));
       } else break;
@@ -398,7 +549,16 @@ class SentenceScanner {
     if (run.length === 0) return out;
     if (run.length === 1) {
       const t = toks[run[0]!]!;
-      if (t.key.length < 2 || NAME_SUFFIXES.has(t.key) || (STOP_WORDS.has(t.key) && !t.acronym && !isKnownProper(t.key)) || isDemonym(t.key) || (t.acronym && isNonEntityAcronym(t.key)) || ROLE_HEADS.has(t.key) || ROLE_MODIFIERS.has(t.key)) return out;
+      if (
+        t.key.length < 2 ||
+        NAME_SUFFIXES.has(t.key) ||
+        (STOP_WORDS.has(t.key) && !t.acronym && !isKnownProper(t.key)) ||
+        isDemonym(t.key) ||
+        (t.acronym && isNonEntityAcronym(t.key)) ||
+        ROLE_HEADS.has(t.key) ||
+        ROLE_MODIFIERS.has(t.key)
+      )
+        return out;
     }
     out.push(this.span(run));
     return out;
@@ -431,14 +591,16 @@ class SentenceScanner {
       }
       const name = this.trimConnectors(run.slice(nameStart));
       if (!this.isPersonLike(name)) {
-        if (domain.length > 0 && name.length === 0) return [...this.rolePrefixSpans(run, n), ...this.interpret(this.trimConnectors(domain))];
+        if (domain.length > 0 && name.length === 0)
+          return [...this.rolePrefixSpans(run, n), ...this.interpret(this.trimConnectors(domain))];
         continue;
       }
       const roleStartN = this.roleStart(run, n);
       const role = this.text.slice(toks[run[roleStartN]!]!.start, toks[run[roleEnd]!]!.end);
       const affiliation = this.trimConnectors(run.slice(0, roleStartN));
       const spans: Span[] = [];
-      if (affiliation.length > 0) spans.push(...this.interpret(affiliation).map((s) => ({ ...s, affiliation: true })));
+      if (affiliation.length > 0)
+        spans.push(...this.interpret(affiliation).map((s) => ({ ...s, affiliation: true })));
       const honorificOnly = roleStartN === n && HONORIFICS.has(t.key);
       spans.push(this.span(name, { roles: honorificOnly ? [] : [role], title: true }));
       return spans;
@@ -459,7 +621,8 @@ class SentenceScanner {
     while (s > 0) {
       const t = toks[run[s - 1]!]!;
       // "District Attorney", "Police Chief": an organisation or place noun that belongs to the title.
-      const cueTitle = CUE_ROLE_HEADS.has(toks[run[s]!]!.key) && (ORG_CUES.has(t.key) || PLACE_CUES.has(t.key));
+      const cueTitle =
+        CUE_ROLE_HEADS.has(toks[run[s]!]!.key) && (ORG_CUES.has(t.key) || PLACE_CUES.has(t.key));
       if (!this.isRolePart(t) && !cueTitle) break;
       // "Bank of England Governor": a word after "of" belongs to the employer's name.
       const before = s >= 2 ? toks[run[s - 2]!]! : undefined;
@@ -470,7 +633,10 @@ class SentenceScanner {
   }
 
   private keyOf(run: number[]): string {
-    return run.filter((i) => this.tokens[i]!.word).map((i) => this.tokens[i]!.key).join(' ');
+    return run
+      .filter((i) => this.tokens[i]!.word)
+      .map((i) => this.tokens[i]!.key)
+      .join(' ');
   }
 
   /** Could these tokens be a person's name (not an organisation, place, role or demonym)? */
@@ -484,7 +650,8 @@ class SentenceScanner {
     if (ORG_CUES.has(last) || PLACE_CUES.has(last) || EVENT_CUES.has(last)) return false;
     const kind = lexiconKind(words.join(' '));
     if (kind === 'place' || kind === 'organization') return false;
-    if (toks.every((t) => !t.word || ROLE_HEADS.has(t.key) || ROLE_MODIFIERS.has(t.key) || isDemonym(t.key))) return false;
+    if (toks.every((t) => !t.word || ROLE_HEADS.has(t.key) || ROLE_MODIFIERS.has(t.key) || isDemonym(t.key)))
+      return false;
     return !toks.some((t) => t.acronym && t.text.length > 1 && words.length === 1);
   }
 
@@ -515,7 +682,14 @@ class SentenceScanner {
     const after = toks[last + 1];
     const lastTok = toks[last]!;
     // "The Biden administration": the capitalised word is part of an organisation's name.
-    if (after?.word && !after.cap && TRAILING_ORG_NOUNS.has(after.key) && !lastTok.possessive && !isDemonym(lastTok.key) && lexiconKind(lastTok.key) === null) {
+    if (
+      after?.word &&
+      !after.cap &&
+      TRAILING_ORG_NOUNS.has(after.key) &&
+      !lastTok.possessive &&
+      !isDemonym(lastTok.key) &&
+      lexiconKind(lastTok.key) === null
+    ) {
       last++;
       organization = true;
     }
@@ -525,17 +699,22 @@ class SentenceScanner {
       if (!lastTok.possessive && this.speechVerbAfter(last)) evidence.speech++;
       const prev = this.word(first - 1);
       if (prev && INVERTED_SPEECH.has(prev.key)) evidence.speech++;
-      const skip = BETWEEN_SUBJECT_AND_VERB.has(this.word(last + 1)?.key ?? '') || this.word(last + 1)?.key === 'first' ? 1 : 0;
+      const skip =
+        BETWEEN_SUBJECT_AND_VERB.has(this.word(last + 1)?.key ?? '') || this.word(last + 1)?.key === 'first'
+          ? 1
+          : 0;
       const next = this.word(last + 1 + skip);
       if (!lastTok.possessive && next && !next.cap && OUTLET_VERBS.has(next.key)) evidence.outlet++;
       const following = this.word(last + 1);
-      if (!lastTok.possessive && following && !following.cap && isModifiedNoun(following.key)) evidence.modifier++;
+      if (!lastTok.possessive && following && !following.cap && isModifiedNoun(following.key))
+        evidence.modifier++;
     }
     const prev = toks[first - 1];
     if (prev?.word && prev.key === 'the') evidence.theX++;
     const prep = prev?.key === 'the' ? toks[first - 2] : prev;
     // "in Rafah", "near Pokrovsk" say place more surely than "at X" (often an employer) or "Jones of Houston".
-    if (!lastTok.possessive && prep?.word && !prep.cap && PLACE_PREPOSITIONS.has(prep.key)) evidence.placePrep += prep.key === 'at' ? 1 : 2;
+    if (!lastTok.possessive && prep?.word && !prep.cap && PLACE_PREPOSITIONS.has(prep.key))
+      evidence.placePrep += prep.key === 'at' ? 1 : 2;
     else if (prev?.key === 'of' && !prev.cap && this.byLast.has(first - 2)) evidence.placePrep++;
     this.aliasLinks(span);
 
@@ -544,7 +723,16 @@ class SentenceScanner {
     const end = toks[last]!.end;
     const words = [] as string[];
     for (let i = first; i <= last; i++) if (toks[i]!.word) words.push(toks[i]!.key);
-    span.mention = { key: words.join(' '), words, surface: this.text.slice(start, end), start, end, evidence, roles, organization };
+    span.mention = {
+      key: words.join(' '),
+      words,
+      surface: this.text.slice(start, end),
+      start,
+      end,
+      evidence,
+      roles,
+      organization,
+    };
     this.mentions.push(span.mention);
   }
 
@@ -634,7 +822,9 @@ class SentenceScanner {
     evidence.appositive++;
     // "an analyst at Harbor Lane Securities": the name after at/of/with is the employer.
     if (boundary && /^(?:at|of|with|for)$/.test(boundary.key)) {
-      const employer = this.byFirst.get(headEnd + 2) ?? (toks[headEnd + 2]?.key === 'the' ? this.byFirst.get(headEnd + 3) : undefined);
+      const employer =
+        this.byFirst.get(headEnd + 2) ??
+        (toks[headEnd + 2]?.key === 'the' ? this.byFirst.get(headEnd + 3) : undefined);
       if (employer) markAffiliation(employer);
     }
   }
@@ -647,7 +837,11 @@ class SentenceScanner {
       const inner = this.byFirst.get(span.last + 2);
       // "Mujahedeen-e-Khalq (MEK)" or "MEK (Mujahedeen-e-Khalq)": one side must be an acronym of the other,
       // which keeps wire datelines ("WASHINGTON (UPI)") apart.
-      if (inner && toks[inner.last + 1]?.text === ')' && (this.abbreviates(inner, span) || this.abbreviates(span, inner))) {
+      if (
+        inner &&
+        toks[inner.last + 1]?.text === ')' &&
+        (this.abbreviates(inner, span) || this.abbreviates(span, inner))
+      ) {
         this.links.push([key, this.keyOf(this.range(inner.first, inner.last))]);
       }
     }
@@ -658,7 +852,15 @@ class SentenceScanner {
       const other = this.byFirst.get(i + phrase.length);
       if (!other) continue;
       // "X, or Y" only counts when Y is then given an acronym, which shows the writer is naming one thing twice.
-      if (phrase.length === 1 && !(toks[other.last + 1]?.text === '(' && toks[other.last + 2]?.acronym && toks[other.last + 3]?.text === ')')) continue;
+      if (
+        phrase.length === 1 &&
+        !(
+          toks[other.last + 1]?.text === '(' &&
+          toks[other.last + 2]?.acronym &&
+          toks[other.last + 3]?.text === ')'
+        )
+      )
+        continue;
       this.links.push([key, this.keyOf(this.range(other.first, other.last))]);
       break;
     }

@@ -66,7 +66,9 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = set(`
 `);
 
 /** Nouns that end an organisation's name ("Interior Ministry", "National Security Council", "Acme Corp"). */
-const NOT_ORG_CUES = set('care coffee pizza comprehensive boys girls estate petrol cafe design data marine mobile optical power international');
+const NOT_ORG_CUES = set(
+  'care coffee pizza comprehensive boys girls estate petrol cafe design data marine mobile optical power international',
+);
 export const ORG_CUES: ReadonlySet<string> = new Set([
   ...Object.keys(MODEL.two.orgWords).filter((w) => !NOT_ORG_CUES.has(w)),
   ...set(`
@@ -136,7 +138,9 @@ export const TRAILING_ORG_NOUNS: ReadonlySet<string> = set('administration gover
 export const ORG_CONNECTORS: ReadonlySet<string> = set('of for on and & the');
 
 /** Particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman"). */
-export const NAME_PARTICLES: ReadonlySet<string> = set('de da di del della der den van von bin ibn al el la le du dos das y');
+export const NAME_PARTICLES: ReadonlySet<string> = set(
+  'de da di del della der den van von bin ibn al el la le du dos das y',
+);
 
 /** Generational suffixes: the surname is the word before them ("Ivan Allen Jr."). */
 export const NAME_SUFFIXES: ReadonlySet<string> = set('jr sr ii iii iv');
@@ -166,15 +170,48 @@ const EXTRA_ORGS: ReadonlySet<string> = set(`
 `);
 const EXTRA_PLACES: ReadonlySet<string> = new Set([
   ...set('balkans caucasus sahel levant donbas crimea gaza kosovo britain'),
-  'middle east', 'west bank', 'gaza strip', 'golan heights', 'persian gulf', 'far east', 'latin america',
-  'north america', 'south america', 'central america', 'east asia', 'southeast asia', 'west africa', 'east africa',
-  'north africa', 'sub-saharan africa', 'eastern europe', 'western europe', 'central asia', 'south asia',
+  'middle east',
+  'west bank',
+  'gaza strip',
+  'golan heights',
+  'persian gulf',
+  'far east',
+  'latin america',
+  'north america',
+  'south america',
+  'central america',
+  'east asia',
+  'southeast asia',
+  'west africa',
+  'east africa',
+  'north africa',
+  'sub-saharan africa',
+  'eastern europe',
+  'western europe',
+  'central asia',
+  'south asia',
 ]);
 
-const DIRECTIONS: ReadonlySet<string> = set('north south east west central northern southern eastern western upper lower');
+const DIRECTIONS: ReadonlySet<string> = set(
+  'north south east west central northern southern eastern western upper lower',
+);
 
-const PROPER_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Place', 'City', 'Country',
-  'Region', 'Organization', 'ProperNoun', 'SportsTeam', 'Demonym', 'Honorific']);
+const PROPER_TAGS = new Set([
+  'Person',
+  'FirstName',
+  'MaleName',
+  'FemaleName',
+  'LastName',
+  'Place',
+  'City',
+  'Country',
+  'Region',
+  'Organization',
+  'ProperNoun',
+  'SportsTeam',
+  'Demonym',
+  'Honorific',
+]);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Keys.
@@ -342,7 +379,8 @@ export function hasOrgCue(words: string[]): boolean {
   if (ORG_CUES.has(words.at(-1)!)) return true;
   for (let i = 0; i + 1 < words.length; i++) {
     const w = words[i]!;
-    if (/^(?:of|for|on)$/.test(words[i + 1]!) && (ORG_CUES.has(w) || OF_HEADS.has(w)) && !PLACE_CUES.has(w)) return true;
+    if (/^(?:of|for|on)$/.test(words[i + 1]!) && (ORG_CUES.has(w) || OF_HEADS.has(w)) && !PLACE_CUES.has(w))
+      return true;
   }
   // "People's Mujahideen", "Procter & Gamble", "Gaither & Anderson".
   return words.some((w) => w === "people's" || w === "workers'" || w === '&');
@@ -353,7 +391,14 @@ export function hasPlaceCue(words: string[]): boolean {
   if (last !== undefined && PLACE_CUES.has(last) && words.length > 1) return true;
   // "St. Louis", "Mt. Hood"; "Mainland China", "Northern Ireland".
   if (words.length > 1 && PLACE_PREFIXES.has(words[0]!)) return true;
-  if (words.length > 1 && last !== undefined && lexiconTags(last).includes('Country') && !isGivenName(words[0]!) && !hasOrgCue(words)) return true;
+  if (
+    words.length > 1 &&
+    last !== undefined &&
+    lexiconTags(last).includes('Country') &&
+    !isGivenName(words[0]!) &&
+    !hasOrgCue(words)
+  )
+    return true;
   const of = words.indexOf('of');
   return of > 0 && PLACE_CUES.has(words[of - 1]!);
 }
@@ -368,14 +413,40 @@ export function isKnownProper(key: string): boolean {
   return lexiconTags(key).some((t) => PROPER_TAGS.has(t)) || EXTRA_ORGS.has(key) || EXTRA_PLACES.has(key);
 }
 
-const VERBISH_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'PhrasalVerb',
-  'Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Copula', 'Modal', 'QuestionWord']);
+const VERBISH_TAGS = new Set([
+  'Verb',
+  'PastTense',
+  'PresentTense',
+  'Infinitive',
+  'Gerund',
+  'Participle',
+  'PhrasalVerb',
+  'Adverb',
+  'Preposition',
+  'Determiner',
+  'Conjunction',
+  'Pronoun',
+  'Copula',
+  'Modal',
+  'QuestionWord',
+]);
 const NOUN_TAGS = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Actor']);
 
 /** Tags of words compromise knows as verbs or function words (used to tell "Asked Willie" from "Willie Asked"). */
 export function isFunctionOrVerb(key: string): boolean {
   const tags = lexiconTags(key);
-  return tags.length > 0 && !tags.some((t) => PROPER_TAGS.has(t)) && tags.some((t) => VERBISH_TAGS.has(t) || t === 'Adjective' || t === 'Comparative' || t === 'Superlative' || t === 'Date');
+  return (
+    tags.length > 0 &&
+    !tags.some((t) => PROPER_TAGS.has(t)) &&
+    tags.some(
+      (t) =>
+        VERBISH_TAGS.has(t) ||
+        t === 'Adjective' ||
+        t === 'Comparative' ||
+        t === 'Superlative' ||
+        t === 'Date',
+    )
+  );
 }
 
 /** A lower-case word that can sit inside a role phrase ("hedge", "fund", "portfolio"): not a verb or function word. */
@@ -398,8 +469,20 @@ const MODIFIED_NOUNS = set(`
 `);
 
 /** Tags compromise's tagger gives an unknown word from its context-free rules that are reliable: function words. */
-const FUNCTION_TAGS = new Set(['Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Date', 'WeekDay',
-  'Month', 'QuestionWord', 'Copula', 'Modal', 'Expression']);
+const FUNCTION_TAGS = new Set([
+  'Adverb',
+  'Preposition',
+  'Determiner',
+  'Conjunction',
+  'Pronoun',
+  'Date',
+  'WeekDay',
+  'Month',
+  'QuestionWord',
+  'Copula',
+  'Modal',
+  'Expression',
+]);
 const isolatedTagCache = new Map<string, boolean>();
 
 /**
@@ -415,7 +498,12 @@ export function looksLikeCommonWord(word: string): boolean {
   if (isKnownProper(key)) common = false;
   else if (lexiconTags(key).length > 0) common = true;
   else if (/[a-z]ly$/.test(key) && key.length > 4) common = true;
-  else if (/s$/.test(key) && lexiconTags(key.replace(/e?s$/, '')).length > 0 && !isKnownProper(key.replace(/e?s$/, ''))) common = true;
+  else if (
+    /s$/.test(key) &&
+    lexiconTags(key.replace(/e?s$/, '')).length > 0 &&
+    !isKnownProper(key.replace(/e?s$/, ''))
+  )
+    common = true;
   else {
     const term = nlp(word).json()[0] as { terms?: { tags: string[] }[] } | undefined;
     const tags = term?.terms?.[0]?.tags ?? [];
@@ -455,11 +543,29 @@ export function tokenize(text: string): Token[] {
     const start = m.index;
     if (m[1] !== undefined) {
       // A dotted acronym: "U.S.", "U.N.".
-      out.push({ text: m[1], start, end: start + m[1].length, key: keyWord(m[1]), word: true, cap: true, acronym: true, possessive: false });
+      out.push({
+        text: m[1],
+        start,
+        end: start + m[1].length,
+        key: keyWord(m[1]),
+        word: true,
+        cap: true,
+        acronym: true,
+        possessive: false,
+      });
       continue;
     }
     if (m[2] === undefined) {
-      out.push({ text: m[0], start, end: start + 1, key: m[0], word: false, cap: false, acronym: false, possessive: false });
+      out.push({
+        text: m[0],
+        start,
+        end: start + 1,
+        key: m[0],
+        word: false,
+        cap: false,
+        acronym: false,
+        possessive: false,
+      });
       continue;
     }
     let raw = m[2];
@@ -473,7 +579,16 @@ export function tokenize(text: string): Token[] {
     const lastFirst = raw[dash + 1] ?? '';
     const cap = isUpper(lastFirst) && !isDigit(raw[0]!);
     const acronym = raw.length >= 2 && raw.length <= 6 && raw === raw.toUpperCase() && /^\p{Lu}+$/u.test(raw);
-    out.push({ text: raw, start, end: start + raw.length, key: keyWord(raw), word: true, cap, acronym, possessive });
+    out.push({
+      text: raw,
+      start,
+      end: start + raw.length,
+      key: keyWord(raw),
+      word: true,
+      cap,
+      acronym,
+      possessive,
+    });
   }
   markPluralPossessives(out);
   return out;

@@ -7,11 +7,20 @@ import { makeArticle } from '../helpers/articles.js';
 
 const entity = (index: EntityIndex, name: string): Entity => {
   const found = index.list().find((e) => e.name === name);
-  if (!found) throw new Error(`no entity named ${name}; have ${index.list().map((e) => e.name).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no entity named ${name}; have ${index
+        .list()
+        .map((e) => e.name)
+        .join(', ')}`,
+    );
   return found;
 };
 const names = (index: EntityIndex, kind?: Entity['kind']): string[] =>
-  index.list().filter((e) => kind === undefined || e.kind === kind).map((e) => e.name);
+  index
+    .list()
+    .filter((e) => kind === undefined || e.kind === kind)
+    .map((e) => e.name);
 
 // A diplomatic story in the seed articles' style, with people and places of its own.
 const diplomacy = makeArticle({
@@ -48,7 +57,8 @@ describe('EntityIndex on the seed articles', () => {
   it('lists places and organisations, never as people', () => {
     const places = names(seeds, 'place');
     const people = names(seeds, 'person');
-    for (const name of ['Tehran', 'Islamic Republic', 'Biden administration']) expect(people).not.toContain(name);
+    for (const name of ['Tehran', 'Islamic Republic', 'Biden administration'])
+      expect(people).not.toContain(name);
     expect(places).toEqual(expect.arrayContaining(['Tehran', 'United States', 'Berlin', 'Jerusalem']));
     expect(seeds.resolve('MEK')?.kind).toBe('organization');
     expect(seeds.resolve('Biden administration')?.kind).toBe('organization');
@@ -67,8 +77,14 @@ describe('EntityIndex: people, their roles and aliases', () => {
   const index = EntityIndex.build([diplomacy]);
 
   it('splits a title from the name after it and keeps the role as written', () => {
-    expect(entity(index, 'Marko Horvat')).toMatchObject({ kind: 'person', roles: ['Deputy Foreign Minister'] });
-    expect(entity(index, 'Ana Kovač')).toMatchObject({ kind: 'person', roles: ['Slovenian Foreign Minister'] });
+    expect(entity(index, 'Marko Horvat')).toMatchObject({
+      kind: 'person',
+      roles: ['Deputy Foreign Minister'],
+    });
+    expect(entity(index, 'Ana Kovač')).toMatchObject({
+      kind: 'person',
+      roles: ['Slovenian Foreign Minister'],
+    });
     expect(entity(index, 'Janez Zupan').roles).toEqual(['Slovenian Prime Minister', 'Prime Minister']);
   });
 
@@ -90,14 +106,18 @@ describe('EntityIndex: people, their roles and aliases', () => {
 
   it('makes the byline a person whose role is author', () => {
     expect(entity(index, 'Laura Becker')).toMatchObject({ kind: 'person', roles: ['author'], mentions: 1 });
-    expect(bylineNames('By Dana Whitfield and Marcus Oyelaran')).toEqual(['Dana Whitfield', 'Marcus Oyelaran']);
+    expect(bylineNames('By Dana Whitfield and Marcus Oyelaran')).toEqual([
+      'Dana Whitfield',
+      'Marcus Oyelaran',
+    ]);
     expect(bylineNames('Reuters')).toEqual([]);
     expect(bylineNames(null)).toEqual([]);
   });
 
   it('does not list demonyms, sentence-initial words, months or outlets as people', () => {
     const all = names(index);
-    for (const word of ['Israeli', 'Slovenian', 'Today', 'Especially', 'June', 'July', 'Monday']) expect(all).not.toContain(word);
+    for (const word of ['Israeli', 'Slovenian', 'Today', 'Especially', 'June', 'July', 'Monday'])
+      expect(all).not.toContain(word);
     expect(entity(index, 'Semafor').kind).toBe('organization'); // "Semafor reported"
     expect(entity(index, 'Biden administration').kind).toBe('organization');
     expect(names(index, 'person')).not.toContain('Biden');
@@ -129,9 +149,15 @@ describe('EntityIndex on other news styles', () => {
   });
 
   it('reads appositive roles in a court story', () => {
-    expect(entity(index, 'Charles Bellows')).toMatchObject({ kind: 'person', roles: ['chief defense counsel'] });
+    expect(entity(index, 'Charles Bellows')).toMatchObject({
+      kind: 'person',
+      roles: ['chief defense counsel'],
+    });
     expect(entity(index, 'Maria Santos')).toMatchObject({ kind: 'person', roles: ['nurse'] });
-    expect(entity(index, 'Daniel Okafor').roles).toEqual(['former hedge fund manager', 'former portfolio manager']);
+    expect(entity(index, 'Daniel Okafor').roles).toEqual([
+      'former hedge fund manager',
+      'former portfolio manager',
+    ]);
     expect(entity(index, 'Patricia Huang').roles).toEqual(['Judge']);
     expect(entity(index, 'Rachel Lindqvist').roles).toEqual(['U.S. Attorney']);
     expect(entity(index, 'Securities and Exchange Commission').aliases).toEqual(['SEC']);
@@ -166,7 +192,10 @@ describe('EntityIndex on other news styles', () => {
   it('keeps people people: every listed person has a name-like form', () => {
     for (const p of index.list().filter((e) => e.kind === 'person')) {
       expect(p.name, p.name).toMatch(/^\p{Lu}/u);
-      expect(['Stadium', 'League', 'Inc', 'Securities', 'City'].some((w) => p.name.includes(w)), p.name).toBe(false);
+      expect(
+        ['Stadium', 'League', 'Inc', 'Securities', 'City'].some((w) => p.name.includes(w)),
+        p.name,
+      ).toBe(false);
     }
   });
 });
@@ -251,7 +280,11 @@ describe('EntityIndex lookups', () => {
   });
 
   it('caps citations and orders them by article date', () => {
-    const later = makeArticle({ id: 'later.md', date: '2024-05-01', body: 'Mayor Tom Ruiz said the road would reopen. Ruiz spoke on Friday.' });
+    const later = makeArticle({
+      id: 'later.md',
+      date: '2024-05-01',
+      body: 'Mayor Tom Ruiz said the road would reopen. Ruiz spoke on Friday.',
+    });
     const earlier = makeArticle({
       id: 'earlier.md',
       date: '2024-01-01',
@@ -265,7 +298,12 @@ describe('EntityIndex lookups', () => {
 
   it('lists the entities a sentence mentions', () => {
     const sentence = diplomacy.sentences.find((s) => s.text.startsWith('Deputy Foreign Minister'))!;
-    expect(index.inSentence(sentence.id).map((e) => e.name).sort()).toEqual(['Ana Kovač', 'Marko Horvat', 'Vienna']);
+    expect(
+      index
+        .inSentence(sentence.id)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['Ana Kovač', 'Marko Horvat', 'Vienna']);
     expect(index.inSentence('missing#p1.s1')).toEqual([]);
   });
 
@@ -292,7 +330,12 @@ describe('EntityIndex invariants', () => {
     (n: string) => `The ministry quoted ${n} on Tuesday.`,
     (n: string) => `Police spokesperson ${n} told reporters in Zagreb that nobody was hurt.`,
   ];
-  const sentence = fc.tuple(fc.constantFrom(...first), fc.constantFrom(...last), fc.integer({ min: 0, max: templates.length - 1 }))
+  const sentence = fc
+    .tuple(
+      fc.constantFrom(...first),
+      fc.constantFrom(...last),
+      fc.integer({ min: 0, max: templates.length - 1 }),
+    )
     .map(([f, l, t]) => templates[t]!(`${f} ${l}`));
 
   it('names every entity as the text writes it and cites only verbatim text', () => {
