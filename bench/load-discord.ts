@@ -512,7 +512,7 @@ export async function runLoad(partial: Partial<LoadOptions> = {}): Promise<LoadF
     if (options.validate) prepareValidators();
     fake = await FakeDiscord.start(options.validate ? { validate: validateRequest } : {});
     try {
-      bot = await spawnBot(fake, options);
+      bot = await spawnBot(fake, { ...options, startTimeoutMs: Math.max(1, Math.min(options.startTimeoutMs, hardDeadline - Date.now())) });
     } catch (error) {
       await fake.close();
       throw error;
