@@ -9,6 +9,7 @@ import { newStats, type MentionRef, type NameStats } from './entity-scores.js';
 import { addWordStats, scanSentence, type Evidence, type RawMention, type WordStats } from './mentions.js';
 import {
   HONORIFICS,
+  ORG_CONNECTORS,
   ROLE_HEADS,
   ROLE_MODIFIERS,
   editDistance,
@@ -25,6 +26,8 @@ import {
 /** At most this many citations per entity: the first mentions, in article order. */
 export const MAX_ENTITY_CITATIONS = 10;
 const NO_ROLES: string[] = [];
+/** Words before a name in a query or a quote's attribution that are not part of it ("its Foreign Ministry"). */
+const LEADING_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our']);
 
 export class EntityIndex {
   private readonly byKey = new Map<string, number>();
@@ -162,7 +165,9 @@ export class EntityIndex {
   private resolveIndex(name: string): number | undefined {
     const q = queryKey(name);
     if (q.length === 0) return undefined;
-    const direct = this.byKey.get(q) ?? this.byKey.get(nameKey(name));
+    // As written; without a leading "the"/"its"; without titles ("Prime Minister Rama's" → "rama").
+    const bare = nameKey(name).replace(/^(?:(?:the|a|an|its|his|her|their|our) )+/, '');
+    const direct = this.byKey.get(nameKey(name)) ?? this.byKey.get(bare) ?? this.byKey.get(q);
     if (direct !== undefined) return direct;
     // A surname alone, or a given name + surname where the corpus has a middle name too.
     const words = q.split(' ');
@@ -180,7 +185,8 @@ export class EntityIndex {
   private fuzzy(name: string): number[] {
     const q = queryKey(name);
     if (q.length < 2) return [];
-    const qWords = q.split(' ');
+    const qWords = q.split(' ').filter((w) => !ORG_CONNECTORS.has(w));
+    if (qWords.length === 0) return [];
     const scored: [number, number][] = [];
     this.built.forEach((b, i) => {
       let total = 0;
@@ -226,7 +232,7 @@ function stripTitles(text: string): {
   let n = 0;
   while (
     n < toks.length - 1 &&
-    (toks[n]!.key === 'the' ||
+    (LEADING_DETERMINERS.has(toks[n]!.key) ||
       ROLE_HEADS.has(toks[n]!.key) ||
       ROLE_MODIFIERS.has(toks[n]!.key) ||
       HONORIFICS.has(toks[n]!.key) ||

@@ -14,7 +14,7 @@ import {
   type Scores,
 } from './entity-scores.js';
 import type { WordStats } from './mentions.js';
-import { NAME_SUFFIXES, ORG_CUES, isGivenName, lexiconKind, nameKey } from './names.js';
+import { NAME_SUFFIXES, ORG_CONNECTORS, ORG_CUES, isGivenName, lexiconKind, nameKey } from './names.js';
 
 /** One entity as the index keeps it. */
 export interface Built {
@@ -108,8 +108,8 @@ export function cluster(
     built.push({
       entity,
       nameKey: nameKey(entity.name),
-      keys: [...new Set([...group.map((s) => s.key), ...entity.aliases.map(nameKey)])],
-      tokens: [...new Set(group.flatMap((s) => s.words))],
+      keys: [...new Set([...group.map((s) => s.key), nameKey(entity.name), ...entity.aliases.map(nameKey)])],
+      tokens: [...new Set(group.flatMap((s) => s.words))].filter((w) => !ORG_CONNECTORS.has(w)),
       mentions,
     });
   }

@@ -102,102 +102,27 @@ export interface WordStats {
   capitalisedMidSentence: Set<string>;
 }
 
-const POSSESSIVE_NAME_WORDS = new Set([
-  'people',
-  'workers',
-  'women',
-  'children',
-  'men',
-  'farmers',
-  'veterans',
-]);
+const POSSESSIVE_NAME_WORDS = new Set('people workers women children men farmers veterans'.split(' '));
 const OPENING_PUNCT = new Set(['“', '‘', '"', "'", '(', '[', '—', '–', '-', ':', '«']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'whose']);
-const APPOSITIVE_END = new Set([
-  ',',
-  '.',
-  ';',
-  '—',
-  '–',
-  ')',
-  ':',
-  'of',
-  'at',
-  'for',
-  'with',
-  'who',
-  'and',
-  'said',
-  'told',
-  'in',
-  'from',
-  'on',
-  'says',
-]);
-const INVERTED_SPEECH = new Set([
-  'said',
-  'says',
-  'added',
-  'adds',
-  'noted',
-  'wrote',
-  'explained',
-  'continued',
-  'insisted',
-  'recalled',
-]);
-const BETWEEN_SUBJECT_AND_VERB = new Set([
-  'also',
-  'later',
-  'then',
-  'has',
-  'had',
-  'have',
-  'previously',
-  'earlier',
-  'again',
-  'further',
-  'recently',
-  'separately',
-  'once',
-  'reportedly',
-]);
-const PLACE_PREPOSITIONS = new Set([
-  'in',
-  'at',
-  'near',
-  'across',
-  'throughout',
-  'outside',
-  'inside',
-  'from',
-  'into',
-]);
+const APPOSITIVE_END = new Set(', . ; — – ) : of at for with who and said told in from on says'.split(' '));
+const INVERTED_SPEECH = new Set(
+  'said says added adds noted wrote explained continued insisted recalled'.split(' '),
+);
+const BETWEEN_SUBJECT_AND_VERB = new Set(
+  'also later then has had have previously earlier again further recently separately once reportedly'.split(
+    ' ',
+  ),
+);
+const PLACE_PREPOSITIONS = new Set('in at near across throughout outside inside from into'.split(' '));
 const ALIAS_PHRASES = [['also', 'known', 'as'], ['known', 'as'], ['or']];
 const MAX_ROLE_WORDS = 6;
 /** Role nouns that after a possessive are a body part ("his head", "Smith's hand"). */
 const BODY_PARTS = new Set(['head', 'hand', 'arm', 'back']);
 const PREFIXED = /^(?:pro|anti|non|post|pre|mid|neo|ex|then|semi|un|self)-/i;
-const MONTH_LEADS = new Set([
-  'in',
-  'on',
-  'for',
-  'since',
-  'until',
-  'by',
-  'of',
-  'early',
-  'late',
-  'mid',
-  'last',
-  'next',
-  'this',
-  'from',
-  'through',
-  'before',
-  'after',
-  'during',
-]);
+const MONTH_LEADS = new Set(
+  'in on for since until by of early late mid last next this from through before after during'.split(' '),
+);
 /** "St. Louis", "Mt. Hood", "Ft. Worth": an abbreviation's period does not end the name. */
 const PLACE_ABBREVIATIONS = new Set(['st', 'mt', 'ft']);
 
