@@ -125,7 +125,11 @@ function keepAlive(log: Logger): void {
   process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
 }
 
+/** Failures whose message says everything (a refused token under sharding, say): no stack trace. */
+const EXPLAINED = new Set(['ShardingError']);
+
 main().catch((error: unknown) => {
-  process.stderr.write(`storydesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  if (error instanceof Error && EXPLAINED.has(error.name)) process.stderr.write(`${error.message}\n`);
+  else process.stderr.write(`storydesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -101,8 +101,8 @@ export async function runShardManager(config: Config, log: Logger): Promise<void
     // Children run TypeScript the way this process does (tsx's loader flags).
     execArgv: process.execArgv,
   });
-  manager.on('shardCreate', (shard) => watchShard(shard, log));
   const state = { stopping: false };
+  manager.on('shardCreate', (shard) => watchShard(shard, log, state));
   onManagerShutdown(manager, log, state);
 
   for (const [i, id] of plan.shardList.entries()) {
@@ -111,6 +111,8 @@ export async function runShardManager(config: Config, log: Logger): Promise<void
       await manager.createShard(id).spawn(SHARD_READY_TIMEOUT_MS);
     } catch (error) {
       if (state.stopping) return;
+      // A shard that cannot start would only crash again: stop the others and fail with the reason.
+      state.stopping = true;
       await stopShards(manager);
       throw new ShardingError(`shard ${id} did not start: ${(error as Error).message}`, { cause: error });
     }
@@ -130,13 +132,15 @@ async function checkDatabase(file: string): Promise<void> {
   }
 }
 
-function watchShard(shard: Shard, log: Logger): void {
+function watchShard(shard: Shard, log: Logger, state: { stopping: boolean }): void {
   // In 'process' mode each shard is a ChildProcess.
-  shard.on('spawn', (child) => log.info({ shard: shard.id, pid: (child as ChildProcess).pid }, 'sharding: shard started'));
+  shard.on('spawn', (child) => log.info({ shard: shard.id, childPid: (child as ChildProcess).pid }, 'sharding: shard started'));
   shard.on('ready', () => log.info({ shard: shard.id }, 'sharding: shard connected'));
   shard.on('death', (child) => {
     const { pid, exitCode, signalCode } = child as ChildProcess;
-    log.warn({ shard: shard.id, pid, code: exitCode, signal: signalCode }, 'sharding: shard exited');
+    const about = { shard: shard.id, childPid: pid, code: exitCode, signal: signalCode };
+    if (state.stopping) log.info(about, 'sharding: shard stopped');
+    else log.warn(about, 'sharding: shard exited unexpectedly; restarting it');
   });
   // Without a listener, a failed respawn would be thrown as an uncaught 'error' event.
   shard.on('error', (err) => log.error({ err, shard: shard.id }, 'sharding: shard error'));
