@@ -5,6 +5,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { termOf, terms } from '../text/terms.js';
+import { codeFingerprint } from './fingerprint.js';
 import { TermStats } from './stats.js';
 import type { Article, Sentence } from './types.js';
 
@@ -87,10 +88,10 @@ export function removeFromIndex(index: MiniSearch<IndexedDoc>, ids: string[]): v
   for (const id of ids) if (index.has(id)) index.discard(id);
 }
 
-/** A hash of everything the index depends on: the articles' indexed text and the index version. */
+/** A hash of everything cached data depends on: the articles' text and the code that processes it. */
 export function corpusHash(articles: Article[]): string {
   const hash = createHash('sha256');
-  hash.update(`storydesk-index-v${INDEX_VERSION}\0`);
+  hash.update(`storydesk-index-v${INDEX_VERSION}\0${codeFingerprint()}\0`);
   for (const a of [...articles].sort((x, y) => x.id.localeCompare(y.id))) {
     hash.update(`${a.id}\0${a.title}\0${a.body}\0`);
   }

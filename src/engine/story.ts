@@ -1,5 +1,5 @@
 // The story: the corpus, its passage index and everything derived from it, behind the StoryEngine interface.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import { isArticleFile, loadCorpus } from '../corpus/load.js';
@@ -12,7 +12,7 @@ import { terms, words } from '../text/terms.js';
 import { AcronymIndex, ask as answerQuestion, rankCandidates, type AskContext, type Scored } from './ask.js';
 import type { TermStats } from './stats.js';
 import type { StoryEngine, WhoResult } from './engine.js';
-import { addToIndex, buildPassages, loadOrBuildIndex, removeFromIndex, type IndexedDoc, type IndexSource, type Passage } from './search.js';
+import { addToIndex, buildPassages, corpusHash, loadOrBuildIndex, removeFromIndex, type IndexedDoc, type IndexSource, type Passage } from './search.js';
 import type {
   Article,
   AskResult,
@@ -72,8 +72,41 @@ export class Story implements StoryEngine {
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir(options.corpusDir) : options.cacheDir;
     const loaded = await loadOrBuildIndex(corpus.articles, passages, cacheDir, (m) => log('warn', m));
     log('info', `story: ${corpus.articles.length} articles, ${passages.length} passages, index ${loaded.source}`);
-    // Timeline, entities and quotes are built before the story serves, so no question pays for them.
-    return new Story(loaded.index, loaded.stats, loaded.source, corpus.articles, corpus.problems, passages).prepare();
+    const story = new Story(loaded.index, loaded.stats, loaded.source, corpus.articles, corpus.problems, passages);
+    // Timeline, entities and quotes are ready before the story serves, so no question pays for them.
+    await story.loadOrBuildDerived(cacheDir, (m) => log('warn', m));
+    return story;
+  }
+
+  /** Timeline and quotes come from the cache when it was made for these articles by this code; else built and cached. */
+  private async loadOrBuildDerived(cacheDir: string | null, warn: (message: string) => void): Promise<void> {
+    const articles = this.sortedArticles();
+    const file = cacheDir ? path.join(cacheDir, `story-${corpusHash(articles)}.json`) : null;
+    const cached = file ? await readFile(file, 'utf8').catch(() => null) : null;
+    if (cached !== null) {
+      try {
+        const json = JSON.parse(cached) as { timeline?: unknown; quotes?: unknown };
+        if (!Array.isArray(json.timeline) || !Array.isArray(json.quotes)) throw new Error('missing timeline or quotes');
+        this.derivedData = { entities: EntityIndex.build(articles), timeline: json.timeline as TimelineEvent[], quotes: json.quotes as Quote[] };
+        return;
+      } catch (error) {
+        warn(`storydesk: story cache ${file} is corrupt (${(error as Error).message}); rebuilding`);
+      }
+    }
+    const derived = this.derived();
+    if (!file) return;
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify({ timeline: derived.timeline, quotes: derived.quotes }));
+      await rename(tmp, file);
+    } catch (error) {
+      warn(`storydesk: cannot write the story cache ${file} (${(error as Error).message}); continuing without it`);
+    }
+  }
+
+  private sortedArticles(): Article[] {
+    return [...this.byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   }
 
   private sentenceTerms(sentence: Sentence): readonly string[] {
@@ -163,7 +196,7 @@ export class Story implements StoryEngine {
 
   private derived(): Derived {
     if (!this.derivedData) {
-      const articles = [...this.byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+      const articles = this.sortedArticles();
       const entities = EntityIndex.build(articles);
       this.derivedData = { entities, timeline: buildTimeline(articles), quotes: extractQuotes(articles, entities) };
     }
@@ -218,11 +251,10 @@ export class Story implements StoryEngine {
 
   timeline(filter: TimelineFilter = {}): TimelineEvent[] {
     const { timeline, entities } = this.derived();
-    return filterTimeline(timeline, filter, (text, person) => {
-      const entity = entities.lookup(person)?.entity;
-      const names = entity ? [entity.name, ...entity.aliases] : [person];
-      return names.some((n) => nameInText(text, n));
-    });
+    // Resolve the person once: the matcher runs for every event.
+    const entity = filter.person ? entities.lookup(filter.person)?.entity : undefined;
+    const names = entity ? [entity.name, ...entity.aliases] : filter.person ? [filter.person] : [];
+    return filterTimeline(timeline, filter, (text) => names.some((n) => nameInText(text, n)));
   }
 
   who(): Entity[] {
@@ -240,10 +272,8 @@ export class Story implements StoryEngine {
 
   quotes(filter: QuoteFilter = {}): Quote[] {
     const { quotes, entities } = this.derived();
-    return filterQuotes(quotes, filter, (speaker, wanted) => {
-      const entity = entities.lookup(wanted)?.entity;
-      return (entity !== undefined && entity.name === speaker) || defaultSpeakerMatches(speaker, wanted);
-    });
+    const entity = filter.speaker ? entities.lookup(filter.speaker)?.entity : undefined;
+    return filterQuotes(quotes, filter, (speaker, wanted) => speaker === entity?.name || defaultSpeakerMatches(speaker, wanted));
   }
 
   /** Speakers whose name has a word starting with what was typed, most quoted first. */

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +76,21 @@ describe('Story', () => {
     expect(story.quotes({ speaker: 'Ann Pike' }).map((q) => q.text)).toEqual(['We will rebuild,']);
     expect(story.timeline({ person: 'Pike' }).map((e) => e.date)).toEqual(['2024-05-07']);
     expect(story.suggestSpeakers('pi')).toEqual(['Ann Pike']);
+  });
+
+  it('caches the timeline and quotes beside the index, and rebuilds a corrupt story cache', async () => {
+    const dir = await copyOfSmallCorpus();
+    const cacheDir = path.join(path.dirname(dir), 'cache');
+    const first = await loadStory({ corpusDir: dir, cacheDir });
+    const storyFile = (await readdir(cacheDir)).find((f) => f.startsWith('story-'))!;
+    expect(storyFile).toMatch(/^story-[0-9a-f]{32}\.json$/);
+    const second = await loadStory({ corpusDir: dir, cacheDir });
+    expect(second.timeline()).toEqual(first.timeline());
+    expect(second.quotes()).toEqual(first.quotes());
+    await writeFile(path.join(cacheDir, storyFile), '{"timeline": 3');
+    const warnings: string[] = [];
+    const third = await loadStory({ corpusDir: dir, cacheDir, log: (level, m) => level === 'warn' && warnings.push(m) });
+    expect(warnings.some((w) => /story cache .* is corrupt/.test(w))).toBe(true);
+    expect(third.quotes()).toEqual(first.quotes());
   });
 });
