@@ -16,6 +16,7 @@ import {
   isLexiconCommon,
   isLexiconLastName,
   isNonEntityAcronym,
+  isPersonWord,
   lexiconKind,
 } from './names.js';
 
@@ -157,7 +158,7 @@ function personScore(s: NameStats, ctx: ScoreContext, hasCue: boolean): number {
   // The shape of a personal name counts only when nothing in the name says organisation or place, and it does not
   // start with a plural noun ("the Masters Palmer and Player …").
   if (hasCue || (!single && isCommonPlural(s.words[0]!))) return score;
-  if (!single && isGivenName(s.words[0]!)) score += 3;
+  if (!single && isPersonWord(s.words[0]!)) score += 3;
   if (isLexiconLastName(s.words.at(-1)!)) score += 1;
   if (!single && s.words.length <= 4 && s.words.every((w) => looksLikeNameWord(w, ctx.wordStats))) {
     score += 1;

@@ -24,6 +24,7 @@ import {
   isCountryLike,
   isDemonym,
   isFunctionOrVerb,
+  isFunctionWord,
   isGivenName,
   isLexiconLastName,
   isKnownProper,
@@ -384,10 +385,13 @@ class SentenceScanner {
       (isRoleWord(next.key) || ROLE_MODIFIERS.has(next.key))
     )
       return false; // "Former President …"
+    if (runLength > 1 && NAME_PARTICLES.has(t.key)) return false; // "Von der Leyen said …"
     if (STOP_WORDS.has(t.key) && !isKnownProper(t.key)) return true;
     const speaker = runLength === 1 && this.speechVerbAfter(i);
-    if (isFunctionOrVerb(t.key) && !speaker) return true; // "Asked …", "Following …", "Last …"
+    if (isFunctionWord(t.key)) return true; // "However …", "Among …", "During …"
+    // A verb or adjective that the corpus also writes capitalised mid-sentence is a name ("Swift thanked fans").
     if (this.stats.capitalisedMidSentence.has(t.text.toLowerCase())) return false;
+    if (isFunctionOrVerb(t.key) && !speaker) return true; // "Asked …", "Following …", "Last …"
     if (this.stats.lower.has(t.text.toLowerCase())) return true;
     if (speaker) return false;
     return looksLikeCommonWord(t.text);
@@ -666,8 +670,11 @@ class SentenceScanner {
     const toks = this.tokens;
     const head = first - 1;
     const headTok = this.word(head);
-    if (!headTok) {
-      this.reverseAppositive(first, evidence, roles);
+    // "The prime minister, Sir Keir Starmer,": an honorific between the comma and the name.
+    let start = first;
+    while (start > 0 && (HONORIFICS.has(toks[start - 1]!.key) || toks[start - 1]!.text === '.')) start--;
+    if (!headTok || start < first) {
+      this.reverseAppositive(start, first, evidence, roles);
       return;
     }
     if (headTok.cap || !isRoleNoun(headTok.key)) return;
@@ -689,10 +696,10 @@ class SentenceScanner {
   }
 
   /** "the company’s chief executive, Jane Roe, said". */
-  private reverseAppositive(first: number, evidence: Evidence, roles: string[]): void {
+  private reverseAppositive(start: number, first: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
-    if (toks[first - 1]?.text !== ',') return;
-    const head = first - 2;
+    if (toks[start - 1]?.text !== ',') return;
+    const head = start - 2;
     const headTok = this.word(head);
     if (!headTok || headTok.cap || !isRoleNoun(headTok.key)) return;
     const span = this.byFirst.get(first);
@@ -719,16 +726,23 @@ class SentenceScanner {
     if (/^\d{1,3}$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i += 2;
     // "previously a senior vice president", "now the company's chief".
     if (/(?:ly|^now)$/.test(toks[i]?.key ?? '') && DETERMINERS.has(toks[i + 1]?.key ?? '')) i++;
-    if (DETERMINERS.has(toks[i]?.key ?? '') && !toks[i]!.cap) i++;
-    else {
-      // An employer in the possessive: "Apple’s chief executive".
-      let j = i;
-      while (toks[j]?.cap && !toks[j]!.possessive && j - i < 4) j++;
-      if (toks[j]?.cap && toks[j]!.possessive) {
-        const employer = this.byFirst.get(i);
-        if (employer) markAffiliation(employer);
-        i = j + 1;
-      }
+    const determiner = DETERMINERS.has(toks[i]?.key ?? '') && !toks[i]!.cap;
+    if (determiner) i++;
+    // An employer first: "Apple’s chief executive", "the Reform UK leader".
+    let e = i;
+    while (
+      toks[e]?.cap &&
+      !toks[e]!.possessive &&
+      e - i < 4 &&
+      !isRoleWord(toks[e]!.key) &&
+      !ROLE_MODIFIERS.has(toks[e]!.key)
+    )
+      e++;
+    const possessive = toks[e]?.cap === true && toks[e]!.possessive;
+    if (possessive || (determiner && e > i && toks[e]?.word && !toks[e]!.cap)) {
+      const employer = this.byFirst.get(i);
+      if (employer) markAffiliation(employer);
+      i = possessive ? e + 1 : e;
     }
     let headEnd = -1;
     let j = i;

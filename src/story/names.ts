@@ -336,6 +336,11 @@ export function isGivenName(key: string): boolean {
   return tags.includes('FirstName') || tags.includes('MaleName') || tags.includes('FemaleName');
 }
 
+/** A word compromise knows as a given name or a person ("Taylor", "Jordan"); not a family name only ("Khan"). */
+export function isPersonWord(key: string): boolean {
+  return isGivenName(key) || lexiconTags(key).includes('Person');
+}
+
 export function isLexiconLastName(key: string): boolean {
   return lexiconTags(key).includes('LastName');
 }
@@ -382,6 +387,10 @@ export function hasOrgCue(words: string[]): boolean {
     if (/^(?:of|for|on)$/.test(words[i + 1]!) && (ORG_CUES.has(w) || OF_HEADS.has(w)) && !PLACE_CUES.has(w))
       return true;
   }
+  // "Imperial College London", "University College Dublin": an organisation noun followed only by a place.
+  const cue = words.findIndex((w, i) => i > 0 && ORG_CUES.has(w));
+  if (cue > 0 && cue < words.length - 1 && words.slice(cue + 1).every((w) => lexiconKind(w) === 'place'))
+    return true;
   // "People's Mujahideen", "Procter & Gamble", "Gaither & Anderson".
   return words.some((w) => w === "people's" || w === "workers'" || w === '&');
 }
@@ -446,6 +455,26 @@ export function isFunctionOrVerb(key: string): boolean {
         t === 'Superlative' ||
         t === 'Date',
     )
+  );
+}
+
+const FUNCTION_WORD_TAGS = new Set([
+  'Preposition',
+  'Determiner',
+  'Conjunction',
+  'Pronoun',
+  'Adverb',
+  'QuestionWord',
+  'Copula',
+  'Modal',
+  'Expression',
+]);
+
+/** A word compromise knows only as a function word ("However", "Among", "Several"): never the start of a name. */
+export function isFunctionWord(key: string): boolean {
+  const tags = lexiconTags(key);
+  return (
+    tags.length > 0 && !tags.some((t) => PROPER_TAGS.has(t)) && tags.some((t) => FUNCTION_WORD_TAGS.has(t))
   );
 }
 

@@ -237,6 +237,35 @@ describe('EntityIndex on wire copy', () => {
   });
 });
 
+describe('EntityIndex on British-style copy', () => {
+  const index = EntityIndex.build([
+    makeArticle({
+      body: [
+        'The prime minister, Sir Keir Starmer, told MPs that the plan was ready. Mr Starmer said there was “no choice”.',
+        'Nigel Farage, the Reform UK leader, called for an inquiry. Dr Sarah Chen, a virologist at Imperial College London, disagreed.',
+        'European Commission President Ursula von der Leyen met officials in Brussels. Von der Leyen said Europe was united.',
+        'Taylor Swift’s tour earned more than $2bn. Swift thanked fans.',
+      ].join('\n\n'),
+    }),
+  ]);
+
+  it('reads a role before an honorific and a name, and an employer inside an appositive', () => {
+    expect(entity(index, 'Keir Starmer')).toMatchObject({ roles: ['prime minister'], mentions: 2 });
+    expect(entity(index, 'Nigel Farage').roles).toEqual(['leader']);
+    expect(entity(index, 'Reform UK').kind).toBe('organization');
+    expect(entity(index, 'Imperial College London').kind).toBe('organization');
+    expect(entity(index, 'Sarah Chen').roles).toEqual(['Dr']);
+  });
+
+  it('keeps a name that opens a sentence with a particle or a common word', () => {
+    expect(entity(index, 'Ursula von der Leyen')).toMatchObject({
+      roles: ['President'],
+      aliases: ['Von der Leyen'],
+    });
+    expect(entity(index, 'Taylor Swift')).toMatchObject({ kind: 'person', aliases: ['Swift'], mentions: 2 });
+  });
+});
+
 describe('EntityIndex lookups', () => {
   const index = EntityIndex.build([diplomacy]);
 
