@@ -183,6 +183,24 @@ describe('runBot', () => {
     expect([...firstSeenTimes(db).keys()].sort()).toEqual(['bridge.md', 'budget.md', 'floods.md']);
   });
 
+  it('lets a digest being posted finish before it closes the client and the database', async () => {
+    const { fake, running, db } = await start();
+    const file = db.name;
+    running.digest.configure({ guildId: fake.guildId, channelId: fake.channelId, time: '09:00', timezone: 'UTC' });
+    // Discord makes the post wait half a second (429), so the stop lands while it is in flight.
+    fake.failNext({ method: 'POST', route: /^POST \/channels\/\{channel_id\}\/messages$/, status: 429, retryAfter: 0.5 });
+    const day = localDate(new Date(), 'UTC');
+    const outcome = running.digest.run(fake.guildId, day);
+    await fake.waitForRequest((r) => r.status === 429);
+    await running.stop(500);
+    expect(await outcome).toMatchObject({ kind: 'sent' });
+    expect(posts(fake).filter((r) => r.status === 200)).toHaveLength(1);
+    expect(db.open).toBe(false);
+    const reopened = openDatabase(file);
+    expect(getDigestRecord(reopened, fake.guildId, day)?.status).toBe('sent');
+    reopened.close();
+  });
+
   it('stops the scheduler, the watcher, the client and then the database', async () => {
     const { running, db, logs } = await start();
     await running.stop(500);
