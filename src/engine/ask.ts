@@ -23,8 +23,20 @@ export interface SentenceAnnotator {
 export const askDefaults = {
   /** Candidates reranked per question: enough to find the typed answer beyond the best keyword match. */
   candidates: 40,
-  /** Share of the question's weighted terms the best sentence must cover to be given as an answer. */
-  minCoverage: 0.5,
+  /**
+   * Share of the question's weighted terms the answer must cover (strictly: phrases held together) to be given.
+   * Low, because questions are paraphrased: the other tests below do most of the refusing.
+   */
+  minCoverage: 0.3,
+  /** Coverage is multiplied by this for each name of the question the answer lacks or the articles never use. */
+  missingNamePenalty: 0.5,
+  /**
+   * Weight of the question's words found, in units of a word the articles never use, that an answer needs: words
+   * found must single the answer out, not just name the story's subject.
+   */
+  minEvidence: 1,
+  /** … or this share of the question's whole weight, for a query of one or two words. */
+  minEvidenceShare: 0.9,
   /** Weight of holding an answer of the question's type (a person for "who", a date for "when", …). */
   typeBonus: 0.2,
   /** How sure the type evidence must be for a who/when/where/how-many answer to be given at all. */
@@ -45,8 +57,12 @@ export const askDefaults = {
   splitPhraseCredit: 0.5,
   /** Credit left to a word of a phrase whose other word the sentence lacks. */
   halfPhraseCredit: 1,
+  /** Credit for a place found as what it is part of ("Iran" for "Tehran"). */
+  partOfCredit: 0.6,
   /** Credit for a question term found as a word of its family ("winner" for "won"). */
   familyCredit: 0.8,
+  /** Credit for a question term found only in the sentence just across a paragraph break. */
+  acrossParagraphCredit: 0.5,
   /** Credit for a question term the articles never use, found as a WordNet synonym. */
   synonymCredit: 0,
   /** Sentences shorter than this are extended with the next sentence of the paragraph. */
@@ -178,6 +194,8 @@ export interface AskContext {
   synonyms?(word: string): string[];
   /** Words of a word's family ("win" → "winner"); WordNet's derivations unless given. */
   related?(word: string): string[];
+  /** What a place is part of ("Tehran" → "Iran"); WordNet's part holonyms unless given. */
+  partOf?(word: string): string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -190,12 +208,16 @@ export interface QuestionTerm {
   /** Rarity in the articles × weight of its part of speech. */
   weight: number;
   role: Role;
+  /** "Iranian", "American": a name used as an adjective, often left out or said otherwise. */
+  demonym: boolean;
   /** Do the articles use the term at all? */
   present: boolean;
   /** Index terms of WordNet synonyms the articles use (only for a term they never use). */
   synonyms: ReadonlySet<string>;
   /** Index terms of words of the same family the articles use ("winner" for "won"). */
   family: ReadonlySet<string>;
+  /** For a place: index terms of what it is part of ("iran" for "Tehran"), as news names a government by its capital. */
+  partOf: ReadonlySet<string>;
 }
 
 export interface Question {
@@ -205,6 +227,8 @@ export interface Question {
   total: number;
   /** Share of the weight in terms the articles never use. */
   absentShare: number;
+  /** Names (and numbers) of the question the articles never use: it is about something they don't cover. */
+  absentNames: number;
   /** The weight of a term the articles never use: the unit of `Scored.matched`. */
   maxWeight: number;
   /** Pairs of terms that form a phrase in the question. */
@@ -231,9 +255,13 @@ const TIME_ADJUNCTS = new Set(
 
 function answerKindWords(question: string): Set<string> {
   const out = new Set<string>();
-  for (const m of question.toLowerCase().matchAll(/\b(?:what|which|whose)\s+([a-z]+)/g)) {
+  const q = question.toLowerCase();
+  for (const m of q.matchAll(/\b(?:what|which|whose)\s+([a-z]+)/g)) {
     if (ANSWER_KIND_NOUNS.has(m[1]!)) out.add(m[1]!);
   }
+  // "How long", "how far": the measure asked for. "Take place": where or when, not a place's name.
+  for (const m of q.matchAll(/\bhow\s+(long|far|often|old|big|large|soon|tall|high|early|late)\b/g)) out.add(m[1]!);
+  if (/\b(?:take|takes|took|taken|taking)\s+place\b/.test(q)) out.add('place');
   return out;
 }
 
@@ -241,7 +269,7 @@ function answerKindWords(question: string): Set<string> {
  * How much each question term matters besides its rarity: a question is paraphrased mostly in its verbs and
  * adjectives ("cut ties" for "severed relations"), while its names and nouns say what it is about.
  */
-function roles(question: string): Map<string, Role> {
+function roles(question: string, demonyms: Set<string>): Map<string, Role> {
   const out = new Map<string, Role>();
   const rank: Record<Role, number> = { name: 4, noun: 3, adjective: 2, verb: 1, other: 0 };
   const tagged = nlp(question).terms().json() as { terms: { text: string; tags: string[] }[] }[];
@@ -254,7 +282,11 @@ function roles(question: string): Map<string, Role> {
     const tags = new Set(t.tags);
     // A capitalised word past the first is a name even when the tagger misses it ("NATO", "Skipjack").
     const capitalised = i > 0 && /^\p{Lu}/u.test(text);
-    const role: Role = tags.has('ProperNoun') || tags.has('Value') || capitalised ? 'name' : tags.has('Noun') ? 'noun' : tags.has('Adjective') ? 'adjective' : tags.has('Verb') ? 'verb' : 'other';
+    // Names are capitalised; the tagger also calls lower-case words proper nouns ("the first man"). Numbers count
+    // as names: a year or a figure the question gives pins what it asks about.
+    const name = capitalised || (i === 0 && tags.has('ProperNoun')) || /\d/.test(text);
+    const role: Role = name ? 'name' : tags.has('Ordinal') ? 'adjective' : tags.has('Noun') ? 'noun' : tags.has('Adjective') ? 'adjective' : tags.has('Verb') ? 'verb' : 'other';
+    if (tags.has('Demonym')) demonyms.add(term);
     const old = out.get(term);
     if (!old || rank[role] > rank[old]) out.set(term, role);
   });
@@ -263,7 +295,8 @@ function roles(question: string): Map<string, Role> {
 
 function analyze(ctx: AskContext, question: string, opts: AskOptions): Question {
   const kindWords = answerKindWords(question);
-  const termRoles = roles(question);
+  const demonyms = new Set<string>();
+  const termRoles = roles(question, demonyms);
   const seen = new Map<string, QuestionTerm>();
   /** The question term of each token (null for a stop word), to find the phrases the question is made of. */
   const slots: (QuestionTerm | null | 'of')[] = [];
@@ -290,8 +323,14 @@ function analyze(ctx: AskContext, question: string, opts: AskOptions): Question 
         const related = ctx.related ?? ((w: string) => wordNet().derivations(w));
         for (const w of related(baseForm(normalizeWord(raw)))) for (const x of terms(w)) if (x !== term && ctx.stats.has(x)) family.add(x);
       }
+      const partOf = new Set<string>();
+      if (role === 'name' && !acronym && t.length === 1 && opts.partOfCredit > 0) {
+        const wholes = ctx.partOf ?? ((w: string) => wordNet().partOf(w));
+        for (const w of wholes(normalizeWord(raw))) for (const x of terms(w)) if (x !== term && ctx.stats.has(x)) partOf.add(x);
+      }
       const adjunct = TIME_ADJUNCTS.has(normalizeWord(raw)) ? opts.timeAdjunctWeight : 1;
-      seen.set(term, { term, weight: ctx.stats.idf(term) * opts.roleWeight[role] * adjunct, role, present, synonyms, family });
+      const demonym = demonyms.has(term);
+      seen.set(term, { term, weight: ctx.stats.idf(term) * opts.roleWeight[role] * adjunct, role, demonym, present, synonyms, family, partOf });
     }
     if (t.length === 1) slots.push(seen.get(t[0]!) ?? null);
   }
@@ -304,6 +343,7 @@ function analyze(ctx: AskContext, question: string, opts: AskOptions): Question 
     terms: qTerms,
     total,
     absentShare: total === 0 ? 0 : absent / total,
+    absentNames: qTerms.filter((t) => t.role === 'name' && !t.present && t.family.size === 0).length,
     maxWeight: ctx.stats.idf('\u0000'),
     words: new Set(words(question)),
     phrases: phrasesOf(slots),
@@ -390,6 +430,7 @@ function matchOne(q: QuestionTerm, t: string, opts: AskOptions): number {
     if (qTerm.length >= 6 && t.length >= 6 && Math.abs(t.length - qTerm.length) <= 1 && editDistanceAtMostOne(qTerm, t)) return 0.8;
   }
   if (q.family.has(t)) return opts.familyCredit;
+  if (q.partOf.has(t)) return opts.partOfCredit;
   if (q.synonyms.has(t)) return opts.synonymCredit;
   return 0;
 }
@@ -419,13 +460,7 @@ function ownMatches(q: Question, seq: readonly (string | null)[], opts: AskOptio
   for (const [a, b] of q.phrases) {
     const ma = out.get(a)!;
     const mb = out.get(b)!;
-    if (ma.credit === 0 || mb.credit === 0) {
-      // Half a phrase ("States" of "United States" for "member states") is weaker evidence than a lone word,
-      // when the articles do use the other half elsewhere.
-      const [half, other] = ma.credit === 0 ? [mb, a] : [ma, b];
-      if (other.present) half.credit *= opts.halfPhraseCredit;
-      continue;
-    }
+    if (ma.credit === 0 || mb.credit === 0) continue;
     const close = ma.positions.some((i) => mb.positions.some((j) => Math.abs(i - j) <= opts.phraseGap));
     if (close) continue;
     ma.credit *= opts.splitPhraseCredit;
@@ -461,11 +496,35 @@ export interface Scored {
   presentCoverage: number;
   /** Weight of the question terms covered, in units of the rarest possible term's weight. */
   matched: number;
+  ownCoverage: number;
+  strictCoverage: number;
+  missingPresent: number;
+  missingNames: number;
+  /** Per question term: its weight and the credit the answer earned for it. */
+  detail: TermCredit[];
 }
 
 function neighbour(ctx: AskContext, s: Sentence, step: -1 | 1): Sentence | undefined {
   if (s.index + step < 1) return undefined;
   return ctx.passages.get(`${s.articleId}#p${s.paragraph}.s${s.index + step}`)?.sentence;
+}
+
+/** The last sentence of the paragraph before and the first of the paragraph after, when the sentence is at an edge. */
+function acrossParagraph(ctx: AskContext, s: Sentence): Sentence[] {
+  const sentences = ctx.articles.get(s.articleId)!.sentences;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Sentence[] = [];
+  const before = sentences[lo - 1];
+  const after = sentences[lo + 1];
+  if (before && before.paragraph !== s.paragraph) out.push(before);
+  if (after && after.paragraph !== s.paragraph) out.push(after);
+  return out;
 }
 
 /** Sentences that lean on the one before them: a pronoun or a connective first. */
@@ -505,6 +564,8 @@ interface Surroundings {
   prevTerms: ReadonlySet<string>;
   nextTerms: ReadonlySet<string>;
   title: ReadonlySet<string>;
+  /** Terms of the sentences just across a paragraph break, before and after. */
+  acrossParagraph: ReadonlySet<string>;
 }
 
 /**
@@ -512,8 +573,27 @@ interface Surroundings {
  * question: a term in the sentence counts fully, in a neighbour shown with it a little less, in a neighbour not
  * shown or the article's title less again.
  */
+/** How one question term was found around an answer (for explaining answers). */
+export interface TermCredit {
+  term: string;
+  weight: number;
+  role: Role;
+  present: boolean;
+  credit: number;
+  strict: number;
+}
+
 interface Coverage {
+  detail: TermCredit[];
   coverage: number;
+  /** Coverage with the question's phrases held to (for deciding whether to answer). */
+  strictCoverage: number;
+  /** Coverage by the sentence alone. */
+  ownCoverage: number;
+  /** Share of the question's weight in terms the articles use but the answer and its surroundings lack. */
+  missingPresent: number;
+  /** Names of the question the articles use but the answer and its surroundings lack. */
+  missingNames: number;
   /** Coverage of the terms the articles use at all. */
   presentCoverage: number;
   /** Weight of the question terms covered, in units of the rarest possible term's weight. */
@@ -523,28 +603,72 @@ interface Coverage {
 
 function coverageOf(q: Question, e: Surroundings, withPrev: boolean, withNext: boolean, opts: AskOptions): Coverage {
   let covered = 0;
+  let ownCovered = 0;
   let presentCovered = 0;
   let presentTotal = 0;
+  let missingPresent = 0;
+  let missingNames = 0;
   const missing: string[] = [];
+  const credits = new Map<QuestionTerm, number>();
   for (const t of q.terms) {
-    const credit = Math.max(
-      e.ownMatch.get(t)!.credit,
-      (withPrev ? opts.shownCredit : opts.nearCredit) * termMatch(t, e.prevTerms, opts),
-      (withNext ? opts.shownCredit : opts.nearCredit) * termMatch(t, e.nextTerms, opts),
-      opts.nearCredit * termMatch(t, e.title, opts),
+    const own = e.ownMatch.get(t)!;
+    // A term the sentence uses (maybe out of its phrase) is judged there, not by a neighbour's use of it.
+    credits.set(
+      t,
+      own.positions.length > 0
+        ? own.credit
+        : Math.max(
+            (withPrev ? opts.shownCredit : opts.nearCredit) * termMatch(t, e.prevTerms, opts),
+            (withNext ? opts.shownCredit : opts.nearCredit) * termMatch(t, e.nextTerms, opts),
+            opts.nearCredit * termMatch(t, e.title, opts),
+            opts.acrossParagraphCredit * termMatch(t, e.acrossParagraph, opts),
+          ),
     );
+  }
+  // The strict reading, for deciding whether to answer at all: a phrase of the question whose words are in
+  // different sentences ("defense" here, "minister" in the next) is not the phrase; half a phrase ("States" of
+  // "United States" for "member states") is weaker evidence than a lone word when the articles use the other half.
+  const strict = new Map(credits);
+  for (const [a, b] of q.phrases) {
+    const inA = e.ownMatch.get(a)!.positions.length > 0;
+    const inB = e.ownMatch.get(b)!.positions.length > 0;
+    if (inA === inB) continue; // both in the sentence (judged there) or neither
+    const [inside, outside] = inA ? [a, b] : [b, a];
+    if (strict.get(outside)! > 0) {
+      strict.set(inside, strict.get(inside)! * opts.splitPhraseCredit);
+      strict.set(outside, strict.get(outside)! * opts.splitPhraseCredit);
+    } else if (outside.present) {
+      strict.set(inside, strict.get(inside)! * opts.halfPhraseCredit);
+    }
+  }
+  let strictCovered = 0;
+  const detail: TermCredit[] = [];
+  for (const t of q.terms) {
+    const credit = credits.get(t)!;
+    detail.push({ term: t.term, weight: t.weight, role: t.role, present: t.present, credit, strict: strict.get(t)! });
+    strictCovered += t.weight * strict.get(t)!;
     if (credit === 0) missing.push(t.term);
     covered += t.weight * credit;
+    ownCovered += t.weight * e.ownMatch.get(t)!.credit;
     if (t.present) {
       presentTotal += t.weight;
       presentCovered += t.weight * credit;
+      if (credit === 0) {
+        missingPresent += t.weight;
+        if (t.role === 'name' && !t.demonym) missingNames++;
+      }
     }
   }
   return {
     coverage: q.total === 0 ? 0 : covered / q.total,
+    strictCoverage: q.total === 0 ? 0 : strictCovered / q.total,
+    ownCoverage: q.total === 0 ? 0 : ownCovered / q.total,
     presentCoverage: presentTotal === 0 ? 0 : presentCovered / presentTotal,
     matched: covered / q.maxWeight,
+    missingPresent: q.total === 0 ? 0 : missingPresent / q.total,
+    missingNames,
     missing,
+    detail,
   };
 }
 
@@ -561,6 +685,7 @@ function evaluate(ctx: AskContext, q: Question, passage: Passage, retrieval: num
     prevTerms: new Set(prev ? ctx.sentenceTerms(prev) : []),
     nextTerms: new Set(next ? ctx.sentenceTerms(next) : []),
     title: titleTerms(ctx.articles.get(s.articleId)!),
+    acrossParagraph: new Set(acrossParagraph(ctx, s).flatMap((x) => ctx.sentenceTerms(x))),
   };
   const strengthOf = (x: Sentence | undefined) => (x === undefined || q.type === 'other' ? 0 : typeStrength(q.type, x, q.words, ctx.annotator ?? {}));
   const typed = { own: strengthOf(s), prev: strengthOf(prev), next: strengthOf(next) };
@@ -596,7 +721,7 @@ function retrievalQuery(ctx: AskContext, q: Question): { query: string; options:
   const common = Math.max(200, 0.03 * ctx.stats.sentences);
   const all = q.terms.map((t) => t.term);
   const rare = all.filter((t) => ctx.stats.frequency(t) <= common);
-  const synonyms = new Set(q.terms.flatMap((t) => [...t.synonyms, ...t.family]).filter((t) => ctx.stats.frequency(t) <= common));
+  const synonyms = new Set(q.terms.flatMap((t) => [...t.synonyms, ...t.family, ...t.partOf]).filter((t) => ctx.stats.frequency(t) <= common));
   for (const t of all) synonyms.delete(t);
   const query = [...(rare.length > 0 ? rare : all), ...synonyms].join(' ');
   return {
@@ -636,13 +761,27 @@ export function rankCandidates(ctx: AskContext, question: string, options: Parti
 /** Questions whose answer is a name, a date, a place or a number: a sentence without one doesn't answer them. */
 const TYPED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'when', 'where', 'quantity']);
 
+/**
+ * Is the answer supported well enough to give? The question's words must be found in it (phrases held together,
+ * a name the question gives weighing double) and the words found must be rare enough to single it out: a
+ * sentence that only shares the story's everyday names ("Albania") with the question doesn't answer it.
+ */
+export function supports(q: Question, s: Scored, options: Partial<AskOptions> = {}): boolean {
+  const opts = { ...askDefaults, ...options };
+  const names = s.missingNames + q.absentNames;
+  const coverage = s.strictCoverage * opts.missingNamePenalty ** names;
+  // A one-word query can't reach the evidence a question of several rare words must.
+  const evidence = Math.min(opts.minEvidence, opts.minEvidenceShare * (q.total / q.maxWeight));
+  return coverage >= opts.minCoverage && s.matched >= evidence;
+}
+
 export function ask(ctx: AskContext, question: string, options: Partial<AskOptions> = {}): AskResult {
   const opts = { ...askDefaults, ...options };
   const q = analyze(ctx, question, opts);
   const scored = rank(ctx, q, opts);
   const needsType = TYPED_ANSWERS.has(q.type);
-  const best = scored.find((s) => s.coverage >= opts.minCoverage && (s.typed || !needsType));
-  if (!best) return { answer: null, citations: [] };
+  const best = scored.find((s) => s.typed || !needsType);
+  if (!best || !supports(q, best, opts)) return { answer: null, citations: [] };
   const answerCitation = citeSpan(ctx, best);
   const citations: Citation[] = [answerCitation];
   const usedParagraphs = new Set([`${best.passage.sentence.articleId}#${best.passage.sentence.paragraph}`]);
@@ -650,7 +789,7 @@ export function ask(ctx: AskContext, question: string, options: Partial<AskOptio
     if (citations.length >= opts.maxCitations) break;
     if (s === best) continue;
     const key = `${s.passage.sentence.articleId}#${s.passage.sentence.paragraph}`;
-    if (usedParagraphs.has(key) || s.coverage < opts.minCoverage || s.score < best.score * 0.6 || (needsType && !s.typed)) continue;
+    if (usedParagraphs.has(key) || s.score < best.score * 0.6 || (needsType && !s.typed) || !supports(q, s, opts)) continue;
     usedParagraphs.add(key);
     citations.push(citeSpan(ctx, s));
   }

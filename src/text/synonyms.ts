@@ -172,6 +172,35 @@ export class WordNet {
     return result;
   }
 
+  /**
+   * What a place is part of, up to two steps ("Tehran" → "Iran", "Washington" → "United States", "US"): news names
+   * a government by its capital. Only the first senses of a noun, single words only.
+   */
+  partOf(word: string, senses = 2): string[] {
+    const w = word.toLowerCase();
+    const out = new Set<string>();
+    let frontier: number[] = this.lemmas(w, 'noun').flatMap((lemma) => this.senses('noun', lemma).slice(0, senses));
+    for (let depth = 0; depth < 2 && frontier.length > 0; depth++) {
+      const next: number[] = [];
+      for (const offset of frontier) {
+        const fields = this.synsetFields('noun', offset);
+        const count = parseInt(fields[3] ?? '0', 16);
+        let at = 4 + count * 2;
+        const pointers = Number(fields[at]);
+        at++;
+        for (let p = 0; p < pointers; p++, at += 4) {
+          if (fields[at] !== '#p' || fields[at + 2] !== 'n') continue;
+          const target = Number(fields[at + 1]);
+          next.push(target);
+          for (const x of this.synsetWords('noun', target)) if (!x.includes('_')) out.add(x);
+        }
+      }
+      frontier = next;
+    }
+    out.delete(w);
+    return [...out];
+  }
+
   close(): void {
     for (const fd of this.dataFd.values()) closeSync(fd);
     this.dataFd.clear();
