@@ -32,12 +32,18 @@ const LEADING_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'the
 export class EntityIndex {
   private readonly byKey = new Map<string, number>();
   private readonly bySentence = new Map<string, number[]>();
+  /** People by the last word of their name, for "Rama" → "Edi Rama" without scanning every entity. */
+  private readonly bySurname = new Map<string, number[]>();
 
   private constructor(
     private readonly articles: Article[],
     private readonly built: Built[],
   ) {
     built.forEach((b, i) => {
+      if (b.entity.kind === 'person') {
+        const surname = b.nameKey.split(' ').at(-1)!;
+        this.bySurname.set(surname, [...(this.bySurname.get(surname) ?? []), i]);
+      }
       for (const k of b.keys) if (!this.byKey.has(k)) this.byKey.set(k, i);
       for (const m of b.mentions) {
         const id = articles[m.article]!.sentences[m.sentence]!.id;
@@ -172,8 +178,8 @@ export class EntityIndex {
     // A surname alone, or a given name + surname where the corpus has a middle name too.
     const words = q.split(' ');
     let found: number | undefined;
-    for (const [i, b] of this.built.entries()) {
-      if (b.entity.kind !== 'person') continue;
+    for (const i of this.bySurname.get(words.at(-1)!) ?? []) {
+      const b = this.built[i]!;
       const full = b.nameKey.split(' ');
       if (full.at(-1) !== words.at(-1) || !words.every((w) => full.includes(w))) continue;
       if (found === undefined || b.entity.mentions > this.built[found]!.entity.mentions) found = i;
