@@ -7,7 +7,7 @@
 // Exit code: 0 when every interaction was answered in time without an error, 1 otherwise, 2 on bad arguments.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -379,6 +379,8 @@ async function spawnBot(fake: FakeDiscord, options: LoadOptions): Promise<Runnin
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_BASE: fake.apiBase,
     CORPUS_DIR: options.corpusDir,
+    // A database of its own: the load run must not leave state in ./data or read a real deployment's.
+    DATABASE_PATH: path.join(mkdtempSync(path.join(os.tmpdir(), 'storydesk-load-')), 'storydesk.db'),
     LOG_LEVEL: 'info',
     ASK_COOLDOWN_SECONDS: String(options.cooldown.windowSeconds),
     ASK_COOLDOWN_BURST: String(options.cooldown.burst),
