@@ -3,7 +3,7 @@ import nlp from 'compromise';
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
 import { wordNet } from '../text/synonyms.js';
-import { baseForm, normalizeWord, termOf, terms, termSequence, words } from '../text/terms.js';
+import { baseForm, normalizeWord, rawTokens, termOf, terms, termSequence, words } from '../text/terms.js';
 import { cite } from './citation.js';
 import type { IndexedDoc, Passage } from './search.js';
 import { searchOptions } from './search.js';
@@ -59,6 +59,8 @@ export const askDefaults = {
   halfPhraseCredit: 1,
   /** Credit for a place found as what it is part of ("Iran" for "Tehran"). */
   partOfCredit: 0.6,
+  /** Credit for a common word of the question found only inside a name ("states" in "United States"). */
+  inNameCredit: 0.5,
   /** Credit for a question term found as a word of its family ("winner" for "won"). */
   familyCredit: 0.8,
   /** Credit for a question term found only in the sentence just across a paragraph break. */
@@ -113,6 +115,8 @@ function hasNameLike(text: string, exclude: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** Every date of a text, to take them out before looking for a count. */
+const DATES_RE = new RegExp(DATE_RE.source, 'gi');
 /** Dates that pin a day or a year, as opposed to "Monday" or "last week". */
 const EXACT_DATE_RE = new RegExp(`\\b(?:(?:${MONTH})\\.?\\s+\\d{1,2}\\b|(?:1[5-9]|20)\\d{2}s?\\b)`, 'i');
 /** "The two countries", "both leaders": a number that refers back rather than counts. */
@@ -143,7 +147,7 @@ function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlySet<stri
       return prepositioned ? 1 : 0;
     }
     case 'quantity': {
-      const counts = text.replace(DATE_RE, '').replace(ANAPHORIC_NUMBER_RE, '');
+      const counts = text.replace(DATES_RE, '').replace(ANAPHORIC_NUMBER_RE, '');
       return QUANTITY_RE.test(counts) ? 1 : 0;
     }
     case 'why':
@@ -210,6 +214,8 @@ export interface QuestionTerm {
   role: Role;
   /** "Iranian", "American": a name used as an adjective, often left out or said otherwise. */
   demonym: boolean;
+  /** Written in lower case in the question: a common word, not part of a name ("member states"). */
+  common: boolean;
   /** Do the articles use the term at all? */
   present: boolean;
   /** Index terms of WordNet synonyms the articles use (only for a term they never use). */
@@ -300,6 +306,7 @@ function analyze(ctx: AskContext, question: string, opts: AskOptions): Question 
   const seen = new Map<string, QuestionTerm>();
   /** The question term of each token (null for a stop word), to find the phrases the question is made of. */
   const slots: (QuestionTerm | null | 'of')[] = [];
+  let afterWh = false;
   for (const raw of question.match(/[\p{L}\p{N}.’']+/gu) ?? []) {
     const lower = normalizeWord(raw);
     if (kindWords.has(lower)) {
@@ -330,9 +337,14 @@ function analyze(ctx: AskContext, question: string, opts: AskOptions): Question 
       }
       const adjunct = TIME_ADJUNCTS.has(normalizeWord(raw)) ? opts.timeAdjunctWeight : 1;
       const demonym = demonyms.has(term);
-      seen.set(term, { term, weight: ctx.stats.idf(term) * opts.roleWeight[role] * adjunct, role, demonym, present, synonyms, family, partOf });
+      // The noun after "which" names the kind of answer, often a name that holds it ("which Iranian ministry").
+      const kindHead = afterWh && role === 'noun';
+      const common = !/\p{Lu}/u.test(raw) && slots.length > 0 && !kindHead;
+      seen.set(term, { term, weight: ctx.stats.idf(term) * opts.roleWeight[role] * adjunct, role, demonym, common, present, synonyms, family, partOf });
     }
     if (t.length === 1) slots.push(seen.get(t[0]!) ?? null);
+    const role = t.length === 1 ? termRoles.get(t[0]!) : undefined;
+    afterWh = /^(?:which|what)$/.test(lower) || (afterWh && (role === 'name' || role === 'adjective'));
   }
   const qTerms = [...seen.values()];
   const total = qTerms.reduce((sum, t) => sum + t.weight, 0);
@@ -441,7 +453,25 @@ interface OwnMatch {
   positions: number[];
 }
 
-function ownMatches(q: Question, seq: readonly (string | null)[], opts: AskOptions): Map<QuestionTerm, OwnMatch> {
+/** Titles written with a capital before a name ("Foreign Minister Olta Xhacka"): still the common word. */
+const TITLE_WORDS = new Set(
+  ('minister ministers president vice prime foreign interior defense defence secretary judge justice governor senator ' +
+    'mayor chairman chairwoman chair director chief officer spokesman spokeswoman spokesperson ambassador king queen ' +
+    'prince princess commissioner attorney general representative deputy leader speaker councilman magistrate ' +
+    'captain commander sergeant lieutenant colonel major admiral bishop pope professor doctor coach')
+    .split(' '),
+);
+
+/** Is the token at i part of a capitalised name ("United States", "People's Mujahideen") rather than a common word? */
+function inName(raw: readonly string[], i: number): boolean {
+  const capital = (k: number) => /^\p{Lu}/u.test(raw[k] ?? '');
+  if (!capital(i) || i === 0 || TITLE_WORDS.has(normalizeWord(raw[i]!))) return false;
+  return capital(i - 1) || capital(i + 1);
+}
+
+function ownMatches(q: Question, s: Sentence, opts: AskOptions): Map<QuestionTerm, OwnMatch> {
+  const seq = termSequence(s.text);
+  let raw: string[] | null = null;
   const out = new Map<QuestionTerm, OwnMatch>();
   for (const qt of q.terms) {
     let credit = 0;
@@ -453,6 +483,12 @@ function ownMatches(q: Question, seq: readonly (string | null)[], opts: AskOptio
       credit = Math.max(credit, c);
       positions.push(i);
     });
+    // A common word of the question found only inside a name ("states" in "United States") is weak evidence.
+    if (credit > 0 && qt.common) {
+      raw ??= rawTokens(s.text);
+      const tokens = raw;
+      if (positions.every((i) => inName(tokens, i))) credit *= opts.inNameCredit;
+    }
     out.set(qt, { credit, positions });
   }
   // A phrase of the question whose words the sentence uses apart ("cyber defense" … "Foreign Minister" for
@@ -678,7 +714,7 @@ function evaluate(ctx: AskContext, q: Question, passage: Passage, retrieval: num
   const next = neighbour(ctx, s, 1);
   const e: Surroundings = {
     s,
-    ownMatch: ownMatches(q, termSequence(s.text), opts),
+    ownMatch: ownMatches(q, s, opts),
     prev,
     next,
     own: new Set(ctx.sentenceTerms(s)),

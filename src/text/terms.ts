@@ -78,6 +78,11 @@ export function termOf(word: string): string | null {
   return STOP_WORDS.has(w) ? null : stem(w);
 }
 
+/** The tokens of a text as written, one per entry of termSequence() and words(). */
+export function rawTokens(text: string): string[] {
+  return (text.match(TOKEN) ?? []).filter((raw) => normalizeWord(raw).length > 0);
+}
+
 /** The index term of each token of a text, in order: null for a stop word (positions are kept for proximity). */
 export function termSequence(text: string): (string | null)[] {
   const out: (string | null)[] = [];
