@@ -244,6 +244,18 @@ function termMatches(term: string, textTerms: string[]): boolean {
   return textTerms.some((t) => t === term || (term.length >= 4 && t.includes(term)));
 }
 
+/** A quote's search terms, computed once per quote: topic filters run over every quote on each call. */
+const quoteTermsMemo = new WeakMap<Quote, string[]>();
+
+function quoteTerms(q: Quote): string[] {
+  let t = quoteTermsMemo.get(q);
+  if (!t) {
+    t = terms(`${q.text} ${q.citation.excerpt}`);
+    quoteTermsMemo.set(q, t);
+  }
+  return t;
+}
+
 /** Quotes by a speaker (forgiving name match) and/or about a topic (every topic term in the quote or its sentence). */
 export function filterQuotes(
   quotes: Quote[],
@@ -257,7 +269,7 @@ export function filterQuotes(
       if (q.speaker === null || !speakerMatches(q.speaker, wanted)) return false;
     }
     if (topicTerms.length > 0) {
-      const textTerms = terms(`${q.text} ${q.citation.excerpt}`);
+      const textTerms = quoteTerms(q);
       if (!topicTerms.every((term) => termMatches(term, textTerms))) return false;
     }
     return true;

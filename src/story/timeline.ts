@@ -190,7 +190,7 @@ export function periodLabel(event: Pick<TimelineEvent, 'date' | 'precision'>): s
 export function nameInText(text: string, person: string): boolean {
   const name = words(person);
   if (name.length === 0) return false;
-  const present = new Set(words(text));
+  const present = wordsOf(text);
   return present.has(name.at(-1)!) || name.every((w) => present.has(w));
 }
 
@@ -212,6 +212,31 @@ function checkFilterDate(field: 'from' | 'to', value: string | undefined): void 
 }
 
 /** Everything an event says: its sentence and every cited excerpt. */
+/** The words of event sentences, kept between calls (bounded): person filters test every event's sentences. */
+const wordsMemo = new Map<string, Set<string>>();
+
+function wordsOf(text: string): Set<string> {
+  let w = wordsMemo.get(text);
+  if (!w) {
+    if (wordsMemo.size >= 200_000) wordsMemo.clear();
+    w = new Set(words(text));
+    wordsMemo.set(text, w);
+  }
+  return w;
+}
+
+/** An event's search terms, computed once per event: topic filters run over every event on each call. */
+const eventTermsMemo = new WeakMap<TimelineEvent, Set<string>>();
+
+function eventTerms(e: TimelineEvent, texts: string[]): Set<string> {
+  let t = eventTermsMemo.get(e);
+  if (!t) {
+    t = new Set(texts.flatMap((text) => terms(text)));
+    eventTermsMemo.set(e, t);
+  }
+  return t;
+}
+
 function eventTexts(e: TimelineEvent): string[] {
   return [e.text, ...e.citations.map((c) => c.excerpt)];
 }
@@ -234,7 +259,7 @@ export function filterTimeline(
     if (filter.from && periodEnd(e) < filter.from) return false;
     if (filter.to && e.date > filter.to) return false;
     const texts = eventTexts(e);
-    if (topic.length > 0 && !topicInTerms(topic, new Set(texts.flatMap((t) => terms(t))))) return false;
+    if (topic.length > 0 && !topicInTerms(topic, eventTerms(e, texts))) return false;
     if (person && !texts.some((t) => personMatches(t, person))) return false;
     return true;
   });
