@@ -38,7 +38,7 @@ export const askDefaults = {
   /** … or this share of the question's whole weight, for a query of one or two words. */
   minEvidenceShare: 0.9,
   /** Weight of holding an answer of the question's type (a person for "who", a date for "when", …). */
-  typeBonus: 0.2,
+  typeBonus: 0.3,
   /** How sure the type evidence must be for a who/when/where/how-many answer to be given at all. */
   minTypeStrength: 0.5,
   /** Share of the type bonus for an answer whose type is held by the neighbour shown with it, not by the sentence. */
