@@ -11,7 +11,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
     'about tell me us please many much say said says ' +
     // Words that carry no topic, and contractions as normalizeWord leaves them ("can't" → "cant").
     'during nor will shall whether upon onto via per among within become becomes became becoming seem seems seemed ' +
-    'cant dont doesnt didnt isnt wasnt arent werent couldnt wouldnt shouldnt hasnt havent hadnt aint'
+    'cant dont doesnt didnt isnt wasnt arent werent couldnt wouldnt shouldnt hasnt havent hadnt aint wont'
   ).split(' '),
 ]);
 

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { questionType } from '../../src/engine/ask.js';
+import { analyzeQuestion, ask, type AskContext, questionType, rankCandidates, supports } from '../../src/engine/ask.js';
+import { buildIndex, buildPassages, buildStats } from '../../src/engine/search.js';
 import { loadStory, type Story } from '../../src/engine/story.js';
+import { terms } from '../../src/text/terms.js';
+import { makeArticle } from '../helpers/articles.js';
 
 let story: Story;
 beforeAll(async () => {
@@ -79,5 +82,115 @@ describe('verbatim excerpts', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The ranking and the decision to answer, on small stories of our own (no entity annotator: regex typing).
+
+function contextOf(...bodies: { title?: string; body: string }[]): AskContext {
+  const articles = bodies.map((b, i) => makeArticle({ id: `a${i}.md`, title: b.title ?? `Article ${i}`, body: b.body }));
+  const passages = buildPassages(articles);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return {
+    index: buildIndex(passages, byId),
+    passages: new Map(passages.map((p) => [p.id, p])),
+    articles: byId,
+    stats: buildStats(passages),
+    sentenceTerms: (s) => terms(s.text),
+  };
+}
+
+const answerIn = (ctx: AskContext, q: string) => ask(ctx, q).answer?.text ?? null;
+
+const harbour = contextOf(
+  {
+    title: 'Harbour bridge reopens after repairs',
+    body:
+      'The harbour bridge reopened to traffic after two years of repairs. The work was finished on March 3, 2024.\n\n' +
+      'Mayor Ellen Park cut the ribbon in front of a large crowd. She thanked the engineers who rebuilt the deck.\n\n' +
+      'The repairs cost $48 million, the city said. The winner of the design contest was Tomas Berg, a local architect.\n\n' +
+      'Councillor Ravi Shah, who chairs the transport committee, praised the defense of the budget by the city treasurer.\n\n' +
+      'Shah spoke at City Hall on Tuesday.',
+  },
+  {
+    title: 'Ferry service cut as bridge opens',
+    body: 'The ferry company said it would end the night service. Its chief executive, Anna Holm, blamed falling ticket sales.',
+  },
+);
+
+describe('ask: answers that span a sentence and the neighbour that completes it', () => {
+  it('shows the next sentence when it holds the date a when-question asks for', () => {
+    const text = answerIn(harbour, 'When were the harbour bridge repairs finished?');
+    expect(text).toContain('March 3, 2024');
+  });
+
+  it('shows the sentence a pronoun leans on when it names the person a who-question asks for', () => {
+    expect(answerIn(harbour, 'Who thanked the engineers who rebuilt the deck?')).toContain('Ellen Park');
+  });
+
+  it('keeps the answer within the 400 characters a reader sees', () => {
+    for (const q of ['When were the harbour bridge repairs finished?', 'Who thanked the engineers?', 'How much did the repairs cost?']) {
+      expect((answerIn(harbour, q) ?? '').length).toBeLessThanOrEqual(400);
+    }
+  });
+});
+
+describe('ask: matching the question to the articles', () => {
+  it('finds a word of the same family ("won" → "winner") through WordNet', () => {
+    expect(answerIn(harbour, 'Who won the design contest?')).toContain('Tomas Berg');
+  });
+
+  it('finds an irregular verb form ("spoke" for "speak")', () => {
+    expect(answerIn(harbour, 'Where did Shah speak?')).toContain('City Hall');
+  });
+
+  it('reads a number as a count, not the years of a date', () => {
+    expect(answerIn(harbour, 'How much did the repairs cost?')).toContain('$48 million');
+  });
+});
+
+describe('ask: abstaining when the articles do not say', () => {
+  it.each([
+    // A name the articles never use.
+    'Who won the Berlin marathon?',
+    // Only the story's everyday words match ("bridge"); what is asked about ("toll price") is not there.
+    'What is the toll price of the bridge?',
+    // A name the articles use, but not in any sentence that could answer.
+    'When was Anna Holm born?',
+  ])('abstains on "%s"', (q) => expect(ask(harbour, q)).toEqual({ answer: null, citations: [] }));
+
+  it('still answers a one-word keyword query that the articles use', () => {
+    expect(answerIn(harbour, 'ferry')).toContain('ferry');
+  });
+
+  it('still answers a question worded with a word family and a time adjunct the answer lacks', () => {
+    expect(answerIn(harbour, 'Which architect won the design contest last year?')).toContain('Tomas Berg');
+  });
+});
+
+describe('ask: phrases of the question', () => {
+  const ministers = contextOf({
+    body:
+      'The defense lawyer, Mark Olsen, met the foreign minister in Oslo.\n\n' +
+      'The new defense minister, Karin Lund, toured the naval base in Bergen.',
+  });
+
+  it('ranks the sentence holding the phrase ("defense minister") above one using its words apart', () => {
+    const ranked = rankCandidates(ministers, 'Who is the defense minister?');
+    expect(ranked[0]!.passage.sentence.text).toContain('Karin Lund');
+    const apart = ranked.find((s) => s.passage.sentence.text.includes('Mark Olsen'))!;
+    expect(apart.strictCoverage).toBeLessThan(ranked[0]!.strictCoverage);
+  });
+});
+
+describe('supports', () => {
+  it('accepts the sentence that covers the question and refuses it for a question naming what the articles never do', () => {
+    const ranked = rankCandidates(harbour, 'Who praised the city treasurer?');
+    expect(ranked[0]!.passage.sentence.text).toContain('praised');
+    expect(supports(analyzeQuestion(harbour, 'Who praised the city treasurer?'), ranked[0]!)).toBe(true);
+    const oslo = analyzeQuestion(harbour, 'Who praised the city treasurer of Oslo?');
+    expect(oslo.absentNames).toBe(1);
+    expect(supports(oslo, rankCandidates(harbour, 'Who praised the city treasurer of Oslo?')[0]!)).toBe(false);
   });
 });

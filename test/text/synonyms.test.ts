@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { wordNet } from '../../src/text/synonyms.js';
+
+describe('WordNet', () => {
+  const wn = wordNet();
+
+  it('gives synonyms of a word', () => {
+    expect(wn.synonyms('enemies', { senses: 4 })).toContain('foe');
+  });
+
+  it('gives the words of a word family: derivations and pertainyms', () => {
+    expect(wn.derivations('win')).toContain('winner');
+    expect(wn.derivations('communism')).toContain('communist');
+    expect(wn.derivations('governor')).toContain('gubernatorial');
+    expect(wn.derivations('relations')).toContain('relationship');
+  });
+
+  it('gives what a place is part of, so a capital stands for its country', () => {
+    expect(wn.partOf('Tehran')).toContain('iran');
+    expect(wn.partOf('Washington')).toContain('us');
+    expect(wn.partOf('Jerusalem')).toContain('israel');
+  });
+
+  it('returns nothing for a word it does not know', () => {
+    expect(wn.derivations('xqzzy')).toEqual([]);
+    expect(wn.partOf('xqzzy')).toEqual([]);
+  });
+});
