@@ -55,6 +55,8 @@ export const askDefaults = {
   phraseGap: 3,
   /** Credit left to the words of a phrase that a sentence uses apart. */
   splitPhraseCredit: 0.5,
+  /** Share of its credit a name keeps, in the strict reading, when only the answer's surroundings have it. */
+  hiddenNameShare: 0.25,
   /** Credit left to a word of a phrase whose other word the sentence lacks. */
   halfPhraseCredit: 1,
   /** Credit for a place found as what it is part of ("Iran" for "Tehran"). */
@@ -665,6 +667,14 @@ function coverageOf(q: Question, e: Surroundings, withPrev: boolean, withNext: b
   // different sentences ("defense" here, "minister" in the next) is not the phrase; half a phrase ("States" of
   // "United States" for "member states") is weaker evidence than a lone word when the articles use the other half.
   const strict = new Map(credits);
+  // A name the answer doesn't show (only a neighbour left out or the next paragraph has it; the title would do: the
+  // article is about it) is weak evidence that the answer is about it.
+  for (const t of q.terms) {
+    const hidden = e.ownMatch.get(t)!.positions.length === 0 && credits.get(t)! < opts.shownCredit * 0.8 && termMatch(t, e.title, opts) === 0;
+    if (t.role === 'name' && hidden) {
+      strict.set(t, credits.get(t)! * opts.hiddenNameShare);
+    }
+  }
   for (const [a, b] of q.phrases) {
     const inA = e.ownMatch.get(a)!.positions.length > 0;
     const inB = e.ownMatch.get(b)!.positions.length > 0;
