@@ -3,7 +3,7 @@ import nlp from 'compromise';
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
 import { wordNet } from '../text/synonyms.js';
-import { baseForm, normalizeWord, rawTokens, termOf, terms, termSequence, words } from '../text/terms.js';
+import { baseForm, normalizeWord, rawTokens, STOP_WORDS, termOf, terms, termSequence, words } from '../text/terms.js';
 import { cite } from './citation.js';
 import type { IndexedDoc, Passage } from './search.js';
 import { searchOptions } from './search.js';
@@ -34,7 +34,7 @@ export const askDefaults = {
    * Weight of the question's words found, in units of a word the articles never use, that an answer needs: words
    * found must single the answer out, not just name the story's subject.
    */
-  minEvidence: 1,
+  minEvidence: 0.96,
   /** … or this share of the question's whole weight, for a query of one or two words. */
   minEvidenceShare: 0.9,
   /** Weight of holding an answer of the question's type (a person for "who", a date for "when", …). */
@@ -584,11 +584,16 @@ const SPEECH_VERBS = new Set('said says say told tells added adds noted notes st
 /** Does the sentence quote someone the question names ("… ,” Lapid told Rama")? */
 function quotesSubject(q: Question, s: Sentence, own: Map<QuestionTerm, OwnMatch>): boolean {
   if (!/[“”"]/.test(s.text)) return false;
+  const sentenceWords = words(s.text);
   const speech: number[] = [];
-  words(s.text).forEach((w, i) => {
+  sentenceWords.forEach((w, i) => {
     if (SPEECH_VERBS.has(w)) speech.push(i);
   });
-  return q.terms.some((t) => t.role === 'name' && own.get(t)!.positions.some((i) => speech.some((j) => Math.abs(i - j) <= 2)));
+  // "Lapid told Rama", "Watson, a spokesperson, said": the name before the verb. "Said Lapid on Sunday": after it,
+  // unless a clause follows ("the release said Lapid proposed …": Lapid is not the one speaking).
+  const speaks = (i: number) =>
+    speech.some((j) => (j > i && j - i <= 2) || (j === i - 1 && (i + 1 >= sentenceWords.length || STOP_WORDS.has(sentenceWords[i + 1]!))));
+  return q.terms.some((t) => t.role === 'name' && own.get(t)!.positions.some(speaks));
 }
 
 /** A sentence's own terms and those of its surroundings, for crediting question terms. */
