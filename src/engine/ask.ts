@@ -63,6 +63,8 @@ export const askDefaults = {
   partOfCredit: 0.6,
   /** Credit for a common word of the question found only inside a name ("states" in "United States"). */
   inNameCredit: 0.5,
+  /** Credit for a name found as its people or adjective ("Albanian" for "Albania"), or the other way round. */
+  demonymCredit: 0.95,
   /** Credit for a question term found as a word of its family ("winner" for "won"). */
   familyCredit: 0.8,
   /** Credit for a question term found only in the sentence just across a paragraph break. */
@@ -413,6 +415,12 @@ function extends_(long: string, short: string): boolean {
   return short.length >= 5 && long.endsWith(short) && long.length - short.length >= 4;
 }
 
+const NAME_DEMONYM_ENDINGS = new Set(['n', 'an', 'ian', 'i', 'ese', 'ish']);
+
+function isDemonymOf(long: string, short: string): boolean {
+  return long.length > short.length && long.startsWith(short) && NAME_DEMONYM_ENDINGS.has(long.slice(short.length));
+}
+
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (a === b) return true;
   let i = 0;
@@ -440,6 +448,8 @@ function matchOne(q: QuestionTerm, t: string, opts: AskOptions): number {
   if (t === q.term) return 1;
   const qTerm = q.term;
   if (qTerm.length >= 4) {
+    // A name and its people or adjective ("Albania" / "Albanian") are the same thing said two ways.
+    if (q.role === 'name' && (isDemonymOf(t, qTerm) || isDemonymOf(qTerm, t))) return opts.demonymCredit;
     if (extends_(t, qTerm) || extends_(qTerm, t)) return 0.8;
     if (qTerm.length >= 6 && t.length >= 6 && Math.abs(t.length - qTerm.length) <= 1 && editDistanceAtMostOne(qTerm, t)) return 0.8;
   }
