@@ -599,7 +599,7 @@ function quotesSubject(q: Question, s: Sentence, own: Map<QuestionTerm, OwnMatch
   sentenceWords.forEach((w, i) => {
     if (SPEECH_VERBS.has(w)) speech.push(i);
   });
-  // "Lapid told Rama", "Watson, a spokesperson, said": the name before the verb. "Said Lapid on Sunday": after it,
+  // "Lapid told Rama", "Watson said": the name just before the verb. "Said Lapid on Sunday": just after it,
   // unless a clause follows ("the release said Lapid proposed …": Lapid is not the one speaking).
   const speaks = (i: number) =>
     speech.some((j) => (j > i && j - i <= 2) || (j === i - 1 && (i + 1 >= sentenceWords.length || STOP_WORDS.has(sentenceWords[i + 1]!))));
@@ -613,7 +613,6 @@ interface Surroundings {
   ownMatch: Map<QuestionTerm, OwnMatch>;
   prev?: Sentence;
   next?: Sentence;
-  own: ReadonlySet<string>;
   prevTerms: ReadonlySet<string>;
   nextTerms: ReadonlySet<string>;
   title: ReadonlySet<string>;
@@ -678,17 +677,14 @@ function coverageOf(q: Question, e: Surroundings, withPrev: boolean, withNext: b
           ),
     );
   }
-  // The strict reading, for deciding whether to answer at all: a phrase of the question whose words are in
-  // different sentences ("defense" here, "minister" in the next) is not the phrase; half a phrase ("States" of
-  // "United States" for "member states") is weaker evidence than a lone word when the articles use the other half.
+  // The strict reading, for deciding whether to answer at all. A name the answer doesn't show (only a neighbour
+  // left out or the next paragraph has it; the title would do: the article is about it) is weak evidence that the
+  // answer is about it. A phrase of the question whose words are in different sentences ("defense" here,
+  // "minister" in the next) is not the phrase.
   const strict = new Map(credits);
-  // A name the answer doesn't show (only a neighbour left out or the next paragraph has it; the title would do: the
-  // article is about it) is weak evidence that the answer is about it.
   for (const t of q.terms) {
     const hidden = e.ownMatch.get(t)!.positions.length === 0 && credits.get(t)! < opts.shownCredit * 0.8 && termMatch(t, e.title, opts) === 0;
-    if (t.role === 'name' && hidden) {
-      strict.set(t, credits.get(t)! * opts.hiddenNameShare);
-    }
+    if (t.role === 'name' && hidden) strict.set(t, credits.get(t)! * opts.hiddenNameShare);
   }
   for (const [a, b] of q.phrases) {
     const inA = e.ownMatch.get(a)!.positions.length > 0;
@@ -698,8 +694,6 @@ function coverageOf(q: Question, e: Surroundings, withPrev: boolean, withNext: b
     if (strict.get(outside)! > 0) {
       strict.set(inside, strict.get(inside)! * opts.splitPhraseCredit);
       strict.set(outside, strict.get(outside)! * opts.splitPhraseCredit);
-    } else if (outside.present) {
-      strict.set(inside, strict.get(inside)! * opts.halfPhraseCredit);
     }
   }
   let strictCovered = 0;
@@ -742,7 +736,6 @@ function evaluate(ctx: AskContext, q: Question, passage: Passage, retrieval: num
     ownMatch: ownMatches(q, s, opts),
     prev,
     next,
-    own: new Set(ctx.sentenceTerms(s)),
     prevTerms: new Set(prev ? ctx.sentenceTerms(prev) : []),
     nextTerms: new Set(next ? ctx.sentenceTerms(next) : []),
     title: titleTerms(ctx.articles.get(s.articleId)!),
