@@ -78,16 +78,17 @@ export class Story implements StoryEngine {
     return story;
   }
 
-  /** Timeline and quotes come from the cache when it was made for these articles by this code; else built and cached. */
+  /** Timeline, quotes and entities come from the cache when it was made for these articles by this code; else built and cached. */
   private async loadOrBuildDerived(cacheDir: string | null, warn: (message: string) => void): Promise<void> {
     const articles = this.sortedArticles();
     const file = cacheDir ? path.join(cacheDir, `story-${corpusHash(articles)}.json`) : null;
     const cached = file ? await readFile(file, 'utf8').catch(() => null) : null;
     if (cached !== null) {
       try {
-        const json = JSON.parse(cached) as { timeline?: unknown; quotes?: unknown };
+        const json = JSON.parse(cached) as { timeline?: unknown; quotes?: unknown; entities?: unknown };
         if (!Array.isArray(json.timeline) || !Array.isArray(json.quotes)) throw new Error('missing timeline or quotes');
-        this.derivedData = { entities: EntityIndex.build(articles), timeline: json.timeline as TimelineEvent[], quotes: json.quotes as Quote[] };
+        const entities = EntityIndex.fromJSON(json.entities, articles);
+        this.derivedData = { entities, timeline: json.timeline as TimelineEvent[], quotes: json.quotes as Quote[] };
         return;
       } catch (error) {
         warn(`storydesk: story cache ${file} is corrupt (${(error as Error).message}); rebuilding`);
@@ -98,7 +99,7 @@ export class Story implements StoryEngine {
     try {
       await mkdir(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ timeline: derived.timeline, quotes: derived.quotes }));
+      await writeFile(tmp, JSON.stringify({ timeline: derived.timeline, quotes: derived.quotes, entities: derived.entities }));
       await rename(tmp, file);
     } catch (error) {
       warn(`storydesk: cannot write the story cache ${file} (${(error as Error).message}); continuing without it`);

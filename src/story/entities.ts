@@ -54,6 +54,25 @@ export class EntityIndex {
     });
   }
 
+  /** The index as plain data, to cache beside the search index; `fromJSON` needs the same articles. */
+  toJSON(): { articleIds: string[]; built: Built[] } {
+    return { articleIds: this.articles.map((a) => a.id), built: this.built };
+  }
+
+  /** Restores an index saved by `toJSON` over the same articles (in any order); throws if they differ. */
+  static fromJSON(json: unknown, articles: Article[]): EntityIndex {
+    const data = json as { articleIds?: unknown; built?: unknown };
+    if (!Array.isArray(data?.articleIds) || !Array.isArray(data.built)) throw new Error('storydesk: entity index data is malformed');
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const ordered = (data.articleIds as string[]).map((id) => {
+      const article = byId.get(id);
+      if (!article) throw new Error(`storydesk: entity index data names an unknown article ${id}`);
+      return article;
+    });
+    if (ordered.length !== articles.length) throw new Error('storydesk: entity index data covers other articles');
+    return new EntityIndex(ordered, data.built as Built[]);
+  }
+
   static build(articles: Article[]): EntityIndex {
     const ordered = [...articles].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
     const wordStats: WordStats = { lower: new Set(), capitalisedMidSentence: new Set() };

@@ -78,7 +78,7 @@ describe('Story', () => {
     expect(story.suggestSpeakers('pi')).toEqual(['Ann Pike']);
   });
 
-  it('caches the timeline and quotes beside the index, and rebuilds a corrupt story cache', async () => {
+  it('caches the timeline, quotes and people beside the index, and rebuilds a corrupt story cache', async () => {
     const dir = await copyOfSmallCorpus();
     const cacheDir = path.join(path.dirname(dir), 'cache');
     const first = await loadStory({ corpusDir: dir, cacheDir });
@@ -87,6 +87,8 @@ describe('Story', () => {
     const second = await loadStory({ corpusDir: dir, cacheDir });
     expect(second.timeline()).toEqual(first.timeline());
     expect(second.quotes()).toEqual(first.quotes());
+    expect(second.who()).toEqual(first.who());
+    expect(second.whoIs('lopez')).toEqual(first.whoIs('lopez'));
     await writeFile(path.join(cacheDir, storyFile), '{"timeline": 3');
     const warnings: string[] = [];
     const third = await loadStory({ corpusDir: dir, cacheDir, log: (level, m) => level === 'warn' && warnings.push(m) });
