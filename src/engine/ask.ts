@@ -67,6 +67,8 @@ export const askDefaults = {
   demonymCredit: 0.95,
   /** Credit for a question term found as a word of its family ("winner" for "won"). */
   familyCredit: 0.8,
+  /** Search with the words of the question's families too (costs search time on a large corpus). */
+  retrieveFamily: true,
   /** Credit for a question term found only in the sentence just across a paragraph break. */
   acrossParagraphCredit: 0.5,
   /** Credit for a question term the articles never use, found as a WordNet synonym. */
@@ -481,8 +483,23 @@ function inName(raw: readonly string[], i: number): boolean {
   return capital(i - 1) || capital(i + 1);
 }
 
+/**
+ * Term sequences of the sentences recent questions looked at, bounded so memory doesn't grow with use (keyed by the
+ * sentence object, which is replaced when its article is).
+ */
+const sequences = new Map<Sentence, (string | null)[]>();
+function sequenceOf(s: Sentence): (string | null)[] {
+  let seq = sequences.get(s);
+  if (!seq) {
+    if (sequences.size >= 20_000) sequences.clear();
+    seq = termSequence(s.text);
+    sequences.set(s, seq);
+  }
+  return seq;
+}
+
 function ownMatches(q: Question, s: Sentence, opts: AskOptions): Map<QuestionTerm, OwnMatch> {
-  const seq = termSequence(s.text);
+  const seq = sequenceOf(s);
   let raw: string[] | null = null;
   const out = new Map<QuestionTerm, OwnMatch>();
   for (const qt of q.terms) {
@@ -771,26 +788,31 @@ function evaluate(ctx: AskContext, q: Question, passage: Passage, retrieval: num
  * large share of sentences costs much and discriminates little: it is left to the reranking, unless the question
  * has nothing rarer. Fuzzy matching is kept for terms the articles never use (typos).
  */
-function retrievalQuery(ctx: AskContext, q: Question): { query: string; options: SearchOptions } {
+function retrievalQuery(ctx: AskContext, q: Question, opts: AskOptions): { query: string; options: SearchOptions } {
   const common = Math.max(200, 0.03 * ctx.stats.sentences);
   const all = q.terms.map((t) => t.term);
   const rare = all.filter((t) => ctx.stats.frequency(t) <= common);
-  const synonyms = new Set(q.terms.flatMap((t) => [...t.synonyms, ...t.family, ...t.partOf]).filter((t) => ctx.stats.frequency(t) <= common));
+  const synonyms = new Set(q.terms.flatMap((t) => [...t.synonyms, ...(opts.retrieveFamily ? [...t.family, ...t.partOf] : [])]).filter((t) => ctx.stats.frequency(t) <= common));
   for (const t of all) synonyms.delete(t);
   const query = [...(rare.length > 0 ? rare : all), ...synonyms].join(' ');
+  // Words of a family or a synonym are looked up as they are: expanding them by prefix costs much on a large corpus.
+  const extra = new Set([...synonyms].map((t) => termOf(t) ?? t));
+  const base = searchOptions.prefix;
+  const prefix = (term: string) => (typeof base === 'function' ? base(term, 0, []) : Boolean(base));
   return {
     query,
     options: {
       ...searchOptions,
-      fuzzy: (term: string) => (term.length >= 5 && !ctx.stats.has(term) ? 0.2 : false),
-      boostTerm: (term: string) => (synonyms.has(term) ? 0.4 : 1),
+      prefix: (term: string) => !extra.has(term) && prefix(term),
+      fuzzy: (term: string) => (term.length >= 5 && !ctx.stats.has(term) && !extra.has(term) ? 0.2 : false),
+      boostTerm: (term: string) => (extra.has(term) ? 0.4 : 1),
     },
   };
 }
 
 function rank(ctx: AskContext, q: Question, opts: AskOptions): Scored[] {
   if (q.terms.length === 0) return [];
-  const retrieval = retrievalQuery(ctx, q);
+  const retrieval = retrievalQuery(ctx, q, opts);
   const hits = ctx.index.search(retrieval.query, retrieval.options).slice(0, opts.candidates);
   const topScore = hits[0]?.score ?? 1;
   const scored: Scored[] = [];
