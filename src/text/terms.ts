@@ -3,6 +3,12 @@
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
 
+/**
+ * Bump when what terms() returns for a text changes: an index or term statistics built with another version must
+ * be rebuilt (search.ts can hash it with its own version).
+ */
+export const TERMS_VERSION = 2;
+
 /** English stop words (the `stopword` package's list) plus the words every question is made of. */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
   ...eng,
