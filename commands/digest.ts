@@ -23,7 +23,7 @@ import {
   statusReply,
   type DigestService,
 } from '../src/digest/command.js';
-import { renderDigestMessage } from '../src/digest/render-discord.js';
+import { renderDigestMessage } from '../src/discord/digest-render.js';
 import { suggestTimeZones } from '../src/digest/time.js';
 
 /** What the bot needs in a channel to post a digest there. */

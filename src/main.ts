@@ -36,7 +36,7 @@ async function main(): Promise<void> {
 
   if (!config.discordToken) return runOffline(config, log);
   if (config.shardCount !== null && shardId === null) {
-    const { runShardManager } = await import('./shard.js');
+    const { runShardManager } = await import('./discord/shard.js');
     return runShardManager(config, log);
   }
   return runDiscordBot(config, config.discordToken, log);

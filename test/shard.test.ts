@@ -9,7 +9,7 @@ import { ShardClientUtil } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/open.js';
 import { saveSettings } from '../src/db/settings.js';
-import { fetchGatewayInfo, planShards, shardForGuild, ShardingError } from '../src/shard.js';
+import { fetchGatewayInfo, planShards, shardForGuild, ShardingError } from '../src/discord/shard.js';
 import { useTmpDir } from './db/tmp.js';
 import { prepareValidators, validateRequest } from './helpers/discord-spec.js';
 import { FakeDiscord, shardOf, snowflake, snowflakeOnShard } from './helpers/fake-discord.js';

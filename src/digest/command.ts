@@ -2,7 +2,7 @@
 // commands/digest.ts is the Discord glue around these.
 import type { DigestSettings } from '../db/settings.js';
 import type { DigestScheduler, DigestStatusReport } from './scheduler.js';
-import type { DigestMessage } from './render-discord.js';
+import type { DigestMessage } from '../discord/digest-render.js';
 import { canonicalTimeZone, formatLocal, parseTimeOfDay } from './time.js';
 
 /** What `/digest` needs from the running bot: the scheduler (which owns the database access). */

@@ -7,7 +7,7 @@ import { getSettings } from '../../src/db/settings.js';
 import type { CommandContext } from '../../src/discord/command.js';
 import { BadOptionError } from '../../src/discord/options.js';
 import { checkSchedule, mayManageDigest, NO_PERMISSION, statusReply, GUILD_ONLY } from '../../src/digest/command.js';
-import { digestMarker, renderDigestMessage, type DigestMessage } from '../../src/digest/render-discord.js';
+import { digestMarker, renderDigestMessage, type DigestMessage } from '../../src/discord/digest-render.js';
 import { DigestScheduler } from '../../src/digest/scheduler.js';
 import { makeArticle } from '../helpers/articles.js';
 import { useTmpDir } from '../db/tmp.js';

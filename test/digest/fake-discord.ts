@@ -1,7 +1,7 @@
 // An in-memory stand-in for Discord's message endpoints, with the behaviour the digest relies on:
 // enforce_nonce deduplication for a few minutes, and errors with Discord's JSON codes.
-import type { DigestMessage } from '../../src/digest/render-discord.js';
-import { digestMarker } from '../../src/digest/render-discord.js';
+import type { DigestMessage } from '../../src/discord/digest-render.js';
+import { digestMarker } from '../../src/discord/digest-render.js';
 
 export interface PostedMessage {
   id: string;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { embedLength } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { Digest, DigestArticle, DigestEvent } from '../../src/digest/content.js';
-import { digestMarker, EMBED_LIMITS, renderDigestMessage } from '../../src/digest/render-discord.js';
+import { digestMarker, EMBED_LIMITS, renderDigestMessage } from '../../src/discord/digest-render.js';
 import type { Citation } from '../../src/engine/types.js';
 
 function citation(n: number, excerpt: string, paragraph = 1): Citation {

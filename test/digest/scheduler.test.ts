@@ -5,7 +5,7 @@ import { lastFailure } from '../../src/db/failures.js';
 import { recordFirstSeen } from '../../src/db/first-seen.js';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import { disableDigest, saveSettings, type DigestSettingsInput } from '../../src/db/settings.js';
-import { digestMarker, renderDigestMessage, type DigestMessage } from '../../src/digest/render-discord.js';
+import { digestMarker, renderDigestMessage, type DigestMessage } from '../../src/discord/digest-render.js';
 import { DigestScheduler, type DigestLogger, type PostDigest } from '../../src/digest/scheduler.js';
 import { digestNonce } from '../../src/digest/time.js';
 import type { Article } from '../../src/engine/types.js';

@@ -9,7 +9,7 @@ import { getDigestRecord } from '../../src/db/digests.js';
 import { firstSeenTimes } from '../../src/db/first-seen.js';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import { NO_PERMISSION } from '../../src/digest/command.js';
-import { digestMarker } from '../../src/digest/render-discord.js';
+import { digestMarker } from '../../src/discord/digest-render.js';
 import { digestNonce, localDate } from '../../src/digest/time.js';
 import { ownsGuild, runBot, type RunningBot } from '../../src/discord/run.js';
 import { loadStory, type Story } from '../../src/engine/story.js';

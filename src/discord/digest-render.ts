@@ -2,9 +2,9 @@
 // and "on this day", trimmed to Discord's limits by dropping whole items (least important first).
 import { formatEventDate } from '../render/text.js';
 import { EmbedBuilder, embedLength, type APIEmbed } from 'discord.js';
-import { escapeText, fitEscaped, Limits, markdownLink, safeUrl, truncate } from '../discord/limits.js';
+import { escapeText, fitEscaped, Limits, markdownLink, safeUrl, truncate } from './limits.js';
 import type { Citation } from '../engine/types.js';
-import type { Digest, DigestArticle, DigestEvent, DigestQuote } from './content.js';
+import type { Digest, DigestArticle, DigestEvent, DigestQuote } from '../digest/content.js';
 
 /** Discord's limits for one message's embeds. */
 export const EMBED_LIMITS = {

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
-import type { Config } from './config.js';
-import type { Logger } from './log.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
 
 /** What `GET /gateway/bot` says about sharding. */
 export interface GatewayInfo {
@@ -77,7 +77,7 @@ export function planShards(config: Pick<Config, 'shardCount' | 'shardList'>, gat
 /** The file each shard runs: main, with this file's extension (.ts under tsx, .js when compiled). */
 function entryFile(): string {
   const here = fileURLToPath(import.meta.url);
-  return path.join(path.dirname(here), `main${path.extname(here)}`);
+  return path.join(path.dirname(here), '..', `main${path.extname(here)}`);
 }
 
 export async function runShardManager(config: Config, log: Logger): Promise<void> {
@@ -122,7 +122,7 @@ export async function runShardManager(config: Config, log: Logger): Promise<void
 }
 
 async function checkDatabase(file: string): Promise<void> {
-  const { DatabaseOpenError, openDatabase } = await import('./db/open.js');
+  const { DatabaseOpenError, openDatabase } = await import('../db/open.js');
   try {
     openDatabase(file).close();
   } catch (error) {

@@ -1,10 +1,10 @@
 // The scheduler's Discord side: send a rendered digest to a channel, and find one already posted.
 import type { Client, Message } from 'discord.js';
-import { DigestChannelError } from './errors.js';
+import { DigestChannelError } from '../digest/errors.js';
 import type { Db } from '../db/open.js';
 import type { StoryEngine } from '../engine/engine.js';
-import { digestMarker, renderDigestMessage, type DigestMessage } from './render-discord.js';
-import { DigestScheduler, type DigestLogger, type FindPostedDigest, type PostDigest } from './scheduler.js';
+import { digestMarker, renderDigestMessage, type DigestMessage } from './digest-render.js';
+import { DigestScheduler, type DigestLogger, type FindPostedDigest, type PostDigest } from '../digest/scheduler.js';
 
 /** Recent messages read when looking for a digest posted before a restart. */
 const LOOKBACK = 50;
