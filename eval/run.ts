@@ -1,7 +1,7 @@
 // The /ask evaluation harness (issue 2's bar). For each question set it runs the engine and a plain
 // MiniSearch baseline, scores "the first 400 characters of the answer hold an expected string", measures
 // abstention on off-topic questions and checks that every cited excerpt is verbatim from its article.
-// Run: npx tsx eval/run.ts [--verbose] [--set NAME | --all] [--cli]   (--all adds the held-out set)
+// Run: npx tsx eval/run.ts [--verbose] [--set NAME | --all] [--dir DIR ...] [--cli]   (--all adds the held-out set)
 // --cli asks through `src/cli.ts ask --json` (the grader's path) instead of calling the engine in-process.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -72,7 +72,7 @@ interface SetReport {
 }
 
 function readQuestions(file: string, needExpect: boolean): Question[] {
-  return parseQuestions(file, readFileSync(path.join(ROOT, file), 'utf8'), needExpect);
+  return parseQuestions(file, readFileSync(path.resolve(ROOT, file), 'utf8'), needExpect);
 }
 
 /** Asks in-process, timing each question. */
@@ -105,7 +105,7 @@ async function askThroughCli(corpusDir: string, questions: string[], times: numb
 }
 
 async function runSet(set: QuestionSet, viaCli: boolean): Promise<SetReport> {
-  const corpusDir = path.join(ROOT, set.corpusDir);
+  const corpusDir = path.resolve(ROOT, set.corpusDir);
   const story = await loadStory({
     corpusDir,
     cacheDir: null,
@@ -215,7 +215,16 @@ async function main(): Promise<void> {
   const viaCli = args.includes('--cli');
   const only = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
   const all = args.includes('--all');
-  const sets = only ? SETS.filter((s) => s.name === only) : SETS.filter((s) => all || !s.holdout);
+  // --dir DIR (repeatable): a set kept outside the repository: DIR/corpus/, DIR/questions.jsonl, DIR/offtopic.jsonl.
+  const dirs = args.flatMap((a, i) => (a === '--dir' && args[i + 1] !== undefined ? [args[i + 1]!] : []));
+  const extra: QuestionSet[] = dirs.map((dir) => ({
+    name: path.basename(path.resolve(dir)),
+    corpusDir: path.resolve(dir, 'corpus'),
+    questions: path.resolve(dir, 'questions.jsonl'),
+    offTopic: path.resolve(dir, 'offtopic.jsonl'),
+    accuracyBar: 0.8,
+  }));
+  const sets = extra.length > 0 && !only && !all ? extra : [...(only ? SETS.filter((s) => s.name === only) : SETS.filter((s) => all || !s.holdout)), ...extra];
   if (sets.length === 0) throw new Error(`--set ${only}: no such set; expected one of ${SETS.map((s) => s.name).join(', ')}`);
   let broken = 0;
   for (const set of sets) {
