@@ -28,7 +28,9 @@ export class WordNet {
   private readonly index = new Map<Pos, Buffer>();
   private readonly dataFd = new Map<Pos, number>();
   /** Questions repeat words: derivations are looked up once per word (bounded). */
+  /** Memos (bounded): the same question words come back often. */
   private readonly derivationCache = new Map<string, string[]>();
+  private readonly synonymCache = new Map<string, string[]>();
 
   constructor(private readonly dir: string) {}
 
@@ -135,7 +137,10 @@ export class WordNet {
       }
     }
     out.delete(w);
-    return [...out];
+    const result = [...out];
+    if (this.derivationCache.size >= 10_000) this.derivationCache.clear();
+    this.derivationCache.set(w, result);
+    return result;
   }
 
   /** Base forms of a word that WordNet knows, per part of speech. */
@@ -154,6 +159,9 @@ export class WordNet {
   /** Single-word synonyms of a word's most frequent senses, in every part of speech. */
   synonyms(word: string, options: SynonymOptions = defaults): string[] {
     const w = word.toLowerCase();
+    const key = `${w}\u0000${options.senses}`;
+    const cached = this.synonymCache.get(key);
+    if (cached) return cached;
     const out = new Set<string>();
     for (const pos of ALL_POS) {
       for (const lemma of this.lemmas(w, pos)) {
@@ -167,8 +175,8 @@ export class WordNet {
     }
     out.delete(w);
     const result = [...out];
-    if (this.derivationCache.size >= 10_000) this.derivationCache.clear();
-    this.derivationCache.set(w, result);
+    if (this.synonymCache.size >= 10_000) this.synonymCache.clear();
+    this.synonymCache.set(key, result);
     return result;
   }
 

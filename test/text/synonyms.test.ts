@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordNet } from '../../src/text/synonyms.js';
+import { WordNet, wordNet } from '../../src/text/synonyms.js';
 
 describe('WordNet', () => {
   const wn = wordNet();
@@ -19,6 +19,19 @@ describe('WordNet', () => {
     expect(wn.partOf('Tehran')).toContain('iran');
     expect(wn.partOf('Washington')).toContain('us');
     expect(wn.partOf('Jerusalem')).toContain('israel');
+  });
+
+  it('keeps synonyms and derivations apart, whichever is asked first', () => {
+    const fresh = new WordNet(WordNet.defaultDir());
+    const derivationsFirst = fresh.derivations('win');
+    const synonymsAfter = fresh.synonyms('win');
+    const other = new WordNet(WordNet.defaultDir());
+    const synonymsFirst = other.synonyms('win');
+    expect(other.derivations('win')).toEqual(derivationsFirst);
+    expect(synonymsFirst).toEqual(synonymsAfter);
+    expect(derivationsFirst).toContain('winner');
+    expect(synonymsFirst).not.toContain('winner');
+    expect(fresh.synonyms('win', { senses: 1 }).length).toBeLessThanOrEqual(synonymsAfter.length);
   });
 
   it('returns nothing for a word it does not know', () => {
