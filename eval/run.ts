@@ -34,6 +34,14 @@ const SETS: QuestionSet[] = [
     accuracyBar: 0.8,
   },
   {
+    name: 'seed-holdout',
+    corpusDir: 'corpus',
+    questions: 'eval/questions/seed-holdout.jsonl',
+    offTopic: 'eval/questions/seed-holdout-offtopic.jsonl',
+    accuracyBar: 0.9,
+    holdout: true,
+  },
+  {
     name: 'brown-holdout',
     corpusDir: 'eval/corpora/brown-holdout',
     questions: 'eval/questions/brown-holdout.jsonl',
