@@ -6,7 +6,7 @@ import { isArticleFile, loadCorpus } from '../corpus/load.js';
 import { parseArticle } from '../corpus/parse.js';
 import { EntityIndex } from '../story/entities.js';
 import { extractQuotes, filterQuotes, defaultSpeakerMatches } from '../story/quotes.js';
-import { buildTimeline, filterTimeline, nameInText } from '../story/timeline.js';
+import { buildTimeline, filterTimelineByNames } from '../story/timeline.js';
 import { wordNet } from '../text/synonyms.js';
 import { terms, words } from '../text/terms.js';
 import { AcronymIndex, ask as answerQuestion, rankCandidates, type AskContext, type Scored } from './ask.js';
@@ -255,7 +255,7 @@ export class Story implements StoryEngine {
     // Resolve the person once: the matcher runs for every event.
     const entity = filter.person ? entities.lookup(filter.person)?.entity : undefined;
     const names = entity ? [entity.name, ...entity.aliases] : filter.person ? [filter.person] : [];
-    return filterTimeline(timeline, filter, (text) => names.some((n) => nameInText(text, n)));
+    return filterTimelineByNames(timeline, filter, names);
   }
 
   who(): Entity[] {
