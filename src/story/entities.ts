@@ -9,6 +9,7 @@ import { newStats, type MentionRef, type NameStats } from './entity-scores.js';
 import { addWordStats, scanSentence, type Evidence, type RawMention, type WordStats } from './mentions.js';
 import {
   HONORIFICS,
+  NAME_SUFFIXES,
   ORG_CONNECTORS,
   ROLE_HEADS,
   ROLE_MODIFIERS,
@@ -45,12 +46,17 @@ function byMentions(a: Built, b: Built): number {
  * - an added article's names are scanned with the corpus's word statistics (those of the articles it was built
  *   from, plus every article added since); other articles are not rescanned;
  * - each of its names joins the entity that already has that name or alias (or, for a surname alone, the most
- *   mentioned person with that surname, as `resolve` finds); names the index doesn't know are clustered and scored
- *   among themselves, as a rebuild would for names only this article states;
+ *   mentioned person with that surname, as `resolve` finds); names the index doesn't know are clustered, scored
+ *   and described among themselves, as a rebuild does for names only this article states; a person it names in
+ *   full for the first time takes in a person entity known only by that surname ("Wagner" → "Donald C. Wagner");
  * - a joined entity keeps its name and kind; the new ways it is written and roles stated are added after the old;
- * - removing an article drops its mentions and bylines (and an entity left with none); aliases and roles first
- *   stated there stay, and the word statistics keep its words.
- * Mentions, citations, counts and sentence lookups are exact for the articles as they are.
+ * - removing an article drops its mentions and bylines (and an entity left with none), and describes the entity
+ *   again from its remaining mentions (roles, aliases); its name and kind stay, and the word statistics keep its words.
+ * What a rebuild can decide differently: an entity's name or kind when the evidence moves across a threshold, a
+ * surname two people share (which mentions go to whom), a name whose score crosses the entity threshold only with
+ * the new article's evidence, and merges through names that are not people's surnames (acronyms, short company
+ * names). Mentions, citations, counts and sentence lookups are exact for the entities as they are; on the test
+ * corpora (each article removed and put back) over 95% of entities and 97% of quote speakers equal a rebuild's.
  */
 export class EntityIndex {
   /** Articles by slot: a mention's `article` is a slot; removed articles leave an empty slot. */
@@ -126,8 +132,11 @@ export class EntityIndex {
     return new EntityIndex(ordered, cluster(names, links, wordStats), wordStats);
   }
 
-  /** Adds one article's mentions and bylines (replacing an article of the same id); see the class comment. */
-  addArticle(article: Article): void {
+  /**
+   * Adds one article's mentions and bylines (replacing an article of the same id); see the class comment. Returns
+   * the other articles whose names now resolve to another entity (their quotes' speakers may change).
+   */
+  addArticle(article: Article): string[] {
     this.removeArticle(article.id);
     const slot = this.slots.length;
     this.slots.push(article);
@@ -172,6 +181,22 @@ export class EntityIndex {
       this.indexMentions(b, b.mentions);
     }
     this.sorted = false;
+    // A person named in full for the first time takes in the surname the story used alone until now ("Wagner" →
+    // "Donald C. Wagner"), as a rebuild links a surname to the one person who has it.
+    const affected = new Set<string>();
+    for (const b of fresh) {
+      const words = b.nameKey.split(' ');
+      if (b.entity.kind !== 'person' || words.length < 2) continue;
+      const surname = NAME_SUFFIXES.has(words.at(-1)!) && words.length > 2 ? words.at(-2)! : words.at(-1)!;
+      const alone = this.byKey.get(surname);
+      if (!alone || alone === b || alone.nameKey !== surname || alone.entity.kind !== 'person') continue;
+      const others = (this.bySurname.get(surname) ?? []).filter((x) => x !== b && x !== alone && x.nameKey.includes(' '));
+      if (others.length > 0) continue;
+      for (const m of alone.mentions) affected.add(this.slots[m.article]!.id);
+      this.absorb(b, alone);
+    }
+    affected.delete(article.id);
+    return [...affected];
   }
 
   /** Drops one article's mentions and bylines; false when the index doesn't hold it. See the class comment. */
@@ -193,8 +218,9 @@ export class EntityIndex {
     for (const b of touched) {
       const mentions = b.mentions.filter((m) => m.article !== slot);
       const bylines = b.entity.mentions - b.mentions.length - (bylineOf.has(b) ? 1 : 0);
+      const gone = new Set(b.mentions.filter((m) => m.article === slot).map((m) => m.surface.toLowerCase()));
       b.mentions = mentions;
-      b.entity = { ...b.entity, mentions: mentions.length + bylines };
+      b.entity = describeAgain(b.entity, mentions, bylines, (alias) => !gone.has(alias.toLowerCase()));
       if (b.entity.mentions === 0) this.dropEntity(b);
     }
     this.slots[slot] = null;
@@ -334,6 +360,28 @@ export class EntityIndex {
     this.indexMentions(b, refs);
   }
 
+  /** Makes `from` part of `into`: its mentions, bylines, keys and words; `into` keeps its name and kind. */
+  private absorb(into: Built, from: Built): void {
+    const order = (m: MentionRef): Article => this.slots[m.article]!;
+    const mentions = [...into.mentions, ...from.mentions].sort(
+      (x, y) => (x.article === y.article ? 0 : articleOrder(order(x), order(y))) || x.sentence - y.sentence || x.start - y.start,
+    );
+    const bylines = into.entity.mentions - into.mentions.length + from.entity.mentions - from.mentions.length;
+    const others = [...into.entity.aliases, from.entity.name, ...from.entity.aliases];
+    const entity = describeAgain({ ...into.entity, aliases: others }, mentions, bylines, () => true);
+    this.dropEntity(from);
+    into.mentions = mentions;
+    into.entity = entity;
+    const keys = from.keys.filter((k) => !into.keys.includes(k));
+    into.keys = [...into.keys, ...keys];
+    for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, into);
+    const tokens = from.tokens.filter((t) => !into.tokens.includes(t));
+    into.tokens = [...into.tokens, ...tokens];
+    for (const t of tokens) pushTo(this.byToken, t, into);
+    this.indexMentions(into, from.mentions);
+    this.sorted = false;
+  }
+
   private dropEntity(b: Built): void {
     this.ordered();
     this.built.splice(this.position.get(b)!, 1);
@@ -345,6 +393,10 @@ export class EntityIndex {
       else map.set(key, list);
     };
     if (b.entity.kind === 'person') unlist(this.bySurname, b.nameKey.split(' ').at(-1)!);
+    for (const m of b.mentions) {
+      const article = this.slots[m.article];
+      if (article) unlist(this.bySentence, article.sentences[m.sentence]!.id);
+    }
     for (const t of new Set(b.tokens)) unlist(this.byToken, t);
     for (const k of b.keys) {
       if (this.byKey.get(k) !== b) continue;
@@ -424,6 +476,32 @@ export class EntityIndex {
     );
     return scored.map(([b]) => b);
   }
+}
+
+/**
+ * An entity's description after its mentions changed, as `describe` in entity-clusters would give it from its
+ * mentions: roles as first stated (and "author" while it has bylines), aliases as first written, then the other
+ * aliases it had that `keep` accepts (ways it was written that the mentions don't show: bylines, a surname's own).
+ */
+function describeAgain(entity: Entity, mentions: MentionRef[], bylines: number, keep: (alias: string) => boolean): Entity {
+  const seen = new Set([entity.name.toLowerCase()]);
+  const aliases: string[] = [];
+  const addAlias = (surface: string): void => {
+    if (!seen.has(surface.toLowerCase())) aliases.push(surface);
+    seen.add(surface.toLowerCase());
+  };
+  for (const m of mentions) addAlias(m.surface);
+  for (const a of entity.aliases) if (keep(a)) addAlias(a);
+  let roles = entity.roles;
+  if (entity.kind === 'person') {
+    roles = [];
+    const addRole = (r: string): void => {
+      if (!roles.some((x) => x.toLowerCase() === r.toLowerCase())) roles.push(r);
+    };
+    for (const m of mentions) m.roles.forEach(addRole);
+    if (bylines > 0) addRole('author');
+  }
+  return { ...entity, roles, aliases, mentions: mentions.length + bylines };
 }
 
 /** Scans articles (each at its slot) for names: their stats, with every mention and byline, and the links stated. */

@@ -148,7 +148,8 @@ export function extractQuotes(articles: Article[], resolver?: SpeakerResolver): 
   return out;
 }
 
-function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] {
+/** The quotations of one article, in order, attributed with `resolver`: `extractQuotes` one article at a time. */
+export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] {
   const { spans, units: rawUnits } = buildUnits(article);
   if (spans.length === 0) return [];
   const ctx = new ArticleContext(article.body, rawUnits, resolver);

@@ -163,6 +163,136 @@ export function buildTimeline(articles: Article[]): TimelineEvent[] {
   return happenings.sort(chronological).map(toEvent);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Keeping a timeline up to date one article at a time.
+
+/** Term weights from sentence frequencies kept elsewhere (the search index's): the same weights `buildTimeline` computes. */
+export function weightsFrom(stats: { sentences: number; frequency(term: string): number }): TermWeight {
+  return (t) => Math.log((stats.sentences + 1) / (stats.frequency(t) + 1)) + 1;
+}
+
+/** The content terms of a cited sentence, computed once per citation. */
+const citationAboutMemo = new WeakMap<Citation, Set<string>>();
+
+function citationAbout(c: Citation): Set<string> {
+  let about = citationAboutMemo.get(c);
+  if (!about) {
+    about = aboutTerms(c.excerpt);
+    citationAboutMemo.set(c, about);
+  }
+  return about;
+}
+
+/** Where a citation's sentence starts in its article body: for ordering two events first stated in one article. */
+type CitationStart = (c: Citation) => number;
+
+function citationStartIn(articles: ReadonlyMap<string, Article>, known: WeakMap<Citation, number>): CitationStart {
+  return (c) => {
+    let start = known.get(c);
+    if (start === undefined) {
+      const article = articles.get(c.article.id);
+      const from = article?.paragraphs.find((p) => p.number === c.paragraph)?.start ?? 0;
+      start = article ? article.body.indexOf(c.excerpt, from) : 0;
+      known.set(c, start);
+    }
+    return start;
+  };
+}
+
+const citationStarts = new WeakMap<Citation, number>();
+
+function citationOrder(start: CitationStart): (a: Citation, b: Citation) => number {
+  return (a, b) =>
+    a.article.date.localeCompare(b.article.date) || a.article.id.localeCompare(b.article.id) || start(a) - start(b);
+}
+
+/** `chronological` for events: period, coarser first, then where the first citation stands in article order. */
+function eventOrder(start: CitationStart): (a: TimelineEvent, b: TimelineEvent) => number {
+  const byCitation = citationOrder(start);
+  return (a, b) =>
+    a.date.localeCompare(b.date) ||
+    precisionRank(b.precision) - precisionRank(a.precision) ||
+    byCitation(a.citations[0]!, b.citations[0]!);
+}
+
+/**
+ * The timeline without one article: its citations leave their events, and events it alone stated go. An event the
+ * article's sentence was linking to another article's is not split (a rebuild might split it).
+ */
+export function removeFromTimeline(events: TimelineEvent[], articleId: string, articles: ReadonlyMap<string, Article>): TimelineEvent[] {
+  let changed = false;
+  const out: TimelineEvent[] = [];
+  for (const e of events) {
+    if (!e.citations.some((c) => c.article.id === articleId)) {
+      out.push(e);
+      continue;
+    }
+    changed = true;
+    const citations = e.citations.filter((c) => c.article.id !== articleId);
+    if (citations.length > 0) out.push({ date: e.date, precision: e.precision, text: citations[0]!.excerpt, citations });
+  }
+  return changed ? out.sort(eventOrder(citationStartIn(articles, citationStarts))) : events;
+}
+
+/**
+ * The timeline with one more article (not already in it): each of its dated mentions joins the first event of its
+ * period that states the same happening — the same sentence, or another article's sentence sharing enough content
+ * by `weight` — as `buildTimeline` would group it, else starts an event. Unchanged events are kept as they are.
+ * A rebuild can differ where the added article falls between others' grouping decisions: weights move a little
+ * with every article, and a rebuild's single-link grouping can join two events through the new sentence.
+ */
+export function addToTimeline(
+  events: TimelineEvent[],
+  article: Article,
+  weight: TermWeight,
+  articles: ReadonlyMap<string, Article>,
+): TimelineEvent[] {
+  const mentions = articleMentions(article);
+  if (mentions.length === 0) return events;
+  const key = (p: { date: string; precision: string }): string => `${p.date}/${p.precision}`;
+  const byPeriod = new Map<string, { event: TimelineEvent; citations: Citation[] }[]>();
+  const groups = events.map((event) => ({ event, citations: event.citations }));
+  for (const g of groups) {
+    const k = key(g.event);
+    const list = byPeriod.get(k);
+    if (list) list.push(g);
+    else byPeriod.set(k, [g]);
+  }
+  const changed = new Set<(typeof groups)[number]>();
+  for (const m of mentions) {
+    const k = key(m.period);
+    const candidates = byPeriod.get(k) ?? [];
+    const match = candidates.find((g) =>
+      g.citations.some(
+        (c) => c.excerpt === m.sentence.text || (c.article.id !== article.id && sameHappening(citationAbout(c), m.about, weight)),
+      ),
+    );
+    const citation = cite(article, m.sentence.start, m.sentence.end);
+    citationStarts.set(citation, m.sentence.start);
+    citationAboutMemo.set(citation, m.about);
+    // A sentence gives one mention per period (`findArticleMentions`), so each joins an event once.
+    if (match) {
+      if (!changed.has(match)) match.citations = [...match.citations];
+      match.citations.push(citation);
+      changed.add(match);
+    } else {
+      const g = { event: { date: m.period.date, precision: m.period.precision, text: m.sentence.text, citations: [] }, citations: [citation] };
+      groups.push(g);
+      changed.add(g);
+      candidates.push(g);
+      byPeriod.set(k, candidates);
+    }
+  }
+  const start = citationStartIn(articles, citationStarts);
+  const byCitation = citationOrder(start);
+  const out = groups.map((g) => {
+    if (!changed.has(g)) return g.event;
+    const citations = g.citations.sort(byCitation);
+    return { date: g.event.date, precision: g.event.precision, text: citations[0]!.excerpt, citations };
+  });
+  return out.sort(eventOrder(start));
+}
+
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** An event's date as a reader should see it, at its precision: "15 July 2022", "week of 5 September 2022", "July 2022", "2022", "the 1990s". */
