@@ -269,8 +269,12 @@ export class EntityIndex {
   inSentence(sentenceId: string): Entity[] {
     const found = this.bySentence.get(sentenceId);
     if (!found) return [];
-    this.ordered();
-    return [...found].sort((a, b) => this.position.get(a)! - this.position.get(b)!).map((b) => b.entity);
+    if (found.length > 1) {
+      // Most mentioned first, as `list()`; sorted in place (already in order unless an update moved entities).
+      this.ordered();
+      found.sort((a, b) => this.position.get(a)! - this.position.get(b)!);
+    }
+    return found.map((b) => b.entity);
   }
 
   /** Is this span a person we know, or does it look like a person's name (a title, a given name)? */

@@ -447,6 +447,20 @@ function pushPosition(map: Map<string, number[]>, key: string, position: number)
   else map.set(key, [position]);
 }
 
+/** Last days of periods, by period: a date filter tests every event's, and a timeline has few distinct periods. */
+const periodEnds = new Map<string, string>();
+
+function periodEndOf(e: TimelineEvent): string {
+  const key = `${e.date}/${e.precision}`;
+  let end = periodEnds.get(key);
+  if (end === undefined) {
+    if (periodEnds.size >= 100_000) periodEnds.clear();
+    end = periodEnd(e);
+    periodEnds.set(key, end);
+  }
+  return end;
+}
+
 /** Does one of the names match the text's words as `nameInText` does? Names given as their words. */
 function namesInWords(present: Set<string>, names: string[][]): boolean {
   return names.some((name) => present.has(name.at(-1)!) || name.every((w) => present.has(w)));
@@ -491,7 +505,7 @@ export function filterTimelineByNames(events: TimelineEvent[], filter: TimelineF
   const out: TimelineEvent[] = [];
   for (const i of positions) {
     const e = events[i]!;
-    if (filter.from && periodEnd(e) < filter.from) continue;
+    if (filter.from && periodEndOf(e) < filter.from) continue;
     if (filter.to && e.date > filter.to) continue;
     if (person && !eventWords(e).texts.some((present) => namesInWords(present, nameWords))) continue;
     out.push(e);

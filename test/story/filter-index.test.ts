@@ -69,7 +69,10 @@ describe('indexed filters agree with the plain scan (seeds, brown-press, brown-h
       }
     }
     expect(nonEmpty).toBeGreaterThan(100);
-    expect(filterTimelineByNames(timeline, { from: '1961-03-01' }, [])).toEqual(filterTimeline(timeline, { from: '1961-03-01' }));
+    for (const range of [{ from: '1961-03-01' }, { to: '1961-06-30' }, { from: '1961-02-01', to: '1961-02-28' }, { from: '2022-09-01', to: '2030-01-01' }, { from: '1940-01-01', to: '1949-12-31' }]) {
+      expect(filterTimelineByNames(timeline, range, []), JSON.stringify(range)).toEqual(filterTimeline(timeline, range));
+      expect(filterTimeline(timeline, range).length).toBeGreaterThan(0);
+    }
     expect(filterTimelineByNames(timeline, {}, [])).toEqual(timeline);
   });
 
