@@ -311,7 +311,7 @@ function quoteIndex(quotes: readonly Quote[]): QuoteIndex {
     };
     quotes.forEach((q, i) => {
       if (q.speaker !== null) push(bySpeaker, q.speaker, i);
-      for (const t of quoteTerms(q)) push(byTerm, t, i);
+      for (const t of terms(`${q.text} ${q.citation.excerpt}`)) push(byTerm, t, i);
     });
     index = { bySpeaker, byTerm };
     quoteIndexMemo.set(quotes, index);

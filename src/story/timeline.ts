@@ -398,21 +398,13 @@ export function filterTimeline(
 // ---------------------------------------------------------------------------------------------
 // The same filters over a word index: what doesn't depend on the question is computed once per timeline.
 
-/** An event's words: of each of its texts, and all of them together. */
-interface EventWords {
-  texts: Set<string>[];
-  all: Set<string>;
-}
+/** An event's words, text by text (each text's distinct words; arrays are leaner than sets, and short). */
+const eventWordsMemo = new WeakMap<TimelineEvent, string[][]>();
 
-const eventWordsMemo = new WeakMap<TimelineEvent, EventWords>();
-
-function eventWords(e: TimelineEvent): EventWords {
+function eventWords(e: TimelineEvent): string[][] {
   let w = eventWordsMemo.get(e);
   if (!w) {
-    const texts = eventTexts(e).map((t) => new Set(words(t)));
-    const all = new Set<string>();
-    for (const t of texts) for (const x of t) all.add(x);
-    w = { texts, all };
+    w = eventTexts(e).map((t) => [...new Set(words(t))]);
     eventWordsMemo.set(e, w);
   }
   return w;
@@ -432,8 +424,8 @@ function timelineIndex(events: readonly TimelineEvent[]): TimelineIndex {
     const byWord = new Map<string, number[]>();
     const byTerm = new Map<string, number[]>();
     events.forEach((e, i) => {
-      for (const w of eventWords(e).all) pushPosition(byWord, w, i);
-      for (const t of eventTerms(e, eventTexts(e))) pushPosition(byTerm, t, i);
+      for (const text of eventWords(e)) for (const w of text) pushPosition(byWord, w, i);
+      for (const text of eventTexts(e)) for (const t of terms(text)) pushPosition(byTerm, t, i);
     });
     index = { byWord, byTerm };
     timelineIndexMemo.set(events, index);
@@ -441,10 +433,11 @@ function timelineIndex(events: readonly TimelineEvent[]): TimelineIndex {
   return index;
 }
 
+/** Adds a position to a key's list once (positions come in ascending order). */
 function pushPosition(map: Map<string, number[]>, key: string, position: number): void {
   const list = map.get(key);
-  if (list) list.push(position);
-  else map.set(key, [position]);
+  if (!list) map.set(key, [position]);
+  else if (list.at(-1) !== position) list.push(position);
 }
 
 /** Last days of periods, by period: a date filter tests every event's, and a timeline has few distinct periods. */
@@ -462,8 +455,8 @@ function periodEndOf(e: TimelineEvent): string {
 }
 
 /** Does one of the names match the text's words as `nameInText` does? Names given as their words. */
-function namesInWords(present: Set<string>, names: string[][]): boolean {
-  return names.some((name) => present.has(name.at(-1)!) || name.every((w) => present.has(w)));
+function namesInWords(present: string[], names: string[][]): boolean {
+  return names.some((name) => present.includes(name.at(-1)!) || name.every((w) => present.includes(w)));
 }
 
 /**
@@ -484,8 +477,10 @@ export function filterTimelineByNames(events: TimelineEvent[], filter: TimelineF
     const found = new Set<number>();
     for (const name of nameWords) {
       for (const i of index!.byWord.get(name.at(-1)!) ?? []) found.add(i);
-      // All of the name's words: among the events holding its first word.
-      for (const i of index!.byWord.get(name[0]!) ?? []) if (name.every((w) => eventWords(events[i]!).all.has(w))) found.add(i);
+      // All of the name's words: among the events holding its rarest word (checked text by text below).
+      const lists = name.map((w) => index!.byWord.get(w) ?? []);
+      const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+      for (const i of rarest) found.add(i);
     }
     candidates = [...found];
   }
@@ -507,7 +502,7 @@ export function filterTimelineByNames(events: TimelineEvent[], filter: TimelineF
     const e = events[i]!;
     if (filter.from && periodEndOf(e) < filter.from) continue;
     if (filter.to && e.date > filter.to) continue;
-    if (person && !eventWords(e).texts.some((present) => namesInWords(present, nameWords))) continue;
+    if (person && !eventWords(e).some((present) => namesInWords(present, nameWords))) continue;
     out.push(e);
   }
   return out;
