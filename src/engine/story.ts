@@ -175,8 +175,13 @@ export class Story implements StoryEngine {
     const reattribute = new Set(derived.entities.addArticle(article));
     const timeline = addToTimeline(derived.timeline, article, weightsFrom(this.stats), this.byId);
     const added = quotesOf(article, derived.entities);
-    let at = derived.quotes.length;
-    while (at > 0 && articleOrder(derived.quotes[at - 1]!.citation.article, article) > 0) at--;
+    // Quotes are in article order: the article's go in after those of every article before it.
+    let at = 0;
+    for (let hi = derived.quotes.length; at < hi; ) {
+      const mid = (at + hi) >>> 1;
+      if (articleOrder(derived.quotes[mid]!.citation.article, article) <= 0) at = mid + 1;
+      else hi = mid;
+    }
     let quotes = [...derived.quotes.slice(0, at), ...added, ...derived.quotes.slice(at)];
     if (reattribute.size > 0) {
       // Articles naming someone the new article names in full: their quotations, attributed again (same spans, in order).

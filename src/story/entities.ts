@@ -330,12 +330,21 @@ export class EntityIndex {
 
   /** Adds an article's names (all of one entity) to that entity: mentions in article order, new aliases and roles. */
   private join(b: Built, group: NameStats[]): void {
-    const refs = group.flatMap((s) => s.mentions);
+    const refs = group.flatMap((s) => s.mentions).sort((x, y) => x.sentence - y.sentence || x.start - y.start);
     const bylines = group.reduce((n, s) => n + s.bylines, 0);
-    const order = (m: MentionRef): Article => this.slots[m.article]!;
-    const mentions = [...b.mentions, ...refs].sort(
-      (x, y) => (x.article === y.article ? 0 : articleOrder(order(x), order(y))) || x.sentence - y.sentence || x.start - y.start,
-    );
+    // The mentions are in article order and the new ones all of one article: they go in at its place.
+    const mentions = [...b.mentions];
+    if (refs.length > 0) {
+      const article = this.slots[refs[0]!.article]!;
+      let lo = 0;
+      let hi = mentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (articleOrder(this.slots[mentions[mid]!.article]!, article) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      mentions.splice(lo, 0, ...refs);
+    }
     const entity = b.entity;
     const seen = new Set([entity.name.toLowerCase(), ...entity.aliases.map((a) => a.toLowerCase())]);
     const aliases = [...entity.aliases];
