@@ -5,8 +5,8 @@ import type MiniSearch from 'minisearch';
 import { isArticleFile, loadCorpus } from '../corpus/load.js';
 import { parseArticle } from '../corpus/parse.js';
 import { EntityIndex } from '../story/entities.js';
-import { extractQuotes, filterQuotes, defaultSpeakerMatches } from '../story/quotes.js';
-import { buildTimeline, filterTimeline, nameInText } from '../story/timeline.js';
+import { extractQuotes, filterQuotes, defaultSpeakerMatches, quotesOf } from '../story/quotes.js';
+import { addToTimeline, buildTimeline, filterTimelineByNames, removeFromTimeline, weightsFrom } from '../story/timeline.js';
 import { wordNet } from '../text/synonyms.js';
 import { terms, words } from '../text/terms.js';
 import { AcronymIndex, ask as answerQuestion, rankCandidates, type AskContext, type Scored } from './ask.js';
@@ -46,7 +46,7 @@ export class Story implements StoryEngine {
   /** Terms of sentences seen by recent questions; bounded so memory doesn't grow with use. */
   private readonly termMemo = new Map<string, readonly string[]>();
   private acronymIndex: AcronymIndex | null = null;
-  /** Timeline, entities and quotes: derived from all articles, rebuilt after a change. */
+  /** Timeline, entities and quotes: derived from all articles, updated one article at a time after a change. */
   private derivedData: Derived | null = null;
   private corpusProblems: CorpusProblem[] = [];
 
@@ -132,12 +132,14 @@ export class Story implements StoryEngine {
     this.articleList = [...this.byId.values()].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
   }
 
-  /** Adds or replaces one article without rebuilding the index. */
+  /**
+   * Adds or replaces one article without rebuilding the index, and brings the timeline, entities and quotes (when
+   * built) up to date with it: only its own mentions and quotes are computed (see `addDerived`).
+   */
   upsertArticle(article: Article): void {
     this.removeArticle(article.id);
     this.byId.set(article.id, article);
     const passages = buildPassages([article]);
-    this.derivedData = null;
     addToIndex(this.index, passages, article);
     for (const p of passages) {
       this.passages.set(p.id, p);
@@ -145,12 +147,12 @@ export class Story implements StoryEngine {
       this.acronymIndex?.add(p.sentence.text);
     }
     this.sortArticles();
+    if (this.derivedData) this.derivedData = this.addDerived(this.derivedData, article);
   }
 
   removeArticle(id: string): boolean {
     const article = this.byId.get(id);
     if (!article) return false;
-    this.derivedData = null;
     removeFromIndex(this.index, article.sentences.map((s) => s.id));
     for (const s of article.sentences) {
       this.stats.remove(terms(s.text));
@@ -159,7 +161,52 @@ export class Story implements StoryEngine {
     }
     this.byId.delete(id);
     this.sortArticles();
+    if (this.derivedData) this.derivedData = this.removeDerived(this.derivedData, id);
     return true;
+  }
+
+  /**
+   * The derived data with one more article, without a rebuild: the entity index takes its names, its dated mentions
+   * join the timeline's events, its quotes (attributed with the updated entity index) go in at its place in article
+   * order. Other articles' events, entities and quotes are kept as they were (their quotes' speakers are not
+   * re-resolved); where that can differ from a rebuild is documented on `EntityIndex` and `addToTimeline`.
+   */
+  private addDerived(derived: Derived, article: Article): Derived {
+    const reattribute = new Set(derived.entities.addArticle(article));
+    const timeline = addToTimeline(derived.timeline, article, weightsFrom(this.stats), this.byId);
+    const added = quotesOf(article, derived.entities);
+    // Quotes are in article order: the article's go in after those of every article before it.
+    let at = 0;
+    for (let hi = derived.quotes.length; at < hi; ) {
+      const mid = (at + hi) >>> 1;
+      if (articleOrder(derived.quotes[mid]!.citation.article, article) <= 0) at = mid + 1;
+      else hi = mid;
+    }
+    let quotes = [...derived.quotes.slice(0, at), ...added, ...derived.quotes.slice(at)];
+    if (reattribute.size > 0) {
+      // Articles naming someone the new article names in full: their quotations, attributed again (same spans, in order).
+      const again = new Map<string, Quote[]>();
+      for (const id of reattribute) {
+        const other = this.byId.get(id);
+        if (other) again.set(id, quotesOf(other, derived.entities));
+      }
+      const next = new Map<string, number>();
+      quotes = quotes.map((q) => {
+        const fresh = again.get(q.citation.article.id);
+        if (!fresh) return q;
+        const n = next.get(q.citation.article.id) ?? 0;
+        next.set(q.citation.article.id, n + 1);
+        return fresh[n] ?? q;
+      });
+    }
+    return { entities: derived.entities, timeline, quotes };
+  }
+
+  private removeDerived(derived: Derived, id: string): Derived {
+    derived.entities.removeArticle(id);
+    const timeline = removeFromTimeline(derived.timeline, id, this.byId);
+    const quotes = derived.quotes.some((q) => q.citation.article.id === id) ? derived.quotes.filter((q) => q.citation.article.id !== id) : derived.quotes;
+    return { entities: derived.entities, timeline, quotes };
   }
 
   /**
@@ -255,7 +302,7 @@ export class Story implements StoryEngine {
     // Resolve the person once: the matcher runs for every event.
     const entity = filter.person ? entities.lookup(filter.person)?.entity : undefined;
     const names = entity ? [entity.name, ...entity.aliases] : filter.person ? [filter.person] : [];
-    return filterTimeline(timeline, filter, (text) => names.some((n) => nameInText(text, n)));
+    return filterTimelineByNames(timeline, filter, names);
   }
 
   who(): Entity[] {
@@ -288,6 +335,11 @@ export class Story implements StoryEngine {
       .slice(0, limit)
       .map(([speaker]) => speaker);
   }
+}
+
+/** Article order: by date, then id. */
+function articleOrder(a: { date: string; id: string }, b: { date: string; id: string }): number {
+  return a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
 }
 
 interface Derived {

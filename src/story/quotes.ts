@@ -148,7 +148,8 @@ export function extractQuotes(articles: Article[], resolver?: SpeakerResolver): 
   return out;
 }
 
-function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] {
+/** The quotations of one article, in order, attributed with `resolver`: `extractQuotes` one article at a time. */
+export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] {
   const { spans, units: rawUnits } = buildUnits(article);
   if (spans.length === 0) return [];
   const ctx = new ArticleContext(article.body, rawUnits, resolver);
@@ -225,12 +226,25 @@ const fold = (s: string): string[] =>
     .map((w) => normalizeWord(w).replace(/[^\p{L}\p{N}]/gu, ''))
     .filter((w) => w.length > 0);
 
+/** Speakers' folded words, kept between calls (bounded): a speaker filter tests every distinct speaker. */
+const foldMemo = new Map<string, string[]>();
+
+function foldedSpeaker(speaker: string): string[] {
+  let f = foldMemo.get(speaker);
+  if (!f) {
+    if (foldMemo.size >= 100_000) foldMemo.clear();
+    f = fold(speaker);
+    foldMemo.set(speaker, f);
+  }
+  return f;
+}
+
 /**
  * Forgiving speaker match: case- and accent-insensitive; "lapid" or "Yair" matches "Yair Lapid"; a prefix of a
  * name word of 3+ letters matches ("lap"); a longer wanted name with a title ("PM Yair Lapid") matches too.
  */
 export function defaultSpeakerMatches(speaker: string, wanted: string): boolean {
-  const have = fold(speaker);
+  const have = foldedSpeaker(speaker);
   const want = fold(wanted);
   if (have.length === 0 || want.length === 0) return false;
   const wordMatches = (w: string): boolean => have.some((h) => h === w || (w.length >= 3 && h.startsWith(w)));
@@ -256,8 +270,8 @@ function quoteTerms(q: Quote): string[] {
   return t;
 }
 
-/** Quotes by a speaker (forgiving name match) and/or about a topic (every topic term in the quote or its sentence). */
-export function filterQuotes(
+/** `filterQuotes` by testing every quote: the reference the indexed filter must agree with. */
+export function scanQuotes(
   quotes: Quote[],
   filter: QuoteFilter,
   speakerMatches: (speaker: string, wanted: string) => boolean = defaultSpeakerMatches,
@@ -274,4 +288,64 @@ export function filterQuotes(
     }
     return true;
   });
+}
+
+/** Speaker → positions of their quotes, and search term → positions; built once per quote array. */
+interface QuoteIndex {
+  bySpeaker: Map<string, number[]>;
+  byTerm: Map<string, number[]>;
+}
+
+const quoteIndexMemo = new WeakMap<readonly Quote[], QuoteIndex>();
+
+function quoteIndex(quotes: readonly Quote[]): QuoteIndex {
+  let index = quoteIndexMemo.get(quotes);
+  if (!index) {
+    const bySpeaker = new Map<string, number[]>();
+    const byTerm = new Map<string, number[]>();
+    const push = (map: Map<string, number[]>, key: string, i: number): void => {
+      const list = map.get(key);
+      if (list) {
+        if (list.at(-1) !== i) list.push(i);
+      } else map.set(key, [i]);
+    };
+    quotes.forEach((q, i) => {
+      if (q.speaker !== null) push(bySpeaker, q.speaker, i);
+      for (const t of terms(`${q.text} ${q.citation.excerpt}`)) push(byTerm, t, i);
+    });
+    index = { bySpeaker, byTerm };
+    quoteIndexMemo.set(quotes, index);
+  }
+  return index;
+}
+
+/**
+ * Quotes by a speaker (forgiving name match) and/or about a topic (every topic term in the quote or its sentence).
+ * The speaker is matched once per distinct speaker and the topic terms looked up in a term index, so a filter
+ * looks only at the quotes that can match: the same quotes, in the same order, as testing every quote.
+ */
+export function filterQuotes(
+  quotes: Quote[],
+  filter: QuoteFilter,
+  speakerMatches: (speaker: string, wanted: string) => boolean = defaultSpeakerMatches,
+): Quote[] {
+  const wanted = filter.speaker?.trim();
+  const topicTerms = filter.topic ? terms(filter.topic) : [];
+  if (!wanted && topicTerms.length === 0) return quotes.slice();
+  const index = quoteIndex(quotes);
+  let candidates: Set<number> | null = null;
+  if (wanted) {
+    candidates = new Set();
+    for (const [speaker, positions] of index.bySpeaker) if (speakerMatches(speaker, wanted)) for (const i of positions) candidates.add(i);
+  }
+  for (const term of new Set(topicTerms)) {
+    // termMatches: the term itself, or (4+ letters) a term holding it.
+    const hits = new Set<number>();
+    for (const [t, positions] of index.byTerm) {
+      if (t !== term && !(term.length >= 4 && t.includes(term))) continue;
+      for (const i of positions) if (!candidates || candidates.has(i)) hits.add(i);
+    }
+    candidates = hits;
+  }
+  return [...candidates!].sort((a, b) => a - b).map((i) => quotes[i]!);
 }

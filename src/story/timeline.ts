@@ -163,6 +163,136 @@ export function buildTimeline(articles: Article[]): TimelineEvent[] {
   return happenings.sort(chronological).map(toEvent);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Keeping a timeline up to date one article at a time.
+
+/** Term weights from sentence frequencies kept elsewhere (the search index's): the same weights `buildTimeline` computes. */
+export function weightsFrom(stats: { sentences: number; frequency(term: string): number }): TermWeight {
+  return (t) => Math.log((stats.sentences + 1) / (stats.frequency(t) + 1)) + 1;
+}
+
+/** The content terms of a cited sentence, computed once per citation. */
+const citationAboutMemo = new WeakMap<Citation, Set<string>>();
+
+function citationAbout(c: Citation): Set<string> {
+  let about = citationAboutMemo.get(c);
+  if (!about) {
+    about = aboutTerms(c.excerpt);
+    citationAboutMemo.set(c, about);
+  }
+  return about;
+}
+
+/** Where a citation's sentence starts in its article body: for ordering two events first stated in one article. */
+type CitationStart = (c: Citation) => number;
+
+function citationStartIn(articles: ReadonlyMap<string, Article>, known: WeakMap<Citation, number>): CitationStart {
+  return (c) => {
+    let start = known.get(c);
+    if (start === undefined) {
+      const article = articles.get(c.article.id);
+      const from = article?.paragraphs.find((p) => p.number === c.paragraph)?.start ?? 0;
+      start = article ? article.body.indexOf(c.excerpt, from) : 0;
+      known.set(c, start);
+    }
+    return start;
+  };
+}
+
+const citationStarts = new WeakMap<Citation, number>();
+
+function citationOrder(start: CitationStart): (a: Citation, b: Citation) => number {
+  return (a, b) =>
+    a.article.date.localeCompare(b.article.date) || a.article.id.localeCompare(b.article.id) || start(a) - start(b);
+}
+
+/** `chronological` for events: period, coarser first, then where the first citation stands in article order. */
+function eventOrder(start: CitationStart): (a: TimelineEvent, b: TimelineEvent) => number {
+  const byCitation = citationOrder(start);
+  return (a, b) =>
+    a.date.localeCompare(b.date) ||
+    precisionRank(b.precision) - precisionRank(a.precision) ||
+    byCitation(a.citations[0]!, b.citations[0]!);
+}
+
+/**
+ * The timeline without one article: its citations leave their events, and events it alone stated go. An event the
+ * article's sentence was linking to another article's is not split (a rebuild might split it).
+ */
+export function removeFromTimeline(events: TimelineEvent[], articleId: string, articles: ReadonlyMap<string, Article>): TimelineEvent[] {
+  let changed = false;
+  const out: TimelineEvent[] = [];
+  for (const e of events) {
+    if (!e.citations.some((c) => c.article.id === articleId)) {
+      out.push(e);
+      continue;
+    }
+    changed = true;
+    const citations = e.citations.filter((c) => c.article.id !== articleId);
+    if (citations.length > 0) out.push({ date: e.date, precision: e.precision, text: citations[0]!.excerpt, citations });
+  }
+  return changed ? out.sort(eventOrder(citationStartIn(articles, citationStarts))) : events;
+}
+
+/**
+ * The timeline with one more article (not already in it): each of its dated mentions joins the first event of its
+ * period that states the same happening — the same sentence, or another article's sentence sharing enough content
+ * by `weight` — as `buildTimeline` would group it, else starts an event. Unchanged events are kept as they are.
+ * A rebuild can differ where the added article falls between others' grouping decisions: weights move a little
+ * with every article, and a rebuild's single-link grouping can join two events through the new sentence.
+ */
+export function addToTimeline(
+  events: TimelineEvent[],
+  article: Article,
+  weight: TermWeight,
+  articles: ReadonlyMap<string, Article>,
+): TimelineEvent[] {
+  const mentions = articleMentions(article);
+  if (mentions.length === 0) return events;
+  const key = (p: { date: string; precision: string }): string => `${p.date}/${p.precision}`;
+  const byPeriod = new Map<string, { event: TimelineEvent; citations: Citation[] }[]>();
+  const groups = events.map((event) => ({ event, citations: event.citations }));
+  for (const g of groups) {
+    const k = key(g.event);
+    const list = byPeriod.get(k);
+    if (list) list.push(g);
+    else byPeriod.set(k, [g]);
+  }
+  const changed = new Set<(typeof groups)[number]>();
+  for (const m of mentions) {
+    const k = key(m.period);
+    const candidates = byPeriod.get(k) ?? [];
+    const match = candidates.find((g) =>
+      g.citations.some(
+        (c) => c.excerpt === m.sentence.text || (c.article.id !== article.id && sameHappening(citationAbout(c), m.about, weight)),
+      ),
+    );
+    const citation = cite(article, m.sentence.start, m.sentence.end);
+    citationStarts.set(citation, m.sentence.start);
+    citationAboutMemo.set(citation, m.about);
+    // A sentence gives one mention per period (`findArticleMentions`), so each joins an event once.
+    if (match) {
+      if (!changed.has(match)) match.citations = [...match.citations];
+      match.citations.push(citation);
+      changed.add(match);
+    } else {
+      const g = { event: { date: m.period.date, precision: m.period.precision, text: m.sentence.text, citations: [] }, citations: [citation] };
+      groups.push(g);
+      changed.add(g);
+      candidates.push(g);
+      byPeriod.set(k, candidates);
+    }
+  }
+  const start = citationStartIn(articles, citationStarts);
+  const byCitation = citationOrder(start);
+  const out = groups.map((g) => {
+    if (!changed.has(g)) return g.event;
+    const citations = g.citations.sort(byCitation);
+    return { date: g.event.date, precision: g.event.precision, text: citations[0]!.excerpt, citations };
+  });
+  return out.sort(eventOrder(start));
+}
+
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** An event's date as a reader should see it, at its precision: "15 July 2022", "week of 5 September 2022", "July 2022", "2022", "the 1990s". */
@@ -263,4 +393,117 @@ export function filterTimeline(
     if (person && !texts.some((t) => personMatches(t, person))) return false;
     return true;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same filters over a word index: what doesn't depend on the question is computed once per timeline.
+
+/** An event's words, text by text (each text's distinct words; arrays are leaner than sets, and short). */
+const eventWordsMemo = new WeakMap<TimelineEvent, string[][]>();
+
+function eventWords(e: TimelineEvent): string[][] {
+  let w = eventWordsMemo.get(e);
+  if (!w) {
+    w = eventTexts(e).map((t) => [...new Set(words(t))]);
+    eventWordsMemo.set(e, w);
+  }
+  return w;
+}
+
+/** Word → positions of the events holding it, and search term → positions; built once per timeline array. */
+interface TimelineIndex {
+  byWord: Map<string, number[]>;
+  byTerm: Map<string, number[]>;
+}
+
+const timelineIndexMemo = new WeakMap<readonly TimelineEvent[], TimelineIndex>();
+
+function timelineIndex(events: readonly TimelineEvent[]): TimelineIndex {
+  let index = timelineIndexMemo.get(events);
+  if (!index) {
+    const byWord = new Map<string, number[]>();
+    const byTerm = new Map<string, number[]>();
+    events.forEach((e, i) => {
+      for (const text of eventWords(e)) for (const w of text) pushPosition(byWord, w, i);
+      for (const text of eventTexts(e)) for (const t of terms(text)) pushPosition(byTerm, t, i);
+    });
+    index = { byWord, byTerm };
+    timelineIndexMemo.set(events, index);
+  }
+  return index;
+}
+
+/** Adds a position to a key's list once (positions come in ascending order). */
+function pushPosition(map: Map<string, number[]>, key: string, position: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [position]);
+  else if (list.at(-1) !== position) list.push(position);
+}
+
+/** Last days of periods, by period: a date filter tests every event's, and a timeline has few distinct periods. */
+const periodEnds = new Map<string, string>();
+
+function periodEndOf(e: TimelineEvent): string {
+  const key = `${e.date}/${e.precision}`;
+  let end = periodEnds.get(key);
+  if (end === undefined) {
+    if (periodEnds.size >= 100_000) periodEnds.clear();
+    end = periodEnd(e);
+    periodEnds.set(key, end);
+  }
+  return end;
+}
+
+/** Does one of the names match the text's words as `nameInText` does? Names given as their words. */
+function namesInWords(present: string[], names: string[][]): boolean {
+  return names.some((name) => present.includes(name.at(-1)!) || name.every((w) => present.includes(w)));
+}
+
+/**
+ * `filterTimeline` with the person given as the names to look for (an entity's name and aliases): the same events
+ * as `filterTimeline(events, filter, (text) => names.some((n) => nameInText(text, n)))`, but a person or topic
+ * filter looks only at the events its words index points to instead of every event.
+ */
+export function filterTimelineByNames(events: TimelineEvent[], filter: TimelineFilter, names: string[]): TimelineEvent[] {
+  checkFilterDate('from', filter.from);
+  checkFilterDate('to', filter.to);
+  const topic = filter.topic ? [...new Set(terms(filter.topic))] : [];
+  const person = filter.person?.trim();
+  const nameWords = names.map((n) => words(n)).filter((w) => w.length > 0);
+  if (person && nameWords.length === 0) return [];
+  const index = person || topic.length > 0 ? timelineIndex(events) : null;
+  let candidates: number[] | null = null;
+  if (person) {
+    const found = new Set<number>();
+    for (const name of nameWords) {
+      for (const i of index!.byWord.get(name.at(-1)!) ?? []) found.add(i);
+      // All of the name's words: among the events holding its rarest word (checked text by text below).
+      const lists = name.map((w) => index!.byWord.get(w) ?? []);
+      const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+      for (const i of rarest) found.add(i);
+    }
+    candidates = [...found];
+  }
+  if (topic.length > 0) {
+    const counts = new Map<number, number>();
+    for (const t of topic) {
+      const hits = new Set<number>(index!.byTerm.get(t) ?? []);
+      if (t.length >= 4) for (const [term, positions] of index!.byTerm) if (term.startsWith(t)) for (const i of positions) hits.add(i);
+      for (const i of hits) counts.set(i, (counts.get(i) ?? 0) + 1);
+    }
+    const needed = topic.length <= 2 ? topic.length : Math.ceil((topic.length * 2) / 3);
+    const inTopic = [...counts].filter(([, n]) => n >= needed).map(([i]) => i);
+    const only = candidates ? new Set(candidates) : null;
+    candidates = only ? inTopic.filter((i) => only.has(i)) : inTopic;
+  }
+  const positions = candidates ? candidates.sort((a, b) => a - b) : events.map((_, i) => i);
+  const out: TimelineEvent[] = [];
+  for (const i of positions) {
+    const e = events[i]!;
+    if (filter.from && periodEndOf(e) < filter.from) continue;
+    if (filter.to && e.date > filter.to) continue;
+    if (person && !eventWords(e).some((present) => namesInWords(present, nameWords))) continue;
+    out.push(e);
+  }
+  return out;
 }
