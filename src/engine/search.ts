@@ -10,7 +10,7 @@ import { TermStats } from './stats.js';
 import type { Article, Sentence } from './types.js';
 
 /** Bump when documents, fields or term processing change: it invalidates every cached index. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 /** A passage: a sentence (the answer unit) and the window of sentences around it in its paragraph. */
 export interface Passage {
@@ -106,10 +106,12 @@ export interface LoadedIndex {
   stats: TermStats;
   source: IndexSource;
   cacheFile: string | null;
+  /** `corpusHash` of the articles: other caches made for the same articles use it too. */
+  hash: string;
 }
 
 /**
- * Loads the index from `cacheDir` when a cache for exactly these articles exists and parses;
+ * Loads the index from `cacheDir` when a cache for exactly these articles exists and reads;
  * otherwise builds it and writes the cache (atomically). A corrupt cache is reported and rebuilt.
  */
 export async function loadOrBuildIndex(
@@ -118,32 +120,160 @@ export async function loadOrBuildIndex(
   cacheDir: string | null,
   warn: (message: string) => void = () => {},
 ): Promise<LoadedIndex> {
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const build = () => ({ index: buildIndex(passages, byId), stats: buildStats(passages) });
-  if (!cacheDir) return { ...build(), source: 'built', cacheFile: null };
-  const cacheFile = path.join(cacheDir, `index-${corpusHash(articles)}.json`);
-  const cached = await readFile(cacheFile, 'utf8').catch(() => null);
+  const hash = corpusHash(articles);
+  const build = () => {
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    return { index: buildIndex(passages, byId), stats: buildStats(passages) };
+  };
+  if (!cacheDir) return { ...build(), source: 'built', cacheFile: null, hash };
+  const cacheFile = path.join(cacheDir, `index-${hash}.bin`);
+  const cached = await readFile(cacheFile).catch(() => null);
   if (cached !== null) {
     try {
-      const json = JSON.parse(cached) as { stats: unknown; index: Parameters<typeof MiniSearch.loadJS>[0] };
-      const index = MiniSearch.loadJS<IndexedDoc>(json.index, indexOptions);
-      const stats = TermStats.fromJSON(json.stats);
-      if (index.documentCount === passages.length) return { index, stats, source: 'cache', cacheFile };
-      warn(`storydesk: index cache ${cacheFile} holds ${index.documentCount} passages, expected ${passages.length}; rebuilding`);
+      const { index, stats } = readIndexCache(cached, passages);
+      return { index, stats, source: 'cache', cacheFile, hash };
     } catch (error) {
       warn(`storydesk: index cache ${cacheFile} is corrupt (${(error as Error).message}); rebuilding`);
     }
   }
   const { index, stats } = build();
   try {
+    const bytes = writeIndexCache(index, stats, passages);
     await mkdir(cacheDir, { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
-    await writeFile(tmp, `{"stats":${JSON.stringify(stats)},"index":${JSON.stringify(index)}}`);
+    await writeFile(tmp, bytes);
     await rename(tmp, cacheFile);
   } catch (error) {
     warn(`storydesk: cannot write the index cache ${cacheFile} (${(error as Error).message}); continuing without it`);
   }
-  return { index, stats, source: 'built', cacheFile };
+  return { index, stats, source: 'built', cacheFile, hash };
+}
+
+/** What the index cache needs of MiniSearch's state (MiniSearch's own JSON costs ~10× its size in garbage to load). */
+interface IndexInternals {
+  _documentCount: number;
+  _nextId: number;
+  _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _dirtCount: number;
+  _index: Iterable<[string, Map<number, Map<number, number>>]> & { set(term: string, data: Map<number, Map<number, number>>): unknown };
+}
+
+const internals = (index: MiniSearch<IndexedDoc>) => index as unknown as IndexInternals;
+
+const CACHE_MAGIC = 0x58494453; // "SDIX"
+
+interface CacheHeader {
+  documentCount: number;
+  averageFieldLength: number[];
+  fields: number;
+  terms: string[];
+  stats: unknown;
+}
+
+/**
+ * The index cache: a header (magic, JSON length, JSON of the counts, terms and term statistics), then 32-bit
+ * numbers: each document's field lengths, and for each term its fields as (field id, n, n document ids, n
+ * frequencies). Documents are the passages in order, so their ids are not stored.
+ */
+export function writeIndexCache(index: MiniSearch<IndexedDoc>, stats: TermStats, passages: Passage[]): Buffer {
+  const ix = internals(index);
+  const fields = Object.keys(ix._fieldIds).length;
+  if (ix._documentCount !== passages.length || ix._nextId !== passages.length || ix._dirtCount !== 0) {
+    throw new Error('the index does not hold exactly the passages in order');
+  }
+  passages.forEach((p, i) => {
+    if (ix._documentIds.get(i) !== p.id) throw new Error(`document ${i} is not passage ${p.id}`);
+  });
+  const terms: string[] = [];
+  let size = passages.length * fields;
+  for (const [term, data] of ix._index) {
+    terms.push(term);
+    size += 1;
+    for (const docs of data.values()) size += 2 + 2 * docs.size;
+  }
+  const numbers = new Uint32Array(size);
+  let at = 0;
+  for (let i = 0; i < passages.length; i++) {
+    const lengths = ix._fieldLength.get(i)!;
+    for (let f = 0; f < fields; f++) numbers[at++] = lengths[f] ?? 0;
+  }
+  for (const [, data] of ix._index) {
+    numbers[at++] = data.size;
+    for (const [fieldId, docs] of data) {
+      numbers[at++] = fieldId;
+      numbers[at++] = docs.size;
+      for (const docId of docs.keys()) numbers[at++] = docId;
+      for (const freq of docs.values()) numbers[at++] = freq;
+    }
+  }
+  const header: CacheHeader = { documentCount: passages.length, averageFieldLength: ix._avgFieldLength, fields, terms, stats: stats.toJSON() };
+  const json = Buffer.from(JSON.stringify(header));
+  const pad = (4 - ((8 + json.length) % 4)) % 4;
+  const head = Buffer.alloc(8);
+  head.writeUInt32LE(CACHE_MAGIC, 0);
+  head.writeUInt32LE(json.length, 4);
+  return Buffer.concat([head, json, Buffer.alloc(pad), Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength)]);
+}
+
+export function readIndexCache(bytes: Buffer, passages: Passage[]): { index: MiniSearch<IndexedDoc>; stats: TermStats } {
+  if (bytes.length < 8 || bytes.readUInt32LE(0) !== CACHE_MAGIC) throw new Error('not an index cache');
+  const jsonLength = bytes.readUInt32LE(4);
+  if (8 + jsonLength > bytes.length) throw new Error('truncated');
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + jsonLength)) as CacheHeader;
+  if (header.documentCount !== passages.length) {
+    throw new Error(`it holds ${header.documentCount} passages, expected ${passages.length}`);
+  }
+  const start = 8 + jsonLength + ((4 - ((8 + jsonLength) % 4)) % 4);
+  if ((bytes.length - start) % 4 !== 0) throw new Error('truncated');
+  // A view when the buffer is aligned (it is for a file read whole), a copy otherwise.
+  const numbers =
+    (bytes.byteOffset + start) % 4 === 0
+      ? new Uint32Array(bytes.buffer, bytes.byteOffset + start, (bytes.length - start) / 4)
+      : new Uint32Array(Uint8Array.prototype.slice.call(bytes, start).buffer);
+  const index = new MiniSearch<IndexedDoc>(indexOptions);
+  const ix = internals(index);
+  const { fields, terms } = header;
+  if (fields !== Object.keys(ix._fieldIds).length || header.averageFieldLength.length !== fields) throw new Error('unexpected fields');
+  const n = passages.length;
+  ix._documentCount = n;
+  ix._nextId = n;
+  ix._avgFieldLength = header.averageFieldLength;
+  let at = 0;
+  const take = () => {
+    if (at >= numbers.length) throw new Error('truncated');
+    return numbers[at++]!;
+  };
+  for (let i = 0; i < n; i++) {
+    const id = passages[i]!.id;
+    ix._documentIds.set(i, id);
+    ix._idToShortId.set(id, i);
+    const lengths = new Array<number>(fields);
+    for (let f = 0; f < fields; f++) lengths[f] = take();
+    ix._fieldLength.set(i, lengths);
+  }
+  for (const term of terms) {
+    const data = new Map<number, Map<number, number>>();
+    for (let k = take(); k > 0; k--) {
+      const fieldId = take();
+      const count = take();
+      if (fieldId >= fields || at + 2 * count > numbers.length) throw new Error('truncated');
+      const docs = new Map<number, number>();
+      for (let j = 0; j < count; j++) {
+        const docId = numbers[at + j]!;
+        if (docId >= n) throw new Error('a document id out of range');
+        docs.set(docId, numbers[at + count + j]!);
+      }
+      at += 2 * count;
+      data.set(fieldId, docs);
+    }
+    ix._index.set(term, data);
+  }
+  if (at !== numbers.length) throw new Error('trailing data');
+  return { index, stats: TermStats.fromJSON(header.stats) };
 }
 
 export function buildStats(passages: Passage[]): TermStats {

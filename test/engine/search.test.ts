@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPassages, corpusHash, loadOrBuildIndex } from '../../src/engine/search.js';
+import { addToIndex, buildPassages, corpusHash, loadOrBuildIndex, removeFromIndex, searchOptions } from '../../src/engine/search.js';
 import { makeArticle } from '../helpers/articles.js';
 
 const articles = [
@@ -27,7 +27,7 @@ describe('index cache', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-cache-'));
     const first = await loadOrBuildIndex(articles, passages, dir);
     expect(first.source).toBe('built');
-    expect(await readdir(dir)).toEqual([`index-${corpusHash(articles)}.json`]);
+    expect(await readdir(dir)).toEqual([`index-${corpusHash(articles)}.bin`]);
     const second = await loadOrBuildIndex(articles, passages, dir);
     expect(second.source).toBe('cache');
     expect(second.index.search('flooded').map((r) => r.id)).toEqual(first.index.search('flooded').map((r) => r.id));
@@ -35,12 +35,47 @@ describe('index cache', () => {
 
   it('rebuilds a corrupt cache and says so', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-cache-'));
-    await writeFile(path.join(dir, `index-${corpusHash(articles)}.json`), '{"not": "an index"');
+    await writeFile(path.join(dir, `index-${corpusHash(articles)}.bin`), '{"not": "an index"');
     const warnings: string[] = [];
     const loaded = await loadOrBuildIndex(articles, passages, dir, (m) => warnings.push(m));
     expect(loaded.source).toBe('built');
     expect(warnings[0]).toMatch(/is corrupt .*; rebuilding$/);
     expect((await loadOrBuildIndex(articles, passages, dir)).source).toBe('cache');
+  });
+
+  it('loads an index that ranks exactly as the one built, and takes upserts and removals after', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-cache-'));
+    const built = await loadOrBuildIndex(articles, passages, dir);
+    const cached = await loadOrBuildIndex(articles, passages, dir);
+    expect(cached.source).toBe('cache');
+    expect(cached.hash).toBe(built.hash);
+    for (const q of ['council budget', 'flooded valley', 'mayor', 'residents fled rain', 'Floods']) {
+      expect(cached.index.search(q, searchOptions)).toEqual(built.index.search(q, searchOptions));
+    }
+    expect(cached.stats.toJSON()).toEqual(built.stats.toJSON());
+    // The same postings (the radix tree may list terms in another order).
+    const postings = (index: typeof built.index) => {
+      const json = index.toJSON();
+      return { ...json, index: new Map(json.index) };
+    };
+    expect(postings(cached.index)).toEqual(postings(built.index));
+    expect(cached.index.search('flooded').map((r) => r.id)).toContain('b.md#p1.s1');
+    removeFromIndex(cached.index, ['b.md#p1.s1']);
+    expect(cached.index.search('flooded').map((r) => r.id)).not.toContain('b.md#p1.s1');
+    const added = makeArticle({ id: 'c.md', title: 'Drought', body: 'The reservoir dried up.' });
+    addToIndex(cached.index, buildPassages([added]), added);
+    expect(cached.index.search('reservoir').map((r) => r.id)).toEqual(['c.md#p1.s1']);
+  });
+
+  it('rebuilds a truncated cache', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-cache-'));
+    const first = await loadOrBuildIndex(articles, passages, dir);
+    const bytes = await readFile(first.cacheFile!);
+    await writeFile(first.cacheFile!, bytes.subarray(0, bytes.length - 8));
+    const warnings: string[] = [];
+    const loaded = await loadOrBuildIndex(articles, passages, dir, (m) => warnings.push(m));
+    expect(loaded.source).toBe('built');
+    expect(warnings[0]).toMatch(/is corrupt \(.*\); rebuilding$/);
   });
 
   it('keys the cache by the corpus: a changed article misses the old cache', () => {
