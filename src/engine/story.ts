@@ -9,6 +9,7 @@ import { extractQuotes, filterQuotes, defaultSpeakerMatches } from '../story/quo
 import { buildTimeline, filterTimeline, nameInText } from '../story/timeline.js';
 import { wordNet } from '../text/synonyms.js';
 import { terms, words } from '../text/terms.js';
+import { restoreCitations, stringifyCompact } from './derived-cache.js';
 import { AcronymIndex, ask as answerQuestion, rankCandidates, type AskContext, type Scored } from './ask.js';
 import type { TermStats } from './stats.js';
 import type { StoryEngine, WhoResult } from './engine.js';
@@ -88,7 +89,9 @@ export class Story implements StoryEngine {
         const json = JSON.parse(cached) as { timeline?: unknown; quotes?: unknown; entities?: unknown };
         if (!Array.isArray(json.timeline) || !Array.isArray(json.quotes)) throw new Error('missing timeline or quotes');
         const entities = EntityIndex.fromJSON(json.entities, articles);
-        this.derivedData = { entities, timeline: json.timeline as TimelineEvent[], quotes: json.quotes as Quote[] };
+        const timeline = restoreCitations(json.timeline as TimelineEvent[], articles);
+        const quotes = restoreCitations(json.quotes as Quote[], articles);
+        this.derivedData = { entities, timeline, quotes };
         return;
       } catch (error) {
         warn(`storydesk: story cache ${file} is corrupt (${(error as Error).message}); rebuilding`);
@@ -99,7 +102,9 @@ export class Story implements StoryEngine {
     try {
       await mkdir(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ timeline: derived.timeline, quotes: derived.quotes, entities: derived.entities }));
+      // Citations as (article, paragraph, offsets) into `articles` (date order): 20 → 7 MB at 100k passages.
+      const json = `{"timeline":${stringifyCompact(derived.timeline, articles)},"quotes":${stringifyCompact(derived.quotes, articles)},"entities":${JSON.stringify(derived.entities)}}`;
+      await writeFile(tmp, json);
       await rename(tmp, file);
     } catch (error) {
       warn(`storydesk: cannot write the story cache ${file} (${(error as Error).message}); continuing without it`);
