@@ -1,8 +1,9 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addToIndex, buildPassages, corpusHash, loadOrBuildIndex, removeFromIndex, searchOptions } from '../../src/engine/search.js';
+import { addToIndex, buildPassages, CachedPostings, corpusHash, loadOrBuildIndex, removeFromIndex, searchOptions } from '../../src/engine/search.js';
 import { makeArticle } from '../helpers/articles.js';
 
 const articles = [
@@ -82,6 +83,45 @@ describe('index cache', () => {
     const changed = [articles[0]!, makeArticle({ id: 'b.md', title: 'Floods', body: 'Heavy rain flooded the town.' })];
     expect(corpusHash(changed)).not.toBe(corpusHash(articles));
     expect(corpusHash([...articles].reverse())).toBe(corpusHash(articles));
+  });
+});
+
+describe('CachedPostings', () => {
+  it('behaves as a Map of the same entries under any sequence of changes, in the same order', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 12 }),
+        fc.array(fc.tuple(fc.constantFrom('set', 'delete', 'clear'), fc.integer({ min: 0, max: 45 }), fc.integer({ min: 1, max: 9 })), { maxLength: 30 }),
+        (ids, ops) => {
+          const sorted = [...ids].sort((a, b) => a - b);
+          const slab = new Uint32Array([7, ...sorted, ...sorted.map((id) => (id % 5) + 1), 7]);
+          const postings = new CachedPostings(slab, 1, sorted.length);
+          const map = new Map(sorted.map((id) => [id, (id % 5) + 1]));
+          const same = () => {
+            expect(postings.size).toBe(map.size);
+            expect([...postings]).toEqual([...map]);
+            expect([...postings.keys()]).toEqual([...map.keys()]);
+            expect([...postings.values()]).toEqual([...map.values()]);
+            for (let id = 0; id <= 45; id++) {
+              expect(postings.get(id)).toBe(map.get(id));
+              expect(postings.has(id)).toBe(map.has(id));
+            }
+          };
+          same();
+          for (const [op, id, freq] of ops) {
+            if (op === 'set') {
+              postings.set(id, freq);
+              map.set(id, freq);
+            } else if (op === 'delete') expect(postings.delete(id)).toBe(map.delete(id));
+            else {
+              postings.clear();
+              map.clear();
+            }
+            same();
+          }
+        },
+      ),
+    );
   });
 });
 
