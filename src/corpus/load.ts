@@ -1,7 +1,7 @@
 // A folder of article files → the articles that are valid, and a problem report for the rest.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { codeFingerprint } from '../engine/fingerprint.js';
 import { buildArticle, MAX_ARTICLE_BYTES, parseArticle, readSource, reflow, sentenceSpans } from './parse.js';
@@ -145,6 +145,10 @@ class ParseCache {
       await writeFile(tmp, JSON.stringify({ version: PARSE_CACHE_VERSION, files: Object.fromEntries(this.entries) }));
       await rename(tmp, this.file);
       this.changed = false;
+      // Parse caches of other code (a fingerprint per version) are never read again.
+      const dir = path.dirname(this.file);
+      const stale = (await readdir(dir)).filter((f) => /^articles-[0-9a-f]{16}\.json$/.test(f) && f !== path.basename(this.file));
+      await Promise.all(stale.map((f) => unlink(path.join(dir, f)).catch(() => {})));
     } catch (error) {
       this.warn(`storydesk: cannot write the parse cache ${this.file} (${(error as Error).message}); continuing without it`);
     }

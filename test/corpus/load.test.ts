@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,8 @@ describe('loadCorpus', () => {
       const dir = await corpusDir(files);
       const cacheDir = path.join(dir, '.cache');
       const parsed = await loadCorpus(dir);
+      await mkdir(cacheDir);
+      await writeFile(path.join(cacheDir, 'articles-0123456789abcdef.json'), '{}'); // another version's
       const first = await loadCorpus(dir, { cacheDir });
       expect((await readdir(cacheDir)).filter((f) => f.startsWith('articles-'))).toHaveLength(1);
       const warnings: string[] = [];
