@@ -41,9 +41,18 @@ export type ParseResult = { ok: true; article: Article } | { ok: false; problems
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-/** Decodes, splits front matter from body, validates, reflows and splits into sentences. */
-export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
-  const fail = (field: string, message: string): ParseResult => ({ ok: false, problems: [{ file, field, message }] });
+/** An article file decoded: its text (BOM dropped, line ends normalised) and where the front matter ends. */
+export interface ArticleSource {
+  text: string;
+  /** The YAML between the "---" lines. */
+  frontMatter: string;
+  /** Offset of the body in `text`. */
+  bodyStart: number;
+}
+
+/** Decodes an article file and finds its front matter; the problem when it can't. */
+export function readSource(file: string, bytes: Uint8Array): { ok: true; source: ArticleSource } | { ok: false; problems: CorpusProblem[] } {
+  const fail = (field: string, message: string) => ({ ok: false as const, problems: [{ file, field, message }] });
   if (bytes.byteLength > MAX_ARTICLE_BYTES) {
     return fail('size', `file is ${bytes.byteLength} bytes; expected at most ${MAX_ARTICLE_BYTES} (1 MB)`);
   }
@@ -56,9 +65,18 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const fm = FRONT_MATTER.exec(text);
   if (!fm) return fail('front matter', 'expected YAML front matter between "---" lines at the top of the file');
+  return { ok: true, source: { text, frontMatter: fm[1]!, bodyStart: fm[0].length } };
+}
+
+/** Decodes, splits front matter from body, validates, reflows and splits into sentences. */
+export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
+  const fail = (field: string, message: string): ParseResult => ({ ok: false, problems: [{ file, field, message }] });
+  const read = readSource(file, bytes);
+  if (!read.ok) return read;
+  const { text, frontMatter, bodyStart } = read.source;
   let data: unknown;
   try {
-    data = parseYaml(fm[1]!, { schema: 'core' }) ?? {};
+    data = parseYaml(frontMatter, { schema: 'core' }) ?? {};
   } catch (error) {
     return fail('front matter', `invalid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -76,7 +94,7 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
       })),
     };
   }
-  const paragraphs = reflow(text.slice(fm[0].length));
+  const paragraphs = reflow(text.slice(bodyStart));
   if (paragraphs.length === 0) return fail('body', 'article body is empty; expected at least one paragraph of text');
   return { ok: true, article: buildArticle(file, parsed.data, paragraphs) };
 }
@@ -120,29 +138,32 @@ export function reflow(body: string): string[] {
   return paragraphs.map((p) => p.replace(/[ \t]{2,}/g, ' '));
 }
 
-export function buildArticle(id: string, meta: FrontMatter, paragraphTexts: string[]): Article {
+/**
+ * An article from its validated front matter and reflowed paragraphs. `spans` (paragraph, start, end in the
+ * body, as `sentenceSpans` returns them) skips sentence splitting when they are already known.
+ */
+export function buildArticle(id: string, meta: FrontMatter, paragraphTexts: string[], spans?: ArrayLike<number>): Article {
   const body = paragraphTexts.join('\n\n');
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
+  const add = (number: number, index: number, start: number, end: number) => {
+    sentences.push({ id: `${id}#p${number}.s${index}`, articleId: id, paragraph: number, index, start, end, text: body.slice(start, end) });
+  };
   let offset = 0;
   paragraphTexts.forEach((text, i) => {
     const number = i + 1;
     paragraphs.push({ number, start: offset, end: offset + text.length });
-    splitSentences(text).forEach((span, j) => {
-      const start = offset + span.start;
-      const end = offset + span.end;
-      sentences.push({
-        id: `${id}#p${number}.s${j + 1}`,
-        articleId: id,
-        paragraph: number,
-        index: j + 1,
-        start,
-        end,
-        text: body.slice(start, end),
-      });
-    });
+    if (!spans) splitSentences(text).forEach((span, j) => add(number, j + 1, offset + span.start, offset + span.end));
     offset += text.length + 2;
   });
+  if (spans) {
+    for (let k = 0, index = 0, previous = 0; k + 2 < spans.length; k += 3) {
+      const number = spans[k]!;
+      index = number === previous ? index + 1 : 1;
+      previous = number;
+      add(number, index, spans[k + 1]!, spans[k + 2]!);
+    }
+  }
   return {
     id,
     title: meta.title,
@@ -154,4 +175,11 @@ export function buildArticle(id: string, meta: FrontMatter, paragraphTexts: stri
     paragraphs,
     sentences,
   };
+}
+
+/** An article's sentences as a flat list of (paragraph, start, end): what `buildArticle` needs to rebuild them. */
+export function sentenceSpans(article: Article): number[] {
+  const spans: number[] = [];
+  for (const s of article.sentences) spans.push(s.paragraph, s.start, s.end);
+  return spans;
 }

@@ -9,10 +9,11 @@ import { extractQuotes, filterQuotes, defaultSpeakerMatches, quotesOf } from '..
 import { addToTimeline, buildTimeline, filterTimelineByNames, removeFromTimeline, weightsFrom } from '../story/timeline.js';
 import { wordNet } from '../text/synonyms.js';
 import { terms, words } from '../text/terms.js';
+import { restoreCitations, stringifyCompact } from './derived-cache.js';
 import { AcronymIndex, ask as answerQuestion, rankCandidates, type AskContext, type Scored } from './ask.js';
 import type { TermStats } from './stats.js';
 import type { StoryEngine, WhoResult } from './engine.js';
-import { addToIndex, buildPassages, corpusHash, loadOrBuildIndex, removeFromIndex, type IndexedDoc, type IndexSource, type Passage } from './search.js';
+import { addToIndex, buildPassages, loadOrBuildIndex, removeFromIndex, type IndexedDoc, type IndexSource, type Passage } from './search.js';
 import type {
   Article,
   AskResult,
@@ -66,29 +67,31 @@ export class Story implements StoryEngine {
 
   static async load(options: StoryOptions): Promise<Story> {
     const log = options.log ?? (() => {});
-    const corpus = await loadCorpus(options.corpusDir);
+    const cacheDir = options.cacheDir === undefined ? defaultCacheDir(options.corpusDir) : options.cacheDir;
+    const corpus = await loadCorpus(options.corpusDir, { cacheDir, warn: (m) => log('warn', m) });
     for (const p of corpus.problems) log('warn', `corpus: ${p.file}: ${p.field}: ${p.message} (skipped)`);
     const passages = buildPassages(corpus.articles);
-    const cacheDir = options.cacheDir === undefined ? defaultCacheDir(options.corpusDir) : options.cacheDir;
     const loaded = await loadOrBuildIndex(corpus.articles, passages, cacheDir, (m) => log('warn', m));
     log('info', `story: ${corpus.articles.length} articles, ${passages.length} passages, index ${loaded.source}`);
     const story = new Story(loaded.index, loaded.stats, loaded.source, corpus.articles, corpus.problems, passages);
     // Timeline, entities and quotes are ready before the story serves, so no question pays for them.
-    await story.loadOrBuildDerived(cacheDir, (m) => log('warn', m));
+    await story.loadOrBuildDerived(cacheDir, loaded.hash, (m) => log('warn', m));
     return story;
   }
 
   /** Timeline, quotes and entities come from the cache when it was made for these articles by this code; else built and cached. */
-  private async loadOrBuildDerived(cacheDir: string | null, warn: (message: string) => void): Promise<void> {
+  private async loadOrBuildDerived(cacheDir: string | null, hash: string, warn: (message: string) => void): Promise<void> {
     const articles = this.sortedArticles();
-    const file = cacheDir ? path.join(cacheDir, `story-${corpusHash(articles)}.json`) : null;
+    const file = cacheDir ? path.join(cacheDir, `story-${hash}.json`) : null;
     const cached = file ? await readFile(file, 'utf8').catch(() => null) : null;
     if (cached !== null) {
       try {
         const json = JSON.parse(cached) as { timeline?: unknown; quotes?: unknown; entities?: unknown };
         if (!Array.isArray(json.timeline) || !Array.isArray(json.quotes)) throw new Error('missing timeline or quotes');
         const entities = EntityIndex.fromJSON(json.entities, articles);
-        this.derivedData = { entities, timeline: json.timeline as TimelineEvent[], quotes: json.quotes as Quote[] };
+        const timeline = restoreCitations(json.timeline as TimelineEvent[], articles);
+        const quotes = restoreCitations(json.quotes as Quote[], articles);
+        this.derivedData = { entities, timeline, quotes };
         return;
       } catch (error) {
         warn(`storydesk: story cache ${file} is corrupt (${(error as Error).message}); rebuilding`);
@@ -99,7 +102,9 @@ export class Story implements StoryEngine {
     try {
       await mkdir(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ timeline: derived.timeline, quotes: derived.quotes, entities: derived.entities }));
+      // Citations as (article, paragraph, offsets) into `articles` (date order): 20 → 7 MB at 100k passages.
+      const json = `{"timeline":${stringifyCompact(derived.timeline, articles)},"quotes":${stringifyCompact(derived.quotes, articles)},"entities":${JSON.stringify(derived.entities)}}`;
+      await writeFile(tmp, json);
       await rename(tmp, file);
     } catch (error) {
       warn(`storydesk: cannot write the story cache ${file} (${(error as Error).message}); continuing without it`);

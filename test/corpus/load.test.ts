@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,5 +55,60 @@ describe('loadCorpus', () => {
     const corpus = await loadCorpus('corpus');
     expect(corpus.problems).toEqual([]);
     expect(corpus.articles.length).toBeGreaterThanOrEqual(2);
+  });
+
+  describe('with a parse cache', () => {
+    const files = {
+      'a.md': article('Alpha', '2024-01-01', 'Dr. Ann Lee spoke on Monday. She said "we are ready." The vote is set.\n\nA second paragraph. It ends here.'),
+      'b.md': article('Beta', '2024-01-02', 'Line one of a\nhard-wrapped body.\nAnother line.'),
+      'c.md': article('Gamma', '2024-13-01'),
+      'd.md': article('Alpha', '2024-01-01', 'A duplicate.'),
+    };
+
+    it('rebuilds unchanged files from the cache exactly as parsing them, and still reports the bad ones', async () => {
+      const dir = await corpusDir(files);
+      const cacheDir = path.join(dir, '.cache');
+      const parsed = await loadCorpus(dir);
+      await mkdir(cacheDir);
+      await writeFile(path.join(cacheDir, 'articles-0123456789abcdef.json'), '{}'); // another version's
+      const first = await loadCorpus(dir, { cacheDir });
+      expect((await readdir(cacheDir)).filter((f) => f.startsWith('articles-'))).toHaveLength(1);
+      const warnings: string[] = [];
+      const second = await loadCorpus(dir, { cacheDir, warn: (m) => warnings.push(m) });
+      expect(first).toEqual(parsed);
+      expect(second).toEqual(parsed);
+      expect(second.problems.map(formatProblem)).toEqual([
+        'c.md: date: expected a real calendar date (YYYY-MM-DD)',
+        'd.md: title: same title and date as a.md; expected each article once (this file is skipped)',
+      ]);
+      expect(warnings).toEqual([]);
+      for (const a of second.articles) for (const s of a.sentences) expect(s.text).toBe(a.body.slice(s.start, s.end));
+    });
+
+    it('parses a changed file again rather than serving its cached version', async () => {
+      const dir = await corpusDir(files);
+      const cacheDir = path.join(dir, '.cache');
+      await loadCorpus(dir, { cacheDir });
+      await writeFile(path.join(dir, 'a.md'), article('Alpha two', '2024-01-05', 'Changed text. Two sentences now.'));
+      await writeFile(path.join(dir, 'b.md'), '---\ntitle: Beta\n---\nNo date any more.\n');
+      const corpus = await loadCorpus(dir, { cacheDir });
+      expect(corpus).toEqual(await loadCorpus(dir));
+      expect(corpus.articles.find((a) => a.id === 'a.md')).toMatchObject({ title: 'Alpha two', date: '2024-01-05' });
+      expect(corpus.articles.find((a) => a.id === 'a.md')!.sentences.map((s) => s.text)).toEqual(['Changed text.', 'Two sentences now.']);
+      expect(corpus.problems.map(formatProblem)).toContain('b.md: date: expected a date as YYYY-MM-DD');
+    });
+
+    it('parses every file when the cache is corrupt, and says so', async () => {
+      const dir = await corpusDir(files);
+      const cacheDir = path.join(dir, '.cache');
+      await loadCorpus(dir, { cacheDir });
+      const name = (await readdir(cacheDir)).find((f) => f.startsWith('articles-'))!;
+      await writeFile(path.join(cacheDir, name), '{"version": 1, "files": ');
+      const warnings: string[] = [];
+      const corpus = await loadCorpus(dir, { cacheDir, warn: (m) => warnings.push(m) });
+      expect(corpus).toEqual(await loadCorpus(dir));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/parse cache .* is corrupt/);
+    });
   });
 });
