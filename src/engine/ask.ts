@@ -805,9 +805,6 @@ function retrievalQuery(ctx: AskContext, q: Question, opts: AskOptions): { query
       prefix: (term: string) => !extra.has(term) && prefix(term),
       fuzzy: (term: string) => (term.length >= 5 && !ctx.stats.has(term) && !extra.has(term) ? 0.2 : false),
       boostTerm: (term: string) => (extra.has(term) ? 0.4 : 1),
-      // Candidates are found by the sentence's own words: the reranking credits its neighbours and title. Searching the
-      // neighbours' and title fields too scans three times the postings for the same answers on the eval sets.
-      fields: ['text'],
     },
   };
 }

@@ -1,5 +1,7 @@
-// The passage index: one MiniSearch document per sentence, with its neighbours as context,
-// cached on disk as MiniSearch JSON keyed by a hash of the corpus and of these options.
+// The passage index: one MiniSearch document per sentence, cached on disk keyed by a hash of the corpus and of the
+// code. Only the sentence's own words are indexed: the reranking of /ask credits its neighbours and the article's
+// title itself, and indexing them too (as fields) tripled the postings a question scans and the index's memory
+// without changing an answer on the eval sets.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +12,7 @@ import { TermStats } from './stats.js';
 import type { Article, Sentence } from './types.js';
 
 /** Bump when documents, fields or term processing change: it invalidates every cached index. */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 /** A passage: a sentence (the answer unit) and the window of sentences around it in its paragraph. */
 export interface Passage {
@@ -24,22 +26,19 @@ export interface Passage {
 interface IndexedDoc {
   id: string;
   text: string;
-  context: string;
-  title: string;
 }
 
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export const indexOptions: Options<IndexedDoc> = {
-  fields: ['text', 'context', 'title'],
+  fields: ['text'],
   storeFields: [],
   tokenize: (text) => text.match(TOKEN) ?? [],
   processTerm: (term) => termOf(term) ?? null,
 };
 
-/** Search defaults: the sentence itself counts most; prefix and fuzzy only on longer terms to keep precision. */
+/** Search defaults: prefix and fuzzy only on longer terms to keep precision. */
 export const searchOptions: SearchOptions = {
-  boost: { text: 3, context: 1, title: 0.5 },
   prefix: (term) => term.length >= 5,
   fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
   combineWith: 'OR',
@@ -64,24 +63,18 @@ export function buildPassages(articles: Article[]): Passage[] {
   return passages;
 }
 
-function toDoc(passage: Passage, article: Article): IndexedDoc {
-  const s = passage.sentence;
-  return {
-    id: passage.id,
-    text: s.text,
-    context: article.body.slice(passage.windowStart, s.start) + ' ' + article.body.slice(s.end, passage.windowEnd),
-    title: article.title,
-  };
+function toDoc(passage: Passage): IndexedDoc {
+  return { id: passage.id, text: passage.sentence.text };
 }
 
-export function buildIndex(passages: Passage[], articlesById: Map<string, Article>): MiniSearch<IndexedDoc> {
+export function buildIndex(passages: Passage[]): MiniSearch<IndexedDoc> {
   const index = new MiniSearch<IndexedDoc>(indexOptions);
-  index.addAll(passages.map((p) => toDoc(p, articlesById.get(p.sentence.articleId)!)));
+  index.addAll(passages.map(toDoc));
   return index;
 }
 
-export function addToIndex(index: MiniSearch<IndexedDoc>, passages: Passage[], article: Article): void {
-  index.addAll(passages.map((p) => toDoc(p, article)));
+export function addToIndex(index: MiniSearch<IndexedDoc>, passages: Passage[]): void {
+  index.addAll(passages.map(toDoc));
 }
 
 export function removeFromIndex(index: MiniSearch<IndexedDoc>, ids: string[]): void {
@@ -121,10 +114,7 @@ export async function loadOrBuildIndex(
   warn: (message: string) => void = () => {},
 ): Promise<LoadedIndex> {
   const hash = corpusHash(articles);
-  const build = () => {
-    const byId = new Map(articles.map((a) => [a.id, a]));
-    return { index: buildIndex(passages, byId), stats: buildStats(passages) };
-  };
+  const build = () => ({ index: buildIndex(passages), stats: buildStats(passages) });
   if (!cacheDir) return { ...build(), source: 'built', cacheFile: null, hash };
   const cacheFile = path.join(cacheDir, `index-${hash}.bin`);
   const cached = await readFile(cacheFile).catch(() => null);

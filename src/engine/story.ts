@@ -145,7 +145,7 @@ export class Story implements StoryEngine {
     this.removeArticle(article.id);
     this.byId.set(article.id, article);
     const passages = buildPassages([article]);
-    addToIndex(this.index, passages, article);
+    addToIndex(this.index, passages);
     for (const p of passages) {
       this.passages.set(p.id, p);
       this.stats.add(terms(p.sentence.text));

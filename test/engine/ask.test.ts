@@ -93,7 +93,7 @@ function contextOf(...bodies: { title?: string; body: string }[]): AskContext {
   const passages = buildPassages(articles);
   const byId = new Map(articles.map((a) => [a.id, a]));
   return {
-    index: buildIndex(passages, byId),
+    index: buildIndex(passages),
     passages: new Map(passages.map((p) => [p.id, p])),
     articles: byId,
     stats: buildStats(passages),

@@ -64,7 +64,7 @@ describe('index cache', () => {
     removeFromIndex(cached.index, ['b.md#p1.s1']);
     expect(cached.index.search('flooded').map((r) => r.id)).not.toContain('b.md#p1.s1');
     const added = makeArticle({ id: 'c.md', title: 'Drought', body: 'The reservoir dried up.' });
-    addToIndex(cached.index, buildPassages([added]), added);
+    addToIndex(cached.index, buildPassages([added]));
     expect(cached.index.search('reservoir').map((r) => r.id)).toEqual(['c.md#p1.s1']);
   });
 
