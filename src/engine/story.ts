@@ -4,6 +4,7 @@ import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import { isArticleFile, loadCorpus } from '../corpus/load.js';
 import { parseArticle } from '../corpus/parse.js';
+import { extractDates } from '../story/dates.js';
 import { EntityIndex } from '../story/entities.js';
 import { extractQuotes, filterQuotes, defaultSpeakerMatches, quotesOf } from '../story/quotes.js';
 import { addToTimeline, buildTimeline, filterTimelineByNames, removeFromTimeline, weightsFrom } from '../story/timeline.js';
@@ -76,6 +77,9 @@ export class Story implements StoryEngine {
     const story = new Story(loaded.index, loaded.stats, loaded.source, corpus.articles, corpus.problems, passages);
     // Timeline, entities and quotes are ready before the story serves, so no question pays for them.
     await story.loadOrBuildDerived(cacheDir, loaded.hash, (m) => log('warn', m));
+    // A story loaded from the cache has not read a date yet: the date parser compiles its patterns on first use
+    // (~150-200 ms), which the first article added would otherwise pay.
+    extractDates('On Monday, January 2, last week.', '2000-01-05');
     return story;
   }
 
