@@ -76,12 +76,27 @@ export function words(text: string): string[] {
   return (text.match(TOKEN) ?? []).map(normalizeWord).filter((w) => w.length > 0);
 }
 
+/**
+ * Token as written → its term, null for a stop word, '' for no word at all. Memoised: a corpus's vocabulary is small
+ * next to its tokens, and normalising and stemming each token again was most of the cost of reading sentences.
+ */
+const tokenTerms = new Map<string, string | null>();
+const MAX_MEMO = 200_000;
+
+function tokenTerm(raw: string): string | null {
+  let t = tokenTerms.get(raw);
+  if (t === undefined) {
+    const w = normalizeWord(raw);
+    t = w.length === 0 ? '' : ACRONYM.test(raw) ? w : STOP_WORDS.has(w) ? null : stem(w);
+    if (tokenTerms.size >= MAX_MEMO) tokenTerms.clear();
+    tokenTerms.set(raw, t);
+  }
+  return t;
+}
+
 /** One word → its index term, or null for a stop word. */
 export function termOf(word: string): string | null {
-  const w = normalizeWord(word);
-  if (w.length === 0) return null;
-  if (ACRONYM.test(word)) return w;
-  return STOP_WORDS.has(w) ? null : stem(w);
+  return tokenTerm(word) || null;
 }
 
 /** The tokens of a text as written, one per entry of termSequence() and words(). */
@@ -93,10 +108,8 @@ export function rawTokens(text: string): string[] {
 export function termSequence(text: string): (string | null)[] {
   const out: (string | null)[] = [];
   for (const raw of text.match(TOKEN) ?? []) {
-    const w = normalizeWord(raw);
-    if (w.length === 0) continue;
-    if (ACRONYM.test(raw)) out.push(w);
-    else out.push(STOP_WORDS.has(w) ? null : stem(w));
+    const t = tokenTerm(raw);
+    if (t !== '') out.push(t);
   }
   return out;
 }
