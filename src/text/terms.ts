@@ -101,7 +101,7 @@ export function termOf(word: string): string | null {
 
 /** The tokens of a text as written, one per entry of termSequence() and words(). */
 export function rawTokens(text: string): string[] {
-  return (text.match(TOKEN) ?? []).filter((raw) => normalizeWord(raw).length > 0);
+  return (text.match(TOKEN) ?? []).filter((raw) => tokenTerm(raw) !== '');
 }
 
 /** The index term of each token of a text, in order: null for a stop word (positions are kept for proximity). */
