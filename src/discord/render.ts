@@ -48,6 +48,12 @@ const MAX_ANSWER_CITATIONS = 5;
 const PAGE_ITEMS = 6;
 const PAGE_FIELD_BUDGET = 4500;
 const PAGE_LINES = 10;
+/**
+ * Pages a list holds at most. Nobody pages through more, and rendering every page of a large story's timeline
+ * (thousands of events, each escaped and cut to fit) took most of a second per command at 100,000 passages; the
+ * list says how many it shows and how to narrow it.
+ */
+export const MAX_PAGES = 20;
 
 const NO_MENTIONS = { parse: [] as [] };
 
@@ -131,28 +137,42 @@ interface ListHeader {
   color?: number;
 }
 
-/** Splits items into pages that each fit one embed, with link buttons to that page's sources. */
-export function paginate(header: ListHeader, items: ListItem[]): Reply[] {
+/** "Showing the first 120 of 4,512 events; narrow it with …" when a list was cut at MAX_PAGES pages. */
+function shownNote(shown: number, count: number, noun: string, narrow: string | undefined): string {
+  if (shown >= count) return '';
+  return `\nShowing the first ${shown.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} ${noun}${narrow ? `; ${narrow}` : ''}.`;
+}
+
+/**
+ * Splits the list's items into pages that each fit one embed, with link buttons to that page's sources. Items are
+ * rendered as they are needed (`itemAt`), up to MAX_PAGES pages.
+ */
+export function paginate(header: ListHeader, count: number, itemAt: (index: number) => ListItem, more?: { noun: string; narrow?: string }): Reply[] {
   const pages: ListItem[][] = [];
   let current: ListItem[] = [];
   let size = 0;
-  for (const item of items) {
+  let shown = 0;
+  for (let i = 0; i < count; i++) {
+    const item = itemAt(i);
     const length = item.field.name.length + item.field.value.length;
     if (current.length > 0 && (current.length >= PAGE_ITEMS || size + length > PAGE_FIELD_BUDGET)) {
       pages.push(current);
       current = [];
       size = 0;
+      if (pages.length >= MAX_PAGES) break;
     }
     current.push(item);
     size += length;
+    shown++;
   }
   if (current.length > 0) pages.push(current);
+  const description = `${header.description ?? ''}${shownNote(shown, count, more?.noun ?? 'items', more?.narrow)}`.trim();
   return pages.map((page) =>
     fitReply({
       embeds: [
         {
           title: truncate(header.title, Limits.embedTitle),
-          description: header.description ? truncate(header.description, 1000) : undefined,
+          description: description ? truncate(description, 1000) : undefined,
           color: header.color ?? Colors.list,
           fields: page.map((item) => item.field),
         },
@@ -172,12 +192,17 @@ export function renderTimeline(events: TimelineEvent[], filter: TimelineFilter):
   if (events.length === 0) {
     return [plainEmbed('Timeline', `The articles don't date any events${described ? ` matching ${described}` : ''}.`)];
   }
-  const items = events.map((e) => ({
-    field: eventField(e),
-    sources: e.citations.map((c) => c.article),
-  }));
+  const itemAt = (i: number) => {
+    const e = events[i]!;
+    return { field: eventField(e), sources: e.citations.map((c) => c.article) };
+  };
   const noun = events.length === 1 ? 'event' : 'events';
-  return paginate({ title: 'Timeline', description: `${events.length} ${noun}${described ? ` · ${described}` : ''}, oldest first` }, items);
+  return paginate(
+    { title: 'Timeline', description: `${events.length.toLocaleString('en-US')} ${noun}${described ? ` · ${described}` : ''}, oldest first` },
+    events.length,
+    itemAt,
+    { noun, narrow: 'narrow it with `from`, `to`, `topic` or `person`' },
+  );
 }
 
 function eventField(e: TimelineEvent): APIEmbedField {
@@ -191,8 +216,12 @@ function eventField(e: TimelineEvent): APIEmbedField {
 
 export function renderEntityList(entities: Entity[]): Reply[] {
   if (entities.length === 0) return [plainEmbed('Who', 'The articles name no people, organisations or places I can recognise.')];
-  const lines = entities.map((e) => entityLine(e));
-  return pagedLines({ title: 'Who is in the story', description: 'Use `/who name` for one of them, with citations.' }, lines);
+  return pagedLines(
+    { title: 'Who is in the story', description: 'Use `/who name` for one of them, with citations.' },
+    entities.length,
+    (i) => entityLine(entities[i]!),
+    { noun: 'names, most mentioned first', narrow: 'ask `/who name` for anyone else' },
+  );
 }
 
 function entityLine(e: Entity): string {
@@ -209,9 +238,14 @@ export function renderEntity(query: string, result: WhoResult): Reply[] {
   const about = [`${capitalize(entity.kind)} · mentioned ${entity.mentions === 1 ? 'once' : `${entity.mentions} times`}`];
   if (entity.roles.length > 0) about.push(`**Roles:** ${escapeText(truncate(entity.roles.join('; '), 600))}`);
   if (entity.aliases.length > 0) about.push(`**Also called:** ${escapeText(truncate(entity.aliases.join(', '), 400))}`);
-  const items = uniqueCitations(result.citations).map((c, i) => ({ field: citationField(i + 1, c), sources: [c.article] }));
-  if (items.length === 0) return [plainEmbed(truncate(entity.name, Limits.embedTitle), about.join('\n'))];
-  return paginate({ title: entity.name, description: about.join('\n'), color: Colors.answer }, items);
+  const citations = uniqueCitations(result.citations);
+  if (citations.length === 0) return [plainEmbed(truncate(entity.name, Limits.embedTitle), about.join('\n'))];
+  return paginate(
+    { title: entity.name, description: about.join('\n'), color: Colors.answer },
+    citations.length,
+    (i) => ({ field: citationField(i + 1, citations[i]!), sources: [citations[i]!.article] }),
+    { noun: 'mentions' },
+  );
 }
 
 export function renderQuotes(quotes: Quote[], filter: QuoteFilter): Reply[] {
@@ -220,9 +254,16 @@ export function renderQuotes(quotes: Quote[], filter: QuoteFilter): Reply[] {
     ['topic', filter.topic],
   ]);
   if (quotes.length === 0) return [plainEmbed('Quotes', `The articles quote no one${described ? ` matching ${described}` : ''}.`)];
-  const items = quotes.map((q) => ({ field: quoteField(q), sources: [q.citation.article] }));
   const noun = quotes.length === 1 ? 'quote' : 'quotes';
-  return paginate({ title: 'Quotes', description: `${quotes.length} ${noun}${described ? ` · ${described}` : ''}` }, items);
+  return paginate(
+    { title: 'Quotes', description: `${quotes.length.toLocaleString('en-US')} ${noun}${described ? ` · ${described}` : ''}` },
+    quotes.length,
+    (i) => {
+      const q = quotes[i]!;
+      return { field: quoteField(q), sources: [q.citation.article] };
+    },
+    { noun, narrow: 'narrow it with `speaker` or `topic`' },
+  );
 }
 
 function quoteField(q: Quote): APIEmbedField {
@@ -236,23 +277,27 @@ function quoteField(q: Quote): APIEmbedField {
 export function renderSources(articles: ArticleMeta[], skippedFiles: number): Reply[] {
   const skipped = skippedFiles > 0 ? ` ${skippedFiles} file${skippedFiles === 1 ? ' was' : 's were'} skipped because of errors.` : '';
   if (articles.length === 0) return [plainEmbed('Sources', `No articles are loaded yet.${skipped}`)];
-  const lines = articles.map((a, i) => {
+  const lineAt = (i: number) => {
+    const a = articles[i]!;
     const meta = [a.outlet ? escapeText(a.outlet) : null, formatDate(a.date)].filter(Boolean).join(' · ');
     return `**${i + 1}.** ${markdownLink(truncate(oneLine(a.title), 200), a.url)}\n${meta}`;
-  });
-  const header = { title: 'Sources', description: `${articles.length} article${articles.length === 1 ? '' : 's'}, newest first.${skipped}` };
-  const pages = pagedLines(header, lines);
+  };
+  const header = { title: 'Sources', description: `${articles.length.toLocaleString('en-US')} article${articles.length === 1 ? '' : 's'}, newest first.${skipped}` };
+  const pages = pagedLines(header, articles.length, lineAt, { noun: 'articles' });
   // Each page gets link buttons for its own articles.
   return pages.map((page, i) => fitReply({ ...page, components: sourceButtons(articles.slice(i * PAGE_LINES, (i + 1) * PAGE_LINES), 2) }));
 }
 
-/** Lines of a list, PAGE_LINES per page, in the embed description. */
-function pagedLines(header: ListHeader, lines: string[]): Reply[] {
+/** Lines of a list, PAGE_LINES per page, in the embed description, up to MAX_PAGES pages (rendered as needed). */
+function pagedLines(header: ListHeader, count: number, lineAt: (index: number) => string, more: { noun: string; narrow?: string }): Reply[] {
+  const shown = Math.min(count, MAX_PAGES * PAGE_LINES);
+  const intro = `${header.description ?? ''}${shownNote(shown, count, more.noun, more.narrow)}`.trim();
   const pages: Reply[] = [];
-  for (let i = 0; i < lines.length; i += PAGE_LINES) {
-    const body = lines.slice(i, i + PAGE_LINES).join('\n');
-    const description = header.description ? `${header.description}\n\n${body}` : body;
-    pages.push(plainEmbed(header.title, description, header.color ?? Colors.list));
+  for (let i = 0; i < shown; i += PAGE_LINES) {
+    const lines: string[] = [];
+    for (let k = i; k < Math.min(i + PAGE_LINES, shown); k++) lines.push(lineAt(k));
+    const body = lines.join('\n');
+    pages.push(plainEmbed(header.title, intro ? `${intro}\n\n${body}` : body, header.color ?? Colors.list));
   }
   return pages;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ABSTAIN,
   embedLength,
+  MAX_PAGES,
   fitReply,
   parsePageButton,
   renderAnswer,
@@ -105,6 +106,33 @@ describe('paged lists', () => {
       value:
         '> Event number 1 happened at the harbour.\n— [Harbour bridge \\[closed\\] after storm](https://example.com/harbour-%28bridge%29), The Fixture Times, 15 Mar 2024, paragraph 1',
     });
+    for (const page of pages) expect(specProblems(page)).toEqual([]);
+  });
+
+  it('shows at most MAX_PAGES pages of a very long list, says how many it shows and how to narrow it', () => {
+    const c = citeText(harbour, 'Mayor Ana Lind said repairs would take weeks.');
+    const events: TimelineEvent[] = Array.from({ length: 5000 }, (_, i) => ({
+      date: `2020-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      precision: 'day' as const,
+      text: `Event ${i + 1} *happened* at the_harbour.`,
+      citations: [c],
+    }));
+    let rendered = 0;
+    const counted = new Proxy(events, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) rendered++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const pages = renderTimeline(counted, {});
+    expect(pages).toHaveLength(MAX_PAGES);
+    const shown = pages.reduce((n, p) => n + p.embeds[0]!.fields!.length, 0);
+    expect(shown).toBe(MAX_PAGES * 6);
+    expect(rendered).toBeLessThan(MAX_PAGES * 6 + 10); // the other 4,880 events are never rendered
+    expect(pages[0]!.embeds[0]!.description).toBe(
+      `5,000 events, oldest first\nShowing the first ${shown} of 5,000 events; narrow it with \`from\`, \`to\`, \`topic\` or \`person\`.`,
+    );
+    expect(pages.at(-1)!.embeds[0]!.fields!.at(-1)!.value).toContain(`Event ${shown} \\*happened\\* at the\\_harbour.`);
     for (const page of pages) expect(specProblems(page)).toEqual([]);
   });
 
