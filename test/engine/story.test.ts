@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStory } from '../../src/engine/story.js';
+import { loadStory, warmUp } from '../../src/engine/story.js';
 import { makeArticle } from '../helpers/articles.js';
 
 async function copyOfSmallCorpus(): Promise<string> {
@@ -94,5 +94,14 @@ describe('Story', () => {
     const third = await loadStory({ corpusDir: dir, cacheDir, log: (level, m) => level === 'warn' && warnings.push(m) });
     expect(warnings.some((w) => /story cache .* is corrupt/.test(w))).toBe(true);
     expect(third.quotes()).toEqual(first.quotes());
+  });
+});
+
+describe('warmUp', () => {
+  it('runs the whole per-article extraction on its made-up article (dates, people, quotes)', () => {
+    const found = warmUp();
+    expect(found.entities).toBeGreaterThan(0);
+    expect(found.events).toBeGreaterThan(0);
+    expect(found.quotes).toBeGreaterThan(0);
   });
 });
