@@ -5,6 +5,7 @@ import type { SearchOptions } from 'minisearch';
 import { wordNet } from '../text/synonyms.js';
 import { baseForm, normalizeWord, rawTokens, STOP_WORDS, termOf, terms, termSequence, words } from '../text/terms.js';
 import { cite } from './citation.js';
+import { supported, topK } from './scorer.js';
 import type { IndexedDoc, Passage } from './search.js';
 import { searchOptions } from './search.js';
 import type { TermStats } from './stats.js';
@@ -809,41 +810,13 @@ function retrievalQuery(ctx: AskContext, q: Question, opts: AskOptions): { query
   };
 }
 
-/** What MiniSearch's query engine returns for each matching document (its internal short id → match). */
-interface RawMatch {
-  score: number;
-  terms: string[];
-}
-interface MiniSearchInternals {
-  executeQuery(query: string, options: SearchOptions): Map<number, RawMatch>;
-  _documentIds: Map<number, string>;
-}
-
 /**
  * `index.search(query, options).slice(0, k)`, with the same scores and order, without building a result object
  * for every match and sorting them all: MiniSearch has no top-k, and on a large corpus a question's terms match
- * thousands of passages of which only the best `k` are reranked.
+ * thousands of passages of which only the best `k` are reranked (see scorer.ts).
  */
 export function topHits(index: MiniSearch<IndexedDoc>, query: string, options: SearchOptions, k: number): { id: string; score: number }[] {
-  const internals = index as unknown as MiniSearchInternals;
-  if (typeof internals.executeQuery !== 'function' || !(internals._documentIds instanceof Map)) {
-    return index.search(query, options).slice(0, k);
-  }
-  const raw = internals.executeQuery(query, options);
-  const ids: number[] = [];
-  const scores: number[] = [];
-  for (const [docId, { score, terms }] of raw) {
-    ids.push(docId);
-    scores.push(score * (terms.length || 1));
-  }
-  let threshold = -Infinity;
-  if (scores.length > k) threshold = Float64Array.from(scores).sort()[scores.length - k]!;
-  const picked: { id: string; score: number }[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    if (scores[i]! >= threshold) picked.push({ id: internals._documentIds.get(ids[i]!)!, score: scores[i]! });
-  }
-  // Array.prototype.sort is stable: ties keep MiniSearch's order, as its own sort does.
-  return picked.sort((a, b) => b.score - a.score).slice(0, k);
+  return (supported(index) ? topK(index, query, options, k) : null) ?? index.search(query, options).slice(0, k).map((r) => ({ id: String(r.id), score: r.score }));
 }
 
 function rank(ctx: AskContext, q: Question, opts: AskOptions): Scored[] {
