@@ -3,6 +3,7 @@ import { cite } from '../engine/citation.js';
 import type { Article, Quote, QuoteFilter, Sentence } from '../engine/types.js';
 import { normalizeWord, terms } from '../text/terms.js';
 import { ArticleContext, Attributor, tokenize, type QuoteSpan, type SpeakerResolver, type Unit } from './attribution.js';
+import { pushPosition } from './timeline.js';
 
 export type { QuoteSpan, SpeakerResolver } from './attribution.js';
 
@@ -303,15 +304,9 @@ function quoteIndex(quotes: readonly Quote[]): QuoteIndex {
   if (!index) {
     const bySpeaker = new Map<string, number[]>();
     const byTerm = new Map<string, number[]>();
-    const push = (map: Map<string, number[]>, key: string, i: number): void => {
-      const list = map.get(key);
-      if (list) {
-        if (list.at(-1) !== i) list.push(i);
-      } else map.set(key, [i]);
-    };
     quotes.forEach((q, i) => {
-      if (q.speaker !== null) push(bySpeaker, q.speaker, i);
-      for (const t of terms(`${q.text} ${q.citation.excerpt}`)) push(byTerm, t, i);
+      if (q.speaker !== null) pushPosition(bySpeaker, q.speaker, i);
+      for (const t of terms(`${q.text} ${q.citation.excerpt}`)) pushPosition(byTerm, t, i);
     });
     index = { bySpeaker, byTerm };
     quoteIndexMemo.set(quotes, index);

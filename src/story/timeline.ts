@@ -434,7 +434,8 @@ function timelineIndex(events: readonly TimelineEvent[]): TimelineIndex {
 }
 
 /** Adds a position to a key's list once (positions come in ascending order). */
-function pushPosition(map: Map<string, number[]>, key: string, position: number): void {
+/** Appends `position` to the key's list of positions (once: positions come in increasing order). */
+export function pushPosition(map: Map<string, number[]>, key: string, position: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [position]);
   else if (list.at(-1) !== position) list.push(position);
