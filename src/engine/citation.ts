@@ -1,6 +1,11 @@
 // Citations: an excerpt (a verbatim slice of the article body) with what a reader needs to find it.
 import type { Article, ArticleMeta, Citation } from './types.js';
 
+/** Article order (the story's reading order): by date, then id. Works on articles and on their citation metadata. */
+export function articleOrder(a: { date: string; id: string }, b: { date: string; id: string }): number {
+  return a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
+}
+
 export function articleMeta(article: Article): ArticleMeta {
   return { id: article.id, title: article.title, outlet: article.outlet, date: article.date, url: article.url };
 }

@@ -9,6 +9,7 @@ import { extractQuotes, filterQuotes, defaultSpeakerMatches, quotesOf } from '..
 import { addToTimeline, buildTimeline, filterTimelineByNames, removeFromTimeline, weightsFrom } from '../story/timeline.js';
 import { wordNet } from '../text/synonyms.js';
 import { terms, words } from '../text/terms.js';
+import { articleOrder } from './citation.js';
 import { restoreCitations, stringifyCompact } from './derived-cache.js';
 import { AcronymIndex, ask as answerQuestion, rankCandidates, type AskContext, type Scored } from './ask.js';
 import type { TermStats } from './stats.js';
@@ -113,7 +114,7 @@ export class Story implements StoryEngine {
   }
 
   private sortedArticles(): Article[] {
-    return [...this.byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+    return [...this.byId.values()].sort(articleOrder);
   }
 
   private sentenceTerms(sentence: Sentence): readonly string[] {
@@ -341,11 +342,6 @@ export class Story implements StoryEngine {
       .slice(0, limit)
       .map(([speaker]) => speaker);
   }
-}
-
-/** Article order: by date, then id. */
-function articleOrder(a: { date: string; id: string }, b: { date: string; id: string }): number {
-  return a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
 }
 
 interface Derived {

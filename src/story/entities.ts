@@ -2,7 +2,7 @@
 // speech verbs, organisation and place nouns) on top of compromise's lexicon, with aliases resolved across the corpus
 // ("Rama" → "Edi Rama", "MEK" → "People’s Mujahideen of Iran", "U.S." → "United States").
 import nlp from 'compromise';
-import { cite } from '../engine/citation.js';
+import { articleOrder, cite } from '../engine/citation.js';
 import type { Article, Citation, Entity, Sentence } from '../engine/types.js';
 import { cluster, pushTo, type Built } from './entity-clusters.js';
 import { newStats, type MentionRef, type NameStats } from './entity-scores.js';
@@ -29,11 +29,6 @@ export const MAX_ENTITY_CITATIONS = 10;
 const NO_ROLES: string[] = [];
 /** Words before a name in a query or a quote's attribution that are not part of it ("its Foreign Ministry"). */
 const LEADING_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our']);
-
-/** Article order: by date, then id. */
-function articleOrder(a: Article, b: Article): number {
-  return a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
-}
 
 /** Most mentioned first, then by name: the order `list()` gives. */
 function byMentions(a: Built, b: Built): number {
@@ -80,12 +75,7 @@ export class EntityIndex {
   ) {
     this.slots = [...articles];
     articles.forEach((a, i) => this.slotById.set(a.id, i));
-    built.forEach((b, i) => {
-      this.position.set(b, i);
-      this.indexEntity(b);
-      for (const k of b.keys) if (!this.byKey.has(k)) this.byKey.set(k, b);
-      this.indexMentions(b, b.mentions);
-    });
+    built.forEach((b, i) => this.register(b, i));
   }
 
   /** The index as plain data, to cache beside the search index; `fromJSON` needs the same articles. */
@@ -174,11 +164,7 @@ export class EntityIndex {
     // Names new to the story: clustered, scored and described among themselves.
     const fresh = cluster(unknown, links.filter(([a, b]) => unknown.has(a) && unknown.has(b)), wordStats);
     for (const b of fresh) {
-      this.built.push(b);
-      this.position.set(b, this.built.length - 1);
-      this.indexEntity(b);
-      for (const k of b.keys) if (!this.byKey.has(k)) this.byKey.set(k, b);
-      this.indexMentions(b, b.mentions);
+      this.register(b, this.built.push(b) - 1);
     }
     this.sorted = false;
     // A person named in full for the first time takes in the surname the story used alone until now ("Wagner" →
@@ -303,6 +289,14 @@ export class EntityIndex {
       this.sorted = true;
     }
     return this.built;
+  }
+
+  /** Indexes the entity at `position` of `built`: its position, names, words and mentions. */
+  private register(b: Built, position: number): void {
+    this.position.set(b, position);
+    this.indexEntity(b);
+    for (const k of b.keys) if (!this.byKey.has(k)) this.byKey.set(k, b);
+    this.indexMentions(b, b.mentions);
   }
 
   private indexEntity(b: Built): void {

@@ -1,5 +1,5 @@
 // The story's timeline: every dated event the articles state, in order, each with the sentences that state it.
-import { cite } from '../engine/citation.js';
+import { articleOrder, cite } from '../engine/citation.js';
 import type { Article, Citation, Sentence, TimelineEvent, TimelineFilter } from '../engine/types.js';
 import { terms, words } from '../text/terms.js';
 import { extractDates, parseYmd, periodEnd, precisionRank, type Period } from './dates.js';
@@ -156,7 +156,7 @@ function toEvent(h: Happening): TimelineEvent {
  * its citations are every sentence, in any article, that states the same happening at the same period.
  */
 export function buildTimeline(articles: Article[]): TimelineEvent[] {
-  const ordered = [...articles].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const ordered = [...articles].sort(articleOrder);
   const mentions = ordered.flatMap(articleMentions);
   const happenings = groupHappenings(mentions, rarityWeights(ordered));
   for (const h of happenings) h.mentions.sort(byArticleOrder);
@@ -203,7 +203,7 @@ const citationStarts = new WeakMap<Citation, number>();
 
 function citationOrder(start: CitationStart): (a: Citation, b: Citation) => number {
   return (a, b) =>
-    a.article.date.localeCompare(b.article.date) || a.article.id.localeCompare(b.article.id) || start(a) - start(b);
+articleOrder(a.article, b.article) || start(a) - start(b);
 }
 
 /** `chronological` for events: period, coarser first, then where the first citation stands in article order. */
@@ -433,7 +433,6 @@ function timelineIndex(events: readonly TimelineEvent[]): TimelineIndex {
   return index;
 }
 
-/** Adds a position to a key's list once (positions come in ascending order). */
 /** Appends `position` to the key's list of positions (once: positions come in increasing order). */
 export function pushPosition(map: Map<string, number[]>, key: string, position: number): void {
   const list = map.get(key);

@@ -27,8 +27,7 @@ const defaults: SynonymOptions = { senses: 3 };
 export class WordNet {
   private readonly index = new Map<Pos, Buffer>();
   private readonly dataFd = new Map<Pos, number>();
-  /** Questions repeat words: derivations are looked up once per word (bounded). */
-  /** Memos (bounded): the same question words come back often. */
+  /** Memos (bounded): questions repeat words, so derivations and synonyms are looked up once per word. */
   private readonly derivationCache = new Map<string, string[]>();
   private readonly synonymCache = new Map<string, string[]>();
 
