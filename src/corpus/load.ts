@@ -66,11 +66,12 @@ function loadFile(dir: string, name: string, cache: ParseCache | null): FileResu
   } catch {
     return {}; // gone since the folder was listed
   }
-  const cached = cache?.article(name, bytes);
+  const hash = cache ? hashBytes(bytes) : '';
+  const cached = cache?.article(name, bytes, hash);
   if (cached) return { article: cached };
   const result = parseArticle(name, bytes);
   if (!result.ok) return { problems: result.problems };
-  cache?.remember(name, bytes, result.article);
+  cache?.remember(name, hash, result.article);
   return { article: result.article };
 }
 
@@ -109,9 +110,10 @@ class ParseCache {
   }
 
   /** The article of an unchanged file, rebuilt without YAML, validation or sentence splitting; null when unknown. */
-  article(name: string, bytes: Uint8Array): Article | null {
+  /** `hash`: `hashBytes(bytes)`. */
+  article(name: string, bytes: Uint8Array, hash: string): Article | null {
     const entry = this.entries.get(name);
-    if (!entry || entry[0] !== hashBytes(bytes)) return null;
+    if (!entry || entry[0] !== hash) return null;
     const read = readSource(name, bytes);
     if (!read.ok) return null;
     const paragraphs = reflow(read.source.text.slice(read.source.bodyStart));
@@ -124,8 +126,8 @@ class ParseCache {
     return buildArticle(name, { title, date, outlet, author, url }, paragraphs, spans);
   }
 
-  remember(name: string, bytes: Uint8Array, article: Article): void {
-    this.entries.set(name, [hashBytes(bytes), article.title, article.date, article.outlet, article.author, article.url, sentenceSpans(article)]);
+  remember(name: string, hash: string, article: Article): void {
+    this.entries.set(name, [hash, article.title, article.date, article.outlet, article.author, article.url, sentenceSpans(article)]);
     this.changed = true;
   }
 

@@ -5,32 +5,7 @@
 // its cost. It reads MiniSearch's internal index, so minisearch is pinned in package.json.
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
-
-type Postings = Map<number, number>;
-type FieldPostings = Map<number, Postings>;
-
-interface RadixTree {
-  get(term: string): FieldPostings | undefined;
-  atPrefix(prefix: string): Iterable<[string, FieldPostings]>;
-  fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
-}
-
-interface Internals {
-  _index: RadixTree;
-  _documentIds: Map<number, string>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  _nextId: number;
-  _options: {
-    fields: string[];
-    tokenize: (text: string, field?: string) => string[];
-    processTerm: (term: string, field?: string) => string | string[] | null | undefined | false;
-    searchOptions: SearchOptions & { weights: { fuzzy: number; prefix: number }; maxFuzzy: number; bm25: { k: number; b: number; d: number } };
-  };
-  removeTerm(fieldId: number, docId: number, term: string): void;
-}
+import { internals, type FieldPostings, type MiniSearchInternals } from './minisearch-internals.js';
 
 /** Arrays by short id, reused from query to query (zeroed again where a query wrote). */
 class Workspace {
@@ -55,7 +30,7 @@ const workspace = new Workspace();
 
 /** Can this MiniSearch instance be scored here? (the internals this module reads are there) */
 export function supported<T>(index: MiniSearch<T>): boolean {
-  const ix = index as unknown as Partial<Internals>;
+  const ix: Partial<MiniSearchInternals> = internals(index);
   return (
     ix._index !== undefined &&
     typeof ix._index.atPrefix === 'function' &&
@@ -73,7 +48,7 @@ export function supported<T>(index: MiniSearch<T>): boolean {
  * caller then asks MiniSearch).
  */
 export function topK<T>(index: MiniSearch<T>, query: string, options: SearchOptions, k: number): { id: string; score: number }[] | null {
-  const ix = index as unknown as Internals;
+  const ix = internals(index);
   const opts = { ...ix._options.searchOptions, ...options };
   const tokenize = opts.tokenize ?? ix._options.tokenize;
   const processTerm = opts.processTerm ?? ix._options.processTerm;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { termOf, terms } from '../text/terms.js';
 import { codeFingerprint } from './fingerprint.js';
+import { internals } from './minisearch-internals.js';
 import { TermStats } from './stats.js';
 import type { Article, Sentence } from './types.js';
 
@@ -138,21 +139,6 @@ export async function loadOrBuildIndex(
   }
   return { index, stats, source: 'built', cacheFile, hash };
 }
-
-/** What the index cache needs of MiniSearch's state (MiniSearch's own JSON costs ~10× its size in garbage to load). */
-interface IndexInternals {
-  _documentCount: number;
-  _nextId: number;
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _dirtCount: number;
-  _index: Iterable<[string, Map<number, Map<number, number>>]> & { set(term: string, data: Map<number, Map<number, number>>): unknown };
-}
-
-const internals = (index: MiniSearch<IndexedDoc>) => index as unknown as IndexInternals;
 
 const CACHE_MAGIC = 0x58494453; // "SDIX"
 

@@ -76,13 +76,14 @@ export class Story implements StoryEngine {
     log('info', `story: ${corpus.articles.length} articles, ${passages.length} passages, index ${loaded.source}`);
     const story = new Story(loaded.index, loaded.stats, loaded.source, corpus.articles, corpus.problems, passages);
     // Timeline, entities and quotes are ready before the story serves, so no question pays for them.
-    await story.loadOrBuildDerived(cacheDir, loaded.hash, (m) => log('warn', m));
-    warmUp();
+    const derivedSource = await story.loadOrBuildDerived(cacheDir, loaded.hash, (m) => log('warn', m));
+    // Built here, the extraction code has just run; read from the cache, it has not.
+    if (derivedSource === 'cache') warmUp();
     return story;
   }
 
   /** Timeline, quotes and entities come from the cache when it was made for these articles by this code; else built and cached. */
-  private async loadOrBuildDerived(cacheDir: string | null, hash: string, warn: (message: string) => void): Promise<void> {
+  private async loadOrBuildDerived(cacheDir: string | null, hash: string, warn: (message: string) => void): Promise<IndexSource> {
     const articles = this.sortedArticles();
     const file = cacheDir ? path.join(cacheDir, `story-${hash}.json`) : null;
     const cached = file ? await readFile(file, 'utf8').catch(() => null) : null;
@@ -94,13 +95,13 @@ export class Story implements StoryEngine {
         const timeline = restoreCitations(json.timeline as TimelineEvent[], articles);
         const quotes = restoreCitations(json.quotes as Quote[], articles);
         this.derivedData = { entities, timeline, quotes };
-        return;
+        return 'cache';
       } catch (error) {
         warn(`storydesk: story cache ${file} is corrupt (${(error as Error).message}); rebuilding`);
       }
     }
     const derived = this.derived();
-    if (!file) return;
+    if (!file) return 'built';
     try {
       await mkdir(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
@@ -111,6 +112,7 @@ export class Story implements StoryEngine {
     } catch (error) {
       warn(`storydesk: cannot write the story cache ${file} (${(error as Error).message}); continuing without it`);
     }
+    return 'built';
   }
 
   private sortedArticles(): Article[] {
