@@ -11,7 +11,7 @@ import { searchOptions } from './search.js';
 import type { TermStats } from './stats.js';
 import type { Article, AskResult, Citation, Sentence } from './types.js';
 
-export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'said' | 'definition' | 'other';
+export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'age' | 'why' | 'said' | 'definition' | 'other';
 
 /** What kinds of answer a sentence holds; the story layer supplies better evidence than the regex fallback. */
 export interface SentenceAnnotator {
@@ -81,6 +81,8 @@ export const askDefaults = {
   /** The answer never grows past this many characters by adding neighbours (a reader, and the grader, read ~400). */
   maxAnswerChars: 400,
   maxCitations: 3,
+  /** A who/when/where/how-many answer must hold something of what the question says of its one name (see holdsRelation). */
+  relationEvidence: true,
 };
 type AskOptions = typeof askDefaults;
 
@@ -89,7 +91,8 @@ export function questionType(question: string): QuestionType {
   if (/^(who|whom|whose)\b/.test(q) || /\bwho\b/.test(q)) return 'who';
   if (/^when\b|\bwhat (year|month|day|date|time)\b|\bwhich (year|month|day|date)\b|\bhow long ago\b/.test(q)) return 'when';
   if (/^where\b|\bwhat (country|city|place|region)\b|\bin which (country|city)\b/.test(q)) return 'where';
-  if (/^how (many|much|large|big|old|long)\b|\bwhat (number|amount|percentage)\b/.test(q)) return 'quantity';
+  if (/^how old\b|\b(?:what|which) age\b/.test(q)) return 'age';
+  if (/^how (many|much|large|big|long)\b|\bwhat (number|amount|percentage)\b/.test(q)) return 'quantity';
   if (/^why\b|\bwhat (caused|led to|prompted)\b|\bfor what reason\b|\bwhat was the reason\b/.test(q)) return 'why';
   if (/\b(say|said|says|saying|tell|told|state|stated|comment|commented|react|reacted|respond|responded|call|called|describe|described|claim|claimed|warn|warned)\b/.test(q) || /^what did .+ think\b/.test(q)) return 'said';
   if (/^what (is|are|was|were) (the |an? )?[\w’'.-]+( [\w’'.-]+){0,3}\??$/.test(q)) return 'definition';
@@ -105,6 +108,8 @@ const DATE_RE = new RegExp(
 );
 const QUANTITY_RE =
   /\b\d[\d,.]*\b(?!\s*(?:bc|ad)\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozens?|several|numerous|half)\b|%|\bper ?cent\b/i;
+/** An age as news gives it: "a 26-year-old", "aged 55", "Mr Smith, 55, said", "at the age of 40". */
+const AGE_RE = /\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|, \d{1,3}, |\bat the age of \d{1,3}\b/i;
 const REASON_RE =
   /\b(?:because|due to|owing to|as a result|since|after|citing|over|in order to|so that|so\b|led to|leading to|following|amid|in response to|reason|caused|for (?:the|its|their|his|her) \w+)\b/i;
 const SPEECH_RE = /[“”"]|\b(?:said|says|told|added|noted|stated|wrote|tweeted|according to|statement|called|described|rejected|condemned|denied|warned)\b/i;
@@ -157,6 +162,8 @@ function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlySet<stri
       const counts = text.replace(DATES_RE, '').replace(ANAPHORIC_NUMBER_RE, '');
       return QUANTITY_RE.test(counts) ? 1 : 0;
     }
+    case 'age':
+      return AGE_RE.test(text) ? 1 : 0;
     case 'why':
       return STRONG_REASON_RE.test(text) ? 1 : REASON_RE.test(text) ? 0.6 : 0;
     case 'said':
@@ -246,6 +253,8 @@ export interface Question {
   maxWeight: number;
   /** Pairs of terms that form a phrase in the question. */
   phrases: [QuestionTerm, QuestionTerm][];
+  /** How many separate names the question gives ("Gordon Brown" is one, "Texas … the Cotton Bowl" two). */
+  nameGroups: number;
   /** The question's words, so that a name it already gives is not taken for the answer. */
   words: ReadonlySet<string>;
 }
@@ -365,7 +374,20 @@ function analyze(ctx: AskContext, question: string, opts: AskOptions): Question 
     maxWeight: ctx.stats.idf('\u0000'),
     words: new Set(words(question)),
     phrases: phrasesOf(slots),
+    nameGroups: nameGroupsOf(slots),
   };
+}
+
+/** Runs of adjacent name words, "of" joining two ("Bank of England"): the separate names a question gives. */
+function nameGroupsOf(slots: (QuestionTerm | null | 'of')[]): number {
+  const isName = (x: QuestionTerm | null | 'of' | undefined) => x !== undefined && x !== null && x !== 'of' && x.role === 'name';
+  let groups = 0;
+  for (let i = 0; i < slots.length; i++) {
+    if (!isName(slots[i])) continue;
+    const joined = isName(slots[i - 1]) || (slots[i - 1] === 'of' && isName(slots[i - 2]));
+    if (!joined) groups++;
+  }
+  return groups;
 }
 
 /** Roles of words that make up a noun phrase ("defense minister", "secretary general", "member states"). */
@@ -844,7 +866,7 @@ export function rankCandidates(ctx: AskContext, question: string, options: Parti
 }
 
 /** Questions whose answer is a name, a date, a place or a number: a sentence without one doesn't answer them. */
-const TYPED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'when', 'where', 'quantity']);
+const TYPED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'when', 'where', 'quantity', 'age']);
 
 /**
  * Is the answer supported well enough to give? The question's words must be found in it (phrases held together,
@@ -857,7 +879,20 @@ export function supports(q: Question, s: Scored, options: Partial<AskOptions> = 
   const coverage = s.strictCoverage * opts.missingNamePenalty ** names;
   // A one-word query can't reach the evidence a question of several rare words must.
   const evidence = Math.min(opts.minEvidence, opts.minEvidenceShare * (q.total / q.maxWeight));
-  return coverage >= opts.minCoverage && s.matched >= evidence;
+  return coverage >= opts.minCoverage && s.matched >= evidence && (!opts.relationEvidence || holdsRelation(q, s));
+}
+
+/**
+ * Does the answer show the relation a who/when/where/how-many question asks about? "When was Ryanair founded?"
+ * answered with a sentence that names Ryanair and a date, but says nothing of founding, only shares the subject:
+ * the date is not the answer. Some word of what the question says of its name must be found around the answer
+ * (in any form: its family, a neighbour, the title), or a second name of the question with the first, whose
+ * meeting in one sentence is itself the relation ("Who will Texas face in the Cotton Bowl?").
+ */
+function holdsRelation(q: Question, s: Scored): boolean {
+  if (!TYPED_ANSWERS.has(q.type) || q.nameGroups !== 1) return true;
+  const said = s.detail.filter((d) => d.role !== 'name');
+  return said.length === 0 || said.some((d) => d.credit > 0);
 }
 
 export function ask(ctx: AskContext, question: string, options: Partial<AskOptions> = {}): AskResult {

@@ -20,6 +20,8 @@ describe('questionType', () => {
     ['In what year did it join?', 'when'],
     ['Where did they meet?', 'where'],
     ['How many people died?', 'quantity'],
+    ['How old is the mayor?', 'age'],
+    ['At what age did she retire?', 'age'],
     ['Why did the country cut ties?', 'why'],
     ['What did the ministry say about it?', 'said'],
     ['What is the MEK?', 'definition'],
@@ -166,6 +168,43 @@ describe('ask: abstaining when the articles do not say', () => {
 
   it('still answers a question worded with a word family and a time adjunct the answer lacks', () => {
     expect(answerIn(harbour, 'Which architect won the design contest last year?')).toContain('Tomas Berg');
+  });
+});
+
+describe('ask: the relation a typed question asks about', () => {
+  const airline = contextOf(
+    {
+      title: 'Airline profits rise',
+      body:
+        'Skyway said on Monday that profits rose 12% in 2004. The airline carried 21 million passengers last year.\n\n' +
+        'Its chairwoman, Lena Ortiz, 58, stepped down in March. The airline will fly to Oslo and Riga from June.\n\n' +
+        'The chief executive, Tom Reyes, met the 9 members of the Oslo airport board in May.',
+    },
+    // Other news, so that "Skyway", in one sentence of many, singles that sentence out as a rare name does.
+    { title: 'Local roads', body: Array.from({ length: 200 }, (_, i) => `Road ${i + 1} was resurfaced by the council.`).join(' ') },
+  );
+
+  it('abstains when a sentence only shares the one name the question gives, not what it asks of it', () => {
+    // The one Skyway sentence has a date but says nothing of a founding.
+    expect(ask(airline, 'When was Skyway founded?').answer).toBeNull();
+    // With the rule off, that dated sentence is given as the answer: the rule is what refuses it.
+    expect(ask(airline, 'When was Skyway founded?', { relationEvidence: false }).answer?.text).toContain('Skyway said on Monday');
+  });
+
+  it('answers when the answer holds a word of what is asked, or two of the names the question gives', () => {
+    expect(answerIn(airline, 'How much did Skyway profits rise?')).toContain('12%');
+    expect(answerIn(airline, 'When did Tom Reyes go to the Oslo airport?')).toContain('May');
+  });
+
+  it('answers "how old" only with an age', () => {
+    expect(answerIn(airline, 'How old is Lena Ortiz?')).toContain('58');
+    expect(ask(airline, 'How old is Tom Reyes?').answer).toBeNull();
+  });
+
+  it('counts the separate names a question gives', () => {
+    expect(analyzeQuestion(airline, 'Who is Gordon Brown married to?').nameGroups).toBe(1);
+    expect(analyzeQuestion(airline, 'Who will Texas face in the Cotton Bowl?').nameGroups).toBe(2);
+    expect(analyzeQuestion(airline, 'Who runs the Bank of England?').nameGroups).toBe(1);
   });
 });
 
