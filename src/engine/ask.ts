@@ -81,6 +81,8 @@ export const askDefaults = {
   /** The answer never grows past this many characters by adding neighbours (a reader, and the grader, read ~400). */
   maxAnswerChars: 400,
   maxCitations: 3,
+  /** Bonus for a how-many answer whose number counts the noun the question counts ("250 screens"), not something else. */
+  countedBonus: 0.15,
   /** A who/when/where/how-many answer must hold something of what the question says of its one name (see holdsRelation). */
   relationEvidence: true,
 };
@@ -253,6 +255,8 @@ export interface Question {
   maxWeight: number;
   /** Pairs of terms that form a phrase in the question. */
   phrases: [QuestionTerm, QuestionTerm][];
+  /** The noun a how-many question counts ("screens" in "how many screens …"), if it names one. */
+  counted: QuestionTerm | null;
   /** How many separate names the question gives ("Gordon Brown" is one, "Texas … the Cotton Bowl" two). */
   nameGroups: number;
   /** The question's words, so that a name it already gives is not taken for the answer. */
@@ -362,6 +366,8 @@ function analyze(ctx: AskContext, question: string, opts: AskOptions): Question 
     afterWh = /^(?:which|what)$/.test(lower) || (afterWh && (role === 'name' || role === 'adjective'));
   }
   const qTerms = [...seen.values()];
+  const countedRaw = countedWord(question, termRoles);
+  const counted = countedRaw === null ? null : (seen.get(countedRaw) ?? null);
   const total = qTerms.reduce((sum, t) => sum + t.weight, 0);
   const absent = qTerms.reduce((sum, t) => sum + (t.present ? 0 : t.weight), 0);
   return {
@@ -375,7 +381,40 @@ function analyze(ctx: AskContext, question: string, opts: AskOptions): Question 
     words: new Set(words(question)),
     phrases: phrasesOf(slots),
     nameGroups: nameGroupsOf(slots),
+    counted,
   };
+}
+
+/** The term of the noun "how many" counts: the last noun of the noun phrase after it ("how many journalist jobs" → job). */
+function countedWord(question: string, termRoles: ReadonlyMap<string, Role>): string | null {
+  const m = /\bhow many\s+([^?.!,;:]*)/i.exec(question);
+  if (!m) return null;
+  let head: string | null = null;
+  for (const raw of m[1]!.match(/[\p{L}\p{N}.’'-]+/gu) ?? []) {
+    const t = termOf(raw);
+    const role = t ? termRoles.get(t) : undefined;
+    if (!t || !role || !NOMINAL.has(role)) break;
+    if (role !== 'adjective') head = t;
+  }
+  return head;
+}
+
+const NUMBER_WORD = /^(?:\d[\d,.]*(?:bn|m|k)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)$/i;
+
+/** Does the sentence count what the question counts: a number a few words before the counted noun ("250 screens")? */
+function countsNoun(q: Question, s: Sentence): boolean {
+  const counted = q.counted;
+  if (!counted) return false;
+  const seq = sequenceOf(s);
+  const raw = rawTokens(s.text);
+  for (let i = 0; i < raw.length; i++) {
+    if (!NUMBER_WORD.test(raw[i]!)) continue;
+    for (let k = i + 1; k <= i + 3 && k < seq.length; k++) {
+      const t = seq[k];
+      if (t !== null && t !== undefined && (t === counted.term || counted.family.has(t))) return true;
+    }
+  }
+  return false;
 }
 
 /** Runs of adjacent name words, "of" joining two ("Bank of England"): the separate names a question gives. */
@@ -800,6 +839,7 @@ function evaluate(ctx: AskContext, q: Question, passage: Passage, retrieval: num
       (withNext && s.text.length < opts.shortSentence ? opts.extraSentencePenalty : 0);
     if (!best || spanScore > best.score) best = { passage, ...cov, typed: isTyped, score: spanScore, start, end };
   }
+  if (countsNoun(q, s)) best!.score += opts.countedBonus;
   const isQuestion = /\?["”’]?$/.test(s.text);
   best!.score += 0.1 * retrieval - (isQuestion ? 0.3 : 0);
   return best!;
