@@ -72,8 +72,13 @@ export const askDefaults = {
   retrieveFamily: true,
   /** Credit for a question term found only in the sentence just across a paragraph break. */
   acrossParagraphCredit: 0.5,
-  /** Credit for a question term the articles never use, found as a WordNet synonym. */
-  synonymCredit: 0,
+  /**
+   * Credit for a question term the articles never use, found as a WordNet synonym of one of its most frequent
+   * senses ("writer" → "author"). Lower than a word of the term's family: a synonym may be of another sense.
+   */
+  synonymCredit: 0.7,
+  /** Senses of such a term whose synonyms count (WordNet orders senses by frequency; rarer ones mislead). */
+  synonymSenses: 2,
   /** Sentences shorter than this are extended with the next sentence of the paragraph. */
   shortSentence: 70,
   /** Cost of showing a neighbour with the answer: it must bring question terms or the answer's type to be worth it. */
@@ -211,7 +216,7 @@ export interface AskContext {
   /** Acronyms the articles spell out; built on first use. */
   acronyms?(): AcronymIndex;
   /** Synonyms of a word (WordNet), for questions worded differently from the articles. */
-  synonyms?(word: string): string[];
+  synonyms?(word: string, senses: number): string[];
   /** Words of a word's family ("win" → "winner"); WordNet's derivations unless given. */
   related?(word: string): string[];
   /** What a place is part of ("Tehran" → "Iran"); WordNet's part holonyms unless given. */
@@ -341,8 +346,9 @@ function analyze(ctx: AskContext, question: string, opts: AskOptions): Question 
       const role = expansion ? 'name' : (termRoles.get(term) ?? 'other');
       const present = ctx.stats.has(term);
       let synonyms: Set<string> = new Set();
-      if (!present && !acronym && t.length === 1 && ctx.synonyms && opts.synonymCredit > 0) {
-        synonyms = new Set(ctx.synonyms(normalizeWord(raw)).flatMap((w) => terms(w)).filter((x) => x !== term && ctx.stats.has(x)));
+      if (!present && role !== 'name' && !acronym && t.length === 1 && opts.synonymCredit > 0) {
+        const synonymsOf = ctx.synonyms ?? ((w: string, senses: number) => wordNet().synonyms(w, { senses }));
+        synonyms = new Set(synonymsOf(normalizeWord(raw), opts.synonymSenses).flatMap((w) => terms(w)).filter((x) => x !== term && ctx.stats.has(x)));
       }
       const family = new Set<string>();
       if (!acronym && t.length === 1 && opts.familyCredit > 0) {
@@ -366,6 +372,15 @@ function analyze(ctx: AskContext, question: string, opts: AskOptions): Question 
     afterWh = /^(?:which|what)$/.test(lower) || (afterWh && (role === 'name' || role === 'adjective'));
   }
   const qTerms = [...seen.values()];
+  // Two words of the question with a synonym in common ("toll price" → "cost") are one notion said twice: the
+  // synonym found once must not count as both.
+  const claimed = new Set<string>();
+  for (const t of [...qTerms].sort((a, b) => b.weight - a.weight)) {
+    if (t.synonyms.size === 0) continue;
+    const own = [...t.synonyms].filter((x) => !claimed.has(x));
+    for (const x of t.synonyms) claimed.add(x);
+    if (own.length < t.synonyms.size) t.synonyms = new Set(own);
+  }
   const countedRaw = countedWord(question, termRoles);
   const counted = countedRaw === null ? null : (seen.get(countedRaw) ?? null);
   const total = qTerms.reduce((sum, t) => sum + t.weight, 0);

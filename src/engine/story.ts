@@ -281,7 +281,7 @@ export class Story implements StoryEngine {
       stats: this.stats,
       sentenceTerms: (s) => this.sentenceTerms(s),
       acronyms: () => this.acronyms(),
-      synonyms: (word) => wordNet().synonyms(word),
+      synonyms: (word, senses) => wordNet().synonyms(word, { senses }),
       annotator: {
         hasPerson: (s, exclude) => this.mentionsOther(s, exclude, ANSWERS_WHO),
         hasPlace: (s, exclude) => this.mentionsOther(s, exclude, ANSWERS_WHERE),
