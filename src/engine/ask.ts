@@ -79,6 +79,8 @@ export const askDefaults = {
   synonymCredit: 0.7,
   /** Senses of such a term whose synonyms count (WordNet orders senses by frequency; rarer ones mislead). */
   synonymSenses: 2,
+  /** Credit for the other words of a full name the question gives ("Gordon Brown") when the sentence has its last ("Mr Brown"). */
+  surnameCredit: 0.8,
   /** Sentences shorter than this are extended with the next sentence of the paragraph. */
   shortSentence: 70,
   /** Cost of showing a neighbour with the answer: it must bring question terms or the answer's type to be worth it. */
@@ -264,6 +266,8 @@ export interface Question {
   counted: QuestionTerm | null;
   /** How many separate names the question gives ("Gordon Brown" is one, "Texas … the Cotton Bowl" two). */
   nameGroups: number;
+  /** Names of several words ("Gordon Brown"): a later mention gives the last word alone ("Mr Brown"). */
+  fullNames: QuestionTerm[][];
   /** The question's words, so that a name it already gives is not taken for the answer. */
   words: ReadonlySet<string>;
 }
@@ -396,6 +400,7 @@ function analyze(ctx: AskContext, question: string, opts: AskOptions): Question 
     words: new Set(words(question)),
     phrases: phrasesOf(slots),
     nameGroups: nameGroupsOf(slots),
+    fullNames: fullNamesOf(slots),
     counted,
   };
 }
@@ -430,6 +435,20 @@ function countsNoun(q: Question, s: Sentence): boolean {
     }
   }
   return false;
+}
+
+/** Runs of two or three adjacent capitalised words, no number: a person's full name, maybe ("Gordon Brown"). */
+function fullNamesOf(slots: (QuestionTerm | null | 'of')[]): QuestionTerm[][] {
+  const out: QuestionTerm[][] = [];
+  let run: QuestionTerm[] = [];
+  for (const x of [...slots, null]) {
+    if (x && x !== 'of' && x.role === 'name' && !/\d/.test(x.term)) run.push(x);
+    else {
+      if (run.length >= 2 && run.length <= 3) out.push(run);
+      run = [];
+    }
+  }
+  return out;
 }
 
 /** Runs of adjacent name words, "of" joining two ("Bank of England"): the separate names a question gives. */
@@ -769,6 +788,14 @@ function coverageOf(q: Question, e: Surroundings, withPrev: boolean, withNext: b
             opts.acrossParagraphCredit * termMatch(t, e.acrossParagraph, opts),
           ),
     );
+  }
+  // "Gordon Brown" asked about, "Mr Brown" in the sentence: the full name's other words count as found.
+  if (opts.surnameCredit > 0) {
+    for (const name of q.fullNames) {
+      const last = name[name.length - 1]!;
+      if (e.ownMatch.get(last)!.positions.length === 0) continue;
+      for (const t of name) if (t !== last) credits.set(t, Math.max(credits.get(t)!, opts.surnameCredit * credits.get(last)!));
+    }
   }
   // The strict reading, for deciding whether to answer at all. A name the answer doesn't show (only a neighbour
   // left out or the next paragraph has it; the title would do: the article is about it) is weak evidence that the

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeQuestion, ask, type AskContext, questionType, rankCandidates, supports } from '../../src/engine/ask.js';
+import { analyzeQuestion, ask, askDefaults, type AskContext, questionType, rankCandidates, supports } from '../../src/engine/ask.js';
 import { buildIndex, buildPassages, buildStats } from '../../src/engine/search.js';
 import { loadStory, type Story } from '../../src/engine/story.js';
 import { terms } from '../../src/text/terms.js';
@@ -154,6 +154,24 @@ describe('ask: matching the question to the articles', () => {
     );
     expect(analyzeQuestion(prize, 'How many writers from Ireland made the shortlist?').terms.find((t) => t.term === 'writer')?.synonyms).toContain('author');
     expect(answerIn(prize, 'How many writers from Ireland made the shortlist?')).toContain('Three authors');
+  });
+
+  it('finds a full name the question gives in the surname a later mention uses ("Gordon Brown" → "Mr Brown")', () => {
+    const budget = contextOf(
+      {
+        body:
+          'Chancellor Gordon Brown delivered his pre-Budget report on Thursday.\n\n' +
+          'Mr Brown forecast growth of between 3% and 3.5% for next year. Critics called the figures optimistic.',
+      },
+      { body: Array.from({ length: 200 }, (_, i) => `Shop ${i + 1} opened its doors on the high street.`).join(' ') },
+    );
+    const q = 'What growth did Gordon Brown forecast?';
+    expect(answerIn(budget, q)).toContain('3.5%');
+    const found = (options: Partial<typeof askDefaults>) => rankCandidates(budget, q, options).find((x) => x.passage.sentence.text.startsWith('Mr Brown'))!;
+    const gordon = (options: Partial<typeof askDefaults>) => found(options).detail.find((d) => d.term === 'gordon')!.credit;
+    // Without it, "Gordon" is only found in the paragraph before (half credit).
+    expect(gordon({})).toBe(askDefaults.surnameCredit);
+    expect(gordon({ surnameCredit: 0 })).toBeLessThan(askDefaults.surnameCredit);
   });
 
   it('reads a number as a count, not the years of a date', () => {
