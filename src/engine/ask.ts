@@ -81,6 +81,8 @@ export const askDefaults = {
   synonymSenses: 2,
   /** Credit for the other words of a full name the question gives ("Gordon Brown") when the sentence has its last ("Mr Brown"). */
   surnameCredit: 0.8,
+  /** Refuse a question whose full name's last word the articles never use (see supports). */
+  absentFullName: true,
   /** Sentences shorter than this are extended with the next sentence of the paragraph. */
   shortSentence: 70,
   /** Cost of showing a neighbour with the answer: it must bring question terms or the answer's type to be worth it. */
@@ -961,6 +963,9 @@ export function supports(q: Question, s: Scored, options: Partial<AskOptions> = 
   const coverage = s.strictCoverage * opts.missingNamePenalty ** names;
   // A one-word query can't reach the evidence a question of several rare words must.
   const evidence = Math.min(opts.minEvidence, opts.minEvidenceShare * (q.total / q.maxWeight));
+  // A name the question gives whose last word the articles never use ("the European Union" in articles that never
+  // write "union") is something they don't cover, whatever else matches; "Tony Blair" for "Mr Blair" is not.
+  if (opts.absentFullName && q.fullNames.some((name) => !name[name.length - 1]!.present)) return false;
   return coverage >= opts.minCoverage && s.matched >= evidence && (!opts.relationEvidence || holdsRelation(q, s));
 }
 
