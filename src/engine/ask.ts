@@ -112,13 +112,13 @@ export function questionType(question: string): QuestionType {
 
 const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DATE_RE = new RegExp(
-  `\\b(?:(?:${MONTH})\\.?\\s+\\d{1,2}\\b|(?:in|since|during|by|until|from|of)\\s+(?:(?:early|mid|late)[- ])?(?:${MONTH})\\b|` +
+  `\\b(?:(?:${MONTH})\\.?\\s+\\d{1,2}\\b|\\d{1,2}(?:st|nd|rd|th)?(?:[-–]\\d{1,2})?\\s+(?:${MONTH})\\b|(?:in|since|during|by|until|from|of)\\s+(?:(?:early|mid|late)[- ])?(?:${MONTH})\\b|` +
     `(?:1[5-9]|20)\\d{2}s?\\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|` +
     `(?:last|this|next|earlier this|later this)\\s+(?:week|month|year|weekend)\\b|yesterday|today|(?:days?|weeks?|months?|years?) (?:later|earlier|ago|after|before))`,
   'i',
 );
 const QUANTITY_RE =
-  /\b\d[\d,.]*\b(?!\s*(?:bc|ad)\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozens?|several|numerous|half)\b|%|\bper ?cent\b/i;
+  /\b\d[\d,.]*(?:bn|mn|tn|m|k|p|pc)?\b(?!\s*(?:bc|ad)\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozens?|several|numerous|half)\b|%|\bper ?cent\b/i;
 /** An age as news gives it: "a 26-year-old", "aged 55", "Mr Smith, 55, said", "at the age of 40". */
 const AGE_RE = /\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|, \d{1,3}, |\bat the age of \d{1,3}\b/i;
 const REASON_RE =
@@ -141,7 +141,7 @@ function hasNameLike(text: string, exclude: ReadonlySet<string>): boolean {
 /** Every date of a text, to take them out before looking for a count. */
 const DATES_RE = new RegExp(DATE_RE.source, 'gi');
 /** Dates that pin a day or a year, as opposed to "Monday" or "last week". */
-const EXACT_DATE_RE = new RegExp(`\\b(?:(?:${MONTH})\\.?\\s+\\d{1,2}\\b|(?:1[5-9]|20)\\d{2}s?\\b)`, 'i');
+const EXACT_DATE_RE = new RegExp(`\\b(?:(?:${MONTH})\\.?\\s+\\d{1,2}\\b|\\d{1,2}(?:st|nd|rd|th)?(?:[-–]\\d{1,2})?\\s+(?:${MONTH})\\b|(?:1[5-9]|20)\\d{2}s?\\b)`, 'i');
 /** "The two countries", "both leaders": a number that refers back rather than counts. */
 const ANAPHORIC_NUMBER_RE = /\b(?:the|these|those|both|its|their|all) (?:two|three|four|five)\b/gi;
 /** Reasons stated outright, as opposed to a mere sequence ("after", "over", "since"). */

@@ -174,6 +174,18 @@ describe('ask: matching the question to the articles', () => {
     expect(gordon({ surnameCredit: 0 })).toBeLessThan(askDefaults.surnameCredit);
   });
 
+  it('reads amounts written with a unit suffix ("£264m", "$4.5bn") as amounts, and day-first dates as dates', () => {
+    const budget = contextOf({
+      body:
+        'The health minister announced new money for hospital services across Wales.\n\n' +
+        'She also announced £264m for hospital services on Wednesday.\n\n' +
+        'The plan for hospital services runs from 20-30 January.\n\n' +
+        'The hospital services plan was first discussed by the health minister last year.',
+    });
+    expect(answerIn(budget, 'How much did the health minister announce for hospital services?')).toContain('£264m');
+    expect(answerIn(budget, 'When does the plan for hospital services run?')).toContain('20-30 January');
+  });
+
   it('reads a number as a count, not the years of a date', () => {
     expect(answerIn(harbour, 'How much did the repairs cost?')).toContain('$48 million');
   });
