@@ -11,13 +11,15 @@ import { searchOptions } from './search.js';
 import type { TermStats } from './stats.js';
 import type { Article, AskResult, Citation, Sentence } from './types.js';
 
-export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'age' | 'why' | 'said' | 'definition' | 'other';
+export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'age' | 'why' | 'entity' | 'said' | 'definition' | 'other';
 
 /** What kinds of answer a sentence holds; the story layer supplies better evidence than the regex fallback. */
 export interface SentenceAnnotator {
   hasPerson?(sentence: Sentence, exclude: ReadonlySet<string>): boolean;
   hasDate?(sentence: Sentence): boolean;
   hasPlace?(sentence: Sentence, exclude: ReadonlySet<string>): boolean;
+  /** Does the sentence name any person, organisation or place not among the excluded words? */
+  hasEntity?(sentence: Sentence, exclude: ReadonlySet<string>): boolean;
 }
 
 /** Tuning, with the reasons for each default. */
@@ -105,6 +107,7 @@ export function questionType(question: string): QuestionType {
   if (/^how old\b|\b(?:what|which) age\b/.test(q)) return 'age';
   if (/^how (many|much|large|big|long)\b|\bwhat (number|amount|percentage)\b/.test(q)) return 'quantity';
   if (/^why\b|\bwhat (caused|led to|prompted)\b|\bfor what reason\b|\bwhat was the reason\b/.test(q)) return 'why';
+  if (/^(?:(?:in|at|from|of|for|by|with|to|on|against) )?which\b/.test(q)) return 'entity';
   if (/\b(say|said|says|saying|tell|told|state|stated|comment|commented|react|reacted|respond|responded|call|called|describe|described|claim|claimed|warn|warned)\b/.test(q) || /^what did .+ think\b/.test(q)) return 'said';
   if (/^what (is|are|was|were) (the |an? )?[\w’'.-]+( [\w’'.-]+){0,3}\??$/.test(q)) return 'definition';
   return 'other';
@@ -134,6 +137,16 @@ function hasNameLike(text: string, exclude: ReadonlySet<string>): boolean {
   for (const m of text.matchAll(NAME_RE)) {
     const nameWords = words(m[0]);
     if (nameWords.some((w) => !exclude.has(w))) return true;
+  }
+  return false;
+}
+
+/** A capitalised word past the sentence's first that the question doesn't give: a one-word name ("Moritz"). */
+function hasCapitalisedWord(text: string, exclude: ReadonlySet<string>): boolean {
+  const raw = rawTokens(text);
+  for (let i = 1; i < raw.length; i++) {
+    const w = raw[i]!;
+    if (/^\p{Lu}\p{Ll}/u.test(w) && !exclude.has(normalizeWord(w)) && !TITLE_WORDS.has(normalizeWord(w))) return true;
   }
   return false;
 }
@@ -179,6 +192,9 @@ function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlySet<stri
       return STRONG_REASON_RE.test(text) ? 1 : REASON_RE.test(text) ? 0.6 : 0;
     case 'said':
       return SPEECH_RE.test(text) ? 0.7 : 0;
+    case 'entity':
+      if (annotator.hasEntity?.(s, exclude)) return 1;
+      return hasNameLike(text, exclude) ? 1 : hasCapitalisedWord(text, exclude) ? 0.6 : 0;
     case 'definition':
       return DEFINITION_RE.test(text) ? 1 : 0;
     default:
@@ -950,7 +966,7 @@ export function rankCandidates(ctx: AskContext, question: string, options: Parti
 }
 
 /** Questions whose answer is a name, a date, a place or a number: a sentence without one doesn't answer them. */
-const TYPED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'when', 'where', 'quantity', 'age']);
+const TYPED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'when', 'where', 'quantity', 'age', 'entity']);
 
 /**
  * Is the answer supported well enough to give? The question's words must be found in it (phrases held together,

@@ -285,6 +285,7 @@ export class Story implements StoryEngine {
       annotator: {
         hasPerson: (s, exclude) => this.mentionsOther(s, exclude, ANSWERS_WHO),
         hasPlace: (s, exclude) => this.mentionsOther(s, exclude, ANSWERS_WHERE),
+        hasEntity: (s, exclude) => this.mentionsOther(s, exclude, ANSWERS_WHICH),
       },
     };
   }
@@ -354,6 +355,7 @@ interface Derived {
 
 const ANSWERS_WHO: ReadonlySet<string> = new Set(['person', 'organization']);
 const ANSWERS_WHERE: ReadonlySet<string> = new Set(['place', 'organization']);
+const ANSWERS_WHICH: ReadonlySet<string> = new Set(['person', 'organization', 'place']);
 
 /** A made-up article with a date, a person, a role and a quotation, to run the per-article extraction on once. */
 const WARM_UP_ARTICLE =

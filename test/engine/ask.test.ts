@@ -21,6 +21,8 @@ describe('questionType', () => {
     ['Where did they meet?', 'where'],
     ['How many people died?', 'quantity'],
     ['How old is the mayor?', 'age'],
+    ['Which governor signed the bill?', 'entity'],
+    ['In which court was the case heard?', 'entity'],
     ['At what age did she retire?', 'age'],
     ['Why did the country cut ties?', 'why'],
     ['What did the ministry say about it?', 'said'],
@@ -184,6 +186,15 @@ describe('ask: matching the question to the articles', () => {
     });
     expect(answerIn(budget, 'How much did the health minister announce for hospital services?')).toContain('£264m');
     expect(answerIn(budget, 'When does the plan for hospital services run?')).toContain('20-30 January');
+  });
+
+  it('answers a which-question with a sentence that names something the question does not', () => {
+    const team = contextOf({
+      body:
+        'The team kicks extra points in every practice session at the stadium.\n\n' +
+        'Coach Ellis said Moritz kicks extra points better than anyone.',
+    });
+    expect(answerIn(team, 'Which player kicks extra points in practice sessions?')).toContain('Moritz');
   });
 
   it('reads a number as a count, not the years of a date', () => {
