@@ -105,7 +105,7 @@ export function questionType(question: string): QuestionType {
   if (/^when\b|\bwhat (year|month|day|date|time)\b|\bwhich (year|month|day|date)\b|\bhow long ago\b/.test(q)) return 'when';
   if (/^where\b|\bwhat (country|city|place|region)\b|\bin which (country|city)\b/.test(q)) return 'where';
   if (/^how old\b|\b(?:what|which) age\b/.test(q)) return 'age';
-  if (/^how (many|much|large|big|long)\b|\bwhat (number|amount|percentage)\b/.test(q)) return 'quantity';
+  if (/^how (many|much|large|big|long)\b|\b(?:what|which) (number|amount|percentage|proportion|share|price|sum|cost|fee|salary|wage|total|figure)\b/.test(q)) return 'quantity';
   if (/^why\b|\bwhat (caused|led to|prompted)\b|\bfor what reason\b|\bwhat was the reason\b/.test(q)) return 'why';
   if (/^(?:(?:in|at|from|of|for|by|with|to|on|against) )?which\b/.test(q)) return 'entity';
   if (/\b(say|said|says|saying|tell|told|state|stated|comment|commented|react|reacted|respond|responded|call|called|describe|described|claim|claimed|warn|warned)\b/.test(q) || /^what did .+ think\b/.test(q)) return 'said';
@@ -295,7 +295,7 @@ export interface Question {
  * answer must contain.
  */
 const ANSWER_KIND_NOUNS = new Set(
-  'date dates year years day days month months time times kind kinds type types sort sorts number amount percentage nationality'.split(' '),
+  'date dates year years day days month months time times kind kinds type types sort sorts number amount percentage nationality sum figure'.split(' '),
 );
 
 /**

@@ -21,6 +21,7 @@ describe('questionType', () => {
     ['Where did they meet?', 'where'],
     ['How many people died?', 'quantity'],
     ['How old is the mayor?', 'age'],
+    ['What price was the stock offered at?', 'quantity'],
     ['Which governor signed the bill?', 'entity'],
     ['In which court was the case heard?', 'entity'],
     ['At what age did she retire?', 'age'],
