@@ -2,6 +2,7 @@
 import nlp from 'compromise';
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
+import { demonymPartners } from '../text/demonyms.js';
 import { wordNet } from '../text/synonyms.js';
 import { baseForm, normalizeWord, rawTokens, STOP_WORDS, termOf, terms, termSequence, words } from '../text/terms.js';
 import { cite } from './citation.js';
@@ -377,6 +378,8 @@ function analyze(ctx: AskContext, question: string, opts: AskOptions): Question 
         const related = ctx.related ?? ((w: string) => wordNet().derivations(w));
         for (const w of related(baseForm(normalizeWord(raw)))) for (const x of terms(w)) if (x !== term && ctx.stats.has(x)) family.add(x);
       }
+      // A country and its people ("Britain" / "British") are searched for together; the match credits them as one.
+      if (role === 'name') for (const x of demonymPartners(term) ?? []) if (ctx.stats.has(x)) family.add(x);
       const partOf = new Set<string>();
       if (role === 'name' && !acronym && t.length === 1 && opts.partOfCredit > 0) {
         const wholes = ctx.partOf ?? ((w: string) => wordNet().partOf(w));
@@ -564,7 +567,7 @@ function matchOne(q: QuestionTerm, t: string, opts: AskOptions): number {
   const qTerm = q.term;
   if (qTerm.length >= 4) {
     // A name and its people or adjective ("Albania" / "Albanian") are the same thing said two ways.
-    if (q.role === 'name' && (isDemonymOf(t, qTerm) || isDemonymOf(qTerm, t))) return opts.demonymCredit;
+    if (q.role === 'name' && (isDemonymOf(t, qTerm) || isDemonymOf(qTerm, t) || demonymPartners(qTerm)?.has(t))) return opts.demonymCredit;
     if (extends_(t, qTerm) || extends_(qTerm, t)) return 0.8;
     if (qTerm.length >= 6 && t.length >= 6 && Math.abs(t.length - qTerm.length) <= 1 && editDistanceAtMostOne(qTerm, t)) return 0.8;
   }

@@ -198,6 +198,16 @@ describe('ask: matching the question to the articles', () => {
     expect(answerIn(team, 'Which player kicks extra points in practice sessions?')).toContain('Moritz');
   });
 
+  it('finds a country as its people when no ending rule relates them ("Britain" → "British", "Netherlands" → "Dutch")', () => {
+    const prize = contextOf(
+      { body: 'Three British authors made the shortlist. Two Dutch painters won prizes at the fair.' },
+      { body: Array.from({ length: 40 }, (_, i) => `Shop ${i + 1} opened its doors on the high street.`).join(' ') },
+    );
+    const credit = (q: string, term: string) => rankCandidates(prize, q)[0]!.detail.find((d) => d.term === term)!.credit;
+    expect(credit('How many authors from Britain made the shortlist?', 'britain')).toBe(askDefaults.demonymCredit);
+    expect(answerIn(prize, 'How many painters from the Netherlands won prizes?')).toContain('Two Dutch painters');
+  });
+
   it('reads a number as a count, not the years of a date', () => {
     expect(answerIn(harbour, 'How much did the repairs cost?')).toContain('$48 million');
   });

@@ -1,0 +1,55 @@
+// Countries and their people or adjective ("Britain" / "British", "Netherlands" / "Dutch", "Switzerland" / "Swiss"),
+// from the `world-countries` package: the irregular pairs that no rule of endings finds.
+import { createRequire } from 'node:module';
+import { terms } from './terms.js';
+
+interface CountryRecord {
+  name: { common: string };
+  altSpellings: string[];
+  demonyms?: Record<string, { m?: string; f?: string }>;
+}
+
+/** "Republic of Turkey" → "Turkey", "Great Britain" → "Britain", "The Netherlands" → "Netherlands". */
+function shortName(name: string): string | null {
+  const short = name
+    .replace(/^the\s+/i, '')
+    .replace(/^great\s+/i, '')
+    .replace(/^(?:[\p{L}-]+\s+)*(?:republic|kingdom|state|states|commonwealth|federation|principality|sultanate|emirate|union|confederation)\s+of\s+(?:the\s+)?/iu, '');
+  return /^\p{L}+$/u.test(short) && /^\p{Lu}/u.test(short) ? short : null;
+}
+
+let pairs: Map<string, Set<string>> | null = null;
+
+function build(): Map<string, Set<string>> {
+  const countries = createRequire(import.meta.url)('world-countries/countries.json') as CountryRecord[];
+  const out = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    if (a === b) return;
+    let set = out.get(a);
+    if (!set) out.set(a, (set = new Set()));
+    set.add(b);
+  };
+  for (const c of countries) {
+    const names = new Set<string>();
+    for (const n of [c.name.common, ...c.altSpellings]) {
+      const short = shortName(n);
+      if (short && short.length > 3) for (const t of terms(short)) names.add(t);
+    }
+    const eng = c.demonyms?.eng;
+    const people = new Set<string>();
+    for (const d of [eng?.m, eng?.f]) if (d && /^\p{L}+$/u.test(d)) for (const t of terms(d)) people.add(t);
+    for (const n of names) {
+      for (const p of people) {
+        link(n, p);
+        link(p, n);
+      }
+    }
+  }
+  return out;
+}
+
+/** Index terms of the country's people or adjective for a country's name, or of the countries for a people. */
+export function demonymPartners(term: string): ReadonlySet<string> | undefined {
+  pairs ??= build();
+  return pairs.get(term);
+}
