@@ -95,6 +95,8 @@ export const askDefaults = {
   maxCitations: 3,
   /** Bonus for a how-many answer whose number counts the noun the question counts ("250 screens"), not something else. */
   countedBonus: 0.15,
+  /** Read an all-lower-case question's names as the articles write them (see truecase). */
+  truecase: true,
   /** A who/when/where/how-many answer must hold something of what the question says of its one name (see holdsRelation). */
   relationEvidence: true,
 };
@@ -236,6 +238,8 @@ export interface AskContext {
   annotator?: SentenceAnnotator;
   /** Acronyms the articles spell out; built on first use. */
   acronyms?(): AcronymIndex;
+  /** Is this lower-case word written only capitalised in the articles (a word of a name)? */
+  isNameWord?(lower: string): boolean;
   /** Synonyms of a word (WordNet), for questions worded differently from the articles. */
   synonyms?(word: string, senses: number): string[];
   /** Words of a word's family ("win" → "winner"); WordNet's derivations unless given. */
@@ -346,7 +350,20 @@ function roles(question: string, demonyms: Set<string>): Map<string, Role> {
   return out;
 }
 
-function analyze(ctx: AskContext, question: string, opts: AskOptions): Question {
+/**
+ * A question typed all in lower case ("who did rama meet in tirana") with the words the articles only ever write
+ * capitalised capitalised again, so that its names are read as names.
+ */
+function truecase(ctx: AskContext, question: string): string {
+  if (!ctx.isNameWord || /\p{Lu}/u.test(question)) return question;
+  return question.replace(/\p{L}[\p{L}'’-]*/gu, (w, at: number) => {
+    const lower = w.toLowerCase().replace(/['’]s$/, '');
+    return at > 0 && ctx.isNameWord!(lower) ? w[0]!.toUpperCase() + w.slice(1) : w;
+  });
+}
+
+function analyze(ctx: AskContext, original: string, opts: AskOptions): Question {
+  const question = opts.truecase ? truecase(ctx, original) : original;
   const kindWords = answerKindWords(question);
   const demonyms = new Set<string>();
   const termRoles = roles(question, demonyms);
@@ -411,7 +428,7 @@ function analyze(ctx: AskContext, question: string, opts: AskOptions): Question 
   const total = qTerms.reduce((sum, t) => sum + t.weight, 0);
   const absent = qTerms.reduce((sum, t) => sum + (t.present ? 0 : t.weight), 0);
   return {
-    text: question,
+    text: original,
     type: questionType(question),
     terms: qTerms,
     total,

@@ -281,6 +281,7 @@ export class Story implements StoryEngine {
       stats: this.stats,
       sentenceTerms: (s) => this.sentenceTerms(s),
       acronyms: () => this.acronyms(),
+      isNameWord: (lower) => this.derived().entities.isNameWord(lower),
       synonyms: (word, senses) => wordNet().synonyms(word, { senses }),
       annotator: {
         hasPerson: (s, exclude) => this.mentionsOther(s, exclude, ANSWERS_WHO),

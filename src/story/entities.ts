@@ -251,6 +251,15 @@ export class EntityIndex {
     return this.resolveBuilt(name)?.entity ?? null;
   }
 
+  /**
+   * Is a word (lower case) written only capitalised in the articles, and not at a sentence's start: a word of a name
+   * ("albania", "nato"), as opposed to a common word ("attack") or one they never use.
+   */
+  isNameWord(lower: string): boolean {
+    const ws = this.ensureWordStats();
+    return ws.capitalisedMidSentence.has(lower) && !ws.lower.has(lower);
+  }
+
   /** Entities mentioned in a sentence, by sentence id (`${articleId}#p${n}.s${k}`). */
   inSentence(sentenceId: string): Entity[] {
     const found = this.bySentence.get(sentenceId);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeQuestion, ask, askDefaults, type AskContext, questionType, rankCandidates, supports } from '../../src/engine/ask.js';
 import { buildIndex, buildPassages, buildStats } from '../../src/engine/search.js';
 import { loadStory, type Story } from '../../src/engine/story.js';
+import { EntityIndex } from '../../src/story/entities.js';
 import { terms } from '../../src/text/terms.js';
 import { makeArticle } from '../helpers/articles.js';
 
@@ -97,12 +98,14 @@ function contextOf(...bodies: { title?: string; body: string }[]): AskContext {
   const articles = bodies.map((b, i) => makeArticle({ id: `a${i}.md`, title: b.title ?? `Article ${i}`, body: b.body }));
   const passages = buildPassages(articles);
   const byId = new Map(articles.map((a) => [a.id, a]));
+  let entities: EntityIndex | undefined;
   return {
     index: buildIndex(passages),
     passages: new Map(passages.map((p) => [p.id, p])),
     articles: byId,
     stats: buildStats(passages),
     sentenceTerms: (s) => terms(s.text),
+    isNameWord: (lower) => (entities ??= EntityIndex.build(articles)).isNameWord(lower),
   };
 }
 
@@ -266,6 +269,16 @@ describe('ask: the relation a typed question asks about', () => {
   it('answers when the answer holds a word of what is asked, or two of the names the question gives', () => {
     expect(answerIn(airline, 'How much did Skyway profits rise?')).toContain('12%');
     expect(answerIn(airline, 'When did Tom Reyes go to the Oslo airport?')).toContain('May');
+  });
+
+  it('reads the names of a question typed all in lower case as the articles write them', () => {
+    expect(analyzeQuestion(airline, 'how old is lena ortiz').terms.filter((t) => t.role === 'name').map((t) => t.term)).toEqual(['lena', 'ortiz']);
+    expect(analyzeQuestion(airline, 'when did tom reyes meet the board?').nameGroups).toBe(1);
+    expect(analyzeQuestion(airline, 'when did tom reyes meet the board?', { truecase: false }).nameGroups).toBe(0);
+    // Only words the articles write capitalised mid-sentence: "board" stays a common word.
+    expect(analyzeQuestion(airline, 'when did tom reyes meet the board?').terms.find((t) => t.term === 'board')?.role).not.toBe('name');
+    // A question with any capital is taken as written.
+    expect(analyzeQuestion(airline, 'When did tom reyes meet the board?').nameGroups).toBe(0);
   });
 
   it('answers "how old" only with an age', () => {
