@@ -216,10 +216,18 @@ export class AcronymIndex {
 
   add(text: string): void {
     for (const m of text.matchAll(CAPITALISED_RUN)) {
-      const capitals = m[0].split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+      const words = m[0].split(/\s+/);
+      const capitals = words.flatMap((w, i) => (/^\p{Lu}/u.test(w) ? [i] : []));
       if (capitals.length < 2 || capitals.length > 8) continue;
-      const acronym = capitals.map((w) => w[0]!.toLowerCase()).join('');
-      if (!this.expansions.has(acronym)) this.expansions.set(acronym, terms(m[0]));
+      // The whole name first, then the shorter names within it ("European Union" in "The European Union Vet
+      // Fund"): a question may use the acronym of any.
+      for (let len = capitals.length; len >= 2; len--) {
+        for (let from = 0; from + len <= capitals.length; from++) {
+          const run = words.slice(capitals[from], capitals[from + len - 1]! + 1);
+          const acronym = capitals.slice(from, from + len).map((i) => words[i]![0]!.toLowerCase()).join('');
+          if (!this.expansions.has(acronym)) this.expansions.set(acronym, terms(run.join(' ')));
+        }
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeQuestion, ask, askDefaults, type AskContext, questionType, rankCandidates, supports } from '../../src/engine/ask.js';
+import { AcronymIndex, analyzeQuestion, ask, askDefaults, type AskContext, questionType, rankCandidates, supports } from '../../src/engine/ask.js';
 import { buildIndex, buildPassages, buildStats } from '../../src/engine/search.js';
 import { loadStory, type Story } from '../../src/engine/story.js';
 import { EntityIndex } from '../../src/story/entities.js';
@@ -290,6 +290,18 @@ describe('ask: the relation a typed question asks about', () => {
     expect(analyzeQuestion(airline, 'Who is Gordon Brown married to?').nameGroups).toBe(1);
     expect(analyzeQuestion(airline, 'Who will Texas face in the Cotton Bowl?').nameGroups).toBe(2);
     expect(analyzeQuestion(airline, 'Who runs the Bank of England?').nameGroups).toBe(1);
+  });
+});
+
+describe('AcronymIndex', () => {
+  it('spells out the acronym of a capitalised name and of the names within it', () => {
+    const index = new AcronymIndex();
+    index.add('Ministers had hoped to get £900m from the European Union Vet Fund.');
+    expect(index.get('euvf')).toEqual(terms('European Union Vet Fund'));
+    expect(index.get('eu')).toEqual(terms('European Union'));
+    expect(index.get('vf')).toEqual(terms('Vet Fund'));
+    // Not across a word that is not part of the name.
+    expect(index.get('mh')).toBeUndefined();
   });
 });
 
