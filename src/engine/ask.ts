@@ -12,7 +12,7 @@ import { searchOptions } from './search.js';
 import type { TermStats } from './stats.js';
 import type { Article, AskResult, Citation, Sentence } from './types.js';
 
-export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'age' | 'why' | 'entity' | 'said' | 'definition' | 'other';
+export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'money' | 'age' | 'why' | 'entity' | 'said' | 'definition' | 'other';
 
 /** What kinds of answer a sentence holds; the story layer supplies better evidence than the regex fallback. */
 export interface SentenceAnnotator {
@@ -102,12 +102,22 @@ export const askDefaults = {
 };
 type AskOptions = typeof askDefaults;
 
+/** Words of a how-much question that asks for a sum of money ("how much did it cost", "how much money"). */
+const MONEY_WORDS =
+  /\b(?:pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|price|priced|charge|charges|charged|earn|earns|earned|sell|sold|buy|bought|fund|funded|funding|invest|invested|fine|fined|owe|owed|salary|money|cash|bid|raise|raised|grant|granted|worth|budget)\b/;
+
+const CHANGE_WORDS =
+  /\b(?:more|less|rise|rises|rose|risen|fall|falls|fell|fallen|increase|increased|decrease|decreased|grow|grew|grown|drop|dropped|cut|jump|jumped|climb|climbed|slump|slumped|up|down)\b/;
+
 export function questionType(question: string): QuestionType {
   const q = question.trim().toLowerCase();
   if (/^(who|whom|whose)\b/.test(q) || /\bwho\b/.test(q)) return 'who';
   if (/^when\b|\bwhat (year|month|day|date|time)\b|\bwhich (year|month|day|date)\b|\bhow long ago\b/.test(q)) return 'when';
   if (/^where\b|\bwhat (country|city|place|region)\b|\bin which (country|city)\b/.test(q)) return 'where';
   if (/^how old\b|\b(?:what|which) age\b/.test(q)) return 'age';
+  // "How much did prices rise?" asks for a change, often a percentage: a quantity, not a sum.
+  if (/^how much\b/.test(q) && MONEY_WORDS.test(q) && !CHANGE_WORDS.test(q)) return 'money';
+  if (/\b(?:what|which) (?:price|fee|salary|wage|sum|cost)\b/.test(q)) return 'money';
   if (/^how (many|much|large|big|long)\b|\b(?:what|which) (number|amount|percentage|proportion|share|price|sum|cost|fee|salary|wage|total|figure)\b/.test(q)) return 'quantity';
   if (/^why\b|\bwhat (caused|led to|prompted)\b|\bfor what reason\b|\bwhat was the reason\b/.test(q)) return 'why';
   if (/^(?:(?:in|at|from|of|for|by|with|to|on|against) )?which\b/.test(q)) return 'entity';
@@ -127,6 +137,9 @@ const QUANTITY_RE =
   /\b\d[\d,.]*(?:bn|mn|tn|m|k|p|pc)?\b(?!\s*(?:bc|ad)\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozens?|several|numerous|half)\b|%|\bper ?cent\b/i;
 /** An age as news gives it: "a 26-year-old", "aged 55", "Mr Smith, 55, said", "at the age of 40". */
 const AGE_RE = /\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|, \d{1,3}, |\bat the age of \d{1,3}\b/i;
+/** A sum of money: a currency sign or word with a number ("$4.5bn", "£264m", "17 million dollars", "300 euros"). */
+const MONEY_RE =
+  /[$£€¥]\s?\d|\b\d[\d,.]*\s*(?:bn|m|k|million|billion|thousand|hundred)?\s*(?:dollars?|pounds?|euros?|cents?|pence|yen|francs?|marks?|rupees?|yuan|roubles?|shillings?)\b/i;
 const REASON_RE =
   /\b(?:because|due to|owing to|as a result|since|after|citing|over|in order to|so that|so\b|led to|leading to|following|amid|in response to|reason|caused|for (?:the|its|their|his|her) \w+)\b/i;
 const SPEECH_RE = /[“”"]|\b(?:said|says|told|added|noted|stated|wrote|tweeted|according to|statement|called|described|rejected|condemned|denied|warned)\b/i;
@@ -191,6 +204,8 @@ function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlySet<stri
     }
     case 'age':
       return AGE_RE.test(text) ? 1 : 0;
+    case 'money':
+      return MONEY_RE.test(text) ? 1 : 0;
     case 'why':
       return STRONG_REASON_RE.test(text) ? 1 : REASON_RE.test(text) ? 0.6 : 0;
     case 'said':
@@ -994,7 +1009,7 @@ export function rankCandidates(ctx: AskContext, question: string, options: Parti
 }
 
 /** Questions whose answer is a name, a date, a place or a number: a sentence without one doesn't answer them. */
-const TYPED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'when', 'where', 'quantity', 'age', 'entity']);
+const TYPED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'when', 'where', 'quantity', 'money', 'age', 'entity']);
 
 /**
  * Is the answer supported well enough to give? The question's words must be found in it (phrases held together,

@@ -22,7 +22,11 @@ describe('questionType', () => {
     ['Where did they meet?', 'where'],
     ['How many people died?', 'quantity'],
     ['How old is the mayor?', 'age'],
-    ['What price was the stock offered at?', 'quantity'],
+    ['What price was the stock offered at?', 'money'],
+    ['How much did the club pay for the striker?', 'money'],
+    ['How much money was seized?', 'money'],
+    ['How much did steel prices rise?', 'quantity'],
+    ['How much more did they agree to pay?', 'quantity'],
     ['Which governor signed the bill?', 'entity'],
     ['In which court was the case heard?', 'entity'],
     ['At what age did she retire?', 'age'],
@@ -279,6 +283,15 @@ describe('ask: the relation a typed question asks about', () => {
     expect(analyzeQuestion(airline, 'when did tom reyes meet the board?').terms.find((t) => t.term === 'board')?.role).not.toBe('name');
     // A question with any capital is taken as written.
     expect(analyzeQuestion(airline, 'When did tom reyes meet the board?').nameGroups).toBe(0);
+  });
+
+  it('answers a how-much question about money only with a sum of money', () => {
+    const chips = contextOf(
+      { body: 'Until Morton came along there were only two chip stocks, Frito and Lay, on the market.\n\nLater that year Morton paid $2m for a new plant in Dallas.' },
+      { body: Array.from({ length: 200 }, (_, i) => `Road ${i + 1} was resurfaced by the council.`).join(' ') },
+    );
+    expect(ask(chips, 'How much did Frito pay for Lay?').answer).toBeNull();
+    expect(answerIn(chips, 'How much did Morton pay for the plant?')).toContain('$2m');
   });
 
   it('answers "how old" only with an age', () => {
