@@ -350,7 +350,7 @@ function answerKindWords(question: string): Set<string> {
  * How much each question term matters besides its rarity: a question is paraphrased mostly in its verbs and
  * adjectives ("cut ties" for "severed relations"), while its names and nouns say what it is about.
  */
-function roles(question: string, demonyms: Set<string>): Map<string, Role> {
+function roles(question: string, demonyms: Set<string>, isNameWord?: (lower: string) => boolean): Map<string, Role> {
   const out = new Map<string, Role>();
   const rank: Record<Role, number> = { name: 4, noun: 3, adjective: 2, verb: 1, other: 0 };
   // The tagged terms themselves: `.terms().json()` would build a JSON view of every term first (twice the time).
@@ -364,7 +364,9 @@ function roles(question: string, demonyms: Set<string>): Map<string, Role> {
     const capitalised = i > 0 && /^\p{Lu}/u.test(text);
     // Names are capitalised; the tagger also calls lower-case words proper nouns ("the first man"). Numbers count
     // as names: a year or a figure the question gives pins what it asks about.
-    const name = capitalised || (i === 0 && tags.has('ProperNoun')) || /\d/.test(text);
+    // The first word is capitalised anyway: a name if the tagger knows it as one or the articles only write it so.
+    const first = i === 0 && (tags.has('ProperNoun') || (/^\p{Lu}/u.test(text) && (isNameWord?.(text.toLowerCase().replace(/['’]s$/, '')) ?? false)));
+    const name = capitalised || first || /\d/.test(text);
     const role: Role = name ? 'name' : tags.has('Ordinal') ? 'adjective' : tags.has('Noun') ? 'noun' : tags.has('Adjective') ? 'adjective' : tags.has('Verb') ? 'verb' : 'other';
     if (tags.has('Demonym')) demonyms.add(term);
     const old = out.get(term);
@@ -389,7 +391,7 @@ function analyze(ctx: AskContext, original: string, opts: AskOptions): Question 
   const question = opts.truecase ? truecase(ctx, original) : original;
   const kindWords = answerKindWords(question);
   const demonyms = new Set<string>();
-  const termRoles = roles(question, demonyms);
+  const termRoles = roles(question, demonyms, ctx.isNameWord);
   const seen = new Map<string, QuestionTerm>();
   /** The question term of each token (null for a stop word), to find the phrases the question is made of. */
   const slots: (QuestionTerm | null | 'of')[] = [];

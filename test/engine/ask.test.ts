@@ -281,6 +281,10 @@ describe('ask: the relation a typed question asks about', () => {
     expect(analyzeQuestion(airline, 'when did tom reyes meet the board?', { truecase: false }).nameGroups).toBe(0);
     // Only words the articles write capitalised mid-sentence: "board" stays a common word.
     expect(analyzeQuestion(airline, 'when did tom reyes meet the board?').terms.find((t) => t.term === 'board')?.role).not.toBe('name');
+    // A keyword query's first word is a name when the articles only write it capitalised ("Corvex shares").
+    const market = contextOf({ body: 'Shares in Corvex fell 2% on Monday. Analysts said the board of Corvex had lost ground.' });
+    expect(analyzeQuestion(market, 'Corvex shares').terms.find((t) => t.term === 'corvex')?.role).toBe('name');
+    expect(analyzeQuestion(market, 'Board shares').terms.find((t) => t.term === 'board')?.role).not.toBe('name');
     // A question with any capital is taken as written.
     expect(analyzeQuestion(airline, 'When did tom reyes meet the board?').nameGroups).toBe(0);
   });
