@@ -195,7 +195,9 @@ function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlySet<stri
       return DATE_RE.test(text) ? 0.7 : 0;
     case 'where': {
       const prepositioned = PLACE_RE.test(text);
-      if (annotator.hasPlace) return annotator.hasPlace(s, exclude) ? (prepositioned ? 1 : 0.6) : 0;
+      // A place named but not as where something is ("a true friend of Israel"): some evidence, but not enough
+      // (below minTypeStrength) for the sentence to answer a where-question by itself.
+      if (annotator.hasPlace) return annotator.hasPlace(s, exclude) ? (prepositioned ? 1 : 0.45) : 0;
       return prepositioned ? 1 : 0;
     }
     case 'quantity': {
