@@ -961,7 +961,8 @@ function retrievalQuery(ctx: AskContext, q: Question, opts: AskOptions): { query
   const common = Math.max(200, 0.03 * ctx.stats.sentences);
   const all = q.terms.map((t) => t.term);
   const rare = all.filter((t) => ctx.stats.frequency(t) <= common);
-  const synonyms = new Set(q.terms.flatMap((t) => [...t.synonyms, ...(opts.retrieveFamily ? [...t.family, ...t.partOf] : [])]).filter((t) => ctx.stats.frequency(t) <= common));
+  // Synonyms only rerank: searching with them too finds no answer the question's own words miss, and costs time.
+  const synonyms = new Set(q.terms.flatMap((t) => (opts.retrieveFamily ? [...t.family, ...t.partOf] : [])).filter((t) => ctx.stats.frequency(t) <= common));
   for (const t of all) synonyms.delete(t);
   const query = [...(rare.length > 0 ? rare : all), ...synonyms].join(' ');
   // Words of a family or a synonym are looked up as they are: expanding them by prefix costs much on a large corpus.
