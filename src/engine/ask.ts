@@ -106,6 +106,7 @@ type AskOptions = typeof askDefaults;
 const MONEY_WORDS =
   /\b(?:pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|price|priced|charge|charges|charged|earn|earns|earned|sell|sold|buy|bought|fund|funded|funding|invest|invested|fine|fined|owe|owed|salary|money|cash|bid|raise|raised|grant|granted|worth|budget)\b/;
 
+/** Words of a how-much question about a change ("how much did prices rise"), answered by a percentage as often as a sum. */
 const CHANGE_WORDS =
   /\b(?:more|less|rise|rises|rose|risen|fall|falls|fell|fallen|increase|increased|decrease|decreased|grow|grew|grown|drop|dropped|cut|jump|jumped|climb|climbed|slump|slumped|up|down)\b/;
 
@@ -320,6 +321,9 @@ export interface Question {
   words: ReadonlySet<string>;
 }
 
+/** A token of the question as its phrases are read: its term, null for a stop word, or "of". */
+type Slot = QuestionTerm | null | 'of';
+
 /**
  * Nouns that name the kind of answer wanted ("what year", "which kind of"): they are not something the
  * answer must contain.
@@ -396,7 +400,7 @@ function analyze(ctx: AskContext, original: string, opts: AskOptions): Question 
   const termRoles = roles(question, demonyms, ctx.isNameWord);
   const seen = new Map<string, QuestionTerm>();
   /** The question term of each token (null for a stop word), to find the phrases the question is made of. */
-  const slots: (QuestionTerm | null | 'of')[] = [];
+  const slots: Slot[] = [];
   let afterWh = false;
   for (const raw of question.match(/[\p{L}\p{N}.’']+/gu) ?? []) {
     const lower = normalizeWord(raw);
@@ -502,30 +506,30 @@ function countsNoun(q: Question, s: Sentence): boolean {
   return false;
 }
 
-/** Runs of two or three adjacent capitalised words, no number: a person's full name, maybe ("Gordon Brown"). */
-function fullNamesOf(slots: (QuestionTerm | null | 'of')[]): QuestionTerm[][] {
-  const out: QuestionTerm[][] = [];
+/** Runs of adjacent name words of the question; with `joinOf`, "of" between two names joins them ("Bank of England"). */
+function nameRuns(slots: readonly Slot[], accept: (t: QuestionTerm) => boolean, joinOf: boolean): QuestionTerm[][] {
+  const isName = (x: Slot | undefined): x is QuestionTerm => x !== undefined && x !== null && x !== 'of' && x.role === 'name' && accept(x);
+  const runs: QuestionTerm[][] = [];
   let run: QuestionTerm[] = [];
-  for (const x of [...slots, null]) {
-    if (x && x !== 'of' && x.role === 'name' && !/\d/.test(x.term)) run.push(x);
-    else {
-      if (run.length >= 2 && run.length <= 3) out.push(run);
+  slots.forEach((x, i) => {
+    if (isName(x)) run.push(x);
+    else if (!(joinOf && x === 'of' && run.length > 0 && isName(slots[i + 1]))) {
+      if (run.length > 0) runs.push(run);
       run = [];
     }
-  }
-  return out;
+  });
+  if (run.length > 0) runs.push(run);
+  return runs;
 }
 
-/** Runs of adjacent name words, "of" joining two ("Bank of England"): the separate names a question gives. */
-function nameGroupsOf(slots: (QuestionTerm | null | 'of')[]): number {
-  const isName = (x: QuestionTerm | null | 'of' | undefined) => x !== undefined && x !== null && x !== 'of' && x.role === 'name';
-  let groups = 0;
-  for (let i = 0; i < slots.length; i++) {
-    if (!isName(slots[i])) continue;
-    const joined = isName(slots[i - 1]) || (slots[i - 1] === 'of' && isName(slots[i - 2]));
-    if (!joined) groups++;
-  }
-  return groups;
+/** Two or three adjacent capitalised words, no number: a person's full name, maybe ("Gordon Brown"). */
+function fullNamesOf(slots: readonly Slot[]): QuestionTerm[][] {
+  return nameRuns(slots, (t) => !/\d/.test(t.term), false).filter((run) => run.length >= 2 && run.length <= 3);
+}
+
+/** The separate names a question gives: "Gordon Brown" is one, "Texas … the Cotton Bowl" two. */
+function nameGroupsOf(slots: readonly Slot[]): number {
+  return nameRuns(slots, () => true, true).length;
 }
 
 /** Roles of words that make up a noun phrase ("defense minister", "secretary general", "member states"). */
@@ -535,7 +539,7 @@ const NOMINAL: ReadonlySet<Role> = new Set(['name', 'noun', 'adjective']);
  * Pairs of question terms that form a phrase: adjacent nominal words ("defense minister") and "X of Y"
  * ("president of Iran"). An article states such a phrase with its words close together.
  */
-function phrasesOf(slots: (QuestionTerm | null | 'of')[]): [QuestionTerm, QuestionTerm][] {
+function phrasesOf(slots: Slot[]): [QuestionTerm, QuestionTerm][] {
   const out: [QuestionTerm, QuestionTerm][] = [];
   for (let i = 0; i + 1 < slots.length; i++) {
     const a = slots[i];
