@@ -1038,14 +1038,15 @@ export function supports(q: Question, s: Scored, options: Partial<AskOptions> = 
 }
 
 /**
- * Does the answer show the relation a who/when/where/how-many question asks about? "When was Ryanair founded?"
- * answered with a sentence that names Ryanair and a date, but says nothing of founding, only shares the subject:
- * the date is not the answer. Some word of what the question says of its name must be found around the answer
+ * Does the answer show the relation a who/when/where/how-many (or "what is the X of Y") question asks about? "When
+ * was Ryanair founded?" answered with a sentence that names Ryanair and a date, but says nothing of founding, only
+ * shares the subject: the date is not the answer; nor is any sentence naming Australia the answer to "What is the
+ * capital of Australia?". Some word of what the question says of its name must be found around the answer
  * (in any form: its family, a neighbour, the title), or a second name of the question with the first, whose
  * meeting in one sentence is itself the relation ("Who will Texas face in the Cotton Bowl?").
  */
 function holdsRelation(q: Question, s: Scored): boolean {
-  if (!TYPED_ANSWERS.has(q.type) || q.nameGroups !== 1) return true;
+  if ((!TYPED_ANSWERS.has(q.type) && q.type !== 'definition') || q.nameGroups !== 1) return true;
   const said = s.detail.filter((d) => d.role !== 'name');
   return said.length === 0 || said.some((d) => d.credit > 0);
 }

@@ -269,6 +269,9 @@ describe('ask: the relation a typed question asks about', () => {
   it('abstains when a sentence only shares the one name the question gives, not what it asks of it', () => {
     // The one Skyway sentence has a date but says nothing of a founding.
     expect(ask(airline, 'When was Skyway founded?').answer).toBeNull();
+    // Nor any sentence naming Skyway for what the question asks of it.
+    expect(ask(airline, 'What is the capital of Skyway?').answer).toBeNull();
+    expect(ask(airline, 'What is the capital of Skyway?', { relationEvidence: false }).answer).not.toBeNull();
     // With the rule off, that dated sentence is given as the answer: the rule is what refuses it.
     expect(ask(airline, 'When was Skyway founded?', { relationEvidence: false }).answer?.text).toContain('Skyway said on Monday');
   });
