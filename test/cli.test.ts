@@ -27,7 +27,9 @@ describe('cli ask --json', () => {
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]!);
     expect(Object.keys(result).sort()).toEqual(['answer', 'citations']);
-    expect(result.answer).toEqual({ text: expect.stringContaining('Berlin'), citation: citationShape });
+    expect(result.answer).toEqual({ text: expect.stringContaining('Berlin'), citation: citationShape, focus: { start: 0, end: expect.any(Number) } });
+    expect(result.answer.text).toBe(result.answer.citation.excerpt);
+    expect(result.answer.focus.end).toBeLessThanOrEqual(result.answer.text.length);
     for (const c of result.citations) expect(c).toEqual(citationShape);
   });
 

@@ -15,6 +15,7 @@ import {
 } from 'discord.js';
 import type { WhoResult } from '../engine/engine.js';
 import type {
+  Answer,
   ArticleMeta,
   AskResult,
   Citation,
@@ -80,16 +81,33 @@ export function renderAnswer(question: string, result: AskResult): Reply {
   const embed: APIEmbed = {
     title: fitEscaped(oneLine(question), Limits.embedTitle),
     color: result.answer ? Colors.answer : Colors.abstain,
-    description: result.answer ? answerDescription(result.answer.text, result.answer.citation) : abstention(shown.length),
+    description: result.answer ? answerDescription(result.answer) : abstention(shown.length),
     fields: shown.map((c, i) => citationField(i + 1, c)),
     footer: { text: 'Quoted word for word from the articles · /sources lists them all' },
   };
   return fitReply({ embeds: [embed], components: sourceButtons(shown.map((c) => c.article)) });
 }
 
-function answerDescription(text: string, citation: Citation): string {
-  const source = `— [1] ${sourceLine(citation)}`;
-  return `${quoteBlock(fitEscaped(text, Limits.embedDescription - source.length - 40))}\n${source}`;
+/** The answer quoted, the sentence(s) that answer in bold when context follows them, then its source. */
+function answerDescription(answer: Answer): string {
+  const source = `— [1] ${sourceLine(answer.citation)}`;
+  const room = Limits.embedDescription - source.length - 40;
+  const { text, focus } = answer;
+  const partial = focus.start > 0 || focus.end < text.length;
+  const emphasised = partial
+    ? escapeText(text.slice(0, focus.start)) + bold(escapeText(text.slice(focus.start, focus.end))) + escapeText(text.slice(focus.end))
+    : null;
+  // Bold only when it fits whole: a cut could leave a "**" open.
+  const quoted = emphasised !== null && emphasised.length <= room ? emphasised : fitEscaped(text, room);
+  return `${quoteBlock(quoted)}\n${source}`;
+}
+
+/** Bold, line by line: a quote block's lines are separate, so one "**" pair can't span them. */
+function bold(escaped: string): string {
+  return escaped
+    .split('\n')
+    .map((line) => (line.trim() ? `**${line}**` : line))
+    .join('\n');
 }
 
 function abstention(related: number): string {

@@ -92,6 +92,8 @@ export const askDefaults = {
   extraSentencePenalty: 0.05,
   /** The answer never grows past this many characters by adding neighbours (a reader, and the grader, read ~400). */
   maxAnswerChars: 400,
+  /** Follow the answering sentence(s) with the rest of their paragraph, within maxAnswerChars (see contextEnd). */
+  paragraphContext: true,
   maxCitations: 3,
   /** Bonus for a how-many answer whose number counts the noun the question counts ("250 screens"), not something else. */
   countedBonus: 0.15,
@@ -1058,7 +1060,8 @@ export function ask(ctx: AskContext, question: string, options: Partial<AskOptio
   const needsType = TYPED_ANSWERS.has(q.type);
   const best = scored.find((s) => s.typed || !needsType);
   if (!best || !supports(q, best, opts)) return { answer: null, citations: [] };
-  const answerCitation = citeSpan(ctx, best);
+  const end = opts.paragraphContext ? contextEnd(ctx, best, opts.maxAnswerChars) : best.end;
+  const answerCitation = cite(ctx.articles.get(best.passage.sentence.articleId)!, best.start, end);
   const citations: Citation[] = [answerCitation];
   const usedParagraphs = new Set([`${best.passage.sentence.articleId}#${best.passage.sentence.paragraph}`]);
   for (const s of scored) {
@@ -1069,7 +1072,20 @@ export function ask(ctx: AskContext, question: string, options: Partial<AskOptio
     usedParagraphs.add(key);
     citations.push(citeSpan(ctx, s));
   }
-  return { answer: { text: answerCitation.excerpt, citation: answerCitation }, citations };
+  return { answer: { text: answerCitation.excerpt, citation: answerCitation, focus: { start: 0, end: best.end - best.start } }, citations };
+}
+
+/**
+ * Where the answer's text ends: after the answering sentence(s), the paragraph goes on, whole sentences at a time,
+ * while the text stays within `max` characters: a reader sees the answer with what follows it, as a search
+ * snippet shows it, and the answer still comes first.
+ */
+function contextEnd(ctx: AskContext, best: Scored, max: number): number {
+  let last: Sentence | undefined = best.passage.sentence;
+  while (last && last.end < best.end) last = neighbour(ctx, last, 1);
+  let end = best.end;
+  for (let next = last && neighbour(ctx, last, 1); next && next.end - best.start <= max; next = neighbour(ctx, next, 1)) end = next.end;
+  return end;
 }
 
 function citeSpan(ctx: AskContext, s: Scored): Citation {

@@ -353,7 +353,8 @@ describe('with the real story engine on the seed corpus', () => {
 
   /** The quoted text of a rendered excerpt, unescaped: it must be a verbatim slice of an article. */
   function quoted(value: string): string {
-    const quote = value.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2)).join('\n');
+    // The answering sentence is in bold ("**…**", unescaped asterisks) when context follows it.
+    const quote = value.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2)).join('\n').replace(/(?<!\\)\*\*/g, '');
     return quote.replace(/\\([\\*_`~|>#[\]()-])/g, '$1').replace(/^“|”$/g, '').replace(/ …$|…$/, '');
   }
 

@@ -42,7 +42,7 @@ describe('renderAnswer', () => {
   const other = citeText(harbour, 'Engineers from Coastline Works inspected the *cables* on Saturday.');
 
   it('shows the answering excerpt, then numbered citations with title link, outlet, date and paragraph', () => {
-    const reply = renderAnswer('Why did the bridge close?', { answer: { text: answerCitation.excerpt, citation: answerCitation }, citations: [answerCitation, other] });
+    const reply = renderAnswer('Why did the bridge close?', { answer: { text: answerCitation.excerpt, citation: answerCitation, focus: { start: 0, end: answerCitation.excerpt.length } }, citations: [answerCitation, other] });
     const [embed] = reply.embeds;
     expect(embed!.title).toBe('Why did the bridge close?');
     expect(embed!.description).toBe(
@@ -72,9 +72,17 @@ describe('renderAnswer', () => {
     expect(reply.ephemeral).toBeUndefined();
   });
 
+  it('puts the answering sentence in bold when the rest of its paragraph follows it', () => {
+    const both = citeText(harbour, 'The harbour bridge closed on Friday after a storm damaged its cables.');
+    const focusEnd = 'The harbour bridge closed on Friday'.length;
+    const reply = renderAnswer('When?', { answer: { text: both.excerpt, citation: both, focus: { start: 0, end: focusEnd } }, citations: [both] });
+    expect(reply.embeds[0]!.description!.split('\n')[0]).toBe('> **The harbour bridge closed on Friday** after a storm damaged its cables.');
+    expect(specProblems(reply)).toEqual([]);
+  });
+
   it('gives no link button to an article without a valid http(s) url', () => {
     const c = citeText(ferry, 'The ferry doubled its crossings on Wednesday.');
-    const reply = renderAnswer('ferry?', { answer: { text: c.excerpt, citation: c }, citations: [] });
+    const reply = renderAnswer('ferry?', { answer: { text: c.excerpt, citation: c, focus: { start: 0, end: c.excerpt.length } }, citations: [] });
     expect(reply.components).toEqual([]);
     expect(reply.embeds[0]!.fields![0]!.value).toBe('> The ferry doubled its crossings on Wednesday.\nFerry service doubles while the bridge is shut');
   });
@@ -85,7 +93,7 @@ describe('renderAnswer', () => {
       fc.property(longText, longText, fc.array(longText, { minLength: 0, maxLength: 12 }), fc.webUrl(), (question, title, excerpts, url) => {
         const article = makeArticle({ title: title.replace(/\s+/g, ' ').trim() || 'T', url, body: `${excerpts.join(' ')} end.` });
         const citations: Citation[] = excerpts.map((e) => ({ article, paragraph: 1, excerpt: e }));
-        const reply = renderAnswer(question, { answer: citations[0] ? { text: citations[0].excerpt, citation: citations[0] } : null, citations });
+        const reply = renderAnswer(question, { answer: citations[0] ? { text: citations[0].excerpt, citation: citations[0], focus: { start: 0, end: citations[0].excerpt.length } } : null, citations });
         expect(reply.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(6000);
         expect(specProblems(reply)).toEqual([]);
       }),

@@ -144,6 +144,19 @@ describe('ask: answers that span a sentence and the neighbour that completes it'
     expect(answerIn(harbour, 'Who thanked the engineers who rebuilt the deck?')).toContain('Ellen Park');
   });
 
+  it('follows the answering sentence with the rest of its paragraph, marking which part answers', () => {
+    const r = ask(harbour, 'How much did the repairs cost?');
+    const sentence = 'The repairs cost $48 million, the city said.';
+    expect(r.answer!.text).toBe(`${sentence} The winner of the design contest was Tomas Berg, a local architect.`);
+    expect(r.answer!.focus).toEqual({ start: 0, end: sentence.length });
+    expect(r.answer!.citation.excerpt).toBe(r.answer!.text);
+    expect(ask(harbour, 'How much did the repairs cost?', { paragraphContext: false }).answer!.text).toBe(sentence);
+    // Never into the next paragraph.
+    expect(answerIn(harbour, 'Who praised the city treasurer?')).toBe(
+      'Councillor Ravi Shah, who chairs the transport committee, praised the defense of the budget by the city treasurer.',
+    );
+  });
+
   it('keeps the answer within the 400 characters a reader sees', () => {
     for (const q of ['When were the harbour bridge repairs finished?', 'Who thanked the engineers?', 'How much did the repairs cost?']) {
       expect((answerIn(harbour, q) ?? '').length).toBeLessThanOrEqual(400);

@@ -81,11 +81,11 @@ export function engineDouble(options: { events?: number } = {}): EngineDouble {
       asked.push(question);
       if (/everyone/i.test(question)) {
         const c = citeText(harbour, '@everyone in the port was told to use the ferry.');
-        return { answer: { text: c.excerpt, citation: c }, citations: [c] };
+        return { answer: { text: c.excerpt, citation: c, focus: { start: 0, end: c.excerpt.length } }, citations: [c] };
       }
       if (/bridge|close/i.test(question)) {
         const c = citeText(harbour, 'The harbour bridge closed on Friday after a storm damaged its cables.');
-        return { answer: { text: c.excerpt, citation: c }, citations: [c, citeText(harbour, 'Mayor Ana Lind said repairs would take weeks.')] };
+        return { answer: { text: c.excerpt, citation: c, focus: { start: 0, end: c.excerpt.length } }, citations: [c, citeText(harbour, 'Mayor Ana Lind said repairs would take weeks.')] };
       }
       return { answer: null, citations: [] };
     },
