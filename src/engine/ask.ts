@@ -124,6 +124,11 @@ export function questionType(question: string): QuestionType {
   // "What was BT's share price?", "What is her salary?": the thing asked for is a sum of money.
   if (/^what(?:'s| is| was| are| were| will be)(?: [\w'’-]+){0,3} (?:price|salary|fee|wage|cost|fine|bill)s?\b(?! of living)/.test(q) && !CHANGE_WORDS.test(q)) return 'money';
   if (/^how (many|much|large|big|long)\b|\b(?:what|which) (number|amount|percentage|proportion|share|price|sum|cost|fee|salary|wage|total|figure)\b/.test(q)) return 'quantity';
+  // A keyword query that ends by naming a figure ("Corus share price", "Turkey inflation 2001 peak").
+  if (!/[?]|^(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|will)\b/.test(q)) {
+    if (/\b(?:price|cost|salary|fee|fine|bill)$/.test(q)) return 'money';
+    if (/\b(?:percentage|percent|rate|figure|total|number|peak|score)$/.test(q)) return 'quantity';
+  }
   if (/^why\b|\bwhat (caused|led to|prompted)\b|\bfor what reason\b|\bwhat was the reason\b/.test(q)) return 'why';
   if (/^(?:(?:in|at|from|of|for|by|with|to|on|against) )?which\b/.test(q)) return 'entity';
   if (/\b(say|said|says|saying|tell|told|state|stated|comment|commented|react|reacted|respond|responded|call|called|describe|described|claim|claimed|warn|warned)\b/.test(q) || /^what did .+ think\b/.test(q)) return 'said';

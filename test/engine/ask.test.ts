@@ -40,6 +40,9 @@ describe('questionType', () => {
     ['What did the ministry say about it?', 'said'],
     ['What is the MEK?', 'definition'],
     ['stuxnet', 'other'],
+    ['Corus share price', 'money'],
+    ['Turkey inflation 2001 peak', 'quantity'],
+    ['price war', 'other'],
   ])('%s → %s', (q, type) => expect(questionType(q)).toBe(type));
 });
 
