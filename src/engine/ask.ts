@@ -396,9 +396,9 @@ function roles(question: string, demonyms: Set<string>, isNameWord?: (lower: str
  */
 function truecase(ctx: AskContext, question: string): string {
   if (!ctx.isNameWord || /\p{Lu}/u.test(question)) return question;
-  return question.replace(/\p{L}[\p{L}'’-]*/gu, (w, at: number) => {
+  return question.replace(/\p{L}[\p{L}'’-]*/gu, (w) => {
     const lower = w.toLowerCase().replace(/['’]s$/, '');
-    return at > 0 && ctx.isNameWord!(lower) ? w[0]!.toUpperCase() + w.slice(1) : w;
+    return ctx.isNameWord!(lower) ? w[0]!.toUpperCase() + w.slice(1) : w;
   });
 }
 

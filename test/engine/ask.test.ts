@@ -310,6 +310,8 @@ describe('ask: the relation a typed question asks about', () => {
     const market = contextOf({ body: 'Shares in Corvex fell 2% on Monday. Analysts said the board of Corvex had lost ground.' });
     expect(analyzeQuestion(market, 'Corvex shares').terms.find((t) => t.term === 'corvex')?.role).toBe('name');
     expect(analyzeQuestion(market, 'Board shares').terms.find((t) => t.term === 'board')?.role).not.toBe('name');
+    // … and so it is typed in lower case.
+    expect(analyzeQuestion(market, 'corvex shares').terms.find((t) => t.term === 'corvex')?.role).toBe('name');
     // A question with any capital is taken as written.
     expect(analyzeQuestion(airline, 'When did tom reyes meet the board?').nameGroups).toBe(0);
   });
