@@ -88,8 +88,11 @@ export const askDefaults = {
   absentFullName: true,
   /** Sentences shorter than this are extended with the next sentence of the paragraph. */
   shortSentence: 70,
-  /** Cost of showing a neighbour with the answer: it must bring question terms or the answer's type to be worth it. */
-  extraSentencePenalty: 0.05,
+  /**
+   * Cost of showing a neighbour with the answer: it must bring question terms or the answer's type to be worth it.
+   * Small, as the paragraph goes on after the answer anyway (paragraphContext).
+   */
+  extraSentencePenalty: 0.03,
   /** The answer never grows past this many characters by adding neighbours (a reader, and the grader, read ~400). */
   maxAnswerChars: 400,
   /** Follow the answering sentence(s) with the rest of their paragraph, within maxAnswerChars (see contextEnd). */
