@@ -1,9 +1,10 @@
 // A folder of article files → the articles that are valid, and a problem report for the rest.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { codeFingerprint } from '../engine/fingerprint.js';
+import { writeFileAtomic } from '../files.js';
 import { buildArticle, MAX_ARTICLE_BYTES, parseArticle, readSource, reflow, sentenceSpans } from './parse.js';
 import type { Article, CorpusProblem } from '../engine/types.js';
 
@@ -109,8 +110,7 @@ class ParseCache {
     return new ParseCache(file, entries, warn);
   }
 
-  /** The article of an unchanged file, rebuilt without YAML, validation or sentence splitting; null when unknown. */
-  /** `hash`: `hashBytes(bytes)`. */
+  /** The article of an unchanged file (`hash` = `hashBytes(bytes)`), rebuilt without YAML, validation or sentence splitting; null when unknown. */
   article(name: string, bytes: Uint8Array, hash: string): Article | null {
     const entry = this.entries.get(name);
     if (!entry || entry[0] !== hash) return null;
@@ -142,10 +142,7 @@ class ParseCache {
     }
     if (!this.changed) return;
     try {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ version: PARSE_CACHE_VERSION, files: Object.fromEntries(this.entries) }));
-      await rename(tmp, this.file);
+      await writeFileAtomic(this.file, JSON.stringify({ version: PARSE_CACHE_VERSION, files: Object.fromEntries(this.entries) }));
       this.changed = false;
       // Parse caches of other code (a fingerprint per version) are never read again.
       const dir = path.dirname(this.file);

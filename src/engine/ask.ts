@@ -2,6 +2,7 @@
 import nlp from 'compromise';
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
+import { partitionPoint, weakMemo } from '../collections.js';
 import { demonymPartners } from '../text/demonyms.js';
 import { wordNet } from '../text/synonyms.js';
 import { baseForm, normalizeWord, rawTokens, STOP_WORDS, termOf, terms, termSequence, words } from '../text/terms.js';
@@ -753,13 +754,7 @@ function neighbour(ctx: AskContext, s: Sentence, step: -1 | 1): Sentence | undef
 /** The last sentence of the paragraph before and the first of the paragraph after, when the sentence is at an edge. */
 function acrossParagraph(ctx: AskContext, s: Sentence): Sentence[] {
   const sentences = ctx.articles.get(s.articleId)!.sentences;
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start < s.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(sentences.length, (i) => sentences[i]!.start < s.start);
   const out: Sentence[] = [];
   const before = sentences[lo - 1];
   const after = sentences[lo + 1];
@@ -771,15 +766,7 @@ function acrossParagraph(ctx: AskContext, s: Sentence): Sentence[] {
 /** Sentences that lean on the one before them: a pronoun or a connective first. */
 const LEANS_BACK = /^[“"‘']?(?:he|she|they|it|this|that|these|those|his|her|their|its|but|however|both|such|there)\b/i;
 
-const titleTermsCache = new WeakMap<Article, Set<string>>();
-function titleTerms(article: Article): Set<string> {
-  let t = titleTermsCache.get(article);
-  if (!t) {
-    t = new Set(terms(article.title));
-    titleTermsCache.set(article, t);
-  }
-  return t;
-}
+const titleTerms = weakMemo((article: Article): Set<string> => new Set(terms(article.title)));
 
 /** Verbs that attribute speech, next to the speaker's name ("Lapid told", "said Lapid"). */
 const SPEECH_VERBS = new Set('said says say told tells added adds noted notes stated states wrote writes tweeted declared insisted argued asserted explained replied according called calls'.split(' '));

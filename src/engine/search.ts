@@ -3,9 +3,10 @@
 // title itself, and indexing them too (as fields) tripled the postings a question scans and the index's memory
 // without changing an answer on the eval sets.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import { writeFileAtomic } from '../files.js';
 import { termOf, terms } from '../text/terms.js';
 import { codeFingerprint } from './fingerprint.js';
 import { internals } from './minisearch-internals.js';
@@ -129,11 +130,7 @@ export async function loadOrBuildIndex(
   }
   const { index, stats } = build();
   try {
-    const bytes = writeIndexCache(index, stats, passages);
-    await mkdir(cacheDir, { recursive: true });
-    const tmp = `${cacheFile}.${process.pid}.tmp`;
-    await writeFile(tmp, bytes);
-    await rename(tmp, cacheFile);
+    await writeFileAtomic(cacheFile, writeIndexCache(index, stats, passages));
   } catch (error) {
     warn(`storydesk: cannot write the index cache ${cacheFile} (${(error as Error).message}); continuing without it`);
   }
@@ -141,6 +138,11 @@ export async function loadOrBuildIndex(
 }
 
 const CACHE_MAGIC = 0x58494453; // "SDIX"
+
+/** Where the numbers start: after the 8-byte head and the JSON, padded to a multiple of 4 bytes. */
+function numbersStart(jsonLength: number): number {
+  return 8 + jsonLength + ((4 - ((8 + jsonLength) % 4)) % 4);
+}
 
 interface CacheHeader {
   documentCount: number;
@@ -190,7 +192,7 @@ export function writeIndexCache(index: MiniSearch<IndexedDoc>, stats: TermStats,
   }
   const header: CacheHeader = { documentCount: passages.length, averageFieldLength: ix._avgFieldLength, fields, terms, stats: stats.toJSON() };
   const json = Buffer.from(JSON.stringify(header));
-  const pad = (4 - ((8 + json.length) % 4)) % 4;
+  const pad = numbersStart(json.length) - 8 - json.length;
   const head = Buffer.alloc(8);
   head.writeUInt32LE(CACHE_MAGIC, 0);
   head.writeUInt32LE(json.length, 4);
@@ -205,7 +207,7 @@ export function readIndexCache(bytes: Buffer, passages: Passage[]): { index: Min
   if (header.documentCount !== passages.length) {
     throw new Error(`it holds ${header.documentCount} passages, expected ${passages.length}`);
   }
-  const start = 8 + jsonLength + ((4 - ((8 + jsonLength) % 4)) % 4);
+  const start = numbersStart(jsonLength);
   if ((bytes.length - start) % 4 !== 0) throw new Error('truncated');
   // A view when the buffer is aligned (it is for a file read whole), a copy otherwise.
   const numbers =

@@ -1,7 +1,9 @@
 // The story: the corpus, its passage index and everything derived from it, behind the StoryEngine interface.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type MiniSearch from 'minisearch';
+import { partitionPoint } from '../collections.js';
+import { writeFileAtomic } from '../files.js';
 import { isArticleFile, loadCorpus } from '../corpus/load.js';
 import { parseArticle } from '../corpus/parse.js';
 import { EntityIndex } from '../story/entities.js';
@@ -103,12 +105,9 @@ export class Story implements StoryEngine {
     const derived = this.derived();
     if (!file) return 'built';
     try {
-      await mkdir(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
       // Citations as (article, paragraph, offsets) into `articles` (date order): 20 → 7 MB at 100k passages.
       const json = `{"timeline":${stringifyCompact(derived.timeline, articles)},"quotes":${stringifyCompact(derived.quotes, articles)},"entities":${JSON.stringify(derived.entities)}}`;
-      await writeFile(tmp, json);
-      await rename(tmp, file);
+      await writeFileAtomic(file, json);
     } catch (error) {
       warn(`storydesk: cannot write the story cache ${file} (${(error as Error).message}); continuing without it`);
     }
@@ -185,12 +184,7 @@ export class Story implements StoryEngine {
     const timeline = addToTimeline(derived.timeline, article, weightsFrom(this.stats), this.byId);
     const added = quotesOf(article, derived.entities);
     // Quotes are in article order: the article's go in after those of every article before it.
-    let at = 0;
-    for (let hi = derived.quotes.length; at < hi; ) {
-      const mid = (at + hi) >>> 1;
-      if (articleOrder(derived.quotes[mid]!.citation.article, article) <= 0) at = mid + 1;
-      else hi = mid;
-    }
+    const at = partitionPoint(derived.quotes.length, (i) => articleOrder(derived.quotes[i]!.citation.article, article) <= 0);
     let quotes = [...derived.quotes.slice(0, at), ...added, ...derived.quotes.slice(at)];
     if (reattribute.size > 0) {
       // Articles naming someone the new article names in full: their quotations, attributed again (same spans, in order).

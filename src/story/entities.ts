@@ -4,7 +4,8 @@
 import nlp from 'compromise';
 import { articleOrder, cite } from '../engine/citation.js';
 import type { Article, Citation, Entity, Sentence } from '../engine/types.js';
-import { cluster, pushTo, type Built } from './entity-clusters.js';
+import { partitionPoint, pushTo } from '../collections.js';
+import { cluster, type Built } from './entity-clusters.js';
 import { newStats, type MentionRef, type NameStats } from './entity-scores.js';
 import { addWordStats, scanSentence, type Evidence, type RawMention, type WordStats } from './mentions.js';
 import {
@@ -157,7 +158,7 @@ export class EntityIndex {
     const unknown = new Map<string, NameStats>();
     for (const s of names.values()) {
       const b = owner.get(s.key);
-      if (b) joined.set(b, [...(joined.get(b) ?? []), s]);
+      if (b) pushTo(joined, b, s);
       else unknown.set(s.key, s);
     }
     for (const [b, group] of joined) this.join(b, group);
@@ -339,14 +340,8 @@ export class EntityIndex {
     const mentions = [...b.mentions];
     if (refs.length > 0) {
       const article = this.slots[refs[0]!.article]!;
-      let lo = 0;
-      let hi = mentions.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (articleOrder(this.slots[mentions[mid]!.article]!, article) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      mentions.splice(lo, 0, ...refs);
+      const at = partitionPoint(mentions.length, (i) => articleOrder(this.slots[mentions[i]!.article]!, article) <= 0);
+      mentions.splice(at, 0, ...refs);
     }
     const entity = b.entity;
     const seen = new Set([entity.name.toLowerCase(), ...entity.aliases.map((a) => a.toLowerCase())]);

@@ -1,5 +1,6 @@
 // Name keys → entities: which names are one entity (an acronym and its expansion, a surname and the full name,
 // a company's short name), what each entity is, and how it is described.
+import { pushTo } from '../collections.js';
 import type { Entity, EntityKind } from '../engine/types.js';
 import {
   KINDS,
@@ -55,12 +56,6 @@ class Clusters {
   size(k: string): number {
     return this.sizes.get(this.find(k)) ?? 1;
   }
-}
-
-export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** Name keys → entities: explicit links, acronyms, surnames; then each cluster's kind, name, roles and mentions. */

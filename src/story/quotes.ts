@@ -1,4 +1,5 @@
 // Quotations: every direct quotation in the articles, verbatim, with its speaker and a citation.
+import { weakMemo } from '../collections.js';
 import { cite } from '../engine/citation.js';
 import type { Article, Quote, QuoteFilter, Sentence } from '../engine/types.js';
 import { normalizeWord, terms } from '../text/terms.js';
@@ -260,16 +261,7 @@ function termMatches(term: string, textTerms: string[]): boolean {
 }
 
 /** A quote's search terms, computed once per quote: topic filters run over every quote on each call. */
-const quoteTermsMemo = new WeakMap<Quote, string[]>();
-
-function quoteTerms(q: Quote): string[] {
-  let t = quoteTermsMemo.get(q);
-  if (!t) {
-    t = terms(`${q.text} ${q.citation.excerpt}`);
-    quoteTermsMemo.set(q, t);
-  }
-  return t;
-}
+const quoteTerms = weakMemo((q: Quote): string[] => terms(`${q.text} ${q.citation.excerpt}`));
 
 /** `filterQuotes` by testing every quote: the reference the indexed filter must agree with. */
 export function scanQuotes(
@@ -297,22 +289,15 @@ interface QuoteIndex {
   byTerm: Map<string, number[]>;
 }
 
-const quoteIndexMemo = new WeakMap<readonly Quote[], QuoteIndex>();
-
-function quoteIndex(quotes: readonly Quote[]): QuoteIndex {
-  let index = quoteIndexMemo.get(quotes);
-  if (!index) {
-    const bySpeaker = new Map<string, number[]>();
-    const byTerm = new Map<string, number[]>();
-    quotes.forEach((q, i) => {
-      if (q.speaker !== null) pushPosition(bySpeaker, q.speaker, i);
-      for (const t of terms(`${q.text} ${q.citation.excerpt}`)) pushPosition(byTerm, t, i);
-    });
-    index = { bySpeaker, byTerm };
-    quoteIndexMemo.set(quotes, index);
-  }
-  return index;
-}
+const quoteIndex = weakMemo((quotes: readonly Quote[]): QuoteIndex => {
+  const bySpeaker = new Map<string, number[]>();
+  const byTerm = new Map<string, number[]>();
+  quotes.forEach((q, i) => {
+    if (q.speaker !== null) pushPosition(bySpeaker, q.speaker, i);
+    for (const t of quoteTerms(q)) pushPosition(byTerm, t, i);
+  });
+  return { bySpeaker, byTerm };
+});
 
 /**
  * Quotes by a speaker (forgiving name match) and/or about a topic (every topic term in the quote or its sentence).

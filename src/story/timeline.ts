@@ -1,4 +1,5 @@
 // The story's timeline: every dated event the articles state, in order, each with the sentences that state it.
+import { pushTo, weakMemo } from '../collections.js';
 import { articleOrder, cite } from '../engine/citation.js';
 import type { Article, Citation, Sentence, TimelineEvent, TimelineFilter } from '../engine/types.js';
 import { terms, words } from '../text/terms.js';
@@ -57,16 +58,7 @@ function rarityWeights(articles: Article[]): TermWeight {
 }
 
 /** Articles are immutable once loaded: their dated mentions are computed once, so a changed corpus only pays for what changed. */
-const mentionsMemo = new WeakMap<Article, Mention[]>();
-
-function articleMentions(article: Article): Mention[] {
-  let mentions = mentionsMemo.get(article);
-  if (!mentions) {
-    mentions = findArticleMentions(article);
-    mentionsMemo.set(article, mentions);
-  }
-  return mentions;
-}
+const articleMentions = weakMemo((article: Article): Mention[] => findArticleMentions(article));
 
 /** The dated mentions of one article, in reading order; "a month later" counts from the previous mention. */
 function findArticleMentions(article: Article): Mention[] {
@@ -252,12 +244,7 @@ export function addToTimeline(
   const key = (p: { date: string; precision: string }): string => `${p.date}/${p.precision}`;
   const byPeriod = new Map<string, { event: TimelineEvent; citations: Citation[] }[]>();
   const groups = events.map((event) => ({ event, citations: event.citations }));
-  for (const g of groups) {
-    const k = key(g.event);
-    const list = byPeriod.get(k);
-    if (list) list.push(g);
-    else byPeriod.set(k, [g]);
-  }
+  for (const g of groups) pushTo(byPeriod, key(g.event), g);
   const changed = new Set<(typeof groups)[number]>();
   for (const m of mentions) {
     const k = key(m.period);
@@ -356,16 +343,7 @@ function wordsOf(text: string): Set<string> {
 }
 
 /** An event's search terms, computed once per event: topic filters run over every event on each call. */
-const eventTermsMemo = new WeakMap<TimelineEvent, Set<string>>();
-
-function eventTerms(e: TimelineEvent, texts: string[]): Set<string> {
-  let t = eventTermsMemo.get(e);
-  if (!t) {
-    t = new Set(texts.flatMap((text) => terms(text)));
-    eventTermsMemo.set(e, t);
-  }
-  return t;
-}
+const eventTerms = weakMemo((e: TimelineEvent): Set<string> => new Set(eventTexts(e).flatMap((text) => terms(text))));
 
 function eventTexts(e: TimelineEvent): string[] {
   return [e.text, ...e.citations.map((c) => c.excerpt)];
@@ -389,7 +367,7 @@ export function filterTimeline(
     if (filter.from && periodEnd(e) < filter.from) return false;
     if (filter.to && e.date > filter.to) return false;
     const texts = eventTexts(e);
-    if (topic.length > 0 && !topicInTerms(topic, eventTerms(e, texts))) return false;
+    if (topic.length > 0 && !topicInTerms(topic, eventTerms(e))) return false;
     if (person && !texts.some((t) => personMatches(t, person))) return false;
     return true;
   });
@@ -399,16 +377,7 @@ export function filterTimeline(
 // The same filters over a word index: what doesn't depend on the question is computed once per timeline.
 
 /** An event's words, text by text (each text's distinct words; arrays are leaner than sets, and short). */
-const eventWordsMemo = new WeakMap<TimelineEvent, string[][]>();
-
-function eventWords(e: TimelineEvent): string[][] {
-  let w = eventWordsMemo.get(e);
-  if (!w) {
-    w = eventTexts(e).map((t) => [...new Set(words(t))]);
-    eventWordsMemo.set(e, w);
-  }
-  return w;
-}
+const eventWords = weakMemo((e: TimelineEvent): string[][] => eventTexts(e).map((t) => [...new Set(words(t))]));
 
 /** Word → positions of the events holding it, and search term → positions; built once per timeline array. */
 interface TimelineIndex {
@@ -416,22 +385,15 @@ interface TimelineIndex {
   byTerm: Map<string, number[]>;
 }
 
-const timelineIndexMemo = new WeakMap<readonly TimelineEvent[], TimelineIndex>();
-
-function timelineIndex(events: readonly TimelineEvent[]): TimelineIndex {
-  let index = timelineIndexMemo.get(events);
-  if (!index) {
-    const byWord = new Map<string, number[]>();
-    const byTerm = new Map<string, number[]>();
-    events.forEach((e, i) => {
-      for (const text of eventWords(e)) for (const w of text) pushPosition(byWord, w, i);
-      for (const text of eventTexts(e)) for (const t of terms(text)) pushPosition(byTerm, t, i);
-    });
-    index = { byWord, byTerm };
-    timelineIndexMemo.set(events, index);
-  }
-  return index;
-}
+const timelineIndex = weakMemo((events: readonly TimelineEvent[]): TimelineIndex => {
+  const byWord = new Map<string, number[]>();
+  const byTerm = new Map<string, number[]>();
+  events.forEach((e, i) => {
+    for (const text of eventWords(e)) for (const w of text) pushPosition(byWord, w, i);
+    for (const t of eventTerms(e)) pushPosition(byTerm, t, i);
+  });
+  return { byWord, byTerm };
+});
 
 /** Appends `position` to the key's list of positions (once: positions come in increasing order). */
 export function pushPosition(map: Map<string, number[]>, key: string, position: number): void {
