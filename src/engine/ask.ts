@@ -94,6 +94,12 @@ export const askDefaults = {
    * Small, as the paragraph goes on after the answer anyway (paragraphContext).
    */
   extraSentencePenalty: 0.03,
+  /**
+   * Credit for a name of the question found in the sentence before, even across a paragraph break, when this one
+   * refers back by a personal pronoun ("Singer Courtney Love …" / "She had back-to-back court appearances …"):
+   * as much as a neighbour shown with the answer.
+   */
+  pronounCredit: 0.75,
   /** The answer never grows past this many characters by adding neighbours (a reader, and the grader, read ~400). */
   maxAnswerChars: 400,
   /** Follow the answering sentence(s) with the rest of their paragraph, within maxAnswerChars (see contextEnd). */
@@ -116,6 +122,11 @@ const MONEY_WORDS =
 const CHANGE_WORDS =
   /\b(?:more|less|rise|rises|rose|risen|fall|falls|fell|fallen|increase|increased|decrease|decreased|grow|grew|grown|drop|dropped|cut|jump|jumped|climb|climbed|slump|slumped|up|down)\b/;
 
+/** A query of keywords rather than a question ("MOIS sanctions", "Corus share price"). */
+function isKeywordQuery(question: string): boolean {
+  return !/[?]|^(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|will)\b/i.test(question.trim());
+}
+
 export function questionType(question: string): QuestionType {
   const q = question.trim().toLowerCase();
   if (/^(who|whom|whose)\b/.test(q) || /\bwho\b/.test(q)) return 'who';
@@ -129,7 +140,7 @@ export function questionType(question: string): QuestionType {
   if (/^what(?:'s| is| was| are| were| will be)(?: [\w'’-]+){0,3} (?:price|salary|fee|wage|cost|fine|bill)s?\b(?! of living)/.test(q) && !CHANGE_WORDS.test(q)) return 'money';
   if (/^how (many|much|large|big|long)\b|\b(?:what|which) (number|amount|percentage|proportion|share|price|sum|cost|fee|salary|wage|total|figure)\b/.test(q)) return 'quantity';
   // A keyword query that ends by naming a figure ("Corus share price", "Turkey inflation 2001 peak").
-  if (!/[?]|^(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|will)\b/.test(q)) {
+  if (isKeywordQuery(q)) {
     if (/\b(?:price|cost|salary|fee|fine|bill)$/.test(q)) return 'money';
     if (/\b(?:percentage|percent|rate|figure|total|number|peak|score)$/.test(q)) return 'quantity';
   }
@@ -187,6 +198,8 @@ const DATES_RE = new RegExp(DATE_RE.source, 'gi');
 const EXACT_DATE_RE = new RegExp(`\\b(?:(?:${MONTH})\\.?\\s+\\d{1,2}\\b|\\d{1,2}(?:st|nd|rd|th)?(?:[-–]\\d{1,2})?\\s+(?:${MONTH})\\b|(?:1[5-9]|20)\\d{2}s?\\b)`, 'i');
 /** "The two countries", "both leaders": a number that refers back rather than counts. */
 const ANAPHORIC_NUMBER_RE = /\b(?:the|these|those|both|its|their|all) (?:two|three|four|five)\b/gi;
+/** A personal pronoun: the sentence speaks of someone named before it. */
+const PRONOUN_RE = /\b(?:he|she|his|her|him)\b/i;
 /** Reasons stated outright, as opposed to a mere sequence ("after", "over", "since"). */
 const STRONG_REASON_RE = /\b(?:because|due to|owing to|as a result|in order to|so that|led to|leading to|in response to|reason|caused|citing)\b/i;
 
@@ -480,7 +493,7 @@ function analyze(ctx: AskContext, original: string, opts: AskOptions): Question 
     absentNames: qTerms.filter((t) => t.role === 'name' && !t.present && t.family.size === 0).length,
     maxWeight: ctx.stats.idf('\u0000'),
     words: new Set(words(question)),
-    phrases: phrasesOf(slots),
+    phrases: phrasesOf(slots, isKeywordQuery(question)),
     nameGroups: nameGroupsOf(slots),
     fullNames: fullNamesOf(slots),
     counted,
@@ -550,15 +563,16 @@ const NOMINAL: ReadonlySet<Role> = new Set(['name', 'noun', 'adjective']);
 
 /**
  * Pairs of question terms that form a phrase: adjacent nominal words ("defense minister") and "X of Y"
- * ("president of Iran"). An article states such a phrase with its words close together.
+ * ("president of Iran"). An article states such a phrase with its words close together. In a keyword query
+ * (`keywords`) a name next to a common word is not a phrase: "MOIS sanctions" stands for "sanctions on the MOIS".
  */
-function phrasesOf(slots: Slot[]): [QuestionTerm, QuestionTerm][] {
+function phrasesOf(slots: Slot[], keywords: boolean): [QuestionTerm, QuestionTerm][] {
   const out: [QuestionTerm, QuestionTerm][] = [];
   for (let i = 0; i + 1 < slots.length; i++) {
     const a = slots[i];
     if (!a || a === 'of' || !NOMINAL.has(a.role)) continue;
     const b = slots[i + 1];
-    if (b && b !== 'of' && NOMINAL.has(b.role) && b !== a) out.push([a, b]);
+    if (b && b !== 'of' && NOMINAL.has(b.role) && b !== a && !(keywords && (a.role === 'name') !== (b.role === 'name'))) out.push([a, b]);
     // "president of Iran", "members of the MEK", "chairman of Emory's board": X with the head after "of".
     if (b === 'of') {
       let j = slots[i + 2] === null ? i + 3 : i + 2;
@@ -763,6 +777,13 @@ function acrossParagraph(ctx: AskContext, s: Sentence): Sentence[] {
   return out;
 }
 
+/** Terms of the sentence before this one in its article, across a paragraph break too: whom its pronoun names. */
+function referent(ctx: AskContext, s: Sentence): readonly string[] {
+  const sentences = ctx.articles.get(s.articleId)!.sentences;
+  const before = sentences[partitionPoint(sentences.length, (i) => sentences[i]!.start < s.start) - 1];
+  return before ? ctx.sentenceTerms(before) : [];
+}
+
 /** Sentences that lean on the one before them: a pronoun or a connective first. */
 const LEANS_BACK = /^[“"‘']?(?:he|she|they|it|this|that|these|those|his|her|their|its|but|however|both|such|there)\b/i;
 
@@ -798,6 +819,8 @@ interface Surroundings {
   title: ReadonlySet<string>;
   /** Terms of the sentences just across a paragraph break, before and after. */
   acrossParagraph: ReadonlySet<string>;
+  /** Terms of the sentence before, even across a paragraph break, when this one refers back to it by a personal pronoun ("She had…"). */
+  referent: ReadonlySet<string>;
 }
 
 /**
@@ -854,6 +877,7 @@ function coverageOf(q: Question, e: Surroundings, withPrev: boolean, withNext: b
             (withNext ? opts.shownCredit : opts.nearCredit) * termMatch(t, e.nextTerms, opts),
             opts.nearCredit * termMatch(t, e.title, opts),
             opts.acrossParagraphCredit * termMatch(t, e.acrossParagraph, opts),
+            t.role === 'name' ? opts.pronounCredit * termMatch(t, e.referent, opts) : 0,
           ),
     );
   }
@@ -928,6 +952,7 @@ function evaluate(ctx: AskContext, q: Question, passage: Passage, retrieval: num
     nextTerms: new Set(next ? ctx.sentenceTerms(next) : []),
     title: titleTerms(ctx.articles.get(s.articleId)!),
     acrossParagraph: new Set(acrossParagraph(ctx, s).flatMap((x) => ctx.sentenceTerms(x))),
+    referent: new Set(opts.pronounCredit > 0 && PRONOUN_RE.test(s.text) ? referent(ctx, s) : []),
   };
   const strengthOf = (x: Sentence | undefined) => (x === undefined || q.type === 'other' ? 0 : typeStrength(q.type, x, q.words, ctx.annotator ?? {}));
   const typed = { own: strengthOf(s), prev: strengthOf(prev), next: strengthOf(next) };

@@ -206,6 +206,39 @@ describe('ask: matching the question to the articles', () => {
     expect(gordon({ surnameCredit: 0 })).toBeLessThan(askDefaults.surnameCredit);
   });
 
+  it('credits a name to a sentence that refers back to it by a pronoun, across a paragraph break too', () => {
+    const court = contextOf(
+      {
+        body:
+          'Singer Mara Quill has been spared jail for assault and drug offences.\n\n' +
+          'She had two court appearances, first pleading no contest to attacking a woman with a bottle.',
+      },
+      { body: Array.from({ length: 200 }, (_, i) => `Shop ${i + 1} opened its doors on the high street.`).join(' ') },
+    );
+    const q = 'What did Mara Quill attack a woman with?';
+    const found = (options: Partial<typeof askDefaults>) => rankCandidates(court, q, options).find((x) => x.passage.sentence.text.startsWith('She had'))!;
+    const quill = (options: Partial<typeof askDefaults>) => found(options).detail.find((d) => d.term === 'quill')!.credit;
+    expect(quill({})).toBe(askDefaults.pronounCredit);
+    // Without it, the name is only found across the paragraph break (half credit) and the first sentence wins.
+    expect(quill({ pronounCredit: 0 })).toBe(askDefaults.acrossParagraphCredit);
+    expect(rankCandidates(court, q)[0]!.passage.sentence.text).toMatch(/^She had/);
+    expect(rankCandidates(court, q, { pronounCredit: 0 })[0]!.passage.sentence.text).toMatch(/^Singer/);
+  });
+
+  it('reads a keyword query\'s name and common word as separate words, not a phrase ("MOIS sanctions")', () => {
+    const sanctions = contextOf(
+      {
+        body:
+          'Washington imposed sanctions on the Ministry of Intelligence and Security (MOIS) in September.\n\n' +
+          'The new sanctions were discussed in a press release on Friday. Analysts said the MOIS runs many proxies.',
+      },
+      { body: Array.from({ length: 200 }, (_, i) => `Shop ${i + 1} opened its doors on the high street.`).join(' ') },
+    );
+    expect(analyzeQuestion(sanctions, 'MOIS sanctions').phrases).toEqual([]);
+    expect(analyzeQuestion(sanctions, 'What were the MOIS sanctions?').phrases.map(([a, b]) => `${a.term} ${b.term}`)).toEqual(['mois sanction']);
+    expect(answerIn(sanctions, 'MOIS sanctions')).toMatch(/^Washington imposed sanctions/);
+  });
+
   it('reads amounts written with a unit suffix ("£264m", "$4.5bn") as amounts, and day-first dates as dates', () => {
     const budget = contextOf({
       body:
