@@ -127,11 +127,15 @@ function isKeywordQuery(question: string): boolean {
   return !/[?]|^(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|will)\b/i.test(question.trim());
 }
 
+/** Words before a question's wh-word that don't change what it asks: "By when…", "Roughly how many…", "So what…". */
+const LEAD_IN = /^(?:(?:so|and|but|ok|okay|well|roughly|approximately|about|around|exactly|just|by|until|till|since|after|before)[,]?\s+)+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)/;
+
 export function questionType(question: string): QuestionType {
-  const q = question.trim().toLowerCase();
+  const asked = question.trim().toLowerCase();
+  const q = asked.replace(LEAD_IN, '');
   if (/^(who|whom|whose)\b/.test(q) || /\bwho\b/.test(q)) return 'who';
   if (/^when\b|\bwhat (year|month|day|date|time)\b|\bwhich (year|month|day|date)\b|\bhow long ago\b/.test(q)) return 'when';
-  if (/^where\b|\bwhat (country|city|place|region)\b|\bin which (country|city)\b/.test(q)) return 'where';
+  if (/^where\b|\bwhat (country|city|place|region)\b/.test(q) || /\bin which (country|city)\b/.test(asked)) return 'where';
   if (/^how old\b|\b(?:what|which) age\b/.test(q)) return 'age';
   // "How much did prices rise?" asks for a change, often a percentage: a quantity, not a sum.
   if (/^how much\b/.test(q) && MONEY_WORDS.test(q) && !CHANGE_WORDS.test(q)) return 'money';
