@@ -139,6 +139,8 @@ export function questionType(question: string): QuestionType {
   if (/^how old\b|\b(?:what|which) age\b/.test(q)) return 'age';
   // "How much did prices rise?" asks for a change, often a percentage: a quantity, not a sum.
   if (/^how much\b/.test(q) && MONEY_WORDS.test(q) && !CHANGE_WORDS.test(q)) return 'money';
+  // "What cost Dallaglio the captaincy?" asks what made him lose it: a cause, not a sum.
+  if (/^what cost (?!is|was|are|were|will|would|does|did|has|have|had)\w/.test(q)) return 'why';
   if (/\b(?:what|which) (?:price|fee|salary|wage|sum|cost)\b/.test(q)) return 'money';
   // "What was BT's share price?", "What is her salary?": the thing asked for is a sum of money.
   if (/^what(?:'s| is| was| are| were| will be)(?: [\w'’-]+){0,3} (?:price|salary|fee|wage|cost|fine|bill)s?\b(?! of living)/.test(q) && !CHANGE_WORDS.test(q)) return 'money';
@@ -204,6 +206,8 @@ const EXACT_DATE_RE = new RegExp(`\\b(?:(?:${MONTH})\\.?\\s+\\d{1,2}\\b|\\d{1,2}
 const ANAPHORIC_NUMBER_RE = /\b(?:the|these|those|both|its|their|all) (?:two|three|four|five)\b/gi;
 /** A personal pronoun: the sentence speaks of someone named before it. */
 const PRONOUN_RE = /\b(?:he|she|his|her|him)\b/i;
+/** A number word written with a capital inside a sentence is a word of a name ("Million Dollar Baby", "the Fantastic Four"). */
+const NAMED_NUMBER_RE = /(?<=\S\s+)(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Hundred|Thousand|Million|Billion)\b/g;
 /** Reasons stated outright, as opposed to a mere sequence ("after", "over", "since"). */
 const STRONG_REASON_RE = /\b(?:because|due to|owing to|as a result|in order to|so that|led to|leading to|in response to|reason|caused|citing)\b/i;
 
@@ -232,7 +236,7 @@ function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlySet<stri
       return prepositioned ? 1 : 0;
     }
     case 'quantity': {
-      const counts = text.replace(DATES_RE, '').replace(ANAPHORIC_NUMBER_RE, '');
+      const counts = text.replace(DATES_RE, '').replace(ANAPHORIC_NUMBER_RE, '').replace(NAMED_NUMBER_RE, '');
       return QUANTITY_RE.test(counts) ? 1 : 0;
     }
     case 'age':

@@ -37,6 +37,8 @@ describe('questionType', () => {
     ['Roughly how many firms replied?', 'quantity'],
     ['By how many people will the staff shrink?', 'quantity'],
     ['So where was the prime minister?', 'where'],
+    ['What cost Dallaglio the England captaincy?', 'why'],
+    ['What cost was given for the bridge?', 'money'],
     ['Which governor signed the bill?', 'entity'],
     ['In which court was the case heard?', 'entity'],
     ['At what age did she retire?', 'age'],
@@ -253,6 +255,19 @@ describe('ask: matching the question to the articles', () => {
     });
     expect(answerIn(budget, 'How much did the health minister announce for hospital services?')).toContain('£264m');
     expect(answerIn(budget, 'When does the plan for hospital services run?')).toContain('20-30 January');
+  });
+
+  it('reads a number word with a capital inside a sentence as a word of a name, not a count ("Million Dollar Baby")', () => {
+    const awards = contextOf({
+      body:
+        'Million Dollar Baby did not figure in the Bafta nominations, giving Vera Drake a clear run.\n\n' +
+        'Vera Drake is nominated in 11 categories at the Bafta awards.',
+    });
+    const sentence = (start: string) => rankCandidates(awards, 'How many Bafta nominations has Vera Drake got?').find((x) => x.passage.sentence.text.startsWith(start))!;
+    expect(sentence('Million').typed).toBe(true); // at the start of the sentence it may count
+    const named = contextOf({ body: 'The film Million Dollar Baby did not figure in the Bafta nominations for Vera Drake.\n\nVera Drake is nominated in 11 categories at the Bafta awards.' });
+    expect(rankCandidates(named, 'How many Bafta nominations has Vera Drake got?').find((x) => x.passage.sentence.text.startsWith('The film'))!.typed).toBe(false);
+    expect(answerIn(named, 'How many Bafta nominations has Vera Drake got?')).toMatch(/^Vera Drake is nominated in 11/);
   });
 
   it('answers a which-question with a sentence that names something the question does not', () => {
