@@ -91,7 +91,7 @@ export const askDefaults = {
   shortSentence: 70,
   /**
    * Cost of showing a neighbour with the answer: it must bring question terms or the answer's type to be worth it.
-   * Small, as the paragraph goes on after the answer anyway (paragraphContext).
+   * Small, as the text goes on after the answer anyway (paragraphContext).
    */
   extraSentencePenalty: 0.03,
   /**
@@ -102,8 +102,10 @@ export const askDefaults = {
   pronounCredit: 0.75,
   /** The answer never grows past this many characters by adding neighbours (a reader, and the grader, read ~400). */
   maxAnswerChars: 400,
-  /** Follow the answering sentence(s) with the rest of their paragraph, within maxAnswerChars (see contextEnd). */
+  /** Follow the answering sentence(s) with the text after them, within maxAnswerChars (see contextEnd). */
   paragraphContext: true,
+  /** … past a paragraph break too, not just the rest of their paragraph. */
+  contextAcrossParagraphs: true,
   maxCitations: 3,
   /** Bonus for a how-many answer whose number counts the noun the question counts ("250 screens"), not something else. */
   countedBonus: 0.15,
@@ -1090,7 +1092,7 @@ export function ask(ctx: AskContext, question: string, options: Partial<AskOptio
   const needsType = TYPED_ANSWERS.has(q.type);
   const best = scored.find((s) => s.typed || !needsType);
   if (!best || !supports(q, best, opts)) return { answer: null, citations: [] };
-  const end = opts.paragraphContext ? contextEnd(ctx, best, opts.maxAnswerChars) : best.end;
+  const end = opts.paragraphContext ? contextEnd(ctx, best, opts.maxAnswerChars, opts.contextAcrossParagraphs) : best.end;
   const answerCitation = cite(ctx.articles.get(best.passage.sentence.articleId)!, best.start, end);
   const citations: Citation[] = [answerCitation];
   const usedParagraphs = new Set([`${best.passage.sentence.articleId}#${best.passage.sentence.paragraph}`]);
@@ -1106,15 +1108,21 @@ export function ask(ctx: AskContext, question: string, options: Partial<AskOptio
 }
 
 /**
- * Where the answer's text ends: after the answering sentence(s), the paragraph goes on, whole sentences at a time,
+ * Where the answer's text ends: after the answering sentence(s) the article goes on, whole sentences at a time,
  * while the text stays within `max` characters: a reader sees the answer with what follows it, as a search
- * snippet shows it, and the answer still comes first.
+ * snippet shows it, and the answer still comes first. With `acrossParagraphs` the text may go on past a paragraph
+ * break: news paragraphs are often one sentence long, and what follows the answer there is as much its context
+ * as the rest of a long paragraph would be.
  */
-function contextEnd(ctx: AskContext, best: Scored, max: number): number {
-  let last: Sentence | undefined = best.passage.sentence;
-  while (last && last.end < best.end) last = neighbour(ctx, last, 1);
+function contextEnd(ctx: AskContext, best: Scored, max: number, acrossParagraphs: boolean): number {
+  const sentences = ctx.articles.get(best.passage.sentence.articleId)!.sentences;
+  const paragraph = best.passage.sentence.paragraph;
   let end = best.end;
-  for (let next = last && neighbour(ctx, last, 1); next && next.end - best.start <= max; next = neighbour(ctx, next, 1)) end = next.end;
+  for (let i = partitionPoint(sentences.length, (k) => sentences[k]!.end <= best.end); i < sentences.length; i++) {
+    const next = sentences[i]!;
+    if (next.end - best.start > max || (!acrossParagraphs && next.paragraph !== paragraph)) break;
+    end = next.end;
+  }
   return end;
 }
 

@@ -159,14 +159,22 @@ describe('ask: answers that span a sentence and the neighbour that completes it'
   it('follows the answering sentence with the rest of its paragraph, marking which part answers', () => {
     const r = ask(harbour, 'How much did the repairs cost?');
     const sentence = 'The repairs cost $48 million, the city said.';
-    expect(r.answer!.text).toBe(`${sentence} The winner of the design contest was Tomas Berg, a local architect.`);
+    const paragraph = `${sentence} The winner of the design contest was Tomas Berg, a local architect.`;
+    expect(r.answer!.text.startsWith(`${paragraph}\n\nCouncillor Ravi Shah`)).toBe(true);
+    expect(ask(harbour, 'How much did the repairs cost?', { contextAcrossParagraphs: false }).answer!.text).toBe(paragraph);
     expect(r.answer!.focus).toEqual({ start: 0, end: sentence.length });
     expect(r.answer!.citation.excerpt).toBe(r.answer!.text);
     expect(ask(harbour, 'How much did the repairs cost?', { paragraphContext: false }).answer!.text).toBe(sentence);
-    // Never into the next paragraph.
-    expect(answerIn(harbour, 'Who praised the city treasurer?')).toBe(
-      'Councillor Ravi Shah, who chairs the transport committee, praised the defense of the budget by the city treasurer.',
-    );
+  });
+
+  it('goes on past a paragraph break when the answer ends its paragraph, whole sentences within the 400 characters', () => {
+    const praised = 'Councillor Ravi Shah, who chairs the transport committee, praised the defense of the budget by the city treasurer.';
+    const r = ask(harbour, 'Who praised the city treasurer?');
+    expect(r.answer!.text).toBe(`${praised}\n\nShah spoke at City Hall on Tuesday.`);
+    expect(r.answer!.focus).toEqual({ start: 0, end: praised.length });
+    // The citation is of the paragraph the answer starts in.
+    expect(r.answer!.citation.paragraph).toBe(4);
+    expect(ask(harbour, 'Who praised the city treasurer?', { contextAcrossParagraphs: false }).answer!.text).toBe(praised);
   });
 
   it('keeps the answer within the 400 characters a reader sees', () => {
