@@ -1092,8 +1092,11 @@ export function ask(ctx: AskContext, question: string, options: Partial<AskOptio
   const needsType = TYPED_ANSWERS.has(q.type);
   const best = scored.find((s) => s.typed || !needsType);
   if (!best || !supports(q, best, opts)) return { answer: null, citations: [] };
-  const end = opts.paragraphContext ? contextEnd(ctx, best, opts.maxAnswerChars, opts.contextAcrossParagraphs) : best.end;
-  const answerCitation = cite(ctx.articles.get(best.passage.sentence.articleId)!, best.start, end);
+  const article = ctx.articles.get(best.passage.sentence.articleId)!;
+  // The answer's citation stays within the paragraph it names; the answer's text may read on past its end.
+  const inParagraph = opts.paragraphContext ? contextEnd(ctx, best, opts.maxAnswerChars, false) : best.end;
+  const end = opts.paragraphContext && opts.contextAcrossParagraphs ? contextEnd(ctx, best, opts.maxAnswerChars, true) : inParagraph;
+  const answerCitation = cite(article, best.start, inParagraph);
   const citations: Citation[] = [answerCitation];
   const usedParagraphs = new Set([`${best.passage.sentence.articleId}#${best.passage.sentence.paragraph}`]);
   for (const s of scored) {
@@ -1104,7 +1107,7 @@ export function ask(ctx: AskContext, question: string, options: Partial<AskOptio
     usedParagraphs.add(key);
     citations.push(citeSpan(ctx, s));
   }
-  return { answer: { text: answerCitation.excerpt, citation: answerCitation, focus: { start: 0, end: best.end - best.start } }, citations };
+  return { answer: { text: article.body.slice(best.start, end), citation: answerCitation, focus: { start: 0, end: best.end - best.start } }, citations };
 }
 
 /**
