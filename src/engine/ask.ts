@@ -13,7 +13,7 @@ import { searchOptions } from './search.js';
 import type { TermStats } from './stats.js';
 import type { Article, AskResult, Citation, Sentence } from './types.js';
 
-export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'money' | 'age' | 'why' | 'entity' | 'said' | 'definition' | 'other';
+export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'duration' | 'money' | 'age' | 'why' | 'entity' | 'said' | 'definition' | 'other';
 
 /** What kinds of answer a sentence holds; the story layer supplies better evidence than the regex fallback. */
 export interface SentenceAnnotator {
@@ -146,11 +146,17 @@ export function questionType(question: string): QuestionType {
   if (/\b(?:what|which) (?:price|fee|salary|wage|sum|cost)\b/.test(q)) return 'money';
   // "What was BT's share price?", "What is her salary?": the thing asked for is a sum of money.
   if (/^what(?:'s| is| was| are| were| will be)(?: [\w'’-]+){0,3} (?:price|salary|fee|wage|cost|fine|bill)s?\b(?! of living)/.test(q) && !CHANGE_WORDS.test(q)) return 'money';
+  // "How long did she work there?" asks for a stretch of time ("less than a week"), often with no figure.
+  if (/^(?:for )?how long\b/.test(q)) return 'duration';
+  // "What was the half-time score?": a score is figures.
+  if (/^what(?:'s| is| was| were)(?: [\w'’-]+){0,3} score\b/.test(q)) return 'quantity';
   if (/^how (many|much|large|big|long)\b|\b(?:what|which) (number|amount|percentage|proportion|share|price|sum|cost|fee|salary|wage|total|figure)\b/.test(q)) return 'quantity';
   // A keyword query that ends by naming a figure ("Corus share price", "Turkey inflation 2001 peak").
   if (isKeywordQuery(q)) {
     if (/\b(?:price|cost|salary|fee|fine|bill)$/.test(q)) return 'money';
     if (/\b(?:percentage|percent|rate|figure|total|number|peak|score)$/.test(q)) return 'quantity';
+    // "Imelda Staunton age Oscar nomination": a keyword query that names an age asks for one.
+    if (/\bage\b/.test(q)) return 'age';
   }
   if (/^why\b|\bwhat (caused|led to|prompted)\b|\bfor what reason\b|\bwhat was the reason\b/.test(q)) return 'why';
   if (/^(?:(?:in|at|from|of|for|by|with|to|on|against) )?which\b/.test(q)) return 'entity';
@@ -208,6 +214,9 @@ const EXACT_DATE_RE = new RegExp(`\\b(?:(?:${MONTH})\\.?\\s+\\d{1,2}\\b|\\d{1,2}
 const ANAPHORIC_NUMBER_RE = /\b(?:the|these|those|both|its|their|all) (?:two|three|four|five)\b/gi;
 /** A personal pronoun: the sentence speaks of someone named before it. */
 const PRONOUN_RE = /\b(?:he|she|his|her|him)\b/i;
+/** A stretch of time: "less than a week", "three years", "for decades", "48 hours". */
+const DURATION_RE =
+  /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a few|several|many|\d[\d,.]*)[- ](?:(?:and a half|full|more)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries)\b|\bfor (?:seconds|minutes|hours|days|weeks|months|years|decades)\b/i;
 /** A number word written with a capital inside a sentence is a word of a name ("Million Dollar Baby", "the Fantastic Four"). */
 const NAMED_NUMBER_RE = /(?<=\S\s+)(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Hundred|Thousand|Million|Billion)\b/g;
 /** Reasons stated outright, as opposed to a mere sequence ("after", "over", "since"). */
@@ -240,6 +249,11 @@ function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlySet<stri
     case 'quantity': {
       const counts = text.replace(DATES_RE, '').replace(ANAPHORIC_NUMBER_RE, '').replace(NAMED_NUMBER_RE, '');
       return QUANTITY_RE.test(counts) ? 1 : 0;
+    }
+    case 'duration': {
+      if (DURATION_RE.test(text)) return 1;
+      const counts = text.replace(DATES_RE, '').replace(ANAPHORIC_NUMBER_RE, '').replace(NAMED_NUMBER_RE, '');
+      return QUANTITY_RE.test(counts) ? 0.6 : 0;
     }
     case 'age':
       return AGE_RE.test(text) ? 1 : 0;
@@ -1052,7 +1066,7 @@ export function rankCandidates(ctx: AskContext, question: string, options: Parti
 }
 
 /** Questions whose answer is a name, a date, a place or a number: a sentence without one doesn't answer them. */
-const TYPED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'when', 'where', 'quantity', 'money', 'age', 'entity']);
+const TYPED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'when', 'where', 'quantity', 'duration', 'money', 'age', 'entity']);
 
 /**
  * Is the answer supported well enough to give? The question's words must be found in it (phrases held together,

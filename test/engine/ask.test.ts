@@ -39,6 +39,11 @@ describe('questionType', () => {
     ['So where was the prime minister?', 'where'],
     ['What cost Dallaglio the England captaincy?', 'why'],
     ['What cost was given for the bridge?', 'money'],
+    ['How long did she work for the team?', 'duration'],
+    ['For how long was the road closed?', 'duration'],
+    ['How long ago did it happen?', 'when'],
+    ['What was the half-time score in Rome?', 'quantity'],
+    ['Imelda Staunton age Oscar nomination', 'age'],
     ['Which governor signed the bill?', 'entity'],
     ['In which court was the case heard?', 'entity'],
     ['At what age did she retire?', 'age'],
@@ -277,6 +282,16 @@ describe('ask: matching the question to the articles', () => {
     const named = contextOf({ body: 'The film Million Dollar Baby did not figure in the Bafta nominations for Vera Drake.\n\nVera Drake is nominated in 11 categories at the Bafta awards.' });
     expect(rankCandidates(named, 'How many Bafta nominations has Vera Drake got?').find((x) => x.passage.sentence.text.startsWith('The film'))!.typed).toBe(false);
     expect(answerIn(named, 'How many Bafta nominations has Vera Drake got?')).toMatch(/^Vera Drake is nominated in 11/);
+  });
+
+  it('answers a how-long question with a stretch of time, with or without a figure ("less than a week")', () => {
+    const trial = contextOf({
+      body:
+        'The adviser Jo Marsh worked for the singer on his image in 2003.\n\n' +
+        'Lawyers said Ms Marsh worked for the singer for less than a week before she was fired.\n\n' +
+        'Ms Marsh told the court she was fired by the singer in 2003.',
+    });
+    expect(answerIn(trial, 'How long did Marsh work for the singer before she was fired?')).toMatch(/^Lawyers said/);
   });
 
   it('answers a which-question with a sentence that names something the question does not', () => {
