@@ -979,7 +979,11 @@ function evaluate(ctx: AskContext, q: Question, passage: Passage, retrieval: num
     referent: new Set(opts.pronounCredit > 0 && PRONOUN_RE.test(s.text) ? referent(ctx, s) : []),
   };
   const strengthOf = (x: Sentence | undefined) => (x === undefined || q.type === 'other' ? 0 : typeStrength(q.type, x, q.words, ctx.annotator ?? {}));
-  const typed = { own: strengthOf(s), prev: strengthOf(prev), next: strengthOf(next) };
+  // The sentence across the paragraph break, when this one ends its paragraph: the answer's text reads on into it,
+  // so what it holds ("Ann Kite told the court…" after "A PR expert has told the trial…") is shown with the answer.
+  // It makes the answer typed; it earns no bonus (that ranked worse on the eval sets).
+  const after = !next && opts.contextAcrossParagraphs ? acrossParagraph(ctx, s).find((x) => x.start > s.start) : undefined;
+  const typed = { own: strengthOf(s), prev: strengthOf(prev), next: strengthOf(next), after: strengthOf(after) };
   if (q.type === 'said' && typed.own > 0 && quotesSubject(q, s, e.ownMatch)) typed.own = 1;
   const leansBack = LEANS_BACK.test(s.text);
   let best: Scored | null = null;
@@ -989,9 +993,10 @@ function evaluate(ctx: AskContext, q: Question, passage: Passage, retrieval: num
     const end = withNext ? next!.end : s.end;
     if ((withPrev || withNext) && end - start > opts.maxAnswerChars) continue;
     const cov = coverageOf(q, e, withPrev, withNext, opts);
+    const shownAfter = after !== undefined && after.end - start <= opts.maxAnswerChars ? typed.after : 0;
     const around = Math.max(withPrev ? typed.prev : 0, withNext ? typed.next : 0) * opts.neighbourTypeShare;
     const strength = Math.max(typed.own, around);
-    const isTyped = Math.max(typed.own, withPrev ? typed.prev : 0, withNext ? typed.next : 0) >= opts.minTypeStrength;
+    const isTyped = Math.max(typed.own, withPrev ? typed.prev : 0, withNext ? typed.next : 0, shownAfter) >= opts.minTypeStrength;
     const extra = (withPrev ? 1 : 0) + (withNext ? 1 : 0);
     const spanScore =
       cov.coverage + opts.typeBonus * strength - opts.extraSentencePenalty * extra + (withPrev && leansBack ? opts.extraSentencePenalty : 0) +

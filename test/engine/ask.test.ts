@@ -280,7 +280,9 @@ describe('ask: matching the question to the articles', () => {
     const sentence = (start: string) => rankCandidates(awards, 'How many Bafta nominations has Vera Drake got?').find((x) => x.passage.sentence.text.startsWith(start))!;
     expect(sentence('Million').typed).toBe(true); // at the start of the sentence it may count
     const named = contextOf({ body: 'The film Million Dollar Baby did not figure in the Bafta nominations for Vera Drake.\n\nVera Drake is nominated in 11 categories at the Bafta awards.' });
-    expect(rankCandidates(named, 'How many Bafta nominations has Vera Drake got?').find((x) => x.passage.sentence.text.startsWith('The film'))!.typed).toBe(false);
+    // (Judged on the sentence alone: the answer's text reading on into the next paragraph would show the count there.)
+    const alone = { contextAcrossParagraphs: false };
+    expect(rankCandidates(named, 'How many Bafta nominations has Vera Drake got?', alone).find((x) => x.passage.sentence.text.startsWith('The film'))!.typed).toBe(false);
     expect(answerIn(named, 'How many Bafta nominations has Vera Drake got?')).toMatch(/^Vera Drake is nominated in 11/);
   });
 
@@ -292,6 +294,21 @@ describe('ask: matching the question to the articles', () => {
         'Ms Marsh told the court she was fired by the singer in 2003.',
     });
     expect(answerIn(trial, 'How long did Marsh work for the singer before she was fired?')).toMatch(/^Lawyers said/);
+  });
+
+  it('takes a who-question\'s person from the sentence the answer reads on into across a paragraph break', () => {
+    const trial = contextOf(
+      {
+        body:
+          'A PR expert has told the fraud trial of the singer Tom Vale that the documentary was a disaster.\n\n' +
+          'Ann Kite told the court she was hired to manage the fallout after the programme aired.',
+      },
+      { body: Array.from({ length: 40 }, (_, i) => `Shop ${i + 1} opened its doors on the high street.`).join(' ') },
+    );
+    const q = 'Who is the PR expert giving evidence at the Tom Vale fraud trial?';
+    expect(rankCandidates(trial, q)[0]!.typed).toBe(true);
+    expect(answerIn(trial, q)).toContain('Ann Kite');
+    expect(rankCandidates(trial, q, { contextAcrossParagraphs: false })[0]!.typed).toBe(false);
   });
 
   it('answers a which-question with a sentence that names something the question does not', () => {
