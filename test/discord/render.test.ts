@@ -80,6 +80,18 @@ describe('renderAnswer', () => {
     expect(specProblems(reply)).toEqual([]);
   });
 
+  it('quotes an answer that reads on past a paragraph break as one block, the answering part in bold', () => {
+    const first = citeText(harbour, 'The harbour bridge closed on Friday after a storm damaged its cables.');
+    const text = `${first.excerpt}\n\nEngineers will inspect the *cables* on Monday.`;
+    const reply = renderAnswer('When?', { answer: { text, citation: first, focus: { start: 0, end: first.excerpt.length } }, citations: [first] });
+    expect(reply.embeds[0]!.description!.split('\n').slice(0, 3)).toEqual([
+      '> **The harbour bridge closed on Friday after a storm damaged its cables.**',
+      '> ',
+      '> Engineers will inspect the \\*cables\\* on Monday.',
+    ]);
+    expect(specProblems(reply)).toEqual([]);
+  });
+
   it('gives no link button to an article without a valid http(s) url', () => {
     const c = citeText(ferry, 'The ferry doubled its crossings on Wednesday.');
     const reply = renderAnswer('ferry?', { answer: { text: c.excerpt, citation: c, focus: { start: 0, end: c.excerpt.length } }, citations: [] });
