@@ -134,6 +134,14 @@ function contextOf(...bodies: { title?: string; body: string }[]): AskContext {
 }
 
 const answerIn = (ctx: AskContext, q: string) => ask(ctx, q).answer?.text ?? null;
+/** An unrelated article of `n` sentences, so that a test article's words are rare (weighty) in the corpus. */
+const filler = (n: number) => ({ body: Array.from({ length: n }, (_, i) => `Shop ${i + 1} opened its doors on the high street.`).join(' ') });
+/** The candidate made of the sentence that starts with `start`. */
+const candidate = (ctx: AskContext, q: string, start: string, options: Partial<typeof askDefaults> = {}) =>
+  rankCandidates(ctx, q, options).find((x) => x.passage.sentence.text.startsWith(start))!;
+/** How much of a question term that candidate was credited with. */
+const creditOf = (ctx: AskContext, q: string, start: string, term: string, options: Partial<typeof askDefaults> = {}) =>
+  candidate(ctx, q, start, options).detail.find((d) => d.term === term)!.credit;
 
 const harbour = contextOf(
   {
@@ -202,7 +210,7 @@ describe('ask: matching the question to the articles', () => {
   it('finds a word the articles never use as a WordNet synonym of its common senses ("writers" → "authors")', () => {
     const prize = contextOf(
       { body: 'Three authors from Ireland made the shortlist in 2004. The jury met in Dublin on Monday.' },
-      { body: Array.from({ length: 40 }, (_, i) => `Shop ${i + 1} opened its doors on the high street.`).join(' ') },
+      filler(40),
     );
     expect(analyzeQuestion(prize, 'How many writers from Ireland made the shortlist?').terms.find((t) => t.term === 'writer')?.synonyms).toContain('author');
     expect(answerIn(prize, 'How many writers from Ireland made the shortlist?')).toContain('Three authors');
@@ -215,12 +223,11 @@ describe('ask: matching the question to the articles', () => {
           'Chancellor Gordon Brown delivered his pre-Budget report on Thursday.\n\n' +
           'Mr Brown forecast growth of between 3% and 3.5% for next year. Critics called the figures optimistic.',
       },
-      { body: Array.from({ length: 200 }, (_, i) => `Shop ${i + 1} opened its doors on the high street.`).join(' ') },
+      filler(200),
     );
     const q = 'What growth did Gordon Brown forecast?';
     expect(answerIn(budget, q)).toContain('3.5%');
-    const found = (options: Partial<typeof askDefaults>) => rankCandidates(budget, q, options).find((x) => x.passage.sentence.text.startsWith('Mr Brown'))!;
-    const gordon = (options: Partial<typeof askDefaults>) => found(options).detail.find((d) => d.term === 'gordon')!.credit;
+    const gordon = (options: Partial<typeof askDefaults>) => creditOf(budget, q, 'Mr Brown', 'gordon', options);
     // Without it, "Gordon" is only found in the paragraph before (half credit).
     expect(gordon({})).toBe(askDefaults.surnameCredit);
     expect(gordon({ surnameCredit: 0 })).toBeLessThan(askDefaults.surnameCredit);
@@ -233,11 +240,10 @@ describe('ask: matching the question to the articles', () => {
           'Singer Mara Quill has been spared jail for assault and drug offences.\n\n' +
           'She had two court appearances, first pleading no contest to attacking a woman with a bottle.',
       },
-      { body: Array.from({ length: 200 }, (_, i) => `Shop ${i + 1} opened its doors on the high street.`).join(' ') },
+      filler(200),
     );
     const q = 'What did Mara Quill attack a woman with?';
-    const found = (options: Partial<typeof askDefaults>) => rankCandidates(court, q, options).find((x) => x.passage.sentence.text.startsWith('She had'))!;
-    const quill = (options: Partial<typeof askDefaults>) => found(options).detail.find((d) => d.term === 'quill')!.credit;
+    const quill = (options: Partial<typeof askDefaults>) => creditOf(court, q, 'She had', 'quill', options);
     expect(quill({})).toBe(askDefaults.pronounCredit);
     // Without it, the name is only found across the paragraph break (half credit) and the first sentence wins.
     expect(quill({ pronounCredit: 0 })).toBe(askDefaults.acrossParagraphCredit);
@@ -252,7 +258,7 @@ describe('ask: matching the question to the articles', () => {
           'Washington imposed sanctions on the Ministry of Intelligence and Security (MOIS) in September.\n\n' +
           'The new sanctions were discussed in a press release on Friday. Analysts said the MOIS runs many proxies.',
       },
-      { body: Array.from({ length: 200 }, (_, i) => `Shop ${i + 1} opened its doors on the high street.`).join(' ') },
+      filler(200),
     );
     expect(analyzeQuestion(sanctions, 'MOIS sanctions').phrases).toEqual([]);
     expect(analyzeQuestion(sanctions, 'What were the MOIS sanctions?').phrases.map(([a, b]) => `${a.term} ${b.term}`)).toEqual(['mois sanction']);
@@ -277,12 +283,11 @@ describe('ask: matching the question to the articles', () => {
         'Million Dollar Baby did not figure in the Bafta nominations, giving Vera Drake a clear run.\n\n' +
         'Vera Drake is nominated in 11 categories at the Bafta awards.',
     });
-    const sentence = (start: string) => rankCandidates(awards, 'How many Bafta nominations has Vera Drake got?').find((x) => x.passage.sentence.text.startsWith(start))!;
-    expect(sentence('Million').typed).toBe(true); // at the start of the sentence it may count
+    expect(candidate(awards, 'How many Bafta nominations has Vera Drake got?', 'Million').typed).toBe(true); // at the start of the sentence it may count
     const named = contextOf({ body: 'The film Million Dollar Baby did not figure in the Bafta nominations for Vera Drake.\n\nVera Drake is nominated in 11 categories at the Bafta awards.' });
     // (Judged on the sentence alone: the answer's text reading on into the next paragraph would show the count there.)
     const alone = { contextAcrossParagraphs: false };
-    expect(rankCandidates(named, 'How many Bafta nominations has Vera Drake got?', alone).find((x) => x.passage.sentence.text.startsWith('The film'))!.typed).toBe(false);
+    expect(candidate(named, 'How many Bafta nominations has Vera Drake got?', 'The film', alone).typed).toBe(false);
     expect(answerIn(named, 'How many Bafta nominations has Vera Drake got?')).toMatch(/^Vera Drake is nominated in 11/);
   });
 
@@ -303,7 +308,7 @@ describe('ask: matching the question to the articles', () => {
           'A PR expert has told the fraud trial of the singer Tom Vale that the documentary was a disaster.\n\n' +
           'Ann Kite told the court she was hired to manage the fallout after the programme aired.',
       },
-      { body: Array.from({ length: 40 }, (_, i) => `Shop ${i + 1} opened its doors on the high street.`).join(' ') },
+      filler(40),
     );
     const q = 'Who is the PR expert giving evidence at the Tom Vale fraud trial?';
     expect(rankCandidates(trial, q)[0]!.typed).toBe(true);
@@ -323,7 +328,7 @@ describe('ask: matching the question to the articles', () => {
   it('finds a country as its people when no ending rule relates them ("Britain" → "British", "Netherlands" → "Dutch")', () => {
     const prize = contextOf(
       { body: 'Three British authors made the shortlist. Two Dutch painters won prizes at the fair.' },
-      { body: Array.from({ length: 40 }, (_, i) => `Shop ${i + 1} opened its doors on the high street.`).join(' ') },
+      filler(40),
     );
     const credit = (q: string, term: string) => rankCandidates(prize, q)[0]!.detail.find((d) => d.term === term)!.credit;
     expect(credit('How many authors from Britain made the shortlist?', 'britain')).toBe(askDefaults.demonymCredit);
