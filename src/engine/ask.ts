@@ -219,6 +219,10 @@ const DURATION_RE =
   /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a few|several|many|\d[\d,.]*)[- ](?:(?:and a half|full|more)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries)\b|\bfor (?:seconds|minutes|hours|days|weeks|months|years|decades)\b/i;
 /** A number word written with a capital inside a sentence is a word of a name ("Million Dollar Baby", "the Fantastic Four"). */
 const NAMED_NUMBER_RE = /(?<=\S\s+)(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Hundred|Thousand|Million|Billion)\b/g;
+/** A sentence's text without its dates, numbers that refer back and number words of names: what is left counts. */
+function countingText(text: string): string {
+  return text.replace(DATES_RE, '').replace(ANAPHORIC_NUMBER_RE, '').replace(NAMED_NUMBER_RE, '');
+}
 /** Reasons stated outright, as opposed to a mere sequence ("after", "over", "since"). */
 const STRONG_REASON_RE = /\b(?:because|due to|owing to|as a result|in order to|so that|led to|leading to|in response to|reason|caused|citing)\b/i;
 
@@ -246,15 +250,10 @@ function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlySet<stri
       if (annotator.hasPlace) return annotator.hasPlace(s, exclude) ? (prepositioned ? 1 : 0.45) : 0;
       return prepositioned ? 1 : 0;
     }
-    case 'quantity': {
-      const counts = text.replace(DATES_RE, '').replace(ANAPHORIC_NUMBER_RE, '').replace(NAMED_NUMBER_RE, '');
-      return QUANTITY_RE.test(counts) ? 1 : 0;
-    }
-    case 'duration': {
-      if (DURATION_RE.test(text)) return 1;
-      const counts = text.replace(DATES_RE, '').replace(ANAPHORIC_NUMBER_RE, '').replace(NAMED_NUMBER_RE, '');
-      return QUANTITY_RE.test(counts) ? 0.6 : 0;
-    }
+    case 'quantity':
+      return QUANTITY_RE.test(countingText(text)) ? 1 : 0;
+    case 'duration':
+      return DURATION_RE.test(text) ? 1 : QUANTITY_RE.test(countingText(text)) ? 0.6 : 0;
     case 'age':
       return AGE_RE.test(text) ? 1 : 0;
     case 'money':
