@@ -129,6 +129,9 @@ function isKeywordQuery(question: string): boolean {
   return !/[?]|^(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|will)\b/i.test(question.trim());
 }
 
+/** "Set you back": cost. */
+const SETS_BACK = /\bset (?:you|me|us|them|buyers|consumers|customers|fans|people) back\b/i;
+
 /** Words before a question's wh-word that don't change what it asks: "By when…", "Roughly how many…", "So what…". */
 const LEAD_IN = /^(?:(?:so|and|but|ok|okay|well|roughly|approximately|about|around|exactly|just|by|until|till|since|after|before)[,]?\s+)+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)/;
 
@@ -141,6 +144,8 @@ export function questionType(question: string): QuestionType {
   if (/^how old\b|\b(?:what|which) age\b/.test(q)) return 'age';
   // "How much did prices rise?" asks for a change, often a percentage: a quantity, not a sum.
   if (/^how much\b/.test(q) && MONEY_WORDS.test(q) && !CHANGE_WORDS.test(q)) return 'money';
+  // "What will the handheld set you back?": what it costs.
+  if (SETS_BACK.test(q)) return 'money';
   // "What cost Dallaglio the captaincy?" asks what made him lose it: a cause, not a sum.
   if (/^what cost (?!is|was|are|were|will|would|does|did|has|have|had)\w/.test(q)) return 'why';
   if (/\b(?:what|which) (?:price|fee|salary|wage|sum|cost)\b/.test(q)) return 'money';
@@ -395,6 +400,8 @@ function answerKindWords(question: string): Set<string> {
   for (const m of q.matchAll(/\b(?:what|which|whose)\s+([a-z]+)/g)) {
     if (ANSWER_KIND_NOUNS.has(m[1]!)) out.add(m[1]!);
   }
+  // "What will it set you back?": an idiom for its cost, not words the answer holds.
+  if (SETS_BACK.test(q)) for (const w of ['set', 'back']) out.add(w);
   // "How long", "how far": the measure asked for. "Take place": where or when, not a place's name.
   for (const m of q.matchAll(/\bhow\s+(long|far|often|old|big|large|soon|tall|high|early|late)\b/g)) out.add(m[1]!);
   if (/\b(?:take|takes|took|taken|taking)\s+place\b/.test(q)) out.add('place');

@@ -44,6 +44,7 @@ describe('questionType', () => {
     ['How long ago did it happen?', 'when'],
     ['What was the half-time score in Rome?', 'quantity'],
     ['Imelda Staunton age Oscar nomination', 'age'],
+    ['What will the new console set you back?', 'money'],
     ['Which governor signed the bill?', 'entity'],
     ['In which court was the case heard?', 'entity'],
     ['At what age did she retire?', 'age'],
