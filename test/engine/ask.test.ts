@@ -252,6 +252,14 @@ describe('ask: matching the question to the articles', () => {
     expect(rankCandidates(court, q, { pronounCredit: 0 })[0]!.passage.sentence.text).toMatch(/^Singer/);
   });
 
+  it('reads "set you back" as asking for a price, not as words the answer must hold', () => {
+    const shop = contextOf({ body: 'The new console from Vexa is likely to cost between £130 and £200 when it goes on sale.' }, filler(40));
+    const q = 'What will the new Vexa console set you back?';
+    expect(analyzeQuestion(shop, q).type).toBe('money');
+    expect(analyzeQuestion(shop, q).terms.map((t) => t.term)).not.toContain('back');
+    expect(answerIn(shop, q)).toContain('£130');
+  });
+
   it('reads a keyword query\'s name and common word as separate words, not a phrase ("MOIS sanctions")', () => {
     const sanctions = contextOf(
       {
