@@ -145,7 +145,7 @@ export function questionType(question: string): QuestionType {
   // "How much did prices rise?" asks for a change, often a percentage: a quantity, not a sum.
   if (/^how much\b/.test(q) && MONEY_WORDS.test(q) && !CHANGE_WORDS.test(q)) return 'money';
   // "What will the handheld set you back?": what it costs.
-  if (SETS_BACK.test(q)) return 'money';
+  if (SETS_BACK.test(q) || /^how (?:pricey|expensive|costly|cheap|dear)\b/.test(q)) return 'money';
   // "What cost Dallaglio the captaincy?" asks what made him lose it: a cause, not a sum.
   if (/^what cost (?!is|was|are|were|will|would|does|did|has|have|had)\w/.test(q)) return 'why';
   if (/\b(?:what|which) (?:price|fee|salary|wage|sum|cost)\b/.test(q)) return 'money';

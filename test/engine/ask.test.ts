@@ -45,6 +45,7 @@ describe('questionType', () => {
     ['What was the half-time score in Rome?', 'quantity'],
     ['Imelda Staunton age Oscar nomination', 'age'],
     ['What will the new console set you back?', 'money'],
+    ['How pricey is a copy of the film?', 'money'],
     ['Which governor signed the bill?', 'entity'],
     ['In which court was the case heard?', 'entity'],
     ['At what age did she retire?', 'age'],
