@@ -138,7 +138,8 @@ const LEAD_IN = /^(?:(?:so|and|but|ok|okay|well|roughly|approximately|about|arou
 export function questionType(question: string): QuestionType {
   const asked = question.trim().toLowerCase();
   const q = asked.replace(LEAD_IN, '');
-  if (/^(who|whom|whose)\b/.test(q) || /\bwho\b/.test(q)) return 'who';
+  // "Who …", "To whom …"; not a relative clause ("… young people who can't afford a home?").
+  if (/^(who|whom|whose)\b/.test(q) || /^(?:to|by|with|from|for|of|about|against) (?:who|whom|whose)\b/.test(q)) return 'who';
   if (/^when\b|\bwhat (year|month|day|date|time)\b|\bwhich (year|month|day|date)\b|\bhow long ago\b/.test(q)) return 'when';
   if (/^where\b|\bwhat (country|city|place|region)\b/.test(q) || /\bin which (country|city)\b/.test(asked)) return 'where';
   if (/^how old\b|\b(?:what|which) age\b/.test(q)) return 'age';

@@ -44,6 +44,8 @@ describe('questionType', () => {
     ['How long ago did it happen?', 'when'],
     ['What was the half-time score in Rome?', 'quantity'],
     ['Imelda Staunton age Oscar nomination', 'age'],
+    ['What did Brown tell young people who cannot afford a home?', 'said'],
+    ['To whom did the minister write?', 'who'],
     ['What will the new console set you back?', 'money'],
     ['How pricey is a copy of the film?', 'money'],
     ['Which governor signed the bill?', 'entity'],
