@@ -808,12 +808,7 @@ function acrossParagraph(ctx: AskContext, s: Sentence): Sentence[] {
   return out;
 }
 
-/** Terms of the sentence before this one in its article, across a paragraph break too: whom its pronoun names. */
-function referent(ctx: AskContext, s: Sentence): readonly string[] {
-  const sentences = ctx.articles.get(s.articleId)!.sentences;
-  const before = sentences[partitionPoint(sentences.length, (i) => sentences[i]!.start < s.start) - 1];
-  return before ? ctx.sentenceTerms(before) : [];
-}
+const EMPTY: ReadonlySet<string> = new Set();
 
 /** Sentences that lean on the one before them: a pronoun or a connective first. */
 const LEANS_BACK = /^[“"‘']?(?:he|she|they|it|this|that|these|those|his|her|their|its|but|however|both|such|there)\b/i;
@@ -974,22 +969,27 @@ function evaluate(ctx: AskContext, q: Question, passage: Passage, retrieval: num
   const s = passage.sentence;
   const prev = neighbour(ctx, s, -1);
   const next = neighbour(ctx, s, 1);
+  const edges = acrossParagraph(ctx, s);
+  const prevTerms = new Set(prev ? ctx.sentenceTerms(prev) : []);
+  // Whom a pronoun names: the sentence before, across a paragraph break when this one opens its paragraph.
+  const before = prev ? null : edges.find((x) => x.start < s.start);
+  const refersBack = opts.pronounCredit > 0 && PRONOUN_RE.test(s.text);
   const e: Surroundings = {
     s,
     ownMatch: ownMatches(q, s, opts),
     prev,
     next,
-    prevTerms: new Set(prev ? ctx.sentenceTerms(prev) : []),
+    prevTerms,
     nextTerms: new Set(next ? ctx.sentenceTerms(next) : []),
     title: titleTerms(ctx.articles.get(s.articleId)!),
-    acrossParagraph: new Set(acrossParagraph(ctx, s).flatMap((x) => ctx.sentenceTerms(x))),
-    referent: new Set(opts.pronounCredit > 0 && PRONOUN_RE.test(s.text) ? referent(ctx, s) : []),
+    acrossParagraph: new Set(edges.flatMap((x) => ctx.sentenceTerms(x))),
+    referent: !refersBack ? EMPTY : before ? new Set(ctx.sentenceTerms(before)) : prevTerms,
   };
   const strengthOf = (x: Sentence | undefined) => (x === undefined || q.type === 'other' ? 0 : typeStrength(q.type, x, q.words, ctx.annotator ?? {}));
   // The sentence across the paragraph break, when this one ends its paragraph: the answer's text reads on into it,
   // so what it holds ("Ann Kite told the court…" after "A PR expert has told the trial…") is shown with the answer.
   // It makes the answer typed; it earns no bonus (that ranked worse on the eval sets).
-  const after = !next && opts.contextAcrossParagraphs ? acrossParagraph(ctx, s).find((x) => x.start > s.start) : undefined;
+  const after = !next && opts.contextAcrossParagraphs ? edges.find((x) => x.start > s.start) : undefined;
   const typed = { own: strengthOf(s), prev: strengthOf(prev), next: strengthOf(next), after: strengthOf(after) };
   if (q.type === 'said' && typed.own > 0 && quotesSubject(q, s, e.ownMatch)) typed.own = 1;
   const leansBack = LEANS_BACK.test(s.text);
