@@ -1103,10 +1103,14 @@ export function supports(q: Question, s: Scored, options: Partial<AskOptions> = 
  * shares the subject: the date is not the answer; nor is any sentence naming Australia the answer to "What is the
  * capital of Australia?". Some word of what the question says of its name must be found around the answer
  * (in any form: its family, a neighbour, the title), or a second name of the question with the first, whose
- * meeting in one sentence is itself the relation ("Who will Texas face in the Cotton Bowl?").
+ * meeting in one sentence is itself the relation ("Who will Texas face in the Cotton Bowl?"). Not for a count of
+ * something named or a stretch of time, though: a figure in a sentence with "O'Driscoll" and "Ireland" counts
+ * something, not necessarily his caps, and a span with two names in it need not be how long they were married.
  */
 function holdsRelation(q: Question, s: Scored): boolean {
-  if ((!TYPED_ANSWERS.has(q.type) && q.type !== 'definition') || q.nameGroups !== 1) return true;
+  if (!TYPED_ANSWERS.has(q.type) && q.type !== 'definition') return true;
+  const namesAreRelation = q.counted === null && q.type !== 'duration';
+  if (q.nameGroups === 0 || (q.nameGroups > 1 && namesAreRelation)) return true;
   const said = s.detail.filter((d) => d.role !== 'name');
   return said.length === 0 || said.some((d) => d.credit > 0);
 }

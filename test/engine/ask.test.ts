@@ -410,6 +410,21 @@ describe('ask: the relation a typed question asks about', () => {
     expect(answerIn(airline, 'When did Tom Reyes go to the Oslo airport?')).toContain('May');
   });
 
+  it("wants a how-many or how-long question's own words, however many of its names the sentence holds", () => {
+    // "Tom Reyes" and "Oslo" meet in a sentence with a count in it, but it counts board members, not awards.
+    expect(ask(airline, 'How many awards has Tom Reyes won in Oslo?').answer).toBeNull();
+    expect(ask(airline, 'How many awards has Tom Reyes won in Oslo?', { relationEvidence: false }).answer?.text).toContain('9 members');
+    // What it does count is answered.
+    expect(answerIn(airline, 'How many members of the board did Tom Reyes meet in Oslo?')).toContain('9 members');
+    // A stretch of time beside two names is not the one asked about either.
+    const tenure = contextOf(
+      { body: 'Lena Ortiz ran Skyway for 12 years before she left for Oslo.\n\nShe now chairs a bank.' },
+      { body: Array.from({ length: 200 }, (_, i) => `Road ${i + 1} was resurfaced by the council.`).join(' ') },
+    );
+    expect(answerIn(tenure, 'How long did Lena Ortiz run Skyway?')).toContain('12 years');
+    expect(ask(tenure, 'How long has Lena Ortiz lived in Oslo?').answer).toBeNull();
+  });
+
   it('reads the names of a question typed all in lower case as the articles write them', () => {
     expect(analyzeQuestion(airline, 'how old is lena ortiz').terms.filter((t) => t.role === 'name').map((t) => t.term)).toEqual(['lena', 'ortiz']);
     expect(analyzeQuestion(airline, 'when did tom reyes meet the board?').nameGroups).toBe(1);
