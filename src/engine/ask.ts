@@ -376,6 +376,9 @@ export interface Question {
   words: ReadonlySet<string>;
 }
 
+/** A word in the possessive: "O'Gara's", "the bankers'". */
+const POSSESSIVE = /\p{L}(?:['’]s|s['’])$/u;
+
 /** A token of the question as its phrases are read: its term, null for a stop word, or "of". */
 type Slot = QuestionTerm | null | 'of';
 
@@ -498,6 +501,8 @@ function analyze(ctx: AskContext, original: string, opts: AskOptions): Question 
       seen.set(term, { term, weight: ctx.stats.idf(term) * opts.roleWeight[role] * adjunct, role, demonym, common, present, synonyms, family, partOf });
     }
     if (t.length === 1) slots.push(seen.get(t[0]!) ?? null);
+    // A possessive ends its phrase and its name: "O'Gara's 40m penalty" is told as "O'Gara … a 40m penalty".
+    if (t.length === 1 && POSSESSIVE.test(raw)) slots.push(null);
     const role = t.length === 1 ? termRoles.get(t[0]!) : undefined;
     afterWh = /^(?:which|what)$/.test(lower) || (afterWh && (role === 'name' || role === 'adjective'));
   }

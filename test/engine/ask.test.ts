@@ -507,6 +507,26 @@ describe('ask: phrases of the question', () => {
   });
 });
 
+describe('ask: a possessive in the question', () => {
+  const match = contextOf(
+    {
+      body:
+        'Ronan Kerr kicked a 40m penalty late on to draw level at 12-12 after his side missed three.\n\n' +
+        'Kerr converted and then thumped over a 40m penalty to give the visitors a 28-8 advantage.',
+    },
+    { body: Array.from({ length: 200 }, (_, i) => `Road ${i + 1} was resurfaced by the council.`).join(' ') },
+  );
+
+  it('is not a phrase with the word after it: "Kerr\'s 40m penalty" is told "Kerr … a 40m penalty"', () => {
+    const q = analyzeQuestion(match, "What was the score after Kerr's 40m penalty?");
+    expect(q.phrases.map(([a, b]) => `${a.term} ${b.term}`)).toEqual(['40m penalti']);
+    expect(q.nameGroups).toBe(2);
+    expect(analyzeQuestion(match, 'What was the score after the Kerr 40m penalty?').phrases.map(([a, b]) => `${a.term} ${b.term}`)).toEqual(['kerr 40m', '40m penalti']);
+    // Both sentences name Kerr and a 40m penalty; the one that puts them apart holds the score.
+    expect(ask(match, "What was the score after Kerr's 40m penalty?").answer?.citation.excerpt).toContain('28-8');
+  });
+});
+
 describe('supports', () => {
   it('accepts the sentence that covers the question and refuses it for a question naming what the articles never do', () => {
     const ranked = rankCandidates(harbour, 'Who praised the city treasurer?');
