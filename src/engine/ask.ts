@@ -156,7 +156,7 @@ export function questionType(question: string): QuestionType {
   if (/^(?:for )?how long\b/.test(q)) return 'duration';
   // "What was the half-time score?": a score is figures.
   if (/^what(?:'s| is| was| were)(?: [\w'’-]+){0,3} score\b/.test(q)) return 'quantity';
-  if (/^how (many|much|large|big|long)\b|\b(?:what|which) (number|amount|percentage|proportion|share|price|sum|cost|fee|salary|wage|total|figure)\b/.test(q)) return 'quantity';
+  if (/^how (many|much|large|big|long|fast|quickly|high|tall|heavy|deep|wide)\b|\b(?:what|which) (number|amount|percentage|proportion|share|price|sum|cost|fee|salary|wage|total|figure)\b/.test(q)) return 'quantity';
   // A keyword query that ends by naming a figure ("Corus share price", "Turkey inflation 2001 peak").
   if (isKeywordQuery(q)) {
     if (/\b(?:price|cost|salary|fee|fine|bill)$/.test(q)) return 'money';
@@ -407,7 +407,7 @@ function answerKindWords(question: string): Set<string> {
   // "What will it set you back?": an idiom for its cost, not words the answer holds.
   if (SETS_BACK.test(q)) for (const w of ['set', 'back']) out.add(w);
   // "How long", "how far": the measure asked for. "Take place": where or when, not a place's name.
-  for (const m of q.matchAll(/\bhow\s+(long|far|often|old|big|large|soon|tall|high|early|late)\b/g)) out.add(m[1]!);
+  for (const m of q.matchAll(/\bhow\s+(long|far|often|old|big|large|soon|tall|high|early|late|fast|quickly|heavy|deep|wide)\b/g)) out.add(m[1]!);
   if (/\b(?:take|takes|took|taken|taking)\s+place\b/.test(q)) out.add('place');
   return out;
 }

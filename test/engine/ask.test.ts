@@ -43,6 +43,8 @@ describe('questionType', () => {
     ['For how long was the road closed?', 'duration'],
     ['How long ago did it happen?', 'when'],
     ['What was the half-time score in Rome?', 'quantity'],
+    ['How fast did the economy grow last year?', 'quantity'],
+    ['How tall is the new tower?', 'quantity'],
     ['Imelda Staunton age Oscar nomination', 'age'],
     ['What did Brown tell young people who cannot afford a home?', 'said'],
     ['To whom did the minister write?', 'who'],
@@ -59,6 +61,12 @@ describe('questionType', () => {
     ['Turkey inflation 2001 peak', 'quantity'],
     ['price war', 'other'],
   ])('%s → %s', (q, type) => expect(questionType(q)).toBe(type));
+
+  it('takes the measure a "how fast / how tall" question asks for as its kind, not a word the answer must hold', () => {
+    const economy = contextOf({ body: 'Growth was fast in 2004. The economy grew 1.1% in 2004.' });
+    expect(analyzeQuestion(economy, 'How fast did the economy grow?').terms.map((t) => t.term)).not.toContain('fast');
+    expect(analyzeQuestion(economy, 'Was growth fast?').terms.map((t) => t.term)).toContain('fast');
+  });
 });
 
 describe('ask on the seed articles', () => {
