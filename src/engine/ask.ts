@@ -343,6 +343,8 @@ export interface QuestionTerm {
   demonym: boolean;
   /** Written in lower case in the question: a common word, not part of a name ("member states"). */
   common: boolean;
+  /** For an acronym the articles also spell out, the index terms of the name spelled out ("SAG" → screen actor guild). */
+  spelled: readonly string[] | null;
   /** Do the articles use the term at all? */
   present: boolean;
   /** Index terms of WordNet synonyms the articles use (only for a term they never use). */
@@ -498,7 +500,9 @@ function analyze(ctx: AskContext, original: string, opts: AskOptions): Question 
       // The noun after "which" names the kind of answer, often a name that holds it ("which Iranian ministry").
       const kindHead = afterWh && role === 'noun';
       const common = !/\p{Lu}/u.test(raw) && slots.length > 0 && !kindHead;
-      seen.set(term, { term, weight: ctx.stats.idf(term) * opts.roleWeight[role] * adjunct, role, demonym, common, present, synonyms, family, partOf });
+      // An acronym the articles use and also spell out: a sentence may give either ("the Screen Actors Guild (SAG)").
+      const spelled = acronym && present && !expansion ? (ctx.acronyms?.().get(acronym) ?? null) : null;
+      seen.set(term, { term, weight: ctx.stats.idf(term) * opts.roleWeight[role] * adjunct, role, demonym, common, spelled, present, synonyms, family, partOf });
     }
     if (t.length === 1) slots.push(seen.get(t[0]!) ?? null);
     // A possessive ends its phrase and its name: "O'Gara's 40m penalty" is told as "O'Gara … a 40m penalty".
@@ -688,6 +692,20 @@ function matchOne(q: QuestionTerm, t: string, opts: AskOptions): number {
   return 0;
 }
 
+/** Where a name spelled out ("screen actor guild") starts in a term sequence, its words in order (stop words between); -1 if nowhere. */
+function spelledAt(seq: readonly (string | null)[], spelled: readonly string[]): number {
+  for (let i = 0; i < seq.length; i++) {
+    if (seq[i] !== spelled[0]) continue;
+    let k = 1;
+    for (let j = i + 1; j < seq.length && k < spelled.length && j - i <= spelled.length + 2; j++) {
+      if (seq[j] === spelled[k]) k++;
+      else if (seq[j] !== null) break;
+    }
+    if (k === spelled.length) return i;
+  }
+  return -1;
+}
+
 /** Where each question term occurs in a sentence's term sequence, and how well. */
 interface OwnMatch {
   credit: number;
@@ -739,6 +757,13 @@ function ownMatches(q: Question, s: Sentence, opts: AskOptions): Map<QuestionTer
       credit = Math.max(credit, c);
       positions.push(i);
     });
+    if (credit < 1 && qt.spelled) {
+      const at = spelledAt(seq, qt.spelled);
+      if (at >= 0) {
+        credit = 1;
+        positions.push(at);
+      }
+    }
     // A common word of the question found only inside a name ("states" in "United States") is weak evidence.
     if (credit > 0 && qt.common) {
       raw ??= rawTokens(s.text);
@@ -764,6 +789,7 @@ function ownMatches(q: Question, s: Sentence, opts: AskOptions): Map<QuestionTer
 /** How much of a question term a set of sentence terms carries (the best of its terms). */
 function termMatch(q: QuestionTerm, sentence: ReadonlySet<string>, opts: AskOptions): number {
   if (sentence.has(q.term)) return 1;
+  if (q.spelled && q.spelled.every((t) => sentence.has(t))) return 1;
   let best = 0;
   for (const t of sentence) best = Math.max(best, matchOne(q, t, opts));
   return best;

@@ -500,6 +500,32 @@ describe('AcronymIndex', () => {
   });
 });
 
+describe('ask: an acronym the articles both use and spell out', () => {
+  const bodies = [
+    {
+      body:
+        'The Screen Actors Guild (SAG) represents film and TV actors. SAG members vote in January.\n\n' +
+        'Lena Ortiz was named best actress at the Screen Actors Guild awards on Sunday.\n\n' +
+        'Tom Reyes was named best actor at a ceremony in Oslo on Saturday.',
+    },
+    { body: Array.from({ length: 200 }, (_, i) => `Road ${i + 1} was resurfaced by the council.`).join(' ') },
+  ];
+  const index = new AcronymIndex();
+  for (const b of bodies) index.add(b.body);
+  const awards = { ...contextOf(...bodies), acronyms: () => index };
+
+  it('finds the acronym in a sentence that gives the name in full', () => {
+    const q = analyzeQuestion(awards, 'Who was named best actress at the SAG awards?');
+    expect(q.terms.find((t) => t.term === 'sag')?.spelled).toEqual(terms('Screen Actors Guild'));
+    const ortiz = rankCandidates(awards, 'Who was named best actress at the SAG awards?').find((s) => s.passage.sentence.text.startsWith('Lena Ortiz'))!;
+    expect(ortiz.detail.find((d) => d.term === 'sag')?.credit).toBe(1);
+    // Without its index of spelled-out names, the sentence lacks the acronym.
+    const bare = contextOf(...bodies);
+    const without = rankCandidates(bare, 'Who was named best actress at the SAG awards?').find((s) => s.passage.sentence.text.startsWith('Lena Ortiz'))!;
+    expect(without.detail.find((d) => d.term === 'sag')?.credit).toBeLessThan(1);
+  });
+});
+
 describe('ask: phrases of the question', () => {
   const ministers = contextOf({
     body:
