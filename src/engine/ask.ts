@@ -3,7 +3,7 @@ import nlp from 'compromise';
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
 import { partitionPoint, weakMemo } from '../collections.js';
-import { demonymPartners } from '../text/demonyms.js';
+import { demonymPartners, isPlaceWord } from '../text/demonyms.js';
 import { wordNet } from '../text/synonyms.js';
 import { baseForm, normalizeWord, rawTokens, STOP_WORDS, termOf, terms, termSequence, words } from '../text/terms.js';
 import { cite } from './citation.js';
@@ -451,7 +451,9 @@ function truecase(ctx: AskContext, question: string): string {
   if (!ctx.isNameWord || /\p{Lu}/u.test(question)) return question;
   return question.replace(/\p{L}[\p{L}'’-]*/gu, (w) => {
     const lower = w.toLowerCase().replace(/['’]s$/, '');
-    return ctx.isNameWord!(lower) ? w[0]!.toUpperCase() + w.slice(1) : w;
+    // A country, its people or a continent the articles never mention is a name too ("africa").
+    const place = isPlaceWord(lower) && !ctx.stats.has(termOf(lower) ?? lower);
+    return ctx.isNameWord!(lower) || place ? w[0]!.toUpperCase() + w.slice(1) : w;
   });
 }
 

@@ -53,3 +53,23 @@ export function demonymPartners(term: string): ReadonlySet<string> | undefined {
   pairs ??= build();
   return pairs.get(term);
 }
+
+let placeWords: Set<string> | null = null;
+
+/**
+ * Is this lower-case word a country, its people or a continent ("africa", "french")? A question typed all in lower
+ * case names places the articles may never mention, and they are names all the same.
+ */
+export function isPlaceWord(lower: string): boolean {
+  if (!placeWords) {
+    const countries = createRequire(import.meta.url)('world-countries/countries.json') as (CountryRecord & { region: string })[];
+    placeWords = new Set(['africa', 'america', 'americas', 'asia', 'europe', 'oceania', 'antarctica', 'arctic']);
+    for (const c of countries) {
+      for (const n of [c.name.common, ...c.altSpellings, c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
+        const short = n ? shortName(n) : null;
+        if (short && short.length >= 4) placeWords.add(short.toLowerCase());
+      }
+    }
+  }
+  return placeWords.has(lower);
+}

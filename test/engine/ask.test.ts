@@ -445,6 +445,12 @@ describe('ask: the relation a typed question asks about', () => {
     expect(analyzeQuestion(market, 'Board shares').terms.find((t) => t.term === 'board')?.role).not.toBe('name');
     // … and so it is typed in lower case.
     expect(analyzeQuestion(market, 'corvex shares').terms.find((t) => t.term === 'corvex')?.role).toBe('name');
+    // A country, people or continent the articles never mention is a name all the same; a word they write in lower
+    // case ("turkey" the bird) is not.
+    expect(analyzeQuestion(airline, 'what is the highest mountain in africa?').absentNames).toBe(1);
+    expect(analyzeQuestion(airline, 'which french airline flies to riga?').terms.find((t) => t.term === 'french')?.role).toBe('name');
+    const farm = contextOf({ body: 'The farm sold 400 turkey birds in December.' });
+    expect(analyzeQuestion(farm, 'how many turkey birds did the farm sell').terms.find((t) => t.term === 'turkei')?.role).not.toBe('name');
     // A question with any capital is taken as written.
     expect(analyzeQuestion(airline, 'When did tom reyes meet the board?').nameGroups).toBe(0);
   });
