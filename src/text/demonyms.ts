@@ -18,6 +18,9 @@ function shortName(name: string): string | null {
   return /^\p{L}+$/u.test(short) && /^\p{Lu}/u.test(short) ? short : null;
 }
 
+/** Two-letter country codes that news uses as names. */
+const NEWS_CODES = new Set(['US', 'UK']);
+
 let pairs: Map<string, Set<string>> | null = null;
 
 function build(): Map<string, Set<string>> {
@@ -34,6 +37,8 @@ function build(): Map<string, Set<string>> {
     for (const n of [c.name.common, ...c.altSpellings]) {
       const short = shortName(n);
       if (short && short.length > 3) for (const t of terms(short)) names.add(t);
+      // "USA", "UAE", and the two that news writes most ("US", "UK"); not other two-letter codes ("IT", "ID", "NO").
+      if (/^\p{Lu}{3,4}$/u.test(n) || NEWS_CODES.has(n)) for (const t of terms(n)) names.add(t);
     }
     const eng = c.demonyms?.eng;
     const people = new Set<string>();
@@ -43,6 +48,8 @@ function build(): Map<string, Set<string>> {
         link(n, p);
         link(p, n);
       }
+      // The country's other names are the same place: "America", "US", "USA"; "Britain", "UK".
+      for (const m of names) link(n, m);
     }
   }
   return out;

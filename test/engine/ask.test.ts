@@ -355,6 +355,18 @@ describe('ask: matching the question to the articles', () => {
     expect(answerIn(prize, 'How many painters from the Netherlands won prizes?')).toContain('Two Dutch painters');
   });
 
+  it('finds a country by its other names ("America" / "US", "Britain" / "UK"), not by any two-letter code', () => {
+    const oil = contextOf(
+      { body: 'Stocks of US crude are 9% higher than a year ago. UK output fell. IT spending rose.' },
+      filler(40),
+    );
+    const credit = (q: string, term: string) => rankCandidates(oil, q)[0]!.detail.find((d) => d.term === term)!.credit;
+    expect(credit("How big are America's crude stocks?", 'america')).toBe(askDefaults.demonymCredit);
+    expect(credit("What happened to Britain's output?", 'britain')).toBe(askDefaults.demonymCredit);
+    // "IT" is Italy's code and information technology: not taken for Italy.
+    expect(credit('What rose in Italy?', 'itali')).toBe(0);
+  });
+
   it('reads a number as a count, not the years of a date', () => {
     expect(answerIn(harbour, 'How much did the repairs cost?')).toContain('$48 million');
   });
