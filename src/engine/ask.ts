@@ -327,6 +327,8 @@ export interface AskContext {
   related?(word: string): string[];
   /** What a place is part of ("Tehran" → "Iran"); WordNet's part holonyms unless given. */
   partOf?(word: string): string[];
+  /** The surnames of the people the articles name in full with this first name ("elvis" → ["presley"]). */
+  surnamesOf?(firstName: string): readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -492,6 +494,15 @@ function analyze(ctx: AskContext, original: string, opts: AskOptions): Question 
       }
       // A country and its people ("Britain" / "British") are searched for together; the match credits them as one.
       if (role === 'name') for (const x of demonymPartners(term) ?? []) if (ctx.stats.has(x)) family.add(x);
+      // A person asked about by first name ("Elvis") is the one a sentence calls by surname ("Presley").
+      if (role === 'name' && t.length === 1) {
+        const asked = new Set(words(question));
+        for (const x of ctx.surnamesOf?.(normalizeWord(raw)) ?? []) {
+          const lower = x.toLowerCase();
+          if (asked.has(lower) || !ctx.isNameWord?.(lower)) continue;
+          for (const y of terms(x)) if (y !== term && ctx.stats.has(y)) family.add(y);
+        }
+      }
       const partOf = new Set<string>();
       if (role === 'name' && !acronym && t.length === 1 && opts.partOfCredit > 0) {
         const wholes = ctx.partOf ?? ((w: string) => wordNet().partOf(w));

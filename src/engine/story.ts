@@ -276,6 +276,7 @@ export class Story implements StoryEngine {
       sentenceTerms: (s) => this.sentenceTerms(s),
       acronyms: () => this.acronyms(),
       isNameWord: (lower) => this.derived().entities.isNameWord(lower),
+      surnamesOf: (first) => this.derived().entities.surnamesOf(first),
       synonyms: (word, senses) => wordNet().synonyms(word, { senses }),
       annotator: {
         hasPerson: (s, exclude) => this.mentionsOther(s, exclude, ANSWERS_WHO),

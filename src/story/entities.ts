@@ -28,6 +28,7 @@ import {
 /** At most this many citations per entity: the first mentions, in article order. */
 export const MAX_ENTITY_CITATIONS = 10;
 const NO_ROLES: string[] = [];
+const NO_NAMES: readonly string[] = [];
 /** Words before a name in a query or a quote's attribution that are not part of it ("its Foreign Ministry"). */
 const LEADING_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our']);
 
@@ -67,6 +68,8 @@ export class EntityIndex {
   /** Each entity's position in `built`, which is kept most mentioned first. */
   private readonly position = new Map<Built, number>();
   private sorted = true;
+  /** Surnames by first name (lower case), built on first use and dropped on any update. */
+  private firstNames: Map<string, string[]> | null = null;
 
   private constructor(
     articles: Article[],
@@ -168,6 +171,7 @@ export class EntityIndex {
       this.register(b, this.built.push(b) - 1);
     }
     this.sorted = false;
+    this.firstNames = null;
     // A person named in full for the first time takes in the surname the story used alone until now ("Wagner" →
     // "Donald C. Wagner"), as a rebuild links a surname to the one person who has it.
     const affected = new Set<string>();
@@ -213,6 +217,7 @@ export class EntityIndex {
     this.slots[slot] = null;
     this.slotById.delete(id);
     this.sorted = false;
+    this.firstNames = null;
     return true;
   }
 
@@ -259,6 +264,18 @@ export class EntityIndex {
   isNameWord(lower: string): boolean {
     const ws = this.ensureWordStats();
     return ws.capitalisedMidSentence.has(lower) && !ws.lower.has(lower);
+  }
+
+  /** The surnames of the people named in full with this first name (lower case): "elvis" → ["Presley"]. */
+  surnamesOf(firstName: string): readonly string[] {
+    if (!this.firstNames) {
+      this.firstNames = new Map();
+      for (const b of this.ordered()) {
+        const parts = b.entity.name.split(/\s+/);
+        if (b.entity.kind === 'person' && parts.length >= 2) pushTo(this.firstNames, parts[0]!.toLowerCase(), parts[parts.length - 1]!);
+      }
+    }
+    return this.firstNames.get(firstName) ?? NO_NAMES;
   }
 
   /** Entities mentioned in a sentence, by sentence id (`${articleId}#p${n}.s${k}`). */
@@ -391,6 +408,7 @@ export class EntityIndex {
     for (const t of tokens) pushTo(this.byToken, t, into);
     this.indexMentions(into, from.mentions);
     this.sorted = false;
+    this.firstNames = null;
   }
 
   private dropEntity(b: Built): void {

@@ -518,6 +518,35 @@ describe('AcronymIndex', () => {
   });
 });
 
+describe('ask: a person asked about by first name', () => {
+  const bodies = [
+    {
+      body:
+        'Early recordings by Elvis Presley failed to sell at the auction.\n\n' +
+        'A signed Elvis film poster fetched $500 from a dealer in Leeds.\n\n' +
+        'Bidding was slow all day, the auctioneers said.\n\n' +
+        'A signed Presley photograph fetched $2,115.',
+    },
+    filler(40),
+  ];
+  const auction = (surnamesOf?: (first: string) => readonly string[]) => ({ ...contextOf(...bodies), surnamesOf });
+
+  it('is found by the surname the articles give them in full ("Elvis" → "Presley")', () => {
+    const q = 'how much did the signed elvis photo go for?';
+    expect(answerIn(auction((first) => (first === 'elvis' ? ['Presley'] : [])), q)).toContain('$2,115');
+    // Without the people the articles name, the sentence that says "Elvis" wins.
+    expect(ask(auction(), q).answer?.citation.excerpt ?? '').not.toContain('$2,115');
+  });
+
+  it('is not matched by a surname the question already gives, or one the articles also write in lower case', () => {
+    const calls: string[] = [];
+    const ctx = auction((first) => (calls.push(first), first === 'elvis' ? ['Presley'] : []));
+    expect(analyzeQuestion(ctx, 'What did Elvis Presley record?').terms.find((t) => t.term === 'elvi')?.family.has('preslei')).toBe(false);
+    expect(analyzeQuestion(ctx, 'What did Elvis sign?').terms.find((t) => t.term === 'elvi')?.family.has('preslei')).toBe(true);
+    expect(calls).toContain('elvis');
+  });
+});
+
 describe('ask: an acronym the articles both use and spell out', () => {
   const bodies = [
     {

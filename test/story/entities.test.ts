@@ -88,6 +88,16 @@ describe('EntityIndex: people, their roles and aliases', () => {
     expect(entity(index, 'Janez Zupan').roles).toEqual(['Slovenian Prime Minister', 'Prime Minister']);
   });
 
+  it('gives the surnames of the people named in full with a first name, and keeps them up to date', () => {
+    expect(index.surnamesOf('marko')).toEqual(['Horvat']);
+    expect(index.surnamesOf('horvat')).toEqual([]);
+    const updated = EntityIndex.build([diplomacy]);
+    updated.addArticle(makeArticle({ id: 'more.md', title: 'More', body: 'Marko Novak, the mayor, said the port would reopen.' }));
+    expect(updated.surnamesOf('marko')).toEqual(expect.arrayContaining(['Horvat', 'Novak']));
+    updated.removeArticle('more.md');
+    expect(updated.surnamesOf('marko')).toEqual(['Horvat']);
+  });
+
   it('reads a lower-case role before a name, leaving an employer out of it', () => {
     expect(entity(index, 'Emily Carter')).toMatchObject({ kind: 'person', roles: ['spokesperson'] });
     expect(entity(index, 'National Security Council').kind).toBe('organization');
