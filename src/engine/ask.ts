@@ -413,6 +413,9 @@ function answerKindWords(question: string): Set<string> {
   // "How long", "how far": the measure asked for. "Take place": where or when, not a place's name.
   for (const m of q.matchAll(/\bhow\s+(long|far|often|old|big|large|soon|tall|high|early|late|fast|quickly|heavy|deep|wide)\b/g)) out.add(m[1]!);
   if (/\b(?:take|takes|took|taken|taking)\s+place\b/.test(q)) out.add('place');
+  // "What happened in September?": what it asks for is whatever the articles tell of it.
+  const happened = /^what(?: has| had| is| was|'s|’s)? (happen|happened|happens|happening|went on|is going on|was going on)\b/.exec(q);
+  if (happened) for (const w of happened[1]!.split(' ')) out.add(w);
   return out;
 }
 
@@ -453,14 +456,28 @@ function truecase(ctx: AskContext, question: string): string {
   if (!ctx.isNameWord || /\p{Lu}/u.test(question)) return question;
   return question.replace(/\p{L}[\p{L}'’-]*/gu, (w) => {
     const lower = w.toLowerCase().replace(/['’]s$/, '');
+    // An acronym the articles never write but spell out ("pm" for "Prime Minister") is written as one, to be expanded.
+    if (/^[a-z]{2,4}$/.test(lower) && !STOP_WORDS.has(lower) && !ctx.stats.has(termOf(lower) ?? lower) && ctx.acronyms?.().get(lower)) return w.toUpperCase();
     // A country, its people or a continent the articles never mention is a name too ("africa").
     const place = isPlaceWord(lower) && !ctx.stats.has(termOf(lower) ?? lower);
     return ctx.isNameWord!(lower) || place ? w[0]!.toUpperCase() + w.slice(1) : w;
   });
 }
 
+/**
+ * Chat spellings read as the words they stand for: "whos" / "whats" (no apostrophe) for "who is" / "what is", and
+ * "w" or "w/" for "with".
+ */
+function unchat(question: string): string {
+  return question
+    .replace(/\b(who|what|where|when|how|why)s\b/gi, '$1 is')
+    .replace(/(^|\s)w\/\s*/gi, '$1with ')
+    .replace(/(?<=\s)w(?=\s)/g, 'with');
+}
+
 function analyze(ctx: AskContext, original: string, opts: AskOptions): Question {
-  const question = opts.truecase ? truecase(ctx, original) : original;
+  const plain = unchat(original);
+  const question = opts.truecase ? truecase(ctx, plain) : plain;
   const kindWords = answerKindWords(question);
   const demonyms = new Set<string>();
   const termRoles = roles(question, demonyms, ctx.isNameWord);

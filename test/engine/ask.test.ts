@@ -518,6 +518,40 @@ describe('AcronymIndex', () => {
   });
 });
 
+describe('ask: questions typed as people chat', () => {
+  const visit = contextOf(
+    {
+      body:
+        'Prime Minister Lena Ortiz welcomed President Tom Reyes in Bergen on Sunday.\n\n' +
+        'Norway cut its trade ties with Skyland in March. Hackers hit the Norwegian tax office in September.',
+    },
+    filler(40),
+  );
+  const index = new AcronymIndex();
+  index.add('Prime Minister Lena Ortiz welcomed President Tom Reyes in Bergen on Sunday.');
+  const chat = { ...visit, acronyms: () => index };
+
+  it('reads "whos" and "whats" as "who is" and "what is", and "w" as "with"', () => {
+    expect(analyzeQuestion(chat, 'whos the norwegian prime minister').type).toBe('who');
+    expect(analyzeQuestion(chat, 'whos the norwegian prime minister').terms.map((t) => t.term)).not.toContain('who');
+    expect(analyzeQuestion(chat, 'when did norway cut ties w skyland').terms.map((t) => t.term)).not.toContain('w');
+    expect(answerIn(chat, 'when did norway cut ties w skyland')).toContain('in March');
+  });
+
+  it('spells out a lower-case acronym the articles never write but give in full ("pm")', () => {
+    expect(analyzeQuestion(chat, 'whos the norwegian pm').terms.map((t) => t.term)).toEqual(expect.arrayContaining(['prime', 'minist']));
+    expect(answerIn(chat, 'whos the norwegian pm')).toContain('Lena Ortiz');
+    // Not a word the articles use, nor one with no spelled-out name.
+    expect(analyzeQuestion(chat, 'whos the norwegian xq').terms.map((t) => t.term)).toContain('xq');
+  });
+
+  it('takes "what happened in September?" as asking what the articles tell of September', () => {
+    expect(analyzeQuestion(chat, 'what happened in september?').terms.map((t) => t.term)).toEqual(['septemb']);
+    expect(answerIn(chat, 'what happened in september?')).toContain('Hackers hit');
+    expect(ask(chat, 'What happened at the World Cup final?').answer).toBeNull();
+  });
+});
+
 describe('ask: a person asked about by first name', () => {
   const bodies = [
     {
