@@ -414,6 +414,8 @@ function answerKindWords(question: string): Set<string> {
   for (const m of q.matchAll(/\bhow\s+(long|far|often|old|big|large|soon|tall|high|early|late|fast|quickly|heavy|deep|wide)\b/g)) out.add(m[1]!);
   if (/\b(?:take|takes|took|taken|taking)\s+place\b/.test(q)) out.add('place');
   // "What happened in September?": what it asks for is whatever the articles tell of it.
+  // "What is Lapid saying?": a quotation of his is the answer, not a sentence with the word "saying" in it.
+  if (questionType(question) === 'said') for (const m of q.matchAll(/\b(say|said|says|saying|tell|told)\b/g)) out.add(m[1]!);
   const happened = /^what(?: has| had| is| was|'s|’s)? (happen|happened|happens|happening|went on|is going on|was going on)\b/.exec(q);
   if (happened) for (const w of happened[1]!.split(' ')) out.add(w);
   return out;

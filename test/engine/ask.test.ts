@@ -545,6 +545,19 @@ describe('ask: questions typed as people chat', () => {
     expect(analyzeQuestion(chat, 'whos the norwegian xq').terms.map((t) => t.term)).toContain('xq');
   });
 
+  it('takes "whats X saying" as asking for what X said, not for the word "saying"', () => {
+    const talks = contextOf(
+      {
+        body:
+          'Analysts were quoted as saying Ortiz would resign.\n\n' +
+          '"Norway will not back down," Ortiz told reporters in Bergen.',
+      },
+      filler(40),
+    );
+    expect(analyzeQuestion(talks, 'whats ortiz saying').terms.map((t) => t.term)).toEqual(['ortiz']);
+    expect(answerIn(talks, 'whats ortiz saying')).toContain('will not back down');
+  });
+
   it('takes "what happened in September?" as asking what the articles tell of September', () => {
     expect(analyzeQuestion(chat, 'what happened in september?').terms.map((t) => t.term)).toEqual(['septemb']);
     expect(answerIn(chat, 'what happened in september?')).toContain('Hackers hit');
