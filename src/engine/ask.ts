@@ -402,7 +402,7 @@ const TIME_ADJUNCTS = new Set(
   'last next this earlier later yesterday today tonight tomorrow morning afternoon evening night week weekend month year recently ago'.split(' '),
 );
 
-function answerKindWords(question: string): Set<string> {
+function answerKindWords(question: string, type: QuestionType): Set<string> {
   const out = new Set<string>();
   const q = question.toLowerCase();
   for (const m of q.matchAll(/\b(?:what|which|whose)\s+([a-z]+)/g)) {
@@ -413,9 +413,9 @@ function answerKindWords(question: string): Set<string> {
   // "How long", "how far": the measure asked for. "Take place": where or when, not a place's name.
   for (const m of q.matchAll(/\bhow\s+(long|far|often|old|big|large|soon|tall|high|early|late|fast|quickly|heavy|deep|wide)\b/g)) out.add(m[1]!);
   if (/\b(?:take|takes|took|taken|taking)\s+place\b/.test(q)) out.add('place');
-  // "What happened in September?": what it asks for is whatever the articles tell of it.
   // "What is Lapid saying?": a quotation of his is the answer, not a sentence with the word "saying" in it.
-  if (questionType(question) === 'said') for (const m of q.matchAll(/\b(say|said|says|saying|tell|told)\b/g)) out.add(m[1]!);
+  if (type === 'said') for (const m of q.matchAll(/\b(say|said|says|saying|tell|told)\b/g)) out.add(m[1]!);
+  // "What happened in September?": what it asks for is whatever the articles tell of it.
   const happened = /^what(?: has| had| is| was|'s|’s)? (happen|happened|happens|happening|went on|is going on|was going on)\b/.exec(q);
   if (happened) for (const w of happened[1]!.split(' ')) out.add(w);
   return out;
@@ -480,7 +480,9 @@ function unchat(question: string): string {
 function analyze(ctx: AskContext, original: string, opts: AskOptions): Question {
   const plain = unchat(original);
   const question = opts.truecase ? truecase(ctx, plain) : plain;
-  const kindWords = answerKindWords(question);
+  const type = questionType(question);
+  const kindWords = answerKindWords(question, type);
+  const asked = new Set(words(question));
   const demonyms = new Set<string>();
   const termRoles = roles(question, demonyms, ctx.isNameWord);
   const seen = new Map<string, QuestionTerm>();
@@ -515,7 +517,6 @@ function analyze(ctx: AskContext, original: string, opts: AskOptions): Question 
       if (role === 'name') for (const x of demonymPartners(term) ?? []) if (ctx.stats.has(x)) family.add(x);
       // A person asked about by first name ("Elvis") is the one a sentence calls by surname ("Presley").
       if (role === 'name' && t.length === 1) {
-        const asked = new Set(words(question));
         for (const x of ctx.surnamesOf?.(normalizeWord(raw)) ?? []) {
           const lower = x.toLowerCase();
           if (asked.has(lower) || !ctx.isNameWord?.(lower)) continue;
@@ -558,13 +559,13 @@ function analyze(ctx: AskContext, original: string, opts: AskOptions): Question 
   const absent = qTerms.reduce((sum, t) => sum + (t.present ? 0 : t.weight), 0);
   return {
     text: original,
-    type: questionType(question),
+    type,
     terms: qTerms,
     total,
     absentShare: total === 0 ? 0 : absent / total,
     absentNames: qTerms.filter((t) => t.role === 'name' && !t.present && t.family.size === 0).length,
     maxWeight: ctx.stats.idf('\u0000'),
-    words: new Set(words(question)),
+    words: asked,
     phrases: phrasesOf(slots, isKeywordQuery(question)),
     nameGroups: nameGroupsOf(slots),
     fullNames: fullNamesOf(slots),
