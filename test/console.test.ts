@@ -41,6 +41,11 @@ describe('runConsole', () => {
     expect(text).toMatch(/\[1\] “.*Olta Xhacka.*”\n\s+— "Israel offers cyber aid to Albania, which severed Iran ties over hacking claim", The Times of Israel, 2022-09-12, paragraph 2/);
   });
 
+  it('names the article each timeline event comes from, not just its outlet', async () => {
+    const text = await session('/timeline from:2022-07-01 to:2022-07-31\n');
+    expect(text).toMatch(/15 Jul 2022 +.*cyberattack.*\n +\("Israel offers cyber aid to Albania, which severed Iran ties over hacking claim", The Times of Israel, 2022-09-12, ¶4\)/);
+  });
+
   it('says honestly when the articles do not answer', async () => {
     expect(await session('/ask What is the capital of France?\n')).toBe("The articles don't say.\n\n");
   });

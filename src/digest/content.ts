@@ -1,7 +1,7 @@
 // What a daily digest says, built from the engine alone (no Discord): the articles new since the
 // last digest with their key events and quotes, the latest events of the story, and "on this day".
 // Every line carries a Citation built by the engine, so every excerpt is verbatim.
-import { formatEventDate } from '../render/text.js';
+import { formatEventDate, shortSource } from '../render/text.js';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Article, ArticleMeta, Citation, Precision, Quote, TimelineEvent } from '../engine/types.js';
 import { articleMeta } from '../engine/citation.js';
@@ -232,5 +232,6 @@ export function renderDigestText(digest: Digest): string {
 function section(out: string[], title: string, events: DigestEvent[]): void {
   if (events.length === 0) return;
   out.push('', `${title}:`);
-  for (const e of events) out.push(`  - ${formatEventDate(e.date, e.precision)}: "${e.citation.excerpt}" [${citationLabel(e.citation)}]`);
+  // Outside an article's own section, the line names the article: several may share an outlet and a date.
+  for (const e of events) out.push(`  - ${formatEventDate(e.date, e.precision)}: "${e.citation.excerpt}" [${shortSource(e.citation)}]`);
 }

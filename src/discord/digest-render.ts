@@ -150,8 +150,10 @@ function articleLink(a: DigestArticle): string {
   return `${markdownLink(truncate(a.article.title, 200), a.article.url)}${outlet}, ${a.article.date}`;
 }
 
+/** The article an event outside its own section comes from: several may share an outlet and a date. */
 function source(c: Citation): string {
-  return `${markdownLink(c.article.outlet ?? truncate(c.article.title, 80), c.article.url)}, ${c.article.date}, ¶${c.paragraph}`;
+  const outlet = c.article.outlet ? `, *${escapeText(c.article.outlet)}*` : '';
+  return `${markdownLink(truncate(c.article.title, 80), c.article.url)}${outlet}, ${c.article.date}, ¶${c.paragraph}`;
 }
 
 /** A verbatim excerpt in quotes; a cut one ends in "…" and is still a verbatim prefix. */

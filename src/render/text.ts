@@ -29,6 +29,12 @@ export function formatCitationSource(c: Citation): string {
   return `"${c.article.title}"${outlet}, ${c.article.date}, paragraph ${c.paragraph}${url}`;
 }
 
+/** A citation on one short line: the article (several may share an outlet and a date), its outlet, date and paragraph. */
+export function shortSource(c: Citation): string {
+  const outlet = c.article.outlet ? `${c.article.outlet}, ` : '';
+  return `"${c.article.title}", ${outlet}${c.article.date}, ¶${c.paragraph}`;
+}
+
 export function renderCitations(citations: Citation[]): string {
   return citations.map((c, i) => `  [${i + 1}] “${c.excerpt}”\n      — ${formatCitationSource(c)}`).join('\n');
 }
@@ -42,7 +48,7 @@ export function renderTimeline(events: TimelineEvent[]): string {
   if (events.length === 0) return 'No dated events match.';
   return events
     .map((e) => {
-      const sources = e.citations.map((c) => `${c.article.outlet ?? c.article.title} ¶${c.paragraph}`).join('; ');
+      const sources = e.citations.map(shortSource).join('; ');
       return `${formatEventDate(e.date, e.precision).padEnd(18)} ${e.text}\n${' '.repeat(19)}(${sources})`;
     })
     .join('\n');

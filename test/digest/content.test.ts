@@ -203,7 +203,7 @@ describe('renderDigestText and digestJson', () => {
       '  - 8 May 2024: "Ferry crews joined the strike on May 8, and the island routes were moved to the north pier." [Island Post, 2024-05-09, ¶1]',
     );
     expect(text).toContain('The story so far:');
-    expect(text).toContain('On this day:\n  - 9 May 2021: "The owners locked the gates on May 9, 2021, for a week." [Coast Courier, 2021-05-09, ¶1]');
+    expect(text).toContain('On this day:\n  - 9 May 2021: "The owners locked the gates on May 9, 2021, for a week." ["A look back at the 2021 lockout", Coast Courier, 2021-05-09, ¶1]');
   });
 
   it('prints a short line on a day with nothing new', () => {

@@ -48,7 +48,8 @@ describe('renderDigestMessage', () => {
     expect(m.embeds[0]!.description).toBe('Nothing new since the last digest.');
     expect(m.embeds[0]!.footer?.text).toBe(digestMarker('2024-05-09'));
     expect(m.embeds[1]!.description).toBe(
-      '• **25 Apr 2024** — “The strike began on April 25.” — [Outlet 1](https://example.com/a1), 2024-05-02, ¶1',
+      // Outside its article's own embed, an event names the article: several may share an outlet and a date.
+      '• **25 Apr 2024** — “The strike began on April 25.” — [Article 1 on the dock strike](https://example.com/a1), *Outlet 1*, 2024-05-02, ¶1',
     );
   });
 
