@@ -120,6 +120,8 @@ const ALIAS_PHRASES = [['also', 'known', 'as'], ['known', 'as'], ['or']];
 const MAX_ROLE_WORDS = 6;
 /** Role nouns that after a possessive are a body part ("his head", "Smith's hand"). */
 const BODY_PARTS = new Set(['head', 'hand', 'arm', 'back']);
+/** Ranks that are everyday adjectives in lower case ("a major Hollywood studio", "general election"). */
+const ADJECTIVE_RANKS = new Set(['major', 'general', 'private']);
 const PREFIXED = /^(?:pro|anti|non|post|pre|mid|neo|ex|then|semi|un|self)-/i;
 const MONTH_LEADS = new Set(
   'in on for since until by of early late mid last next this from through before after during'.split(' '),
@@ -677,7 +679,8 @@ class SentenceScanner {
       this.reverseAppositive(start, first, evidence, roles);
       return;
     }
-    if (headTok.cap || !isRoleNoun(headTok.key)) return;
+    // A rank that is also an everyday adjective is a title only capitalised: "major Hollywood studios".
+    if (headTok.cap || !isRoleNoun(headTok.key) || ADJECTIVE_RANKS.has(headTok.key)) return;
     if (toks[head - 1]?.possessive && BODY_PARTS.has(headTok.key)) return; // "Throneberry's head"
     let s = head;
     while (s > 0 && head - s < MAX_ROLE_WORDS) {

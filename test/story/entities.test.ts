@@ -152,6 +152,24 @@ describe('EntityIndex: people, their roles and aliases', () => {
   });
 });
 
+describe('EntityIndex: a rank that is also an everyday adjective', () => {
+  it('takes a lower-case "major" or "general" before a name as an adjective, not a title', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        id: 'discs.md',
+        title: 'Studios back the new disc',
+        body:
+          'The format has won backing from major Hollywood studios, such as Disney.\n\n' +
+          'Voters in the general Westland election backed Major Anna Berg, who said she was pleased.',
+      }),
+    ]);
+    expect(names(index, 'person')).not.toContain('Hollywood');
+    expect(index.list().find((e) => e.name === 'Hollywood')?.roles ?? []).not.toContain('major');
+    expect(names(index, 'person')).not.toContain('Westland');
+    expect(entity(index, 'Anna Berg').roles).toEqual(['Major']);
+  });
+});
+
 describe('EntityIndex on other news styles', () => {
   let index: EntityIndex;
   beforeAll(async () => {
