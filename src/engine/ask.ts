@@ -458,6 +458,10 @@ function truecase(ctx: AskContext, question: string): string {
   if (!ctx.isNameWord || /\p{Lu}/u.test(question)) return question;
   return question.replace(/\p{L}[\p{L}'’-]*/gu, (w) => {
     const lower = w.toLowerCase().replace(/['’]s$/, '');
+    // A name the articles write in capitals ("MOIS"): as a capitalised word it would be stemmed ("Mois" → "moi").
+    const plainTerm = /^[a-z]{2,6}$/.test(lower) && !STOP_WORDS.has(lower) ? termOf(lower) : null;
+    const caps = plainTerm ? termOf(lower.toUpperCase()) : null;
+    if (caps && caps !== plainTerm && ctx.stats.has(caps) && !ctx.stats.has(plainTerm!)) return w.toUpperCase();
     // An acronym the articles never write but spell out ("pm" for "Prime Minister") is written as one, to be expanded.
     if (/^[a-z]{2,4}$/.test(lower) && !STOP_WORDS.has(lower) && !ctx.stats.has(termOf(lower) ?? lower) && ctx.acronyms?.().get(lower)) return w.toUpperCase();
     // A country, its people or a continent the articles never mention is a name too ("africa").
@@ -467,14 +471,22 @@ function truecase(ctx: AskContext, question: string): string {
 }
 
 /**
- * Chat spellings read as the words they stand for: "whos" / "whats" (no apostrophe) for "who is" / "what is", and
- * "w" or "w/" for "with".
+ * A question as people type it in chat, read as the question it stands for: "whos" / "whats" (no apostrophe) for
+ * "who is" / "what is"; "w" or "w/" for "with", "u" for "you", "r" for "are"; greetings and "please" left out;
+ * "can you tell me who …" for "who …", and "tell me about X", "explain X" or "describe X" for "what is X".
  */
 function unchat(question: string): string {
   return question
+    .replace(/\b(?:pls|plz|please)\b[,!]?\s*/gi, '')
+    .replace(/^\s*(?:hey|hi|hello|yo|ok|okay)\b[,!]?\s*/i, '')
     .replace(/\b(who|what|where|when|how|why)s\b/gi, '$1 is')
     .replace(/(^|\s)w\/\s*/gi, '$1with ')
-    .replace(/(?<=\s)w(?=\s)/g, 'with');
+    .replace(/(?<=\s)w(?=\s)/g, 'with')
+    .replace(/(?<=^|\s)u(?=\s|$)/g, 'you')
+    .replace(/(?<=^|\s)r(?=\s)/g, 'are')
+    .replace(/^\s*(?:can|could|would) you\s+/i, '')
+    .replace(/^\s*tell me\s+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)/i, '')
+    .replace(/^\s*(?:tell me about|explain|describe)\s+/i, 'what is ');
 }
 
 function analyze(ctx: AskContext, original: string, opts: AskOptions): Question {
@@ -1101,6 +1113,10 @@ function retrievalQuery(ctx: AskContext, q: Question, opts: AskOptions): { query
     query,
     options: {
       ...searchOptions,
+      // The query is made of index terms already: processing them again would stem a term kept whole ("mois", from
+      // "MOIS") into one the index doesn't have ("moi").
+      tokenize: (text: string) => text.split(' ').filter(Boolean),
+      processTerm: (term: string) => term,
       prefix: (term: string) => !extra.has(term) && prefix(term),
       fuzzy: (term: string) => (term.length >= 5 && !ctx.stats.has(term) && !extra.has(term) ? 0.2 : false),
       boostTerm: (term: string) => (extra.has(term) ? 0.4 : 1),

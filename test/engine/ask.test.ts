@@ -545,6 +545,21 @@ describe('ask: questions typed as people chat', () => {
     expect(analyzeQuestion(chat, 'whos the norwegian xq').terms.map((t) => t.term)).toContain('xq');
   });
 
+  it('leaves out greetings and "please", and reads "can u tell me …", "tell me about X" and "explain X"', () => {
+    expect(analyzeQuestion(chat, 'pls who welcomed tom reyes 🙏').type).toBe('who');
+    expect(analyzeQuestion(chat, 'pls who welcomed tom reyes 🙏').terms.map((t) => t.term)).toEqual(['welcom', 'tom', 'rey']);
+    expect(analyzeQuestion(chat, 'hey, can u tell me who welcomed tom reyes').type).toBe('who');
+    expect(analyzeQuestion(chat, 'explain the skyland ties').type).toBe('definition');
+    expect(analyzeQuestion(chat, 'tell me about the skyland ties').type).toBe('definition');
+    expect(analyzeQuestion(chat, 'r there ties w skyland').terms.map((t) => t.term)).toEqual(['ti', 'skyland']);
+  });
+
+  it('reads a lower-case word the articles write in capitals as written there ("nhs" → "NHS", not "nh")', () => {
+    const health = contextOf({ body: 'Waiting lists at the NHS grew by 4% in June, the figures showed.' }, filler(40));
+    expect(analyzeQuestion(health, 'how much did nhs waiting lists grow').terms.map((t) => t.term)).toContain('nhs');
+    expect(answerIn(health, 'how much did nhs waiting lists grow')).toContain('4%');
+  });
+
   it('takes "whats X saying" as asking for what X said, not for the word "saying"', () => {
     const talks = contextOf(
       {
@@ -617,6 +632,17 @@ describe('ask: an acronym the articles both use and spell out', () => {
     const bare = contextOf(...bodies);
     const without = rankCandidates(bare, 'Who was named best actress at the SAG awards?').find((s) => s.passage.sentence.text.startsWith('Lena Ortiz'))!;
     expect(without.detail.find((d) => d.term === 'sag')?.credit).toBeLessThan(1);
+  });
+});
+
+describe('ask: retrieval of a term the index keeps whole', () => {
+  it('finds an acronym ending in s ("MOIS", "NHS"), which stemming again would turn into another term', () => {
+    const spies = contextOf(
+      { body: 'The US put sanctions on the Ministry of Intelligence and Security (MOIS) in September.' },
+      filler(40),
+    );
+    expect(rankCandidates(spies, 'What is the MOIS?').length).toBeGreaterThan(0);
+    expect(answerIn(spies, 'What is the MOIS?')).toContain('Ministry of Intelligence and Security');
   });
 });
 
