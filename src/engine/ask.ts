@@ -135,7 +135,15 @@ const SETS_BACK = /\bset (?:you|me|us|them|buyers|consumers|customers|fans|peopl
 /** Words before a question's wh-word that don't change what it asks: "By when…", "Roughly how many…", "So what…". */
 const LEAD_IN = /^(?:(?:so|and|but|ok|okay|well|roughly|approximately|about|around|exactly|just|by|until|till|since|after|before)[,]?\s+)+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)/;
 
+/** "Who is Alun Michael?", "Who's Mourinho": a who-question about a name and nothing else. */
+const WHO_IS_NAME = /^(?:[Ww]ho(?:['’]s| is| was| are| were))\s+((?:\p{Lu}[\p{L}\p{N}'’.-]*\s*){1,4})\??$/u;
+
 export function questionType(question: string): QuestionType {
+  // "Who is Alun Michael?" asks what the articles say the person is (their role), not for another person.
+  // Not "Who is Albania's Foreign Minister?" (as a lower-case question reads once its names are capitalised): a
+  // title, or a possessive, asks for the person who holds it.
+  const named = WHO_IS_NAME.exec(question.trim());
+  if (named && !/['’]s\b/.test(named[1]!) && !words(named[1]!).some((w) => TITLE_WORDS.has(w))) return 'definition';
   const asked = question.trim().toLowerCase();
   const q = asked.replace(LEAD_IN, '');
   // "Who …", "To whom …"; not a relative clause ("… young people who can't afford a home?").
@@ -189,8 +197,6 @@ const REASON_RE =
   /\b(?:because|due to|owing to|as a result|since|after|citing|over|in order to|so that|so\b|led to|leading to|following|amid|in response to|reason|caused|for (?:the|its|their|his|her) \w+)\b/i;
 const SPEECH_RE = /[“”"]|\b(?:said|says|told|added|noted|stated|wrote|tweeted|according to|statement|called|described|rejected|condemned|denied|warned)\b/i;
 const NAME_RE = /\b\p{Lu}[\p{Ll}’'-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}’'-]+|al-\p{Lu}\p{Ll}+|de|van|von|bin)){1,3}\b/gu;
-/** A sentence that introduces a name: an acronym in brackets, an appositive, or "X is a …". */
-const DEFINITION_RE = /\(\p{Lu}[\p{Lu}\p{N}-]{1,9}\)|, (?:a|an|the) [\p{Ll}-]+|\b(?:is|are|was|were) (?:a|an|the) /u;
 const PLACE_RE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?\p{Lu}[\p{L}-]+/u;
 
 /** Capitalised multi-word names that are not just the sentence's first words. */
@@ -272,10 +278,42 @@ function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlySet<stri
       if (annotator.hasEntity?.(s, exclude)) return 1;
       return hasNameLike(text, exclude) ? 1 : hasCapitalisedWord(text, exclude) ? 0.6 : 0;
     case 'definition':
-      return DEFINITION_RE.test(text) ? 1 : 0;
+      return definesName(text, exclude) ? 1 : 0;
     default:
       return 0;
   }
+}
+
+/** Words of a role that news puts right before a name ("sound engineer Thorne Nogar", "Nationwide economist …"). */
+const ROLE_BEFORE_NAME = new RegExp(
+  `\\b(?:${[
+    ...'minister president secretary judge governor senator mayor chairman chairwoman chair director chief officer executive spokesman spokeswoman spokesperson ambassador king queen prince princess commissioner attorney general deputy leader speaker magistrate captain commander colonel bishop pope professor doctor coach manager economist analyst engineer editor correspondent reporter singer actor actress star keeper goalkeeper striker defender midfielder winger founder owner lawyer prosecutor adviser advisor boss head'.split(' '),
+  ]
+    .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`)
+    .join('|')})\\s+((?:\\p{Lu}[\\p{L}'’-]*\\s+){0,3}\\p{Lu}[\\p{L}'’-]*)`,
+  'gu',
+);
+
+/**
+ * Does the sentence say what something the question names is: a role right before it ("economist Alex Bannister"),
+ * an appositive after it ("Mike Hobday, from the League …", "Hobday, a spokesman"), "X is a …", or an acronym of the
+ * question in brackets after the name it stands for ("… Mujahedeen-e-Khalq (MEK)")? Any "is a" or appositive would
+ * do for a sentence about something else ("Iran is a shared threat", for "Who is Lapid?").
+ */
+function definesName(text: string, names: ReadonlySet<string>): boolean {
+  if (rolesName(text, names)) return true;
+  for (const m of text.matchAll(NAME_THEN_DEFINITION)) if (names.has(normalizeWord(m[1] ?? m[2]!))) return true;
+  for (const m of text.matchAll(/\((\p{Lu}[\p{Lu}\p{N}-]{1,9})\)/gu)) if (names.has(normalizeWord(m[1]!))) return true;
+  return false;
+}
+
+/** "Mike Hobday, from the League …", "Hobday, a spokesman"; "botnets are a …", "Ryanair is the …". */
+const NAME_THEN_DEFINITION = /(\p{Lu}[\p{L}’'-]*),\s+(?:a|an|the|who|from|of)\s|([\p{L}’'-]+)\s+(?:is|are|was|were)\s+(?:a|an|the)\s/gu;
+
+/** Does the sentence give a role right before one of the question's names ("economist Alex Bannister")? */
+function rolesName(text: string, names: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(ROLE_BEFORE_NAME)) if (words(m[1]!).some((w) => names.has(w))) return true;
+  return false;
 }
 
 const CAPITALISED_RUN = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|and|for|the|on|de)\s+)?\p{Lu}[\p{L}’'-]*)+/gu;

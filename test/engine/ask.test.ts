@@ -56,6 +56,11 @@ describe('questionType', () => {
     ['Why did the country cut ties?', 'why'],
     ['What did the ministry say about it?', 'said'],
     ['What is the MEK?', 'definition'],
+    ['Who is Alun Michael?', 'definition'],
+    ["Who's Mourinho", 'definition'],
+    ["Who is Albania's Foreign Minister?", 'who'],
+    ['Who is Prime Minister Rama?', 'who'],
+    ['Who is the Israeli PM?', 'who'],
     ['stuxnet', 'other'],
     ['Corus share price', 'money'],
     ['Turkey inflation 2001 peak', 'quantity'],
@@ -577,6 +582,29 @@ describe('ask: questions typed as people chat', () => {
     expect(analyzeQuestion(chat, 'what happened in september?').terms.map((t) => t.term)).toEqual(['septemb']);
     expect(answerIn(chat, 'what happened in september?')).toContain('Hackers hit');
     expect(ask(chat, 'What happened at the World Cup final?').answer).toBeNull();
+  });
+});
+
+describe('ask: "who is" a person the question names', () => {
+  const story = contextOf(
+    {
+      body:
+        '"Norway is a trusted partner," Ortiz told reporters in Bergen.\n\n' +
+        'Prime Minister Lena Ortiz met President Tom Reyes on Sunday.\n\n' +
+        'The law is clear, Alun Michael has said.\n\n' +
+        '"Blu-ray offers the capacity," said Michael Heilmann, chief technology officer for Vivendi.',
+    },
+    filler(40),
+  );
+
+  it('answers with the sentence that says what the person is, not one that quotes them', () => {
+    // The quotation's "is a" says nothing of Ortiz.
+    expect(ask(story, 'who is ortiz').answer?.citation.excerpt).toContain('Prime Minister Lena Ortiz');
+  });
+
+  it('answers about the person named, not another person who shares a name', () => {
+    // As a who-question it would want another person in the sentence, and find one only beside the other Michael.
+    expect(ask(story, 'Who is Alun Michael?').answer?.citation.excerpt).toContain('Alun Michael has said');
   });
 });
 
