@@ -287,7 +287,7 @@ function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlySet<stri
 /** Words of a role that news puts right before a name ("sound engineer Thorne Nogar", "Nationwide economist …"). */
 const ROLE_BEFORE_NAME = new RegExp(
   `\\b(?:${[
-    ...'minister president secretary judge governor senator mayor chairman chairwoman chair director chief officer executive spokesman spokeswoman spokesperson ambassador king queen prince princess commissioner attorney general deputy leader speaker magistrate captain commander colonel bishop pope professor doctor coach manager economist analyst engineer editor correspondent reporter singer actor actress star keeper goalkeeper striker defender midfielder winger founder owner lawyer prosecutor adviser advisor boss head'.split(' '),
+    ...'minister president secretary judge governor senator mayor chairman chairwoman chair director chief officer executive spokesman spokeswoman spokesperson ambassador king queen prince princess commissioner attorney general deputy leader speaker magistrate captain commander colonel bishop pope professor doctor coach manager economist analyst engineer editor correspondent reporter singer actor actress star keeper goalkeeper striker defender midfielder winger founder owner lawyer prosecutor adviser advisor boss head chancellor champion medallist athlete sprinter runner player footballer cricketer golfer boxer author writer novelist presenter host comedian musician rapper filmmaker'.split(' '),
   ]
     .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`)
     .join('|')})\\s+((?:\\p{Lu}[\\p{L}'’-]*\\s+){0,3}\\p{Lu}[\\p{L}'’-]*)`,
