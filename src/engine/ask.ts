@@ -153,6 +153,8 @@ export function questionType(question: string): QuestionType {
   if (/^how old\b|\b(?:what|which) age\b/.test(q)) return 'age';
   // "How much did prices rise?" asks for a change, often a percentage: a quantity, not a sum.
   if (/^how much\b/.test(q) && MONEY_WORDS.test(q) && !CHANGE_WORDS.test(q)) return 'money';
+  // "How much is the Nintendo DS?": a thing's price.
+  if (/^how much (?:is|are|was|were) (?:an? |the )?(?:[\w'’-]+ ){0,3}[\w'’-]+\??$/.test(q) && !CHANGE_WORDS.test(q)) return 'money';
   // "What will the handheld set you back?": what it costs.
   if (SETS_BACK.test(q) || /^how (?:pricey|expensive|costly|cheap|dear)\b/.test(q)) return 'money';
   // "What cost Dallaglio the captaincy?" asks what made him lose it: a cause, not a sum.

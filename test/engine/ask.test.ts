@@ -44,6 +44,8 @@ describe('questionType', () => {
     ['How long ago did it happen?', 'when'],
     ['What was the half-time score in Rome?', 'quantity'],
     ['How fast did the economy grow last year?', 'quantity'],
+    ['how much is the nintendo ds', 'money'],
+    ['How much is the rise?', 'quantity'],
     ['How tall is the new tower?', 'quantity'],
     ['Imelda Staunton age Oscar nomination', 'age'],
     ['What did Brown tell young people who cannot afford a home?', 'said'],
