@@ -498,15 +498,16 @@ function truecase(ctx: AskContext, question: string): string {
   if (!ctx.isNameWord || /\p{Lu}/u.test(question)) return question;
   return question.replace(/\p{L}[\p{L}'’-]*/gu, (w) => {
     const lower = w.toLowerCase().replace(/['’]s$/, '');
+    const plain = termOf(lower);
+    const used = ctx.stats.has(plain ?? lower);
+    const short = !used && plain !== null && /^[a-z]{2,6}$/.test(lower) && !STOP_WORDS.has(lower);
     // A name the articles write in capitals ("MOIS"): as a capitalised word it would be stemmed ("Mois" → "moi").
-    const plainTerm = /^[a-z]{2,6}$/.test(lower) && !STOP_WORDS.has(lower) ? termOf(lower) : null;
-    const caps = plainTerm ? termOf(lower.toUpperCase()) : null;
-    if (caps && caps !== plainTerm && ctx.stats.has(caps) && !ctx.stats.has(plainTerm!)) return w.toUpperCase();
+    const caps = short ? termOf(lower.toUpperCase()) : null;
+    if (caps && caps !== plain && ctx.stats.has(caps)) return w.toUpperCase();
     // An acronym the articles never write but spell out ("pm" for "Prime Minister") is written as one, to be expanded.
-    if (/^[a-z]{2,4}$/.test(lower) && !STOP_WORDS.has(lower) && !ctx.stats.has(termOf(lower) ?? lower) && ctx.acronyms?.().get(lower)) return w.toUpperCase();
-    // A country, its people or a continent the articles never mention is a name too ("africa").
-    const place = isPlaceWord(lower) && !ctx.stats.has(termOf(lower) ?? lower);
-    return ctx.isNameWord!(lower) || place ? w[0]!.toUpperCase() + w.slice(1) : w;
+    if (short && lower.length <= 4 && ctx.acronyms?.().get(lower)) return w.toUpperCase();
+    // A word of a name, or a country, its people or a continent the articles never mention ("africa").
+    return ctx.isNameWord!(lower) || (!used && isPlaceWord(lower)) ? w[0]!.toUpperCase() + w.slice(1) : w;
   });
 }
 
@@ -1244,8 +1245,7 @@ export function ask(ctx: AskContext, question: string, options: Partial<AskOptio
   if (!best || !supports(q, best, opts)) return { answer: null, citations: [] };
   const article = ctx.articles.get(best.passage.sentence.articleId)!;
   // The answer's citation stays within the paragraph it names; the answer's text may read on past its end.
-  const inParagraph = opts.paragraphContext ? contextEnd(ctx, best, opts.maxAnswerChars, false) : best.end;
-  const end = opts.paragraphContext && opts.contextAcrossParagraphs ? contextEnd(ctx, best, opts.maxAnswerChars, true) : inParagraph;
+  const { inParagraph, end } = opts.paragraphContext ? contextEnds(ctx, best, opts.maxAnswerChars, opts.contextAcrossParagraphs) : { inParagraph: best.end, end: best.end };
   const answerCitation = cite(article, best.start, inParagraph);
   const citations: Citation[] = [answerCitation];
   const usedParagraphs = new Set([`${best.passage.sentence.articleId}#${best.passage.sentence.paragraph}`]);
@@ -1263,20 +1263,23 @@ export function ask(ctx: AskContext, question: string, options: Partial<AskOptio
 /**
  * Where the answer's text ends: after the answering sentence(s) the article goes on, whole sentences at a time,
  * while the text stays within `max` characters: a reader sees the answer with what follows it, as a search
- * snippet shows it, and the answer still comes first. With `acrossParagraphs` the text may go on past a paragraph
- * break: news paragraphs are often one sentence long, and what follows the answer there is as much its context
- * as the rest of a long paragraph would be.
+ * snippet shows it, and the answer still comes first. `inParagraph` stops at the paragraph's end (the citation's
+ * span); `end`, with `acrossParagraphs`, may go on past the break: news paragraphs are often one sentence long,
+ * and what follows the answer there is as much its context as the rest of a long paragraph would be.
  */
-function contextEnd(ctx: AskContext, best: Scored, max: number, acrossParagraphs: boolean): number {
+function contextEnds(ctx: AskContext, best: Scored, max: number, acrossParagraphs: boolean): { inParagraph: number; end: number } {
   const sentences = ctx.articles.get(best.passage.sentence.articleId)!.sentences;
   const paragraph = best.passage.sentence.paragraph;
+  let inParagraph = best.end;
   let end = best.end;
   for (let i = partitionPoint(sentences.length, (k) => sentences[k]!.end <= best.end); i < sentences.length; i++) {
     const next = sentences[i]!;
-    if (next.end - best.start > max || (!acrossParagraphs && next.paragraph !== paragraph)) break;
+    const sameParagraph = next.paragraph === paragraph;
+    if (next.end - best.start > max || (!acrossParagraphs && !sameParagraph)) break;
     end = next.end;
+    if (sameParagraph) inParagraph = next.end;
   }
-  return end;
+  return { inParagraph, end };
 }
 
 function citeSpan(ctx: AskContext, s: Scored): Citation {

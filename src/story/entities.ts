@@ -170,8 +170,7 @@ export class EntityIndex {
     for (const b of fresh) {
       this.register(b, this.built.push(b) - 1);
     }
-    this.sorted = false;
-    this.firstNames = null;
+    this.changed();
     // A person named in full for the first time takes in the surname the story used alone until now ("Wagner" →
     // "Donald C. Wagner"), as a rebuild links a surname to the one person who has it.
     const affected = new Set<string>();
@@ -216,8 +215,7 @@ export class EntityIndex {
     }
     this.slots[slot] = null;
     this.slotById.delete(id);
-    this.sorted = false;
-    this.firstNames = null;
+    this.changed();
     return true;
   }
 
@@ -307,6 +305,12 @@ export class EntityIndex {
   }
 
   // -- internals -------------------------------------------------------------------------------------------------
+
+  /** After an update: `built` is to be sorted again, and what is derived from the entities to be rebuilt. */
+  private changed(): void {
+    this.sorted = false;
+    this.firstNames = null;
+  }
 
   /** `built`, most mentioned first (re-sorted after an update; ties keep their order). */
   private ordered(): Built[] {
@@ -407,8 +411,7 @@ export class EntityIndex {
     into.tokens = [...into.tokens, ...tokens];
     for (const t of tokens) pushTo(this.byToken, t, into);
     this.indexMentions(into, from.mentions);
-    this.sorted = false;
-    this.firstNames = null;
+    this.changed();
   }
 
   private dropEntity(b: Built): void {

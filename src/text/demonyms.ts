@@ -21,10 +21,12 @@ function shortName(name: string): string | null {
 /** Two-letter country codes that news uses as names. */
 const NEWS_CODES = new Set(['US', 'UK']);
 
+let countryRecords: CountryRecord[] | null = null;
+const countries = (): CountryRecord[] => (countryRecords ??= createRequire(import.meta.url)('world-countries/countries.json') as CountryRecord[]);
+
 let pairs: Map<string, Set<string>> | null = null;
 
 function build(): Map<string, Set<string>> {
-  const countries = createRequire(import.meta.url)('world-countries/countries.json') as CountryRecord[];
   const out = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
     if (a === b) return;
@@ -32,7 +34,7 @@ function build(): Map<string, Set<string>> {
     if (!set) out.set(a, (set = new Set()));
     set.add(b);
   };
-  for (const c of countries) {
+  for (const c of countries()) {
     const names = new Set<string>();
     for (const n of [c.name.common, ...c.altSpellings]) {
       const short = shortName(n);
@@ -69,9 +71,8 @@ let placeWords: Set<string> | null = null;
  */
 export function isPlaceWord(lower: string): boolean {
   if (!placeWords) {
-    const countries = createRequire(import.meta.url)('world-countries/countries.json') as (CountryRecord & { region: string })[];
     placeWords = new Set(['africa', 'america', 'americas', 'asia', 'europe', 'oceania', 'antarctica', 'arctic']);
-    for (const c of countries) {
+    for (const c of countries()) {
       for (const n of [c.name.common, ...c.altSpellings, c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
         const short = n ? shortName(n) : null;
         if (short && short.length >= 4) placeWords.add(short.toLowerCase());

@@ -357,8 +357,7 @@ describe('ask: matching the question to the articles', () => {
       { body: 'Three British authors made the shortlist. Two Dutch painters won prizes at the fair.' },
       filler(40),
     );
-    const credit = (q: string, term: string) => rankCandidates(prize, q)[0]!.detail.find((d) => d.term === term)!.credit;
-    expect(credit('How many authors from Britain made the shortlist?', 'britain')).toBe(askDefaults.demonymCredit);
+    expect(creditOf(prize, 'How many authors from Britain made the shortlist?', 'Three British', 'britain')).toBe(askDefaults.demonymCredit);
     expect(answerIn(prize, 'How many painters from the Netherlands won prizes?')).toContain('Two Dutch painters');
   });
 
@@ -367,11 +366,10 @@ describe('ask: matching the question to the articles', () => {
       { body: 'Stocks of US crude are 9% higher than a year ago. UK output fell. IT spending rose.' },
       filler(40),
     );
-    const credit = (q: string, term: string) => rankCandidates(oil, q)[0]!.detail.find((d) => d.term === term)!.credit;
-    expect(credit("How big are America's crude stocks?", 'america')).toBe(askDefaults.demonymCredit);
-    expect(credit("What happened to Britain's output?", 'britain')).toBe(askDefaults.demonymCredit);
+    expect(creditOf(oil, "How big are America's crude stocks?", 'Stocks of US', 'america')).toBe(askDefaults.demonymCredit);
+    expect(creditOf(oil, "What happened to Britain's output?", 'UK output', 'britain')).toBe(askDefaults.demonymCredit);
     // "IT" is Italy's code and information technology: not taken for Italy.
-    expect(credit('What rose in Italy?', 'itali')).toBe(0);
+    expect(creditOf(oil, 'What rose in Italy?', 'IT spending', 'itali')).toBe(0);
   });
 
   it('reads a number as a count, not the years of a date', () => {
@@ -656,12 +654,10 @@ describe('ask: an acronym the articles both use and spell out', () => {
   it('finds the acronym in a sentence that gives the name in full', () => {
     const q = analyzeQuestion(awards, 'Who was named best actress at the SAG awards?');
     expect(q.terms.find((t) => t.term === 'sag')?.spelled).toEqual(terms('Screen Actors Guild'));
-    const ortiz = rankCandidates(awards, 'Who was named best actress at the SAG awards?').find((s) => s.passage.sentence.text.startsWith('Lena Ortiz'))!;
-    expect(ortiz.detail.find((d) => d.term === 'sag')?.credit).toBe(1);
+    expect(creditOf(awards, 'Who was named best actress at the SAG awards?', 'Lena Ortiz', 'sag')).toBe(1);
     // Without its index of spelled-out names, the sentence lacks the acronym.
     const bare = contextOf(...bodies);
-    const without = rankCandidates(bare, 'Who was named best actress at the SAG awards?').find((s) => s.passage.sentence.text.startsWith('Lena Ortiz'))!;
-    expect(without.detail.find((d) => d.term === 'sag')?.credit).toBeLessThan(1);
+    expect(creditOf(bare, 'Who was named best actress at the SAG awards?', 'Lena Ortiz', 'sag')).toBeLessThan(1);
   });
 });
 
