@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCorpus } from '../src/corpus/load.js';
-import type { Article } from '../src/engine/types.js';
+import type { Article } from '../src/model/types.js';
 import { startTestBot, type LogRecord, type TestBot } from '../test/helpers/discord-bot.js';
 import { prepareValidators, validateRequest } from '../test/helpers/discord-spec.js';
 import { FakeDiscord, snowflake, type FakeInteraction, type FakeUser, type MessageBody, type RecordedRequest } from '../test/helpers/fake-discord.js';

@@ -9,7 +9,7 @@ import MiniSearch from 'minisearch';
 import { loadCorpus } from '../src/corpus/load.js';
 import { parseArticle } from '../src/corpus/parse.js';
 import type { Story } from '../src/engine/story.js';
-import type { Article } from '../src/engine/types.js';
+import type { Article } from '../src/model/types.js';
 import { buildQuestions, type BenchQuestion } from './questions.js';
 import { collectGarbage, peakRss, resetPeakRss, RssSampler, summarize, type Summary } from './stats.js';
 

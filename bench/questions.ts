@@ -1,7 +1,7 @@
 // The question set: fixed generic questions that apply to any news story, plus questions built from the corpus's
 // own frequent words and names so that they match. Deterministic for a given corpus.
 import { eng } from 'stopword';
-import type { Article } from '../src/engine/types.js';
+import type { Article } from '../src/model/types.js';
 import { pick, seededRandom, type Random } from './random.js';
 
 export type QuestionKind = 'who' | 'when' | 'where' | 'quantity' | 'why' | 'said' | 'what' | 'keyword' | 'noisy';

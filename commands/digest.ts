@@ -22,9 +22,9 @@ import {
   setReply,
   statusReply,
   type DigestService,
-} from '../src/digest/command.js';
+  timeZoneChoices,
+} from '../src/discord/digest-command.js';
 import { renderDigestMessage } from '../src/discord/digest-render.js';
-import { suggestTimeZones } from '../src/digest/time.js';
 
 /** What the bot needs in a channel to post a digest there. */
 const POST_PERMISSIONS = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
@@ -103,6 +103,6 @@ export default {
   },
   async autocomplete(interaction, _ctx) {
     const focused = interaction.options.getFocused(true);
-    await interaction.respond(focused.name === 'timezone' ? renderChoices(suggestTimeZones(String(focused.value))) : []);
+    await interaction.respond(focused.name === 'timezone' ? renderChoices(timeZoneChoices(String(focused.value))) : []);
   },
 } satisfies Command;

@@ -4,7 +4,7 @@ import type { Command } from '../src/discord/command.js';
 import { textOption } from '../src/discord/options.js';
 import { renderChoices, renderQuotes } from '../src/discord/render.js';
 import { defer, sendPages } from '../src/discord/respond.js';
-import type { QuoteFilter } from '../src/engine/types.js';
+import type { QuoteFilter } from '../src/model/types.js';
 
 export default {
   data: new SlashCommandBuilder()

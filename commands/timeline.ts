@@ -4,7 +4,7 @@ import type { Command } from '../src/discord/command.js';
 import { BadOptionError, dateOption, textOption } from '../src/discord/options.js';
 import { renderChoices, renderTimeline } from '../src/discord/render.js';
 import { defer, sendPages } from '../src/discord/respond.js';
-import type { TimelineFilter } from '../src/engine/types.js';
+import type { TimelineFilter } from '../src/model/types.js';
 
 export default {
   data: new SlashCommandBuilder()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cite } from '../src/engine/citation.js';
-import type { Article, AskResult } from '../src/engine/types.js';
+import { cite } from '../src/model/citation.js';
+import type { Article, AskResult } from '../src/model/types.js';
 import { makeArticle } from '../test/helpers/articles.js';
 import { Baseline, baselinePassages, citationViolations, goldProblems, holdsFact, parseCliLine, parseQuestions } from './lib.js';
 import { brownParagraphs, detokenize } from './brown/detok.js';

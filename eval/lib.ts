@@ -1,7 +1,7 @@
 // The evaluation's rules, kept apart from the runner so that they can be tested: how a gold question is read,
 // when an answer holds the fact, the plain-MiniSearch baseline, and the checks on what the engine returns.
 import MiniSearch from 'minisearch';
-import type { Article, AskResult, Citation } from '../src/engine/types.js';
+import type { Article, AskResult, Citation } from '../src/model/types.js';
 import { splitSentences } from '../src/text/sentences.js';
 
 /** The grader reads this much of the answer text. */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadStory, type Story } from '../src/engine/story.js';
-import type { AskResult } from '../src/engine/types.js';
+import type { AskResult } from '../src/model/types.js';
 import { Baseline, citationViolations, goldProblems, holdsFact, parseCliLine, parseQuestions, type Question } from './lib.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -6,12 +6,13 @@ import { existsSync } from 'node:fs';
 import { loadCorpus, formatProblem } from './corpus/load.js';
 import { firstSeenTimes } from './db/first-seen.js';
 import { openDatabase } from './db/open.js';
-import { buildDigest, digestJson, renderDigestText } from './digest/content.js';
+import { buildDigest, digestJson } from './digest/content.js';
+import { renderDigestText } from './present/digest.js';
 import { localDate } from './digest/time.js';
-import { parseDateBound } from './engine/dates.js';
+import { parseDateBound } from './engine/queries.js';
 import { loadStory, type Story } from './engine/story.js';
-import type { Entity, TimelineFilter } from './engine/types.js';
-import { renderAsk, renderQuotes, renderSources, renderTimeline, renderWho, renderWhoIs } from './render/text.js';
+import type { Entity, TimelineFilter } from './model/types.js';
+import { renderAsk, renderQuotes, renderSources, renderTimeline, renderWho, renderWhoIs } from './present/text.js';
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream;

@@ -1,9 +1,9 @@
 // The offline console: the bot's slash commands typed at a terminal (or piped in), answered as plain text.
 import { createInterface } from 'node:readline';
-import { parseDateBound } from './engine/dates.js';
+import { parseDateBound } from './engine/queries.js';
 import type { StoryEngine } from './engine/engine.js';
-import type { TimelineFilter } from './engine/types.js';
-import { renderAsk, renderQuotes, renderSources, renderTimeline, renderWho, renderWhoIs } from './render/text.js';
+import type { TimelineFilter } from './model/types.js';
+import { renderAsk, renderQuotes, renderSources, renderTimeline, renderWho, renderWhoIs } from './present/text.js';
 
 export const CONSOLE_HELP = `storydesk console — the bot's commands, offline:
   /ask <question>                                   (or just type the question)

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useTmpDir } from './db/tmp.js';
+import { useTmpDir } from './helpers/tmp.js';
 import { prepareValidators, validateRequest } from './helpers/discord-spec.js';
 import { FakeDiscord, type FakeInteraction } from './helpers/fake-discord.js';
 

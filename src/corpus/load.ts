@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { codeFingerprint } from '../engine/fingerprint.js';
-import { writeFileAtomic } from '../files.js';
+import { codeFingerprint } from '../util/fingerprint.js';
+import { writeFileAtomic } from '../util/files.js';
 import { buildArticle, MAX_ARTICLE_BYTES, parseArticle, readSource, reflow, sentenceSpans } from './parse.js';
-import type { Article, CorpusProblem } from '../engine/types.js';
+import type { Article, CorpusProblem } from '../model/types.js';
 
 export interface Corpus {
   dir: string;

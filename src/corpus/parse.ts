@@ -2,7 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { splitSentences } from '../text/sentences.js';
-import type { Article, CorpusProblem, Paragraph, Sentence } from '../engine/types.js';
+import type { Article, CorpusProblem, Paragraph, Sentence } from '../model/types.js';
 
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
 
@@ -21,6 +21,10 @@ const optionalText = z
   .optional()
   .nullable();
 
+function httpUrl() {
+  return z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+}
+
 export const frontMatterSchema = z.object({
   title: z.string({ error: 'expected a title (text)' }).trim().min(1, { error: 'expected a non-empty title' }),
   date: z
@@ -29,10 +33,17 @@ export const frontMatterSchema = z.object({
     .refine(isRealDate, { error: 'expected a real calendar date (YYYY-MM-DD)' }),
   outlet: optionalText,
   author: optionalText,
-  url: z
-    .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
-    .optional()
-    .nullable(),
+  url: httpUrl().optional().nullable(),
+  /** When storydesk added the article (intake): an ISO date-time. */
+  added: z.iso.datetime({ offset: true, error: 'expected an ISO date-time, e.g. 2024-05-01T09:30:00Z' }).optional(),
+  /** Who or what added it: `discord:<guild id>/<user id>`, `feed:<feed url>` or `cli`. */
+  via: z.string({ error: 'expected text' }).trim().min(1, { error: 'expected non-empty text when present' }).optional(),
+  /** Other outlets that published a copy of this article. */
+  also: z
+    .array(z.object({ outlet: z.string({ error: 'expected text or null' }).trim().min(1).nullable().optional(), url: httpUrl() }), {
+      error: 'expected a list of {outlet, url}',
+    })
+    .optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

@@ -8,7 +8,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import type { Article, CorpusProblem } from '../engine/types.js';
+import type { Article, CorpusProblem } from '../model/types.js';
 import { isArticleFile } from './load.js';
 import { MAX_ARTICLE_BYTES, parseArticle } from './parse.js';
 

@@ -1,10 +1,9 @@
 // What a daily digest says, built from the engine alone (no Discord): the articles new since the
 // last digest with their key events and quotes, the latest events of the story, and "on this day".
 // Every line carries a Citation built by the engine, so every excerpt is verbatim.
-import { formatEventDate, shortSource } from '../render/text.js';
 import type { StoryEngine } from '../engine/engine.js';
-import type { Article, ArticleMeta, Citation, Precision, Quote, TimelineEvent } from '../engine/types.js';
-import { articleMeta } from '../engine/citation.js';
+import type { Article, ArticleMeta, Citation, Precision, Quote, TimelineEvent } from '../model/types.js';
+import { articleMeta } from '../model/citation.js';
 
 export interface DigestEvent {
   /** First day of the event's period, YYYY-MM-DD. */
@@ -202,36 +201,4 @@ function dedupeByText<T extends { text: string }>(items: T[]): T[] {
 /** The JSON of `cli digest --json`: the digest itself plus a format version for scripts. */
 export function digestJson(digest: Digest): { format: 'storydesk.digest/1' } & Digest {
   return { format: 'storydesk.digest/1', ...digest };
-}
-
-function citationLabel(c: Citation): string {
-  return `${c.article.outlet ?? c.article.title}, ${c.article.date}, ¶${c.paragraph}`;
-}
-
-function speakerLabel(q: DigestQuote): string {
-  return q.speaker ? `${q.speaker}: ` : '';
-}
-
-/** The digest as plain text for the console. */
-export function renderDigestText(digest: Digest): string {
-  const out: string[] = [`Digest for ${digest.date}`, ''];
-  if (digest.empty) out.push('Nothing new since the last digest.');
-  else out.push(`New since the last digest (${digest.newArticles.length + digest.moreNewArticles}):`);
-  for (const a of digest.newArticles) {
-    const meta = [a.article.outlet, a.article.date].filter(Boolean).join(', ');
-    out.push('', `* ${a.article.title} (${meta})${a.article.url ? `\n  ${a.article.url}` : ''}`);
-    for (const e of a.events) out.push(`  - ${formatEventDate(e.date, e.precision)}: "${e.citation.excerpt}" [${citationLabel(e.citation)}]`);
-    for (const q of a.quotes) out.push(`  > ${speakerLabel(q)}"${q.text}" [${citationLabel(q.citation)}]`);
-  }
-  if (digest.moreNewArticles > 0) out.push('', `…and ${digest.moreNewArticles} more new articles.`);
-  section(out, 'The story so far', digest.storySoFar);
-  section(out, 'On this day', digest.onThisDay);
-  return out.join('\n');
-}
-
-function section(out: string[], title: string, events: DigestEvent[]): void {
-  if (events.length === 0) return;
-  out.push('', `${title}:`);
-  // Outside an article's own section, the line names the article: several may share an outlet and a date.
-  for (const e of events) out.push(`  - ${formatEventDate(e.date, e.precision)}: "${e.citation.excerpt}" [${shortSource(e.citation)}]`);
 }

@@ -23,7 +23,6 @@ import {
 import { lastFailure, recordFailure, type DigestFailure } from '../db/failures.js';
 import { firstSeenTimes } from '../db/first-seen.js';
 import { buildDigest, type Digest, type DigestLimits } from './content.js';
-import { classifyPostError } from './errors.js';
 import { cronPattern, digestNonce, dueInstant, localDate, nextOccurrence } from './time.js';
 
 export interface PostResult {
@@ -46,12 +45,23 @@ export interface DigestLogger {
   error(obj: object, msg: string): void;
 }
 
+/** Why a digest post failed, in terms a moderator can act on, and whether trying again later today can help. */
+export interface PostFailure {
+  /** The host's error code as text ("10003"), the HTTP status ("503"), or a short name. */
+  code: string | null;
+  message: string;
+  /** A deleted channel or a missing permission stays broken until a moderator acts: no retry today. */
+  permanent: boolean;
+}
+
 export interface DigestSchedulerOptions<P> {
   db: Db;
   /** The engine serving now (a live reload may replace it). */
   engine: () => StoryEngine;
   render: RenderDigest<P>;
   post: PostDigest<P>;
+  /** Why a post failed, and whether retrying can help: the host's knowledge of its own errors. */
+  classify: (error: unknown) => PostFailure;
   /** Strongly recommended: without it, a crash after sending is only covered by Discord's nonce window. */
   findPosted?: FindPostedDigest;
   /** Default: the system clock. Tests pass fake timers' clock. */
@@ -295,7 +305,7 @@ export class DigestScheduler<P> {
   private fail(settings: DigestSettings, record: DigestRecord, error: unknown): RunOutcome {
     const db = this.options.db;
     const { guildId, localDate: day } = record;
-    const classified = classifyPostError(error);
+    const classified = this.options.classify(error);
     markFailed(db, guildId, day, this.clock());
     const failure = recordFailure(db, { guildId, localDate: day, code: classified.code, message: classified.message }, this.clock());
     const retryAt = classified.permanent ? null : this.scheduleRetry(settings, record);

@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
-import type { DigestService } from '../digest/command.js';
+import type { DigestService } from './digest-command.js';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Logger } from '../log.js';
 import { summarize, type Command, type CommandContext } from './command.js';

@@ -5,7 +5,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { z } from 'zod';
-import type { DigestService } from '../digest/command.js';
+import type { DigestService } from './digest-command.js';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Logger } from '../log.js';
 import type { Cooldown } from './cooldown.js';

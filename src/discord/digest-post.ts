@@ -1,6 +1,6 @@
 // The scheduler's Discord side: send a rendered digest to a channel, and find one already posted.
 import type { Client, Message } from 'discord.js';
-import { DigestChannelError } from '../digest/errors.js';
+import { DigestChannelError, classifyPostError } from './digest-errors.js';
 import type { Db } from '../db/open.js';
 import type { StoryEngine } from '../engine/engine.js';
 import { digestMarker, renderDigestMessage, type DigestMessage } from './digest-render.js';
@@ -72,6 +72,7 @@ export function createDiscordDigest(options: DiscordDigestOptions): DigestSchedu
     engine: options.engine,
     render: (digest, { nonce }) => renderDigestMessage(digest, { nonce }),
     post: discordDigestPoster(options.client),
+    classify: classifyPostError,
     findPosted: discordDigestFinder(options.client),
     log: options.log,
     owns: options.owns,

@@ -1,9 +1,9 @@
 // A Digest as one Discord message: a header embed, one embed per new article, "the story so far"
 // and "on this day", trimmed to Discord's limits by dropping whole items (least important first).
-import { formatEventDate } from '../render/text.js';
+import { formatEventDate } from '../present/text.js';
 import { EmbedBuilder, embedLength, type APIEmbed } from 'discord.js';
 import { escapeText, fitEscaped, Limits, markdownLink, safeUrl, truncate } from './limits.js';
-import type { Citation } from '../engine/types.js';
+import type { Citation } from '../model/types.js';
 import type { Digest, DigestArticle, DigestEvent, DigestQuote } from '../digest/content.js';
 
 /** Discord's limits for one message's embeds. */

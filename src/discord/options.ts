@@ -1,7 +1,7 @@
 // Reading slash-command options: each bad value becomes a BadOptionError whose message the user sees.
 import * as chrono from 'chrono-node';
 import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from 'discord.js';
-import { parseDateBound } from '../engine/dates.js';
+import { parseDateBound } from '../engine/queries.js';
 
 /** The longest question /ask and mentions accept. */
 export const QUESTION_MAX = 300;

@@ -25,7 +25,7 @@ import type {
   QuoteFilter,
   TimelineEvent,
   TimelineFilter,
-} from '../engine/types.js';
+} from '../model/types.js';
 import { escapeText, fitEscaped, Limits, markdownLink, safeUrl, truncate } from './limits.js';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;

@@ -1,8 +1,8 @@
 // Compact JSON for the derived-data cache: each citation is stored as (article, paragraph, start, end) and
 // restored as a slice of the article's body with one shared ArticleMeta per article, instead of repeating the
 // article's id, title, outlet, date and URL and copying the excerpt for every quote and timeline citation.
-import { articleMeta } from './citation.js';
-import type { Article, ArticleMeta, Citation } from './types.js';
+import { articleMeta } from '../model/citation.js';
+import type { Article, ArticleMeta, Citation } from '../model/types.js';
 
 const MARK = '@cite';
 

@@ -9,7 +9,7 @@ import type {
   QuoteFilter,
   TimelineEvent,
   TimelineFilter,
-} from './types.js';
+} from '../model/types.js';
 
 export interface WhoResult {
   entity: Entity | null;

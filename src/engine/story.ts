@@ -2,21 +2,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type MiniSearch from 'minisearch';
-import { partitionPoint } from '../collections.js';
-import { writeFileAtomic } from '../files.js';
+import { partitionPoint } from '../util/collections.js';
+import { writeFileAtomic } from '../util/files.js';
 import { isArticleFile, loadCorpus } from '../corpus/load.js';
 import { parseArticle } from '../corpus/parse.js';
-import { EntityIndex } from '../story/entities.js';
-import { extractQuotes, filterQuotes, defaultSpeakerMatches, quotesOf } from '../story/quotes.js';
-import { addToTimeline, buildTimeline, filterTimelineByNames, removeFromTimeline, weightsFrom } from '../story/timeline.js';
+import { EntityIndex } from '../extract/entities/entities.js';
+import { extractQuotes, filterQuotes, defaultSpeakerMatches, quotesOf } from '../extract/quotes/quotes.js';
+import { addToTimeline, buildTimeline, filterTimelineByNames, removeFromTimeline, weightsFrom } from '../extract/timeline.js';
 import { wordNet } from '../text/synonyms.js';
 import { terms, words } from '../text/terms.js';
-import { articleOrder } from './citation.js';
+import { articleOrder } from '../model/citation.js';
 import { restoreCitations, stringifyCompact } from './derived-cache.js';
-import { AcronymIndex, ask as answerQuestion, rankCandidates, type AskContext, type Scored } from './ask.js';
-import type { TermStats } from './stats.js';
+import { AcronymIndex, ask as answerQuestion, rankCandidates, type AskContext, type Scored } from '../ask/ask.js';
+import type { TermStats } from '../index/stats.js';
 import type { StoryEngine, WhoResult } from './engine.js';
-import { addToIndex, buildPassages, loadOrBuildIndex, removeFromIndex, type IndexedDoc, type IndexSource, type Passage } from './search.js';
+import { addToIndex, buildPassages, loadOrBuildIndex, removeFromIndex, type IndexedDoc, type IndexSource, type Passage } from '../index/search.js';
 import type {
   Article,
   AskResult,
@@ -27,7 +27,7 @@ import type {
   Sentence,
   TimelineEvent,
   TimelineFilter,
-} from './types.js';
+} from '../model/types.js';
 
 export type LogFn = (level: 'info' | 'warn' | 'error', message: string) => void;
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storyChangeHandler, watchCorpus, type CorpusChangeHandler, type CorpusWatcher } from '../../src/corpus/watch.js';
 import { loadStory } from '../../src/engine/story.js';
-import type { CorpusProblem } from '../../src/engine/types.js';
+import type { CorpusProblem } from '../../src/model/types.js';
 
 const FAST = { debounceMs: 40, stabilityMs: 120, pollIntervalMs: 20, invalidRetryMs: 600 };
 

@@ -13,7 +13,7 @@ import {
   unresolvedBefore,
   type DigestIntent,
 } from '../../src/db/digests.js';
-import { useTmpDir } from './tmp.js';
+import { useTmpDir } from '../helpers/tmp.js';
 
 const tmp = useTmpDir();
 let db: Db;

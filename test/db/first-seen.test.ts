@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import { firstSeenTimes, recordFirstSeen } from '../../src/db/first-seen.js';
-import { useTmpDir } from './tmp.js';
+import { useTmpDir } from '../helpers/tmp.js';
 
 const tmp = useTmpDir();
 let db: Db;

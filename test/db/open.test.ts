@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase, type Db } from '../../src/db/open.js';
 import { LATEST_VERSION, migrate, schemaVersion } from '../../src/db/migrations.js';
-import { useTmpDir } from './tmp.js';
+import { useTmpDir } from '../helpers/tmp.js';
 
 const tmp = useTmpDir();
 const open: Db[] = [];

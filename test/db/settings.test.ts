@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import { disableDigest, getSettings, listEnabledSettings, saveSettings } from '../../src/db/settings.js';
-import { useTmpDir } from './tmp.js';
+import { useTmpDir } from '../helpers/tmp.js';
 
 const tmp = useTmpDir();
 let db: Db;

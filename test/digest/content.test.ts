@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { buildDigest, digestJson, renderDigestText, type Digest } from '../../src/digest/content.js';
-import type { Article, Citation } from '../../src/engine/types.js';
+import { buildDigest, digestJson, type Digest } from '../../src/digest/content.js';
+import { renderDigestText } from '../../src/present/digest.js';
+import type { Article, Citation } from '../../src/model/types.js';
 import { makeArticle } from '../helpers/articles.js';
-import { eventIn, FakeEngine, quoteIn } from './engine.js';
+import { eventIn, FakeEngine, quoteIn } from '../helpers/digest-engine.js';
 
 const harbour = makeArticle({
   id: '2024-05-02-harbour.md',

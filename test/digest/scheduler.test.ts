@@ -8,11 +8,12 @@ import { disableDigest, saveSettings, type DigestSettingsInput } from '../../src
 import { digestMarker, renderDigestMessage, type DigestMessage } from '../../src/discord/digest-render.js';
 import { DigestScheduler, type DigestLogger, type PostDigest } from '../../src/digest/scheduler.js';
 import { digestNonce } from '../../src/digest/time.js';
-import type { Article } from '../../src/engine/types.js';
+import type { Article } from '../../src/model/types.js';
 import { makeArticle } from '../helpers/articles.js';
-import { useTmpDir } from '../db/tmp.js';
-import { FakeEngine } from './engine.js';
-import { discordError, FakeDiscord } from './fake-discord.js';
+import { useTmpDir } from '../helpers/tmp.js';
+import { FakeEngine } from '../helpers/digest-engine.js';
+import { discordError, FakeDiscord } from '../helpers/digest-channel.js';
+import { classifyPostError } from '../../src/discord/digest-errors.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -45,6 +46,7 @@ function boot(
     engine: () => engine,
     render: (digest, { nonce }) => renderDigestMessage(digest, { nonce }),
     post: options.post ?? discord.post,
+    classify: classifyPostError,
     findPosted: options.find === false ? undefined : discord.findPosted,
     retryDelaysMs: options.retry ?? [MIN, 5 * MIN],
     log,

@@ -19,7 +19,7 @@ import {
   toReplyOptions,
   type Reply,
 } from '../../src/discord/render.js';
-import type { Citation, TimelineEvent } from '../../src/engine/types.js';
+import type { Citation, TimelineEvent } from '../../src/model/types.js';
 import { makeArticle } from '../helpers/articles.js';
 import { citeText, engineDouble, fixtureArticles } from '../helpers/discord-engine.js';
 import { validateRequest } from '../helpers/discord-spec.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cite } from '../../src/engine/citation.js';
+import { cite } from '../../src/model/citation.js';
 import { restoreCitations, stringifyCompact } from '../../src/engine/derived-cache.js';
 import { makeArticle } from '../helpers/articles.js';
 

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { loadStory, type Story } from '../../src/engine/story.js';
-import type { Article } from '../../src/engine/types.js';
-import { EntityIndex } from '../../src/story/entities.js';
+import type { Article } from '../../src/model/types.js';
+import { EntityIndex } from '../../src/extract/entities/entities.js';
 import { makeArticle } from '../helpers/articles.js';
 
 const CORPORA = ['corpus', 'eval/corpora/brown-press', 'eval/corpora/brown-holdout'];

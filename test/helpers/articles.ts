@@ -1,6 +1,6 @@
 // Build articles in tests exactly as the corpus loader would, without touching the disk.
 import { buildArticle, reflow } from '../../src/corpus/parse.js';
-import type { Article } from '../../src/engine/types.js';
+import type { Article } from '../../src/model/types.js';
 
 export interface ArticleInput {
   id?: string;

@@ -1,8 +1,8 @@
 // A small hand-made StoryEngine for Discord tests that need control the real engine can't give:
 // an engine that throws, or results long enough to page. Citations come from real fixture articles via cite().
-import { cite } from '../../src/engine/citation.js';
+import { cite } from '../../src/model/citation.js';
 import type { StoryEngine, WhoResult } from '../../src/engine/engine.js';
-import type { Article, AskResult, Entity, Quote, QuoteFilter, TimelineEvent, TimelineFilter } from '../../src/engine/types.js';
+import type { Article, AskResult, Entity, Quote, QuoteFilter, TimelineEvent, TimelineFilter } from '../../src/model/types.js';
 import { makeArticle } from './articles.js';
 
 export const fixtureArticles: Article[] = [

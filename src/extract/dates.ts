@@ -1,0 +1,586 @@
+// The date expressions of a sentence in news prose: absolute, relative to the article's date, or relative to
+// another mention. Calendar arithmetic is in model/periods.ts.
+import * as chrono from 'chrono-node';
+import nlp from 'compromise';
+import type { Precision } from '../model/types.js';
+import { type Period, type Ymd, precisionRank, coarser, widen, parseYmd, formatYmd, toDays, fromDays, addDays, weekdayOf, shift, periodOf } from '../model/periods.js';
+
+// ---------------------------------------------------------------------------------------------
+// Date expressions in one sentence.
+
+/** One date expression found in a sentence; offsets are into the sentence text. */
+export interface DateMention {
+  start: number;
+  end: number;
+  /** The expression itself, e.g. "last week", "the 1990s". */
+  text: string;
+  period: Period;
+}
+
+/** A phrase dated relative to another mention ("a month later", "days after", "that year"). */
+interface Relative {
+  /** `after`: "N units after/before X" (X is the next or the previous mention); `later`: from the previous mention; `same`: the previous mention's period. */
+  kind: 'later' | 'after' | 'same';
+  unit: Precision;
+  amount: number;
+  /** +1 later/after, -1 earlier/before. */
+  direction: 1 | -1;
+  /** "days later" (no count) is vaguer than "two days later": one precision step coarser. */
+  vague: boolean;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  /** Higher wins an overlap: 9/11 (3) > calendar dates from chrono (2) > this module's rules (1). */
+  priority: number;
+  period?: Period;
+  relative?: Relative;
+}
+
+interface Context {
+  sentence: string;
+  article: Ymd;
+  /** The sentence's verbs and their tenses, parsed on first need. */
+  verbs?: VerbSpan[];
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTH_NAME = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, 'a hundred': 100, 'a couple of': 2,
+};
+/** Counts that say "some": the result is one precision step vaguer. */
+const VAGUE_COUNTS = new Set(['a few', 'few', 'several', 'some']);
+const COUNT = `(?:a couple of|a few|a hundred|${Object.keys(NUMBER_WORDS).filter((w) => !w.startsWith('a ')).join('|')}|several|some|few|\\d{1,3})`;
+/** How far "days after" reaches when no count is given. */
+const VAGUE_AMOUNT: Record<Precision, number> = { day: 3, week: 2, month: 2, year: 3, decade: 1 };
+
+const UNIT_OF: Record<string, Precision> = {
+  hour: 'day', day: 'day', morning: 'day', afternoon: 'day', evening: 'day', night: 'day',
+  week: 'week', month: 'month', year: 'year', decade: 'decade',
+};
+
+function amountOf(count: string | undefined): { amount: number; vague: boolean } | null {
+  if (count === undefined) return null;
+  const c = count.toLowerCase();
+  if (VAGUE_COUNTS.has(c)) return { amount: -1, vague: true };
+  if (/^\d+$/.test(c)) return { amount: Number(c), vague: false };
+  const n = NUMBER_WORDS[c];
+  return n === undefined ? null : { amount: n, vague: false };
+}
+
+/** The lower-cased words right before `index` (nearest last). */
+function wordsBefore(text: string, index: number, n = 3): string[] {
+  return (text.slice(Math.max(0, index - 60), index).match(/[\p{L}\p{N}'’]+/gu) ?? []).slice(-n).map((w) => w.toLowerCase());
+}
+
+function wordAfter(text: string, index: number): string {
+  return /^\s*([\p{L}\p{N}'’]+)/u.exec(text.slice(index))?.[1] ?? '';
+}
+
+function atSentenceStart(text: string, index: number): boolean {
+  return /^[\s"'“‘([—–-]*$/.test(text.slice(0, index));
+}
+
+/** Is `index` inside a quotation (“…” or "…")? */
+function insideQuotes(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  const curly = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  const straight = (before.match(/"/g) ?? []).length;
+  return curly > 0 || straight % 2 === 1;
+}
+
+function isCapitalized(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+// ---- Tense: "in July" is last July in "hackers struck in July", next July in "the vote will be held in July".
+
+/**
+ * Which occurrence of a yearless month or a weekday is meant: the latest one on or before the article date (news
+ * is about the past), the next one (the sentence looks ahead), or whichever is nearer (a present tense that may
+ * schedule — "Obama leaves office in January" — or narrate — a caption's "Ebbers leaves court July 13").
+ */
+export type Tense = 'past' | 'future' | 'nearest';
+
+interface VerbSpan {
+  start: number;
+  end: number;
+  tense: Tense;
+}
+
+interface VerbJson {
+  offset?: { start: number; length: number };
+  verb?: { root?: string; auxiliary?: string; grammar?: { tense?: string; form?: string; copula?: boolean } };
+}
+
+/** Words right before a date that schedule it: "scheduled for Friday", "due in March", "set for Friday". */
+const SCHEDULED = /\b(?:scheduled|slated|set (?:to|for)|due|expected|planned|upcoming|coming)\b[^.;]{0,40}$/i;
+/** Words right before a date that put it in the past: "since April", "earlier this…". */
+const PAST_MARKER = /\b(?:since|ago|earlier|last)\s+$/i;
+const FUTURE_AUXILIARY = /\b(?:will|shall|would|must|may|might|going|ll)\b/;
+/** Cheap pre-checks for the tagger: a future auxiliary anywhere, or a third-person "-s" word just before the date. */
+const FUTURE_HINT = /\b(?:will|would|shall|must|may|might|going to|(?:is|are|was|were) to)\b|['’]ll\b/i;
+const NOT_VERBS = new Set(['was', 'has', 'is', 'as', 'its', 'this', 'his', 'hers', 'us', 'thus', 'perhaps', 'whereas', 'always', 'across', 'towards', 'besides', 'news', 'plus', 'yes']);
+
+/** A third-person "-s" word among the few words before the date: "begins on", "leaves office in". */
+function scheduleHint(before: string): boolean {
+  const words = before.match(/[\p{L}'’]+/gu)?.slice(-4) ?? [];
+  return words.some((w) => /^\p{Ll}+[^\P{L}s]s$/u.test(w) && !NOT_VERBS.has(w));
+}
+
+/** The sentence's finite verbs with the tense each gives a date (infinitives and bare participles left out). */
+function verbSpans(sentence: string): VerbSpan[] {
+  const out: VerbSpan[] = [];
+  for (const v of nlp(sentence).verbs().json({ offset: true }) as VerbJson[]) {
+    if (!v.offset || !v.verb) continue;
+    const start = v.offset.start;
+    // The tagger's span can swallow trailing punctuation ("voted;"), which marks a clause boundary.
+    const end = start + sentence.slice(start, start + v.offset.length).replace(/[^\p{L}\p{N}]+$/u, '').length;
+    const aux = (v.verb.auxiliary ?? '').toLowerCase();
+    const grammar = v.verb.grammar ?? {};
+    if (/\bto\s+$/i.test(sentence.slice(0, start))) continue; // an infinitive takes its tense from the verb before
+    if (!aux && /ing$/i.test(v.verb.root ?? '')) continue; // "…, defeating X": a participle, not the clause's verb
+    let tense: Tense = 'past';
+    if (FUTURE_AUXILIARY.test(aux) || grammar.tense === 'FutureTense') tense = 'future';
+    else if (grammar.copula && !aux) tense = /^\s+to\b/.test(sentence.slice(end)) ? 'future' : 'past'; // "was to last until Sunday"
+    else if (!aux && isPresentSimple(v.verb.root ?? '', grammar)) tense = 'nearest';
+    out.push({ start, end, tense });
+  }
+  return out;
+}
+
+/**
+ * A present-simple third-person verb ("begins", "leaves"). Only that form counts: bare present forms are too
+ * often past tenses ("let", "cut") or nouns the tagger took for verbs ("the transit strike in March").
+ */
+function isPresentSimple(root: string, grammar: { tense?: string; form?: string }): boolean {
+  const verb = root.split(/\s+/).at(-1) ?? '';
+  return grammar.tense === 'PresentTense' && (grammar.form ?? 'simple-present') === 'simple-present' && /^[a-z]+[^s]s$/i.test(verb);
+}
+
+/**
+ * The tense the sentence gives the date at [start, end). Its verb decides: the verb before it in its clause
+ * ("met again in early October"); for a date that opens the sentence, any future verb of the sentence
+ * ("In August, the executives who were convicted will learn their fates"); else the verb after it in its clause,
+ * else the nearest one.
+ */
+/** The ;-separated part of the sentence holding `index`. */
+function partAround(sentence: string, index: number): { start: number; end: number } {
+  const start = sentence.lastIndexOf(';', index - 1) + 1;
+  const next = sentence.indexOf(';', index);
+  return { start, end: next === -1 ? sentence.length : next };
+}
+
+function tenseAt(ctx: Context, start: number, end: number): Tense {
+  const before = ctx.sentence.slice(0, start);
+  if (PAST_MARKER.test(before)) return 'past';
+  if (SCHEDULED.test(before.slice(-60))) return 'future';
+  // Tagging is slow: skip it when nothing in the sentence could make the date future.
+  if (!FUTURE_HINT.test(ctx.sentence) && !scheduleHint(before)) return 'past';
+  const verbs = (ctx.verbs ??= verbSpans(ctx.sentence));
+  const gap = (v: VerbSpan): string => (v.end <= start ? ctx.sentence.slice(v.end, start) : ctx.sentence.slice(end, v.start));
+  const sameClause = (v: VerbSpan): boolean => !/[,;:—]/.test(gap(v));
+  const preceding = verbs.filter((v) => v.end <= start && sameClause(v)).at(-1);
+  if (preceding) return preceding.tense;
+  const part = partAround(ctx.sentence, start);
+  const inPart = verbs.filter((v) => v.start >= part.start && v.end <= part.end);
+  if (!inPart.some((v) => v.end <= start) && inPart.some((v) => v.tense === 'future')) return 'future';
+  const following = verbs.find((v) => v.start >= end && sameClause(v));
+  const verb = following ?? [...verbs].sort((a, b) => gap(a).length - gap(b).length)[0];
+  if (!verb) return 'past';
+  return verb.tense === 'nearest' && verb.start > start ? 'past' : verb.tense; // "in July begins" is not a schedule
+}
+
+// ---- Eras: named periods that are general knowledge, dated by the decade most associated with them.
+
+interface Era {
+  pattern: RegExp;
+  period: Period;
+}
+
+const ERAS: Era[] = [
+  { pattern: /\b(?:World War (?:II|2|Two)|Second World War|WWII|WW2)\b/, period: { date: '1940-01-01', precision: 'decade' } },
+  { pattern: /\b(?:World War (?:I|1|One)|First World War|Great War|WWI|WW1)\b/, period: { date: '1910-01-01', precision: 'decade' } },
+  { pattern: /\b(?:the )?Holocaust\b/, period: { date: '1940-01-01', precision: 'decade' } },
+  { pattern: /\b(?:the )?Cold War\b/, period: { date: '1940-01-01', precision: 'decade' } },
+  { pattern: /\b(?:the )?Great Depression\b/, period: { date: '1930-01-01', precision: 'decade' } },
+  { pattern: /\b(?:the )?Korean War\b/, period: { date: '1950-01-01', precision: 'decade' } },
+  { pattern: /\b(?:the )?Vietnam War\b/, period: { date: '1960-01-01', precision: 'decade' } },
+  { pattern: /\b(?:the )?Iran[-–]Iraq [Ww]ar\b/, period: { date: '1980-01-01', precision: 'decade' } },
+  { pattern: /\b(?:the )?(?:(?:First|1991) )?Gulf War\b/, period: { date: '1990-01-01', precision: 'decade' } },
+  { pattern: /\b(?:the )?Arab Spring\b/, period: { date: '2011-01-01', precision: 'year' } },
+];
+
+/** An era is a date only when the sentence uses it as a time: "during World War II", not "a World War II veteran". */
+const ERA_CUES = new Set(['during', 'in', 'after', 'before', 'since', 'until', 'following', 'amid', 'throughout', 'of', 'by']);
+
+function eraCandidates(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  for (const era of ERAS) {
+    for (const m of ctx.sentence.matchAll(new RegExp(era.pattern.source, 'g'))) {
+      const words = wordsBefore(ctx.sentence, m.index, 2).filter((w) => w !== 'the');
+      if (!ERA_CUES.has(words.at(-1) ?? '')) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, priority: 1, period: era.period });
+    }
+  }
+  // 9/11 names a day, not September 11 of the article's year.
+  for (const m of ctx.sentence.matchAll(/(?<![\d/])9\/11(?![\d/])|\bSeptember 11(?:th)?,? attacks\b/g)) {
+    out.push({ start: m.index, end: m.index + m[0].length, priority: 3, period: { date: '2001-09-11', precision: 'day' } });
+  }
+  return out;
+}
+
+// ---- Decades: "the 1990s", "early 1990s", "the '80s".
+
+function decadeCandidates(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of ctx.sentence.matchAll(/\b(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?((?:1[0-9]|20)\d0)['’]?s\b/gi)) {
+    out.push({ start: m.index, end: m.index + m[0].length, priority: 1, period: { date: `${m[1]}-01-01`, precision: 'decade' } });
+  }
+  for (const m of ctx.sentence.matchAll(/(?<![\p{L}\p{N}])['’](\d)0s\b/gu)) {
+    const twoThousands = 2000 + Number(m[1]) * 10;
+    const year = twoThousands <= ctx.article.y ? twoThousands : twoThousands - 100;
+    out.push({ start: m.index, end: m.index + m[0].length, priority: 1, period: { date: `${year}-01-01`, precision: 'decade' } });
+  }
+  return out;
+}
+
+// ---- Bare years: "in 2013", "at least 2007", "the 1979 revolution" — but not "2000 people".
+
+/** Words after which a four-digit number is a year whatever follows. */
+const YEAR_CUES = new Set([
+  'in', 'since', 'during', 'until', 'till', 'before', 'after', 'through', 'throughout', 'early', 'mid', 'late',
+  'year', 'spring', 'summer', 'autumn', 'fall', 'winter', 'circa', 'c',
+]);
+/** Words after which it is a year unless a counted noun follows ("of 2000 people"). */
+const WEAK_YEAR_CUES = new Set(['from', 'to', 'and', 'or', 'of', 'between', 'by', 'around', 'the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that']);
+const MULTI_WORD_CUES = ['at least', 'as early as', 'as late as', 'as recently as', 'as of', 'no later than', 'no earlier than'];
+const NOT_PLURAL = new Set(['was', 'has', 'is', 'as', 'its', 'this', 'his', 'thus', 'always', 'whereas', 'perhaps', 'afterwards', 'us', 'plus', 'ties']);
+
+function countFollows(next: string): boolean {
+  return (
+    (/^\p{Ll}+s$/u.test(next) && !NOT_PLURAL.has(next)) ||
+    /^(?:people|men|women|children|feet|km|kg|mph|million|billion|thousand|hundred|percent|per|dollars?|euros?|pounds?)$/i.test(next)
+  );
+}
+
+function isYearUse(text: string, start: number, end: number): boolean {
+  const after = text.slice(end);
+  if (/^\s*(?:%|[-–]\s*(?:year|month|day)s?\b)/.test(after)) return false;
+  if (/^['’]s\b/.test(after)) return true;
+  const next = wordAfter(text, end);
+  const startsWithWord = /^\s+[\p{L}]/u.test(after);
+  const dash = /([\p{L}]+)[-–]$/u.exec(text.slice(Math.max(0, start - 12), start));
+  if (dash) return /^(?:mid|early|late)$/i.test(dash[1]!);
+  if (/[-–/]$/.test(text.slice(0, start))) return false; // the end of a range "2014-16" or a code
+  if (atSentenceStart(text, start)) return !countFollows(next);
+  const words = wordsBefore(text, start, 4);
+  const prev = words.at(-1) ?? '';
+  const tail = words.join(' ');
+  if (YEAR_CUES.has(prev)) return true;
+  if (MULTI_WORD_CUES.some((cue) => tail.endsWith(cue))) return !countFollows(next);
+  if (/^(?:1[5-9]|20)\d\d$/.test(prev) && /,\s*$/.test(text.slice(0, start))) return true; // "in 2010, 2012 and 2014"
+  // "the 2016 elections": edited news writes counts of a thousand or more with a comma ("the 2,000 troops").
+  if (['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that'].includes(prev)) return startsWithWord;
+  if (WEAK_YEAR_CUES.has(prev)) return !countFollows(next);
+  return false;
+}
+
+function yearCandidates(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of ctx.sentence.matchAll(/(?<![\p{L}\p{N}$€£#.,:])((?:1[5-9]|20)\d\d)(?![\p{L}\p{N}%]|[.,:]\d)/gu)) {
+    if (!isYearUse(ctx.sentence, m.index, m.index + 4)) continue;
+    out.push({ start: m.index, end: m.index + 4, priority: 1, period: { date: `${m[1]}-01-01`, precision: 'year' } });
+  }
+  return out;
+}
+
+/** Northern-hemisphere seasons by first and last month; winter straddles two years and is left out. */
+const SEASONS: Record<string, [number, number]> = { spring: [3, 5], summer: [6, 8], autumn: [9, 11], fall: [9, 11] };
+
+// ---- Relative to the article's date: "this year", "last week", "over the weekend", "two years ago", "on Monday".
+
+/** An amount's comparison baseline is not an event: "up from $1.92 billion a year earlier", "from last year's $11.9 billion". */
+const AMOUNT = String.raw`(?:[$€£]\s?\d|\d[\d.,]*\s*(?:%|percent|per ?cent|billion|million|cents?))`;
+const BASELINE_BEFORE = new RegExp(
+  String.raw`\b(?:from|to|compared (?:with|to)|(?<!(?:more|less|fewer|greater|rather) )than|versus|vs\.?)\s+(?:about |around |nearly |almost )?${AMOUNT}[^.;]{0,40}$`,
+  'i',
+);
+const BASELINE_AFTER = new RegExp(String.raw`^['’]s\s+${AMOUNT}`, 'i');
+
+function isBaseline(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 100), start).replace(/(\d)\.(\d)/g, '$1,$2'); // "$1.92" is one amount
+  return BASELINE_BEFORE.test(before) || BASELINE_AFTER.test(sentence.slice(end));
+}
+
+function articleRelativeCandidates(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  const s = ctx.sentence;
+  const add = (m: RegExpMatchArray, ymd: Ymd, precision: Precision): void => {
+    if (isBaseline(s, m.index!, m.index! + m[0].length)) return;
+    out.push({ start: m.index!, end: m.index! + m[0].length, priority: 1, period: periodOf(ymd, precision) });
+  };
+  // "the last year" / "the next month" are durations ("over the last year"), not dates.
+  for (const m of s.matchAll(/\b(this|last|next)\s+(week|month|year)\b(?!\s+(?:before|after|earlier|later))/gi)) {
+    if (wordsBefore(s, m.index, 1)[0] === 'the') continue;
+    const unit = UNIT_OF[m[2]!.toLowerCase()]!;
+    const step = { this: 0, last: -1, next: 1 }[m[1]!.toLowerCase() as 'this' | 'last' | 'next'];
+    add(m, shift(ctx.article, unit, step), unit);
+  }
+  for (const m of s.matchAll(/\b(?:(?:over|during|on|at)\s+)?(the|this|last|this past|past|next|this coming)\s+weekend\b/gi)) {
+    if (m[1]!.toLowerCase() === 'past' && wordsBefore(s, m.index, 1)[0] === 'the') continue;
+    add(m, weekendOf(ctx, m[1]!.toLowerCase(), tenseAt(ctx, m.index, m.index + m[0].length)), 'week');
+  }
+  for (const m of s.matchAll(new RegExp(`\\b(${COUNT})\\s+(day|week|month|year|decade)s?\\s+ago\\b`, 'gi'))) {
+    const count = amountOf(m[1]);
+    if (!count || count.vague) continue; // "several years ago" names no period
+    const unit = UNIT_OF[m[2]!.toLowerCase()]!;
+    add(m, shift(ctx.article, unit, -count.amount), unit);
+  }
+  for (const m of s.matchAll(/\b(?:this (?:morning|afternoon|evening)|(?:earlier|later) today)\b/gi)) add(m, ctx.article, 'day');
+  // A season is no precision of its own: "last summer" is shown as the year it fell in.
+  for (const m of s.matchAll(/\b(last|this|next|this past)\s+(spring|summer|autumn|fall)\b/gi)) {
+    const [first, last] = SEASONS[m[2]!.toLowerCase()]!;
+    const which = m[1]!.toLowerCase();
+    let y = ctx.article.y;
+    if ((which === 'last' || which === 'this past') && ctx.article.m <= last) y--;
+    if (which === 'next' && ctx.article.m >= first) y++;
+    add(m, { y, m: first, d: 1 }, 'year');
+  }
+  out.push(...weekdayCandidates(ctx));
+  return out;
+}
+
+/** The Saturday of the weekend meant: the latest one on or before the article, unless "next"/"last" or the tense says otherwise. */
+function weekendOf(ctx: Context, which: string, tense: Tense): Ymd {
+  const day = weekdayOf(ctx.article);
+  const inWeekend = day === 6 || day === 0;
+  const saturday = addDays(ctx.article, -((day + 1) % 7)); // latest Saturday on or before
+  if (which === 'next' || which === 'this coming') return addDays(saturday, 7);
+  if (which === 'last' || which === 'past' || which === 'this past') return inWeekend ? addDays(saturday, -7) : saturday;
+  const ahead = tense === 'future' || (tense === 'nearest' && (day + 1) % 7 > 3);
+  return which === 'this' && ahead && !inWeekend ? addDays(saturday, 7) : saturday;
+}
+
+/** Words that make a weekday the name of a day or an event rather than a date. */
+const NAMED_DAYS = /\b(?:Bloody|Easter|Palm|Super|Black|Cyber|Ash|Good|Holy|Maundy|Shrove|Giving|Fat|Whit|Low|Mothering|Plough|Blue|Manic)\s+$/;
+
+function weekdayCandidates(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  const s = ctx.sentence;
+  const re = /\b(?:([Tt]his [Pp]ast|[Tt]his [Cc]oming|[Ll]ast|[Tt]his|[Nn]ext)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b/g;
+  for (const m of s.matchAll(re)) {
+    const nameAt = m.index + m[0].indexOf(m[2]!);
+    // "Bloody Sunday", "Black Friday", "The Sunday Times": part of a name, not a day ("on Wall Street Monday" is a day).
+    if (!m[1] && NAMED_DAYS.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
+    const next = wordAfter(s, m.index + m[0].length);
+    if (/^\s+\p{Lu}/u.test(s.slice(m.index + m[0].length)) && !MONTH_NAME.test(next)) continue;
+    const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
+    const ymd = resolveWeekday(ctx, target, (m[1] ?? '').toLowerCase(), tenseAt(ctx, m.index, m.index + m[0].length));
+    out.push({ start: m[1] ? m.index : nameAt, end: m.index + m[0].length, priority: 1, period: periodOf(ymd, 'day') });
+  }
+  return out;
+}
+
+/** News is about the past: a bare weekday is the latest one on or before the article date, unless the tense looks ahead. */
+function resolveWeekday(ctx: Context, target: number, modifier: string, tense: Tense): Ymd {
+  const day = weekdayOf(ctx.article);
+  const back = (day - target + 7) % 7;
+  const forward = (target - day + 7) % 7 || 7;
+  if (modifier === 'last' || modifier === 'this past') return addDays(ctx.article, -(back || 7));
+  if (modifier === 'next' || modifier === 'this coming') return addDays(ctx.article, forward);
+  const ahead = back !== 0 && (tense === 'future' || (tense === 'nearest' && forward < back));
+  return ahead ? addDays(ctx.article, forward) : addDays(ctx.article, -back);
+}
+
+// ---- Relative to another mention: "a month later", "days after", "the following year", "that year".
+
+function anchoredCandidates(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  const s = ctx.sentence;
+  const push = (m: RegExpMatchArray, relative: Relative): void => {
+    if (isBaseline(s, m.index!, m.index! + m[0].length)) return;
+    out.push({ start: m.index!, end: m.index! + m[0].length, priority: 1, relative });
+  };
+  const counted = new RegExp(`\\b(?:(${COUNT})\\s+)?(hour|day|week|month|year|decade)(s?)\\s+(later|afterwards?|on(?=\\s*[,.;])|earlier|after|before|prior)\\b(?!\\s+than\\b)`, 'gi');
+  for (const m of s.matchAll(counted)) {
+    const count = amountOf(m[1]);
+    const plural = m[3] !== '';
+    if (!count && !plural) continue; // "day after" without a count belongs to "the day after"
+    if (['for', 'over', 'within', 'the', 'of'].includes(wordsBefore(s, m.index, 1)[0] ?? '')) continue; // durations
+    const word = m[4]!.toLowerCase();
+    if (word === 'on' && !count) continue; // "days on end"
+    const unitWord = m[2]!.toLowerCase();
+    const unit = UNIT_OF[unitWord]!;
+    const vague = !count || count.vague;
+    const amount = unitWord === 'hour' ? 0 : vague ? VAGUE_AMOUNT[unit] : count.amount;
+    const kind = ['after', 'before', 'prior'].includes(word) ? 'after' : 'later';
+    const direction = ['earlier', 'before', 'prior'].includes(word) ? -1 : 1;
+    push(m, { kind, unit, amount, direction, vague: vague && unitWord !== 'hour' });
+  }
+  for (const m of s.matchAll(/\bthe\s+(next|following|previous|preceding|prior|same)\s+(day|morning|afternoon|evening|night|week|month|year)\b/gi)) {
+    const which = m[1]!.toLowerCase();
+    const unit = UNIT_OF[m[2]!.toLowerCase()]!;
+    if (which === 'same') push(m, { kind: 'same', unit, amount: 0, direction: 1, vague: false });
+    else push(m, { kind: 'later', unit, amount: 1, direction: ['next', 'following'].includes(which) ? 1 : -1, vague: false });
+  }
+  for (const m of s.matchAll(/\bthe\s+(day|week|month|year)\s+(after|before)\b/gi)) {
+    push(m, { kind: 'after', unit: UNIT_OF[m[1]!.toLowerCase()]!, amount: 1, direction: m[2]!.toLowerCase() === 'after' ? 1 : -1, vague: false });
+  }
+  for (const m of s.matchAll(/\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(day|morning|afternoon|evening|night|week|month|year)\b/gi)) {
+    push(m, { kind: 'same', unit: UNIT_OF[m[1]!.toLowerCase()]!, amount: 0, direction: 1, vague: false });
+  }
+  return out;
+}
+
+/** Resolves a relative phrase from its base period. */
+function applyRelative(base: Period, rel: Relative, flip: boolean): Period | null {
+  const baseYmd = parseYmd(base.date);
+  if (rel.kind === 'same') {
+    return precisionRank(base.precision) <= precisionRank(rel.unit) ? periodOf(baseYmd, rel.unit) : null;
+  }
+  const unitPrecision = rel.vague ? widen(rel.unit) : rel.unit;
+  const direction = flip ? -rel.direction : rel.direction;
+  return periodOf(shift(baseYmd, rel.unit, direction * rel.amount), coarser(unitPrecision, base.precision));
+}
+
+// ---- Calendar dates found by chrono-node: "July 15", "October 23, 2022", "July 2022", "in June", "yesterday".
+
+const CASUAL_DAYS: Record<string, number> = { today: 0, tonight: 0, yesterday: -1, 'last night': -1, tomorrow: 1 };
+/** Words after which a bare month name is a month: "in July", "the July attack" — not "Theresa May". */
+const MONTH_CUES = new Set([
+  'in', 'since', 'during', 'until', 'till', 'by', 'before', 'after', 'through', 'throughout', 'from', 'to', 'and', 'or',
+  'of', 'between', 'early', 'mid', 'late', 'last', 'this', 'next', 'the', 'around', 'that', 'each', 'every', 'past',
+]);
+
+function chronoCandidates(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  const ref = new Date(ctx.article.y, ctx.article.m - 1, ctx.article.d, 12);
+  for (const r of chrono.casual.parse(ctx.sentence, ref)) {
+    const text = r.text.replace(/[\s,.;:]+$/, '');
+    const start = r.index;
+    const end = start + text.length;
+    const casual = CASUAL_DAYS[text.toLowerCase()];
+    if (casual !== undefined) {
+      if (casual === 0 && !isReportedDay(ctx.sentence, start, end)) continue;
+      out.push({ start, end, priority: 2, period: periodOf(addDays(ctx.article, casual), 'day') });
+      continue;
+    }
+    const period = calendarPeriod(ctx, r.start, text, start, end);
+    if (period) out.push({ start, end, priority: 2, period });
+  }
+  return out;
+}
+
+/**
+ * "Today" dates an event only when the sentence reports one: "police arrested two men today", not "today, X
+ * remains a threat" or "the process today has much to do with money" (nowadays). Quoted "today" is the speaker's.
+ */
+function isReportedDay(sentence: string, start: number, end: number): boolean {
+  if (insideQuotes(sentence, start)) return false;
+  if (atSentenceStart(sentence, start) && /^\s*,/.test(sentence.slice(end))) return false;
+  return nlp(sentence).has('#PastTense');
+}
+
+type ChronoComponents = chrono.ParsedResult['start'];
+
+function calendarPeriod(ctx: Context, c: ChronoComponents, text: string, start: number, end: number): Period | null {
+  if (!c.isCertain('month')) return null;
+  const monthWord = MONTH_NAME.exec(text);
+  const numeric = /^\d{4}-\d{2}-\d{2}$|^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text);
+  if (!monthWord && !numeric) return null; // "24/7", "1/2": not dates
+  const m = c.get('month')!;
+  const hasDay = c.isCertain('day');
+  if (monthWord && !hasDay && !c.isCertain('year') && !isMonthUse(ctx.sentence, start, end, monthWord[0])) return null;
+  if (monthWord && !/\d/.test(text) && !MONTHS.includes(monthWord[0].toLowerCase())) return null; // "Mar", "Sep" alone
+  const d = hasDay ? c.get('day')! : 1;
+  const y = c.isCertain('year') ? c.get('year')! : resolveYear(ctx.article, m, d, hasDay, tenseAt(ctx, start, end));
+  const ymd = { y, m, d };
+  if (formatYmd(fromDays(toDays(ymd))) !== formatYmd(ymd)) return null; // "February 30"
+  return periodOf(ymd, hasDay ? 'day' : 'month');
+}
+
+/** A bare month name must be capitalised and used as a time ("in June", "the July attack", "July's vote"). */
+function isMonthUse(sentence: string, start: number, end: number, word: string): boolean {
+  if (!isCapitalized(word)) return false; // "may", "march" are verbs
+  if (/^['’]s\b/.test(sentence.slice(end))) return true;
+  const before = wordsBefore(sentence, start, 3);
+  if (MONTH_CUES.has(before.at(-1) ?? '')) return true;
+  if (MULTI_WORD_CUES.some((cue) => before.join(' ').endsWith(cue))) return true;
+  if (/[-–]$/.test(sentence.slice(0, start)) && /(?:mid|early|late)[-–]$/i.test(sentence.slice(0, start))) return true;
+  return false;
+}
+
+/** A month (and day) without a year: the latest one on or before the article date, the next one, or the nearer one. */
+function resolveYear(a: Ymd, m: number, d: number, hasDay: boolean, tense: Tense): number {
+  const onOrBefore = m < a.m || (m === a.m && (!hasDay || d <= a.d)) ? a.y : a.y - 1;
+  const onOrAfter = m > a.m || (m === a.m && (!hasDay || d >= a.d)) ? a.y : a.y + 1;
+  if (tense === 'past' || onOrBefore === onOrAfter) return onOrBefore;
+  if (tense === 'future') return onOrAfter;
+  const days = (y: number): number => Math.abs(toDays({ y, m, d: hasDay ? d : 15 }) - toDays(a));
+  return days(onOrAfter) < days(onOrBefore) ? onOrAfter : onOrBefore;
+}
+
+// ---- Putting it together.
+
+/** A timestamp line ("Updated: July 5, 2021 10:30 a.m.") dates the page, not an event. */
+const PAGE_FURNITURE = /^\s*(?:Published|Updated|Posted|Last updated|First published)\b/i;
+/** A dateline ("NEW YORK, Jan 5 (Reuters) -") dates the report, not an event. */
+const DATELINE = /^[\s\p{Lu}\p{N} .,'’/-]*$/u;
+const DATELINE_END = /^[\s,]*(?:\d{4}\s*)?(?:\([^)]{1,40}\)\s*)?[-–—]/;
+
+function isDateline(sentence: string, c: Candidate): boolean {
+  return DATELINE.test(sentence.slice(0, c.start)) && DATELINE_END.test(sentence.slice(c.end));
+}
+
+/** Keeps the best of overlapping candidates: higher priority, then longer, then earlier. */
+function dropOverlaps(candidates: Candidate[]): Candidate[] {
+  const ranked = [...candidates].sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of ranked) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The date expressions of one sentence, in reading order, each resolved to a period.
+ * `articleDate` (YYYY-MM-DD) resolves "last week" and bare months; `previous` is the period of the last date
+ * mentioned before this sentence, which "a month later" counts from. Phrases that cannot be anchored are dropped.
+ */
+export function extractDates(sentence: string, articleDate: string, previous: Period | null = null): DateMention[] {
+  const ctx: Context = { sentence, article: parseYmd(articleDate) };
+  if (PAGE_FURNITURE.test(sentence)) return [];
+  const candidates = dropOverlaps([
+    ...eraCandidates(ctx),
+    ...decadeCandidates(ctx),
+    ...yearCandidates(ctx),
+    ...articleRelativeCandidates(ctx),
+    ...anchoredCandidates(ctx),
+    ...chronoCandidates(ctx),
+  ]).filter((c) => !isDateline(sentence, c));
+  const fixed = candidates.filter((c) => c.period);
+  const mentions: DateMention[] = [];
+  for (const c of candidates) {
+    const period = c.period ?? resolveAnchor(c, c.relative!, fixed, mentions, previous, sentence);
+    if (period) mentions.push({ start: c.start, end: c.end, text: sentence.slice(c.start, c.end), period });
+  }
+  return mentions;
+}
+
+function resolveAnchor(c: Candidate, rel: Relative, fixed: Candidate[], done: DateMention[], previous: Period | null, sentence: string): Period | null {
+  if (rel.kind === 'after') {
+    // "two days after the July 15 attack, …": counted from the date that follows in the same clause.
+    const next = fixed.find((f) => f.start >= c.end && !/[.;]/.test(sentence.slice(c.end, f.start)) && f.start - c.end <= 60);
+    if (next) return applyRelative(next.period!, rel, false);
+    // "X on Monday, days after Y": Y is counted back from X's date.
+    const before = done.at(-1);
+    return before ? applyRelative(before.period, rel, true) : null;
+  }
+  const base = done.at(-1)?.period ?? previous;
+  return base ? applyRelative(base, rel, false) : null;
+}

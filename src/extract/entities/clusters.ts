@@ -1,0 +1,295 @@
+// Name keys → entities: which names are one entity (an acronym and its expansion, a surname and the full name,
+// a company's short name), what each entity is, and how it is described.
+import { pushTo } from '../../util/collections.js';
+import type { Entity, EntityKind } from '../../model/types.js';
+import {
+  KINDS,
+  MIN_SCORE,
+  best,
+  hasPersonEvidence,
+  isAcronymSurface,
+  mostFrequent,
+  scoreName,
+  type MentionRef,
+  type NameStats,
+  type Scores,
+} from './scores.js';
+import type { WordStats } from './mentions.js';
+import { NAME_SUFFIXES, ORG_CONNECTORS, ORG_CUES, isGivenName, lexiconKind, nameKey } from '../names.js';
+
+/** One entity as the index keeps it. */
+export interface Built {
+  entity: Entity;
+  /** The key of the entity's name ("edi rama"). */
+  nameKey: string;
+  /** The keys of the name and every alias. */
+  keys: string[];
+  /** Every name word of every key, for forgiving lookups. */
+  tokens: string[];
+  /** Its mentions, in article order. */
+  mentions: MentionRef[];
+}
+
+type KindOf = (key: string) => [EntityKind, number];
+
+/** Union-find over name keys. */
+class Clusters {
+  private readonly parent = new Map<string, string>();
+  private readonly sizes = new Map<string, number>();
+
+  find(k: string): string {
+    let root = k;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    this.parent.set(k, root);
+    return root;
+  }
+
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    this.parent.set(ra, rb);
+    this.sizes.set(rb, this.size(ra) + this.size(rb));
+  }
+
+  /** How many keys share this key's cluster. */
+  size(k: string): number {
+    return this.sizes.get(this.find(k)) ?? 1;
+  }
+}
+
+/** Name keys → entities: explicit links, acronyms, surnames; then each cluster's kind, name, roles and mentions. */
+export function cluster(
+  names: Map<string, NameStats>,
+  links: [string, string][],
+  wordStats: WordStats,
+): Built[] {
+  const singles = new Set(
+    [...names.values()].filter((s) => s.words.length === 1 && s.mentions.length > 0).map((s) => s.key),
+  );
+  const scores = new Map<string, Scores>();
+  for (const s of names.values()) scores.set(s.key, scoreName(s, { wordStats, singles }));
+  const kindOf: KindOf = (k) => best(scores.get(k)!);
+  const clusters = new Clusters();
+  for (const [a, b] of links) if (names.has(a) && names.has(b)) clusters.union(a, b);
+  linkAcronyms(names, clusters, kindOf);
+  const surnames = new Set<string>();
+  const reassigned = linkSurnames(names, clusters, kindOf, surnames);
+  linkShortOrgNames(names, clusters, kindOf);
+
+  const members = new Map<string, NameStats[]>();
+  const mentionsOf = new Map<string, MentionRef[]>();
+  for (const s of names.values()) {
+    const root = clusters.find(s.key);
+    pushTo(members, root, s);
+    for (const m of s.mentions) {
+      const owner = clusters.find(reassigned.get(m) ?? s.key);
+      pushTo(mentionsOf, owner, m);
+    }
+  }
+  const built: Built[] = [];
+  for (const [root, group] of members) {
+    const total: Scores = { person: 0, organization: 0, place: 0 };
+    // A surname counts only as a person: its other clues ("Throneberry's …") are about the word, not the entity.
+    for (const s of group)
+      for (const k of KINDS) if (!surnames.has(s.key) || k === 'person') total[k] += scores.get(s.key)![k];
+    const [kind, score] = best(total);
+    if (score < MIN_SCORE) continue;
+    const mentions = mentionsOf.get(root) ?? [];
+    const bylines = group.reduce((n, s) => n + s.bylines, 0);
+    if (mentions.length + bylines === 0) continue;
+    mentions.sort((a, b) => a.article - b.article || a.sentence - b.sentence || a.start - b.start);
+    const entity = describe(group, kind, mentions);
+    built.push({
+      entity,
+      nameKey: nameKey(entity.name),
+      keys: [...new Set([...group.map((s) => s.key), nameKey(entity.name), ...entity.aliases.map(nameKey)])],
+      tokens: [...new Set(group.flatMap((s) => s.words))].filter((w) => !ORG_CONNECTORS.has(w)),
+      mentions,
+    });
+  }
+  built.sort((a, b) => b.entity.mentions - a.entity.mentions || a.entity.name.localeCompare(b.entity.name));
+  return built;
+}
+
+/**
+ * A cluster → its entity: the fullest name, every other way it was written, the roles stated at its mentions
+ * (bylines give "author"), in the order first stated.
+ */
+function describe(group: NameStats[], kind: EntityKind, refs: MentionRef[]): Entity {
+  const first = (s: NameStats): number => {
+    const m = s.mentions[0];
+    return m ? m.article * 1e6 + m.sentence : Number.MAX_SAFE_INTEGER;
+  };
+  const fullest = [...group].sort(
+    (a, b) => b.words.length - a.words.length || b.mentions.length - a.mentions.length || first(a) - first(b),
+  )[0]!;
+  const name = mostFrequent(fullest.surfaces);
+  const seen = new Set([name.toLowerCase()]);
+  const aliases: string[] = [];
+  const addAlias = (surface: string): void => {
+    if (!seen.has(surface.toLowerCase())) aliases.push(surface);
+    seen.add(surface.toLowerCase());
+  };
+  for (const m of refs) addAlias(m.surface);
+  for (const s of group) for (const surface of s.surfaces.keys()) addAlias(surface);
+  const roles: string[] = [];
+  const addRole = (r: string): void => {
+    if (!roles.some((x) => x.toLowerCase() === r.toLowerCase())) roles.push(r);
+  };
+  if (kind === 'person') {
+    for (const m of refs) m.roles.forEach(addRole);
+    if (group.some((s) => s.bylines > 0)) addRole('author');
+  }
+  const bylines = group.reduce((n, s) => n + s.bylines, 0);
+  return { name, kind, roles, aliases, mentions: refs.length + bylines };
+}
+
+/**
+ * For a surname two people share, which one a mention means: the one whose title it repeats ("President Kennedy"),
+ * else the one named last before it in the same article, else the one mentioned most.
+ */
+function ownerPicker(candidates: NameStats[]): (m: MentionRef) => NameStats {
+  const offices = candidates.map((p) => new Set(p.mentions.flatMap((pm) => pm.roles.map(office))));
+  const byArticle = candidates.map((p) => {
+    const map = new Map<number, MentionRef[]>();
+    for (const pm of p.mentions) pushTo(map, pm.article, pm);
+    return map;
+  });
+  const mostMentioned = [...candidates].sort((a, b) => b.mentions.length - a.mentions.length)[0]!;
+  return (m) => {
+    const byRole = candidates.filter((_, i) => m.roles.some((r) => offices[i]!.has(office(r))));
+    if (byRole.length === 1) return byRole[0]!;
+    let owner: NameStats | undefined;
+    let latest = -1;
+    candidates.forEach((p, i) => {
+      for (const pm of byArticle[i]!.get(m.article) ?? []) {
+        const position = pm.sentence * 1e6 + pm.start;
+        if (position < m.sentence * 1e6 + m.start && position > latest) [owner, latest] = [p, position];
+      }
+    });
+    return owner ?? mostMentioned;
+  };
+}
+
+/** The office a role names: "Former President" is "president"; "Vice President" stays "vice president". */
+function office(role: string): string {
+  return role.toLowerCase().replace(/^(?:(?:former|then|ex|acting|interim|late)[\s-]+)+/, '');
+}
+
+/** The surname of a full name: its last word, or the one before "Jr."/"III". */
+function surnameOf(words: string[]): string {
+  const last = words.at(-1)!;
+  return NAME_SUFFIXES.has(last) && words.length > 1 ? words.at(-2)! : last;
+}
+
+/** "US" ↔ "United States", "UN" ↔ "United Nations": an acronym and the one multi-word name it abbreviates. */
+function linkAcronyms(names: Map<string, NameStats>, clusters: Clusters, kindOf: KindOf): void {
+  const byInitials = new Map<string, string[]>();
+  for (const s of names.values()) {
+    if (s.words.length < 2 || kindOf(s.key)[0] === 'person') continue;
+    for (const i of initials(mostFrequent(s.surfaces))) pushTo(byInitials, i, s.key);
+  }
+  for (const s of names.values()) {
+    const surface = mostFrequent(s.surfaces);
+    if (s.words.length !== 1 || !isAcronymSurface(surface)) continue;
+    const candidates = [...new Set(byInitials.get(surface.replace(/\./g, '')) ?? [])];
+    if (candidates.length === 1) clusters.union(s.key, candidates[0]!);
+  }
+}
+
+/**
+ * "Northwind" ↔ "Northwind Analytics Inc.", "City" ↔ "Manchester City": a single word that starts (or ends) exactly
+ * one organisation's longer name. An organisation noun alone ("Council") is not a short name.
+ */
+function linkShortOrgNames(names: Map<string, NameStats>, clusters: Clusters, kindOf: KindOf): void {
+  const byEdgeWord = new Map<string, Set<string>>();
+  for (const s of names.values()) {
+    const [kind, score] = kindOf(s.key);
+    if (s.words.length < 2 || kind !== 'organization' || score < MIN_SCORE) continue;
+    // The last word only when no "of" precedes it: "Rotary Club of Providence" is not "Providence".
+    const edges = s.words.includes('of') ? [s.words[0]!] : [s.words[0]!, s.words.at(-1)!];
+    for (const w of edges) byEdgeWord.set(w, (byEdgeWord.get(w) ?? new Set()).add(s.key));
+  }
+  for (const s of names.values()) {
+    // Already a surname ("Rice" of "Mike Rice") or an alias of something else; or used as a place ("in Brevard").
+    if (
+      s.words.length !== 1 ||
+      ORG_CUES.has(s.key) ||
+      lexiconKind(s.key) ||
+      isGivenName(s.key) ||
+      clusters.size(s.key) > 1
+    )
+      continue;
+    if (s.evidence.placePrep > 0) continue;
+    const [kind, score] = kindOf(s.key);
+    if (kind !== 'organization' && score >= 4) continue;
+    const candidates = [...(byEdgeWord.get(s.key) ?? [])];
+    if (candidates.length === 1) clusters.union(s.key, candidates[0]!);
+  }
+}
+
+/**
+ * A surname alone is the person named in full elsewhere ("Rama" → "Edi Rama"). When two people share it, each
+ * mention goes to the one named in the same article (the nearest before it), else to the most mentioned.
+ * Returns the mentions given to a specific person that way.
+ */
+function linkSurnames(
+  names: Map<string, NameStats>,
+  clusters: Clusters,
+  kindOf: KindOf,
+  surnames: Set<string>,
+): Map<MentionRef, string> {
+  const bySurname = new Map<string, NameStats[]>();
+  for (const s of names.values()) {
+    if (s.words.length < 2 || kindOf(s.key)[0] !== 'person' || kindOf(s.key)[1] < MIN_SCORE) continue;
+    const last = surnameOf(s.words);
+    for (const form of new Set([last, last.split('-').at(-1)!])) pushTo(bySurname, form, s);
+  }
+  const firstNames = new Map<string, NameStats[]>();
+  for (const list of bySurname.values())
+    for (const p of list)
+      if (!(firstNames.get(p.words[0]!) ?? []).includes(p)) pushTo(firstNames, p.words[0]!, p);
+  const reassigned = new Map<MentionRef, string>();
+  for (const s of names.values()) {
+    const last = surnameOf(s.words);
+    // "Pope John", "King James": a titled given name alone is a monarch's or pope's name, not a surname.
+    const titledGivenName = s.evidence.title + s.evidence.appositive > 0 && isGivenName(s.key);
+    const candidates = (bySurname.get(last) ?? []).filter(
+      (p) =>
+        p !== s &&
+        p.words.length > s.words.length &&
+        s.words.every((w) => p.words.includes(w) || p.words.some((pw) => pw.endsWith(`-${w}`))) &&
+        (!titledGivenName || hasPersonEvidence(p)),
+    );
+    if (candidates.length === 0) {
+      // Family name first ("Li Qiang … Li said"), or a first name alone: only when exactly one person fits.
+      const byFirst = s.words.length === 1 ? (firstNames.get(s.key) ?? []).filter((p) => p !== s) : [];
+      if (byFirst.length === 1 && !lexiconKind(s.key) && kindOf(s.key)[1] < 5)
+        clusters.union(s.key, byFirst[0]!.key);
+      continue;
+    }
+    // A name that is a place or organisation in its own right ("Washington") is not taken for a surname.
+    const own = kindOf(s.key);
+    if (own[0] !== 'person' && own[1] >= 5) continue;
+    if (candidates.length === 1) {
+      clusters.union(s.key, candidates[0]!.key);
+      surnames.add(s.key);
+      continue;
+    }
+    const pick = ownerPicker(candidates);
+    for (const m of s.mentions) reassigned.set(m, pick(m).key);
+  }
+  return reassigned;
+}
+
+/** Initials of a multi-word name, with and without its small words ("Mujahedeen-e-Khalq" → "MEK"). */
+function initials(surface: string): string[] {
+  const parts = surface.split(/[\s-]+/).filter((p) => /^\p{L}/u.test(p));
+  const all = parts.map((p) => p[0]!.toUpperCase()).join('');
+  const capitals = parts
+    .filter((p) => /^\p{Lu}/u.test(p))
+    .map((p) => p[0]!)
+    .join('');
+  return [...new Set([all, capitals])];
+}

@@ -1,0 +1,214 @@
+// What kind of thing a name is: the evidence gathered for one name key, weighed into person / organisation / place
+// scores. News prose gives the clues (titles, appositives, bylines, speech verbs, "the X", "in X"); compromise's
+// lexicon gives what it knows of the words.
+import type { EntityKind } from '../../model/types.js';
+import { noEvidence, type Evidence, type WordStats } from './mentions.js';
+import {
+  ORG_CUES,
+  PLACE_CUES,
+  ROLE_HEADS,
+  ROLE_MODIFIERS,
+  hasOrgCue,
+  hasPlaceCue,
+  isCommonPlural,
+  isDemonym,
+  isGivenName,
+  isLexiconCommon,
+  isLexiconLastName,
+  isNonEntityAcronym,
+  isPersonWord,
+  lexiconKind,
+} from '../names.js';
+
+/** A name needs at least this much evidence for one kind to be listed. */
+export const MIN_SCORE = 2;
+/** Organisation nouns that, capitalised and alone, name one institution ("Congress", "the Senate"). */
+const INSTITUTIONS = new Set([
+  'congress',
+  'senate',
+  'parliament',
+  'legislature',
+  'army',
+  'navy',
+  'cabinet',
+  'city',
+]);
+
+export interface MentionRef {
+  article: number;
+  sentence: number;
+  /** Offsets into the sentence text. */
+  start: number;
+  end: number;
+  surface: string;
+  /** Role phrases stated at this mention (shared empty array when none). */
+  roles: string[];
+}
+
+/** Everything seen for one name key ("edi rama", "rama", "mek"). */
+export interface NameStats {
+  key: string;
+  words: string[];
+  surfaces: Map<string, number>;
+  evidence: Evidence;
+  /** Known to be an organisation from its form ("Biden administration", "Procter & Gamble"). */
+  organization: boolean;
+  mentions: MentionRef[];
+  bylines: number;
+}
+
+export type Scores = Record<EntityKind, number>;
+
+export const KINDS: EntityKind[] = ['person', 'organization', 'place'];
+
+export function newStats(key: string, words: string[]): NameStats {
+  return {
+    key,
+    words,
+    surfaces: new Map(),
+    evidence: noEvidence(),
+    organization: false,
+    mentions: [],
+    bylines: 0,
+  };
+}
+
+/** The most frequent way a name is written; a tie prefers ordinary case ("Washington") to a dateline's "WASHINGTON". */
+export function mostFrequent(counts: Map<string, number>): string {
+  let best = '';
+  let n = -1;
+  for (const [s, c] of counts) {
+    const better = shouting(best) === shouting(s) ? s.length > best.length : shouting(best);
+    if (c > n || (c === n && better)) [best, n] = [s, c];
+  }
+  return best;
+}
+
+function shouting(s: string): boolean {
+  return !/\p{Ll}/u.test(s) && s.replace(/[^\p{L}]/gu, '').length > 6;
+}
+
+export function isAcronymSurface(surface: string): boolean {
+  return /^(?:\p{Lu}\.){2,}$/u.test(surface) || /^\p{Lu}{2,6}$/u.test(surface);
+}
+
+/** The best-supported kind; a tie goes to organisation or place, since calling a thing a person is the worse error. */
+export function best(score: Scores): [EntityKind, number] {
+  let kind: EntityKind = 'person';
+  for (const k of KINDS) if (score[k] > score[kind] || (score[k] === score[kind] && k !== 'person')) kind = k;
+  return [kind, score[kind]];
+}
+
+/** What a name's evidence is weighed against: corpus word statistics and the names that occur as one word. */
+export interface ScoreContext {
+  wordStats: WordStats;
+  /** Keys of one-word names, to see full names used again by surname ("Erling Haaland … Haaland"). */
+  singles: ReadonlySet<string>;
+}
+
+/** How strongly each kind is supported by one name's form and the evidence around its mentions. */
+export function scoreName(s: NameStats, ctx: ScoreContext): Scores {
+  const lex = lexiconKind(s.key);
+  const single = s.words.length === 1;
+  // A word only ever used to modify the noun after it ("the Balkan state") is an adjective, not a name.
+  if (!lex && single && s.evidence.modifier > 0 && s.evidence.modifier >= s.mentions.length) return zero();
+  if (single && !lex && (ORG_CUES.has(s.key) || PLACE_CUES.has(s.key)))
+    return institutionScore(s, ctx.wordStats);
+  const orgCue = hasOrgCue(s.words);
+  // An employer named before a role ("City manager …", "Arsenal captain …") is an organisation, whatever its nouns.
+  const placeCue = hasPlaceCue(s.words) && s.evidence.affiliation === 0;
+  const score: Scores = {
+    person: personScore(s, ctx, orgCue || placeCue),
+    organization: organizationScore(s, orgCue),
+    place: placeScore(s, placeCue),
+  };
+  // compromise lists some one-word cities as people ("Houston", "Austin"): a weak clue that context can outweigh.
+  if (lex) score[lex] += lex === 'person' && single ? 2 : 6;
+  // A multi-word name the lexicon knows as a team, firm or place is never a person, whatever precedes it.
+  if ((lex === 'organization' || lex === 'place') && !single) score.person = 0;
+  if (!lex && isTeamOrFirm(s)) {
+    score.organization += Math.max(2, Math.min(score.person, 3));
+    score.person = 0;
+  }
+  return score;
+}
+
+const zero = (): Scores => ({ person: 0, organization: 0, place: 0 });
+
+/**
+ * "the House", "the Senate", "Congress": an organisation noun alone names an institution — unless the corpus also
+ * writes it in lower case, when it is a common noun ("Government", "Board").
+ */
+function institutionScore(s: NameStats, wordStats: WordStats): Scores {
+  const score = zero();
+  const institution = s.mentions.length > 0 && INSTITUTIONS.has(s.key) && !wordStats.lower.has(s.key) ? 2 : 0;
+  if (ORG_CUES.has(s.key) || s.evidence.affiliation > 0) score.organization = institution;
+  else score.place = institution;
+  return score;
+}
+
+function personScore(s: NameStats, ctx: ScoreContext, hasCue: boolean): number {
+  const e = s.evidence;
+  const single = s.words.length === 1;
+  let score = 4 * Math.min(2, e.title + e.appositive + e.byline);
+  // "Smith said" makes a person of an unknown word, not of a common one ("Flock said") or a group ("Democrats said").
+  const acronym = single && isAcronymSurface(mostFrequent(s.surfaces));
+  if (!acronym && !pluralGroupWord(s) && !(single && isLexiconCommon(s.key)))
+    score += 2 * Math.min(2, e.speech);
+  // The shape of a personal name counts only when nothing in the name says organisation or place, and it does not
+  // start with a plural noun ("the Masters Palmer and Player …").
+  if (hasCue || (!single && isCommonPlural(s.words[0]!))) return score;
+  if (!single && isPersonWord(s.words[0]!)) score += 3;
+  if (isLexiconLastName(s.words.at(-1)!)) score += 1;
+  if (!single && s.words.length <= 4 && s.words.every((w) => looksLikeNameWord(w, ctx.wordStats))) {
+    score += 1;
+    // News names a person in full, then by surname alone ("Erling Haaland … Haaland").
+    if (ctx.singles.has(s.words.at(-1)!)) score += 2;
+  }
+  return score;
+}
+
+function organizationScore(s: NameStats, orgCue: boolean): number {
+  const e = s.evidence;
+  const single = s.words.length === 1;
+  let score = (s.organization ? 6 : 0) + (orgCue ? 5 : 0);
+  score += 3 * Math.min(2, e.outlet) + 3 * Math.min(1, e.affiliation);
+  if (single && e.theX > 0 && !lexiconKind(s.key)) score += 1;
+  const acronym = single && isAcronymSurface(mostFrequent(s.surfaces));
+  if (acronym && !isNonEntityAcronym(s.key)) score += 1 + Math.min(1, e.speech + e.theX);
+  return score;
+}
+
+function placeScore(s: NameStats, placeCue: boolean): number {
+  let score = placeCue ? 5 : 0;
+  // "in the Bible", "in God": prepositions make a place only of words that are not common words.
+  if (!(s.words.length === 1 && isLexiconCommon(s.key))) score += Math.min(4, s.evidence.placePrep);
+  return score;
+}
+
+/** A name ending in a plural noun ("Morton Foods"), or a city and a plural ("Milwaukee Braves"): a team or a firm. */
+function isTeamOrFirm(s: NameStats): boolean {
+  if (s.evidence.byline > 0) return false;
+  const team = s.words.length > 1 && lexiconKind(s.words[0]!) === 'place' && /[^s]s$/.test(s.words.at(-1)!);
+  return team || isCommonPlural(s.words.at(-1)!);
+}
+
+/** Evidence of a person beyond the shape of the name: a title, an appositive, a byline, speech or a given name. */
+export function hasPersonEvidence(s: NameStats): boolean {
+  const e = s.evidence;
+  return e.title + e.appositive + e.byline + e.speech > 0 || isGivenName(s.words[0]!);
+}
+
+/** "Republicans", "Democrats", "Nazis": plural group words are not one person even when they "said". */
+function pluralGroupWord(s: NameStats): boolean {
+  if (s.words.length !== 1) return false;
+  const w = s.words[0]!;
+  if (!/[^s]s$/.test(w) || isLexiconLastName(w)) return false;
+  return isDemonym(w) || /(?:ans|ats|ists|ites|is|ers)$/.test(w);
+}
+
+/** A word that can be part of a name: not a common lower-case word elsewhere in the corpus. */
+function looksLikeNameWord(word: string, wordStats: WordStats): boolean {
+  if (ROLE_HEADS.has(word) || ROLE_MODIFIERS.has(word) || isDemonym(word)) return false;
+  return !wordStats.lower.has(word);
+}

@@ -1,0 +1,331 @@
+// Quotations: every direct quotation in the articles, verbatim, with its speaker and a citation.
+import { weakMemo } from '../../util/collections.js';
+import { cite } from '../../model/citation.js';
+import type { Article, Quote, QuoteFilter, Sentence } from '../../model/types.js';
+import { normalizeWord, terms } from '../../text/terms.js';
+import { ArticleContext, Attributor, tokenize, type QuoteSpan, type SpeakerResolver, type Unit } from './attribution.js';
+import { pushPosition } from '../timeline.js';
+
+export type { QuoteSpan, SpeakerResolver } from './attribution.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Finding the quotation marks.
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Characters after which a straight or single quote mark opens a quotation. */
+const OPENING_CONTEXT = /[\s([{—–\-/“"‘]/;
+
+function opensDouble(body: string, i: number, from: number): boolean {
+  const prev = i > from ? body[i - 1]! : ' ';
+  const next = body[i + 1] ?? ' ';
+  return OPENING_CONTEXT.test(prev) && !/\s/.test(next);
+}
+
+/** ‘…’ or '…' at top level opens a quotation only at a word start: "Israel’s", "don't", "’90s" never do. */
+function opensSingle(body: string, i: number, from: number): boolean {
+  const prev = i > from ? body[i - 1]! : ' ';
+  const next = body[i + 1] ?? ' ';
+  if (!OPENING_CONTEXT.test(prev) || !(LETTER_OR_DIGIT.test(next) || next === '“' || next === '"')) return false;
+  return !/^.\d0s\b/.test(body.slice(i, i + 5)) && !/^.n['’]/.test(body.slice(i, i + 3)); // '90s, ‘n’
+}
+
+/** The closing single mark of a quotation opened at `i`: followed by a non-letter, not a plural possessive if avoidable. */
+function findSingleClose(body: string, i: number, to: number, mark: string): number {
+  const closer = mark === '‘' ? '’' : "'";
+  let fallback = -1;
+  for (let j = i + 1; j < to; j++) {
+    if (body[j] !== closer) continue;
+    const prev = body[j - 1]!;
+    const next = body[j + 1] ?? ' ';
+    if (/\s/.test(prev) || LETTER_OR_DIGIT.test(next)) continue; // an apostrophe inside a word
+    // "the players’ union": a plural possessive, unless nothing better follows.
+    if (prev === 's' && next === ' ' && /^ \p{Ll}/u.test(body.slice(j + 1, j + 3))) {
+      if (fallback < 0) fallback = j;
+      continue;
+    }
+    return j;
+  }
+  return fallback;
+}
+
+/**
+ * The quotations of one paragraph, `body[from, to)`, in order. Double marks (curly or straight) are primary;
+ * single marks inside them belong to the outer quotation. A quotation left open at the paragraph's end runs to
+ * that end (the convention for quotations continued in the next paragraph).
+ */
+export function findQuoteSpans(body: string, from: number, to: number, paragraph: number): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  const push = (open: number, close: number, closed: boolean): void => {
+    let start = open + 1;
+    let end = closed ? close - 1 : close;
+    while (start < end && /\s/.test(body[start]!)) start++;
+    while (end > start && /\s/.test(body[end - 1]!)) end--;
+    if (end > start && LETTER_OR_DIGIT.test(body.slice(start, end))) spans.push({ paragraph, open, start, end, close, closed });
+  };
+  let i = from;
+  while (i < to) {
+    const ch = body[i]!;
+    if (ch === '“' || (ch === '"' && opensDouble(body, i, from))) {
+      const c = body.indexOf(ch === '“' ? '”' : '"', i + 1);
+      const closed = c >= 0 && c < to;
+      push(i, closed ? c + 1 : to, closed);
+      i = closed ? c + 1 : to;
+      continue;
+    }
+    if ((ch === '‘' || ch === "'") && opensSingle(body, i, from)) {
+      const c = findSingleClose(body, i, to, ch);
+      if (c > i + 1) {
+        push(i, c + 1, true);
+        i = c + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return spans;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Units: sentences, merged where a quotation crosses the splitter's boundary.
+
+interface ArticleQuotes {
+  spans: QuoteSpan[];
+  units: Array<Omit<Unit, 'mentions' | 'subject' | 'speaker' | 'index'>>;
+}
+
+function sentencesByParagraph(article: Article): Map<number, Sentence[]> {
+  const map = new Map<number, Sentence[]>();
+  for (const s of article.sentences) {
+    const list = map.get(s.paragraph) ?? [];
+    list.push(s);
+    map.set(s.paragraph, list);
+  }
+  return map;
+}
+
+function buildUnits(article: Article): ArticleQuotes {
+  const body = article.body;
+  const spans: QuoteSpan[] = [];
+  for (const p of article.paragraphs) spans.push(...findQuoteSpans(body, p.start, p.end, p.number));
+  const index = spans.map((_, k) => k);
+  const units: ArticleQuotes['units'] = [];
+  const byParagraph = sentencesByParagraph(article);
+  let k = 0;
+  for (const p of article.paragraphs) {
+    const sentences = byParagraph.get(p.number) ?? [{ start: p.start, end: p.end } as Sentence];
+    let uStart = sentences[0]!.start;
+    let reach = -1;
+    for (let s = 0; s < sentences.length; s++) {
+      const sent = sentences[s]!;
+      while (k < spans.length && spans[k]!.open < sent.end) reach = Math.max(reach, spans[k++]!.close);
+      const next = sentences[s + 1];
+      if (next && reach > next.start) continue; // a quotation runs on into the next sentence
+      units.push({ paragraph: p.number, start: uStart, end: sent.end, tokens: tokenize(body, uStart, sent.end, spans, index) });
+      if (next) uStart = next.start;
+    }
+  }
+  return { spans, units };
+}
+
+/** The sentences holding `body[start, end)`, as one citation range. */
+function citationRange(sentences: Sentence[], span: QuoteSpan): { start: number; end: number } {
+  let first: Sentence | undefined;
+  let last: Sentence | undefined;
+  for (const s of sentences) {
+    if (s.end > span.start && s.start < span.end) {
+      first ??= s;
+      last = s;
+    }
+  }
+  return first && last ? { start: Math.min(first.start, span.open), end: Math.max(last.end, span.end) } : { start: span.open, end: span.close };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Extraction.
+
+/** Every direct quotation in the articles, in article order, with its speaker (null when the text gives none). */
+export function extractQuotes(articles: Article[], resolver?: SpeakerResolver): Quote[] {
+  const out: Quote[] = [];
+  for (const article of articles) out.push(...quotesOf(article, resolver));
+  return out;
+}
+
+/** The quotations of one article, in order, attributed with `resolver`: `extractQuotes` one article at a time. */
+export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] {
+  const { spans, units: rawUnits } = buildUnits(article);
+  if (spans.length === 0) return [];
+  const ctx = new ArticleContext(article.body, rawUnits, resolver);
+  const attributor = new Attributor(ctx);
+  const bySentences = sentencesByParagraph(article);
+  const out: Quote[] = [];
+  const seen = new Set<number>();
+  for (const u of ctx.units) {
+    u.tokens.forEach((tok, qi) => {
+      if (tok.type !== 'quote' || seen.has(tok.quote)) return;
+      seen.add(tok.quote);
+      const span = spans[tok.quote]!;
+      let found = attributor.inUnit(u, qi);
+      if (found === undefined && isStandalone(u, qi)) found = inherited(ctx, attributor, u, spans, tok.quote);
+      const speaker = found ?? null;
+      if (speaker) u.speaker = speaker;
+      const range = citationRange(bySentences.get(span.paragraph) ?? [], span);
+      out.push({ text: article.body.slice(span.start, span.end), speaker: speaker?.name ?? null, citation: cite(article, range.start, range.end) });
+    });
+  }
+  return out;
+}
+
+/**
+ * A unit that is (almost) all quotation, opening with it — “…” or “…” on Fulton taxpayers. — has its speaker,
+ * if any, in a neighbouring sentence.
+ */
+function isStandalone(u: Unit, qi: number): boolean {
+  if (u.tokens.slice(0, qi).some((t) => t.type === 'word')) return false;
+  const quoted = u.tokens.reduce((n, t) => n + (t.type === 'quote' ? t.end - t.start : 0), 0);
+  return quoted >= 0.6 * (u.end - u.start);
+}
+
+/** The speaker of a standalone quotation: from the previous sentence, the previous paragraph, or the next sentence. */
+function inherited(ctx: ArticleContext, attributor: Attributor, u: Unit, spans: QuoteSpan[], quote: number): ReturnType<Attributor['inUnit']> {
+  const prev = ctx.units[u.index - 1];
+  const next = ctx.units[u.index + 1];
+  if (prev && prev.paragraph === u.paragraph) {
+    if (prev.speaker) return prev.speaker;
+    const intro = attributor.introducesNext(prev) ?? (prev.tokens.some((t) => t.type === 'quote') ? undefined : attributor.clauseOpening(prev));
+    if (intro !== undefined) return intro;
+  }
+  if (next && next.paragraph === u.paragraph && !next.tokens.some((t) => t.type === 'quote')) {
+    const after = attributor.clauseOpening(next);
+    if (after !== undefined) return after;
+  }
+  if (prev && prev.paragraph === u.paragraph - 1 && isFirstInParagraph(ctx, u)) {
+    // A quotation continued from the previous paragraph, or a paragraph of quotation after an attributed one.
+    const lastQuote = [...prev.tokens].reverse().find((t) => t.type === 'quote');
+    const intro = attributor.introducesNext(prev);
+    if (intro !== undefined) return intro;
+    if (lastQuote && prev.speaker && (isLastToken(prev, lastQuote.quote) || !spans[lastQuote.quote]!.closed)) return prev.speaker;
+  }
+  void quote;
+  return undefined;
+}
+
+function isFirstInParagraph(ctx: ArticleContext, u: Unit): boolean {
+  return ctx.units[u.index - 1]?.paragraph !== u.paragraph;
+}
+
+/** Is the quotation the unit's last quotation, with only its attribution after it? */
+function isLastToken(u: Unit, quote: number): boolean {
+  const at = u.tokens.findIndex((t) => t.type === 'quote' && t.quote === quote);
+  return !u.tokens.slice(at + 1).some((t) => t.type === 'quote');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Filters.
+
+const fold = (s: string): string[] =>
+  s
+    .split(/[\s-]+/)
+    .map((w) => normalizeWord(w).replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter((w) => w.length > 0);
+
+/** Speakers' folded words, kept between calls (bounded): a speaker filter tests every distinct speaker. */
+const foldMemo = new Map<string, string[]>();
+
+function foldedSpeaker(speaker: string): string[] {
+  let f = foldMemo.get(speaker);
+  if (!f) {
+    if (foldMemo.size >= 100_000) foldMemo.clear();
+    f = fold(speaker);
+    foldMemo.set(speaker, f);
+  }
+  return f;
+}
+
+/**
+ * Forgiving speaker match: case- and accent-insensitive; "lapid" or "Yair" matches "Yair Lapid"; a prefix of a
+ * name word of 3+ letters matches ("lap"); a longer wanted name with a title ("PM Yair Lapid") matches too.
+ */
+export function defaultSpeakerMatches(speaker: string, wanted: string): boolean {
+  const have = foldedSpeaker(speaker);
+  const want = fold(wanted);
+  if (have.length === 0 || want.length === 0) return false;
+  const wordMatches = (w: string): boolean => have.some((h) => h === w || (w.length >= 3 && h.startsWith(w)));
+  if (want.every(wordMatches)) return true;
+  // Every word of the speaker's name inside the wanted text: "Prime Minister Edi Rama" → "Edi Rama".
+  return have.length >= 1 && have.every((h) => want.includes(h));
+}
+
+/** Does a search term of the topic occur among the text's terms? Stems of 4+ letters also match inside compounds. */
+function termMatches(term: string, textTerms: string[]): boolean {
+  return textTerms.some((t) => t === term || (term.length >= 4 && t.includes(term)));
+}
+
+/** A quote's search terms, computed once per quote: topic filters run over every quote on each call. */
+const quoteTerms = weakMemo((q: Quote): string[] => terms(`${q.text} ${q.citation.excerpt}`));
+
+/** `filterQuotes` by testing every quote: the reference the indexed filter must agree with. */
+export function scanQuotes(
+  quotes: Quote[],
+  filter: QuoteFilter,
+  speakerMatches: (speaker: string, wanted: string) => boolean = defaultSpeakerMatches,
+): Quote[] {
+  const wanted = filter.speaker?.trim();
+  const topicTerms = filter.topic ? terms(filter.topic) : [];
+  return quotes.filter((q) => {
+    if (wanted) {
+      if (q.speaker === null || !speakerMatches(q.speaker, wanted)) return false;
+    }
+    if (topicTerms.length > 0) {
+      const textTerms = quoteTerms(q);
+      if (!topicTerms.every((term) => termMatches(term, textTerms))) return false;
+    }
+    return true;
+  });
+}
+
+/** Speaker → positions of their quotes, and search term → positions; built once per quote array. */
+interface QuoteIndex {
+  bySpeaker: Map<string, number[]>;
+  byTerm: Map<string, number[]>;
+}
+
+const quoteIndex = weakMemo((quotes: readonly Quote[]): QuoteIndex => {
+  const bySpeaker = new Map<string, number[]>();
+  const byTerm = new Map<string, number[]>();
+  quotes.forEach((q, i) => {
+    if (q.speaker !== null) pushPosition(bySpeaker, q.speaker, i);
+    for (const t of quoteTerms(q)) pushPosition(byTerm, t, i);
+  });
+  return { bySpeaker, byTerm };
+});
+
+/**
+ * Quotes by a speaker (forgiving name match) and/or about a topic (every topic term in the quote or its sentence).
+ * The speaker is matched once per distinct speaker and the topic terms looked up in a term index, so a filter
+ * looks only at the quotes that can match: the same quotes, in the same order, as testing every quote.
+ */
+export function filterQuotes(
+  quotes: Quote[],
+  filter: QuoteFilter,
+  speakerMatches: (speaker: string, wanted: string) => boolean = defaultSpeakerMatches,
+): Quote[] {
+  const wanted = filter.speaker?.trim();
+  const topicTerms = filter.topic ? terms(filter.topic) : [];
+  if (!wanted && topicTerms.length === 0) return quotes.slice();
+  const index = quoteIndex(quotes);
+  let candidates: Set<number> | null = null;
+  if (wanted) {
+    candidates = new Set();
+    for (const [speaker, positions] of index.bySpeaker) if (speakerMatches(speaker, wanted)) for (const i of positions) candidates.add(i);
+  }
+  for (const term of new Set(topicTerms)) {
+    // termMatches: the term itself, or (4+ letters) a term holding it.
+    const hits = new Set<number>();
+    for (const [t, positions] of index.byTerm) {
+      if (t !== term && !(term.length >= 4 && t.includes(term))) continue;
+      for (const i of positions) if (!candidates || candidates.has(i)) hits.add(i);
+    }
+    candidates = hits;
+  }
+  return [...candidates!].sort((a, b) => a - b).map((i) => quotes[i]!);
+}

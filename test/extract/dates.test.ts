@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { extractDates } from '../../src/extract/dates.js';
+import { parseYmd, periodEnd, periodOf, type Period } from '../../src/model/periods.js';
+
+/** "phrase=date/precision" for each date found, in reading order. */
+function found(sentence: string, articleDate: string, previous: Period | null = null): string[] {
+  return extractDates(sentence, articleDate, previous).map((m) => `${m.text}=${m.period.date}/${m.period.precision}`);
+}
+
+// 2022-09-12 is a Monday; 2022-10-23 a Sunday.
+const MONDAY = '2022-09-12';
+const SUNDAY = '2022-10-23';
+
+describe('calendar', () => {
+  it('gives each precision its first day', () => {
+    const day = parseYmd('2022-09-14');
+    expect(periodOf(day, 'week')).toEqual({ date: '2022-09-12', precision: 'week' });
+    expect(periodOf(day, 'month')).toEqual({ date: '2022-09-01', precision: 'month' });
+    expect(periodOf(day, 'year')).toEqual({ date: '2022-01-01', precision: 'year' });
+    expect(periodOf(day, 'decade')).toEqual({ date: '2020-01-01', precision: 'decade' });
+  });
+
+  it('knows the last day of each period', () => {
+    expect(periodEnd({ date: '2024-02-01', precision: 'month' })).toBe('2024-02-29');
+    expect(periodEnd({ date: '2022-09-12', precision: 'week' })).toBe('2022-09-18');
+    expect(periodEnd({ date: '1990-01-01', precision: 'decade' })).toBe('1999-12-31');
+    expect(periodEnd({ date: '2022-07-15', precision: 'day' })).toBe('2022-07-15');
+  });
+
+  it('rejects a date that is not a real YYYY-MM-DD, naming it', () => {
+    expect(() => parseYmd('2022-02-30')).toThrow('storydesk: bad date "2022-02-30"; expected a real calendar date as YYYY-MM-DD');
+    expect(() => extractDates('In July.', '12/09/2022')).toThrow('bad date "12/09/2022"');
+  });
+});
+
+describe('absolute dates', () => {
+  it('reads a month and day, resolving the year to the latest one on or before the article', () => {
+    expect(found('Albania blamed Iran for a July 15 cyberattack.', MONDAY)).toEqual(['July 15=2022-07-15/day']);
+    expect(found('The probe began on Dec. 20.', '2022-01-10')).toEqual(['Dec. 20=2021-12-20/day']);
+  });
+
+  it('reads a full date and a numeric ISO date at day precision', () => {
+    expect(found('Officials met on October 23, 2022, and again on 2022-10-30.', MONDAY)).toEqual([
+      'October 23, 2022=2022-10-23/day',
+      '2022-10-30=2022-10-30/day',
+    ]);
+  });
+
+  it('keeps a month at month precision and never invents a day', () => {
+    expect(found('Hackers struck in July.', '2022-10-23')).toEqual(['July=2022-07-01/month']);
+    expect(found('Pence spoke at an event in June.', MONDAY)).toEqual(['June=2022-06-01/month']);
+    expect(found('The scheme unraveled in March 2017.', MONDAY)).toEqual(['March 2017=2017-03-01/month']);
+    expect(found('A month after that, in July of 2021, it ended.', MONDAY)).toContain('July of 2021=2021-07-01/month');
+  });
+
+  it('takes a month after the article month to be last year when the sentence is about the past', () => {
+    expect(found('The attack happened in December.', '2022-01-10')).toEqual(['December=2021-12-01/month']);
+  });
+
+  it('reads bare years after a time word', () => {
+    expect(found('Albania agreed in 2013 to take in members of the MEK.', MONDAY)).toEqual(['2013=2013-01-01/year']);
+    expect(found('Iran’s cyberthreats date to at least 2007, the US said.', MONDAY)).toEqual(['2007=2007-01-01/year']);
+    expect(found('It happened in mid-2019, and again in late 2020.', MONDAY)).toEqual(['2019=2019-01-01/year', '2020=2020-01-01/year']);
+    expect(found('The plan dates to the summer of 2014.', MONDAY)).toEqual(['2014=2014-01-01/year']);
+  });
+
+  it('reads a year used as an adjective', () => {
+    expect(found('The MEK backed Khomeini in the 1979 revolution.', MONDAY)).toEqual(['1979=1979-01-01/year']);
+    expect(found('A 2019 report found that the 2016 elections were disputed.', MONDAY)).toEqual([
+      '2019=2019-01-01/year',
+      '2016=2016-01-01/year',
+    ]);
+  });
+
+  it('reads decades, with or without early/mid/late', () => {
+    expect(found('Following the collapse of its government in the early 1990s, Albania changed.', MONDAY)).toEqual([
+      'early 1990s=1990-01-01/decade',
+    ]);
+    expect(found('In the 1980s and the ’90s it was isolated.', MONDAY)).toEqual(['the 1980s=1980-01-01/decade', '’90s=1990-01-01/decade']);
+  });
+
+  it('reads well-known eras used as a time', () => {
+    expect(found('During World War II, Albanians supported Jews.', SUNDAY)).toEqual(['World War II=1940-01-01/decade']);
+    expect(found('Albania was isolated during the Cold War.', SUNDAY)).toEqual(['the Cold War=1940-01-01/decade']);
+  });
+
+  it('does not read an era used as a name', () => {
+    expect(found('A World War II veteran spoke, and the evil behind the Holocaust remains.', SUNDAY)).toEqual([]);
+  });
+
+  it('reads 9/11 as its day, not as September 11 of the article year', () => {
+    expect(found('Security was tightened after 9/11.', MONDAY)).toEqual(['9/11=2001-09-11/day']);
+  });
+});
+
+describe('things that are not dates', () => {
+  it.each([
+    ['durations', 'The two countries have been foes for years, for decades and for several years, over the years.'],
+    ['"decades-long"', 'It embarked on a decades-long campaign to overthrow the regime.'],
+    ['counts with a comma', 'It hosts 3,000 members and 2,000 troops.'],
+    ['counts before a plural noun', 'About 2000 people came, and 1990 soldiers died.'],
+    ['money and percentages', 'The fee rose 25 percent to $2,019 and then to $2019.'],
+    ['ages and lengths of time', 'He served 20 years in prison, was 35 years old and waited 10 days.'],
+    ['times of day alone', 'The vote opened at 10:30 a.m. and closed at noon.'],
+    ['"may" and "march" as verbs', 'He may resign, and protesters march on the capital.'],
+    ['"May" as a name', 'Theresa May said the plan had failed.'],
+    ['a weekday inside a name', 'The Sunday Times reported on Bloody Sunday.'],
+    ['"now"', 'The group now controls the port.'],
+    ['"24/7" and "1/2"', 'Coverage ran 24/7 and 1/2 of the staff left.'],
+    ['a number that names a thing', 'Resolution 2231 was adopted in Room 2010.'],
+    ['"the last year" as a duration', 'Prices rose in the last year and over the past week.'],
+    ['"several years ago"', 'Several years ago, nobody cared.'],
+    ['the baseline of a comparison', 'Revenue rose to $2.23 billion, up from $1.92 billion a year earlier.'],
+    ['"last year\'s" amount', 'Analysts expect a 7 percent increase from last year\'s $11.9 billion.'],
+    ['a named day', 'Black Friday sales were strong, as on Cyber Monday.'],
+    ['a page timestamp', 'Updated: July 5, 2021 10:30 a.m.'],
+  ])('ignores %s', (_what, sentence) => {
+    expect(found(sentence, MONDAY)).toEqual([]);
+  });
+
+  it('ignores a dateline but reads the date the lede states', () => {
+    expect(found('NEW YORK, Sept. 12 (Reuters) - Cisco said on Friday it would cut jobs.', MONDAY)).toEqual(['Friday=2022-09-09/day']);
+    expect(found('TIRANA, Sept. 12, 2022 — Albania cut ties with Iran last week.', MONDAY)).toEqual(['last week=2022-09-05/week']);
+  });
+
+  it('ignores "a month later than", a comparison, even with a date to count from', () => {
+    expect(found('Its fiscal quarters end a month later than most companies.', MONDAY, { date: '2022-07-27', precision: 'day' })).toEqual([]);
+  });
+
+  it('ignores "Today," that contrasts with the past, and "today" meaning nowadays', () => {
+    expect(found('Today, the evil behind the Holocaust remains another threat.', SUNDAY)).toEqual([]);
+    expect(found('The sentencing process today has much to do with money.', SUNDAY)).toEqual([]);
+  });
+
+  it('ignores "today" inside a quotation: it is the speaker’s day', () => {
+    expect(found('“Today we stand together,” he said.', SUNDAY)).toEqual([]);
+  });
+
+  it('reads "today" when the sentence reports something done that day', () => {
+    expect(found('The court ruled today that the law was void.', SUNDAY)).toEqual(['today=2022-10-23/day']);
+  });
+});
+
+describe('dates relative to the article', () => {
+  it('resolves a weekday to its latest occurrence on or before the article date', () => {
+    expect(found('Israel offered cyber aid to Albania on Monday.', MONDAY)).toEqual(['Monday=2022-09-12/day']);
+    expect(found('The ministry reported an attack on Friday.', MONDAY)).toEqual(['Friday=2022-09-09/day']);
+    expect(found('Lapid met Rama on Sunday in Jerusalem.', SUNDAY)).toEqual(['Sunday=2022-10-23/day']);
+  });
+
+  it('reads a weekday right after a proper noun, as agency copy writes it', () => {
+    expect(found('Shares fell 2 percent on Wall Street Monday.', MONDAY)).toEqual(['Monday=2022-09-12/day']);
+    expect(found('The minister told Reuters Friday that talks had failed.', MONDAY)).toEqual(['Friday=2022-09-09/day']);
+  });
+
+  it('resolves "last", "next" and future-tense weekdays forward or back', () => {
+    expect(found('He said last Monday that he would go.', MONDAY)).toEqual(['last Monday=2022-09-05/day']);
+    expect(found('They meet again next Monday.', MONDAY)).toEqual(['next Monday=2022-09-19/day']);
+    expect(found('The ministers will meet on Thursday.', MONDAY)).toEqual(['Thursday=2022-09-15/day']);
+    expect(found('The vote is set for Friday.', MONDAY)).toEqual(['Friday=2022-09-16/day']);
+  });
+
+  it('resolves "last week" to the Monday of the previous week', () => {
+    expect(found('Last week, Albania blamed Iran.', MONDAY)).toEqual(['Last week=2022-09-05/week']);
+    expect(found('Talks stalled last week.', '2022-09-15')).toEqual(['last week=2022-09-05/week']);
+  });
+
+  it('resolves "over the weekend" to the week holding the latest weekend', () => {
+    expect(found('Over the weekend, the ministry accused Tehran.', MONDAY)).toEqual(['Over the weekend=2022-09-05/week']);
+    expect(found('Over the weekend, the ministry accused Tehran.', SUNDAY)).toEqual(['Over the weekend=2022-10-17/week']);
+  });
+
+  it('resolves "this year", "earlier this year", "last year", "next month"', () => {
+    expect(found('The threat became real earlier this year.', SUNDAY)).toEqual(['this year=2022-01-01/year']);
+    expect(found('The firm sold its assets last year.', SUNDAY)).toEqual(['last year=2021-01-01/year']);
+    expect(found('He is expected to be sentenced next month.', SUNDAY)).toEqual(['next month=2022-11-01/month']);
+  });
+
+  it('shows a season at the precision of its year', () => {
+    expect(found('A transit strike paralysed the city last spring.', '2024-11-06')).toEqual(['last spring=2024-01-01/year']);
+    expect(found('A transit strike paralysed the city last spring.', '2024-04-10')).toEqual(['last spring=2023-01-01/year']);
+    expect(found('The stadium will reopen next summer.', '2024-11-06')).toEqual(['next summer=2025-01-01/year']);
+  });
+
+  it('resolves "yesterday", "last night" and "N units ago" at the unit’s precision', () => {
+    expect(found('Yesterday, police arrested two men; last night they were charged.', MONDAY)).toEqual([
+      'Yesterday=2022-09-11/day',
+      'last night=2022-09-11/day',
+    ]);
+    expect(found('The deal was signed three weeks ago, two months ago and a year ago.', MONDAY)).toEqual([
+      'three weeks ago=2022-08-22/week',
+      'two months ago=2022-07-01/month',
+      'a year ago=2021-01-01/year',
+    ]);
+  });
+
+  it('puts a yearless month in the future when the sentence looks ahead', () => {
+    expect(found('The summit will be held in November.', MONDAY)).toEqual(['November=2022-11-01/month']);
+    expect(found('In August, the executives who were convicted will learn their fates.', '2005-07-16')).toEqual([
+      'August=2005-08-01/month',
+    ]);
+    expect(found('De Mistura said talks would resume on February 25.', '2016-02-03')).toEqual(['February 25=2016-02-25/day']);
+    expect(found('The season begins on Aug. 12.', '2023-05-29')).toEqual(['Aug. 12=2023-08-12/day']);
+  });
+
+  it('keeps a yearless month in the past when its own clause is past, whatever else the sentence says', () => {
+    expect(found('They met in early October and will meet again in October.', MONDAY)).toEqual([
+      'October=2021-10-01/month',
+      'October=2022-10-01/month',
+    ]);
+    expect(found('The truce was first enforced on April 2 and will expire on October 2.', MONDAY)).toEqual([
+      'April 2=2022-04-02/day',
+      'October 2=2022-10-02/day',
+    ]);
+  });
+
+  it('takes the nearer occurrence for a present tense that may narrate', () => {
+    expect(found('Ebbers leaves federal court July 13 after being sentenced.', '2005-07-16')).toEqual(['July 13=2005-07-13/day']);
+    expect(found('Obama leaves office in January.', '2016-09-22')).toEqual(['January=2017-01-01/month']);
+  });
+});
+
+describe('dates relative to another date', () => {
+  const june: Period = { date: '2022-06-01', precision: 'month' };
+
+  it('counts "a month later" from the previous date mentioned, at month precision', () => {
+    expect(found('A month later, the group postponed another summit.', MONDAY, june)).toEqual(['A month later=2022-07-01/month']);
+  });
+
+  it('skips a relative phrase with nothing to count from', () => {
+    expect(found('A month later, the group postponed another summit.', MONDAY, null)).toEqual([]);
+  });
+
+  it('counts "the following day" and "two weeks later" from a day', () => {
+    expect(found('She was indicted on Oct. 12, 2018, and pleaded not guilty the following day.', MONDAY)).toEqual([
+      'Oct. 12, 2018=2018-10-12/day',
+      'the following day=2018-10-13/day',
+    ]);
+    expect(found('Whitcomb resigned two weeks later.', MONDAY, { date: '2017-03-15', precision: 'day' })).toEqual([
+      'two weeks later=2017-03-27/week',
+    ]);
+  });
+
+  it('never makes a relative date finer than what it counts from', () => {
+    expect(found('He took charge three days later.', MONDAY, { date: '2022-10-01', precision: 'month' })).toEqual([
+      'three days later=2022-10-01/month',
+    ]);
+    expect(found('The same day, police struck.', MONDAY, { date: '2022-01-01', precision: 'year' })).toEqual([]);
+  });
+
+  it('dates what came "days after" back from the sentence’s own date, one step vaguer', () => {
+    expect(found('Israel offered aid on Monday, days after Albania severed its ties with Iran.', MONDAY)).toEqual([
+      'Monday=2022-09-12/day',
+      'days after=2022-09-05/week',
+    ]);
+  });
+
+  it('dates "two days after <date>" forward from the date that follows', () => {
+    expect(found('Two days after the July 15 attack, Albania recalled its ambassador.', MONDAY)).toEqual([
+      'Two days after=2022-07-17/day',
+      'July 15=2022-07-15/day',
+    ]);
+  });
+
+  it('reads "that year" as the year of the previous date', () => {
+    expect(found('Later that year, the group moved.', MONDAY, { date: '2013-05-01', precision: 'month' })).toEqual([
+      'Later that year=2013-01-01/year',
+    ]);
+  });
+});

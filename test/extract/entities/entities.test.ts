@@ -1,0 +1,420 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../src/corpus/load.js';
+import type { Article, Entity } from '../../../src/model/types.js';
+import { EntityIndex, MAX_ENTITY_CITATIONS, bylineNames } from '../../../src/extract/entities/entities.js';
+import { makeArticle } from '../../helpers/articles.js';
+
+const entity = (index: EntityIndex, name: string): Entity => {
+  const found = index.list().find((e) => e.name === name);
+  if (!found)
+    throw new Error(
+      `no entity named ${name}; have ${index
+        .list()
+        .map((e) => e.name)
+        .join(', ')}`,
+    );
+  return found;
+};
+const names = (index: EntityIndex, kind?: Entity['kind']): string[] =>
+  index
+    .list()
+    .filter((e) => kind === undefined || e.kind === kind)
+    .map((e) => e.name);
+
+// A diplomatic story in the seed articles' style, with people and places of its own.
+const diplomacy = makeArticle({
+  id: '2024-02-05-cyber-talks.md',
+  date: '2024-02-05',
+  author: 'Laura Becker',
+  body: [
+    'Croatia offered cyber defense help to Slovenia on Monday, days after the Alpine state expelled diplomats from Belarus.',
+    'Deputy Foreign Minister Marko Horvat met with Slovenian Foreign Minister Ana Kovač in Vienna, where he “offered to share our experience,” he said in a tweet.',
+    '“We will keep working together,” Horvat added.',
+    'Slovenian Prime Minister Janez Zupan said the attack was “state aggression.” Kovač’s ministry said the investigation was continuing.',
+    'The Biden administration said it supported the move. “The United States condemns the attack,” National Security Council spokesperson Emily Carter said in a statement. “We join in Prime Minister Zupan’s call for accountability.”',
+    'Israeli officials have accused Belarus of similar attacks. Today, the U.S. and the United Nations are watching closely.',
+    'The opposition Liberation Front of Carinthia, or Osvobodilna Fronta (OF), held a summit in Ljubljana. The OF regularly hosts events that have drawn support from former US vice president Harold Brandt, who spoke in June.',
+    'Especially since July, the US has urged calm. Semafor reported that the Interior Ministry had also been hit.',
+  ].join('\n\n'),
+});
+
+describe('EntityIndex on the seed articles', () => {
+  let seeds: EntityIndex;
+  beforeAll(async () => {
+    seeds = EntityIndex.build((await loadCorpus('corpus')).articles);
+  });
+
+  it('lists every person the seeds name, in full, each with a stated role', () => {
+    const people = seeds.list().filter((e) => e.kind === 'person');
+    expect(people).toHaveLength(8);
+    for (const p of people) {
+      expect(p.name.split(' ').length, p.name).toBeGreaterThanOrEqual(2);
+      expect(p.roles.length, p.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists places and organisations, never as people', () => {
+    const places = names(seeds, 'place');
+    const people = names(seeds, 'person');
+    for (const name of ['Tehran', 'Islamic Republic', 'Biden administration'])
+      expect(people).not.toContain(name);
+    expect(places).toEqual(expect.arrayContaining(['Tehran', 'United States', 'Berlin', 'Jerusalem']));
+    expect(seeds.resolve('MEK')?.kind).toBe('organization');
+    expect(seeds.resolve('Biden administration')?.kind).toBe('organization');
+  });
+
+  it('gives every entity verbatim citations from the seed bodies', () => {
+    for (const e of seeds.list()) {
+      const found = seeds.lookup(e.name);
+      expect(found?.entity).toBe(e);
+      for (const c of found!.citations) expect(c.excerpt.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('EntityIndex: people, their roles and aliases', () => {
+  const index = EntityIndex.build([diplomacy]);
+
+  it('splits a title from the name after it and keeps the role as written', () => {
+    expect(entity(index, 'Marko Horvat')).toMatchObject({
+      kind: 'person',
+      roles: ['Deputy Foreign Minister'],
+    });
+    expect(entity(index, 'Ana Kovač')).toMatchObject({
+      kind: 'person',
+      roles: ['Slovenian Foreign Minister'],
+    });
+    expect(entity(index, 'Janez Zupan').roles).toEqual(['Slovenian Prime Minister', 'Prime Minister']);
+  });
+
+  it('gives the surnames of the people named in full with a first name, and keeps them up to date', () => {
+    expect(index.surnamesOf('marko')).toEqual(['Horvat']);
+    expect(index.surnamesOf('horvat')).toEqual([]);
+    const updated = EntityIndex.build([diplomacy]);
+    updated.addArticle(makeArticle({ id: 'more.md', title: 'More', body: 'Marko Novak, the mayor, said the port would reopen.' }));
+    expect(updated.surnamesOf('marko')).toEqual(expect.arrayContaining(['Horvat', 'Novak']));
+    updated.removeArticle('more.md');
+    expect(updated.surnamesOf('marko')).toEqual(['Horvat']);
+  });
+
+  it('reads a lower-case role before a name, leaving an employer out of it', () => {
+    expect(entity(index, 'Emily Carter')).toMatchObject({ kind: 'person', roles: ['spokesperson'] });
+    expect(entity(index, 'National Security Council').kind).toBe('organization');
+    expect(entity(index, 'Harold Brandt').roles).toEqual(['former US vice president']);
+  });
+
+  it('makes a surname alone, and a possessive, the person named in full', () => {
+    const horvat = entity(index, 'Marko Horvat');
+    expect(horvat.aliases).toContain('Horvat');
+    expect(horvat.mentions).toBe(2);
+    const kovac = entity(index, 'Ana Kovač');
+    expect(kovac.mentions).toBe(2); // "Ana Kovač" and "Kovač’s ministry"
+    expect(entity(index, 'Janez Zupan').mentions).toBe(2); // "… Janez Zupan said" and "Prime Minister Zupan’s call"
+    expect(names(index)).not.toContain('Horvat');
+  });
+
+  it('makes the byline a person whose role is author', () => {
+    expect(entity(index, 'Laura Becker')).toMatchObject({ kind: 'person', roles: ['author'], mentions: 1 });
+    expect(bylineNames('By Dana Whitfield and Marcus Oyelaran')).toEqual([
+      'Dana Whitfield',
+      'Marcus Oyelaran',
+    ]);
+    expect(bylineNames('Reuters')).toEqual([]);
+    expect(bylineNames(null)).toEqual([]);
+  });
+
+  it('does not list demonyms, sentence-initial words, months or outlets as people', () => {
+    const all = names(index);
+    for (const word of ['Israeli', 'Slovenian', 'Today', 'Especially', 'June', 'July', 'Monday'])
+      expect(all).not.toContain(word);
+    expect(entity(index, 'Semafor').kind).toBe('organization'); // "Semafor reported"
+    expect(entity(index, 'Biden administration').kind).toBe('organization');
+    expect(names(index, 'person')).not.toContain('Biden');
+  });
+
+  it('joins an organisation, its other name and its acronym', () => {
+    const front = entity(index, 'Liberation Front of Carinthia');
+    expect(front.kind).toBe('organization');
+    expect(front.aliases).toEqual(expect.arrayContaining(['Osvobodilna Fronta', 'OF']));
+    expect(front.mentions).toBe(4);
+    expect(index.resolve('OF')).toBe(front);
+  });
+
+  it('makes "the US", "U.S." and "United States" one place', () => {
+    const us = entity(index, 'United States');
+    expect(us.kind).toBe('place');
+    expect(us.aliases).toEqual(expect.arrayContaining(['U.S.', 'US']));
+    expect(index.resolve('the US')).toBe(us);
+    expect(index.resolve('U.S.')).toBe(us);
+    expect(entity(index, 'Vienna').kind).toBe('place');
+    expect(entity(index, 'United Nations').kind).toBe('organization');
+  });
+});
+
+describe('EntityIndex: a rank that is also an everyday adjective', () => {
+  it('takes a lower-case "major" or "general" before a name as an adjective, not a title', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        id: 'discs.md',
+        title: 'Studios back the new disc',
+        body:
+          'The format has won backing from major Hollywood studios, such as Disney.\n\n' +
+          'Voters in the general Westland election backed Major Anna Berg, who said she was pleased.',
+      }),
+    ]);
+    expect(names(index, 'person')).not.toContain('Hollywood');
+    expect(index.list().find((e) => e.name === 'Hollywood')?.roles ?? []).not.toContain('major');
+    expect(names(index, 'person')).not.toContain('Westland');
+    expect(entity(index, 'Anna Berg').roles).toEqual(['Major']);
+  });
+});
+
+describe('EntityIndex on other news styles', () => {
+  let index: EntityIndex;
+  beforeAll(async () => {
+    index = EntityIndex.build((await loadCorpus('test/fixtures/entities')).articles);
+  });
+
+  it('reads appositive roles in a court story', () => {
+    expect(entity(index, 'Charles Bellows')).toMatchObject({
+      kind: 'person',
+      roles: ['chief defense counsel'],
+    });
+    expect(entity(index, 'Maria Santos')).toMatchObject({ kind: 'person', roles: ['nurse'] });
+    expect(entity(index, 'Daniel Okafor').roles).toEqual([
+      'former hedge fund manager',
+      'former portfolio manager',
+    ]);
+    expect(entity(index, 'Patricia Huang').roles).toEqual(['Judge']);
+    expect(entity(index, 'Rachel Lindqvist').roles).toEqual(['U.S. Attorney']);
+    expect(entity(index, 'Securities and Exchange Commission').aliases).toEqual(['SEC']);
+    expect(entity(index, 'John Joseph Moakley Courthouse').kind).toBe('place');
+  });
+
+  it('reads a business story: chief executive, company, short name, acronym, employer', () => {
+    expect(entity(index, 'Priya Raman').roles).toEqual(['Chief executive']);
+    const company = entity(index, 'Northwind Analytics Inc');
+    expect(company).toMatchObject({ kind: 'organization', aliases: ['Northwind'] });
+    expect(company.mentions).toBe(4);
+    expect(entity(index, 'European Bank for Reconstruction and Development').aliases).toEqual(['EBRD']);
+    expect(entity(index, 'Gene Albrecht').roles).toEqual(['analyst']);
+    expect(entity(index, 'Tomasz Wiśniewski').roles).toEqual(['senior vice president']);
+    expect(entity(index, 'Oracle').kind).toBe('organization');
+    expect(entity(index, 'Harbor Lane Securities').kind).toBe('organization');
+  });
+
+  it('reads a sports story: players without titles, clubs and grounds', () => {
+    // "Erling Haaland scored …", "Haaland now has …", and in a quote, "Erling was incredible".
+    expect(entity(index, 'Erling Haaland')).toMatchObject({ kind: 'person', mentions: 3 });
+    expect(entity(index, 'Erling Haaland').aliases.sort()).toEqual(['Erling', 'Haaland']);
+    expect(entity(index, 'Rodri')).toMatchObject({ kind: 'person', roles: ['midfielder'] });
+    expect(entity(index, 'Pep Guardiola').roles).toEqual(['manager']);
+    expect(entity(index, 'Martin Odegaard').roles).toEqual(['captain']);
+    expect(entity(index, 'Manchester City')).toMatchObject({ kind: 'organization', aliases: ['City'] });
+    expect(entity(index, 'Arsenal').kind).toBe('organization');
+    expect(entity(index, 'Etihad Stadium').kind).toBe('place');
+    expect(entity(index, 'Premier League').kind).toBe('organization');
+  });
+
+  it('keeps people people: every listed person has a name-like form', () => {
+    for (const p of index.list().filter((e) => e.kind === 'person')) {
+      expect(p.name, p.name).toMatch(/^\p{Lu}/u);
+      expect(
+        ['Stadium', 'League', 'Inc', 'Securities', 'City'].some((w) => p.name.includes(w)),
+        p.name,
+      ).toBe(false);
+    }
+  });
+});
+
+describe('EntityIndex on wire copy', () => {
+  const wire = makeArticle({
+    id: 'wire.md',
+    body: [
+      'WASHINGTON (Reuters) - Bank of England Governor Andrew Bailey and Chinese Premier Li Qiang met in Washington on Jan. 5, officials said. Li said the talks were useful.',
+      'Manhattan District Attorney Alvin Bragg, a Democrat, said the case would go ahead. Former President Donald Trump has denied wrongdoing; Melania Trump did not comment. President Trump spoke on Friday.',
+      '“It’s a close call,” said Jan Hatzius, chief economist at Goldman Sachs. The World Cup and the Affordable Care Act also came up in talks in Khan Younis.',
+    ].join('\n\n'),
+  });
+  const index = EntityIndex.build([wire]);
+
+  it('keeps a dateline apart from the agency in parentheses', () => {
+    expect(entity(index, 'Washington')).toMatchObject({ kind: 'place', aliases: [] });
+    expect(entity(index, 'Reuters').kind).toBe('organization');
+  });
+
+  it('reads titles that include an employer or an office noun', () => {
+    expect(entity(index, 'Andrew Bailey').roles).toEqual(['Governor']);
+    expect(entity(index, 'Bank of England').kind).toBe('organization');
+    expect(entity(index, 'Alvin Bragg').roles).toEqual(['District Attorney']);
+    expect(entity(index, 'Jan Hatzius').roles).toEqual(['chief economist']); // "Jan" is a name here, not January
+  });
+
+  it('resolves a family name written first, and a shared surname by its title', () => {
+    expect(entity(index, 'Li Qiang')).toMatchObject({ roles: ['Chinese Premier'], mentions: 2 });
+    const donald = entity(index, 'Donald Trump');
+    expect(donald.mentions).toBe(2); // "Former President Donald Trump", "President Trump"
+    expect(donald.roles).toEqual(['Former President', 'President']);
+    expect(entity(index, 'Melania Trump').mentions).toBe(1);
+  });
+
+  it('lists no events or laws, and finds a place from "in"', () => {
+    expect(names(index).filter((n) => /Cup|Act/.test(n))).toEqual([]);
+    expect(entity(index, 'Khan Younis').kind).toBe('place');
+  });
+});
+
+describe('EntityIndex on British-style copy', () => {
+  const index = EntityIndex.build([
+    makeArticle({
+      body: [
+        'The prime minister, Sir Keir Starmer, told MPs that the plan was ready. Mr Starmer said there was “no choice”.',
+        'Nigel Farage, the Reform UK leader, called for an inquiry. Dr Sarah Chen, a virologist at Imperial College London, disagreed.',
+        'European Commission President Ursula von der Leyen met officials in Brussels. Von der Leyen said Europe was united.',
+        'Taylor Swift’s tour earned more than $2bn. Swift thanked fans.',
+      ].join('\n\n'),
+    }),
+  ]);
+
+  it('reads a role before an honorific and a name, and an employer inside an appositive', () => {
+    expect(entity(index, 'Keir Starmer')).toMatchObject({ roles: ['prime minister'], mentions: 2 });
+    expect(entity(index, 'Nigel Farage').roles).toEqual(['leader']);
+    expect(entity(index, 'Reform UK').kind).toBe('organization');
+    expect(entity(index, 'Imperial College London').kind).toBe('organization');
+    expect(entity(index, 'Sarah Chen').roles).toEqual(['Dr']);
+  });
+
+  it('keeps a name that opens a sentence with a particle or a common word', () => {
+    expect(entity(index, 'Ursula von der Leyen')).toMatchObject({
+      roles: ['President'],
+      aliases: ['Von der Leyen'],
+    });
+    expect(entity(index, 'Taylor Swift')).toMatchObject({ kind: 'person', aliases: ['Swift'], mentions: 2 });
+  });
+});
+
+describe('EntityIndex lookups', () => {
+  const index = EntityIndex.build([diplomacy]);
+
+  it('looks up forgivingly: case, accents, surname, prefix, titles and small typos', () => {
+    const kovac = entity(index, 'Ana Kovač');
+    expect(index.lookup('ana kovac')?.entity).toBe(kovac);
+    expect(index.lookup('KOVAC')?.entity).toBe(kovac);
+    expect(index.lookup('Kovač’s')?.entity).toBe(kovac);
+    expect(index.lookup('kovak')?.entity).toBe(kovac); // one typo
+    expect(index.lookup('horvt')?.entity.name).toBe('Marko Horvat');
+    expect(index.lookup('Prime Minister Zupan')?.entity.name).toBe('Janez Zupan');
+    expect(index.lookup('Liberation')?.entity.name).toBe('Liberation Front of Carinthia');
+    expect(index.lookup('zzzzzz')).toBeNull();
+    expect(index.lookup('')).toBeNull();
+  });
+
+  it('resolves exact-ish names without guessing at typos', () => {
+    expect(index.resolve('Horvat')?.name).toBe('Marko Horvat');
+    expect(index.resolve('deputy foreign minister marko horvat')?.name).toBe('Marko Horvat');
+    expect(index.resolve('horvt')).toBeNull();
+    expect(index.resolve('Nobody Known')).toBeNull();
+  });
+
+  it('suggests names for a typed prefix, name prefixes first, then by mentions', () => {
+    expect(index.suggest('ko').map((e) => e.name)[0]).toBe('Ana Kovač');
+    expect(index.suggest('Horv').map((e) => e.name)).toEqual(['Marko Horvat']);
+    expect(index.suggest('o', 3).length).toBeLessThanOrEqual(3);
+    expect(index.suggest('', 2)).toEqual(index.list().slice(0, 2));
+    const united = index.suggest('united').map((e) => e.name);
+    expect(united).toEqual(expect.arrayContaining(['United States', 'United Nations']));
+  });
+
+  it('cites the sentences that mention an entity, first mention first, verbatim', () => {
+    const found = index.lookup('Zupan')!;
+    expect(found.citations.map((c) => c.excerpt)).toEqual([
+      'Slovenian Prime Minister Janez Zupan said the attack was “state aggression.”',
+      '“We join in Prime Minister Zupan’s call for accountability.”',
+    ]);
+    for (const c of found.citations) expect(diplomacy.body).toContain(c.excerpt);
+    expect(found.citations[0]!.paragraph).toBe(4);
+  });
+
+  it('caps citations and orders them by article date', () => {
+    const later = makeArticle({
+      id: 'later.md',
+      date: '2024-05-01',
+      body: 'Mayor Tom Ruiz said the road would reopen. Ruiz spoke on Friday.',
+    });
+    const earlier = makeArticle({
+      id: 'earlier.md',
+      date: '2024-01-01',
+      body: Array.from({ length: 14 }, (_, i) => `Ruiz visited site number ${i + 1} on the tour.`).join(' '),
+    });
+    const found = EntityIndex.build([later, earlier]).lookup('Tom Ruiz')!;
+    expect(found.entity.mentions).toBe(16);
+    expect(found.citations).toHaveLength(MAX_ENTITY_CITATIONS);
+    expect(found.citations[0]!.article.id).toBe('earlier.md');
+  });
+
+  it('lists the entities a sentence mentions', () => {
+    const sentence = diplomacy.sentences.find((s) => s.text.startsWith('Deputy Foreign Minister'))!;
+    expect(
+      index
+        .inSentence(sentence.id)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['Ana Kovač', 'Marko Horvat', 'Vienna']);
+    expect(index.inSentence('missing#p1.s1')).toEqual([]);
+  });
+
+  it('tells person names from other names', () => {
+    expect(index.isPersonName('Horvat')).toBe(true);
+    expect(index.isPersonName('Prime Minister Zupan’s')).toBe(true);
+    expect(index.isPersonName('Dmitri Volkov')).toBe(true); // unknown here, but a given name
+    expect(index.isPersonName('Mr. Okonkwo')).toBe(true); // a title
+    expect(index.isPersonName('National Security Council')).toBe(false);
+    expect(index.isPersonName('Vienna')).toBe(false);
+    expect(index.isPersonName('Semafor')).toBe(false);
+    expect(index.isPersonName('Harbor Lane Securities')).toBe(false);
+    expect(index.isPersonName('the attack')).toBe(false);
+    expect(index.isPersonName('')).toBe(false);
+  });
+});
+
+describe('EntityIndex invariants', () => {
+  const first = ['Ana', 'Marko', 'Lena', 'Tomas', 'Irena', 'Pavel'];
+  const last = ['Novak', 'Kralj', 'Zupan', 'Horvat', 'Petrov', 'Mlinar'];
+  const templates = [
+    (n: string) => `Foreign Minister ${n} said talks would resume.`,
+    (n: string) => `${n}, a senior analyst, said the plan was sound.`,
+    (n: string) => `The ministry quoted ${n} on Tuesday.`,
+    (n: string) => `Police spokesperson ${n} told reporters in Zagreb that nobody was hurt.`,
+  ];
+  const sentence = fc
+    .tuple(
+      fc.constantFrom(...first),
+      fc.constantFrom(...last),
+      fc.integer({ min: 0, max: templates.length - 1 }),
+    )
+    .map(([f, l, t]) => templates[t]!(`${f} ${l}`));
+
+  it('names every entity as the text writes it and cites only verbatim text', () => {
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 8 }), (sentences) => {
+        const article: Article = makeArticle({ body: sentences.join('\n\n') });
+        const index = EntityIndex.build([article]);
+        for (const e of index.list()) {
+          expect(article.body).toContain(e.name);
+          for (const alias of e.aliases) expect(article.body).toContain(alias);
+          for (const c of index.lookup(e.name)!.citations) expect(article.body).toContain(c.excerpt);
+          if (e.kind === 'person') expect(e.name.split(' ')).toHaveLength(2);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('builds an empty index from no articles', () => {
+    const index = EntityIndex.build([]);
+    expect(index.list()).toEqual([]);
+    expect(index.lookup('anyone')).toBeNull();
+    expect(index.suggest('a')).toEqual([]);
+  });
+});

@@ -1,0 +1,304 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../src/corpus/load.js';
+import type { Article, Quote } from '../../../src/model/types.js';
+import { defaultSpeakerMatches, extractQuotes, filterQuotes, findQuoteSpans, type SpeakerResolver } from '../../../src/extract/quotes/quotes.js';
+import { makeArticle } from '../../helpers/articles.js';
+
+/** The quotes of one article body, as [text, speaker] pairs. */
+function quotesOf(body: string, resolver?: SpeakerResolver): Array<[string, string | null]> {
+  return extractQuotes([makeArticle({ body })], resolver).map((q) => [q.text, q.speaker]);
+}
+
+/** The speaker of the quote whose text starts with `start`. */
+function speakerOf(quotes: Quote[], start: string): string | null | undefined {
+  const found = quotes.filter((q) => q.text.startsWith(start));
+  if (found.length !== 1) throw new Error(`expected one quote starting "${start}", found ${found.length}`);
+  return found[0]!.speaker;
+}
+
+/** Every quote is verbatim: its text and citation are slices of the body, the citation holds the quote. */
+function expectVerbatim(articles: Article[], quotes: Quote[]): void {
+  for (const q of quotes) {
+    const article = articles.find((a) => a.id === q.citation.article.id)!;
+    expect(article.body).toContain(q.text);
+    expect(article.body).toContain(q.citation.excerpt);
+    expect(q.citation.excerpt).toContain(q.text);
+    expect(q.text).not.toMatch(/^[“"‘']|[”"]$/);
+  }
+}
+
+describe('finding quotation marks', () => {
+  it('finds curly, straight and single-quoted quotations and nothing in apostrophes', () => {
+    const body = 'He said “yes” and "no", then ‘maybe’. Israel’s rock ’n’ roll in the ’90s, don’t, the players’ union, it\'s.';
+    const spans = findQuoteSpans(body, 0, body.length, 1).map((s) => body.slice(s.start, s.end));
+    expect(spans).toEqual(['yes', 'no', 'maybe']);
+  });
+
+  it('keeps single quotes inside double quotes as part of the outer quotation', () => {
+    const body = 'She said: “His reference to ‘tattered remains’ is an insult. I don’t accept it.”';
+    const spans = findQuoteSpans(body, 0, body.length, 1).map((s) => body.slice(s.start, s.end));
+    expect(spans).toEqual(['His reference to ‘tattered remains’ is an insult. I don’t accept it.']);
+  });
+
+  it('runs a quotation left open to the end of its paragraph', () => {
+    const body = '“We will win. We always do.';
+    const [span] = findQuoteSpans(body, 0, body.length, 1);
+    expect(span).toMatchObject({ closed: false });
+    expect(body.slice(span!.start, span!.end)).toBe('We will win. We always do.');
+  });
+});
+
+describe('attribution patterns', () => {
+  it.each([
+    ['“We are ready,” Anna Berg said.', 'Anna Berg'],
+    ['“We are ready,” said Anna Berg.', 'Anna Berg'],
+    ['“We are ready,” Anna Berg told reporters on Monday.', 'Anna Berg'],
+    ['“We are ready,” Anna Berg added.', 'Anna Berg'],
+    ['The plan is “ready to go,” according to Anna Berg.', 'Anna Berg'],
+    ['Anna Berg noted that “the plan is ready.”', 'Anna Berg'],
+    ['Anna Berg wrote that the plan was “ready to go.”', 'Anna Berg'],
+    ['“We are ready,” Anna Berg said in a statement.', 'Anna Berg'],
+    ['“We are ready,” Anna Berg wrote in a tweet.', 'Anna Berg'],
+    ['In a statement, Anna Berg said: “We are ready.”', 'Anna Berg'],
+    ['Said Anna Berg after the vote, “We are ready.”', 'Anna Berg'],
+    ['Anna Berg, 61, said, “We are ready.”', 'Anna Berg'],
+    ['Anna Berg, who chairs the board, said: “We are ready.”', 'Anna Berg'],
+    ['A spokesperson, Anna Berg, said: “We are ready.”', 'Anna Berg'],
+    ['“We are ready,” said the magistrate, Anna Berg.', 'Anna Berg'],
+    ['The Finance Ministry of Norland noted that “the plan is ready.”', 'Finance Ministry of Norland'],
+    ['“We are ready,” said Veld Bank chief executive Anna Berg.', 'Anna Berg'],
+    ['“We are ready,” the Veld Transport Authority said.', 'Veld Transport Authority'],
+    ['Mayor Anna Berg (Ind., North) called the plan “a disgrace.”', 'Anna Berg'],
+  ])('%s → %s', (body, speaker) => {
+    expect(quotesOf(body)).toEqual([[expect.any(String), speaker]]);
+  });
+
+  it('reads "X told Y" as X speaking, not Y', () => {
+    expect(quotesOf('Tomas Ruiz met Clara Vance. “We agree,” Ruiz told Vance.')).toEqual([['We agree,', 'Tomas Ruiz']]);
+  });
+
+  it('attributes a whole-sentence quote from the previous or the next sentence of the paragraph', () => {
+    const body = '“The first step is done,” Mayor Karl Osei said. “The second will be harder.”\n\n“We were outplayed.” Coach Dana Pike said it plainly after the game.';
+    expect(quotesOf(body)).toEqual([
+      ['The first step is done,', 'Karl Osei'],
+      ['The second will be harder.', 'Karl Osei'],
+      ['We were outplayed.', 'Dana Pike'],
+    ]);
+  });
+
+  it('gives a paragraph-long quotation the speaker who introduced it with a colon', () => {
+    const body = 'Earlier, Karl Osei said in a statement:\n\n“The city will rebuild. It always has.”';
+    expect(quotesOf(body)).toEqual([['The city will rebuild. It always has.', 'Karl Osei']]);
+  });
+
+  it('continues a quotation left open at the end of a paragraph', () => {
+    const body = 'He is new. “It was a long night,” said Omar Reyes. “I could not sleep.\n\n“Then the call came.”';
+    expect(quotesOf(body).map(([, s]) => s)).toEqual(['Omar Reyes', 'Omar Reyes', 'Omar Reyes']);
+  });
+
+  it('attributes partial quotes from the sentence that carries them', () => {
+    const body =
+      'Veldland rejected the accusation as “baseless” and called the sanctions “an act of war.” ' +
+      'Prime Minister Ida Krol said the attack was planned, calling it “state aggression.”';
+    expect(quotesOf(body)).toEqual([
+      ['baseless', 'Veldland'],
+      ['an act of war.', 'Veldland'],
+      ['state aggression.', 'Ida Krol'],
+    ]);
+  });
+
+  it('leaves scare quotes and titles of works unattributed', () => {
+    const body = 'The so-called “green wave” reached the coast. Critics praised the play. “Hamlet” opens on Friday.';
+    expect(quotesOf(body)).toEqual([
+      ['green wave', null],
+      ['Hamlet', null],
+    ]);
+  });
+
+  it('gives null, never a guess, when the text names no speaker', () => {
+    expect(quotesOf('“Nobody saw it coming.” The storm hit at dawn and cut power to the port.')).toEqual([['Nobody saw it coming.', null]]);
+    expect(quotesOf('A sign on the door read “closed until further notice.”')).toEqual([['closed until further notice.', null]]);
+  });
+
+  it('takes straight quotes as well as curly ones', () => {
+    const body = '"This was not a moment of weakness. It was a plan," prosecutor Mark Lund said.';
+    expect(quotesOf(body)).toEqual([['This was not a moment of weakness. It was a plan,', 'Mark Lund']]);
+  });
+
+  it('takes top-level single quotes (headline and British style)', () => {
+    expect(quotesOf('‘We will fight on,’ said Nadia Orlov, the party’s leader.')).toEqual([['We will fight on,', 'Nadia Orlov']]);
+  });
+});
+
+describe('resolving who "he", "it", "its", "the statement" and a surname are', () => {
+  it('resolves a surname to the full name used elsewhere in the article', () => {
+    const body = 'Interior Minister Selma Haddad visited the port. “We will rebuild,” Haddad said.';
+    expect(quotesOf(body)).toEqual([['We will rebuild,', 'Selma Haddad']]);
+  });
+
+  it('resolves a pronoun to the sentence subject, not its object', () => {
+    const body = 'Deputy Minister Piet Laan met with Foreign Minister Olga Brandt in Oslo, where he “offered support”, he said in a tweet.';
+    expect(quotesOf(body)).toEqual([['offered support', 'Piet Laan']]);
+  });
+
+  it('resolves a pronoun to a person in an earlier sentence, respecting gender when known', () => {
+    const body = 'Maria Costa, the club captain, thanked John Webb. “We needed that,” she said.';
+    expect(quotesOf(body)).toEqual([['We needed that,', 'Maria Costa']]);
+  });
+
+  it('resolves "its" to the country or organisation the text is about', () => {
+    const body = 'Veldland denied the claim. “We had no part in it,” its Foreign Ministry said.';
+    expect(quotesOf(body)).toEqual([['We had no part in it,', 'Veldland’s Foreign Ministry']]);
+  });
+
+  it('resolves "it said" and "the company said" to the company', () => {
+    const body = 'Orbis Logistics cut 300 jobs on Monday. The company said the move was “painful.” “We had no choice,” it said.';
+    expect(quotesOf(body)).toEqual([
+      ['painful.', 'Orbis Logistics'],
+      ['We had no choice,', 'Orbis Logistics'],
+    ]);
+  });
+
+  it('resolves "the judge" to the judge named before', () => {
+    const body = 'Judge Helena Moss heard the case. “The law is clear,” the judge said.';
+    expect(quotesOf(body)).toEqual([['The law is clear,', 'Helena Moss']]);
+  });
+
+  it('resolves a body referred to by its members ("the jurors said") to the body', () => {
+    const body = 'The Orland County Grand Jury met on Friday. “The rules are outdated,” the jurors said.';
+    expect(quotesOf(body)).toEqual([['The rules are outdated,', 'Orland County Grand Jury']]);
+  });
+
+  it('resolves "the statement"/"the press release" to whose it is, else null', () => {
+    const owned = 'The Veldland government issued a press release on Sunday. The press release said the talks were “constructive.”';
+    expect(quotesOf(owned)).toEqual([['constructive.', 'Veldland government']]);
+    const explicit = 'The Orbis press release said the leaders “agreed on next steps.”';
+    expect(quotesOf(explicit)).toEqual([['agreed on next steps.', 'Orbis']]);
+    const unowned = 'The statement said the talks were “constructive.”';
+    expect(quotesOf(unowned)).toEqual([['constructive.', null]]);
+  });
+
+  it('reads "the statement" after "X said in a statement" as X’s', () => {
+    const body = 'Orbis Group said in a statement that it was “deeply sorry.” The statement added that staff were “safe.”';
+    expect(quotesOf(body)).toEqual([
+      ['deeply sorry.', 'Orbis Group'],
+      ['safe.', 'Orbis Group'],
+    ]);
+  });
+
+  it('uses the resolver for canonical names and kinds', () => {
+    const resolver: SpeakerResolver = {
+      resolve: (name) => (/^(?:Selma )?Haddad$/.test(name) ? { name: 'Selma R. Haddad', kind: 'person' } : null),
+    };
+    expect(quotesOf('“We will rebuild,” Haddad said.', resolver)).toEqual([['We will rebuild,', 'Selma R. Haddad']]);
+  });
+});
+
+describe('extractQuotes on the seed corpus and the fixtures', () => {
+  let seeds: Article[];
+  let fixtures: Article[];
+  beforeAll(async () => {
+    seeds = (await loadCorpus('corpus')).articles;
+    fixtures = (await loadCorpus('test/fixtures/quotes')).articles;
+  });
+
+  it('finds and attributes every quotation in the seeds, verbatim', () => {
+    const quotes = extractQuotes(seeds);
+    expectVerbatim(seeds, quotes);
+    expect(quotes).toHaveLength(20);
+    expect(speakerOf(quotes, 'offered to share our knowledge')).toBe('Idan Roll');
+    expect(speakerOf(quotes, 'We will continue to tighten')).toBe('Idan Roll');
+    expect(speakerOf(quotes, 'state aggression')).toBe('Edi Rama');
+    expect(speakerOf(quotes, 'baseless')).toBe('Iran');
+    expect(speakerOf(quotes, 'Iran as one of the target countries')).toBe('Iran’s Foreign Ministry');
+    expect(speakerOf(quotes, 'We join in Prime Minister')).toBe('Adrienne Watson');
+    expect(speakerOf(quotes, 'Iran is a shared threat')).toBe('Yair Lapid');
+    expect(speakerOf(quotes, 'We saw this during')).toBe('Yair Lapid');
+    expect(speakerOf(quotes, 'strengthening')).toBe('Israel');
+    expect(speakerOf(quotes, 'Iran’s cyberattacks targeting')).toBe('US State Department');
+    expect(speakerOf(quotes, 'You have been a true friend')).toBe('Yair Lapid');
+  });
+
+  it('keeps a quotation split by the sentence splitter as one quote, citing all its sentences', () => {
+    const quote = extractQuotes(seeds).find((q) => q.text.startsWith('We saw this during'))!;
+    expect(quote.text).toMatch(/Albania\. Israel will assist .* obligation\.$/);
+    expect(quote.citation.excerpt.startsWith('“We saw this')).toBe(true);
+    expect(quote.citation.paragraph).toBe(1);
+  });
+
+  it('attributes the court, sports and business fixtures', () => {
+    const quotes = extractQuotes(fixtures);
+    expectVerbatim(fixtures, quotes);
+    expect(quotes.map((q) => q.speaker)).toEqual([
+      // court
+      'Helen Marsh', 'Helen Marsh', 'Priya Raman', 'Priya Raman', 'Mark Ellison', 'Mark Ellison',
+      'Janet Bose', 'Janet Bose', 'Janet Bose', 'Harbor Credit Union', 'Harbor Credit Union',
+      // sports
+      'Elena Castillo', 'Elena Castillo', 'Elena Castillo', 'Elena Castillo', 'Tomás Reyes', 'Tomás Reyes',
+      'Tomás Reyes', 'Martin Greaves', 'Martin Greaves', 'Martin Greaves', 'Martin Greaves', 'Ashby Town', null,
+      // business
+      'Northwind Foods', 'Laura Brennan', 'Laura Brennan', 'Laura Brennan', 'Northwind Foods', 'Omar Haddad',
+      'Omar Haddad', 'Union leaders', 'Gwen Price', 'Kestrel Partners',
+    ]);
+  });
+});
+
+describe('filterQuotes', () => {
+  const quotes = extractQuotes([
+    makeArticle({
+      body:
+        '“Cyber defence is a shared duty,” said Prime Minister Édith Lamarre. “Our grids were attacked.”\n\n' +
+        '“The sanctions will hurt,” Jonas Weber told reporters. The poster read “No war.”',
+    }),
+  ]);
+
+  it('matches speakers forgivingly: case, accents, surname, prefix', () => {
+    for (const wanted of ['Édith Lamarre', 'edith lamarre', 'LAMARRE', 'Lamar', 'Prime Minister Edith Lamarre']) {
+      expect(filterQuotes(quotes, { speaker: wanted }).map((q) => q.speaker)).toEqual(['Édith Lamarre', 'Édith Lamarre']);
+    }
+    expect(filterQuotes(quotes, { speaker: 'Weber' })).toHaveLength(1);
+    expect(filterQuotes(quotes, { speaker: 'Nobody' })).toEqual([]);
+  });
+
+  it('searches quote text and sentence by stems for a topic', () => {
+    expect(filterQuotes(quotes, { topic: 'attacks on the grid' }).map((q) => q.text)).toEqual(['Our grids were attacked.']);
+    expect(filterQuotes(quotes, { topic: 'sanction' }).map((q) => q.speaker)).toEqual(['Jonas Weber']);
+    expect(filterQuotes(quotes, { topic: 'reporters' })).toHaveLength(1); // from the sentence, not the quote
+  });
+
+  it('combines speaker and topic, and never matches a null speaker', () => {
+    expect(filterQuotes(quotes, { speaker: 'Lamarre', topic: 'cyber' })).toHaveLength(1);
+    expect(filterQuotes(quotes, { speaker: 'war' })).toEqual([]);
+    expect(filterQuotes(quotes, {})).toHaveLength(quotes.length);
+  });
+
+  it('accepts a custom speaker matcher', () => {
+    const exact = (speaker: string, wanted: string): boolean => speaker === wanted;
+    expect(filterQuotes(quotes, { speaker: 'Jonas Weber' }, exact)).toHaveLength(1);
+    expect(filterQuotes(quotes, { speaker: 'Weber' }, exact)).toHaveLength(0);
+    expect(defaultSpeakerMatches('Yair Lapid', 'lapid')).toBe(true);
+    expect(defaultSpeakerMatches('Yair Lapid', 'la')).toBe(false);
+  });
+});
+
+describe('performance', () => {
+  it('is linear in text size: a 10x longer article takes about 10x as long, not 100x', () => {
+    const paragraph =
+      'Council member Rita Okoye spoke on Tuesday. “The budget is a disgrace,” Okoye said. “We will vote against it.” ' +
+      'The mayor’s office called the criticism “unfair” and said it would respond. “Nobody was consulted,” she added.';
+    const body = (n: number): string => Array.from({ length: n }, () => paragraph).join('\n\n');
+    const time = (n: number): number => {
+      const article = makeArticle({ body: body(n) });
+      const t0 = performance.now();
+      const quotes = extractQuotes([article]);
+      const elapsed = performance.now() - t0;
+      expect(quotes).toHaveLength(4 * n);
+      return elapsed;
+    };
+    time(20); // warm-up
+    const small = time(100);
+    const large = time(1000);
+    expect(large).toBeLessThan(4000);
+    expect(large / Math.max(small, 1)).toBeLessThan(35);
+  });
+});

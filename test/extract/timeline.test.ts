@@ -1,0 +1,277 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import type { Article, TimelineEvent } from '../../src/model/types.js';
+import { buildTimeline, filterTimeline, nameInText, periodLabel } from '../../src/extract/timeline.js';
+import { makeArticle } from '../helpers/articles.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** "date precision | start of the sentence" for each event. */
+function summary(events: TimelineEvent[], chars = 40): string[] {
+  return events.map((e) => `${e.date} ${e.precision} | ${e.text.slice(0, chars)}`);
+}
+
+interface GoldEvent {
+  date: string;
+  precision: string;
+  quote: string;
+  optional?: boolean;
+}
+
+/** Recall over required gold events and precision over listed events, as the held-out evaluation counts them. */
+function score(events: TimelineEvent[], gold: GoldEvent[]): { recall: number; precision: number; missed: GoldEvent[]; wrong: string[] } {
+  const matches = (e: TimelineEvent, g: GoldEvent): boolean =>
+    e.date === g.date && e.precision === g.precision && e.citations.some((c) => c.excerpt.includes(g.quote));
+  const required = gold.filter((g) => !g.optional);
+  const missed = required.filter((g) => !events.some((e) => matches(e, g)));
+  const wrong = events.filter((e) => !gold.some((g) => matches(e, g)));
+  return {
+    recall: (required.length - missed.length) / required.length,
+    precision: (events.length - wrong.length) / events.length,
+    missed,
+    wrong: summary(wrong, 80),
+  };
+}
+
+function readGold(file: string): GoldEvent[] {
+  return (JSON.parse(readFileSync(`${root}/test/fixtures/timeline/${file}`, 'utf8')) as { events: GoldEvent[] }).events;
+}
+
+describe('buildTimeline on the seed corpus', () => {
+  let articles: Article[];
+  let events: TimelineEvent[];
+  beforeAll(async () => {
+    articles = (await loadCorpus(`${root}/corpus`)).articles;
+    events = buildTimeline(articles);
+  });
+
+  it('lists every dated event of both articles, in order, each at its own precision', () => {
+    expect(summary(events)).toEqual([
+      '1940-01-01 decade | During World War II, Albanians supported',
+      '1940-01-01 decade | “The values and principles of the Albani',
+      '1979-01-01 year | The MEK backed Ayatollah Ruhollah Khomei',
+      '1990-01-01 decade | Following the collapse of its communist ',
+      '2007-01-01 year | The US noted that Iran’s cyberthreats da',
+      '2009-01-01 year | Following the collapse of its communist ',
+      '2010-01-01 year | The Islamic Republic has also been targe',
+      '2013-01-01 year | Albania agreed in 2013 to take in member',
+      '2020-01-01 year | Israeli officials have accused Iran of a',
+      '2022-01-01 year | That threat became all too real for Alba',
+      '2022-06-01 month | The MEK regularly hosts summits in Alban',
+      '2022-07-01 month | Israel offered cyber defense assistance ',
+      '2022-07-01 month | Albanian Prime Minister Edi Rama said an',
+      '2022-07-01 month | A month later, the group postponed anoth',
+      '2022-07-01 month | An Iranian-sponsored attack on Albania’s',
+      '2022-07-01 month | The July incident was so serious, Politi',
+      '2022-07-15 day | Last week, Albania blamed Iran for a Jul',
+      '2022-09-01 month | An Iranian-sponsored attack on Albania’s',
+      '2022-09-01 month | The attack led to United States’ sanctio',
+      '2022-09-05 week | Israel offered cyber defense assistance ',
+      '2022-09-05 week | Last week, Albania blamed Iran for a Jul',
+      '2022-09-05 week | Over the weekend, Albania’s Interior Min',
+      '2022-09-09 day | Over the weekend, Albania’s Interior Min',
+      '2022-09-12 day | Israel offered cyber defense assistance ',
+      '2022-10-23 day | That was the message from Israeli Prime ',
+      '2022-10-23 day | “Albania has a special place in Jewish h',
+    ]);
+  });
+
+  it('finds at least 90% of the hand-made gold events, and lists at least 90% real ones', () => {
+    const result = score(events, readGold('seeds.gold.json'));
+    expect(result.missed).toEqual([]);
+    expect(result.wrong).toEqual([]);
+  });
+
+  it('does not list the article date as an event when no sentence states something for it', () => {
+    expect(events.filter((e) => e.date === '2022-10-23').map((e) => e.text)).toEqual([
+      'That was the message from Israeli Prime Minister Yair Lapid to visiting Albanian Prime Minister Edi Rama on Sunday in Jerusalem.',
+      '“Albania has a special place in Jewish history,” said Lapid on Sunday.',
+    ]);
+    expect(events.some((e) => e.text.startsWith('Today, the evil'))).toBe(false);
+  });
+
+  it('quotes every event sentence verbatim and cites it with its paragraph', () => {
+    for (const e of events) {
+      expect(e.citations.length).toBeGreaterThan(0);
+      expect(e.text).toBe(e.citations[0]!.excerpt);
+      for (const c of e.citations) {
+        const article = articles.find((a) => a.id === c.article.id)!;
+        expect(article.sentences.map((s) => s.text)).toContain(c.excerpt);
+        expect(article.body).toContain(c.excerpt);
+      }
+    }
+    const july15 = events.find((e) => e.date === '2022-07-15')!;
+    expect(july15.citations).toEqual([
+      {
+        article: expect.objectContaining({ id: '2022-09-12-israel-offers-cyber-aid-albania.md', date: '2022-09-12' }),
+        paragraph: 4,
+        excerpt: july15.text,
+      },
+    ]);
+  });
+
+  it('returns plain TimelineEvent objects, as the JSON CLI prints them', () => {
+    for (const e of events) expect(Object.keys(e).sort()).toEqual(['citations', 'date', 'precision', 'text']);
+    expect(JSON.parse(JSON.stringify(events))).toEqual(events);
+  });
+});
+
+describe('buildTimeline across articles', () => {
+  const ledger = makeArticle({
+    id: 'ledger.md',
+    outlet: 'The Ledger',
+    date: '2022-07-18',
+    body:
+      'Hackers shut down Albanian government websites and digital services on Friday in a cyberattack officials blamed on a foreign state.\n\n' +
+      'The prime minister held an emergency meeting on Friday with the cabinet.',
+  });
+  const wire = makeArticle({
+    id: 'wire.md',
+    outlet: 'Metro Wire',
+    date: '2022-07-20',
+    body:
+      'A cyberattack on July 15 shut down Albanian government websites and digital services for days.\n\n' +
+      'Parliament passed a budget on July 15 after a long debate.',
+  });
+
+  it('merges the same happening reported by two outlets into one event with both citations', () => {
+    const events = buildTimeline([wire, ledger]);
+    const attack = events.filter((e) => e.date === '2022-07-15' && /websites/.test(e.text));
+    expect(attack).toHaveLength(1);
+    expect(attack[0]!.precision).toBe('day');
+    expect(attack[0]!.text).toBe(ledger.sentences[0]!.text); // the earlier article's sentence leads
+    expect(attack[0]!.citations.map((c) => [c.article.outlet, c.excerpt])).toEqual([
+      ['The Ledger', ledger.sentences[0]!.text],
+      ['Metro Wire', wire.sentences[0]!.text],
+    ]);
+  });
+
+  it('keeps different happenings on the same day apart', () => {
+    const events = buildTimeline([ledger, wire]);
+    expect(events.map((e) => e.text)).toEqual([
+      ledger.sentences[0]!.text,
+      ledger.sentences[1]!.text,
+      wire.sentences[1]!.text,
+    ]);
+    expect(events.every((e) => e.date === '2022-07-15' && e.precision === 'day')).toBe(true);
+  });
+
+  it('merges exact duplicate sentences from two files into one event', () => {
+    const body = 'Albania severed diplomatic ties with Iran on Sept. 7, 2022.';
+    const events = buildTimeline([makeArticle({ id: 'a.md', body }), makeArticle({ id: 'b.md', body, outlet: 'Other' })]);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.citations.map((c) => c.article.id)).toEqual(['a.md', 'b.md']);
+  });
+
+  it('gives one sentence with two different dates two events', () => {
+    const article = makeArticle({ date: '2022-10-23', body: 'An attack in July was followed by another attack in September.' });
+    expect(summary(buildTimeline([article]), 10)).toEqual(['2022-07-01 month | An attack ', '2022-09-01 month | An attack ']);
+  });
+
+  it('orders ties by precision, coarser first, then by article date', () => {
+    const early = makeArticle({ id: 'early.md', date: '2021-03-01', body: 'The law was passed in 2020.' });
+    const late = makeArticle({
+      id: 'late.md',
+      date: '2021-06-01',
+      body: 'Courts upheld it on January 1, 2020. Critics have fought the statute since January 2020.',
+    });
+    expect(summary(buildTimeline([late, early]), 20)).toEqual([
+      '2020-01-01 year | The law was passed i',
+      '2020-01-01 month | Critics have fought ',
+      '2020-01-01 day | Courts upheld it on ',
+    ]);
+  });
+
+  it('counts "a month later" from the previous sentence of the same article only', () => {
+    const first = makeArticle({ id: 'first.md', date: '2022-09-12', body: 'The group held a summit in June.' });
+    const second = makeArticle({ id: 'second.md', date: '2022-09-13', body: 'A month later, the summit was cancelled.' });
+    expect(summary(buildTimeline([first, second]), 12)).toEqual(['2022-06-01 month | The group he']);
+  });
+});
+
+describe('buildTimeline on fixture stories in other styles', () => {
+  it.each([['court'], ['sports'], ['election']])('finds the %s story’s gold events and lists real ones', async (story) => {
+    const { articles, problems } = await loadCorpus(`${root}/test/fixtures/timeline/${story}`);
+    expect(problems).toEqual([]);
+    const result = score(buildTimeline(articles), readGold(`${story}/gold.json`));
+    expect(result.recall).toBeGreaterThanOrEqual(0.9);
+    expect(result.precision).toBeGreaterThanOrEqual(0.9);
+    expect(result.missed).toEqual([]);
+    expect(result.wrong).toEqual([]);
+  });
+
+  it('merges the sentencing reported by both court outlets and keeps the rest of the case apart', async () => {
+    const events = buildTimeline((await loadCorpus(`${root}/test/fixtures/timeline/court`)).articles);
+    const sentencing = events.filter((e) => e.date === '2021-03-03');
+    expect(sentencing.map((e) => e.citations.map((c) => c.article.outlet))).toEqual([['Metro Wire', 'The Ledger'], ['The Ledger']]);
+  });
+});
+
+describe('filterTimeline', () => {
+  const article = makeArticle({
+    date: '2022-10-23',
+    body:
+      'Prime Minister Edi Rama said hackers attacked government websites in July.\n\n' +
+      'Albania severed diplomatic ties with Iran on Sept. 7.\n\n' +
+      'Israeli Prime Minister Yair Lapid met Rama on Sunday to discuss cyber defense.\n\n' +
+      'Albania joined NATO in 2009.',
+  });
+  const events = buildTimeline([article]);
+  const dates = (list: TimelineEvent[]): string[] => list.map((e) => `${e.date} ${e.precision}`);
+
+  it('keeps events whose period overlaps [from, to]', () => {
+    expect(dates(filterTimeline(events, { from: '2022-07-20' }))).toEqual(['2022-07-01 month', '2022-09-07 day', '2022-10-23 day']);
+    expect(dates(filterTimeline(events, { to: '2022-07-01' }))).toEqual(['2009-01-01 year', '2022-07-01 month']);
+    expect(dates(filterTimeline(events, { from: '2022-09-01', to: '2022-09-30' }))).toEqual(['2022-09-07 day']);
+    expect(dates(filterTimeline(events, { from: '2009-06-01', to: '2009-06-30' }))).toEqual(['2009-01-01 year']);
+  });
+
+  it('keeps events whose sentences hold the topic’s search terms', () => {
+    expect(dates(filterTimeline(events, { topic: 'diplomatic ties' }))).toEqual(['2022-09-07 day']);
+    expect(dates(filterTimeline(events, { topic: 'attacks on websites' }))).toEqual(['2022-07-01 month']);
+    expect(dates(filterTimeline(events, { topic: 'cyber' }))).toEqual(['2022-10-23 day']);
+    expect(filterTimeline(events, { topic: 'football' })).toEqual([]);
+  });
+
+  it('keeps events naming the person, by surname or full name', () => {
+    expect(dates(filterTimeline(events, { person: 'Edi Rama' }))).toEqual(['2022-07-01 month', '2022-10-23 day']);
+    expect(dates(filterTimeline(events, { person: 'Yair Lapid' }))).toEqual(['2022-10-23 day']);
+    expect(filterTimeline(events, { person: 'Olta Xhacka' })).toEqual([]);
+  });
+
+  it('uses the person matcher it is given', () => {
+    const aliases: Record<string, string[]> = { 'the Albanian leader': ['Rama'] };
+    const matcher = (text: string, person: string): boolean => (aliases[person] ?? [person]).some((a) => text.includes(a));
+    expect(dates(filterTimeline(events, { person: 'the Albanian leader' }, matcher))).toEqual(['2022-07-01 month', '2022-10-23 day']);
+  });
+
+  it('combines filters and returns the events unchanged', () => {
+    const kept = filterTimeline(events, { from: '2022-08-01', person: 'Rama', topic: 'cyber defense' });
+    expect(kept).toEqual([events.find((e) => e.date === '2022-10-23')]);
+  });
+
+  it('rejects a bad date, naming the field and the value', () => {
+    expect(() => filterTimeline(events, { from: 'last week' })).toThrow(
+      'storydesk: timeline filter "from" is "last week"; expected a date as YYYY-MM-DD',
+    );
+    expect(() => filterTimeline(events, { to: '2022-13-01' })).toThrow('timeline filter "to" is "2022-13-01"');
+  });
+
+  it('matches names by whole words', () => {
+    expect(nameInText('Lapid met Rama on Sunday.', 'Edi Rama')).toBe(true);
+    expect(nameInText('Ramallah was quiet.', 'Edi Rama')).toBe(false);
+    expect(nameInText('Edi spoke.', 'Edi Rama')).toBe(false);
+  });
+});
+
+describe('periodLabel', () => {
+  it('shows a date at its precision and never a finer one', () => {
+    expect(periodLabel({ date: '2022-07-15', precision: 'day' })).toBe('15 July 2022');
+    expect(periodLabel({ date: '2022-09-05', precision: 'week' })).toBe('week of 5 September 2022');
+    expect(periodLabel({ date: '2022-07-01', precision: 'month' })).toBe('July 2022');
+    expect(periodLabel({ date: '2022-01-01', precision: 'year' })).toBe('2022');
+    expect(periodLabel({ date: '1990-01-01', precision: 'decade' })).toBe('the 1990s');
+  });
+});
