@@ -43,7 +43,11 @@ export class AddressRefusedError extends Error {
   }
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 /** The shape of `dns.lookup` that `net.connect` calls (with `all: true` when it tries several families). */
 export type LookupFunction = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
 
@@ -58,7 +62,12 @@ export function guardedLookup(lookup: LookupFunction): LookupFunction {
       const answers = Array.isArray(address) ? address.map((a) => a.address) : [address];
       for (const answer of answers) {
         const reason = addressRefusal(answer);
-        if (reason) return callback(new AddressRefusedError(hostname, answer, `${hostname} resolves to ${reason}`), address, family);
+        if (reason)
+          return callback(
+            new AddressRefusedError(hostname, answer, `${hostname} resolves to ${reason}`),
+            address,
+            family,
+          );
       }
       callback(null, address, family);
     });
@@ -87,7 +96,9 @@ export function parseAllowHosts(value: string | undefined): AllowHosts {
     .filter(Boolean);
   for (const entry of entries) {
     if (!ALLOW_ENTRY.test(entry)) {
-      throw new Error(`storydesk: FETCH_ALLOW_HOSTS entry "${entry}" is not a host or host:port (e.g. 127.0.0.1:8080)`);
+      throw new Error(
+        `storydesk: FETCH_ALLOW_HOSTS entry "${entry}" is not a host or host:port (e.g. 127.0.0.1:8080)`,
+      );
     }
   }
   return new Set(entries);

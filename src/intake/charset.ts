@@ -24,7 +24,20 @@ export function parseContentType(header: string | undefined | null): ContentType
  * Labels browsers read as windows-1252 (the WHATWG Encoding Standard): pages that say ISO-8859-1 use the
  * windows-1252 characters in 0x80–0x9F (curly quotes, dashes), which true ISO-8859-1 decodes as control codes.
  */
-const WINDOWS_1252_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'cp1252', 'x-cp1252', 'windows-1252', 'iso_8859-1', 'cp819', 'ibm819']);
+const WINDOWS_1252_LABELS = new Set([
+  'iso-8859-1',
+  'iso8859-1',
+  'latin1',
+  'l1',
+  'us-ascii',
+  'ascii',
+  'cp1252',
+  'x-cp1252',
+  'windows-1252',
+  'iso_8859-1',
+  'cp819',
+  'ibm819',
+]);
 
 /** The encoding iconv-lite should use for a declared label, or null for a label it does not know. */
 export function encodingFor(label: string): string | null {
@@ -46,7 +59,11 @@ const DECLARATION_SCAN_BYTES = 8192;
 
 /** The charset a document declares for itself: `<?xml encoding>`, `<meta charset>` or `<meta http-equiv content>`. */
 export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, DECLARATION_SCAN_BYTES)).toString('latin1');
+  const head = Buffer.from(
+    bytes.buffer,
+    bytes.byteOffset,
+    Math.min(bytes.length, DECLARATION_SCAN_BYTES),
+  ).toString('latin1');
   const xml = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   if (xml?.[1]) return xml[1].toLowerCase();
   for (const meta of head.matchAll(/<meta\b[^>]*>/gi)) {
@@ -82,7 +99,8 @@ export function decodeText(bytes: Uint8Array, headerCharset: string | null = nul
   for (const label of candidates) {
     const encoding = label === null ? null : encodingFor(label);
     // A page declaring UTF-16 in ASCII-compatible markup is mislabelled (the HTML standard reads it as UTF-8).
-    if (encoding && !(encoding.startsWith('utf-16') && label !== candidates[0])) return decodeAs(bytes, encoding);
+    if (encoding && !(encoding.startsWith('utf-16') && label !== candidates[0]))
+      return decodeAs(bytes, encoding);
   }
   return decodeAs(bytes, isUtf8(bytes) ? 'utf-8' : 'windows-1252');
 }

@@ -49,11 +49,25 @@ export function exchange(request: ExchangeRequest): Promise<Exchange> {
       } else resolve(result!);
     };
     const transport = url.protocol === 'https:' ? https : http;
-    const outgoing = transport.request(url, { method: 'GET', headers: request.headers, agent: request.agent, lookup: request.lookup as never });
-    timers.push(setTimeout(() => finish(timeoutError(url.href, `no complete response within ${seconds(limits.responseTimeoutMs)}`)), limits.responseTimeoutMs));
+    const outgoing = transport.request(url, {
+      method: 'GET',
+      headers: request.headers,
+      agent: request.agent,
+      lookup: request.lookup as never,
+    });
+    timers.push(
+      setTimeout(
+        () =>
+          finish(timeoutError(url.href, `no complete response within ${seconds(limits.responseTimeoutMs)}`)),
+        limits.responseTimeoutMs,
+      ),
+    );
     outgoing.on('socket', (socket) => {
       if (!socket.connecting) return;
-      const timer = setTimeout(() => finish(timeoutError(url.href, `could not connect within ${seconds(limits.connectTimeoutMs)}`)), limits.connectTimeoutMs);
+      const timer = setTimeout(
+        () => finish(timeoutError(url.href, `could not connect within ${seconds(limits.connectTimeoutMs)}`)),
+        limits.connectTimeoutMs,
+      );
       timers.push(timer);
       socket.once('connect', () => clearTimeout(timer));
     });
@@ -87,7 +101,12 @@ async function readResponse(request: ExchangeRequest, incoming: IncomingMessage)
     if (total > maxBytes) throw tooBig(request.url.href, maxBytes);
     chunks.push(chunk);
   }
-  if (!incoming.complete) throw new FetchError('network', request.url.href, 'the connection closed before the response was complete');
+  if (!incoming.complete)
+    throw new FetchError(
+      'network',
+      request.url.href,
+      'the connection closed before the response was complete',
+    );
   return { ...head, body: Buffer.concat(chunks, total) };
 }
 
@@ -102,10 +121,15 @@ function timeoutError(url: string, reason: string): FetchError {
 /** Node's socket and DNS errors, and request-filtering-agent's refusals, as FetchErrors. */
 function toFetchError(url: string, error: Error): FetchError {
   if (error instanceof FetchError) return error;
-  if (error instanceof AddressRefusedError) return new FetchError('private-address', url, error.reason, null, { cause: error });
+  if (error instanceof AddressRefusedError)
+    return new FetchError('private-address', url, error.reason, null, { cause: error });
   // request-filtering-agent's own check (a second line behind guardedLookup): "... is not allowed. Because ..."
-  if (/is not allowed\. Because/.test(error.message)) return new FetchError('private-address', url, error.message, null, { cause: error });
+  if (/is not allowed\. Because/.test(error.message))
+    return new FetchError('private-address', url, error.message, null, { cause: error });
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new FetchError('network', url, `no such host (${code})`, null, { cause: error });
-  return new FetchError('network', url, `the connection failed (${code ?? error.message})`, null, { cause: error });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new FetchError('network', url, `no such host (${code})`, null, { cause: error });
+  return new FetchError('network', url, `the connection failed (${code ?? error.message})`, null, {
+    cause: error,
+  });
 }

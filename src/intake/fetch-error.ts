@@ -31,7 +31,13 @@ export class FetchError extends Error {
   /** The same failure, noting the URL the person asked for when a redirect led elsewhere. */
   redirectedFrom(requestedUrl: string): FetchError {
     if (requestedUrl === this.url) return this;
-    return new FetchError(this.code, this.url, `${this.reason} (redirected from ${requestedUrl})`, this.status, { cause: this.cause });
+    return new FetchError(
+      this.code,
+      this.url,
+      `${this.reason} (redirected from ${requestedUrl})`,
+      this.status,
+      { cause: this.cause },
+    );
   }
 }
 

@@ -3,17 +3,34 @@ import dns from 'node:dns';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
-import { addressRefusal, guardedLookup, ipLiteral, isAllowedHost, parseAllowHosts, type AllowHosts, type LookupFunction } from './address.js';
+import {
+  addressRefusal,
+  guardedLookup,
+  ipLiteral,
+  isAllowedHost,
+  parseAllowHosts,
+  type AllowHosts,
+  type LookupFunction,
+} from './address.js';
 import { decodeText, parseContentType } from './charset.js';
-import { ACCEPT_ENCODING, ACCEPT_HEADERS, acceptedKind, checkMediaType, decompress, type Accept, type ContentKind } from './content.js';
+import {
+  ACCEPT_ENCODING,
+  ACCEPT_HEADERS,
+  acceptedKind,
+  checkMediaType,
+  decompress,
+  type Accept,
+} from './content.js';
 import { exchange, type Exchange } from './exchange.js';
 import { FetchError, seconds, type FetchErrorCode } from './fetch-error.js';
+import type { Fetched, FetchRequest, FetchResult, RetryLater } from './fetch-result.js';
 import { HostPacer, systemClock, type Clock } from './pacer.js';
 import { RobotsCache, type RobotsAnswer } from './robots.js';
 
 export { FetchError, type FetchErrorCode } from './fetch-error.js';
 export type { Accept, ContentKind } from './content.js';
 export type { Clock } from './pacer.js';
+export type { Fetched, FetchRequest, FetchResult, NotModified, RetryLater } from './fetch-result.js';
 
 /** The product token robots.txt rules are matched against. */
 export const ROBOTS_AGENT = 'storydesk';
@@ -54,59 +71,11 @@ export const fetchDefaults: FetcherOptions = {
 };
 
 /** The fetcher's settings that come from the environment: `FETCH_ALLOW_HOSTS`. */
-export function fetcherOptionsFromEnv(env: Record<string, string | undefined> = process.env): Partial<FetcherOptions> {
+export function fetcherOptionsFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): Partial<FetcherOptions> {
   return { allowHosts: parseAllowHosts(env.FETCH_ALLOW_HOSTS) };
 }
-
-export interface FetchRequest {
-  /** What the caller will take. Default `page`. */
-  accept?: Accept;
-  /** From the last fetch of this URL, for a conditional GET. */
-  etag?: string | null;
-  lastModified?: string | null;
-  /** Honour robots.txt: true (the default) for automatic fetches, false for a person's explicit request. */
-  robots?: boolean;
-}
-
-export interface Fetched {
-  status: 'ok';
-  requestedUrl: string;
-  /** The URL the body came from, after redirects. */
-  url: string;
-  /** Each URL redirected to, in order. */
-  redirects: string[];
-  kind: ContentKind;
-  mediaType: string | null;
-  /** The encoding the text was decoded from. */
-  charset: string;
-  text: string;
-  etag: string | null;
-  lastModified: string | null;
-}
-
-/** 304: the caller's copy is current. */
-export interface NotModified {
-  status: 'not-modified';
-  requestedUrl: string;
-  url: string;
-  etag: string | null;
-  lastModified: string | null;
-}
-
-/** 429 or 503: the server asked to be asked later; also given, without a request, while that wait lasts. */
-export interface RetryLater {
-  status: 'retry-later';
-  requestedUrl: string;
-  url: string;
-  /** The HTTP status; null when no request was sent because the host's earlier Retry-After has not passed. */
-  httpStatus: number | null;
-  /** How long to wait, from Retry-After; null when the server did not say. */
-  retryAfterMs: number | null;
-  /** One line for people, naming the URL. */
-  message: string;
-}
-
-export type FetchResult = Fetched | NotModified | RetryLater;
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -141,7 +110,13 @@ export class Fetcher {
   /** Fetches an HTML page, e.g. one a person typed (robots.txt not consulted unless asked). */
   async fetchPage(input: string, request: Omit<FetchRequest, 'accept'> = {}): Promise<Fetched | RetryLater> {
     const result = await this.fetch(input, { robots: false, ...request, accept: 'page' });
-    if (result.status === 'not-modified') throw new FetchError('http-status', result.url, 'the server answered 304 Not Modified to an unconditional request', 304);
+    if (result.status === 'not-modified')
+      throw new FetchError(
+        'http-status',
+        result.url,
+        'the server answered 304 Not Modified to an unconditional request',
+        304,
+      );
     return result;
   }
 
@@ -155,7 +130,11 @@ export class Fetcher {
     for (const group of Object.values(this.agents)) for (const agent of Object.values(group)) agent.destroy();
   }
 
-  private async follow(start: URL, state: { url: URL; redirects: string[] }, request: FetchRequest): Promise<FetchResult> {
+  private async follow(
+    start: URL,
+    state: { url: URL; redirects: string[] },
+    request: FetchRequest,
+  ): Promise<FetchResult> {
     const accept = request.accept ?? 'page';
     for (let hop = 0; ; hop++) {
       const url = state.url;
@@ -166,7 +145,8 @@ export class Fetcher {
       await this.pacer.wait(url.host);
       const answer = await this.send(url, request, accept);
       if (REDIRECTS.has(answer.status)) {
-        if (hop >= this.options.maxRedirects) throw new FetchError('redirects', url.href, `more than ${this.options.maxRedirects} redirects`);
+        if (hop >= this.options.maxRedirects)
+          throw new FetchError('redirects', url.href, `more than ${this.options.maxRedirects} redirects`);
         state.url = redirectTarget(url, answer);
         state.redirects.push(state.url.href);
         continue;
@@ -175,8 +155,18 @@ export class Fetcher {
     }
   }
 
-  private async finish(start: URL, url: URL, redirects: string[], answer: Exchange, request: FetchRequest, accept: Accept): Promise<FetchResult> {
-    const validators = { etag: header(answer.headers, 'etag') ?? null, lastModified: header(answer.headers, 'last-modified') ?? null };
+  private async finish(
+    start: URL,
+    url: URL,
+    redirects: string[],
+    answer: Exchange,
+    request: FetchRequest,
+    accept: Accept,
+  ): Promise<FetchResult> {
+    const validators = {
+      etag: header(answer.headers, 'etag') ?? null,
+      lastModified: header(answer.headers, 'last-modified') ?? null,
+    };
     if (answer.status === 304) {
       return {
         status: 'not-modified',
@@ -193,10 +183,25 @@ export class Fetcher {
     }
     if (answer.status < 200 || answer.status > 299) throw statusError(url, answer);
     const { mediaType, charset } = parseContentType(header(answer.headers, 'content-type'));
-    const body = await decompress(url.href, header(answer.headers, 'content-encoding'), answer.body ?? Buffer.alloc(0), this.options.maxBytes);
+    const body = await decompress(
+      url.href,
+      header(answer.headers, 'content-encoding'),
+      answer.body ?? Buffer.alloc(0),
+      this.options.maxBytes,
+    );
     const kind = acceptedKind(url.href, mediaType, body, accept);
     const decoded = decodeText(body, charset);
-    return { status: 'ok', requestedUrl: start.href, url: url.href, redirects, kind, mediaType, charset: decoded.charset, text: decoded.text, ...validators };
+    return {
+      status: 'ok',
+      requestedUrl: start.href,
+      url: url.href,
+      redirects,
+      kind,
+      mediaType,
+      charset: decoded.charset,
+      text: decoded.text,
+      ...validators,
+    };
   }
 
   /** Refuses an address literal that is not public before any socket exists; names are checked as they resolve. */
@@ -210,13 +215,19 @@ export class Fetcher {
   private async checkRobots(url: URL): Promise<void> {
     const verdict = await this.robots.check(url).catch((error: unknown) => {
       // The host could not be reached for its robots.txt: that is the page's failure too.
-      if (error instanceof FetchError) throw new FetchError(error.code, url.href, error.reason, error.status, { cause: error });
+      if (error instanceof FetchError)
+        throw new FetchError(error.code, url.href, error.reason, error.status, { cause: error });
       throw error;
     });
     if (verdict.reason !== null) throw new FetchError('robots', url.href, verdict.reason);
   }
 
-  private send(url: URL, request: FetchRequest, accept: Accept | 'robots', maxBytes = this.options.maxBytes): Promise<Exchange> {
+  private send(
+    url: URL,
+    request: FetchRequest,
+    accept: Accept | 'robots',
+    maxBytes = this.options.maxBytes,
+  ): Promise<Exchange> {
     const allowed = isAllowedHost(url, this.options.allowHosts);
     const headers: Record<string, string> = {
       'user-agent': this.options.userAgent,
@@ -230,10 +241,19 @@ export class Fetcher {
       headers,
       agent: (allowed ? this.agents.allowed : this.agents.filtering)[url.protocol]!,
       lookup: allowed ? this.options.lookup : guardedLookup(this.options.lookup),
-      limits: { connectTimeoutMs: this.options.connectTimeoutMs, responseTimeoutMs: this.options.responseTimeoutMs, maxBytes },
+      limits: {
+        connectTimeoutMs: this.options.connectTimeoutMs,
+        responseTimeoutMs: this.options.responseTimeoutMs,
+        maxBytes,
+      },
       wantsBody: (status, responseHeaders) => {
         if (status < 200 || status > 299) return false;
-        if (accept !== 'robots') checkMediaType(url.href, parseContentType(header(responseHeaders, 'content-type')).mediaType, accept);
+        if (accept !== 'robots')
+          checkMediaType(
+            url.href,
+            parseContentType(header(responseHeaders, 'content-type')).mediaType,
+            accept,
+          );
         return true;
       },
     });
@@ -252,7 +272,14 @@ export class Fetcher {
         await this.pacer.wait(url.host);
         const answer = await this.send(url, {}, 'robots', this.options.robotsMaxBytes);
         if (!REDIRECTS.has(answer.status)) {
-          const body = answer.body ? await decompress(url.href, header(answer.headers, 'content-encoding'), answer.body, this.options.robotsMaxBytes) : null;
+          const body = answer.body
+            ? await decompress(
+                url.href,
+                header(answer.headers, 'content-encoding'),
+                answer.body,
+                this.options.robotsMaxBytes,
+              )
+            : null;
           return { status: answer.status, text: body ? decodeText(body).text : '' };
         }
         url = redirectTarget(url, answer);
@@ -275,19 +302,34 @@ export function parseTarget(input: string): URL {
   try {
     url = new URL(input.trim());
   } catch {
-    throw new FetchError('invalid-url', `"${shown}"`, 'not a valid URL (expected e.g. https://example.com/news/story)');
+    throw new FetchError(
+      'invalid-url',
+      `"${shown}"`,
+      'not a valid URL (expected e.g. https://example.com/news/story)',
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new FetchError('scheme', url.href, `only http and https URLs are fetched, not ${url.protocol}`);
   }
-  if (url.username || url.password) throw new FetchError('invalid-url', `${url.protocol}//${url.host}${url.pathname}`, 'URLs with a user name or password are not fetched');
+  if (url.username || url.password)
+    throw new FetchError(
+      'invalid-url',
+      `${url.protocol}//${url.host}${url.pathname}`,
+      'URLs with a user name or password are not fetched',
+    );
   url.hash = '';
   return url;
 }
 
 function redirectTarget(from: URL, answer: Exchange): URL {
   const location = header(answer.headers, 'location');
-  if (!location) throw new FetchError('http-status', from.href, `a redirect (HTTP ${answer.status}) without a Location header`, answer.status);
+  if (!location)
+    throw new FetchError(
+      'http-status',
+      from.href,
+      `a redirect (HTTP ${answer.status}) without a Location header`,
+      answer.status,
+    );
   let target: URL;
   try {
     target = new URL(location, from);
@@ -295,7 +337,11 @@ function redirectTarget(from: URL, answer: Exchange): URL {
     throw new FetchError('invalid-url', from.href, `it redirects to "${location}", which is not a valid URL`);
   }
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-    throw new FetchError('scheme', from.href, `it redirects to ${target.href}; only http and https URLs are fetched`);
+    throw new FetchError(
+      'scheme',
+      from.href,
+      `it redirects to ${target.href}; only http and https URLs are fetched`,
+    );
   }
   target.hash = '';
   return target;
@@ -303,13 +349,28 @@ function redirectTarget(from: URL, answer: Exchange): URL {
 
 function statusError(url: URL, answer: Exchange): FetchError {
   const text = answer.statusText || http.STATUS_CODES[answer.status] || '';
-  return new FetchError('http-status', url.href, `the server answered HTTP ${answer.status}${text ? ` ${text}` : ''}`, answer.status);
+  return new FetchError(
+    'http-status',
+    url.href,
+    `the server answered HTTP ${answer.status}${text ? ` ${text}` : ''}`,
+    answer.status,
+  );
 }
 
 function retryLater(start: URL, url: URL, httpStatus: number | null, waitMs: number | null): RetryLater {
-  const why = httpStatus === null ? 'the server asked earlier not to be asked yet' : `the server answered HTTP ${httpStatus} ${http.STATUS_CODES[httpStatus]}`;
+  const why =
+    httpStatus === null
+      ? 'the server asked earlier not to be asked yet'
+      : `the server answered HTTP ${httpStatus} ${http.STATUS_CODES[httpStatus]}`;
   const when = waitMs === null ? 'try again later' : `try again in ${seconds(waitMs)}`;
-  return { status: 'retry-later', requestedUrl: start.href, url: url.href, httpStatus, retryAfterMs: waitMs, message: `storydesk: cannot fetch ${url.href} now: ${why}; ${when}` };
+  return {
+    status: 'retry-later',
+    requestedUrl: start.href,
+    url: url.href,
+    httpStatus,
+    retryAfterMs: waitMs,
+    message: `storydesk: cannot fetch ${url.href} now: ${why}; ${when}`,
+  };
 }
 
 /** Retry-After as milliseconds from `now`: delay-seconds or an HTTP date; null when absent or unreadable. */

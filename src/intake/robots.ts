@@ -80,6 +80,9 @@ export class RobotsCache {
     const robots = robotsParser(robotsUrl, answer.text);
     const reason = `${robotsUrl} does not allow ${this.agentToken} to fetch it`;
     // robots-parser answers undefined for a URL on another origin; the cache is per origin, so that cannot happen.
-    return { refusal: (url) => (robots.isAllowed(url, this.agentToken) === false ? reason : null), expires: now + this.limits.ttlMs };
+    return {
+      refusal: (url) => (robots.isAllowed(url, this.agentToken) === false ? reason : null),
+      expires: now + this.limits.ttlMs,
+    };
   }
 }

@@ -87,7 +87,9 @@ function canonicalPath(pathname: string): string {
 
 /** The query without tracking and AMP parameters, sorted by name so that their order does not matter. */
 function canonicalQuery(params: URLSearchParams): string {
-  const kept = [...params].filter(([name, value]) => !isTracking(name, value) && name.toLowerCase() !== AMP_PARAM);
+  const kept = [...params].filter(
+    ([name, value]) => !isTracking(name, value) && name.toLowerCase() !== AMP_PARAM,
+  );
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return kept.length ? `?${new URLSearchParams(kept).toString()}` : '';
 }

@@ -3,7 +3,15 @@ import net from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseAllowHosts, type LookupFunction } from '../../src/intake/address.js';
-import { Fetcher, FetchError, parseTarget, retryAfterMs, type FetcherOptions, type FetchResult, type Fetched } from '../../src/intake/fetch.js';
+import {
+  Fetcher,
+  FetchError,
+  parseTarget,
+  retryAfterMs,
+  type FetcherOptions,
+  type FetchResult,
+  type Fetched,
+} from '../../src/intake/fetch.js';
 import { fakeClock, fixture, startFixtureServer, type FixtureServer } from './fixture-server.js';
 
 let server: FixtureServer;
@@ -46,18 +54,48 @@ const HTML = { 'content-type': 'text/html; charset=utf-8' };
 beforeAll(async () => {
   server = await startFixtureServer();
   server.route('/article.html', (_q, r) => r.writeHead(200, HTML).end(fixture('pages/article.html')));
-  server.route('/windows-1252.html', (_q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(fixture('pages/windows-1252.html')));
-  server.route('/windows-1252-header.html', (_q, r) => r.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' }).end(fixture('pages/windows-1252.html')));
-  server.route('/gzip.html', (_q, r) => r.writeHead(200, { ...HTML, 'content-encoding': 'gzip' }).end(zlib.gzipSync(fixture('pages/article.html'))));
-  server.route('/br.html', (_q, r) => r.writeHead(200, { ...HTML, 'content-encoding': 'br' }).end(zlib.brotliCompressSync(fixture('pages/article.html'))));
-  server.route('/deflate.html', (_q, r) => r.writeHead(200, { ...HTML, 'content-encoding': 'deflate' }).end(zlib.deflateSync(fixture('pages/article.html'))));
-  server.route('/raw-deflate.html', (_q, r) => r.writeHead(200, { ...HTML, 'content-encoding': 'deflate' }).end(zlib.deflateRawSync(fixture('pages/article.html'))));
-  server.route('/bomb.html', (_q, r) => r.writeHead(200, { ...HTML, 'content-encoding': 'gzip' }).end(zlib.gzipSync(Buffer.alloc(3000, 0x61))));
+  server.route('/windows-1252.html', (_q, r) =>
+    r.writeHead(200, { 'content-type': 'text/html' }).end(fixture('pages/windows-1252.html')),
+  );
+  server.route('/windows-1252-header.html', (_q, r) =>
+    r
+      .writeHead(200, { 'content-type': 'text/html; charset=windows-1252' })
+      .end(fixture('pages/windows-1252.html')),
+  );
+  server.route('/gzip.html', (_q, r) =>
+    r
+      .writeHead(200, { ...HTML, 'content-encoding': 'gzip' })
+      .end(zlib.gzipSync(fixture('pages/article.html'))),
+  );
+  server.route('/br.html', (_q, r) =>
+    r
+      .writeHead(200, { ...HTML, 'content-encoding': 'br' })
+      .end(zlib.brotliCompressSync(fixture('pages/article.html'))),
+  );
+  server.route('/deflate.html', (_q, r) =>
+    r
+      .writeHead(200, { ...HTML, 'content-encoding': 'deflate' })
+      .end(zlib.deflateSync(fixture('pages/article.html'))),
+  );
+  server.route('/raw-deflate.html', (_q, r) =>
+    r
+      .writeHead(200, { ...HTML, 'content-encoding': 'deflate' })
+      .end(zlib.deflateRawSync(fixture('pages/article.html'))),
+  );
+  server.route('/bomb.html', (_q, r) =>
+    r.writeHead(200, { ...HTML, 'content-encoding': 'gzip' }).end(zlib.gzipSync(Buffer.alloc(3000, 0x61))),
+  );
   server.route('/redirect/1', (_q, r) => r.writeHead(301, { location: '/redirect/2' }).end());
-  server.route('/redirect/2', (_q, r) => r.writeHead(302, { location: `${server.origin}/article.html#top` }).end());
+  server.route('/redirect/2', (_q, r) =>
+    r.writeHead(302, { location: `${server.origin}/article.html#top` }).end(),
+  );
   server.route('/loop', (_q, r) => r.writeHead(302, { location: '/loop' }).end());
-  server.route('/to-metadata', (_q, r) => r.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end());
-  server.route('/to-mapped', (_q, r) => r.writeHead(307, { location: 'http://[::ffff:169.254.169.254]/' }).end());
+  server.route('/to-metadata', (_q, r) =>
+    r.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
+  );
+  server.route('/to-mapped', (_q, r) =>
+    r.writeHead(307, { location: 'http://[::ffff:169.254.169.254]/' }).end(),
+  );
   server.route('/to-ftp', (_q, r) => r.writeHead(302, { location: 'ftp://example.com/file' }).end());
   server.route('/slow', (_q, r) => {
     r.writeHead(200, HTML);
@@ -75,16 +113,28 @@ beforeAll(async () => {
   server.route('/500', (_q, r) => r.writeHead(500, HTML).end('<p>oops</p>'));
   server.route('/429', (_q, r) => r.writeHead(429, { 'retry-after': '120' }).end());
   server.route('/503', (_q, r) => r.writeHead(503, { 'retry-after': 'Mon, 06 Jan 2025 09:05:00 GMT' }).end());
-  server.route('/report.pdf', (_q, r) => r.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4'));
-  server.route('/untyped-page', (_q, r) => r.writeHead(200).end('<!DOCTYPE html><html><body>hi</body></html>'));
+  server.route('/report.pdf', (_q, r) =>
+    r.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4'),
+  );
+  server.route('/untyped-page', (_q, r) =>
+    r.writeHead(200).end('<!DOCTYPE html><html><body>hi</body></html>'),
+  );
   server.route('/feed.xml', (q, r) => {
     if (q.headers['if-none-match'] === '"v1"') return void r.writeHead(304, { etag: '"v1"' }).end();
-    r.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"', 'last-modified': 'Mon, 06 Jan 2025 08:00:00 GMT' });
+    r.writeHead(200, {
+      'content-type': 'application/rss+xml',
+      etag: '"v1"',
+      'last-modified': 'Mon, 06 Jan 2025 08:00:00 GMT',
+    });
     r.end(fixture('feeds/heraldsun.rss'));
   });
   server.route('/feed-as-html', (_q, r) => r.writeHead(200, HTML).end(fixture('feeds/heise.atom')));
-  server.route('/latin1-feed.rss', (_q, r) => r.writeHead(200, { 'content-type': 'text/xml' }).end(fixture('feeds/encoding.rss')));
-  server.route('/robots.txt', (_q, r) => r.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n'));
+  server.route('/latin1-feed.rss', (_q, r) =>
+    r.writeHead(200, { 'content-type': 'text/xml' }).end(fixture('feeds/encoding.rss')),
+  );
+  server.route('/robots.txt', (_q, r) =>
+    r.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n'),
+  );
   server.route('/private/page.html', (_q, r) => r.writeHead(200, HTML).end(fixture('pages/article.html')));
 });
 
@@ -97,23 +147,37 @@ afterAll(() => server.close());
 
 describe('parseTarget', () => {
   it('refuses text that is not a URL, naming it', async () => {
-    expect(() => parseTarget('htp//nope')).toThrow('storydesk: cannot fetch "htp//nope": not a valid URL (expected e.g. https://example.com/news/story)');
+    expect(() => parseTarget('htp//nope')).toThrow(
+      'storydesk: cannot fetch "htp//nope": not a valid URL (expected e.g. https://example.com/news/story)',
+    );
   });
 
   it('refuses schemes other than http and https', () => {
-    expect(() => parseTarget('ftp://example.com/x')).toThrow('storydesk: cannot fetch ftp://example.com/x: only http and https URLs are fetched, not ftp:');
-    expect(() => parseTarget('file:///etc/passwd')).toThrow(/only http and https URLs are fetched, not file:/);
+    expect(() => parseTarget('ftp://example.com/x')).toThrow(
+      'storydesk: cannot fetch ftp://example.com/x: only http and https URLs are fetched, not ftp:',
+    );
+    expect(() => parseTarget('file:///etc/passwd')).toThrow(
+      /only http and https URLs are fetched, not file:/,
+    );
   });
 
   it('refuses URLs carrying credentials', () => {
-    expect(() => parseTarget('https://user:secret@example.com/a')).toThrow('storydesk: cannot fetch https://example.com/a: URLs with a user name or password are not fetched');
+    expect(() => parseTarget('https://user:secret@example.com/a')).toThrow(
+      'storydesk: cannot fetch https://example.com/a: URLs with a user name or password are not fetched',
+    );
   });
 });
 
 describe('Fetcher: pages', () => {
   it('fetches an HTML page from an allowed local host, naming storydesk in the User-Agent', async () => {
     const page = ok(await fetcher().fetch(`${server.origin}/article.html`));
-    expect(page).toMatchObject({ kind: 'page', mediaType: 'text/html', charset: 'utf-8', url: `${server.origin}/article.html`, redirects: [] });
+    expect(page).toMatchObject({
+      kind: 'page',
+      mediaType: 'text/html',
+      charset: 'utf-8',
+      url: `${server.origin}/article.html`,
+      redirects: [],
+    });
     expect(page.text).toContain('The inquiry into the sinking of the ferry opened on Monday');
     expect(server.requests.at(-1)?.headers['user-agent']).toMatch(/storydesk/);
   });
@@ -127,7 +191,9 @@ describe('Fetcher: pages', () => {
   it('decodes a windows-1252 page declared as ISO-8859-1 in its meta, curly quotes and dashes included', async () => {
     const page = ok(await fetcher().fetch(`${server.origin}/windows-1252.html`));
     expect(page.charset).toBe('windows-1252');
-    expect(page.text).toContain('“We lost everything,” said Renée Dubois – owner of the café on the quay — on Tuesday.');
+    expect(page.text).toContain(
+      '“We lost everything,” said Renée Dubois – owner of the café on the quay — on Tuesday.',
+    );
   });
 
   it('decodes a windows-1252 page declared in the Content-Type header', async () => {
@@ -154,7 +220,9 @@ describe('Fetcher: pages', () => {
 
   it('refuses a redirect to another scheme', async () => {
     const error = await failure(fetcher().fetch(`${server.origin}/to-ftp`));
-    expect(error.message).toBe(`storydesk: cannot fetch ${server.origin}/to-ftp: it redirects to ftp://example.com/file; only http and https URLs are fetched`);
+    expect(error.message).toBe(
+      `storydesk: cannot fetch ${server.origin}/to-ftp: it redirects to ftp://example.com/file; only http and https URLs are fetched`,
+    );
   });
 
   it.each([
@@ -169,7 +237,9 @@ describe('Fetcher: pages', () => {
   it('refuses a content type that is not a page, without reading it', async () => {
     const error = await failure(fetcher().fetch(`${server.origin}/report.pdf`));
     expect(error.code).toBe('content-type');
-    expect(error.message).toBe(`storydesk: cannot fetch ${server.origin}/report.pdf: expected an HTML page, got application/pdf`);
+    expect(error.message).toBe(
+      `storydesk: cannot fetch ${server.origin}/report.pdf: expected an HTML page, got application/pdf`,
+    );
   });
 
   it('refuses a feed where a page was asked for', async () => {
@@ -182,7 +252,9 @@ describe('Fetcher: limits', () => {
   it('gives up on a body that stops arriving', async () => {
     const error = await failure(fetcher({ responseTimeoutMs: 300 }).fetch(`${server.origin}/slow`));
     expect(error.code).toBe('timeout');
-    expect(error.message).toBe(`storydesk: cannot fetch ${server.origin}/slow: no complete response within 0.3 s`);
+    expect(error.message).toBe(
+      `storydesk: cannot fetch ${server.origin}/slow: no complete response within 0.3 s`,
+    );
   });
 
   it('gives up when the connection cannot be made in time', async () => {
@@ -195,7 +267,9 @@ describe('Fetcher: limits', () => {
   it('stops reading a body over the limit and says so', async () => {
     const error = await failure(fetcher({ maxBytes: 1000 }).fetch(`${server.origin}/big`));
     expect(error.code).toBe('too-big');
-    expect(error.message).toBe(`storydesk: cannot fetch ${server.origin}/big: the response is larger than 1000 bytes; stopped reading`);
+    expect(error.message).toBe(
+      `storydesk: cannot fetch ${server.origin}/big: the response is larger than 1000 bytes; stopped reading`,
+    );
   });
 
   it('refuses a declared Content-Length over the limit before reading', async () => {
@@ -237,19 +311,25 @@ describe('Fetcher: addresses', () => {
   it('refuses loopback when it is not on the allow-list, before connecting', async () => {
     const before = server.connections;
     const error = await failure(fetcher({ allowHosts: new Set() }).fetch(`${server.origin}/article.html`));
-    expect(error.message).toBe(`storydesk: cannot fetch ${server.origin}/article.html: 127.0.0.1 is a loopback address, not a public one`);
+    expect(error.message).toBe(
+      `storydesk: cannot fetch ${server.origin}/article.html: 127.0.0.1 is a loopback address, not a public one`,
+    );
     expect(server.connections).toBe(before);
   });
 
   it('allows a host only on the port the allow-list names', async () => {
-    const error = await failure(fetcher({ allowHosts: parseAllowHosts('127.0.0.1:1') }).fetch(`${server.origin}/article.html`));
+    const error = await failure(
+      fetcher({ allowHosts: parseAllowHosts('127.0.0.1:1') }).fetch(`${server.origin}/article.html`),
+    );
     expect(error.code).toBe('private-address');
   });
 
   it('checks the address a name resolves to, so a name pointing at loopback is refused', async () => {
     const dns = dnsAnswering('127.0.0.1');
     const before = server.requests.length;
-    const error = await failure(fetcher({ lookup: dns }).fetch(`http://news.example:${server.port}/article.html`));
+    const error = await failure(
+      fetcher({ lookup: dns }).fetch(`http://news.example:${server.port}/article.html`),
+    );
     expect(error.code).toBe('private-address');
     expect(error.reason).toBe('news.example resolves to 127.0.0.1 is a loopback address, not a public one');
     expect(dns.asked).toEqual(['news.example']);
@@ -257,27 +337,47 @@ describe('Fetcher: addresses', () => {
   });
 
   it('reaches a name on the allow-list through the injected DNS', async () => {
-    const page = ok(await fetcher({ lookup: dnsAnswering('127.0.0.1'), allowHosts: parseAllowHosts('news.example') }).fetch(`http://news.example:${server.port}/article.html`));
+    const page = ok(
+      await fetcher({ lookup: dnsAnswering('127.0.0.1'), allowHosts: parseAllowHosts('news.example') }).fetch(
+        `http://news.example:${server.port}/article.html`,
+      ),
+    );
     expect(page.text).toContain('Ferry inquiry opens');
   });
 
-  it.each(['http://10.1.2.3/', 'http://[::1]/', 'http://0.0.0.0/', 'http://100.64.0.1/', 'http://224.0.0.1/', 'http://[fd00::1]/', 'http://[fe80::1]/'])(
-    'refuses %s without connecting',
-    async (url) => {
-      const connect = vi.spyOn(net.Socket.prototype, 'connect');
-      expect((await failure(fetcher().fetch(url))).code).toBe('private-address');
-      expect(connect).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    'http://10.1.2.3/',
+    'http://[::1]/',
+    'http://0.0.0.0/',
+    'http://100.64.0.1/',
+    'http://224.0.0.1/',
+    'http://[fd00::1]/',
+    'http://[fe80::1]/',
+  ])('refuses %s without connecting', async (url) => {
+    const connect = vi.spyOn(net.Socket.prototype, 'connect');
+    expect((await failure(fetcher().fetch(url))).code).toBe('private-address');
+    expect(connect).not.toHaveBeenCalled();
+  });
 });
 
 describe('Fetcher: feeds and politeness', () => {
   it('fetches a feed and returns its validators, then answers a conditional GET with not-modified', async () => {
     const f = fetcher();
     const first = ok(await f.fetchFeed(`${server.origin}/feed.xml`));
-    expect(first).toMatchObject({ kind: 'feed', etag: '"v1"', lastModified: 'Mon, 06 Jan 2025 08:00:00 GMT' });
-    const again = await f.fetchFeed(`${server.origin}/feed.xml`, { etag: first.etag, lastModified: first.lastModified });
-    expect(again).toMatchObject({ status: 'not-modified', etag: '"v1"', lastModified: 'Mon, 06 Jan 2025 08:00:00 GMT' });
+    expect(first).toMatchObject({
+      kind: 'feed',
+      etag: '"v1"',
+      lastModified: 'Mon, 06 Jan 2025 08:00:00 GMT',
+    });
+    const again = await f.fetchFeed(`${server.origin}/feed.xml`, {
+      etag: first.etag,
+      lastModified: first.lastModified,
+    });
+    expect(again).toMatchObject({
+      status: 'not-modified',
+      etag: '"v1"',
+      lastModified: 'Mon, 06 Jan 2025 08:00:00 GMT',
+    });
     expect(server.requests.at(-1)?.headers['if-modified-since']).toBe('Mon, 06 Jan 2025 08:00:00 GMT');
   });
 
@@ -291,7 +391,9 @@ describe('Fetcher: feeds and politeness', () => {
   });
 
   it('decodes a feed in the encoding its XML declaration names', async () => {
-    expect(ok(await fetcher().fetchFeed(`${server.origin}/latin1-feed.rss`)).text).toContain('Jornal de Notícias - Últimas Notícias');
+    expect(ok(await fetcher().fetchFeed(`${server.origin}/latin1-feed.rss`)).text).toContain(
+      'Jornal de Notícias - Últimas Notícias',
+    );
   });
 
   it('reports 429 with Retry-After as retry-later and does not ask the host again before then', async () => {
@@ -308,19 +410,31 @@ describe('Fetcher: feeds and politeness', () => {
     });
     const before = server.requests.length;
     clock.advance(60_000);
-    expect(await f.fetch(`${server.origin}/article.html`, { robots: false })).toMatchObject({ status: 'retry-later', httpStatus: null, retryAfterMs: 60_000 });
+    expect(await f.fetch(`${server.origin}/article.html`, { robots: false })).toMatchObject({
+      status: 'retry-later',
+      httpStatus: null,
+      retryAfterMs: 60_000,
+    });
     expect(server.requests.length).toBe(before);
     clock.advance(60_000);
     expect((await f.fetch(`${server.origin}/article.html`, { robots: false })).status).toBe('ok');
   });
 
   it('reads a Retry-After date on 503', async () => {
-    expect(await fetcher().fetch(`${server.origin}/503`, { robots: false })).toMatchObject({ status: 'retry-later', httpStatus: 503, retryAfterMs: 300_000 });
+    expect(await fetcher().fetch(`${server.origin}/503`, { robots: false })).toMatchObject({
+      status: 'retry-later',
+      httpStatus: 503,
+      retryAfterMs: 300_000,
+    });
   });
 
   it('waits a second between requests to one host, and not between hosts', async () => {
     const clock = fakeClock();
-    const f = fetcher({ clock, lookup: dnsAnswering('127.0.0.1'), allowHosts: parseAllowHosts(`${server.host},other.example`) });
+    const f = fetcher({
+      clock,
+      lookup: dnsAnswering('127.0.0.1'),
+      allowHosts: parseAllowHosts(`${server.host},other.example`),
+    });
     const paths = ['/article.html', '/gzip.html', '/br.html'];
     await Promise.all(paths.map((path) => f.fetch(server.origin + path, { robots: false })));
     expect(clock.wakes).toEqual([1000, 2000]);
@@ -331,12 +445,16 @@ describe('Fetcher: feeds and politeness', () => {
   it('honours robots.txt for automatic fetches and names it in the error', async () => {
     const error = await failure(fetcher().fetchFeed(`${server.origin}/private/page.html`));
     expect(error.code).toBe('robots');
-    expect(error.message).toBe(`storydesk: cannot fetch ${server.origin}/private/page.html: ${server.origin}/robots.txt does not allow storydesk to fetch it`);
+    expect(error.message).toBe(
+      `storydesk: cannot fetch ${server.origin}/private/page.html: ${server.origin}/robots.txt does not allow storydesk to fetch it`,
+    );
   });
 
   it('skips robots.txt for a person’s explicit request', async () => {
     const before = server.requests.length;
-    expect(ok(await fetcher().fetchPage(`${server.origin}/private/page.html`)).text).toContain('Ferry inquiry');
+    expect(ok(await fetcher().fetchPage(`${server.origin}/private/page.html`)).text).toContain(
+      'Ferry inquiry',
+    );
     expect(server.requests.slice(before).map((r) => r.path)).toEqual(['/private/page.html']);
   });
 
@@ -345,7 +463,11 @@ describe('Fetcher: feeds and politeness', () => {
     const before = server.requests.length;
     await f.fetch(`${server.origin}/article.html`, { robots: true });
     await f.fetch(`${server.origin}/gzip.html`, { robots: true });
-    expect(server.requests.slice(before).map((r) => r.path)).toEqual(['/robots.txt', '/article.html', '/gzip.html']);
+    expect(server.requests.slice(before).map((r) => r.path)).toEqual([
+      '/robots.txt',
+      '/article.html',
+      '/gzip.html',
+    ]);
   });
 });
 

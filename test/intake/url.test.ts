@@ -22,8 +22,12 @@ describe('normalizeUrl', () => {
   });
 
   it('keeps parameters that name the page', () => {
-    expect(normalizeUrl('https://news.example.com/article.php?id=42')).toBe('https://news.example.com/article.php?id=42');
-    expect(normalizeUrl('https://news.example.com/article.php?id=42')).not.toBe(normalizeUrl('https://news.example.com/article.php?id=43'));
+    expect(normalizeUrl('https://news.example.com/article.php?id=42')).toBe(
+      'https://news.example.com/article.php?id=42',
+    );
+    expect(normalizeUrl('https://news.example.com/article.php?id=42')).not.toBe(
+      normalizeUrl('https://news.example.com/article.php?id=43'),
+    );
   });
 
   it.each([
@@ -41,16 +45,22 @@ describe('normalizeUrl', () => {
   });
 
   it('folds a .amp suffix before an extension', () => {
-    expect(normalizeUrl('https://news.example.com/world/ferry-sinks.amp.html')).toBe('https://news.example.com/world/ferry-sinks.html');
+    expect(normalizeUrl('https://news.example.com/world/ferry-sinks.amp.html')).toBe(
+      'https://news.example.com/world/ferry-sinks.html',
+    );
   });
 
   it('keeps outputType values other than amp', () => {
-    expect(normalizeUrl('https://news.example.com/a?outputType=print')).toBe('https://news.example.com/a?outputType=print');
+    expect(normalizeUrl('https://news.example.com/a?outputType=print')).toBe(
+      'https://news.example.com/a?outputType=print',
+    );
   });
 
   it('refuses what is not an http(s) URL, naming it', () => {
     expect(() => normalizeUrl('not a url')).toThrow('storydesk: "not a url" is not an http(s) URL');
-    expect(() => normalizeUrl('ftp://news.example.com/a')).toThrow('storydesk: "ftp://news.example.com/a" is not an http(s) URL');
+    expect(() => normalizeUrl('ftp://news.example.com/a')).toThrow(
+      'storydesk: "ftp://news.example.com/a" is not an http(s) URL',
+    );
   });
 });
 
