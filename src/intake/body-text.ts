@@ -146,6 +146,8 @@ const BOILERPLATE: RegExp[] = [
   // newsletter and subscription prompts
   /^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|e-?mails?|updates|alerts|inbox)\b/i,
   /\b(?:sign up|subscribe)\b.{0,40}\bnewsletters?\b/i,
+  // paywall and log-in prompts
+  /^(?:subscribe|sign in|log in|register|become a (?:member|subscriber))\b.{0,60}\b(?:to read|to continue|for full access|to access|to unlock)\b/i,
   // ad slots and page-flow notes
   /^(?:advertisement|advertising|sponsored(?: content)?|ad|paid content|story continues below(?: advertisement)?|article continues below.*|continue reading(?: the main story| below)?.*|scroll (?:down )?to continue.*|media playback is unsupported on your device)$/i,
   // comment counts and calls to comment

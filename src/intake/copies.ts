@@ -51,10 +51,11 @@ export class CopyIndex {
     return this.signatures.has(id);
   }
 
-  /** Adds an article (or replaces the one with this id). */
+  /** Adds an article (or replaces the one with this id). A body without words is not indexed: nothing copies it. */
   add(id: string, body: string): void {
     this.remove(id);
     const signature = this.signature(body);
+    if (!signature) return;
     this.signatures.set(id, signature);
     this.bandKeys(signature).forEach((key, band) => {
       const bucket = this.buckets[band]!;
@@ -81,6 +82,7 @@ export class CopyIndex {
   /** The article `body` is a copy of (the most similar one at or above the threshold), or null. */
   findCopy(body: string): CopyMatch | null {
     const signature = this.signature(body);
+    if (!signature) return null;
     let best: CopyMatch | null = null;
     for (const id of this.candidates(signature)) {
       const similarity = agreement(signature, this.signatures.get(id)!);
@@ -93,7 +95,8 @@ export class CopyIndex {
 
   /** Estimated resemblance of two bodies, with this index's settings. */
   similarity(a: string, b: string): number {
-    return agreement(this.signature(a), this.signature(b));
+    const [sa, sb] = [this.signature(a), this.signature(b)];
+    return sa && sb ? agreement(sa, sb) : 0;
   }
 
   private candidates(signature: Uint32Array): Set<string> {
@@ -115,9 +118,12 @@ export class CopyIndex {
     return keys;
   }
 
-  private signature(body: string): Uint32Array {
+  /** The body's MinHash signature; null when it has no words. */
+  private signature(body: string): Uint32Array | null {
+    const shingles = shingleHashes(body, this.options.shingleWords);
+    if (shingles.size === 0) return null;
     const signature = new Uint32Array(this.seeds.length).fill(0xffffffff);
-    for (const shingle of shingleHashes(body, this.options.shingleWords)) {
+    for (const shingle of shingles) {
       for (let i = 0; i < this.seeds.length; i++) {
         const h = mix(shingle ^ this.seeds[i]!);
         if (h < signature[i]!) signature[i] = h;

@@ -2,7 +2,7 @@
 // linkedom) finds the article's element; body-text.ts turns it into paragraphs and drops the chrome Readability
 // keeps; page-metadata.ts reads title, date, outlet, author and URL. The body's words are the page's words.
 import { Readability } from '@mozilla/readability';
-import { articleBlocks, cleanBlocks, wordCount, type Block } from './body-text.js';
+import { articleBlocks, cleanBlocks, HEADING, wordCount, type Block } from './body-text.js';
 import { parseDocument, type DomElement } from './dom.js';
 import { chooseAuthor, readMetadata, type PageMetadata } from './page-metadata.js';
 
@@ -37,12 +37,15 @@ export interface ExtractOptions {
   maxLinkShare?: number;
   /** A video page's caption is shorter than this many words; a longer text is an article with a video. Default 250. */
   videoCaptionWords?: number;
+  /** This many headings that are links (and a quarter of the blocks or more) make a section front. Default 5. */
+  minHeadlineLinks?: number;
 }
 
 export const extractDefaults: Required<Omit<ExtractOptions, 'fetchedAt'>> = {
   minWords: 80,
   maxLinkShare: 0.45,
   videoCaptionWords: 250,
+  minHeadlineLinks: 5,
 };
 
 /** Extracts the article from `html`, fetched from `pageUrl` (after redirects). Never throws on a bad page. */
@@ -107,11 +110,20 @@ export function notAnArticle(meta: PageMetadata, rawBlocks: Block[], words: numb
   if (share > settings.maxLinkShare) {
     return `not an article: ${Math.round(share * 100)}% of its text is links, as on a section front or an index`;
   }
+  const headlines = linkedHeadlines(rawBlocks);
+  if (headlines >= settings.minHeadlineLinks && headlines * 4 >= rawBlocks.length) {
+    return `not an article: ${headlines} headlines linking to other pages, as on a section front or an index`;
+  }
   if (words < settings.minWords) {
     const why = meta.kind.paywalled ? 'the page marks it for subscribers: a paywall stub' : 'a paywall stub or a teaser?';
-    return `not an article: only ${words} words of text (${why}; at least ${settings.minWords} expected)`;
+    return `not an article: only ${words} words of text, fewer than ${settings.minWords} (${why})`;
   }
   return null;
+}
+
+/** Headings that are links: the headlines of a front's teasers (an article's own subheadings link nowhere). */
+function linkedHeadlines(blocks: Block[]): number {
+  return blocks.filter((b) => HEADING.test(b.tag) && b.linkChars >= b.text.length * 0.8).length;
 }
 
 function linkShare(blocks: Block[]): number {
