@@ -169,23 +169,28 @@ function isEntry(value: unknown): value is ParseEntry {
   );
 }
 
+/** What two copies of one article share: the title (case and surrounding space aside) and the date. */
+export function articleKey(article: Pick<Article, 'title' | 'date'>): string {
+  return `${article.title.trim().toLowerCase()}\u0000${article.date}`;
+}
+
+/** The problem reported for a file whose article repeats the title and date of `keptId`, which is served instead. */
+export function duplicateProblem(article: Article, keptId: string): CorpusProblem {
+  return { file: article.id, field: 'title', message: `same title and date as ${keptId}; expected each article once (this file is skipped)` };
+}
+
 /** Two files with the same title and date are one article twice: the first (by file name) is kept. */
 export function dropDuplicates(articles: Article[], problems: CorpusProblem[] = []): { articles: Article[]; problems: CorpusProblem[] } {
   const seen = new Map<string, string>();
   const kept: Article[] = [];
   const all = [...problems];
   for (const article of articles) {
-    const key = `${article.title.trim().toLowerCase()}\u0000${article.date}`;
-    const first = seen.get(key);
+    const first = seen.get(articleKey(article));
     if (first) {
-      all.push({
-        file: article.id,
-        field: 'title',
-        message: `same title and date as ${first}; expected each article once (this file is skipped)`,
-      });
+      all.push(duplicateProblem(article, first));
       continue;
     }
-    seen.set(key, article.id);
+    seen.set(articleKey(article), article.id);
     kept.push(article);
   }
   return { articles: kept, problems: all };

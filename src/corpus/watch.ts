@@ -10,7 +10,7 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Article, CorpusProblem } from '../model/types.js';
 import { isArticleFile } from './load.js';
-import { MAX_ARTICLE_BYTES, parseArticle } from './parse.js';
+import { MAX_ARTICLE_BYTES, parseArticle, type ParseResult } from './parse.js';
 
 export type CorpusChangeKind = 'add' | 'change' | 'remove';
 
@@ -150,24 +150,25 @@ export async function watchCorpus(dir: string, handler: CorpusChangeHandler, opt
   };
 }
 
-/** What the watcher needs of the engine's Story (loadStory's result): it re-reads and re-validates the file itself. */
+/** What the watcher needs of the engine's Story (loadStory's result): it is handed what the watcher read. */
 export interface FileBackedStory {
-  upsertFile(file: string): Promise<CorpusProblem[]>;
-  removeFile(file: string): unknown;
+  applyFile(id: string, parsed: ParseResult): CorpusProblem[];
+  removeFile(id: string): unknown;
 }
 
 /**
- * Plugs a Story into the watcher. A valid file is upserted; an invalid one is also passed to
- * `upsertFile`, which records its problems and keeps the last good version serving.
+ * Plugs a Story into the watcher. The article the watcher read and validated is applied as it is (the file is not
+ * read again); an invalid file's problems are recorded while the last good version keeps serving.
  */
 export function storyChangeHandler(story: FileBackedStory): CorpusChangeHandler {
   return {
-    async onChange(kind, file) {
-      if (kind === 'remove') story.removeFile(file);
-      else await story.upsertFile(file);
+    onChange(kind, file, article) {
+      const id = path.basename(file);
+      if (kind === 'remove' || !article) story.removeFile(id);
+      else story.applyFile(id, { ok: true, article });
     },
-    async onProblems(file, problems) {
-      if (problems.length > 0) await story.upsertFile(file);
+    onProblems(file, problems) {
+      if (problems.length > 0) story.applyFile(path.basename(file), { ok: false, problems });
     },
   };
 }

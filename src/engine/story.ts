@@ -4,8 +4,8 @@ import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import { partitionPoint } from '../util/collections.js';
 import { writeFileAtomic } from '../util/files.js';
-import { isArticleFile, loadCorpus } from '../corpus/load.js';
-import { parseArticle } from '../corpus/parse.js';
+import { articleKey, duplicateProblem, loadCorpus } from '../corpus/load.js';
+import { parseArticle, type ParseResult } from '../corpus/parse.js';
 import { EntityIndex } from '../extract/entities/entities.js';
 import { extractQuotes, filterQuotes, defaultSpeakerMatches, quotesOf } from '../extract/quotes/quotes.js';
 import { addToTimeline, buildTimeline, filterTimelineByNames, removeFromTimeline, weightsFrom } from '../extract/timeline.js';
@@ -213,36 +213,22 @@ export class Story implements StoryEngine {
   }
 
   /**
-   * Re-reads one corpus file after it was added or changed. A file that is now invalid is reported and the
-   * last good version of its article keeps serving. Returns the problems found (empty when it was applied).
+   * A corpus file the watcher has read and validated. A valid article is served unless it repeats another's title
+   * and date; an invalid file is reported, and the last good version of its article keeps serving. Returns the
+   * file's problems (empty when the article was applied).
    */
-  async upsertFile(filePath: string): Promise<CorpusProblem[]> {
-    const id = path.basename(filePath);
-    if (!isArticleFile(id)) return [];
-    const bytes = await readFile(filePath).catch((error: NodeJS.ErrnoException) => error);
-    const result =
-      bytes instanceof Error
-        ? { ok: false as const, problems: [{ file: id, field: 'file', message: `cannot read it (${bytes.code ?? bytes.message})` }] }
-        : parseArticle(id, bytes);
-    const problems = result.ok ? this.duplicateOf(result.article) : result.problems;
+  applyFile(id: string, parsed: ParseResult): CorpusProblem[] {
+    const other = parsed.ok ? this.articleList.find((a) => a.id !== id && articleKey(a) === articleKey(parsed.article)) : undefined;
+    const problems = !parsed.ok ? parsed.problems : other ? [duplicateProblem(parsed.article, other.id)] : [];
     this.corpusProblems = [...this.corpusProblems.filter((p) => p.file !== id), ...problems];
-    if (result.ok && problems.length === 0) this.upsertArticle(result.article);
+    if (parsed.ok && problems.length === 0) this.upsertArticle(parsed.article);
     return problems;
   }
 
   /** Forgets the article of a deleted corpus file. */
-  removeFile(filePath: string): boolean {
-    const id = path.basename(filePath);
+  removeFile(id: string): boolean {
     this.corpusProblems = this.corpusProblems.filter((p) => p.file !== id);
     return this.removeArticle(id);
-  }
-
-  private duplicateOf(article: Article): CorpusProblem[] {
-    const key = (a: Article) => `${a.title.trim().toLowerCase()}\u0000${a.date}`;
-    const other = this.articleList.find((a) => a.id !== article.id && key(a) === key(article));
-    return other
-      ? [{ file: article.id, field: 'title', message: `same title and date as ${other.id}; expected each article once (this file is skipped)` }]
-      : [];
   }
 
   private derived(): Derived {

@@ -1,7 +1,8 @@
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/corpus/parse.js';
 import { loadStory, warmUp } from '../../src/engine/story.js';
 import { makeArticle } from '../helpers/articles.js';
 
@@ -38,19 +39,19 @@ describe('Story', () => {
     expect(story.articles().map((a) => a.id)).toEqual(['floods.md', 'budget.md']);
   });
 
-  it('applies a changed file, keeps the last good version when a change is invalid, and forgets a removed file', async () => {
+  it('applies a changed file as the watcher read it, keeps the last good version when a change is invalid, and forgets a removed file', async () => {
     const dir = await copyOfSmallCorpus();
     const story = await loadStory({ corpusDir: dir, cacheDir: null });
     const file = path.join(dir, 'quake.md');
     await writeFile(file, '---\ntitle: Quake\ndate: 2024-04-03\n---\n\nAn earthquake shook the harbour town.\n');
-    expect(await story.upsertFile(file)).toEqual([]);
+    expect(story.applyFile('quake.md', parseArticle('quake.md', await readFile(file)))).toEqual([]);
     expect(story.ask('earthquake harbour').answer?.citation.article.id).toBe('quake.md');
     await writeFile(file, '---\ntitle: Quake\ndate: 2024-04-31\n---\n\nBroken now.\n');
-    expect(await story.upsertFile(file)).toEqual([{ file: 'quake.md', field: 'date', message: 'expected a real calendar date (YYYY-MM-DD)' }]);
+    expect(story.applyFile('quake.md', parseArticle('quake.md', await readFile(file)))).toEqual([{ file: 'quake.md', field: 'date', message: 'expected a real calendar date (YYYY-MM-DD)' }]);
     expect(story.problems()).toHaveLength(1);
     expect(story.ask('earthquake harbour').answer?.citation.article.id).toBe('quake.md');
     await rm(file);
-    expect(story.removeFile(file)).toBe(true);
+    expect(story.removeFile('quake.md')).toBe(true);
     expect(story.problems()).toEqual([]);
     expect(story.ask('earthquake harbour').answer).toBeNull();
   });
@@ -60,7 +61,7 @@ describe('Story', () => {
     const story = await loadStory({ corpusDir: dir, cacheDir: null });
     const file = path.join(dir, 'copy.md');
     await writeFile(file, '---\ntitle: Council passes budget after long debate\ndate: 2024-03-28\n---\n\nSame story.\n');
-    expect((await story.upsertFile(file))[0]?.message).toBe('same title and date as budget.md; expected each article once (this file is skipped)');
+    expect(story.applyFile('copy.md', parseArticle('copy.md', await readFile(file)))[0]?.message).toBe('same title and date as budget.md; expected each article once (this file is skipped)');
     expect(story.articles()).toHaveLength(2);
   });
 
