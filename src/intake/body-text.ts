@@ -41,7 +41,19 @@ const CHROME_CLASS_PARTS = new Set([
 const NEGATING_PARTS = new Set(['no', 'has', 'with', 'without', 'show', 'is']);
 const CHROME_CLASS_PHRASES = /(read-?more|more-?stories|sr-only|visually-?hidden|screen-?reader|author-?(bio|info|card)|about-?the-?author|comment-?count|inline-?related|also-?read)/i;
 
-/** The article's blocks after dropping chrome elements (never one holding a large share of the text). */
+const CHROME_MARK = 'data-storydesk-chrome';
+
+/**
+ * Marks the page's chrome elements (by class, id, hidden) before Readability runs: Readability rewrites and merges
+ * the elements it keeps, and their class names with them, but it keeps other attributes.
+ */
+export function markChrome(root: DomElement): void {
+  for (const el of all(root, '[class], [id], [hidden], [aria-hidden="true"]')) {
+    if (isChromeElement(el)) el.setAttribute(CHROME_MARK, '');
+  }
+}
+
+/** The article's blocks after dropping the marked chrome elements (never one holding a large share of the text). */
 export function articleBlocks(content: DomElement): Block[] {
   removeChrome(content);
   const blocks: Block[] = [];
@@ -82,8 +94,8 @@ export function articleBlocks(content: DomElement): Block[] {
 
 function removeChrome(content: DomElement): void {
   const total = wordCount(content.textContent ?? '');
-  for (const el of all(content, '[class], [id], [hidden], [aria-hidden="true"]')) {
-    if (!el.parentNode || !isChromeElement(el)) continue;
+  for (const el of all(content, `[${CHROME_MARK}]`)) {
+    if (!el.parentNode) continue;
     // Never let a class name take the article with it.
     if (wordCount(el.textContent ?? '') <= Math.max(40, total * 0.25)) el.remove();
   }

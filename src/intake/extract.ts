@@ -2,7 +2,7 @@
 // linkedom) finds the article's element; body-text.ts turns it into paragraphs and drops the chrome Readability
 // keeps; page-metadata.ts reads title, date, outlet, author and URL. The body's words are the page's words.
 import { Readability } from '@mozilla/readability';
-import { articleBlocks, cleanBlocks, HEADING, wordCount, type Block } from './body-text.js';
+import { articleBlocks, cleanBlocks, HEADING, markChrome, wordCount, type Block } from './body-text.js';
 import { parseDocument, type DomElement } from './dom.js';
 import { chooseAuthor, readMetadata, type PageMetadata } from './page-metadata.js';
 
@@ -56,6 +56,7 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
   const document = parseDocument(html);
   if (!document.body) return refuse('not an article: the page has no HTML body');
   const meta = readMetadata(document, pageUrl);
+  markChrome(document.body);
   const found = readabilityContent(document);
   const rawBlocks = found ? articleBlocks(found.content) : [];
   const blocks = cleanBlocks(rawBlocks, { title: meta.title ?? found?.title ?? null, author: meta.author, outlet: meta.outlet });
@@ -92,10 +93,10 @@ function isAbsoluteUrl(value: string): boolean {
   }
 }
 
-/** Readability's choice of the article element (classes kept: the clean-up reads them), or null. */
+/** Readability's choice of the article element, or null. */
 function readabilityContent(document: ReturnType<typeof parseDocument>): { content: DomElement; title: string | null; byline: string | null } | null {
   // Readability's types name lib.dom's Document and Node; linkedom's are structurally the same at run time.
-  const reader = new Readability<DomElement>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomElement });
+  const reader = new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement });
   const parsed = reader.parse();
   if (!parsed?.content) return null;
   return { content: parsed.content, title: parsed.title?.trim() || null, byline: parsed.byline ?? null };

@@ -123,6 +123,14 @@ describe('synthetic pages', () => {
     expect(extractArticle(html, 'https://courier.example/news/harbour').article?.paragraphs).toEqual([p1, p2, 'What happens next', p3, p4, p5, p6]);
   });
 
+  it('drops a newsletter box by its class even where Readability merges its wrapper away, and keeps a "no_caption" item', () => {
+    const [p1, p2, p3, p4] = prose(4);
+    const html = page(`<article><p>${p1}</p><p>${p2}</p>
+      <div class="body-part"><div class="newsletter-wrapper"><p>Get our Morning Brief.</p><div><h2>Monthly</h2><p>$7/month</p></div></div></div>
+      <div class="item no_caption"><h2>The vote</h2><p>${p3}</p></div><p>${p4}</p></article>`);
+    expect(extractArticle(html, 'https://courier.example/a').article?.paragraphs).toEqual([p1, p2, 'The vote', p3, p4]);
+  });
+
   it('keeps the page\'s words: entities decoded, whitespace normalised, inline markup joined', () => {
     const text = 'The mayor&rsquo;s plan costs &pound;4m &amp; <em>will</em>\n   be <a href="/x">debated</a> again&nbsp;today.';
     const html = page(`<article><p>${text}</p>${body}</article>`);
