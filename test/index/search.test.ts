@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addToIndex, buildPassages, CachedPostings, corpusHash, loadOrBuildIndex, removeFromIndex, searchOptions } from '../../src/index/search.js';
+import { CachedPostings } from '../../src/index/cache.js';
+import { addToIndex, buildPassages, corpusHash, loadOrBuildIndex, removeFromIndex, searchOptions } from '../../src/index/search.js';
 import { makeArticle } from '../helpers/articles.js';
 
 const articles = [
