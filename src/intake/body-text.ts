@@ -134,6 +134,7 @@ export function cleanBlocks(blocks: Block[], context: BodyContext): Block[] {
     const nearEnds = i < 4 || i >= blocks.length - 4;
     if (isBoilerplate(block) || isLinkLine(block)) return;
     if (nearEnds && (isDateLine(block.text, context) || isBylineLine(block.text, context))) return;
+    if (i >= blocks.length - 3 && isAuthorBio(block.text, context)) return;
     if (kept.length === 0 && context.title && sameText(block.text, context.title)) return;
     kept.push(block);
   });
@@ -223,6 +224,14 @@ function isBylineLine(text: string, context: BodyContext): boolean {
   if (/^by\s+\p{Lu}/iu.test(text) && !/[.!?]["'”’]*$/.test(text)) return true;
   const known = new Set(nameWords(context));
   return known.size > 0 && context.author !== null && words.every((w) => known.has(w.toLowerCase()) || DATE_WORDS.test(w));
+}
+
+/** "Lucas Nolan is a reporter for …", "LAURIE OAKES IS THE … EDITOR": the author's bio line at the end. */
+function isAuthorBio(text: string, context: BodyContext): boolean {
+  if (!context.author || wordCount(text) > 60) return false;
+  const name = context.author.toLowerCase();
+  const lower = text.toLowerCase();
+  return lower.startsWith(name) && /^\s*,?\s*(?:is|was|writes|covers|reports|has|es|est|ist)\b/.test(lower.slice(name.length));
 }
 
 function nameWords(context: BodyContext): string[] {

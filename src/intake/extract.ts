@@ -143,7 +143,10 @@ function fetchDay(fetchedAt: Date, warnings: string[]): string {
   return day;
 }
 
+/** The publisher marks it paywalled, or the text stops mid-sentence ("…" or a long paragraph without an end). */
 function looksCutOff(blocks: Block[], meta: PageMetadata): boolean {
   const last = blocks[blocks.length - 1];
-  return meta.kind.paywalled || (last !== undefined && last.tag === 'P' && !/[.!?…:;"'”’)\]]$/.test(last.text));
+  if (meta.kind.paywalled) return true;
+  if (!last || last.tag !== 'P') return false;
+  return /(?:…|\.\.\.)$/.test(last.text) || (wordCount(last.text) >= 20 && !/[.!?:;"'”’)\]]$/.test(last.text));
 }

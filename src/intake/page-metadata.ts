@@ -192,14 +192,30 @@ function realDay(y: number, m: number, d: number): string | null {
 
 // ── outlet, author, url ──────────────────────────────────────────────────────────────────────────────────
 
-/** og:site_name, the JSON-LD publisher, else the host of the canonical URL ("nytimes.com"). */
+/**
+ * og:site_name, the JSON-LD publisher, else the host of the canonical URL ("nytimes.com"). A site name that has
+ * nothing to do with the host ("U.S.", an edition's label) gives way to a publisher name that has.
+ */
 function readOutlet(document: DomDocument, article: Json | null, url: string): string {
-  const named = meta(document, 'og:site_name', 'application-name') ?? nameOf(article?.publisher)[0] ?? null;
+  const host = hostName(url);
+  const siteName = meta(document, 'og:site_name', 'application-name');
+  const publisher = nameOf(article?.publisher)[0] ?? null;
+  const named = siteName && publisher && !namesHost(siteName, host) && namesHost(publisher, host) ? publisher : siteName ?? publisher;
   if (named && /^https?:\/\//i.test(named)) return hostName(named);
   // "Aktuálně.cz - Víte, co se právě děje": the name without the tagline.
   if (named) return named.split(/\s+[|–—-]\s+/)[0]!;
-  return hostName(url);
+  return host;
 }
+
+/** "The Guardian" and theguardian.com, "CNNMoney" and money.cnn.com: the name and a label of the host overlap. */
+function namesHost(name: string, host: string): boolean {
+  const plain = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const simpleName = plain(name);
+  const labels = host.split('.').map(plain).filter((label) => label.length >= 3 && !GENERIC_HOST_LABELS.has(label));
+  return simpleName.length > 0 && labels.some((label) => simpleName.includes(label) || label.includes(simpleName));
+}
+
+const GENERIC_HOST_LABELS = new Set(['www', 'com', 'org', 'net', 'news', 'edition', 'amp', 'mobile']);
 
 function hostName(pageUrl: string): string {
   try {
