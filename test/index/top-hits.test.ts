@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SearchOptions } from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { topHits } from '../../src/ask/ask.js';
+import { topHits } from '../../src/ask/retrieval.js';
 import { supported, topK } from '../../src/index/scorer.js';
 import { buildIndex, buildPassages, loadOrBuildIndex, removeFromIndex, searchOptions } from '../../src/index/search.js';
 import { loadCorpus } from '../../src/corpus/load.js';
