@@ -13,7 +13,7 @@ const byId = new Map<string, Article>([[article.id, article]]);
 
 function resultCiting(start: number, end: number): AskResult {
   const citation = cite(article, start, end);
-  return { answer: { text: citation.excerpt, citation }, citations: [citation] };
+  return { answer: { text: citation.excerpt, citation, focus: { start: 0, end: citation.excerpt.length } }, citations: [citation] };
 }
 
 describe('holdsFact', () => {
