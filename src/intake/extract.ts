@@ -37,7 +37,7 @@ export interface ExtractOptions {
   maxLinkShare?: number;
   /** A video page's caption is shorter than this many words; a longer text is an article with a video. Default 250. */
   videoCaptionWords?: number;
-  /** This many headings that are links (and a quarter of the blocks or more) make a section front. Default 5. */
+  /** This many headings that are links, with hardly more paragraphs than headings (teasers), make a section front. Default 5. */
   minHeadlineLinks?: number;
 }
 
@@ -112,7 +112,7 @@ export function notAnArticle(meta: PageMetadata, rawBlocks: Block[], words: numb
     return `not an article: ${Math.round(share * 100)}% of its text is links, as on a section front or an index`;
   }
   const headlines = linkedHeadlines(rawBlocks);
-  if (headlines >= settings.minHeadlineLinks && headlines * 4 >= rawBlocks.length) {
+  if (headlines >= settings.minHeadlineLinks && textBlocks(rawBlocks) <= headlines * 1.5) {
     return `not an article: ${headlines} headlines linking to other pages, as on a section front or an index`;
   }
   if (words < settings.minWords) {
@@ -125,6 +125,11 @@ export function notAnArticle(meta: PageMetadata, rawBlocks: Block[], words: numb
 /** Headings that are links: the headlines of a front's teasers (an article's own subheadings link nowhere). */
 function linkedHeadlines(blocks: Block[]): number {
   return blocks.filter((b) => HEADING.test(b.tag) && b.linkChars >= b.text.length * 0.8).length;
+}
+
+/** Paragraphs of a dozen words or more: a front has about one (a teaser) per headline, an article several. */
+function textBlocks(blocks: Block[]): number {
+  return blocks.filter((b) => !HEADING.test(b.tag) && wordCount(b.text) >= 12).length;
 }
 
 function linkShare(blocks: Block[]): number {

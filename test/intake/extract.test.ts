@@ -172,6 +172,13 @@ describe('synthetic pages', () => {
     );
   });
 
+  it('keeps a list article whose item headings link elsewhere, each over paragraphs of its own', () => {
+    const items = Array.from({ length: 6 }, (_, i) => `<h2><a href="/place-${i}">Place ${i}</a></h2>${prose(2, `the board of place ${i}`).map((p) => `<p>${p}</p>`).join('')}`).join('');
+    const result = extractArticle(page(`<article>${items}</article>`), 'https://courier.example/best-places');
+    expect(result.error).toBeNull();
+    expect(result.article?.paragraphs).toHaveLength(12);
+  });
+
   it('refuses a video page whose text is a caption', () => {
     const html = page(`<article><video src="v.mp4"></video><p>${prose(2).join(' ')}</p></article>`, '<meta property="og:type" content="video.other">');
     expect(extractArticle(html, 'https://courier.example/video/1').error).toBe('not an article: a video page (its text is a 46-word caption)');
