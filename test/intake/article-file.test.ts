@@ -2,6 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/corpus/parse.js';
 import { recordCopy, renderArticleFile, slugOf, VIA_CLI, viaDiscord, viaFeed, writeArticleFile, type ArticleFileInput } from '../../src/intake/article-file.js';
@@ -74,6 +75,21 @@ describe('renderArticleFile', () => {
     const text = renderArticleFile({ ...article, outlet: null, author: null, url: null }, { via: VIA_CLI, added: ADDED });
     expect(text).not.toMatch(/^(outlet|author|url):/m);
     expect(text).toContain('via: cli\n');
+  });
+
+  it('round-trips any title, outlet, author and paragraphs through YAML and the corpus parser', () => {
+    const text = (min = 1) => fc.string({ unit: 'grapheme', minLength: min, maxLength: 40 }).filter((t) => t.replace(/\s+/g, ' ').trim().length > 0);
+    const oneLine = (t: string) => t.replace(/\s+/g, ' ').trim();
+    fc.assert(
+      fc.property(text(), text(), text(), fc.array(text(), { minLength: 1, maxLength: 4 }), (title, outlet, author, paragraphs) => {
+        const bytes = new TextEncoder().encode(renderArticleFile({ ...article, title, outlet, author, paragraphs }, { via: VIA_CLI, added: ADDED }));
+        const result = parseArticle('a.md', bytes);
+        if (!result.ok) throw new Error(JSON.stringify(result.problems));
+        expect([result.article.title, result.article.outlet, result.article.author]).toEqual([oneLine(title), oneLine(outlet), oneLine(author)]);
+        expect(result.article.paragraphs.map((p) => result.article.body.slice(p.start, p.end))).toEqual(paragraphs.map(oneLine));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it.each([
