@@ -264,6 +264,24 @@ describe('Fetcher: limits', () => {
     expect(error.message).toBe('storydesk: cannot fetch http://hang.test/: could not connect within 0.2 s');
   });
 
+  it('names a host that does not resolve', async () => {
+    const nowhere: LookupFunction = (hostname, _options, callback) =>
+      callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '');
+    const error = await failure(fetcher({ lookup: nowhere }).fetchPage('http://nowhere.example/a'));
+    expect(error.message).toBe('storydesk: cannot fetch http://nowhere.example/a: no such host (ENOTFOUND)');
+  });
+
+  it('says when the connection is refused', async () => {
+    const closed = await startFixtureServer();
+    await closed.close();
+    const error = await failure(
+      fetcher({ allowHosts: parseAllowHosts(closed.host) }).fetchPage(`${closed.origin}/a`),
+    );
+    expect(error.message).toBe(
+      `storydesk: cannot fetch ${closed.origin}/a: the connection failed (ECONNREFUSED)`,
+    );
+  });
+
   it('stops reading a body over the limit and says so', async () => {
     const error = await failure(fetcher({ maxBytes: 1000 }).fetch(`${server.origin}/big`));
     expect(error.code).toBe('too-big');
