@@ -139,9 +139,9 @@ export class Fetcher {
     for (let hop = 0; ; hop++) {
       const url = state.url;
       this.checkAddress(url);
-      if (request.robots !== false) await this.checkRobots(url);
       const blockedMs = this.pacer.blockedFor(url.host);
       if (blockedMs > 0) return retryLater(start, url, null, blockedMs);
+      if (request.robots !== false) await this.checkRobots(url);
       await this.pacer.wait(url.host);
       const answer = await this.send(url, request, accept);
       if (REDIRECTS.has(answer.status)) {
