@@ -1,32 +1,22 @@
 // /timeline [from] [to] [topic] [person] — dated events from the articles, oldest first, paged.
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { BadOptionError, dateOption, textOption } from '../src/discord/options.js';
+import { TIMELINE_OPTION_MAX, timelineOptions } from '../src/discord/options.js';
 import { renderChoices, renderTimeline } from '../src/discord/render.js';
 import { defer, sendPages } from '../src/discord/respond.js';
-import type { TimelineFilter } from '../src/model/types.js';
 
 export default {
   data: new SlashCommandBuilder()
     .setName('timeline')
     .setDescription('What happened when, according to the articles')
-    .addStringOption((o) => o.setName('from').setDescription('Earliest date, e.g. 2022-07 or 12 September 2022').setMaxLength(100))
-    .addStringOption((o) => o.setName('to').setDescription('Latest date, e.g. 2022-10-31').setMaxLength(100))
-    .addStringOption((o) => o.setName('topic').setDescription('Only events about this, e.g. cyberattack').setMaxLength(100))
+    .addStringOption((o) => o.setName('from').setDescription('Earliest date, e.g. 2022-07 or 12 September 2022').setMaxLength(TIMELINE_OPTION_MAX))
+    .addStringOption((o) => o.setName('to').setDescription('Latest date, e.g. 2022-10-31').setMaxLength(TIMELINE_OPTION_MAX))
+    .addStringOption((o) => o.setName('topic').setDescription('Only events about this, e.g. cyberattack').setMaxLength(TIMELINE_OPTION_MAX))
     .addStringOption((o) =>
-      o.setName('person').setDescription('Only events involving this person').setMaxLength(100).setAutocomplete(true),
+      o.setName('person').setDescription('Only events involving this person').setMaxLength(TIMELINE_OPTION_MAX).setAutocomplete(true),
     ),
   async execute(interaction, ctx) {
-    const filter: TimelineFilter = {};
-    const from = dateOption(interaction, 'from', 'start');
-    const to = dateOption(interaction, 'to', 'end');
-    const topic = textOption(interaction, 'topic', { max: 100 });
-    const person = textOption(interaction, 'person', { max: 100 });
-    if (from && to && from > to) throw new BadOptionError('to', `\`to\` (${to}) is before \`from\` (${from}).`);
-    if (from) filter.from = from;
-    if (to) filter.to = to;
-    if (topic) filter.topic = topic;
-    if (person) filter.person = person;
+    const filter = timelineOptions(interaction);
     await defer(interaction);
     await sendPages(interaction, ctx, renderTimeline(ctx.engine.timeline(filter), filter));
   },

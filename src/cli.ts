@@ -9,9 +9,10 @@ import { openDatabase } from './db/open.js';
 import { buildDigest, digestJson } from './digest/content.js';
 import { renderDigestText } from './present/digest.js';
 import { localDate } from './digest/time.js';
-import { parseDateBound } from './engine/queries.js';
+import { isIsoDay, parseTimelineOptions } from './engine/queries.js';
 import { loadStory, type Story } from './engine/story.js';
 import type { Entity, TimelineFilter } from './model/types.js';
+import { timelineOptionMessage } from './present/labels.js';
 import { renderAsk, renderQuotes, renderSources, renderTimeline, renderWho, renderWhoIs } from './present/text.js';
 
 export interface CliIO {
@@ -114,7 +115,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return 0;
       }
       case 'digest': {
-        if (values.date !== undefined && !(parseDateBound(values.date, 'from').ok && /^\d{4}-\d{2}-\d{2}$/.test(values.date))) {
+        if (values.date !== undefined && !isIsoDay(values.date)) {
           throw new UsageError(`date: "${values.date}" is not a day; expected YYYY-MM-DD`);
         }
         const date = values.date ?? localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -148,15 +149,9 @@ function storedFirstSeen(databasePath = './data/storydesk.db'): Map<string, stri
 }
 
 function timelineFilter(values: { from?: string; to?: string; topic?: string; person?: string }): TimelineFilter {
-  const filter: TimelineFilter = { topic: values.topic, person: values.person };
-  for (const side of ['from', 'to'] as const) {
-    const raw = values[side];
-    if (raw === undefined) continue;
-    const bound = parseDateBound(raw, side);
-    if (!bound.ok) throw new UsageError(bound.error);
-    filter[side] = bound.date;
-  }
-  return filter;
+  const parsed = parseTimelineOptions(values);
+  if (!parsed.ok) throw new UsageError(timelineOptionMessage(parsed.error));
+  return parsed.filter;
 }
 
 async function cliAsk(story: Story, question: string, io: CliIO, out: (value: unknown, text: string) => void): Promise<number> {

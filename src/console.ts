@@ -1,8 +1,8 @@
 // The offline console: the bot's slash commands typed at a terminal (or piped in), answered as plain text.
 import { createInterface } from 'node:readline';
-import { parseDateBound } from './engine/queries.js';
 import type { StoryEngine } from './engine/engine.js';
-import type { TimelineFilter } from './model/types.js';
+import { parseTimelineOptions } from './engine/queries.js';
+import { timelineOptionMessage } from './present/labels.js';
 import { renderAsk, renderQuotes, renderSources, renderTimeline, renderWho, renderWhoIs } from './present/text.js';
 
 export const CONSOLE_HELP = `storydesk console — the bot's commands, offline:
@@ -67,14 +67,8 @@ export function runConsoleCommand(engine: StoryEngine, line: string): string | n
     case 'ask':
       return o.question ? renderAsk(engine.ask(o.question)) : 'Ask a question: /ask <question>';
     case 'timeline': {
-      const filter: TimelineFilter = { topic: o.topic || undefined, person: o.person || undefined };
-      for (const side of ['from', 'to'] as const) {
-        if (!o[side]) continue;
-        const bound = parseDateBound(o[side], side);
-        if (!bound.ok) return bound.error;
-        filter[side] = bound.date;
-      }
-      return renderTimeline(engine.timeline(filter));
+      const parsed = parseTimelineOptions(o);
+      return parsed.ok ? renderTimeline(engine.timeline(parsed.filter)) : timelineOptionMessage(parsed.error);
     }
     case 'who':
       return o.name ? renderWhoIs(engine.whoIs(o.name), o.name) : renderWho(engine.who());

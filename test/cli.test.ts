@@ -57,7 +57,17 @@ describe('cli ask --json', () => {
   it('rejects an invalid --from date, naming it', async () => {
     const { code, err } = await cli(['timeline', '--from', '2022-13-01', '--no-cache']);
     expect(code).toBe(2);
-    expect(err).toContain('from: "2022-13-01" is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY');
+    expect(err).toContain('storydesk: `from` should be a date with a year, such as 2022-09-12, 2022-09, 2022 or "September 2022"; “2022-13-01” isn\'t one.');
+  });
+
+  it('reads --from and --to as the console and Discord do: English dates, and refuses to before from', async () => {
+    const english = await cli(['timeline', '--json', '--from', 'September 2022', '--to', '2022-09', '--no-cache']);
+    const iso = await cli(['timeline', '--json', '--from', '2022-09-01', '--to', '2022-09-30', '--no-cache']);
+    expect(english.code).toBe(0);
+    expect(english.out).toBe(iso.out);
+    const reversed = await cli(['timeline', '--from', '2022-10', '--to', '2022-09', '--no-cache']);
+    expect(reversed.code).toBe(2);
+    expect(reversed.err).toContain('storydesk: `to` (2022-09-30) is before `from` (2022-10-01).');
   });
 });
 

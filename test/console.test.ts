@@ -52,7 +52,7 @@ describe('runConsole', () => {
 
   it('reports a bad option value and keeps going', async () => {
     const text = await session('/timeline from:yesterday\n/sources\n');
-    expect(text).toContain('from: "yesterday" is not a date');
+    expect(text).toContain('`from` should be a date with a year, such as 2022-09-12, 2022-09, 2022 or "September 2022"; “yesterday” isn\'t one.');
     expect(text).toContain('The Times of Israel');
   });
 

@@ -1,10 +1,10 @@
 // A Digest as one Discord message: a header embed, one embed per new article, "the story so far"
 // and "on this day", trimmed to Discord's limits by dropping whole items (least important first).
-import { formatEventDate } from '../present/text.js';
-import { EmbedBuilder, embedLength, type APIEmbed } from 'discord.js';
-import { escapeText, fitEscaped, Limits, markdownLink, safeUrl, truncate } from './limits.js';
-import type { Citation } from '../model/types.js';
+import type { APIEmbed } from 'discord.js';
 import type { Digest, DigestArticle, DigestEvent, DigestQuote } from '../digest/content.js';
+import { dateLabel, DigestLabels, paragraphLabel, sourceLine, type SourceStyle } from '../present/labels.js';
+import { escapeText, fitEscaped, Limits, markdownLink, safeUrl, truncate } from './limits.js';
+import { Colors, embedLength } from './render.js';
 
 /** Discord's limits for one message's embeds. */
 export const EMBED_LIMITS = {
@@ -17,7 +17,6 @@ export const EMBED_LIMITS = {
 
 /** Longest excerpt shown in one line; a longer one is cut at a word with "…" (still a verbatim prefix). */
 const MAX_EXCERPT = 400;
-const COLOR = 0x3b82f6;
 
 /** The message payload; its shape is a subset of discord.js's MessageCreateOptions. */
 export interface DigestMessage {
@@ -102,47 +101,47 @@ function totalLength(embeds: APIEmbed[]): number {
 
 function buildEmbeds(m: Model, options: RenderOptions): APIEmbed[] {
   const embeds = [headerEmbed(m, options), ...m.articles.map((a) => articleEmbed(a, m.excerptLimit))];
-  if (m.storySoFar.length > 0) embeds.push(eventsEmbed('The story so far', m.storySoFar, m.excerptLimit));
-  if (m.onThisDay.length > 0) embeds.push(eventsEmbed('On this day', m.onThisDay, m.excerptLimit));
+  if (m.storySoFar.length > 0) embeds.push(eventsEmbed(DigestLabels.storySoFar, m.storySoFar, m.excerptLimit));
+  if (m.onThisDay.length > 0) embeds.push(eventsEmbed(DigestLabels.onThisDay, m.onThisDay, m.excerptLimit));
   return embeds;
 }
 
 function headerEmbed(m: Model, options: RenderOptions): APIEmbed {
   const d = m.digest;
   const count = d.newArticles.length + d.moreNewArticles;
-  const lines = [d.empty ? 'Nothing new since the last digest.' : `**${count} new article${count === 1 ? '' : 's'}** since the last digest.`];
+  const lines = [d.empty ? DigestLabels.nothingNew : `**${count} new article${count === 1 ? '' : 's'}** since the last digest.`];
   const also = [...m.alsoNew.map((a) => `• ${articleLink(a)}`)];
   const unlisted = count - m.articles.length - also.length;
   if (also.length > 0) lines.push('', ...also);
   if (unlisted > 0) lines.push(`…and ${unlisted} more.`);
-  return new EmbedBuilder()
-    .setColor(COLOR)
-    .setTitle(truncate(`${options.heading ?? 'Daily digest'} — ${d.date}`, EMBED_LIMITS.title))
-    .setDescription(truncate(lines.join('\n'), EMBED_LIMITS.description))
-    .setFooter({ text: digestMarker(d.date) })
-    .toJSON();
+  return {
+    color: Colors.digest,
+    title: truncate(`${options.heading ?? 'Daily digest'} — ${d.date}`, EMBED_LIMITS.title),
+    description: truncate(lines.join('\n'), EMBED_LIMITS.description),
+    footer: { text: digestMarker(d.date) },
+  };
 }
 
 function articleEmbed(a: Model['articles'][number], excerptLimit: number): APIEmbed {
   const meta = a.article.article;
   const lines = [[meta.outlet ? `*${escapeText(meta.outlet)}*` : null, meta.date].filter(Boolean).join(' · ')];
-  if (a.events.length > 0) lines.push('', '**Key events**', ...a.events.map((e) => `• **${formatEventDate(e.date, e.precision)}** — ${quoted(e.citation.excerpt, excerptLimit)} (¶${e.citation.paragraph})`));
+  if (a.events.length > 0) lines.push('', '**Key events**', ...a.events.map((e) => `• **${dateLabel(e.date, e.precision)}** — ${quoted(e.citation.excerpt, excerptLimit)} (${paragraphLabel(e.citation.paragraph, 'mark')})`));
   if (a.quotes.length > 0) lines.push('', '**Quotes**', ...a.quotes.map((q) => quoteLine(q, excerptLimit)));
-  const embed = new EmbedBuilder().setColor(COLOR).setTitle(truncate(meta.title, EMBED_LIMITS.title)).setDescription(truncate(lines.join('\n'), EMBED_LIMITS.description));
+  const embed: APIEmbed = { color: Colors.digest, title: truncate(meta.title, EMBED_LIMITS.title), description: truncate(lines.join('\n'), EMBED_LIMITS.description) };
   // A url Discord would refuse must not cost the whole digest.
   const url = safeUrl(meta.url);
-  if (url) embed.setURL(url);
-  return embed.toJSON();
+  if (url) embed.url = url;
+  return embed;
 }
 
 function eventsEmbed(title: string, events: DigestEvent[], excerptLimit: number): APIEmbed {
-  const lines = events.map((e) => `• **${formatEventDate(e.date, e.precision)}** — ${quoted(e.citation.excerpt, excerptLimit)} — ${source(e.citation)}`);
-  return new EmbedBuilder().setColor(COLOR).setTitle(title).setDescription(truncate(lines.join('\n'), EMBED_LIMITS.description)).toJSON();
+  const lines = events.map((e) => `• **${dateLabel(e.date, e.precision)}** — ${quoted(e.citation.excerpt, excerptLimit)} — ${sourceLine(e.citation, EVENT_SOURCE)}`);
+  return { color: Colors.digest, title, description: truncate(lines.join('\n'), EMBED_LIMITS.description) };
 }
 
 function quoteLine(q: DigestQuote, excerptLimit: number): string {
   const who = q.speaker ? ` — ${escapeText(q.speaker)}` : '';
-  return `> ${quoted(q.text, excerptLimit)}${who} (¶${q.citation.paragraph})`;
+  return `> ${quoted(q.text, excerptLimit)}${who} (${paragraphLabel(q.citation.paragraph, 'mark')})`;
 }
 
 function articleLink(a: DigestArticle): string {
@@ -150,11 +149,13 @@ function articleLink(a: DigestArticle): string {
   return `${markdownLink(truncate(a.article.title, 200), a.article.url)}${outlet}, ${a.article.date}`;
 }
 
-/** The article an event outside its own section comes from: several may share an outlet and a date. */
-function source(c: Citation): string {
-  const outlet = c.article.outlet ? `, *${escapeText(c.article.outlet)}*` : '';
-  return `${markdownLink(truncate(c.article.title, 80), c.article.url)}${outlet}, ${c.article.date}, ¶${c.paragraph}`;
-}
+/** The article an event outside its own section comes from (several may share an outlet and a date): "[Title](url), *Outlet*, 2022-09-12, ¶4". */
+const EVENT_SOURCE: SourceStyle = {
+  title: (a) => markdownLink(truncate(a.title, 80), a.url),
+  outlet: (outlet) => `*${escapeText(outlet)}*`,
+  date: 'iso',
+  paragraph: 'mark',
+};
 
 /** A verbatim excerpt in quotes; a cut one ends in "…" and is still a verbatim prefix. */
 function quoted(text: string, limit: number): string {

@@ -1,10 +1,14 @@
 // Reading slash-command options: each bad value becomes a BadOptionError whose message the user sees.
-import * as chrono from 'chrono-node';
 import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from 'discord.js';
-import { parseDateBound } from '../engine/queries.js';
+import { parseTimelineOptions, TIMELINE_OPTION_MAX, TIMELINE_OPTIONS, type RawTimelineOptions } from '../engine/queries.js';
+import type { TimelineFilter } from '../model/types.js';
+import { timelineOptionMessage } from '../present/labels.js';
 
 /** The longest question /ask and mentions accept. */
 export const QUESTION_MAX = 300;
+
+/** The longest value a /timeline option takes; the command's definition tells Discord the same. */
+export { TIMELINE_OPTION_MAX };
 
 /** A user-facing complaint about one option; the router replies with it, ephemerally. */
 export class BadOptionError extends Error {
@@ -42,42 +46,11 @@ export function textOption(interaction: ChatInputCommandInteraction, name: strin
   return value;
 }
 
-export type DateEdge = 'start' | 'end';
-
-/** A date option as YYYY-MM-DD: the first (`start`) or last (`end`) day of the period it names. */
-export function dateOption(interaction: ChatInputCommandInteraction, name: string, edge: DateEdge): string | null {
-  const text = textOption(interaction, name, { max: 100 });
-  if (text === null) return null;
-  const date = parseDateInput(text, edge);
-  if (!date) {
-    throw new BadOptionError(
-      name,
-      `\`${name}\` should be a date with a year, such as 2022-09-12, 2022-09, 2022 or "September 2022"; “${text.slice(0, 100)}” isn't one.`,
-    );
-  }
-  return date;
-}
-
-/** ISO forms first (2022, 2022-09, 2022-09-12), then English ("12 September 2022", "Sept 2022"); a year is required. */
-export function parseDateInput(text: string, edge: DateEdge): string | null {
-  const bound = parseDateBound(text, edge === 'start' ? 'from' : 'to');
-  if (bound.ok) return bound.date;
-  if (/^[\d-]+$/.test(text.trim())) return null; // a malformed ISO date; chrono would guess at it
-  if (!/\b\d{4}\b/.test(text)) return null; // "yesterday" means nothing in a story's archive: a year must be written
-  const [result] = chrono.parse(text);
-  if (!result || !result.start.isCertain('year')) return null;
-  const year = result.start.get('year')!;
-  const month = result.start.isCertain('month') ? result.start.get('month') ?? undefined : undefined;
-  const day = month !== undefined && result.start.isCertain('day') ? result.start.get('day') ?? undefined : undefined;
-  return isoEdge(year, month, day, edge);
-}
-
-function isoEdge(year: number, month: number | undefined, day: number | undefined, edge: DateEdge): string | null {
-  if (year < 1000 || year > 9999) return null;
-  if (month !== undefined && (month < 1 || month > 12)) return null;
-  const m = month ?? (edge === 'start' ? 1 : 12);
-  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  if (day !== undefined && (day < 1 || day > last)) return null;
-  const d = day ?? (edge === 'start' ? 1 : last);
-  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+/** /timeline's options, read by the engine's one parser (as the console and the CLI read them); a refusal is a BadOptionError. */
+export function timelineOptions(interaction: ChatInputCommandInteraction): TimelineFilter {
+  const raw: RawTimelineOptions = {};
+  for (const name of TIMELINE_OPTIONS) raw[name] = textOption(interaction, name);
+  const parsed = parseTimelineOptions(raw);
+  if (!parsed.ok) throw new BadOptionError(parsed.error.option, timelineOptionMessage(parsed.error));
+  return parsed.filter;
 }

@@ -20,12 +20,12 @@ import type {
   AskResult,
   Citation,
   Entity,
-  Precision,
   Quote,
   QuoteFilter,
   TimelineEvent,
   TimelineFilter,
 } from '../model/types.js';
+import { capitalise, dateLabel, NO_ANSWER, sourceLine, type SourceStyle } from '../present/labels.js';
 import { escapeText, fitEscaped, Limits, markdownLink, safeUrl, truncate } from './limits.js';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
@@ -39,9 +39,9 @@ export interface Reply {
   ephemeral?: boolean;
 }
 
-export const Colors = { answer: 0x3b82f6, abstain: 0x94a3b8, list: 0x0ea5e9, notice: 0xf59e0b } as const;
-
-export const ABSTAIN = "The articles don't say.";
+const BLUE = 0x3b82f6;
+/** Embed colours: an answer and the digest blue, an abstention grey, a list light blue. */
+export const Colors = { answer: BLUE, digest: BLUE, abstain: 0x94a3b8, list: 0x0ea5e9 } as const;
 
 /** At most this many citations under an answer. */
 const MAX_ANSWER_CITATIONS = 5;
@@ -90,7 +90,7 @@ export function renderAnswer(question: string, result: AskResult): Reply {
 
 /** The answer quoted, the sentence(s) that answer in bold when context follows them, then its source. */
 function answerDescription(answer: Answer): string {
-  const source = `— [1] ${sourceLine(answer.citation)}`;
+  const source = `— [1] ${sourceLine(answer.citation, LINKED_SOURCE)}`;
   const room = Limits.embedDescription - source.length - 40;
   const { text, focus } = answer;
   const partial = focus.start > 0 || focus.end < text.length;
@@ -112,7 +112,7 @@ function bold(escaped: string): string {
 
 function abstention(related: number): string {
   const hint = 'Try other words, or browse with `/timeline`, `/who` or `/quote`.';
-  return related > 0 ? `${ABSTAIN} The closest passages are below, but none answers it. ${hint}` : `${ABSTAIN} ${hint}`;
+  return related > 0 ? `${NO_ANSWER} The closest passages are below, but none answers it. ${hint}` : `${NO_ANSWER} ${hint}`;
 }
 
 function uniqueCitations(citations: Citation[]): Citation[] {
@@ -129,18 +129,21 @@ function uniqueCitations(citations: Citation[]): Citation[] {
 export function citationField(n: number, c: Citation): APIEmbedField {
   const link = markdownLink(truncate(oneLine(c.article.title), 150), c.article.url);
   return {
-    name: truncate(`[${n}] ${c.article.outlet ?? 'Unknown outlet'} · ${formatDate(c.article.date)} · paragraph ${c.paragraph}`, Limits.fieldName),
+    name: truncate(`[${n}] ${sourceLine(c, FIELD_SOURCE)}`, Limits.fieldName),
     value: `${quoteBlock(fitEscaped(c.excerpt, Limits.fieldValue - link.length - 20))}\n${link}`,
   };
 }
 
+/** A citation field's name after its number: "Outlet · 12 Sep 2022 · paragraph 4". */
+const FIELD_SOURCE: SourceStyle = { title: null, noOutlet: () => 'Unknown outlet', date: 'label', paragraph: 'word', separator: ' · ' };
+
 /** "[Title](url), Outlet, 12 Sep 2022, paragraph 4" */
-export function sourceLine(c: Citation): string {
-  const parts = [markdownLink(truncate(oneLine(c.article.title), 150), c.article.url)];
-  if (c.article.outlet) parts.push(escapeText(c.article.outlet));
-  parts.push(formatDate(c.article.date), `paragraph ${c.paragraph}`);
-  return parts.join(', ');
-}
+const LINKED_SOURCE: SourceStyle = {
+  title: (a) => markdownLink(truncate(oneLine(a.title), 150), a.url),
+  outlet: escapeText,
+  date: 'label',
+  paragraph: 'word',
+};
 
 // ---------- paged lists ----------
 
@@ -202,8 +205,8 @@ export function paginate(header: ListHeader, count: number, itemAt: (index: numb
 
 export function renderTimeline(events: TimelineEvent[], filter: TimelineFilter): Reply[] {
   const described = describeFilter([
-    ['from', filter.from && formatDate(filter.from)],
-    ['to', filter.to && formatDate(filter.to)],
+    ['from', filter.from && dateLabel(filter.from)],
+    ['to', filter.to && dateLabel(filter.to)],
     ['topic', filter.topic],
     ['person', filter.person],
   ]);
@@ -225,9 +228,9 @@ export function renderTimeline(events: TimelineEvent[], filter: TimelineFilter):
 
 function eventField(e: TimelineEvent): APIEmbedField {
   const [first, ...more] = e.citations;
-  const tail = first ? `— ${sourceLine(first)}${more.length > 0 ? ` (+${more.length} more)` : ''}` : '';
+  const tail = first ? `— ${sourceLine(first, LINKED_SOURCE)}${more.length > 0 ? ` (+${more.length} more)` : ''}` : '';
   return {
-    name: truncate(formatDate(e.date, e.precision), Limits.fieldName),
+    name: truncate(capitalise(dateLabel(e.date, e.precision)), Limits.fieldName),
     value: `${quoteBlock(fitEscaped(e.text, Limits.fieldValue - tail.length - 20))}\n${tail}`.trimEnd(),
   };
 }
@@ -253,7 +256,7 @@ export function renderEntity(query: string, result: WhoResult): Reply[] {
   if (!entity) {
     return [plainEmbed('Who', `The articles don't mention anyone called “${fitEscaped(oneLine(query), 100)}”. Try \`/who\` without a name to see everyone they do.`)];
   }
-  const about = [`${capitalize(entity.kind)} · mentioned ${entity.mentions === 1 ? 'once' : `${entity.mentions} times`}`];
+  const about = [`${capitalise(entity.kind)} · mentioned ${entity.mentions === 1 ? 'once' : `${entity.mentions} times`}`];
   if (entity.roles.length > 0) about.push(`**Roles:** ${escapeText(truncate(entity.roles.join('; '), 600))}`);
   if (entity.aliases.length > 0) about.push(`**Also called:** ${escapeText(truncate(entity.aliases.join(', '), 400))}`);
   const citations = uniqueCitations(result.citations);
@@ -285,7 +288,7 @@ export function renderQuotes(quotes: Quote[], filter: QuoteFilter): Reply[] {
 }
 
 function quoteField(q: Quote): APIEmbedField {
-  const tail = `— ${sourceLine(q.citation)}`;
+  const tail = `— ${sourceLine(q.citation, LINKED_SOURCE)}`;
   return {
     name: truncate(q.speaker ?? 'Unattributed', Limits.fieldName),
     value: `${quoteBlock(`“${fitEscaped(q.text, Limits.fieldValue - tail.length - 24)}”`)}\n${tail}`,
@@ -297,7 +300,7 @@ export function renderSources(articles: ArticleMeta[], skippedFiles: number): Re
   if (articles.length === 0) return [plainEmbed('Sources', `No articles are loaded yet.${skipped}`)];
   const lineAt = (i: number) => {
     const a = articles[i]!;
-    const meta = [a.outlet ? escapeText(a.outlet) : null, formatDate(a.date)].filter(Boolean).join(' · ');
+    const meta = [a.outlet ? escapeText(a.outlet) : null, dateLabel(a.date)].filter(Boolean).join(' · ');
     return `**${i + 1}.** ${markdownLink(truncate(oneLine(a.title), 200), a.url)}\n${meta}`;
   };
   const header = { title: 'Sources', description: `${articles.length.toLocaleString('en-US')} article${articles.length === 1 ? '' : 's'}, newest first.${skipped}` };
@@ -444,37 +447,11 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 function describeFilter(parts: [string, string | undefined | null | false | ''][]): string {
   return parts
     .filter((p): p is [string, string] => Boolean(p[1]))
     .map(([k, v]) => `${k}: ${fitEscaped(oneLine(v), 100)}`)
     .join(' · ');
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2022-09-12" → "12 Sep 2022"; coarser precisions drop what is not known. */
-export function formatDate(date: string, precision: Precision = 'day'): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  if (!m) return date;
-  const [, y, mo, d] = m;
-  const month = MONTHS[Number(mo) - 1] ?? mo;
-  switch (precision) {
-    case 'decade':
-      return `${y!.slice(0, 3)}0s`;
-    case 'year':
-      return y!;
-    case 'month':
-      return `${month} ${y}`;
-    case 'week':
-      return `Week of ${Number(d)} ${month} ${y}`;
-    default:
-      return `${Number(d)} ${month} ${y}`;
-  }
 }
 
 // ---------- limits ----------

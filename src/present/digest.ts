@@ -1,11 +1,6 @@
 // The digest as plain text, for the console and `cli digest`.
 import type { Digest, DigestEvent, DigestQuote } from '../digest/content.js';
-import type { Citation } from '../model/types.js';
-import { formatEventDate, shortSource } from './text.js';
-
-function citationLabel(c: Citation): string {
-  return `${c.article.outlet ?? c.article.title}, ${c.article.date}, ¶${c.paragraph}`;
-}
+import { dateLabel, DigestLabels, sourceLine, SourceStyles } from './labels.js';
 
 function speakerLabel(q: DigestQuote): string {
   return q.speaker ? `${q.speaker}: ` : '';
@@ -14,17 +9,17 @@ function speakerLabel(q: DigestQuote): string {
 /** The digest as plain text for the console. */
 export function renderDigestText(digest: Digest): string {
   const out: string[] = [`Digest for ${digest.date}`, ''];
-  if (digest.empty) out.push('Nothing new since the last digest.');
+  if (digest.empty) out.push(DigestLabels.nothingNew);
   else out.push(`New since the last digest (${digest.newArticles.length + digest.moreNewArticles}):`);
   for (const a of digest.newArticles) {
     const meta = [a.article.outlet, a.article.date].filter(Boolean).join(', ');
     out.push('', `* ${a.article.title} (${meta})${a.article.url ? `\n  ${a.article.url}` : ''}`);
-    for (const e of a.events) out.push(`  - ${formatEventDate(e.date, e.precision)}: "${e.citation.excerpt}" [${citationLabel(e.citation)}]`);
-    for (const q of a.quotes) out.push(`  > ${speakerLabel(q)}"${q.text}" [${citationLabel(q.citation)}]`);
+    for (const e of a.events) out.push(`  - ${dateLabel(e.date, e.precision)}: "${e.citation.excerpt}" [${sourceLine(e.citation, SourceStyles.outlet)}]`);
+    for (const q of a.quotes) out.push(`  > ${speakerLabel(q)}"${q.text}" [${sourceLine(q.citation, SourceStyles.outlet)}]`);
   }
   if (digest.moreNewArticles > 0) out.push('', `…and ${digest.moreNewArticles} more new articles.`);
-  section(out, 'The story so far', digest.storySoFar);
-  section(out, 'On this day', digest.onThisDay);
+  section(out, DigestLabels.storySoFar, digest.storySoFar);
+  section(out, DigestLabels.onThisDay, digest.onThisDay);
   return out.join('\n');
 }
 
@@ -32,5 +27,5 @@ function section(out: string[], title: string, events: DigestEvent[]): void {
   if (events.length === 0) return;
   out.push('', `${title}:`);
   // Outside an article's own section, the line names the article: several may share an outlet and a date.
-  for (const e of events) out.push(`  - ${formatEventDate(e.date, e.precision)}: "${e.citation.excerpt}" [${shortSource(e.citation)}]`);
+  for (const e of events) out.push(`  - ${dateLabel(e.date, e.precision)}: "${e.citation.excerpt}" [${sourceLine(e.citation, SourceStyles.short)}]`);
 }

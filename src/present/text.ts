@@ -1,42 +1,10 @@
-// Plain-text rendering of engine results, for the offline console and the CLI without --json.
+// Plain-text rendering of engine results, for the offline console and the CLI without --json; the words come from labels.ts.
 import type { WhoResult } from '../engine/engine.js';
 import type { Article, AskResult, Citation, Entity, Quote, TimelineEvent } from '../model/types.js';
-
-export const NO_ANSWER = "The articles don't say.";
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A date shown at the precision it is known to: "15 Jul 2022", "week of 5 Sep 2022", "Jul 2022", "2013", "1990s". */
-export function formatEventDate(date: string, precision: TimelineEvent['precision']): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  switch (precision) {
-    case 'day':
-      return `${d} ${MONTHS[m - 1]} ${y}`;
-    case 'week':
-      return `week of ${d} ${MONTHS[m - 1]} ${y}`;
-    case 'month':
-      return `${MONTHS[m - 1]} ${y}`;
-    case 'year':
-      return String(y);
-    case 'decade':
-      return `${y}s`;
-  }
-}
-
-export function formatCitationSource(c: Citation): string {
-  const outlet = c.article.outlet ? `, ${c.article.outlet}` : '';
-  const url = c.article.url ? ` <${c.article.url}>` : '';
-  return `"${c.article.title}"${outlet}, ${c.article.date}, paragraph ${c.paragraph}${url}`;
-}
-
-/** A citation on one short line: the article (several may share an outlet and a date), its outlet, date and paragraph. */
-export function shortSource(c: Citation): string {
-  const outlet = c.article.outlet ? `${c.article.outlet}, ` : '';
-  return `"${c.article.title}", ${outlet}${c.article.date}, ¶${c.paragraph}`;
-}
+import { dateLabel, NO_ANSWER, sourceLine, SourceStyles } from './labels.js';
 
 export function renderCitations(citations: Citation[]): string {
-  return citations.map((c, i) => `  [${i + 1}] “${c.excerpt}”\n      — ${formatCitationSource(c)}`).join('\n');
+  return citations.map((c, i) => `  [${i + 1}] “${c.excerpt}”\n      — ${sourceLine(c, SourceStyles.full)}`).join('\n');
 }
 
 export function renderAsk(result: AskResult): string {
@@ -48,8 +16,8 @@ export function renderTimeline(events: TimelineEvent[]): string {
   if (events.length === 0) return 'No dated events match.';
   return events
     .map((e) => {
-      const sources = e.citations.map(shortSource).join('; ');
-      return `${formatEventDate(e.date, e.precision).padEnd(18)} ${e.text}\n${' '.repeat(19)}(${sources})`;
+      const sources = e.citations.map((c) => sourceLine(c, SourceStyles.short)).join('; ');
+      return `${dateLabel(e.date, e.precision).padEnd(18)} ${e.text}\n${' '.repeat(19)}(${sources})`;
     })
     .join('\n');
 }
@@ -73,7 +41,7 @@ export function renderWhoIs(result: WhoResult, name: string): string {
 export function renderQuotes(quotes: Quote[]): string {
   if (quotes.length === 0) return 'No quotations match.';
   return quotes
-    .map((q) => `“${q.text}”\n  — ${q.speaker ?? 'speaker not given'}; ${formatCitationSource(q.citation)}`)
+    .map((q) => `“${q.text}”\n  — ${q.speaker ?? 'speaker not given'}; ${sourceLine(q.citation, SourceStyles.full)}`)
     .join('\n\n');
 }
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { ButtonStyle } from 'discord.js';
 import { describe, expect, it } from 'vitest';
+import { NO_ANSWER } from '../../src/present/labels.js';
 import {
-  ABSTAIN,
   embedLength,
   MAX_PAGES,
   fitReply,
@@ -66,7 +66,7 @@ describe('renderAnswer', () => {
 
   it('abstains in a friendly way when the articles do not say', () => {
     const reply = renderAnswer('What is the capital of France?', { answer: null, citations: [] });
-    expect(reply.embeds[0]!.description).toBe(`${ABSTAIN} Try other words, or browse with \`/timeline\`, \`/who\` or \`/quote\`.`);
+    expect(reply.embeds[0]!.description).toBe(`${NO_ANSWER} Try other words, or browse with \`/timeline\`, \`/who\` or \`/quote\`.`);
     expect(reply.embeds[0]!.fields).toEqual([]);
     expect(reply.components).toEqual([]);
     expect(reply.ephemeral).toBeUndefined();

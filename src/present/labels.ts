@@ -1,0 +1,107 @@
+// The words storydesk uses for the same thing wherever it shows it: the console, the CLI, the digest and Discord
+// all format dates, sources and abstentions from here. A host adds only its markup (Discord links, escapes, bold).
+import type { ArticleMeta, Citation, Precision } from '../model/types.js';
+import type { TimelineOptionError } from '../engine/queries.js';
+
+/** What storydesk says when the articles don't answer a question. */
+export const NO_ANSWER = "The articles don't say.";
+
+/** The digest's texts, the same in its plain-text and Discord forms. */
+export const DigestLabels = {
+  nothingNew: 'Nothing new since the last digest.',
+  storySoFar: 'The story so far',
+  onThisDay: 'On this day',
+} as const;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A date at the precision it is known to: "12 Sep 2022", "week of 5 Sep 2022", "Sep 2022", "2022", "1990s". It reads
+ * inside a sentence; `capitalise` it where it starts a line. Text that is not a YYYY-MM-DD date is shown as written.
+ */
+export function dateLabel(date: string, precision: Precision = 'day'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return date;
+  const [, y, mo, d] = m as unknown as [string, string, string, string];
+  const month = MONTHS[Number(mo) - 1] ?? mo;
+  switch (precision) {
+    case 'decade':
+      return `${y.slice(0, 3)}0s`;
+    case 'year':
+      return y;
+    case 'month':
+      return `${month} ${y}`;
+    case 'week':
+      return `week of ${Number(d)} ${month} ${y}`;
+    case 'day':
+      return `${Number(d)} ${month} ${y}`;
+  }
+}
+
+/** "week of 5 Sep 2022" → "Week of 5 Sep 2022", for a label that starts a line or a heading. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "paragraph 4" where there is room, "¶4" where there is not. */
+export function paragraphLabel(paragraph: number, form: 'word' | 'mark'): string {
+  return form === 'word' ? `paragraph ${paragraph}` : `¶${paragraph}`;
+}
+
+/**
+ * How a source line shows a citation. Every source line names, in this order, the article's title, its outlet, its
+ * date and the paragraph; a style says which of them it shows and how.
+ */
+export interface SourceStyle {
+  /** The title as it appears (quoted in text, a link on Discord); null leaves it out, and the outlet leads. */
+  title: ((article: ArticleMeta) => string) | null;
+  /** The outlet as it appears (Discord escapes or italicises it). Default: as written. */
+  outlet?: (outlet: string) => string;
+  /** What stands for a missing outlet. Default: nothing, the part is left out. */
+  noOutlet?: (article: ArticleMeta) => string;
+  /** `iso` as the article gives it ("2022-09-12"), `label` as a reader says it ("12 Sep 2022"). */
+  date: 'iso' | 'label';
+  paragraph: 'word' | 'mark';
+  /** Between the parts. Default ", ". */
+  separator?: string;
+  /** Whether the article's url follows, in angle brackets. Default: no. */
+  url?: boolean;
+}
+
+function quotedTitle(article: ArticleMeta): string {
+  return `"${article.title}"`;
+}
+
+/** The plain-text source lines. */
+export const SourceStyles = {
+  /** `"Title", Outlet, 2022-09-12, paragraph 4 <url>`: under a quoted excerpt. */
+  full: { title: quotedTitle, date: 'iso', paragraph: 'word', url: true },
+  /** `"Title", Outlet, 2022-09-12, ¶4`: one line in a list, where several articles may share an outlet and a date. */
+  short: { title: quotedTitle, date: 'iso', paragraph: 'mark' },
+  /** `Outlet, 2022-09-12, ¶4` (the title when there is no outlet): inside the article's own section of a digest. */
+  outlet: { title: null, noOutlet: (a) => a.title, date: 'iso', paragraph: 'mark' },
+} as const satisfies Record<string, SourceStyle>;
+
+/** Where a citation comes from, in the given style. */
+export function sourceLine(c: Citation, style: SourceStyle): string {
+  const a = c.article;
+  const parts: string[] = [];
+  if (style.title) parts.push(style.title(a));
+  const outlet = a.outlet ? (style.outlet ? style.outlet(a.outlet) : a.outlet) : style.noOutlet?.(a);
+  if (outlet !== undefined) parts.push(outlet);
+  parts.push(style.date === 'label' ? dateLabel(a.date) : a.date, paragraphLabel(c.paragraph, style.paragraph));
+  const line = parts.join(style.separator ?? ', ');
+  return style.url && a.url ? `${line} <${a.url}>` : line;
+}
+
+/** What a person is told when a /timeline option is refused: the same words in the console, the CLI and Discord. */
+export function timelineOptionMessage(error: TimelineOptionError): string {
+  switch (error.code) {
+    case 'not-a-date':
+      return `\`${error.option}\` should be a date with a year, such as 2022-09-12, 2022-09, 2022 or "September 2022"; “${error.value.slice(0, 100)}” isn't one.`;
+    case 'too-long':
+      return `\`${error.option}\` is too long: ${error.value.length} characters, at most ${error.max}.`;
+    case 'to-before-from':
+      return `\`to\` (${error.to}) is before \`from\` (${error.from}).`;
+  }
+}
