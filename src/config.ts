@@ -188,10 +188,22 @@ export interface LoadConfigOptions {
   envFile?: string;
 }
 
+/**
+ * Variables set but blank (`SHARD_COUNT=` from `docker run --env-file` or systemd's EnvironmentFile=) count as unset
+ * everywhere: they are removed from the environment, so that discord.js, which reads SHARD_COUNT and SHARDS itself,
+ * doesn't turn a blank into 0.
+ */
+export const BLANK_MEANS_UNSET = ['SHARD_COUNT', 'SHARD_LIST', 'SHARDS', 'SHARDING_MANAGER', 'SHARDING_MANAGER_MODE', 'DISCORD_TOKEN'] as const;
+
+export function dropBlankVariables(env: Env): void {
+  for (const key of BLANK_MEANS_UNSET) if (env[key] !== undefined && env[key]!.trim() === '') delete env[key];
+}
+
 /** The process environment over `.env`: a variable set in the environment wins. */
 export function loadConfig(options: LoadConfigOptions = {}): Config {
   const fromFile = readEnvFile(options.envFile ?? '.env');
   const env = options.env ?? process.env;
+  dropBlankVariables(env);
   const merged: Env = { ...fromFile };
   for (const [key, value] of Object.entries(env)) if (value !== undefined) merged[key] = value;
   return parseConfig(merged);

@@ -54,7 +54,8 @@ async function runDiscordBot(config: Config, token: string, log: Logger): Promis
   // The database first: a corrupt or read-only file is one clear error now, not a crash at the first digest.
   const db = await openDatabaseOrExit(config.databasePath);
   const { loadStory } = await import('./engine/story.js');
-  const engine = await loadStory({ corpusDir: config.corpusDir, log: (level, message) => log[level](message) });
+  const { firstSeenTimes } = await import('./db/first-seen.js');
+  const engine = await loadStory({ corpusDir: config.corpusDir, log: (level, message) => log[level](message), firstSeen: firstSeenTimes(db) });
 
   const { runBot } = await runModule;
   running = await runBot({
@@ -84,8 +85,15 @@ async function openDatabaseOrExit(file: string) {
 /** No token: the console, with the corpus still reloading live (no database: there is no digest offline). */
 async function runOffline(config: Config, log: Logger): Promise<void> {
   log.info({ config: describeConfig(config) }, 'starting storydesk');
+  // Offline there is no digest and so no database, but a DATABASE_PATH that can never work is said now, not later.
+  const { DatabaseOpenError, databasePathProblem } = await import('./db/open.js');
+  const dbProblem = databasePathProblem(config.databasePath);
+  if (dbProblem) throw new DatabaseOpenError(config.databasePath, dbProblem);
   const { loadStory } = await import('./engine/story.js');
   const engine = await loadStory({ corpusDir: config.corpusDir, log: (level, message) => log[level](message) });
+  if (engine.articles().length === 0) {
+    process.stdout.write(`The corpus folder ${config.corpusDir} holds no articles yet: add Markdown article files to it (see the README).\n`);
+  }
   const { storyChangeHandler, watchCorpus } = await import('./corpus/watch.js');
   const watcher = await watchCorpus(config.corpusDir, storyChangeHandler(engine), { log: (level, message) => log[level](message) });
   log.info('DISCORD_TOKEN is not set: running the offline console');
@@ -125,11 +133,16 @@ function keepAlive(log: Logger): void {
   process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
 }
 
-/** Failures whose message says everything (a refused token under sharding, say): no stack trace. */
-const EXPLAINED = new Set(['ShardingError']);
+/** Failures whose message says everything (a refused token under sharding, a missing corpus folder): no stack trace. */
+const EXPLAINED = new Set(['ShardingError', 'CorpusFolderError', 'DatabaseOpenError', 'DiscordUnreachableError']);
 
 main().catch((error: unknown) => {
-  if (error instanceof Error && EXPLAINED.has(error.name)) process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`storydesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`${startFailure(error)}\n`);
   process.exit(1);
 });
+
+/** One line for a failed start: the message when it explains itself, with the "storydesk:" prefix once. */
+export function startFailure(error: unknown): string {
+  if (error instanceof Error && EXPLAINED.has(error.name)) return error.message.startsWith('storydesk:') ? error.message : `storydesk: ${error.message}`;
+  return `storydesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configDefaults, describeConfig, loadConfig, parseConfig } from '../src/config.js';
+import { ConfigError, configDefaults, describeConfig, dropBlankVariables, loadConfig, parseConfig } from '../src/config.js';
 
 function envFile(text: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'storydesk-config-')), '.env');
@@ -111,6 +111,20 @@ describe('parseConfig', () => {
     ]);
     const error = new ConfigError(issues);
     expect(error.message.split('\n')).toHaveLength(issues.length + 1);
+  });
+});
+
+describe('dropBlankVariables', () => {
+  it('removes a blank SHARD_COUNT (and the others discord.js reads) from the environment, so discord.js never reads it as 0', () => {
+    const env: Record<string, string | undefined> = { SHARD_COUNT: '', SHARDS: ' ', SHARD_LIST: '', DISCORD_TOKEN: '', CORPUS_DIR: '', LOG_LEVEL: 'info' };
+    dropBlankVariables(env);
+    expect(env).toEqual({ CORPUS_DIR: '', LOG_LEVEL: 'info' });
+  });
+
+  it('is applied by loadConfig to the environment it reads', () => {
+    const env: Record<string, string | undefined> = { SHARD_COUNT: '' };
+    expect(loadConfig({ env, envFile: '/nonexistent/.env' }).shardCount).toBeNull();
+    expect('SHARD_COUNT' in env).toBe(false);
   });
 });
 

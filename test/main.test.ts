@@ -196,6 +196,28 @@ describe('npm start', () => {
     expect(run.stderr()).not.toContain('could not connect');
   });
 
+  it.each([
+    ['a missing CORPUS_DIR', { CORPUS_DIR: '/nonexistent/corpus' }, 'storydesk: cannot read the corpus folder /nonexistent/corpus (CORPUS_DIR): it does not exist'],
+    ['a CORPUS_DIR that is a file', { CORPUS_DIR: 'package.json' }, 'storydesk: cannot read the corpus folder package.json (CORPUS_DIR): it is a file, not a folder'],
+    ['a DATABASE_PATH under /proc, offline', { DATABASE_PATH: '/proc/self/x/storydesk.db' }, 'storydesk: cannot use the database at /proc/self/x/storydesk.db (DATABASE_PATH): it is under /proc'],
+    ['an unreachable Discord', { DISCORD_TOKEN: 'never-used', DISCORD_API_BASE: 'http://127.0.0.1:9/api', SHARD_COUNT: '' }, 'storydesk: could not connect to Discord: connect ECONNREFUSED 127.0.0.1:9'],
+  ])('exits 1 with one clear line for %s: no stack trace, no doubled prefix', async (_, env, line) => {
+    const run = runMain({ LOG_LEVEL: 'silent', DATABASE_PATH: path.join(tmp(), 'storydesk.db'), ...env });
+    const exit = await within(run.exit, 15_000, 'exit');
+    expect(exit.code).toBe(1);
+    expect(run.stderr().trim().split('\n')).toHaveLength(1);
+    expect(run.stderr()).toContain(line);
+    expect(run.stderr()).not.toContain('Error:');
+  });
+
+  it('says in its first line that the corpus is empty', async () => {
+    const empty = tmp();
+    const run = runMain({ LOG_LEVEL: 'silent', CORPUS_DIR: empty, DATABASE_PATH: path.join(tmp(), 'storydesk.db') });
+    run.child.stdin!.end('/sources\n');
+    expect((await within(run.exit, 15_000, 'exit')).code).toBe(0);
+    expect(run.stdout().split('\n')[0]).toBe(`The corpus folder ${empty} holds no articles yet: add Markdown article files to it (see the README).`);
+  });
+
   it('exits 2 listing each invalid variable', async () => {
     const run = runMain({ LOG_LEVEL: 'loud', ASK_COOLDOWN_SECONDS: 'soon' });
     const exit = await within(run.exit, 15_000, 'exit');

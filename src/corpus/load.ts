@@ -1,6 +1,6 @@
 // A folder of article files → the articles that are valid, and a problem report for the rest.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { codeFingerprint } from '../util/fingerprint.js';
@@ -12,6 +12,8 @@ export interface Corpus {
   dir: string;
   articles: Article[];
   problems: CorpusProblem[];
+  /** What was dropped to keep an article (an unusable url): the article is served. */
+  warnings: CorpusProblem[];
 }
 
 /** Article files are Markdown; dot-files, underscore-files and README files are not articles. */
@@ -26,54 +28,115 @@ export interface LoadCorpusOptions {
    */
   cacheDir?: string | null;
   warn?: (message: string) => void;
+  /**
+   * When each article was first served (the database's record). Of two files with one title and date, the one served
+   * first is kept; without a record, the older file.
+   */
+  firstSeen?: ReadonlyMap<string, string>;
 }
 
 /** Files are read synchronously (5× faster than fs/promises for small files), yielding to the event loop between batches. */
 const READ_BATCH = 256;
 
-type FileResult = { article?: Article; problems?: CorpusProblem[] };
+type FileResult = { article?: Article; problems?: CorpusProblem[]; warnings?: CorpusProblem[]; modified?: number };
 
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<Corpus> {
   let names: string[];
+  let realDir: string;
   try {
     names = (await readdir(dir)).filter(isArticleFile).sort();
+    realDir = realpathSync(dir);
   } catch (error) {
-    throw new Error(`storydesk: cannot read the corpus folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CorpusFolderError(dir, error as NodeJS.ErrnoException);
   }
   const warn = options.warn ?? (() => {});
   const cache = options.cacheDir ? await ParseCache.open(options.cacheDir, warn) : null;
-  const articles: Article[] = [];
+  const loaded: { article: Article; modified: number }[] = [];
   const problems: CorpusProblem[] = [];
+  const warnings: CorpusProblem[] = [];
   for (let i = 0; i < names.length; i++) {
     if (i > 0 && i % READ_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
-    const result = loadFile(dir, names[i]!, cache);
-    if (result.article) articles.push(result.article);
+    const result = loadFile(dir, realDir, names[i]!, cache);
+    if (result.article) loaded.push({ article: result.article, modified: result.modified ?? 0 });
     else if (result.problems) problems.push(...result.problems);
+    if (result.warnings) warnings.push(...result.warnings);
   }
   if (cache) await cache.save(names);
-  return { dir, ...dropDuplicates(articles, problems) };
+  const firstSeen = options.firstSeen;
+  // The copy served first stays: by the recorded first-seen time, else the older file, else the name.
+  const servedFirst = [...loaded].sort(
+    (a, b) =>
+      (firstSeen?.get(a.article.id) ?? '\uffff').localeCompare(firstSeen?.get(b.article.id) ?? '\uffff') ||
+      a.modified - b.modified ||
+      a.article.id.localeCompare(b.article.id),
+  );
+  const { articles, problems: all } = dropDuplicates(
+    servedFirst.map((l) => l.article),
+    problems,
+  );
+  const kept = new Set(articles);
+  return { dir, articles: loaded.map((l) => l.article).filter((a) => kept.has(a)), problems: all, warnings };
 }
 
-function loadFile(dir: string, name: string, cache: ParseCache | null): FileResult {
+/** The corpus folder itself can't be read: missing, not a folder, or not readable. One line says which. */
+export class CorpusFolderError extends Error {
+  constructor(
+    readonly dir: string,
+    cause: NodeJS.ErrnoException,
+  ) {
+    const why =
+      cause.code === 'ENOENT'
+        ? 'it does not exist'
+        : cause.code === 'ENOTDIR'
+          ? 'it is a file, not a folder'
+          : cause.code === 'EACCES'
+            ? 'permission denied'
+            : (cause.code ?? cause.message);
+    super(`storydesk: cannot read the corpus folder ${dir} (CORPUS_DIR): ${why}`);
+    this.name = 'CorpusFolderError';
+  }
+}
+
+/**
+ * Whether `file` (a path in the corpus folder) really is inside it: a symbolic link to a file elsewhere is not, so
+ * nothing outside the folder is ever served. Returns the problem, or null when the file may be read.
+ */
+export function outsideFolderProblem(realDir: string, file: string): CorpusProblem | null {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return null; // gone: the caller finds out when it reads
+  }
+  if (real.startsWith(realDir + path.sep)) return null;
+  return { file: path.basename(file), field: 'file', message: `is a link to ${real}, outside the corpus folder; expected the article itself in the folder (skipped)` };
+}
+
+function loadFile(dir: string, realDir: string, name: string, cache: ParseCache | null): FileResult {
   const file = path.join(dir, name);
+  const outside = outsideFolderProblem(realDir, file);
+  if (outside) return { problems: [outside] };
   let bytes: Buffer;
+  let modified: number;
   try {
     const info = statSync(file);
     if (!info.isFile()) return {};
     if (info.size > MAX_ARTICLE_BYTES) {
       return { problems: [{ file: name, field: 'size', message: `file is ${info.size} bytes; expected at most ${MAX_ARTICLE_BYTES} (1 MB)` }] };
     }
+    modified = info.mtimeMs;
     bytes = readFileSync(file);
   } catch {
     return {}; // gone since the folder was listed
   }
   const hash = cache ? hashBytes(bytes) : '';
   const cached = cache?.article(name, bytes, hash);
-  if (cached) return { article: cached };
+  if (cached) return { article: cached, modified };
   const result = parseArticle(name, bytes);
   if (!result.ok) return { problems: result.problems };
-  cache?.remember(name, hash, result.article);
-  return { article: result.article };
+  // An article with warnings is parsed again at each start, so its warnings are shown again.
+  if (!result.warnings) cache?.remember(name, hash, result.article);
+  return { article: result.article, warnings: result.warnings, modified };
 }
 
 /** Bump when the parse cache's layout changes. */
@@ -176,10 +239,10 @@ export function articleKey(article: Pick<Article, 'title' | 'date'>): string {
 
 /** The problem reported for a file whose article repeats the title and date of `keptId`, which is served instead. */
 export function duplicateProblem(article: Article, keptId: string): CorpusProblem {
-  return { file: article.id, field: 'title', message: `same title and date as ${keptId}; expected each article once (this file is skipped)` };
+  return { file: article.id, field: 'title', message: `same title and date as ${keptId}, which is served; expected each article once (this file is skipped)` };
 }
 
-/** Two files with the same title and date are one article twice: the first (by file name) is kept. */
+/** Two files with the same title and date are one article twice: the first in `articles` is kept. */
 export function dropDuplicates(articles: Article[], problems: CorpusProblem[] = []): { articles: Article[]; problems: CorpusProblem[] } {
   const seen = new Map<string, string>();
   const kept: Article[] = [];

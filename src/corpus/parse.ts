@@ -25,8 +25,22 @@ function httpUrl() {
   return z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 }
 
+/** Longer titles can't be shown whole in Discord (an embed title or field name holds 256 characters). */
+export const MAX_TITLE_LENGTH = 256;
+
+/** What a title that YAML read as something other than text should be told: to quote it. */
+function titleTypeError(input: unknown): string {
+  if (input === undefined || input === null) return 'expected a title (text)';
+  const kind = input instanceof Date ? 'a date' : Array.isArray(input) ? 'a list' : typeof input === 'object' ? 'a mapping' : `a ${typeof input}`;
+  return `expected a title (text), got ${kind}; put the title in quotes, e.g. title: "${input instanceof Date ? input.toISOString().slice(0, 10) : String(input).slice(0, 40)}"`;
+}
+
 export const frontMatterSchema = z.object({
-  title: z.string({ error: 'expected a title (text)' }).trim().min(1, { error: 'expected a non-empty title' }),
+  title: z
+    .string({ error: (issue) => titleTypeError(issue.input) })
+    .trim()
+    .min(1, { error: 'expected a non-empty title' })
+    .max(MAX_TITLE_LENGTH, { error: (issue) => `expected a title of at most ${MAX_TITLE_LENGTH} characters, got ${(issue.input as string).length}` }),
   date: z
     .string({ error: 'expected a date as YYYY-MM-DD' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD', abort: true })
@@ -48,7 +62,11 @@ export const frontMatterSchema = z.object({
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
-export type ParseResult = { ok: true; article: Article } | { ok: false; problems: CorpusProblem[] };
+/**
+ * A valid article, with `warnings` for what was dropped to keep it (an unusable url), or the problems that make the
+ * file unusable.
+ */
+export type ParseResult = { ok: true; article: Article; warnings?: CorpusProblem[] } | { ok: false; problems: CorpusProblem[] };
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -71,7 +89,7 @@ export function readSource(file: string, bytes: Uint8Array): { ok: true; source:
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return fail('encoding', 'file is not valid UTF-8; expected UTF-8 text');
+    return fail('encoding', `file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}); expected UTF-8 text`);
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const fm = FRONT_MATTER.exec(text);
@@ -89,12 +107,13 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
   try {
     data = parseYaml(frontMatter, { schema: 'core' }) ?? {};
   } catch (error) {
-    return fail('front matter', `invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+    return fail('front matter', yamlProblem(error));
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return fail('front matter', 'expected a YAML mapping of fields (title, date, …)');
   }
-  const parsed = frontMatterSchema.safeParse(normaliseDates(data as Record<string, unknown>));
+  const { fields, warnings } = dropUnusableUrl(file, normaliseDates(data as Record<string, unknown>));
+  const parsed = frontMatterSchema.safeParse(fields);
   if (!parsed.success) {
     return {
       ok: false,
@@ -107,7 +126,38 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
   }
   const paragraphs = reflow(text.slice(bodyStart));
   if (paragraphs.length === 0) return fail('body', 'article body is empty; expected at least one paragraph of text');
-  return { ok: true, article: buildArticle(file, parsed.data, paragraphs) };
+  const article = buildArticle(file, parsed.data, paragraphs);
+  return warnings.length > 0 ? { ok: true, article, warnings } : { ok: true, article };
+}
+
+/** A YAML error as one line: what is wrong and where in the file (the front matter starts on line 2). */
+function yamlProblem(error: unknown): string {
+  const e = error as Error & { linePos?: { line: number; col: number }[] };
+  const what = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+  const at = e.linePos?.[0];
+  return at ? `invalid YAML at line ${at.line + 1}, column ${at.col} of the file: ${what}` : `invalid YAML: ${what}`;
+}
+
+/** The byte offset of the first byte that is not part of a valid UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
+    const offset = Buffer.byteLength(text.slice(0, i));
+    // A U+FFFD written in the file (EF BF BD) is valid text, not the decoder's replacement.
+    if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
+  }
+  return bytes.byteLength;
+}
+
+/**
+ * A url that is not http(s) (a `javascript:` link, a typo) loses only the link: the article is kept without it, and
+ * the warning says so.
+ */
+function dropUnusableUrl(file: string, data: Record<string, unknown>): { fields: Record<string, unknown>; warnings: CorpusProblem[] } {
+  if (data.url === undefined || data.url === null || httpUrl().safeParse(data.url).success) return { fields: data, warnings: [] };
+  const shown = String(data.url).slice(0, 60);
+  const { url: _dropped, ...fields } = data;
+  return { fields, warnings: [{ file, field: 'url', message: `expected an http(s) URL, got "${shown}"; the article is served without a link` }] };
 }
 
 /** YAML may hand a Date for an unquoted date under some schemas; keep the calendar day as written. */
@@ -121,8 +171,9 @@ const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
 
 /**
  * Paragraphs are separated by blank lines, and lines inside one are joined with a space (hard wraps
- * undone). A body with no blank line at all but many lines is a hard-wrapped text with one paragraph
- * per run of lines: a new paragraph starts after a line that ends a sentence.
+ * undone). A body with no blank line at all but many lines is read as plain text with one paragraph per
+ * line run: a new paragraph starts after a line that ends a sentence. So in such a file a paragraph number
+ * counts these runs, not blank-line blocks (there are none); the README documents this rule.
  */
 export function reflow(body: string): string[] {
   const blocks = body

@@ -5,11 +5,11 @@
 // Half-written files: chokidar waits until a file's size has been stable for `stabilityMs`, events on
 // one file within `debounceMs` are merged, and a file that still fails to parse is read once more after
 // `invalidRetryMs` before it is reported as broken.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Article, CorpusProblem } from '../model/types.js';
-import { isArticleFile } from './load.js';
+import { isArticleFile, outsideFolderProblem } from './load.js';
 import { MAX_ARTICLE_BYTES, parseArticle, type ParseResult } from './parse.js';
 
 export type CorpusChangeKind = 'add' | 'change' | 'remove';
@@ -52,10 +52,12 @@ export interface CorpusWatcher {
 
 export const defaultWatchOptions = { debounceMs: 300, stabilityMs: 500, pollIntervalMs: 100, invalidRetryMs: 1000 } as const;
 
-type ReadResult = { kind: 'gone' } | { kind: 'ok'; article: Article } | { kind: 'invalid'; problems: CorpusProblem[] };
+type ReadResult = { kind: 'gone' } | { kind: 'ok'; article: Article; warnings: CorpusProblem[] } | { kind: 'invalid'; problems: CorpusProblem[] };
 
-async function readArticle(file: string): Promise<ReadResult> {
+async function readArticle(realRoot: string, file: string): Promise<ReadResult> {
   const name = path.basename(file);
+  const outside = outsideFolderProblem(realRoot, file);
+  if (outside) return { kind: 'invalid', problems: [outside] };
   try {
     const info = await stat(file);
     if (!info.isFile()) return { kind: 'gone' };
@@ -63,7 +65,7 @@ async function readArticle(file: string): Promise<ReadResult> {
       return { kind: 'invalid', problems: [{ file: name, field: 'size', message: `file is ${info.size} bytes; expected at most ${MAX_ARTICLE_BYTES} (1 MB)` }] };
     }
     const result = parseArticle(name, await readFile(file));
-    return result.ok ? { kind: 'ok', article: result.article } : { kind: 'invalid', problems: result.problems };
+    return result.ok ? { kind: 'ok', article: result.article, warnings: result.warnings ?? [] } : { kind: 'invalid', problems: result.problems };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'gone' };
     return { kind: 'invalid', problems: [{ file: name, field: 'file', message: `cannot read the file: ${(error as Error).message}` }] };
@@ -73,6 +75,7 @@ async function readArticle(file: string): Promise<ReadResult> {
 export async function watchCorpus(dir: string, handler: CorpusChangeHandler, options: WatchCorpusOptions = {}): Promise<CorpusWatcher> {
   const opts = { ...defaultWatchOptions, ...options };
   const root = path.resolve(dir);
+  const realRoot = await realpath(root);
   const log: WatchLog = options.log ?? (() => {});
   const clock = options.clock ?? (() => new Date());
   /** Files the engine has (or had at start): a file's kind comes from this, not from event order. */
@@ -86,7 +89,7 @@ export async function watchCorpus(dir: string, handler: CorpusChangeHandler, opt
   };
 
   const update = async (file: string, retried: boolean): Promise<void> => {
-    const read = await readArticle(file);
+    const read = await readArticle(realRoot, file);
     if (read.kind === 'gone') {
       if (!known.delete(file)) return;
       await handler.onProblems?.(file, []);
@@ -106,6 +109,7 @@ export async function watchCorpus(dir: string, handler: CorpusChangeHandler, opt
     await handler.onProblems?.(file, []);
     await handler.onChange(kind, file, read.article);
     log('info', `corpus: ${read.article.id} ${kind === 'add' ? 'added' : 'updated'}`);
+    for (const w of read.warnings) log('warn', `corpus: ${w.file}: ${w.field}: ${w.message}`);
   };
 
   function schedule(file: string, delay: number, retried = false): void {

@@ -1,6 +1,6 @@
 // Opens storydesk's SQLite database: WAL, a busy timeout, migrations applied, and a write probe, so
 // that a corrupt, foreign or read-only file is one clear error at start instead of a crash mid-digest.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
@@ -43,9 +43,32 @@ function explain(error: unknown): string {
   return message;
 }
 
+/** Kernel and device file systems: a database can't live there (and Node's recursive mkdir never returns in /proc). */
+const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
+
+/**
+ * Checks DATABASE_PATH before anything is created: a folder, a path under /proc, /sys or /dev, or a path whose
+ * nearest existing part is a file. Returns why it can't be used, or null. Runs in console mode too.
+ */
+export function databasePathProblem(file: string): string | null {
+  if (file === ':memory:') return null;
+  const where = path.resolve(file);
+  let existing = where;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  const real = realpathSync(existing);
+  const system = SYSTEM_FOLDERS.find((dir) => real === dir || real.startsWith(`${dir}/`));
+  if (system) return `it is under ${system}, a system folder; set DATABASE_PATH to a file in a writable folder, e.g. ./data/storydesk.db`;
+  const info = statSync(existing);
+  if (existing === where && info.isDirectory()) return 'it is a folder; set DATABASE_PATH to the path of a file in it, e.g. ./data/storydesk.db';
+  if (existing !== where && !info.isDirectory()) return `${existing} is a file, so the database's folder cannot be created there`;
+  return null;
+}
+
 export function openDatabase(file: string = DEFAULT_DATABASE_PATH, options: OpenDatabaseOptions = {}): Db {
   const memory = file === ':memory:';
   const where = memory ? file : path.resolve(file);
+  const problem = databasePathProblem(file);
+  if (problem) throw new DatabaseOpenError(where, problem);
   let db: Db | undefined;
   try {
     if (!memory) mkdirSync(path.dirname(where), { recursive: true });

@@ -10,6 +10,7 @@ import { Cooldown } from './cooldown.js';
 import { loadCommands } from './loader.js';
 import { createMentionHandler } from './mention.js';
 import { Pager } from './pager.js';
+import { NO_MENTIONS_IN_REPLY } from './reply.js';
 import { createInteractionHandler } from './router.js';
 
 export interface BotOptions {
@@ -52,7 +53,7 @@ export function clientOptions(options: Pick<BotOptions, 'apiBase' | 'clientOptio
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     // A mention in a channel or thread the cache has not seen is still answered (by channel id).
     partials: [Partials.Channel],
-    allowedMentions: { parse: [], repliedUser: false },
+    allowedMentions: NO_MENTIONS_IN_REPLY,
     waitGuildTimeout: 5_000,
     rest: { ...(options.apiBase ? { api: options.apiBase } : {}), ...extra.rest },
     ws: { ...extra.ws },
@@ -120,7 +121,15 @@ async function login(client: Client, token: string, timeoutMs: number): Promise<
   } catch (error) {
     await client.destroy();
     const reason = !(error instanceof Error) ? String(error) : error.name === 'AbortError' ? `not ready after ${timeoutMs} ms` : error.message;
-    throw new Error(`storydesk: could not connect to Discord: ${reason}`, { cause: error });
+    throw new DiscordUnreachableError(reason, error);
+  }
+}
+
+/** Login failed: Discord unreachable, the token refused, or no ready event in time. The message says which. */
+export class DiscordUnreachableError extends Error {
+  constructor(reason: string, cause: unknown) {
+    super(`storydesk: could not connect to Discord: ${reason}`, { cause });
+    this.name = 'DiscordUnreachableError';
   }
 }
 

@@ -37,6 +37,8 @@ export interface StoryOptions {
   /** Where the index cache lives; null disables it. Default: `<corpusDir>/../.cache/storydesk`. */
   cacheDir?: string | null;
   log?: LogFn;
+  /** When each article was first served (the database's record), so that of two copies the earlier one stays. */
+  firstSeen?: ReadonlyMap<string, string>;
 }
 
 export function defaultCacheDir(corpusDir: string): string {
@@ -71,8 +73,10 @@ export class Story implements StoryEngine {
   static async load(options: StoryOptions): Promise<Story> {
     const log = options.log ?? (() => {});
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir(options.corpusDir) : options.cacheDir;
-    const corpus = await loadCorpus(options.corpusDir, { cacheDir, warn: (m) => log('warn', m) });
+    const corpus = await loadCorpus(options.corpusDir, { cacheDir, warn: (m) => log('warn', m), firstSeen: options.firstSeen });
     for (const p of corpus.problems) log('warn', `corpus: ${p.file}: ${p.field}: ${p.message} (skipped)`);
+    for (const w of corpus.warnings) log('warn', `corpus: ${w.file}: ${w.field}: ${w.message}`);
+    if (corpus.articles.length === 0) log('warn', `corpus: ${options.corpusDir} holds no articles yet; add Markdown files (see the README)`);
     const passages = buildPassages(corpus.articles);
     const loaded = await loadOrBuildIndex(corpus.articles, passages, cacheDir, (m) => log('warn', m));
     log('info', `story: ${corpus.articles.length} articles, ${passages.length} passages, index ${loaded.source}`);

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadCorpus } from '../../src/corpus/load.js';
+import { CorpusFolderError, formatProblem, loadCorpus } from '../../src/corpus/load.js';
 
 async function corpusDir(files: Record<string, string | Uint8Array>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-corpus-'));
@@ -27,16 +27,18 @@ describe('loadCorpus', () => {
     expect(corpus.problems.map(formatProblem)).toEqual([
       'b.md: title: expected a title (text)',
       'c.md: date: expected a real calendar date (YYYY-MM-DD)',
-      'd.md: encoding: file is not valid UTF-8; expected UTF-8 text',
+      'd.md: encoding: file is not valid UTF-8 (first bad byte at offset 4); expected UTF-8 text',
     ]);
   });
 
   it('keeps the first of two files with the same title and date and reports the second', async () => {
     const dir = await corpusDir({ 'a.md': article('Same', '2024-01-01'), 'b.md': article('Same', '2024-01-01', 'Other.') });
+    const sameTime = new Date('2024-01-02');
+    for (const name of ['a.md', 'b.md']) await utimes(path.join(dir, name), sameTime, sameTime);
     const corpus = await loadCorpus(dir);
     expect(corpus.articles.map((a) => a.id)).toEqual(['a.md']);
     expect(corpus.problems).toEqual([
-      { file: 'b.md', field: 'title', message: 'same title and date as a.md; expected each article once (this file is skipped)' },
+      { file: 'b.md', field: 'title', message: 'same title and date as a.md, which is served; expected each article once (this file is skipped)' },
     ]);
   });
 
@@ -47,9 +49,6 @@ describe('loadCorpus', () => {
     expect(corpus.problems[0]).toMatchObject({ file: 'big.md', field: 'size' });
   });
 
-  it('fails clearly when the folder does not exist', async () => {
-    await expect(loadCorpus('/nonexistent/storydesk')).rejects.toThrow('storydesk: cannot read the corpus folder /nonexistent/storydesk: ENOENT');
-  });
 
   it('loads the seed corpus with no problems', async () => {
     const corpus = await loadCorpus('corpus');
@@ -79,7 +78,7 @@ describe('loadCorpus', () => {
       expect(second).toEqual(parsed);
       expect(second.problems.map(formatProblem)).toEqual([
         'c.md: date: expected a real calendar date (YYYY-MM-DD)',
-        'd.md: title: same title and date as a.md; expected each article once (this file is skipped)',
+        'd.md: title: same title and date as a.md, which is served; expected each article once (this file is skipped)',
       ]);
       expect(warnings).toEqual([]);
       for (const a of second.articles) for (const s of a.sentences) expect(s.text).toBe(a.body.slice(s.start, s.end));
@@ -109,6 +108,62 @@ describe('loadCorpus', () => {
       expect(corpus).toEqual(await loadCorpus(dir));
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/parse cache .* is corrupt/);
+    });
+  });
+
+  describe('the corpus folder is a boundary', () => {
+    it('refuses a symbolic link to a file outside the folder, saying where it points, and serves the rest', async () => {
+      const outside = await corpusDir({ 'secret.md': article('Secret', '2024-02-02', 'Nobody should read this.') });
+      const dir = await corpusDir({ 'a.md': article('Alpha', '2024-01-01') });
+      await symlink(path.join(outside, 'secret.md'), path.join(dir, 'leak.md'));
+      await symlink('/etc/passwd', path.join(dir, 'passwd.md'));
+      const corpus = await loadCorpus(dir);
+      expect(corpus.articles.map((a) => a.id)).toEqual(['a.md']);
+      expect(corpus.problems.map(formatProblem)).toEqual([
+        `leak.md: file: is a link to ${path.join(outside, 'secret.md')}, outside the corpus folder; expected the article itself in the folder (skipped)`,
+        'passwd.md: file: is a link to /etc/passwd, outside the corpus folder; expected the article itself in the folder (skipped)',
+      ]);
+    });
+
+    it('serves a symbolic link to another file inside the folder', async () => {
+      const dir = await corpusDir({ '_drafts.md': article('Alpha', '2024-01-01') });
+      await symlink(path.join(dir, '_drafts.md'), path.join(dir, 'a.md'));
+      expect((await loadCorpus(dir)).articles.map((a) => a.id)).toEqual(['a.md']);
+    });
+
+    it('of two copies keeps the one served first, whatever their names, and names both files', async () => {
+      const dir = await corpusDir({ 'b-original.md': article('Alpha', '2024-01-01'), '0000-copy.md': article('Alpha', '2024-01-01', 'Changed.') });
+      const firstSeen = new Map([['b-original.md', '2024-01-01T08:00:00.000Z'], ['0000-copy.md', '2024-03-01T08:00:00.000Z']]);
+      const corpus = await loadCorpus(dir, { firstSeen });
+      expect(corpus.articles.map((a) => a.id)).toEqual(['b-original.md']);
+      expect(corpus.problems.map(formatProblem)).toEqual([
+        '0000-copy.md: title: same title and date as b-original.md, which is served; expected each article once (this file is skipped)',
+      ]);
+    });
+
+    it('without a first-seen record keeps the older file', async () => {
+      const dir = await corpusDir({ 'b-original.md': article('Alpha', '2024-01-01'), '0000-copy.md': article('Alpha', '2024-01-01', 'Changed.') });
+      await utimes(path.join(dir, 'b-original.md'), new Date('2024-01-01'), new Date('2024-01-01'));
+      expect((await loadCorpus(dir)).articles.map((a) => a.id)).toEqual(['b-original.md']);
+    });
+
+    it('serves an article whose url is not http(s) without the link, with a warning', async () => {
+      const dir = await corpusDir({ 'a.md': '---\ntitle: Alpha\ndate: 2024-01-01\nurl: javascript:alert(1)\n---\nText.\n' });
+      const corpus = await loadCorpus(dir);
+      expect(corpus.articles.map((a) => [a.id, a.url])).toEqual([['a.md', null]]);
+      expect(corpus.problems).toEqual([]);
+      expect(corpus.warnings.map(formatProblem)).toEqual([
+        'a.md: url: expected an http(s) URL, got "javascript:alert(1)"; the article is served without a link',
+      ]);
+    });
+
+    it('says in one line why the folder itself cannot be read', async () => {
+      const dir = await corpusDir({ 'a.md': article('Alpha', '2024-01-01') });
+      await expect(loadCorpus(path.join(dir, 'missing'))).rejects.toThrow(
+        new CorpusFolderError(path.join(dir, 'missing'), Object.assign(new Error(), { code: 'ENOENT' })),
+      );
+      await expect(loadCorpus(path.join(dir, 'missing'))).rejects.toThrow(`storydesk: cannot read the corpus folder ${path.join(dir, 'missing')} (CORPUS_DIR): it does not exist`);
+      await expect(loadCorpus(path.join(dir, 'a.md'))).rejects.toThrow(`storydesk: cannot read the corpus folder ${path.join(dir, 'a.md')} (CORPUS_DIR): it is a file, not a folder`);
     });
   });
 });

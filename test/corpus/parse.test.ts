@@ -37,8 +37,34 @@ describe('parseArticle', () => {
     ]);
   });
 
-  it('reports a url that is not http(s)', () => {
-    expect(problems(file('title: T\ndate: 2024-01-01\nurl: ftp://x'))[0]).toMatchObject({ field: 'url', message: 'expected an http(s) URL' });
+  it('keeps an article whose url is not http(s), without the url and with a warning', () => {
+    const r = parseArticle('a.md', file('title: T\ndate: 2024-01-01\nurl: javascript:alert(document.cookie)'));
+    expect(r.ok && r.article.url).toBeNull();
+    expect(r.ok && r.warnings).toEqual([
+      { file: 'a.md', field: 'url', message: 'expected an http(s) URL, got "javascript:alert(document.cookie)"; the article is served without a link' },
+    ]);
+    expect(parseArticle('a.md', file('title: T\ndate: 2024-01-01\nurl: https://example.com/a'))).not.toHaveProperty('warnings');
+  });
+
+  it('says to quote a title that YAML reads as a number or a date', () => {
+    expect(problems(file('title: 12345\ndate: 2024-01-01'))).toEqual([
+      { file: 'a.md', field: 'title', message: 'expected a title (text), got a number; put the title in quotes, e.g. title: "12345"' },
+    ]);
+    expect(problems(file('title: true\ndate: 2024-01-01'))[0]?.message).toBe('expected a title (text), got a boolean; put the title in quotes, e.g. title: "true"');
+  });
+
+  it('limits a title to what Discord can show, and says how long it was', () => {
+    const long = `@everyone ${'x'.repeat(6400)}`;
+    expect(problems(file(`title: "${long}"\ndate: 2024-01-01`))).toEqual([
+      { file: 'a.md', field: 'title', message: `expected a title of at most 256 characters, got ${long.length}` },
+    ]);
+    expect(parseArticle('a.md', file(`title: "${'x'.repeat(256)}"\ndate: 2024-01-01`)).ok).toBe(true);
+  });
+
+  it('reports invalid YAML with its line and column in the file, without a dangling colon', () => {
+    expect(problems(file('title: a: b\ndate: 2024-01-01'))).toEqual([
+      { file: 'a.md', field: 'front matter', message: 'invalid YAML at line 2, column 8 of the file: Nested mappings are not allowed in compact mappings' },
+    ]);
   });
 
   it('reports a missing front matter block', () => {
@@ -57,7 +83,8 @@ describe('parseArticle', () => {
 
   it('reports invalid UTF-8', () => {
     const bytes = new Uint8Array([...file('title: T\ndate: 2024-01-01'), 0xff, 0xfe]);
-    expect(problems(bytes)).toEqual([{ file: 'a.md', field: 'encoding', message: 'file is not valid UTF-8; expected UTF-8 text' }]);
+    const offset = file('title: T\ndate: 2024-01-01').byteLength;
+    expect(problems(bytes)).toEqual([{ file: 'a.md', field: 'encoding', message: `file is not valid UTF-8 (first bad byte at offset ${offset}); expected UTF-8 text` }]);
   });
 
   it('reports a file over 1 MB', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,6 +84,17 @@ describe('watchCorpus', () => {
     unlinkSync(path.join(dir, 'existing.md'));
     await vi.waitFor(() => expect(rec.changes.at(-1)).toBe('remove existing.md'), { timeout: 3000 });
     expect(rec.problems.at(-1)).toEqual({ file: 'existing.md', fields: [] });
+  });
+
+  it('refuses a symbolic link added to the folder that points outside it', async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'storydesk-outside-'));
+    writeFileSync(path.join(outside, 'secret.md'), articleText('Secret'));
+    await start();
+    symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'leak.md'));
+    await vi.waitFor(() => expect(rec.problems).toEqual([{ file: 'leak.md', fields: ['file'] }]), { timeout: 3000 });
+    expect(rec.changes).toEqual([]);
+    expect(rec.logs.some((l) => l.includes('leak.md: file: is a link to') && l.includes('outside the corpus folder'))).toBe(true);
+    rmSync(outside, { recursive: true, force: true });
   });
 
   it('logs and skips an invalid file, keeps the last good version, and takes the fix', async () => {

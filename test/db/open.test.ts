@@ -2,7 +2,7 @@ import { chmodSync, closeSync, openSync, readFileSync, statSync, writeFileSync, 
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseOpenError, openDatabase, type Db } from '../../src/db/open.js';
+import { DatabaseOpenError, databasePathProblem, openDatabase, type Db } from '../../src/db/open.js';
 import { LATEST_VERSION, migrate, schemaVersion } from '../../src/db/migrations.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
@@ -87,12 +87,22 @@ describe('openDatabase', () => {
     expect(error.message).toMatch(/ENOTDIR|folder/);
   });
 
-  it('names the path when it cannot be opened for writing (a folder is in the way)', () => {
+  it('says that DATABASE_PATH is a folder, and what to set instead', () => {
     const file = tmp();
     const error = openError(file);
     expect(error.message).toBe(
-      `storydesk: cannot use the database at ${file} (DATABASE_PATH): the file cannot be opened (unable to open database file); check that its folder exists and is writable`,
+      `storydesk: cannot use the database at ${file} (DATABASE_PATH): it is a folder; set DATABASE_PATH to the path of a file in it, e.g. ./data/storydesk.db`,
     );
+  });
+
+  it('refuses a path under /proc, /sys or /dev before creating any folder (mkdir never returns under /proc)', () => {
+    expect(databasePathProblem('/proc/self/storydesk/db.sqlite')).toBe(
+      'it is under /proc, a system folder; set DATABASE_PATH to a file in a writable folder, e.g. ./data/storydesk.db',
+    );
+    expect(databasePathProblem('/sys/x.db')).toMatch(/^it is under \/sys, a system folder/);
+    expect(openError('/proc/1/x/y.db').message).toContain('(DATABASE_PATH): it is under /proc, a system folder');
+    expect(databasePathProblem(path.join(tmp(), 'new', 'storydesk.db'))).toBeNull();
+    expect(databasePathProblem(':memory:')).toBeNull();
   });
 
   // Root ignores file modes, so this runs only as an ordinary user.

@@ -61,7 +61,7 @@ describe('Story', () => {
     const story = await loadStory({ corpusDir: dir, cacheDir: null });
     const file = path.join(dir, 'copy.md');
     await writeFile(file, '---\ntitle: Council passes budget after long debate\ndate: 2024-03-28\n---\n\nSame story.\n');
-    expect(story.applyFile('copy.md', parseArticle('copy.md', await readFile(file)))[0]?.message).toBe('same title and date as budget.md; expected each article once (this file is skipped)');
+    expect(story.applyFile('copy.md', parseArticle('copy.md', await readFile(file)))[0]?.message).toBe('same title and date as budget.md, which is served; expected each article once (this file is skipped)');
     expect(story.articles()).toHaveLength(2);
   });
 
