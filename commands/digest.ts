@@ -24,7 +24,7 @@ import {
   type DigestService,
   timeZoneChoices,
 } from '../src/discord/digest-command.js';
-import { renderDigestMessage } from '../src/discord/digest-render.js';
+import { renderDigestPreview } from '../src/discord/digest-render.js';
 
 /** What the bot needs in a channel to post a digest there. */
 const POST_PERMISSIONS = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
@@ -75,9 +75,8 @@ async function set(interaction: ChatInputCommandInteraction, service: DigestServ
 }
 
 async function preview(interaction: ChatInputCommandInteraction, service: DigestService, guildId: string): Promise<void> {
-  const message = renderDigestMessage(service.preview(guildId));
-  const note = previewNote(service.status(guildId).settings);
-  await send(interaction, { content: note, embeds: message.embeds, components: [], ephemeral: true });
+  const digest = service.preview(guildId);
+  await send(interaction, renderDigestPreview(previewNote(service.status(guildId).settings), digest));
 }
 
 export default {

@@ -3,17 +3,8 @@
 import type { APIEmbed } from 'discord.js';
 import type { Digest, DigestArticle, DigestEvent, DigestQuote } from '../digest/content.js';
 import { dateLabel, DigestLabels, paragraphLabel, sourceLine, type SourceStyle } from '../present/labels.js';
-import { escapeText, fitEscaped, Limits, markdownLink, safeUrl, truncate } from './limits.js';
-import { Colors, embedLength } from './render.js';
-
-/** Discord's limits for one message's embeds. */
-export const EMBED_LIMITS = {
-  embeds: Limits.embeds,
-  total: Limits.embedsTotal,
-  title: Limits.embedTitle,
-  description: Limits.embedDescription,
-  footer: Limits.footer,
-} as const;
+import { Colors } from './render.js';
+import { embedLength, escapeText, fitEscaped, fitReply, Limits, markdownLink, NO_MENTIONS, safeUrl, truncate, type Reply } from './reply.js';
 
 /** Longest excerpt shown in one line; a longer one is cut at a word with "…" (still a verbatim prefix). */
 const MAX_EXCERPT = 400;
@@ -21,9 +12,14 @@ const MAX_EXCERPT = 400;
 /** The message payload; its shape is a subset of discord.js's MessageCreateOptions. */
 export interface DigestMessage {
   embeds: APIEmbed[];
-  allowedMentions: { parse: [] };
+  allowedMentions: typeof NO_MENTIONS;
   nonce?: string;
   enforceNonce?: boolean;
+}
+
+/** `/digest preview`: the digest as it would be posted, shown only to the member who asked, under a note. */
+export function renderDigestPreview(note: string, digest: Digest): Reply {
+  return fitReply({ content: note, embeds: renderDigestMessage(digest).embeds, components: [], ephemeral: true });
 }
 
 /** The footer text that identifies a posted digest of `date`, so a restart can find it in the channel. */
@@ -52,15 +48,15 @@ export function renderDigestMessage(digest: Digest, options: RenderOptions = {})
   const model = initialModel(digest);
   let embeds = buildEmbeds(model, options);
   // Drop the least important item until the message fits; each step removes something, so this ends.
-  while (totalLength(embeds) > EMBED_LIMITS.total && dropOne(model)) embeds = buildEmbeds(model, options);
-  const message: DigestMessage = { embeds, allowedMentions: { parse: [] } };
+  while (totalLength(embeds) > Limits.embedsTotal && dropOne(model)) embeds = buildEmbeds(model, options);
+  const message: DigestMessage = { embeds, allowedMentions: NO_MENTIONS };
   if (options.nonce) Object.assign(message, { nonce: options.nonce, enforceNonce: true });
   return message;
 }
 
 function initialModel(digest: Digest): Model {
   const reserved = 1 + (digest.storySoFar.length > 0 ? 1 : 0) + (digest.onThisDay.length > 0 ? 1 : 0);
-  const room = EMBED_LIMITS.embeds - reserved;
+  const room = Limits.embeds - reserved;
   return {
     digest,
     articles: digest.newArticles.slice(0, room).map((a) => ({ article: a, events: [...a.events], quotes: [...a.quotes] })),
@@ -116,8 +112,8 @@ function headerEmbed(m: Model, options: RenderOptions): APIEmbed {
   if (unlisted > 0) lines.push(`…and ${unlisted} more.`);
   return {
     color: Colors.digest,
-    title: truncate(`${options.heading ?? 'Daily digest'} — ${d.date}`, EMBED_LIMITS.title),
-    description: truncate(lines.join('\n'), EMBED_LIMITS.description),
+    title: truncate(`${options.heading ?? 'Daily digest'} — ${d.date}`, Limits.embedTitle),
+    description: truncate(lines.join('\n'), Limits.embedDescription),
     footer: { text: digestMarker(d.date) },
   };
 }
@@ -127,7 +123,7 @@ function articleEmbed(a: Model['articles'][number], excerptLimit: number): APIEm
   const lines = [[meta.outlet ? `*${escapeText(meta.outlet)}*` : null, meta.date].filter(Boolean).join(' · ')];
   if (a.events.length > 0) lines.push('', '**Key events**', ...a.events.map((e) => `• **${dateLabel(e.date, e.precision)}** — ${quoted(e.citation.excerpt, excerptLimit)} (${paragraphLabel(e.citation.paragraph, 'mark')})`));
   if (a.quotes.length > 0) lines.push('', '**Quotes**', ...a.quotes.map((q) => quoteLine(q, excerptLimit)));
-  const embed: APIEmbed = { color: Colors.digest, title: truncate(meta.title, EMBED_LIMITS.title), description: truncate(lines.join('\n'), EMBED_LIMITS.description) };
+  const embed: APIEmbed = { color: Colors.digest, title: truncate(meta.title, Limits.embedTitle), description: truncate(lines.join('\n'), Limits.embedDescription) };
   // A url Discord would refuse must not cost the whole digest.
   const url = safeUrl(meta.url);
   if (url) embed.url = url;
@@ -136,7 +132,7 @@ function articleEmbed(a: Model['articles'][number], excerptLimit: number): APIEm
 
 function eventsEmbed(title: string, events: DigestEvent[], excerptLimit: number): APIEmbed {
   const lines = events.map((e) => `• **${dateLabel(e.date, e.precision)}** — ${quoted(e.citation.excerpt, excerptLimit)} — ${sourceLine(e.citation, EVENT_SOURCE)}`);
-  return { color: Colors.digest, title, description: truncate(lines.join('\n'), EMBED_LIMITS.description) };
+  return { color: Colors.digest, title, description: truncate(lines.join('\n'), Limits.embedDescription) };
 }
 
 function quoteLine(q: DigestQuote, excerptLimit: number): string {

@@ -3,7 +3,8 @@
 import { DiscordAPIError, type Message } from 'discord.js';
 import type { CommandContext } from './command.js';
 import { QUESTION_MAX } from './options.js';
-import { renderAnswer, renderCooldown, renderError, toMessageReplyOptions, type Reply } from './render.js';
+import { renderAnswer, renderCooldown, renderError, renderNotice } from './render.js';
+import { toMessageReplyOptions, type Reply } from './reply.js';
 
 export type MessageHandler = (message: Message) => Promise<void>;
 
@@ -30,15 +31,11 @@ export function createMentionHandler(ctx: CommandContext): MessageHandler {
 }
 
 function answer(question: string, userId: string, ctx: CommandContext): Reply {
-  if (!question) return note('Ask me something after the mention, e.g. `@storydesk who was behind the attack?`');
-  if (question.length > QUESTION_MAX) return note(`That question is too long: at most ${QUESTION_MAX} characters, please.`);
+  if (!question) return renderNotice('Ask me something after the mention, e.g. `@storydesk who was behind the attack?`');
+  if (question.length > QUESTION_MAX) return renderNotice(`That question is too long: at most ${QUESTION_MAX} characters, please.`);
   const wait = ctx.cooldown.take(userId);
-  if (wait > 0) return { ...renderCooldown(wait), ephemeral: false };
+  if (wait > 0) return renderCooldown(wait);
   return renderAnswer(question, ctx.engine.ask(question));
-}
-
-function note(text: string): Reply {
-  return { content: text, embeds: [], components: [] };
 }
 
 /** Missing permissions are the server's business: logged, nothing more. Anything else gets an apology. */
@@ -49,7 +46,7 @@ async function fail(message: Message, error: unknown, about: Record<string, unkn
   }
   ctx.log.error({ ...about, err: error }, 'mention handler failed');
   try {
-    await message.reply(toMessageReplyOptions({ ...renderError(), ephemeral: false }));
+    await message.reply(toMessageReplyOptions(renderError()));
   } catch (replyError) {
     ctx.log.warn({ ...about, err: replyError }, 'could not apologise for the failure either');
   }

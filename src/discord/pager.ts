@@ -1,6 +1,9 @@
-// Paging state: which pages a message holds, who may turn them, and when the buttons stop working.
+// Paged lists: which pages a message holds, who may turn them and when the buttons stop working, and the buttons
+// themselves (their custom ids are this file's protocol: renderPage writes them, parsePageButton reads them).
 import { randomBytes } from 'node:crypto';
-import { renderPage, type Reply } from './render.js';
+import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
+import { plainEmbed } from './render.js';
+import { fitReply, Limits, type ButtonRow, type Reply } from './reply.js';
 
 export interface PagerOptions {
   /** How long buttons work after the list is sent. */
@@ -79,7 +82,57 @@ export class Pager {
     this.sessions.clear();
   }
 
-  private nav(sessionId: string, command: string, expired: boolean) {
+  private nav(sessionId: string, command: string, expired: boolean): PageNav {
     return { sessionId, command, expired, seconds: this.options.timeoutSeconds };
   }
+}
+
+// ---------- the buttons ----------
+
+export interface PageNav {
+  sessionId: string;
+  /** The slash command, for "run /timeline again". */
+  command: string;
+  /** How long the buttons keep working, in seconds. */
+  seconds: number;
+  expired: boolean;
+}
+
+/** Page `index` with the pager's Previous/Next row and a footer saying who can page and for how long. */
+export function renderPage(pages: Reply[], index: number, nav: PageNav): Reply {
+  const page = pages[index] ?? pages[0] ?? plainEmbed('Nothing here', 'There is nothing to show.');
+  if (pages.length <= 1) return page;
+  const note = nav.expired
+    ? `Page ${index + 1} of ${pages.length} · these buttons have expired; run /${nav.command} again to browse`
+    : `Page ${index + 1} of ${pages.length} · only the person who asked can turn pages · buttons work for ${formatDuration(nav.seconds)}`;
+  const embeds = page.embeds.map((e, i) => (i === page.embeds.length - 1 ? { ...e, footer: { text: note } } : e));
+  const row: ButtonRow = {
+    type: ComponentType.ActionRow,
+    components: [
+      navButton(`pg:${nav.sessionId}:p${index - 1}`, '◀ Previous', nav.expired || index === 0),
+      navButton(`pg:${nav.sessionId}:i`, `${index + 1} / ${pages.length}`, true, ButtonStyle.Secondary),
+      navButton(`pg:${nav.sessionId}:n${index + 1}`, 'Next ▶', nav.expired || index === pages.length - 1),
+    ],
+  };
+  return fitReply({ ...page, embeds, components: [...page.components.slice(0, Limits.actionRows - 1), row] });
+}
+
+/** What a pager button's custom id asks for, or null when it is not one of ours. */
+export function parsePageButton(customId: string): { sessionId: string; page: number } | null {
+  const m = /^pg:([a-z0-9]+):[pn](-?\d+)$/.exec(customId);
+  return m ? { sessionId: m[1]!, page: Number(m[2]) } : null;
+}
+
+function navButton(
+  customId: string,
+  label: string,
+  disabled: boolean,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Primary,
+): APIButtonComponent {
+  return { type: ComponentType.Button, style, custom_id: customId, label, disabled };
+}
+
+/** "10 min", "45 s" */
+export function formatDuration(seconds: number): string {
+  return seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${Math.max(1, Math.round(seconds))} s`;
 }

@@ -1,17 +1,11 @@
-// The one renderer: every reply storydesk sends is built here and fitted to Discord's limits here.
+// The reply builders: every answer, list and note storydesk sends is built here, as plain API objects, and fitted by reply.ts.
 import {
   ButtonStyle,
   ComponentType,
-  MessageFlags,
-  type APIActionRowComponent,
   type APIApplicationCommandOptionChoice,
   type APIButtonComponent,
   type APIEmbed,
   type APIEmbedField,
-  type InteractionEditReplyOptions,
-  type InteractionReplyOptions,
-  type InteractionUpdateOptions,
-  type MessageReplyOptions,
 } from 'discord.js';
 import type { WhoResult } from '../engine/engine.js';
 import type {
@@ -26,18 +20,7 @@ import type {
   TimelineFilter,
 } from '../model/types.js';
 import { capitalise, dateLabel, NO_ANSWER, sourceLine, type SourceStyle } from '../present/labels.js';
-import { escapeText, fitEscaped, Limits, markdownLink, safeUrl, truncate } from './limits.js';
-
-export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
-
-/** A reply before it is sent: the same shape for slash commands, buttons and mentions. */
-export interface Reply {
-  content?: string;
-  embeds: APIEmbed[];
-  components: ButtonRow[];
-  /** Only the user who asked sees it (interactions only). */
-  ephemeral?: boolean;
-}
+import { escapeText, fitEscaped, fitReply, Limits, markdownLink, safeUrl, truncate, type ButtonRow, type Reply } from './reply.js';
 
 const BLUE = 0x3b82f6;
 /** Embed colours: an answer and the digest blue, an abstention grey, a list light blue. */
@@ -55,8 +38,6 @@ const PAGE_LINES = 10;
  * list says how many it shows and how to narrow it.
  */
 export const MAX_PAGES = 20;
-
-const NO_MENTIONS = { parse: [] as [] };
 
 // ---------- plain notes ----------
 
@@ -345,51 +326,6 @@ export function renderHelp(commands: CommandSummary[]): Reply {
   return fitReply({ embeds: [{ title: 'storydesk', description, color: Colors.list }], components: [] });
 }
 
-// ---------- paging ----------
-
-export interface PageNav {
-  sessionId: string;
-  /** The slash command, for "run /timeline again". */
-  command: string;
-  /** How long the buttons keep working, in seconds. */
-  seconds: number;
-  expired: boolean;
-}
-
-/** Page `index` with the pager's Previous/Next row and a footer saying who can page and for how long. */
-export function renderPage(pages: Reply[], index: number, nav: PageNav): Reply {
-  const page = pages[index] ?? pages[0] ?? plainEmbed('Nothing here', 'There is nothing to show.');
-  if (pages.length <= 1) return page;
-  const note = nav.expired
-    ? `Page ${index + 1} of ${pages.length} · these buttons have expired; run /${nav.command} again to browse`
-    : `Page ${index + 1} of ${pages.length} · only the person who asked can turn pages · buttons work for ${formatDuration(nav.seconds)}`;
-  const embeds = page.embeds.map((e, i) => (i === page.embeds.length - 1 ? { ...e, footer: { text: note } } : e));
-  const row: ButtonRow = {
-    type: ComponentType.ActionRow,
-    components: [
-      navButton(`pg:${nav.sessionId}:p${index - 1}`, '◀ Previous', nav.expired || index === 0),
-      navButton(`pg:${nav.sessionId}:i`, `${index + 1} / ${pages.length}`, true, ButtonStyle.Secondary),
-      navButton(`pg:${nav.sessionId}:n${index + 1}`, 'Next ▶', nav.expired || index === pages.length - 1),
-    ],
-  };
-  return fitReply({ ...page, embeds, components: [...page.components.slice(0, Limits.actionRows - 1), row] });
-}
-
-/** What a pager button's custom id asks for, or null when it is not one of ours. */
-export function parsePageButton(customId: string): { sessionId: string; page: number } | null {
-  const m = /^pg:([a-z0-9]+):[pn](-?\d+)$/.exec(customId);
-  return m ? { sessionId: m[1]!, page: Number(m[2]) } : null;
-}
-
-function navButton(
-  customId: string,
-  label: string,
-  disabled: boolean,
-  style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Primary,
-): APIButtonComponent {
-  return { type: ComponentType.Button, style, custom_id: customId, label, disabled };
-}
-
 // ---------- autocomplete ----------
 
 /** Up to 25 distinct choices; names and values cut to 100 characters. */
@@ -427,7 +363,7 @@ export function sourceButtons(articles: ArticleMeta[], maxRows = 1): ButtonRow[]
   return rows;
 }
 
-function plainEmbed(title: string, description: string, color: number = Colors.list): Reply {
+export function plainEmbed(title: string, description: string, color: number = Colors.list): Reply {
   return fitReply({ embeds: [{ title: truncate(title, Limits.embedTitle), description, color }], components: [] });
 }
 
@@ -436,11 +372,6 @@ function quoteBlock(text: string): string {
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
-}
-
-/** "10 min", "45 s" */
-export function formatDuration(seconds: number): string {
-  return seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${Math.max(1, Math.round(seconds))} s`;
 }
 
 function oneLine(text: string): string {
@@ -452,93 +383,4 @@ function describeFilter(parts: [string, string | undefined | null | false | ''][
     .filter((p): p is [string, string] => Boolean(p[1]))
     .map(([k, v]) => `${k}: ${fitEscaped(oneLine(v), 100)}`)
     .join(' · ');
-}
-
-// ---------- limits ----------
-
-/** Characters Discord counts toward the 6000 across a message's embeds. */
-export function embedLength(embed: APIEmbed): number {
-  let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
-  n += (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
-  for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
-  return n;
-}
-
-/** Enforces every per-message limit; content that does not fit is cut with "…", never rejected. */
-export function fitReply(reply: Reply): Reply {
-  const embeds = reply.embeds.slice(0, Limits.embeds).map(fitEmbed);
-  shrinkToTotal(embeds);
-  const components = reply.components
-    .map((row) => ({ ...row, components: row.components.filter(validButton).slice(0, Limits.buttonsPerRow) }))
-    .filter((row) => row.components.length > 0)
-    .slice(0, Limits.actionRows);
-  const content = reply.content === undefined ? undefined : truncate(reply.content, Limits.content);
-  const fitted: Reply = { embeds, components };
-  if (content !== undefined) fitted.content = content;
-  if (reply.ephemeral) fitted.ephemeral = true;
-  return fitted;
-}
-
-function fitEmbed(embed: APIEmbed): APIEmbed {
-  const out: APIEmbed = { ...embed };
-  if (out.title !== undefined) out.title = truncate(out.title, Limits.embedTitle);
-  if (out.description !== undefined) out.description = truncate(out.description, Limits.embedDescription);
-  if (out.footer) out.footer = { ...out.footer, text: truncate(out.footer.text, Limits.footer) };
-  if (out.fields) {
-    out.fields = out.fields.slice(0, Limits.fields).map((f) => ({
-      ...f,
-      name: truncate(f.name, Limits.fieldName) || '\u200b',
-      value: truncate(f.value, Limits.fieldValue) || '\u200b',
-    }));
-  }
-  return out;
-}
-
-/** Drops trailing fields, then shortens descriptions, until all embeds fit in 6000 characters. */
-function shrinkToTotal(embeds: APIEmbed[]): void {
-  const total = () => embeds.reduce((n, e) => n + embedLength(e), 0);
-  for (let i = embeds.length - 1; i >= 0 && total() > Limits.embedsTotal; i--) {
-    const fields = embeds[i]!.fields;
-    while (fields && fields.length > 0 && total() > Limits.embedsTotal) fields.pop();
-  }
-  for (let i = embeds.length - 1; i >= 0 && total() > Limits.embedsTotal; i--) {
-    const e = embeds[i]!;
-    const excess = total() - Limits.embedsTotal;
-    if (e.description) e.description = truncate(e.description, Math.max(1, e.description.length - excess));
-  }
-}
-
-function validButton(b: APIButtonComponent): boolean {
-  if (b.style === ButtonStyle.Link) return safeUrl(b.url) !== null;
-  return 'custom_id' in b && b.custom_id.length > 0 && b.custom_id.length <= Limits.customId;
-}
-
-// ---------- to discord.js options ----------
-
-/** For `interaction.reply`: mentions parse nothing, ephemeral via flags. */
-export function toReplyOptions(reply: Reply): InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } {
-  const options: InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } = {
-    embeds: reply.embeds,
-    components: reply.components,
-    allowedMentions: NO_MENTIONS,
-  };
-  if (reply.content !== undefined) options.content = reply.content;
-  if (reply.ephemeral) options.flags = MessageFlags.Ephemeral;
-  return options;
-}
-
-/** For `editReply` after a defer and for `interaction.update` on a button. */
-export function toEditOptions(reply: Reply): InteractionEditReplyOptions & InteractionUpdateOptions {
-  return { content: reply.content ?? '', embeds: reply.embeds, components: reply.components, allowedMentions: NO_MENTIONS };
-}
-
-/** For `message.reply` to a mention: pings neither the author nor anyone an excerpt names. */
-export function toMessageReplyOptions(reply: Reply): MessageReplyOptions {
-  const options: MessageReplyOptions = {
-    embeds: reply.embeds,
-    components: reply.components,
-    allowedMentions: { parse: [], repliedUser: false },
-  };
-  if (reply.content !== undefined) options.content = reply.content;
-  return options;
 }

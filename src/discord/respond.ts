@@ -1,7 +1,8 @@
 // Sending rendered replies to interactions: reply, or edit the deferred reply, always without mentions.
 import type { ChatInputCommandInteraction, RepliableInteraction } from 'discord.js';
 import type { CommandContext } from './command.js';
-import { renderCooldown, toEditOptions, toReplyOptions, type Reply } from './render.js';
+import { renderCooldown } from './render.js';
+import { toEditOptions, toReplyOptions, type Reply } from './reply.js';
 
 /** Replies, or fills in the deferred reply; an ephemeral note after a defer goes out as a follow-up. */
 export async function send(interaction: RepliableInteraction, reply: Reply): Promise<void> {

@@ -2,7 +2,9 @@
 import { DiscordjsError, type AutocompleteInteraction, type ButtonInteraction, type Interaction } from 'discord.js';
 import type { Command, CommandContext } from './command.js';
 import { BadOptionError } from './options.js';
-import { parsePageButton, renderError, renderNotice, toEditOptions } from './render.js';
+import { parsePageButton } from './pager.js';
+import { renderError, renderNotice } from './render.js';
+import { toEditOptions } from './reply.js';
 import { send } from './respond.js';
 
 export type InteractionHandler = (interaction: Interaction) => Promise<void>;

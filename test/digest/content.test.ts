@@ -5,7 +5,7 @@ import { buildDigest, digestJson, type Digest } from '../../src/digest/content.j
 import { renderDigestText } from '../../src/present/digest.js';
 import type { Article, Citation } from '../../src/model/types.js';
 import { makeArticle } from '../helpers/articles.js';
-import { eventIn, FakeEngine, quoteIn } from '../helpers/digest-engine.js';
+import { eventIn, FakeEngine, quoteIn } from '../helpers/fake-engine.js';
 
 const harbour = makeArticle({
   id: '2024-05-02-harbour.md',

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StoryEngine } from '../../src/engine/engine.js';
 import { loadStory, type Story } from '../../src/engine/story.js';
-import { engineDouble, type EngineDouble } from '../helpers/discord-engine.js';
+import { FakeEngine } from '../helpers/fake-engine.js';
 import { captureLogs, startTestBot, type TestBot, type TestBotOptions } from '../helpers/discord-bot.js';
 import { FakeDiscord, type FakeInteraction, type MessageBody, type SeenReply } from '../helpers/fake-discord.js';
 import { startBot } from '../../src/discord/bot.js';
@@ -14,8 +14,8 @@ const EPHEMERAL = 64;
 let running: TestBot | null = null;
 
 /** The bot over the hand-made engine double (which can be told to fail). */
-async function start(options: Partial<Omit<TestBotOptions, 'engine'>> = {}): Promise<{ t: TestBot; engine: EngineDouble }> {
-  const engine = engineDouble();
+async function start(options: Partial<Omit<TestBotOptions, 'engine'>> = {}): Promise<{ t: TestBot; engine: FakeEngine }> {
+  const engine = FakeEngine.fixture();
   return { t: await startWith(engine, options), engine };
 }
 
@@ -73,7 +73,7 @@ describe('connecting', () => {
       const { logs, stream } = captureLogs();
       const attempt = startBot({
         token: 'wrong-token',
-        engine: engineDouble(),
+        engine: FakeEngine.fixture(),
         log: createLogger({ destination: stream }),
         apiBase: fake.apiBase,
         cooldown: { windowSeconds: 0, burst: 1 },

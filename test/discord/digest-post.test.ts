@@ -7,10 +7,9 @@ import { createDiscordDigest } from '../../src/discord/digest-post.js';
 import { digestMarker, type DigestMessage } from '../../src/discord/digest-render.js';
 import type { DigestScheduler } from '../../src/digest/scheduler.js';
 import { digestNonce, localDate } from '../../src/digest/time.js';
-import { fixtureArticles } from '../helpers/discord-engine.js';
 import { startTestBot, type TestBot } from '../helpers/discord-bot.js';
 import { useTmpDir } from '../helpers/tmp.js';
-import { eventIn, FakeEngine, quoteIn } from '../helpers/digest-engine.js';
+import { eventIn, FakeEngine, fixtureArticles, quoteIn } from '../helpers/fake-engine.js';
 
 const tmp = useTmpDir();
 let testBot: TestBot;

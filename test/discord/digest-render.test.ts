@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { embedLength } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { Digest, DigestArticle, DigestEvent } from '../../src/digest/content.js';
-import { digestMarker, EMBED_LIMITS, renderDigestMessage } from '../../src/discord/digest-render.js';
+import { digestMarker, renderDigestMessage, renderDigestPreview } from '../../src/discord/digest-render.js';
+import { Limits } from '../../src/discord/reply.js';
 import type { Citation } from '../../src/model/types.js';
 
 function citation(n: number, excerpt: string, paragraph = 1): Citation {
@@ -31,11 +32,11 @@ function digest(over: Partial<Digest> = {}): Digest {
 }
 
 function checkLimits(embeds: ReturnType<typeof renderDigestMessage>['embeds']): void {
-  expect(embeds.length).toBeLessThanOrEqual(EMBED_LIMITS.embeds);
-  expect(embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(EMBED_LIMITS.total);
+  expect(embeds.length).toBeLessThanOrEqual(Limits.embeds);
+  expect(embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(Limits.embedsTotal);
   for (const e of embeds) {
-    expect((e.description ?? '').length).toBeLessThanOrEqual(EMBED_LIMITS.description);
-    expect((e.title ?? '').length).toBeLessThanOrEqual(EMBED_LIMITS.title);
+    expect((e.description ?? '').length).toBeLessThanOrEqual(Limits.embedDescription);
+    expect((e.title ?? '').length).toBeLessThanOrEqual(Limits.embedTitle);
   }
 }
 
@@ -122,5 +123,18 @@ describe('renderDigestMessage', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('renderDigestPreview', () => {
+  it('shows the message as it would be posted, privately, under the note', () => {
+    const d = digest({ empty: false, newArticles: [article(1, 'Dockers walked out at dawn.')] });
+    const preview = renderDigestPreview('This is what would be posted in <#42> if the digest went out now.', d);
+    expect(preview).toEqual({
+      content: 'This is what would be posted in <#42> if the digest went out now.',
+      embeds: renderDigestMessage(d).embeds,
+      components: [],
+      ephemeral: true,
+    });
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runConsoleCommand } from '../../src/console.js';
 import { BadOptionError, textOption, timelineOptions } from '../../src/discord/options.js';
 import type { TimelineFilter } from '../../src/model/types.js';
-import { engineDouble } from '../helpers/discord-engine.js';
+import { FakeEngine } from '../helpers/fake-engine.js';
 
 /** A /timeline interaction carrying these string options, as discord.js hands it to the command. */
 function interaction(options: Record<string, string>): ChatInputCommandInteraction {
@@ -27,7 +27,7 @@ function viaDiscord(options: Record<string, string>): Outcome {
 }
 
 function viaConsole(options: Record<string, string>): Outcome {
-  const engine = engineDouble();
+  const engine = FakeEngine.fixture();
   const line = `/timeline ${Object.entries(options)
     .map(([k, v]) => `${k}:${v}`)
     .join(' ')}`;

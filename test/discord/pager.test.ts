@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Pager } from '../../src/discord/pager.js';
-import type { Reply } from '../../src/discord/render.js';
+import { formatDuration, Pager, parsePageButton, renderPage } from '../../src/discord/pager.js';
+import { renderTimeline } from '../../src/discord/render.js';
+import type { Reply } from '../../src/discord/reply.js';
+import { replyProblems } from '../helpers/discord-spec.js';
+import { FakeEngine } from '../helpers/fake-engine.js';
 
 const pages: Reply[] = ['one', 'two', 'three'].map((title) => ({ embeds: [{ title }], components: [] }));
 
@@ -57,5 +60,38 @@ describe('Pager', () => {
     const first = pager.open({ ownerId: 'ana', command: 'quote', pages, expire: async () => Promise.reject(new Error('token expired')) });
     await pager.expire(customIds(first)[0]!.split(':')[1]!);
     expect(String(errors[0])).toBe('Error: token expired');
+  });
+});
+
+describe('the page buttons', () => {
+  const timeline = renderTimeline(FakeEngine.fixture({ events: 9 }).timeline(), {});
+
+  it('adds Previous/Next buttons and a footer saying who may page and for how long', () => {
+    const first = renderPage(timeline, 0, { sessionId: 'abc123', command: 'timeline', seconds: 600, expired: false });
+    const nav = first.components.at(-1)!.components;
+    expect(nav.map((b) => [('custom_id' in b && b.custom_id) || null, b.disabled])).toEqual([
+      ['pg:abc123:p-1', true],
+      ['pg:abc123:i', true],
+      ['pg:abc123:n1', false],
+    ]);
+    expect(first.embeds[0]!.footer!.text).toBe('Page 1 of 2 · only the person who asked can turn pages · buttons work for 10 min');
+    const expired = renderPage(timeline, 1, { sessionId: 'abc123', command: 'timeline', seconds: 600, expired: true });
+    expect(expired.components.at(-1)!.components.every((b) => b.disabled)).toBe(true);
+    expect(expired.embeds[0]!.footer!.text).toBe('Page 2 of 2 · these buttons have expired; run /timeline again to browse');
+    expect(replyProblems(first)).toEqual([]);
+  });
+
+  it('reads its own button ids back and ignores anything else', () => {
+    expect(parsePageButton('pg:abc123:n1')).toEqual({ sessionId: 'abc123', page: 1 });
+    expect(parsePageButton('pg:abc123:p-1')).toEqual({ sessionId: 'abc123', page: -1 });
+    expect(parsePageButton('pg:abc123:i')).toBeNull();
+    expect(parsePageButton('other:thing')).toBeNull();
+  });
+
+  it('says how long the buttons work in minutes or seconds', () => {
+    expect(formatDuration(600)).toBe('10 min');
+    expect(formatDuration(90)).toBe('2 min');
+    expect(formatDuration(45)).toBe('45 s');
+    expect(formatDuration(0.2)).toBe('1 s');
   });
 });

@@ -1,37 +1,15 @@
 import fc from 'fast-check';
 import { ButtonStyle } from 'discord.js';
 import { describe, expect, it } from 'vitest';
+import { MAX_PAGES, renderAnswer, renderChoices, renderEntity, renderQuotes, renderSources, renderTimeline } from '../../src/discord/render.js';
+import { embedLength, type Reply } from '../../src/discord/reply.js';
 import { NO_ANSWER } from '../../src/present/labels.js';
-import {
-  embedLength,
-  MAX_PAGES,
-  fitReply,
-  parsePageButton,
-  renderAnswer,
-  renderChoices,
-  renderEntity,
-  renderPage,
-  renderQuotes,
-  renderSources,
-  renderTimeline,
-  toEditOptions,
-  toMessageReplyOptions,
-  toReplyOptions,
-  type Reply,
-} from '../../src/discord/render.js';
 import type { Citation, TimelineEvent } from '../../src/model/types.js';
 import { makeArticle } from '../helpers/articles.js';
-import { citeText, engineDouble, fixtureArticles } from '../helpers/discord-engine.js';
-import { validateRequest } from '../helpers/discord-spec.js';
+import { citeText, FakeEngine, fixtureArticles } from '../helpers/fake-engine.js';
+import { replyProblems as specProblems } from '../helpers/discord-spec.js';
 
 const [harbour, ferry] = fixtureArticles as [(typeof fixtureArticles)[0], (typeof fixtureArticles)[0]];
-const CALLBACK = 'POST /interactions/{interaction_id}/{interaction_token}/callback';
-
-/** The body discord.js would send for this reply, checked against Discord's spec and limits. */
-function specProblems(reply: Reply): string[] {
-  const data = { content: reply.content, embeds: reply.embeds, components: reply.components, allowed_mentions: { parse: [] }, flags: reply.ephemeral ? 64 : undefined };
-  return validateRequest({ method: 'POST', route: CALLBACK, body: { type: 4, data } });
-}
 
 function buttons(reply: Reply) {
   return reply.components.flatMap((row) => row.components);
@@ -115,7 +93,7 @@ describe('renderAnswer', () => {
 });
 
 describe('paged lists', () => {
-  const engine = engineDouble({ events: 9 });
+  const engine = FakeEngine.fixture({ events: 9 });
 
   it('splits a long timeline into pages of at most six events', () => {
     const pages = renderTimeline(engine.timeline(), {});
@@ -170,29 +148,6 @@ describe('paged lists', () => {
     expect(renderTimeline(events, {})[0]!.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Jul 2022', '2022']);
   });
 
-  it('adds Previous/Next buttons and a footer saying who may page and for how long', () => {
-    const pages = renderTimeline(engine.timeline(), {});
-    const first = renderPage(pages, 0, { sessionId: 'abc123', command: 'timeline', seconds: 600, expired: false });
-    const nav = first.components.at(-1)!.components;
-    expect(nav.map((b) => [('custom_id' in b && b.custom_id) || null, b.disabled])).toEqual([
-      ['pg:abc123:p-1', true],
-      ['pg:abc123:i', true],
-      ['pg:abc123:n1', false],
-    ]);
-    expect(first.embeds[0]!.footer!.text).toBe('Page 1 of 2 · only the person who asked can turn pages · buttons work for 10 min');
-    const expired = renderPage(pages, 1, { sessionId: 'abc123', command: 'timeline', seconds: 600, expired: true });
-    expect(expired.components.at(-1)!.components.every((b) => b.disabled)).toBe(true);
-    expect(expired.embeds[0]!.footer!.text).toBe('Page 2 of 2 · these buttons have expired; run /timeline again to browse');
-    expect(specProblems(first)).toEqual([]);
-  });
-
-  it('reads its own button ids back and ignores anything else', () => {
-    expect(parsePageButton('pg:abc123:n1')).toEqual({ sessionId: 'abc123', page: 1 });
-    expect(parsePageButton('pg:abc123:p-1')).toEqual({ sessionId: 'abc123', page: -1 });
-    expect(parsePageButton('pg:abc123:i')).toBeNull();
-    expect(parsePageButton('other:thing')).toBeNull();
-  });
-
   it('lists quotes with their speaker and source', () => {
     const [page] = renderQuotes(engine.quotes(), {});
     expect(page!.embeds[0]!.fields![0]!.name).toBe('Ana Lind');
@@ -221,24 +176,5 @@ describe('renderChoices', () => {
     expect(choices[0]!.name).toHaveLength(100);
     expect(choices[0]!.value.length).toBeLessThanOrEqual(100);
     expect(new Set(choices.map((c) => c.value)).size).toBe(25);
-  });
-});
-
-describe('fitReply', () => {
-  it('cuts content to 2000 characters and drops fields until embeds total 6000', () => {
-    const field = { name: 'n'.repeat(200), value: 'v'.repeat(1024) };
-    const reply = fitReply({ content: 'c'.repeat(2500), embeds: [{ description: 'd'.repeat(4096), fields: Array(30).fill(field) }], components: [] });
-    expect(reply.content!.length).toBe(2000);
-    expect(reply.embeds[0]!.fields!.length).toBe(1);
-    expect(embedLength(reply.embeds[0]!)).toBeLessThanOrEqual(6000);
-  });
-});
-
-describe('discord.js options', () => {
-  it('parse no mentions on every kind of send, and replies to mentions do not ping the author', () => {
-    const reply: Reply = { content: '@everyone hi', embeds: [], components: [], ephemeral: true };
-    expect(toReplyOptions(reply)).toMatchObject({ allowedMentions: { parse: [] }, flags: 64 });
-    expect(toEditOptions(reply).allowedMentions).toEqual({ parse: [] });
-    expect(toMessageReplyOptions(reply).allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 });

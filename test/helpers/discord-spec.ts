@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { RecordedRequest } from './fake-discord.js';
+import type { Reply } from '../../src/discord/reply.js';
 
 // The spec sits beside the repository: <repo>/../shared/discord-api-spec/openapi.json.
 export const SPEC_PATH = fileURLToPath(new URL('../../../shared/discord-api-spec/openapi.json', import.meta.url));
@@ -84,6 +85,12 @@ export function validateRequest(request: Pick<RecordedRequest, 'method' | 'route
     }
   }
   return [...errors, ...limitProblems(request.route, request.body)];
+}
+
+/** Every reason Discord would refuse this reply, as the body discord.js sends for a slash command's answer. */
+export function replyProblems(reply: Reply): string[] {
+  const data = { content: reply.content, embeds: reply.embeds, components: reply.components, allowed_mentions: { parse: [] }, flags: reply.ephemeral ? 64 : undefined };
+  return validateRequest({ method: 'POST', route: 'POST /interactions/{interaction_id}/{interaction_token}/callback', body: { type: 4, data } });
 }
 
 /**

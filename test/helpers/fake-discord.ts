@@ -4,6 +4,7 @@
 // invalid body, 429 with Retry-After, 403 when told to) and can drop the gateway to test a resume.
 // It can hold several servers and run sharded: `/gateway/bot` recommends `shards`, each IDENTIFY names its
 // `shard: [id, count]`, and a server's events go only to the shard `(guild_id >> 22) % count`, as on Discord.
+// (The digest scheduler's unit tests use fake-digest-poster.ts instead: its post and findPosted, in memory.)
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,7 +1,8 @@
-// An in-memory stand-in for Discord's message endpoints, with the behaviour the digest relies on:
-// enforce_nonce deduplication for a few minutes, and errors with Discord's JSON codes.
-import type { DigestMessage } from '../../src/discord/digest-render.js';
-import { digestMarker } from '../../src/discord/digest-render.js';
+// The digest scheduler's `post` and `findPosted`, in memory: channels that keep the messages posted to them, with the
+// behaviour the scheduler relies on (enforce_nonce deduplication for a few minutes, errors with Discord's JSON codes).
+// It is for unit tests of the scheduler under a fake clock. The real posting code, discord.js over HTTP, is tested
+// against fake-discord.ts, a local Discord server (REST and gateway) that the unmodified client talks to.
+import { digestMarker, type DigestMessage } from '../../src/discord/digest-render.js';
 
 export interface PostedMessage {
   id: string;
@@ -19,7 +20,8 @@ export function discordError(code: number, status: number, message: string): Err
   return Object.assign(new Error(message), { code, status });
 }
 
-export class FakeDiscord {
+/** Posts digests to in-memory channels and finds them again, as `discordDigestPoster` and `discordDigestFinder` do on Discord. */
+export class FakeDigestPoster {
   readonly messages: PostedMessage[] = [];
   /** Attempts to post, including deduplicated and failed ones. */
   attempts = 0;

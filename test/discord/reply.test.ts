@@ -1,6 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeText, fitEscaped, markdownLink, safeUrl, truncate } from '../../src/discord/limits.js';
+import {
+  embedLength,
+  escapeText,
+  fitEscaped,
+  fitReply,
+  markdownLink,
+  safeUrl,
+  toEditOptions,
+  toMessageReplyOptions,
+  toReplyOptions,
+  truncate,
+  type Reply,
+} from '../../src/discord/reply.js';
 
 describe('truncate', () => {
   it('leaves text that fits alone', () => {
@@ -64,5 +79,34 @@ describe('links', () => {
 
   it('shows the plain title when the url is not usable', () => {
     expect(markdownLink('A *title*', 'ftp://example.com')).toBe('A \\*title\\*');
+  });
+});
+
+describe('fitReply', () => {
+  it('cuts content to 2000 characters and drops fields until embeds total 6000', () => {
+    const field = { name: 'n'.repeat(200), value: 'v'.repeat(1024) };
+    const reply = fitReply({ content: 'c'.repeat(2500), embeds: [{ description: 'd'.repeat(4096), fields: Array(30).fill(field) }], components: [] });
+    expect(reply.content!.length).toBe(2000);
+    expect(reply.embeds[0]!.fields!.length).toBe(1);
+    expect(embedLength(reply.embeds[0]!)).toBeLessThanOrEqual(6000);
+  });
+});
+
+describe('discord.js options', () => {
+  it('parse no mentions on every kind of send, and replies to mentions do not ping the author', () => {
+    const reply: Reply = { content: '@everyone hi', embeds: [], components: [], ephemeral: true };
+    expect(toReplyOptions(reply)).toMatchObject({ allowedMentions: { parse: [] }, flags: 64 });
+    expect(toEditOptions(reply).allowedMentions).toEqual({ parse: [] });
+    expect(toMessageReplyOptions(reply).allowedMentions).toEqual({ parse: [], repliedUser: false });
+  });
+});
+
+describe('allowed mentions', () => {
+  it('are decided in reply.ts alone: no other source file sets what a message may ping', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const setters = ['src', 'commands']
+      .flatMap((dir) => readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).map((f) => path.join(dir, f)))
+      .filter((f) => f.endsWith('.ts') && /parse:\s*\[/.test(readFileSync(path.join(root, f), 'utf8')));
+    expect(setters).toEqual(['src/discord/reply.ts']);
   });
 });
