@@ -1,76 +1,21 @@
 // Word knowledge for finding names in news prose: compromise's lexicon plus the cue words news style relies on
-// (titles, organisation and place nouns, speech verbs), name keys, tokens and a bounded edit distance.
+// (organisation, place and event nouns, name particles), name keys, tokens and a bounded edit distance. The cue words
+// about people and speech (titles, roles, honorifics, speech verbs) are in vocabulary.ts.
 import nlp from 'compromise';
-
-type Lexicon = Record<string, string | string[]>;
-interface CompromiseModel {
-  one: { lexicon: Lexicon };
-  two: { orgWords: Record<string, boolean>; placeWords: Record<string, boolean> };
-}
-const MODEL = (nlp as unknown as { model(): CompromiseModel }).model();
-const LEXICON = MODEL.one.lexicon;
+import { compoundLexiconTags, lexiconOrgWords } from '../text/lexicon.js';
+import { TITLES } from './vocabulary.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
 
-/** Tags compromise's lexicon gives a (lower-case, possibly multi-word) entry. */
-const NO_TAGS: string[] = [];
-const LEXICON_TAGS = new Map<string, string[]>(Object.entries(LEXICON).map(([w, t]) => [w, [t].flat()]));
-
-export function lexiconTags(key: string): string[] {
-  return LEXICON_TAGS.get(key.includes('-') ? key.replace(/-/g, ' ') : key) ?? NO_TAGS;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Cue words. All lower case; compared against normalised tokens.
-
-/** Words that name a role or title and can stand right before a name ("Minister", "spokesperson", "Ayatollah"). */
-export const ROLE_HEADS: ReadonlySet<string> = set(`
-  minister president premier chancellor secretary spokesperson spokesman spokeswoman ambassador envoy senator sen
-  governor gov mayor judge magistrate general gen colonel col admiral adm commander cmdr chief director chairman
-  chairwoman chair chairperson ceo cfo coo cto founder cofounder co-founder owner coach manager captain capt king queen
-  prince princess emperor pope ayatollah sheikh emir sultan rabbi imam cleric bishop archbishop cardinal reverend rev
-  pastor dr doctor prof professor detective det officer sergeant sgt lieutenant lt major maj inspector attorney
-  prosecutor counsel lawyer rep representative congressman congresswoman lawmaker legislator mp mep leader speaker
-  commissioner superintendent supt sheriff deputy analyst economist editor reporter correspondent columnist journalist
-  author writer head executive treasurer diplomat adviser advisor aide negotiator official strategist researcher
-  scientist investigator striker midfielder defender goalkeeper goalie winger forward quarterback pitcher skipper
-  player nurse teacher surgeon physician engineer economist historian activist campaigner organizer organiser
-  consultant partner president-elect secretary-general director-general ceo-elect chancellor-elect actor actress
-  singer rapper artist novelist poet filmmaker producer host anchor presenter commentator pundit broadcaster
-  mr mrs ms mx miss sir dame lord baroness baron hon councilman councilwoman councillor alderman solicitor controller
-  comptroller auditor clerk registrar outfielder infielder shortstop catcher linebacker halfback fullback boxer golfer
-  dictator statesman prosecutor-general chief-of-staff marshal
-`);
-
-/** Organisation and place nouns that form a title with the role after them ("District Attorney", "Police Chief"). */
-export const CUE_ROLE_HEADS: ReadonlySet<string> = set(
-  'attorney judge manager controller commissioner clerk treasurer sheriff executive chief',
-);
-
-/** Honorifics: evidence of a person, but not a role worth reporting. */
-export const HONORIFICS: ReadonlySet<string> = set('mr mrs ms mx miss sir dame hon');
-
-/** Words that qualify a role ("Deputy Foreign Minister", "former vice president", "chief defense counsel"). */
-export const ROLE_MODIFIERS: ReadonlySet<string> = set(`
-  former ex then acting interim deputy vice assistant associate chief senior junior executive general managing
-  foreign prime defense defence interior finance economy economic health justice trade home national security
-  intelligence military police party opposition top lead head principal supreme grand high district federal regional
-  local team club press communications policy political public presidential first second incoming outgoing longtime
-  veteran star special operating technology information marketing sales research medical energy environment education
-  culture sports transport labor labour agriculture treasury commerce homeland armed naval legal criminal defense
-  court appeals circuit cabinet election campaign union central majority minority attorney crown state news
-  investigative science foreign-policy human rights hedge fund portfolio investment film music record football
-  basketball baseball hockey tennis soccer rugby cricket equity asset wealth property software movie fashion art
-  museum school university hospital council county town village community church youth civil rear brigadier
-  lieutenant field staff
-`);
 
 /** Nouns that end an organisation's name ("Interior Ministry", "National Security Council", "Acme Corp"). */
 const NOT_ORG_CUES = set(
   'care coffee pizza comprehensive boys girls estate petrol cafe design data marine mobile optical power international',
 );
 export const ORG_CUES: ReadonlySet<string> = new Set([
-  ...Object.keys(MODEL.two.orgWords).filter((w) => !NOT_ORG_CUES.has(w)),
+  ...lexiconOrgWords().filter((w) => !NOT_ORG_CUES.has(w)),
   ...set(`
     ministry ministries party parliament senate congress assembly court courts administration agency army navy forces
     force guard guards corps police brigade brigades front movement alliance network cabinet commission council
@@ -118,18 +63,6 @@ const OF_HEADS: ReadonlySet<string> = set(`
   strait institute school college academy board commission committee federation union league organization
   organisation people's conference centre center museum party army
 `);
-
-/** Verbs of speech: the subject (or the name after "said") is usually a person or an organisation speaking. */
-export const SPEECH_VERBS: ReadonlySet<string> = set(`
-  said says told tells added adds noted notes explained explains stated states wrote writes tweeted argued argues
-  insisted insists warned warns declared declares claimed claims asked asks replied replies responded responds
-  recalled recalls continued concluded acknowledged acknowledges admitted admits announced announces stressed
-  stresses emphasized emphasised urged urges testified remarked observed commented commented confirmed confirms
-  denied denies suggested suggests
-`);
-
-/** Verbs whose subject is a news outlet used as a source ("Politico reported"). */
-export const OUTLET_VERBS: ReadonlySet<string> = set('reported reports cited cites quoted quotes broadcast');
 
 /** Lower-case nouns that turn the capitalised word before them into an organisation ("Biden administration"). */
 export const TRAILING_ORG_NOUNS: ReadonlySet<string> = set('administration government campaign cabinet');
@@ -256,28 +189,9 @@ export function isCalendarWord(word: string): boolean {
   return CALENDAR.has(keyWord(word));
 }
 
-/** A title word, including hyphenated ones ("Vice-President", "ex-minister"). */
-export function isRoleWord(key: string): boolean {
-  return ROLE_HEADS.has(key) || (key.includes('-') && ROLE_HEADS.has(key.split('-').at(-1)!));
-}
-
-/** A role noun compromise knows ("nurse", "striker"), for appositives; looser than ROLE_HEADS. */
-const NOT_ROLES = set(`
-  friend friends baby child boy girl person human man woman men women guest visitor tourist customer user citizen native
-  winner loser soul spirit ghost god phrase population character somebody nobody anybody people enemy foe lover
-  stranger parent mother father son daughter brother sister wife husband mate pal kin
-`);
-export function isRoleNoun(key: string): boolean {
-  if (ROLE_HEADS.has(key)) return true;
-  if (key.endsWith('s') && ROLE_HEADS.has(key.slice(0, -1))) return false;
-  if (NOT_ROLES.has(key)) return false;
-  const tags = lexiconTags(key);
-  return tags.includes('Actor') && !tags.includes('Plural');
-}
-
 /** Demonyms and group adjectives ("Israeli", "Albanians", "Democratic", "Catholic"): modifiers, not names. */
 export function isDemonym(key: string): boolean {
-  return GROUP_WORDS.has(key) || lexiconTags(key).includes('Demonym') || derivedDemonym(key);
+  return GROUP_WORDS.has(key) || compoundLexiconTags(key).includes('Demonym') || derivedDemonym(key);
 }
 
 const DEMONYM_SUFFIXES = ['ians', 'ian', 'ans', 'an', 'ns', 'n', 'is', 'i', 'ese', 'ish'];
@@ -302,47 +216,47 @@ function derivedDemonym(key: string): boolean {
 }
 
 function isPlaceTagged(key: string): boolean {
-  return lexiconTags(key).some((t) => t === 'Country' || t === 'Region' || t === 'Place');
+  return compoundLexiconTags(key).some((t) => t === 'Country' || t === 'Region' || t === 'Place');
 }
 
 /** Number words ("One", "Two", "First"): never part of a name here. */
 export function isNumberWord(key: string): boolean {
-  return lexiconTags(key).includes('Cardinal');
+  return compoundLexiconTags(key).includes('Cardinal');
 }
 
 /** A plural common noun ("Eagles", "Foods", "Bears"): names ending in one are teams or firms, not people. */
 export function isCommonPlural(key: string): boolean {
   if (!/[^s]s$/.test(key) || isKnownProper(key)) return false;
-  const tags = lexiconTags(key);
+  const tags = compoundLexiconTags(key);
   if (tags.includes('Plural')) return true;
-  const singular = lexiconTags(key.replace(/s$/, ''));
+  const singular = compoundLexiconTags(key.replace(/s$/, ''));
   return singular.some((t) => NOUN_TAGS.has(t)) && singular.every((t) => !PROPER_TAGS.has(t));
 }
 
 /** A word compromise's lexicon knows only as a common word (not a name): "roll", "flock", "rice". */
 export function isLexiconCommon(key: string): boolean {
-  const tags = lexiconTags(key);
+  const tags = compoundLexiconTags(key);
   return tags.length > 0 && tags.every((t) => !PROPER_TAGS.has(t));
 }
 
 export function isCountryLike(key: string): boolean {
   if (COUNTRY_ACRONYMS.has(key)) return true;
-  const tags = lexiconTags(key);
+  const tags = compoundLexiconTags(key);
   return tags.includes('Country');
 }
 
 export function isGivenName(key: string): boolean {
-  const tags = lexiconTags(key);
+  const tags = compoundLexiconTags(key);
   return tags.includes('FirstName') || tags.includes('MaleName') || tags.includes('FemaleName');
 }
 
 /** A word compromise knows as a given name or a person ("Taylor", "Jordan"); not a family name only ("Khan"). */
 export function isPersonWord(key: string): boolean {
-  return isGivenName(key) || lexiconTags(key).includes('Person');
+  return isGivenName(key) || compoundLexiconTags(key).includes('Person');
 }
 
 export function isLexiconLastName(key: string): boolean {
-  return lexiconTags(key).includes('LastName');
+  return compoundLexiconTags(key).includes('LastName');
 }
 
 export function isNonEntityAcronym(key: string): boolean {
@@ -368,7 +282,7 @@ function lexiconKindUncached(key: string): LexiconKind {
   if (ORG_CUES.has(key)) return null;
   if (EXTRA_PLACES.has(key) || COUNTRY_ACRONYMS.has(key)) return 'place';
   if (EXTRA_ORGS.has(key)) return 'organization';
-  const tags = lexiconTags(key);
+  const tags = compoundLexiconTags(key);
   if (tags.includes('Organization') || tags.includes('SportsTeam')) return 'organization';
   if (tags.some((t) => t === 'Place' || t === 'City' || t === 'Country' || t === 'Region')) return 'place';
   if (tags.includes('Person')) return 'person';
@@ -403,7 +317,7 @@ export function hasPlaceCue(words: string[]): boolean {
   if (
     words.length > 1 &&
     last !== undefined &&
-    lexiconTags(last).includes('Country') &&
+    compoundLexiconTags(last).includes('Country') &&
     !isGivenName(words[0]!) &&
     !hasOrgCue(words)
   )
@@ -414,12 +328,12 @@ export function hasPlaceCue(words: string[]): boolean {
 
 /** May "of" join the words before it to a following name ("Ministry of", "Secretary of", "Republic of")? */
 export function headTakesOf(word: string): boolean {
-  return OF_HEADS.has(word) || PLACE_CUES.has(word) || ROLE_HEADS.has(word) || ORG_CUES.has(word);
+  return OF_HEADS.has(word) || PLACE_CUES.has(word) || TITLES.has(word) || ORG_CUES.has(word);
 }
 
 /** Is a capitalised word known to be a proper name (not a common word that happens to be capitalised)? */
 export function isKnownProper(key: string): boolean {
-  return lexiconTags(key).some((t) => PROPER_TAGS.has(t)) || EXTRA_ORGS.has(key) || EXTRA_PLACES.has(key);
+  return compoundLexiconTags(key).some((t) => PROPER_TAGS.has(t)) || EXTRA_ORGS.has(key) || EXTRA_PLACES.has(key);
 }
 
 const VERBISH_TAGS = new Set([
@@ -443,7 +357,7 @@ const NOUN_TAGS = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Actor']
 
 /** Tags of words compromise knows as verbs or function words (used to tell "Asked Willie" from "Willie Asked"). */
 export function isFunctionOrVerb(key: string): boolean {
-  const tags = lexiconTags(key);
+  const tags = compoundLexiconTags(key);
   return (
     tags.length > 0 &&
     !tags.some((t) => PROPER_TAGS.has(t)) &&
@@ -472,7 +386,7 @@ const FUNCTION_WORD_TAGS = new Set([
 
 /** A word compromise knows only as a function word ("However", "Among", "Several"): never the start of a name. */
 export function isFunctionWord(key: string): boolean {
-  const tags = lexiconTags(key);
+  const tags = compoundLexiconTags(key);
   return (
     tags.length > 0 && !tags.some((t) => PROPER_TAGS.has(t)) && tags.some((t) => FUNCTION_WORD_TAGS.has(t))
   );
@@ -481,13 +395,13 @@ export function isFunctionWord(key: string): boolean {
 /** A lower-case word that can sit inside a role phrase ("hedge", "fund", "portfolio"): not a verb or function word. */
 export function isContentWord(key: string): boolean {
   if (key.length < 2 || /^\d/.test(key) || /(?:ed|ing|ly)$/.test(key)) return false;
-  return !lexiconTags(key).some((t) => VERBISH_TAGS.has(t));
+  return !compoundLexiconTags(key).some((t) => VERBISH_TAGS.has(t));
 }
 
 /** Is this lower-case word a noun that a capitalised word before it modifies ("the Balkan state", "Stuxnet virus")? */
 export function isModifiedNoun(key: string): boolean {
   if (MODIFIED_NOUNS.has(key)) return true;
-  const tags = lexiconTags(key);
+  const tags = compoundLexiconTags(key);
   return tags.some((t) => NOUN_TAGS.has(t)) && !tags.some((t) => VERBISH_TAGS.has(t));
 }
 const MODIFIED_NOUNS = set(`
@@ -525,11 +439,11 @@ export function looksLikeCommonWord(word: string): boolean {
   const key = keyWord(word);
   let common: boolean;
   if (isKnownProper(key)) common = false;
-  else if (lexiconTags(key).length > 0) common = true;
+  else if (compoundLexiconTags(key).length > 0) common = true;
   else if (/[a-z]ly$/.test(key) && key.length > 4) common = true;
   else if (
     /s$/.test(key) &&
-    lexiconTags(key.replace(/e?s$/, '')).length > 0 &&
+    compoundLexiconTags(key.replace(/e?s$/, '')).length > 0 &&
     !isKnownProper(key.replace(/e?s$/, ''))
   )
     common = true;

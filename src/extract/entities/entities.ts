@@ -9,11 +9,8 @@ import { cluster, type Built } from './clusters.js';
 import { newStats, type MentionRef, type NameStats } from './scores.js';
 import { addWordStats, scanSentence, type Evidence, type RawMention, type WordStats } from './mentions.js';
 import {
-  HONORIFICS,
   NAME_SUFFIXES,
   ORG_CONNECTORS,
-  ROLE_HEADS,
-  ROLE_MODIFIERS,
   editDistance,
   hasOrgCue,
   hasPlaceCue,
@@ -24,6 +21,7 @@ import {
   tokenize,
   typoBudget,
 } from '../names.js';
+import { HONORIFICS, TITLES, TITLE_MODIFIERS } from '../vocabulary.js';
 
 /** At most this many citations per entity: the first mentions, in article order. */
 export const MAX_ENTITY_CITATIONS = 10;
@@ -602,14 +600,14 @@ function stripTitles(text: string): {
   while (
     n < toks.length - 1 &&
     (LEADING_DETERMINERS.has(toks[n]!.key) ||
-      ROLE_HEADS.has(toks[n]!.key) ||
-      ROLE_MODIFIERS.has(toks[n]!.key) ||
+      TITLES.has(toks[n]!.key) ||
+      TITLE_MODIFIERS.has(toks[n]!.key) ||
       HONORIFICS.has(toks[n]!.key) ||
       isDemonym(toks[n]!.key))
   )
     n++;
   const rest = toks.slice(n);
-  const hadTitle = toks.slice(0, n).some((t) => ROLE_HEADS.has(t.key));
+  const hadTitle = toks.slice(0, n).some((t) => TITLES.has(t.key));
   return {
     words: rest.map((t) => t.key).filter((k) => k.length > 0),
     text: rest.map((t) => t.text).join(' '),

@@ -2,19 +2,13 @@
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
 import { STOP_WORDS } from '../../text/terms.js';
 import {
-  HONORIFICS,
   NAME_PARTICLES,
-  CUE_ROLE_HEADS,
   EVENT_CUES,
   NAME_MONTHS,
   NAME_SUFFIXES,
   ORG_CONNECTORS,
   ORG_CUES,
-  OUTLET_VERBS,
   PLACE_CUES,
-  ROLE_HEADS,
-  ROLE_MODIFIERS,
-  SPEECH_VERBS,
   TRAILING_ORG_NOUNS,
   hasOrgCue,
   hasPlaceCue,
@@ -31,13 +25,21 @@ import {
   isModifiedNoun,
   isNonEntityAcronym,
   isNumberWord,
-  isRoleNoun,
-  isRoleWord,
   lexiconKind,
   looksLikeCommonWord,
   tokenize,
   type Token,
 } from '../names.js';
+import {
+  HONORIFICS,
+  OUTLET_VERBS,
+  SPEECH_VERBS,
+  TITLES,
+  TITLES_AFTER_INSTITUTIONS,
+  TITLE_MODIFIERS,
+  isRoleNoun,
+  isTitle,
+} from '../vocabulary.js';
 
 /** Counts of each kind of clue seen for a name. */
 export interface Evidence {
@@ -263,7 +265,7 @@ class SentenceScanner {
           next?.text === '.' &&
           (t.text.length === 1 ||
             HONORIFICS.has(t.key) ||
-            ROLE_HEADS.has(t.key) ||
+            TITLES.has(t.key) ||
             PLACE_ABBREVIATIONS.has(t.key)) &&
           next.start === t.end &&
           this.isNameToken(j + 2)
@@ -355,7 +357,7 @@ class SentenceScanner {
     const lastOf = run.slice(0, n).findLastIndex((i) => this.tokens[i]!.key === 'of');
     const left = words(lastOf + 1, n);
     const right = words(n + 1, run.length);
-    return right.length <= 3 && ![...left, ...right].some((t) => isRoleWord(t.key));
+    return right.length <= 3 && ![...left, ...right].some((t) => isTitle(t.key));
   }
 
   /** After "and" at run position `n`: two or more words ending in an organisation noun ("Exchange Commission"). */
@@ -378,13 +380,13 @@ class SentenceScanner {
   private isCommonAtStart(i: number, runLength: number): boolean {
     const t = this.tokens[i]!;
     if (t.acronym) return false;
-    if (runLength > 1 && (ROLE_HEADS.has(t.key) || isRoleNoun(t.key))) return false; // "Deputy Foreign Minister …"
+    if (runLength > 1 && (TITLES.has(t.key) || isRoleNoun(t.key))) return false; // "Deputy Foreign Minister …"
     const next = this.tokens[i + 1];
     if (
       runLength > 2 &&
-      ROLE_MODIFIERS.has(t.key) &&
+      TITLE_MODIFIERS.has(t.key) &&
       next?.cap &&
-      (isRoleWord(next.key) || ROLE_MODIFIERS.has(next.key))
+      (isTitle(next.key) || TITLE_MODIFIERS.has(next.key))
     )
       return false; // "Former President …"
     if (runLength > 1 && NAME_PARTICLES.has(t.key)) return false; // "Von der Leyen said …"
@@ -403,7 +405,7 @@ class SentenceScanner {
   private isTitleAt(run: number[], n: number): boolean {
     const t = this.tokens[run[n]!]!;
     if (!t.word) return false;
-    if (isRoleWord(t.key)) return true;
+    if (isTitle(t.key)) return true;
     if (isGivenName(t.key) || isLexiconLastName(t.key)) return false;
     const prev = n > 0 ? this.tokens[run[n - 1]!]! : undefined;
     return isRoleNoun(t.key) || (prev !== undefined && isRoleNoun(`${prev.key} ${t.key}`));
@@ -412,14 +414,14 @@ class SentenceScanner {
   /** A lower-case word inside a role phrase: a modifier, a role noun, or a content word ("hedge fund manager"). */
   private isRolePhraseWord(t: Token): boolean {
     if (t.cap || !t.word) return false;
-    if (ROLE_MODIFIERS.has(t.key) || isRoleNoun(t.key) || /^(?:ex|then)-/.test(t.key)) return true;
+    if (TITLE_MODIFIERS.has(t.key) || isRoleNoun(t.key) || /^(?:ex|then)-/.test(t.key)) return true;
     return !STOP_WORDS.has(t.key) && isContentWord(t.key);
   }
 
   /** A capitalised word inside a title: "Deputy", "Foreign", "Albanian", "US" — but not "Council" or "Party". */
   private isRolePart(t: Token): boolean {
-    if (ROLE_HEADS.has(t.key) || isDemonym(t.key) || isCountryLike(t.key) || t.text === '.') return true;
-    return ROLE_MODIFIERS.has(t.key) && !ORG_CUES.has(t.key) && !PLACE_CUES.has(t.key);
+    if (TITLES.has(t.key) || isDemonym(t.key) || isCountryLike(t.key) || t.text === '.') return true;
+    return TITLE_MODIFIERS.has(t.key) && !ORG_CUES.has(t.key) && !PLACE_CUES.has(t.key);
   }
 
   /** A run → the name spans in it: titles split off ("Albanian Foreign Minister | Olta Xhacka"), modifiers dropped. */
@@ -486,8 +488,8 @@ class SentenceScanner {
         (STOP_WORDS.has(t.key) && !t.acronym && !isKnownProper(t.key)) ||
         isDemonym(t.key) ||
         (t.acronym && isNonEntityAcronym(t.key)) ||
-        ROLE_HEADS.has(t.key) ||
-        ROLE_MODIFIERS.has(t.key)
+        TITLES.has(t.key) ||
+        TITLE_MODIFIERS.has(t.key)
       )
         return out;
     }
@@ -553,7 +555,7 @@ class SentenceScanner {
       const t = toks[run[s - 1]!]!;
       // "District Attorney", "Police Chief": an organisation or place noun that belongs to the title.
       const cueTitle =
-        CUE_ROLE_HEADS.has(toks[run[s]!]!.key) && (ORG_CUES.has(t.key) || PLACE_CUES.has(t.key));
+        TITLES_AFTER_INSTITUTIONS.has(toks[run[s]!]!.key) && (ORG_CUES.has(t.key) || PLACE_CUES.has(t.key));
       if (!this.isRolePart(t) && !cueTitle) break;
       // "Bank of England Governor": a word after "of" belongs to the employer's name.
       const before = s >= 2 ? toks[run[s - 2]!]! : undefined;
@@ -581,7 +583,7 @@ class SentenceScanner {
     if (ORG_CUES.has(last) || PLACE_CUES.has(last) || EVENT_CUES.has(last)) return false;
     const kind = lexiconKind(words.join(' '));
     if (kind === 'place' || kind === 'organization') return false;
-    if (toks.every((t) => !t.word || ROLE_HEADS.has(t.key) || ROLE_MODIFIERS.has(t.key) || isDemonym(t.key)))
+    if (toks.every((t) => !t.word || TITLES.has(t.key) || TITLE_MODIFIERS.has(t.key) || isDemonym(t.key)))
       return false;
     return !toks.some((t) => t.acronym && t.text.length > 1 && words.length === 1);
   }
@@ -737,8 +739,8 @@ class SentenceScanner {
       toks[e]?.cap &&
       !toks[e]!.possessive &&
       e - i < 4 &&
-      !isRoleWord(toks[e]!.key) &&
-      !ROLE_MODIFIERS.has(toks[e]!.key)
+      !isTitle(toks[e]!.key) &&
+      !TITLE_MODIFIERS.has(toks[e]!.key)
     )
       e++;
     const possessive = toks[e]?.cap === true && toks[e]!.possessive;

@@ -6,8 +6,6 @@ import { noEvidence, type Evidence, type WordStats } from './mentions.js';
 import {
   ORG_CUES,
   PLACE_CUES,
-  ROLE_HEADS,
-  ROLE_MODIFIERS,
   hasOrgCue,
   hasPlaceCue,
   isCommonPlural,
@@ -19,6 +17,7 @@ import {
   isPersonWord,
   lexiconKind,
 } from '../names.js';
+import { TITLES, TITLE_MODIFIERS } from '../vocabulary.js';
 
 /** A name needs at least this much evidence for one kind to be listed. */
 export const MIN_SCORE = 2;
@@ -209,6 +208,6 @@ function pluralGroupWord(s: NameStats): boolean {
 
 /** A word that can be part of a name: not a common lower-case word elsewhere in the corpus. */
 function looksLikeNameWord(word: string, wordStats: WordStats): boolean {
-  if (ROLE_HEADS.has(word) || ROLE_MODIFIERS.has(word) || isDemonym(word)) return false;
+  if (TITLES.has(word) || TITLE_MODIFIERS.has(word) || isDemonym(word)) return false;
   return !wordStats.lower.has(word);
 }

@@ -4,8 +4,18 @@
 // quotation replaced by a single quote token, so that patterns such as `Q, NAME said` or `NAME said that Q` are
 // matched on the reporter's words only. Names are resolved within the article (surname → full name, he/she → the
 // person referred to, its/it → the organisation or country, "the statement" → whose statement) or by the resolver.
-import nlp from 'compromise';
+import { lexiconTags } from '../../text/lexicon.js';
 import { normalizeWord } from '../../text/terms.js';
+import {
+  ATTRIBUTION_SPEECH_VERBS as SPEECH_VERBS,
+  ATTRIBUTION_TITLES as TITLE_WORDS,
+  DOCUMENT_NOUNS as DOC_NOUNS,
+  EVALUATIVE_VERBS,
+  HONORIFICS,
+  SPEECH_NOUNS,
+  TITLE_ABBREVIATIONS as TITLE_EXPANSIONS,
+  isSpeakerNoun as isRoleNoun,
+} from '../vocabulary.js';
 
 export type SpeakerKind = 'person' | 'organization' | 'place';
 
@@ -18,50 +28,6 @@ export interface SpeakerResolver {
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
-/** Verbs that report speech or writing: a quotation next to one is attributed to its subject. */
-const SPEECH_VERBS = words(`
-  say says said saying tell tells told telling add adds added adding note notes noted noting write writes wrote
-  writing tweet tweets tweeted tweeting post posts posted posting state stated stating explain explains explained
-  explaining insist insists insisted argue argues argued arguing warn warns warned declare declares declared
-  announce announces announced ask asks asked reply replies replied respond responds responded remark remarks
-  remarked recall recalls recalled claim claims claimed acknowledge acknowledges acknowledged admit admits admitted
-  concede concedes conceded confirm confirms confirmed emphasize emphasizes emphasized emphasise emphasises
-  emphasised stress stresses stressed observe observes observed comment comments commented conclude concludes
-  concluded caution cautions cautioned lament laments lamented quip quips quipped joke jokes joked predict
-  predicts predicted suggest suggests suggested testify testifies testified rule rules ruled report reports
-  reported recount recounts recounted continue continues continued shout shouted yell yelled exclaim exclaimed
-  boast boasted complain complains complained mention mentions mentioned reiterate reiterates reiterated assert
-  asserts asserted maintain maintains maintained contend contends contended counter counters countered retort
-  retorted read reads wrote writes tweeted texted messaged reads announced insisting adding noting saying disclose
-  discloses disclosed reveal reveals revealed indicate indicates indicated recommend recommends recommended advise
-  advises advised assure assures assured inform informs informed explain asking inquire inquires inquired
-  inquiring plead pleads pleaded pleading reiterating confess confesses confessed reminisce reminisces reminisced
-  sigh sighs sighed laugh laughs laughed smile smiles smiled grin grins grinned chuckle chuckles chuckled shrug
-  shrugs shrugged muse muses mused snap snapped bark barked growl growled beam beamed volunteer volunteered
-  interject interjects interjected whisper whispers whispered mutter muttered cry cried beg begged wonder
-  wonders wondered query queried commenting stating telling writing tweeting posting declaring warning
-  arguing replying responding recalling claiming conceding confirming stressing observing concluding explaining
-  announcing asserting maintaining contending countering reporting remarking cautioning lamenting predicting
-  suggesting testifying ruling pray prays prayed praying`);
-
-/** Nouns of speech that name their speaker with "by"/"from": "a remark by X that “…”". */
-const SPEECH_NOUNS = words('remark remarks comment comments words statement assertion claim warning quip phrase message');
-
-/** Verbs that characterise what was said ("rejected the claim as “baseless”"): they attribute a partial quote. */
-const EVALUATIVE_VERBS = words(`
-  reject rejects rejected rejecting dismiss dismisses dismissed dismissing denounce denounces denounced denouncing
-  condemn condemns condemned condemning brand brands branded branding label labels labelled labeled labelling
-  labeling term terms termed terming hail hails hailed hailing praise praises praised praising criticize
-  criticizes criticized criticizing criticise criticises criticised criticising slam slams slammed slamming blast
-  blasts blasted accuse accuses accused accusing blame blames blamed blaming urge urges urged urging vow vows
-  vowed vowing pledge pledges pledged pledging promise promises promised promising call calls called calling
-  describe describes described describing express expresses expressed expressing offer offers offered offering
-  propose proposes proposed proposing demand demands demanded demanding welcome welcomes welcomed welcoming decry
-  decries decried lambast lambasted characterize characterized characterise characterised deem deems deemed dub
-  dubbed dubs refer referred refers deny denies denied denying cite cites cited citing promised agreed agree
-  agrees vowed refute refutes refuted refuting estimate estimates estimated believe believes believed thinks
-  thought feels felt considers considered expects expected hopes hoped fears feared wants wanted recommended`);
-
 /** Words that may stand between a subject and its speech verb ("Lapid also said", "she later told"). */
 const VERB_SKIP = words(`
   also later then once further previously earlier again still even has had have would will was were is are
@@ -72,21 +38,6 @@ const DETERMINERS = words('the a an this that these those');
 const POSSESSIVE_PRONOUNS = words('its his her their our your my');
 const SUBJECT_PRONOUNS = words('he she it they we i anybody anyone somebody someone everybody everyone nobody');
 
-/** Lower-case nouns naming a person by role: "the judge said", "a spokesperson for …". */
-const ROLE_NOUNS = words(`
-  spokesperson spokesman spokeswoman spokespeople official officials minister ministers president judge judges
-  prosecutor prosecutors lawyer lawyers attorney attorneys coach manager captain skipper ceo cfo chairman
-  chairwoman chair director directors commissioner mayor governor senator leader leaders activist activists
-  analyst analysts source sources witness witnesses resident residents officer officers investigator
-  investigators expert experts researcher researchers striker midfielder defender goalkeeper keeper forward
-  winger player players owner owners founder chief executive head secretary ambassador envoy diplomat diplomats
-  aide aides adviser advisers advisor advisors counsel defendant plaintiff victim doctor doctors professor
-  economist scientist author editor reporter correspondent columnist boss star veteran referee fan fans father
-  mother son daughter wife husband brother sister friend neighbor neighbour colleague teammate representative
-  lawmaker lawmakers legislator legislators member members premier chancellor negotiator negotiators organizer
-  organizers organiser organisers representative representatives prosecution defense defence magistrate jurors
-  juror trustee detective inspector sergeant constable sheriff superintendent pilot chairperson speaker`);
-
 /** Lower-case nouns naming an organisation: "the company said", "the ministry said". */
 const ORG_NOUNS = words(`
   company firm club team ministry department government administration police authorities agency group
@@ -94,14 +45,6 @@ const ORG_NOUNS = words(`
   army military regime cabinet parliament network newspaper broadcaster airline carrier maker manufacturer
   retailer insurer lender startup charity institute university school hospital federation league association
   side squad opposition jury trustees panel tribunal commission`);
-
-/** Lower-case nouns naming a document that "says" things: "the statement said". */
-const DOC_NOUNS = words(`
-  statement release tweet post report letter filing ruling announcement memo complaint lawsuit indictment judgment
-  judgement verdict communique communiqué document email message notice decision order readout transcript
-  affidavit motion petition text declaration resolution resolutions proclamation editorial advertisement invitation
-  inscription letters note bulletin cable telegram preamble citation summons warrant manifesto platform reply replies
-  response answer`);
 
 /** Lower-case modifiers allowed inside a speaker noun phrase. */
 const NP_MODIFIERS = words(`
@@ -112,27 +55,6 @@ const NP_MODIFIERS = words(`
 
 /** Particles that join the parts of a name: "Secretary of State", "Ursula von der Leyen". */
 const NAME_CONNECTORS = words('of for de del della di da du dos das von van der den la le bin ibn al el ben y');
-
-/** Courtesy titles, which say nothing about which of two namesakes is meant. */
-const HONORIFICS = words('mr mrs ms miss mx dr sir dame lord lady hon rev reverend');
-
-/** Title words stripped from the front of a person's name. */
-const TITLE_WORDS = words(`
-  president vice prime minister deputy secretary chancellor senator sen rep representative congressman
-  congresswoman governor gov mayor judge justice chief executive ceo cfo coo chairman chairwoman chairperson chair
-  director general attorney ambassador envoy spokesman spokeswoman spokesperson coach manager captain head mr mrs
-  ms miss mx dr prof professor king queen prince princess pope sheikh ayatollah imam commissioner inspector
-  detective sergeant sgt officer lieutenant lt colonel col major maj commander admiral pastor rabbi rev reverend
-  bishop cardinal founder cofounder co-founder premier leader striker midfielder defender goalkeeper forward
-  winger lawmaker sir dame lord lady emir sultan crown adviser advisor aide counsel magistrate sheriff marshal
-  superintendent supt constable chief-executive president-elect mp mep gen capt cmdr hon speaker`);
-
-/** Abbreviated titles → the word a later "the captain" would use. */
-const TITLE_EXPANSIONS: Record<string, string> = {
-  capt: 'captain', sgt: 'sergeant', gen: 'general', lt: 'lieutenant', col: 'colonel', sen: 'senator', rep: 'representative',
-  gov: 'governor', dr: 'doctor', prof: 'professor', det: 'detective', insp: 'inspector', supt: 'superintendent',
-  cmdr: 'commander', adm: 'admiral', maj: 'major', rev: 'reverend', pres: 'president',
-};
 
 /** Ministry/department words that belong to a title: "Secretary of State", "Foreign Minister". */
 const DEPARTMENT_WORDS = words(`
@@ -177,22 +99,7 @@ const MALE_WORDS = words('mr spokesman chairman congressman businessman king pri
 // ---------------------------------------------------------------------------------------------------------------
 // compromise's lexicon gives first names (with gender), countries, cities, demonyms and well-known organisations.
 
-type LexTags = readonly string[];
-let lexicon: Record<string, string | string[]> | null = null;
-
-function lexTags(word: string): LexTags {
-  if (lexicon === null) {
-    try {
-      const world = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world();
-      lexicon = world.model.one.lexicon;
-    } catch {
-      lexicon = {};
-    }
-  }
-  const tag = lexicon[word.toLowerCase()];
-  if (tag === undefined) return [];
-  return Array.isArray(tag) ? tag : [tag];
-}
+const lexTags = lexiconTags;
 
 const isPlaceTag = (t: string): boolean => t === 'Country' || t === 'City' || t === 'Region' || t === 'Place' || t === 'Demonym';
 const isFirstNameTag = (t: string): boolean => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName';
@@ -202,18 +109,6 @@ const COMMON_TAGS = new Set([
   'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Modal', 'Copula', 'QuestionWord', 'Expression', 'Singular',
   'Uncountable', 'Date', 'Duration', 'Participle', 'Noun', 'Negative', 'Verb', 'Cardinal', 'TextValue',
 ]);
-
-/**
- * A lower-case noun for a person by role: the list, compromise's "Actor" nouns (conductor, economist, dealer) and
- * agent nouns (councilman, spokesperson, columnist).
- */
-function isRoleNoun(w: string): boolean {
-  if (ROLE_NOUNS.has(w)) return true;
-  if (SPEECH_VERBS.has(w) || EVALUATIVE_VERBS.has(w) || DOC_NOUNS.has(w)) return false;
-  const tags = lexTags(w);
-  if (tags.includes('Actor')) return true;
-  return tags.length === 0 && /^[a-z]{3,}(?:man|woman|person|ist|ists|men|women)$/.test(w);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tokens.
@@ -394,7 +289,7 @@ const DOC_REACH = 3000;
 const ROLE_LOOKBACK = 60;
 
 const isCapName = (t: Tok | undefined): boolean => t !== undefined && t.type === 'word' && t.cap && !CAP_STOPWORDS.has(base(t));
-const isWord = (t: Tok | undefined, set: Set<string>): boolean => t !== undefined && t.type === 'word' && set.has(t.lower);
+const isWord = (t: Tok | undefined, set: ReadonlySet<string>): boolean => t !== undefined && t.type === 'word' && set.has(t.lower);
 const isAcronym = (text: string): boolean => /^(?:\p{Lu}\.?){2,6}$/u.test(text.replace(/['’]s$/, ''));
 
 /** A unit-initial capitalised word that is ordinary vocabulary ("Following", "Especially") is not a name. */
@@ -787,7 +682,7 @@ export class ArticleContext {
     }
     return (
       parts.length <= 4 &&
-      parts.every((p) => /^\p{Lu}(?:\.|[\p{L}'’-]+\.?)$/u.test(p) && !ORG_HEADS.has(p.toLowerCase()) && !lexTags(p).some(isPlaceTag)) &&
+      parts.every((p) => /^\p{Lu}(?:\.|[\p{L}'’-]+\.?)$/u.test(p) && !ORG_HEADS.has(p.toLowerCase()) && !lexTags(p.toLowerCase()).some(isPlaceTag)) &&
       parts.some((p) => p.replace(/\./g, '').length > 1)
     );
   }
@@ -1097,7 +992,7 @@ function skipBackward(tokens: Tok[], i: number): number {
 }
 
 /** A verb of the set at `k`, or a phrasal speech verb: "the statement went on". */
-function isVerbAt(t: Tok[], k: number, verbs: Set<string>): boolean {
+function isVerbAt(t: Tok[], k: number, verbs: ReadonlySet<string>): boolean {
   const tok = t[k];
   if (!tok || tok.type !== 'word') return false;
   if (verbs.has(tok.lower)) return isVerbForm(t, k);
@@ -1165,7 +1060,7 @@ export class Attributor {
   }
 
   /** `NP said (that) Q`, `according to NP, Q`, `Said NP, Q` — the leftmost such clause before the quote. */
-  private clauseBefore(u: Unit, qi: number, verbs: Set<string>): Found {
+  private clauseBefore(u: Unit, qi: number, verbs: ReadonlySet<string>): Found {
     const t = u.tokens;
     for (let k = 0; k < qi; k++) {
       const tok = t[k]!;
