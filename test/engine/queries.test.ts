@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoDay, parseDateInput, parseTimelineOptions } from '../../src/engine/queries.js';
-import { timelineOptionMessage } from '../../src/present/labels.js';
 
 describe('parseDateInput', () => {
   it('reads ISO dates, months and years as the first or last day they cover', () => {
@@ -83,19 +82,5 @@ describe('parseTimelineOptions', () => {
   it('reports the first problem in option order: from, to, topic, person, then the range', () => {
     const parsed = parseTimelineOptions({ from: 'soon', to: 'later', person: 'x'.repeat(200) });
     expect(parsed.ok === false && parsed.error.option).toBe('from');
-  });
-});
-
-describe('timelineOptionMessage', () => {
-  it('words each refusal for a person, naming the option and the value', () => {
-    expect(timelineOptionMessage({ code: 'not-a-date', option: 'from', value: 'yesterday' })).toBe(
-      '`from` should be a date with a year, such as 2022-09-12, 2022-09, 2022 or "September 2022"; “yesterday” isn\'t one.',
-    );
-    expect(timelineOptionMessage({ code: 'too-long', option: 'person', value: 'x'.repeat(120), max: 100 })).toBe(
-      '`person` is too long: 120 characters, at most 100.',
-    );
-    expect(timelineOptionMessage({ code: 'to-before-from', option: 'to', value: '2022-09', from: '2022-10-01', to: '2022-09-30' })).toBe(
-      '`to` (2022-09-30) is before `from` (2022-10-01).',
-    );
   });
 });
