@@ -59,6 +59,14 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'a digest channel that is permanently broken is recorded, and the digest waits for /digest set',
+    sql: `
+      ALTER TABLE guild_settings ADD COLUMN broken_at TEXT;
+      ALTER TABLE guild_settings ADD COLUMN broken_reason TEXT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;

@@ -13,6 +13,12 @@ export interface DigestSettings {
   skipEmpty: boolean;
   /** ISO time of the last change; a schedule set after today's time does not trigger today's catch-up. */
   updatedAt: string;
+  /**
+   * When posting to the channel failed in a way retrying can't fix (deleted, no permission); null when it works.
+   * A broken channel is not tried again until `/digest set` saves new settings.
+   */
+  brokenAt: string | null;
+  brokenReason: string | null;
 }
 
 export interface DigestSettingsInput {
@@ -31,6 +37,8 @@ interface Row {
   enabled: number;
   skip_empty: number;
   updated_at: string;
+  broken_at: string | null;
+  broken_reason: string | null;
 }
 
 function fromRow(row: Row): DigestSettings {
@@ -42,6 +50,8 @@ function fromRow(row: Row): DigestSettings {
     enabled: row.enabled === 1,
     skipEmpty: row.skip_empty === 1,
     updatedAt: row.updated_at,
+    brokenAt: row.broken_at,
+    brokenReason: row.broken_reason,
   };
 }
 
@@ -60,7 +70,8 @@ export function saveSettings(db: Db, input: DigestSettingsInput, now: Date = new
     `INSERT INTO guild_settings (guild_id, channel_id, time, timezone, enabled, skip_empty, updated_at)
      VALUES (@guildId, @channelId, @time, @timezone, 1, @skipEmpty, @updatedAt)
      ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, time = excluded.time,
-       timezone = excluded.timezone, enabled = 1, skip_empty = excluded.skip_empty, updated_at = excluded.updated_at`,
+       timezone = excluded.timezone, enabled = 1, skip_empty = excluded.skip_empty, updated_at = excluded.updated_at,
+       broken_at = NULL, broken_reason = NULL`,
   ).run({ ...input, skipEmpty: input.skipEmpty ? 1 : 0, updatedAt: now.toISOString() });
   return getSettings(db, input.guildId)!;
 }
@@ -71,4 +82,14 @@ export function disableDigest(db: Db, guildId: string, now: Date = new Date()): 
     .prepare('UPDATE guild_settings SET enabled = 0, updated_at = ? WHERE guild_id = ?')
     .run(now.toISOString(), guildId);
   return result.changes > 0;
+}
+
+/** Records that the digest channel can't take posts until a moderator acts; only for the channel still set. */
+export function markChannelBroken(db: Db, guildId: string, channelId: string, reason: string, now: Date = new Date()): void {
+  db.prepare('UPDATE guild_settings SET broken_at = ?, broken_reason = ? WHERE guild_id = ? AND channel_id = ?').run(
+    now.toISOString(),
+    reason,
+    guildId,
+    channelId,
+  );
 }

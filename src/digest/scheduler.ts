@@ -7,7 +7,7 @@
 import { Cron } from 'croner';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Db } from '../db/open.js';
-import { disableDigest, getSettings, listEnabledSettings, saveSettings, type DigestSettings, type DigestSettingsInput } from '../db/settings.js';
+import { disableDigest, getSettings, listEnabledSettings, markChannelBroken, saveSettings, type DigestSettings, type DigestSettingsInput } from '../db/settings.js';
 import {
   claimDigest,
   getDigestRecord,
@@ -84,6 +84,8 @@ export type RunOutcome =
   | { kind: 'already'; record: DigestRecord }
   | { kind: 'failed'; failure: DigestFailure; retryAt: Date | null }
   | { kind: 'off' }
+  /** The channel failed for good; nothing is tried until `/digest set` changes the settings. */
+  | { kind: 'broken' }
   /** Another shard holds this server. */
   | { kind: 'elsewhere' };
 
@@ -176,7 +178,8 @@ export class DigestScheduler<P> {
     this.jobs.delete(guildId);
     this.clearRetry(guildId);
     const settings = getSettings(this.options.db, guildId);
-    if (!settings?.enabled || this.stopped || !this.owns(guildId)) return;
+    // A broken channel waits for `/digest set`, which saves new settings and calls this again.
+    if (!settings?.enabled || settings.brokenAt || this.stopped || !this.owns(guildId)) return;
     const job = new Cron(cronPattern(settings.time), { timezone: settings.timezone, protect: true }, async (self: Cron) => {
       // The run's own date, not the clock's: a timer a hair early must not post for yesterday.
       const at = self.currentRun() ?? this.clock();
@@ -256,6 +259,7 @@ export class DigestScheduler<P> {
     const db = this.options.db;
     const settings = getSettings(db, guildId);
     if (!settings?.enabled) return { kind: 'off' };
+    if (settings.brokenAt) return { kind: 'broken' };
     const now = this.clock();
     const claim = claimDigest(
       db,
@@ -285,6 +289,7 @@ export class DigestScheduler<P> {
   private async send(settings: DigestSettings, record: DigestRecord, resumed: boolean): Promise<RunOutcome> {
     const db = this.options.db;
     const { guildId, localDate: day } = record;
+    let payloadBytes: number | null = null;
     try {
       const digest = this.build(guildId, day, record.since, record.until);
       if (digest.empty && settings.skipEmpty) {
@@ -293,25 +298,41 @@ export class DigestScheduler<P> {
         return { kind: 'skipped' };
       }
       const payload = this.options.render(digest, { nonce: record.nonce, localDate: day, settings });
+      payloadBytes = Buffer.byteLength(JSON.stringify(payload) ?? '');
       const { messageId } = await this.options.post(guildId, record.channelId, payload);
       markSent(db, guildId, day, messageId, this.clock());
       this.log.info({ guildId, channelId: record.channelId, localDate: day, messageId, resumed }, 'digest: posted');
       return { kind: 'sent', messageId, resumed };
     } catch (error) {
-      return this.fail(settings, record, error);
+      return this.fail(settings, record, error, payloadBytes);
     }
   }
 
-  private fail(settings: DigestSettings, record: DigestRecord, error: unknown): RunOutcome {
+  private fail(settings: DigestSettings, record: DigestRecord, error: unknown, payloadBytes: number | null): RunOutcome {
     const db = this.options.db;
     const { guildId, localDate: day } = record;
     const classified = this.options.classify(error);
     markFailed(db, guildId, day, this.clock());
     const failure = recordFailure(db, { guildId, localDate: day, code: classified.code, message: classified.message }, this.clock());
+    if (classified.permanent) {
+      markChannelBroken(db, guildId, record.channelId, classified.message, this.clock());
+      this.schedule(guildId); // no timer until /digest set
+    }
     const retryAt = classified.permanent ? null : this.scheduleRetry(settings, record);
+    // The error's name, code and message only: a rejected request carries the whole digest (4-6 KB) with it.
     this.log.warn(
-      { guildId, channelId: record.channelId, localDate: day, code: classified.code, err: error, retryAt: retryAt?.toISOString() ?? null },
-      `digest: posting failed: ${classified.message}`,
+      {
+        guildId,
+        channelId: record.channelId,
+        localDate: day,
+        digestId: record.nonce,
+        payloadBytes,
+        code: classified.code,
+        err: errorSummary(error),
+        retryAt: retryAt?.toISOString() ?? null,
+        paused: classified.permanent,
+      },
+      `digest: posting failed: ${classified.message}${classified.permanent ? ' (paused until /digest set)' : ''}`,
     );
     return { kind: 'failed', failure, retryAt };
   }
@@ -364,6 +385,7 @@ export class DigestScheduler<P> {
   private isDueToday(settings: DigestSettings): boolean {
     const now = this.clock();
     const day = localDate(now, settings.timezone);
+    if (settings.brokenAt) return false;
     const today = getDigestRecord(this.options.db, settings.guildId, day);
     if (today) return today.status === 'sending' || today.status === 'failed';
     const due = dueInstant(day, settings.time, settings.timezone);
@@ -387,4 +409,13 @@ export class DigestScheduler<P> {
     }
     return missed;
   }
+}
+
+/** What a log needs of an error: its name, code, status and message, never the request body it may carry. */
+export function errorSummary(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const e = error as Error & { code?: unknown; status?: unknown; method?: unknown; url?: unknown };
+  const summary: Record<string, unknown> = { name: e.name, message: e.message.slice(0, 500) };
+  for (const key of ['code', 'status', 'method', 'url'] as const) if (typeof e[key] === 'string' || typeof e[key] === 'number') summary[key] = e[key];
+  return summary;
 }

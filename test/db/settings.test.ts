@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
-import { disableDigest, getSettings, listEnabledSettings, saveSettings } from '../../src/db/settings.js';
+import { disableDigest, getSettings, listEnabledSettings, markChannelBroken, saveSettings } from '../../src/db/settings.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
 const tmp = useTmpDir();
@@ -22,6 +22,8 @@ describe('digest settings', () => {
       enabled: true,
       skipEmpty: false,
       updatedAt: '2024-03-01T10:00:00.000Z',
+      brokenAt: null,
+      brokenReason: null,
     });
     saveSettings(db, { guildId: 'g2', channelId: 'c9', time: '18:30', timezone: 'UTC', skipEmpty: true }, t0);
     const t1 = new Date('2024-03-02T10:00:00Z');
@@ -44,5 +46,16 @@ describe('digest settings', () => {
   it('refuses a malformed time at the database level', () => {
     db = openDatabase(path.join(tmp(), 'storydesk.db'));
     expect(() => saveSettings(db, { guildId: 'g1', channelId: 'c1', time: '9am', timezone: 'UTC' })).toThrow(/CHECK constraint/);
+  });
+
+  it('records a broken channel only while it is the channel set, and /digest set clears it', () => {
+    db = openDatabase(path.join(tmp(), 'storydesk.db'));
+    saveSettings(db, { guildId: 'g1', channelId: 'c1', time: '09:00', timezone: 'UTC' });
+    markChannelBroken(db, 'g1', 'c-old', 'gone', new Date('2024-03-01T10:00:00Z'));
+    expect(getSettings(db, 'g1')).toMatchObject({ brokenAt: null, brokenReason: null });
+    markChannelBroken(db, 'g1', 'c1', 'the channel no longer exists', new Date('2024-03-01T10:00:00Z'));
+    expect(getSettings(db, 'g1')).toMatchObject({ brokenAt: '2024-03-01T10:00:00.000Z', brokenReason: 'the channel no longer exists' });
+    saveSettings(db, { guildId: 'g1', channelId: 'c1', time: '09:00', timezone: 'UTC' });
+    expect(getSettings(db, 'g1')).toMatchObject({ brokenAt: null, brokenReason: null });
   });
 });

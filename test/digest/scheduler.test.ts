@@ -429,12 +429,38 @@ describe('failures', () => {
     });
     expect(getDigestRecord(app.db, 'gone', '2024-05-01')?.status).toBe('failed');
     const warn = app.logs.find((l) => l.level === 'warn')!;
-    expect(warn.msg).toMatch(/^digest: posting failed: the channel no longer exists/);
-    expect(warn.obj).toMatchObject({ guildId: 'gone', code: '10003', retryAt: null });
-    // The next day is tried again, and the ok server is unaffected.
+    expect(warn.msg).toBe(
+      'digest: posting failed: the channel no longer exists or the bot cannot see it (Unknown Channel); pick another with /digest set (paused until /digest set)',
+    );
+    expect(warn.obj).toMatchObject({ guildId: 'gone', code: '10003', retryAt: null, paused: true, digestId: expect.any(String) });
+    // The log says how big the digest was, never the digest itself.
+    expect((warn.obj as { payloadBytes: number }).payloadBytes).toBeGreaterThan(100);
+    expect(JSON.stringify(warn.obj).length).toBeLessThan(600);
+    expect(app.scheduler.status('gone').settings).toMatchObject({ brokenAt: '2024-05-01T07:00:00.000Z' });
+    // A channel that failed for good is not tried again, the next day or after a restart; the ok server is unaffected.
     await through('2024-05-02T06:50:00Z');
-    expect(discord.attempts).toBe(4);
+    expect(discord.attempts).toBe(3);
     expect(times('c-ok')).toHaveLength(2);
+    app.scheduler.stop();
+    const again = boot();
+    await again.scheduler.start();
+    await through('2024-05-03T06:50:00Z');
+    expect(discord.attempts).toBe(4);
+    expect(times('c-ok')).toHaveLength(3);
+  });
+
+  it('logs a rejected post without the request body the error carries', async () => {
+    discord.addChannel('g1', 'c-g1');
+    const rejected = Object.assign(discordError(50035, 400, 'Invalid Form Body'), { requestBody: { json: { embeds: [{ description: 'x'.repeat(5000) }] } } });
+    discord.breakChannel('c-g1', rejected);
+    at('2024-05-01T06:00:00Z');
+    const app = boot();
+    settings(app.db, { guildId: 'g1' }, '2024-05-01T06:00:00Z');
+    await app.scheduler.start();
+    await until('2024-05-01T07:00:30Z');
+    const warn = app.logs.find((l) => l.level === 'warn')!;
+    expect((warn.obj as { err: unknown }).err).toEqual({ name: 'Error', message: 'Invalid Form Body', code: 50035, status: 400 });
+    expect(JSON.stringify(warn.obj)).not.toContain('xxxxxxxxxx');
   });
 
   it('retries today\'s failed digest as soon as a moderator fixes the settings', async () => {

@@ -191,7 +191,7 @@ describe('/digest off, status and preview', () => {
 describe('statusReply', () => {
   it('shows channel, next post, last post, today and the last failure in the server\'s zone', () => {
     const text = statusReply('g1', {
-      settings: { guildId: 'g1', channelId: 'c1', time: '09:00', timezone: 'Europe/Berlin', enabled: true, skipEmpty: false, updatedAt: '' },
+      settings: { guildId: 'g1', channelId: 'c1', time: '09:00', timezone: 'Europe/Berlin', enabled: true, skipEmpty: false, updatedAt: '', brokenAt: null, brokenReason: null },
       nextRun: new Date('2024-05-02T07:00:00Z'),
       today: { status: 'failed' } as never,
       lastPost: { localDate: '2024-04-30', channelId: 'c1', messageId: 'm9' } as never,
