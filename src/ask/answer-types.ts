@@ -28,7 +28,7 @@ const SPEECH_RE = new RegExp(`[“”"]|\\b(?:${SPEECH_CUES.join('|')})\\b`, 'i'
 const NAME_RE = /\b\p{Lu}[\p{Ll}’'-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}’'-]+|al-\p{Lu}\p{Ll}+|de|van|von|bin)){1,3}\b/gu;
 const PLACE_RE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?\p{Lu}[\p{L}-]+/u;
 
-/** Capitalised multi-word names that are not just the sentence's first words. */
+/** Capitalised multi-word names that are not just the sentence's first words (for "which", beside the entity index). */
 function hasNameLike(text: string, exclude: ReadonlySet<string>): boolean {
   for (const m of text.matchAll(NAME_RE)) {
     const nameWords = words(m[0]);
@@ -73,21 +73,17 @@ export function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlyS
   const text = s.text;
   switch (type) {
     case 'who':
-      if (annotator.hasPerson) {
-        if (annotator.hasPerson(s, exclude)) return 1;
-        // A country or a city can be the actor too ("believed to have been engineered by Israel").
-        return annotator.hasPlace?.(s, exclude) ? 0.5 : 0;
-      }
-      return hasNameLike(text, exclude) ? 1 : 0;
+      if (annotator.hasPerson(s, exclude)) return 1;
+      // A country or a city can be the actor too ("believed to have been engineered by Israel").
+      return annotator.hasPlace(s, exclude) ? 0.5 : 0;
     case 'when':
-      if (annotator.hasDate?.(s) || EXACT_DATE_RE.test(text)) return 1;
+      if (EXACT_DATE_RE.test(text)) return 1;
       return DATE_RE.test(text) ? 0.7 : 0;
     case 'where': {
       const prepositioned = PLACE_RE.test(text);
       // A place named but not as where something is ("a true friend of Israel"): some evidence, but not enough
       // (below minTypeStrength) for the sentence to answer a where-question by itself.
-      if (annotator.hasPlace) return annotator.hasPlace(s, exclude) ? (prepositioned ? 1 : 0.45) : 0;
-      return prepositioned ? 1 : 0;
+      return annotator.hasPlace(s, exclude) ? (prepositioned ? 1 : 0.45) : 0;
     }
     case 'quantity':
       return QUANTITY_RE.test(countingText(text)) ? 1 : 0;
@@ -102,7 +98,8 @@ export function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlyS
     case 'said':
       return SPEECH_RE.test(text) ? 0.7 : 0;
     case 'entity':
-      if (annotator.hasEntity?.(s, exclude)) return 1;
+      // A name the entity index missed still counts: capitalised words of several, or one past the first.
+      if (annotator.hasEntity(s, exclude)) return 1;
       return hasNameLike(text, exclude) ? 1 : hasCapitalisedWord(text, exclude) ? 0.6 : 0;
     case 'definition':
       return definesName(text, exclude) ? 1 : 0;

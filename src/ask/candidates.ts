@@ -89,7 +89,7 @@ export function evaluate(ctx: AskContext, q: Question, passage: Passage, retriev
     acrossParagraph: new Set(edges.flatMap((x) => ctx.sentenceTerms(x))),
     referent: !refersBack ? EMPTY : before ? new Set(ctx.sentenceTerms(before)) : prevTerms,
   };
-  const strengthOf = (x: Sentence | undefined) => (x === undefined || q.type === 'other' ? 0 : typeStrength(q.type, x, q.words, ctx.annotator ?? {}));
+  const strengthOf = (x: Sentence | undefined) => (x === undefined || q.type === 'other' ? 0 : typeStrength(q.type, x, q.words, ctx.annotator));
   // The sentence across the paragraph break, when this one ends its paragraph: the answer's text reads on into it,
   // so what it holds ("Ann Kite told the court…" after "A PR expert has told the trial…") is shown with the answer.
   // It makes the answer typed; it earns no bonus (that ranked worse on the eval sets).

@@ -5,13 +5,17 @@ import type { TermStats } from '../index/stats.js';
 import type { Article, Sentence } from '../model/types.js';
 import type { AcronymIndex } from './acronyms.js';
 
-/** What kinds of answer a sentence holds; the story layer supplies better evidence than the regex fallback. */
+/**
+ * What the story's entity index says a sentence names, for typing answers: a who-question wants a person (or an
+ * organisation), a where-question a place. Each leaves out the entities the question itself names (`exclude`).
+ */
 export interface SentenceAnnotator {
-  hasPerson?(sentence: Sentence, exclude: ReadonlySet<string>): boolean;
-  hasDate?(sentence: Sentence): boolean;
-  hasPlace?(sentence: Sentence, exclude: ReadonlySet<string>): boolean;
+  /** Does the sentence name a person or an organisation not among the excluded words? */
+  hasPerson(sentence: Sentence, exclude: ReadonlySet<string>): boolean;
+  /** Does the sentence name a place or an organisation not among the excluded words? */
+  hasPlace(sentence: Sentence, exclude: ReadonlySet<string>): boolean;
   /** Does the sentence name any person, organisation or place not among the excluded words? */
-  hasEntity?(sentence: Sentence, exclude: ReadonlySet<string>): boolean;
+  hasEntity(sentence: Sentence, exclude: ReadonlySet<string>): boolean;
 }
 
 export interface AskContext {
@@ -21,7 +25,8 @@ export interface AskContext {
   stats: TermStats;
   /** Index terms of a sentence (memoised by the story). */
   sentenceTerms(sentence: Sentence): readonly string[];
-  annotator?: SentenceAnnotator;
+  /** The story's entity evidence for typing answers. */
+  annotator: SentenceAnnotator;
   /** Acronyms the articles spell out; built on first use. */
   acronyms?(): AcronymIndex;
   /** Is this lower-case word written only capitalised in the articles (a word of a name)? */
