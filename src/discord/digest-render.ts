@@ -1,5 +1,6 @@
 // A Digest as one Discord message: a header embed, one embed per new article, "the story so far"
-// and "on this day", trimmed to Discord's limits by dropping whole items (least important first).
+// and "on this day", trimmed to Discord's limits by dropping whole items (least important first);
+// and the same message as `/digest preview`'s private reply.
 import type { APIEmbed } from 'discord.js';
 import type { Digest, DigestArticle, DigestEvent, DigestQuote } from '../digest/content.js';
 import { dateLabel, DigestLabels, paragraphLabel, sourceLine, type SourceStyle } from '../present/labels.js';
@@ -8,6 +9,14 @@ import { embedLength, escapeText, fitEscaped, fitReply, Limits, markdownLink, NO
 
 /** Longest excerpt shown in one line; a longer one is cut at a word with "…" (still a verbatim prefix). */
 const MAX_EXCERPT = 400;
+
+/** The article an event outside its own section comes from (several may share an outlet and a date): "[Title](url), *Outlet*, 2022-09-12, ¶4". */
+const EVENT_SOURCE: SourceStyle = {
+  title: (a) => markdownLink(truncate(a.title, 80), a.url),
+  outlet: (outlet) => `*${escapeText(outlet)}*`,
+  date: 'iso',
+  paragraph: 'mark',
+};
 
 /** The message payload; its shape is a subset of discord.js's MessageCreateOptions. */
 export interface DigestMessage {
@@ -144,14 +153,6 @@ function articleLink(a: DigestArticle): string {
   const outlet = a.article.outlet ? ` — *${escapeText(a.article.outlet)}*` : '';
   return `${markdownLink(truncate(a.article.title, 200), a.article.url)}${outlet}, ${a.article.date}`;
 }
-
-/** The article an event outside its own section comes from (several may share an outlet and a date): "[Title](url), *Outlet*, 2022-09-12, ¶4". */
-const EVENT_SOURCE: SourceStyle = {
-  title: (a) => markdownLink(truncate(a.title, 80), a.url),
-  outlet: (outlet) => `*${escapeText(outlet)}*`,
-  date: 'iso',
-  paragraph: 'mark',
-};
 
 /** A verbatim excerpt in quotes; a cut one ends in "…" and is still a verbatim prefix. */
 function quoted(text: string, limit: number): string {

@@ -39,9 +39,21 @@ const PAGE_LINES = 10;
  */
 export const MAX_PAGES = 20;
 
+// How a reply names a citation's source (see labels.ts for the parts).
+/** A citation field's name after its number: "Outlet · 12 Sep 2022 · paragraph 4". */
+const FIELD_SOURCE: SourceStyle = { title: null, noOutlet: () => 'Unknown outlet', date: 'label', paragraph: 'word', separator: ' · ' };
+
+/** "[Title](url), Outlet, 12 Sep 2022, paragraph 4" */
+const LINKED_SOURCE: SourceStyle = {
+  title: (a) => markdownLink(truncate(oneLine(a.title), 150), a.url),
+  outlet: escapeText,
+  date: 'label',
+  paragraph: 'word',
+};
+
 // ---------- plain notes ----------
 
-/** A short ephemeral note: bad input, cooldowns, paging refusals. */
+/** A short note: bad input, cooldowns, paging refusals. Only the asker sees it, except as a reply to a mention (public). */
 export function renderNotice(text: string): Reply {
   return { content: truncate(text, Limits.content), embeds: [], components: [], ephemeral: true };
 }
@@ -114,17 +126,6 @@ export function citationField(n: number, c: Citation): APIEmbedField {
     value: `${quoteBlock(fitEscaped(c.excerpt, Limits.fieldValue - link.length - 20))}\n${link}`,
   };
 }
-
-/** A citation field's name after its number: "Outlet · 12 Sep 2022 · paragraph 4". */
-const FIELD_SOURCE: SourceStyle = { title: null, noOutlet: () => 'Unknown outlet', date: 'label', paragraph: 'word', separator: ' · ' };
-
-/** "[Title](url), Outlet, 12 Sep 2022, paragraph 4" */
-const LINKED_SOURCE: SourceStyle = {
-  title: (a) => markdownLink(truncate(oneLine(a.title), 150), a.url),
-  outlet: escapeText,
-  date: 'label',
-  paragraph: 'word',
-};
 
 // ---------- paged lists ----------
 
