@@ -1,8 +1,8 @@
 // Answer types: how surely a sentence holds the kind of answer a question asks for (a person, a date, a count, …).
 import { normalizeWord, rawTokens, words } from '../text/terms.js';
 import type { Sentence } from '../model/types.js';
+import { CAPITALISED_TITLE_WORDS, ROLES_BEFORE_NAME } from '../extract/vocabulary.js';
 import type { SentenceAnnotator } from './context.js';
-import { ROLES_BEFORE_NAME, SPEECH_CUES, TITLE_WORDS } from './cue-words.js';
 import type { QuestionType } from './question-type.js';
 
 /** Questions whose answer is a name, a date, a place or a number: a sentence without one doesn't answer them. */
@@ -24,6 +24,16 @@ const MONEY_RE =
   /[$£€¥]\s?\d|\b\d[\d,.]*\s*(?:bn|m|k|million|billion|thousand|hundred)?\s*(?:dollars?|pounds?|euros?|cents?|pence|yen|francs?|marks?|rupees?|yuan|roubles?|shillings?)\b/i;
 const REASON_RE =
   /\b(?:because|due to|owing to|as a result|since|after|citing|over|in order to|so that|so\b|led to|leading to|following|amid|in response to|reason|caused|for (?:the|its|their|his|her) \w+)\b/i;
+/**
+ * Words that show a sentence reports what someone said (besides quotation marks): the commonest speech verbs, the
+ * verbs that characterise what was said, "statement", and "according to". All but "according to" are words of the
+ * vocabulary's SPEECH_VERBS, EVALUATIVE_VERBS or SPEECH_NOUNS (a test checks it).
+ */
+export const SPEECH_CUES: readonly string[] = [
+  ...'said says told added noted stated wrote tweeted'.split(' '),
+  'according to',
+  ...'statement called described rejected condemned denied warned'.split(' '),
+];
 const SPEECH_RE = new RegExp(`[“”"]|\\b(?:${SPEECH_CUES.join('|')})\\b`, 'i');
 const NAME_RE = /\b\p{Lu}[\p{Ll}’'-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}’'-]+|al-\p{Lu}\p{Ll}+|de|van|von|bin)){1,3}\b/gu;
 const PLACE_RE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?\p{Lu}[\p{L}-]+/u;
@@ -42,7 +52,7 @@ function hasCapitalisedWord(text: string, exclude: ReadonlySet<string>): boolean
   const raw = rawTokens(text);
   for (let i = 1; i < raw.length; i++) {
     const w = raw[i]!;
-    if (/^\p{Lu}\p{Ll}/u.test(w) && !exclude.has(normalizeWord(w)) && !TITLE_WORDS.has(normalizeWord(w))) return true;
+    if (/^\p{Lu}\p{Ll}/u.test(w) && !exclude.has(normalizeWord(w)) && !CAPITALISED_TITLE_WORDS.has(normalizeWord(w))) return true;
   }
   return false;
 }
@@ -110,7 +120,7 @@ export function typeStrength(type: QuestionType, s: Sentence, exclude: ReadonlyS
 
 /** Words of a role that news puts right before a name ("sound engineer Thorne Nogar", "Nationwide economist …"). */
 const ROLE_BEFORE_NAME = new RegExp(
-  `\\b(?:${ROLES_BEFORE_NAME.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})\\s+((?:\\p{Lu}[\\p{L}'’-]*\\s+){0,3}\\p{Lu}[\\p{L}'’-]*)`,
+  `\\b(?:${[...ROLES_BEFORE_NAME].map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})\\s+((?:\\p{Lu}[\\p{L}'’-]*\\s+){0,3}\\p{Lu}[\\p{L}'’-]*)`,
   'gu',
 );
 

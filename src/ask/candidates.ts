@@ -3,10 +3,10 @@ import { partitionPoint, weakMemo } from '../util/collections.js';
 import { STOP_WORDS, terms, words } from '../text/terms.js';
 import type { Passage } from '../index/search.js';
 import type { Article, Sentence } from '../model/types.js';
+import { QUOTED_SPEAKER_CUES } from '../extract/vocabulary.js';
 import { typeStrength } from './answer-types.js';
 import type { AskContext } from './context.js';
 import { coverageOf, type Coverage, type Surroundings } from './coverage.js';
-import { SPEECH_VERBS } from './cue-words.js';
 import { countsNoun, ownMatches, type OwnMatch } from './match.js';
 import type { Question, QuestionTerm } from './question.js';
 import type { AskOptions } from './tuning.js';
@@ -56,7 +56,7 @@ function quotesSubject(q: Question, s: Sentence, own: Map<QuestionTerm, OwnMatch
   const sentenceWords = words(s.text);
   const speech: number[] = [];
   sentenceWords.forEach((w, i) => {
-    if (SPEECH_VERBS.has(w)) speech.push(i);
+    if (QUOTED_SPEAKER_CUES.has(w)) speech.push(i);
   });
   // "Lapid told Rama", "Watson said": the name just before the verb. "Said Lapid on Sunday": just after it,
   // unless a clause follows ("the release said Lapid proposed …": Lapid is not the one speaking).

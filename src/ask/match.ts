@@ -2,7 +2,7 @@
 import { demonymPartners } from '../text/demonyms.js';
 import { normalizeWord, rawTokens, termSequence } from '../text/terms.js';
 import type { Sentence } from '../model/types.js';
-import { TITLE_WORDS } from './cue-words.js';
+import { CAPITALISED_TITLE_WORDS } from '../extract/vocabulary.js';
 import type { Question, QuestionTerm } from './question.js';
 import type { AskOptions } from './tuning.js';
 
@@ -92,7 +92,7 @@ export interface OwnMatch {
 /** Is the token at i part of a capitalised name ("United States", "People's Mujahideen") rather than a common word? */
 function inName(raw: readonly string[], i: number): boolean {
   const capital = (k: number) => /^\p{Lu}/u.test(raw[k] ?? '');
-  if (!capital(i) || i === 0 || TITLE_WORDS.has(normalizeWord(raw[i]!))) return false;
+  if (!capital(i) || i === 0 || CAPITALISED_TITLE_WORDS.has(normalizeWord(raw[i]!))) return false;
   return capital(i - 1) || capital(i + 1);
 }
 

@@ -1,6 +1,6 @@
 // The type of a question: what kind of answer it asks for (a person, a date, a place, a figure, a reason, …).
 import { words } from '../text/terms.js';
-import { TITLE_WORDS } from './cue-words.js';
+import { CAPITALISED_TITLE_WORDS } from '../extract/vocabulary.js';
 
 export type QuestionType = 'who' | 'when' | 'where' | 'quantity' | 'duration' | 'money' | 'age' | 'why' | 'entity' | 'said' | 'definition' | 'other';
 
@@ -31,7 +31,7 @@ export function questionType(question: string): QuestionType {
   // Not "Who is Albania's Foreign Minister?" (as a lower-case question reads once its names are capitalised): a
   // title, or a possessive, asks for the person who holds it.
   const named = WHO_IS_NAME.exec(question.trim());
-  if (named && !/['’]s\b/.test(named[1]!) && !words(named[1]!).some((w) => TITLE_WORDS.has(w))) return 'definition';
+  if (named && !/['’]s\b/.test(named[1]!) && !words(named[1]!).some((w) => CAPITALISED_TITLE_WORDS.has(w))) return 'definition';
   const asked = question.trim().toLowerCase();
   const q = asked.replace(LEAD_IN, '');
   // "Who …", "To whom …"; not a relative clause ("… young people who can't afford a home?").

@@ -1,9 +1,11 @@
-// Answer types, judged on a real story's entities: where something happened, not a place merely named.
+// Answer types: where something happened (a real story's places), not a place merely named; the words of speech.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SPEECH_CUES } from '../../src/ask/answer-types.js';
 import { loadStory } from '../../src/engine/story.js';
+import { EVALUATIVE_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../../src/extract/vocabulary.js';
 
 describe('ask: where-questions over a real story (its places found by the entity index)', () => {
   it('prefers the place something happened in over a place merely named', async () => {
@@ -20,5 +22,12 @@ describe('ask: where-questions over a real story (its places found by the entity
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the words that show a sentence reports speech', () => {
+  it('are words of the one vocabulary, besides "according to"', () => {
+    const vocabulary = new Set([...SPEECH_VERBS, ...EVALUATIVE_VERBS, ...SPEECH_NOUNS]);
+    expect(SPEECH_CUES.filter((w) => !vocabulary.has(w))).toEqual(['according to']);
   });
 });
