@@ -3,6 +3,8 @@
 // about people and speech (titles, roles, honorifics, speech verbs) are in vocabulary.ts.
 import nlp from 'compromise';
 import { compoundLexiconTags, lexiconOrgWords } from '../text/lexicon.js';
+import { isDemonymOfLexiconPlace } from '../text/demonyms.js';
+import { keyWord } from '../text/terms.js';
 import { TITLES } from './vocabulary.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
@@ -149,30 +151,6 @@ const PROPER_TAGS = new Set([
 // ---------------------------------------------------------------------------------------------------------------
 // Keys.
 
-const keyCache = new Map<string, string>();
-
-/** One word → the form names are compared in: lower case, no accents, no possessive, no dots. */
-export function keyWord(word: string): string {
-  if (/^[A-Za-z0-9]+$/.test(word)) return word.toLowerCase();
-  let key = keyCache.get(word);
-  if (key === undefined) {
-    key = slowKeyWord(word);
-    if (keyCache.size < 100_000) keyCache.set(word, key);
-  }
-  return key;
-}
-
-function slowKeyWord(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/'s$/, '')
-    .replace(/'$/, '')
-    .replace(/\./g, '');
-}
-
 /** A name → its key: its words keyed and joined by single spaces ("U.S." → "us", "Xhaçka's" → "xhacka"). */
 export function nameKey(name: string): string {
   return name
@@ -194,29 +172,15 @@ export function isDemonym(key: string): boolean {
   return GROUP_WORDS.has(key) || compoundLexiconTags(key).includes('Demonym') || derivedDemonym(key);
 }
 
-const DEMONYM_SUFFIXES = ['ians', 'ian', 'ans', 'an', 'ns', 'n', 'is', 'i', 'ese', 'ish'];
-const STEM_ENDINGS = ['', 'a', 'e', 'ia', 'y', 'o'];
 const demonymCache = new Map<string, boolean>();
 
 /** "Slovenian" ← Slovenia, "Israeli" ← Israel, "Ukrainians" ← Ukraine: demonyms the lexicon lacks, from its places. */
 function derivedDemonym(key: string): boolean {
   let known = demonymCache.get(key);
   if (known !== undefined) return known;
-  known = false;
-  if (key.length > 4 && !isGivenName(key) && lexiconKind(key) === null) {
-    for (const suffix of DEMONYM_SUFFIXES) {
-      if (!key.endsWith(suffix)) continue;
-      const stem = key.slice(0, -suffix.length);
-      if (stem.length >= 3 && STEM_ENDINGS.some((e) => isPlaceTagged(stem + e))) known = true;
-      if (known) break;
-    }
-  }
+  known = key.length > 4 && !isGivenName(key) && lexiconKind(key) === null && isDemonymOfLexiconPlace(key);
   if (demonymCache.size < 100_000) demonymCache.set(key, known);
   return known;
-}
-
-function isPlaceTagged(key: string): boolean {
-  return compoundLexiconTags(key).some((t) => t === 'Country' || t === 'Region' || t === 'Place');
 }
 
 /** Number words ("One", "Two", "First"): never part of a name here. */
@@ -454,102 +418,6 @@ export function looksLikeCommonWord(word: string): boolean {
   }
   isolatedTagCache.set(word, common);
   return common;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Tokens.
-
-export interface Token {
-  /** The token as written (without a possessive ’s). */
-  text: string;
-  /** Offsets into the text that was tokenised (the possessive, if any, is after `end`). */
-  start: number;
-  end: number;
-  key: string;
-  /** A word (letters/digits), as opposed to punctuation. */
-  word: boolean;
-  /** Starts with a capital letter (for hyphenated words: its last part does). */
-  cap: boolean;
-  /** All capitals, 2–6 letters ("MEK", "U.S."). */
-  acronym: boolean;
-  possessive: boolean;
-}
-
-const TOKEN = /((?:\p{Lu}\.){2,})|([\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*)|\S/gu;
-
-const isUpper = (c: string): boolean => c !== c.toLowerCase() && c === c.toUpperCase();
-const isDigit = (c: string): boolean => c >= '0' && c <= '9';
-
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index;
-    if (m[1] !== undefined) {
-      // A dotted acronym: "U.S.", "U.N.".
-      out.push({
-        text: m[1],
-        start,
-        end: start + m[1].length,
-        key: keyWord(m[1]),
-        word: true,
-        cap: true,
-        acronym: true,
-        possessive: false,
-      });
-      continue;
-    }
-    if (m[2] === undefined) {
-      out.push({
-        text: m[0],
-        start,
-        end: start + 1,
-        key: m[0],
-        word: false,
-        cap: false,
-        acronym: false,
-        possessive: false,
-      });
-      continue;
-    }
-    let raw = m[2];
-    let possessive = false;
-    const n = raw.length;
-    if (n > 2 && (raw[n - 1] === 's' || raw[n - 1] === 'S') && (raw[n - 2] === "'" || raw[n - 2] === '’')) {
-      raw = raw.slice(0, -2);
-      possessive = true;
-    }
-    const dash = raw.lastIndexOf('-');
-    const lastFirst = raw[dash + 1] ?? '';
-    const cap = isUpper(lastFirst) && !isDigit(raw[0]!);
-    const acronym = raw.length >= 2 && raw.length <= 6 && raw === raw.toUpperCase() && /^\p{Lu}+$/u.test(raw);
-    out.push({
-      text: raw,
-      start,
-      end: start + raw.length,
-      key: keyWord(raw),
-      word: true,
-      cap,
-      acronym,
-      possessive,
-    });
-  }
-  markPluralPossessives(out);
-  return out;
-}
-
-/** "United States’ sanctions": a word ending in s followed straight by an apostrophe and then a space. */
-function markPluralPossessives(out: Token[]): void {
-  for (let i = 0; i + 1 < out.length; i++) {
-    const t = out[i]!;
-    const next = out[i + 1]!;
-    if (t.word && t.text.endsWith('s') && (next.text === "'" || next.text === '’') && next.start === t.end) {
-      const after = out[i + 2];
-      if (after === undefined || after.start > next.end) {
-        t.possessive = true;
-        out.splice(i + 1, 1);
-      }
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

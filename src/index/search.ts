@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { writeFileAtomic } from '../util/files.js';
-import { termOf, terms } from '../text/terms.js';
+import { termOf, terms, wordTokens } from '../text/terms.js';
 import { codeFingerprint } from '../util/fingerprint.js';
 import { readIndexCache, writeIndexCache } from './cache.js';
 import { TermStats } from './stats.js';
@@ -30,12 +30,10 @@ interface IndexedDoc {
   text: string;
 }
 
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-
 export const indexOptions: Options<IndexedDoc> = {
   fields: ['text'],
   storeFields: [],
-  tokenize: (text) => text.match(TOKEN) ?? [],
+  tokenize: (text) => wordTokens(text),
   processTerm: (term) => termOf(term) ?? null,
 };
 

@@ -1,7 +1,39 @@
-// Countries and their people or adjective ("Britain" / "British", "Netherlands" / "Dutch", "Switzerland" / "Swiss"),
-// from the `world-countries` package: the irregular pairs that no rule of endings finds.
+// Countries and their people or adjective: the rule of endings ("Albania" / "Albanian", "Israel" / "Israeli"), and
+// from the `world-countries` package the irregular pairs that no rule of endings finds ("Britain" / "British",
+// "Netherlands" / "Dutch", "Switzerland" / "Swiss").
 import { createRequire } from 'node:module';
+import { compoundLexiconTags } from './lexicon.js';
 import { terms } from './terms.js';
+
+/** Endings that turn a place into its people or adjective: Albania → Albanian, Israel → Israeli, Japan → Japanese. */
+export const DEMONYM_ENDINGS: readonly string[] = ['n', 'an', 'ian', 'i', 'ese', 'ish'];
+const DEMONYM_ENDING_SET: ReadonlySet<string> = new Set(DEMONYM_ENDINGS);
+/** The same endings for the people in the plural: Albanians, Israelis ("-ese" and "-ish" have none). */
+const PLURAL_ENDINGS = DEMONYM_ENDINGS.filter((e) => !/(?:ese|ish)$/.test(e)).map((e) => `${e}s`);
+/** How a place's name ends where its demonym has the ending instead: Slovenia, Ukraine, Italy, Congo. */
+const PLACE_ENDINGS = ['', 'a', 'e', 'ia', 'y', 'o'];
+
+/** Is `word` the demonym of `place` by one of the endings ("albanian" of "albania", "israeli" of "israel")? */
+export function isDemonymOf(word: string, place: string): boolean {
+  return word.length > place.length && word.startsWith(place) && DEMONYM_ENDING_SET.has(word.slice(place.length));
+}
+
+/**
+ * Is this lower-case word, by its ending, the demonym (or the plural people) of a country, region or place that
+ * compromise's lexicon knows ("slovenian" ← slovenia, "ukrainians" ← ukraine, "israeli" ← israel)?
+ */
+export function isDemonymOfLexiconPlace(word: string): boolean {
+  for (const ending of [...DEMONYM_ENDINGS, ...PLURAL_ENDINGS]) {
+    if (!word.endsWith(ending)) continue;
+    const stem = word.slice(0, -ending.length);
+    if (stem.length >= 3 && PLACE_ENDINGS.some((e) => isLexiconPlace(stem + e))) return true;
+  }
+  return false;
+}
+
+function isLexiconPlace(key: string): boolean {
+  return compoundLexiconTags(key).some((t) => t === 'Country' || t === 'Region' || t === 'Place');
+}
 
 interface CountryRecord {
   name: { common: string };

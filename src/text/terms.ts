@@ -1,5 +1,7 @@
-// The one place text becomes search terms: tokens → lower case, no accents, no possessive → stop words out →
-// irregular verb forms to their base ("spoke" → "speak") → Porter stem.
+// The one place text becomes words: the tokenizers (search terms, name tokens, prose words, words as written), the
+// word normalisers (the key names are compared in, the form search terms are made of), and the search terms
+// themselves: tokens → lower case, no accents, no possessive → stop words out → irregular verb forms to their base
+// ("spoke" → "speak") → Porter stem.
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
 
@@ -57,23 +59,105 @@ function stem(w: string): string {
   return base === 'use' ? 'use' : stemmer(base ?? w);
 }
 
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+// ---------------------------------------------------------------------------------------------------------------
+// Word patterns. Every tokenizer reads a dotted acronym ("U.S.") as one word, and letters and digits as words; they
+// differ in which marks join letters into one word, and each says why.
+
+/** A dotted acronym: "U.S.", "U.N.". */
+const DOTTED_ACRONYM = String.raw`(?:\p{Lu}\.){2,}`;
+
+/** Letters and digits, joined into one word across the marks in `joiners` when `next` follows them. */
+function joinedWord(joiners: string, next = String.raw`[\p{L}\p{N}]`): string {
+  return String.raw`[\p{L}\p{N}]+(?:[${joiners}]${next}+)*`;
+}
+
+/**
+ * Search terms: an apostrophe before letters joins ("don't", "Xhaçka's"), a hyphen splits ("cyber-attack" is "cyber"
+ * and "attack", so that either word finds it).
+ */
+const TOKEN = new RegExp(`${DOTTED_ACRONYM}|${joinedWord("'’", String.raw`[\p{L}]`)}`, 'gu');
+
+/** Names: hyphens and apostrophes join ("al-Qaeda", "O'Brien", "Jean-Pierre"); any other mark is a token of its own. */
+const NAME_TOKEN = new RegExp(`(${DOTTED_ACRONYM})|(${joinedWord("-'’")})|\\S`, 'gu');
+
+/** The reporter's prose, read by the quote attributor: dots join too ("U.S", "e.g"), as do hyphens and apostrophes. */
+const PROSE_WORD = new RegExp(`${DOTTED_ACRONYM}|${joinedWord("'’\\-.")}`, 'uy');
+
+/** A word as written, to tell its case: a letter, then letters, apostrophes and hyphens ("O’Brien's", "Sinn-Féin"). */
+const CASED_WORD = /\p{L}[\p{L}'’-]*/gu;
+
+/** The tokens of a text as written, each the source of one search term (or of a stop word). */
+export function wordTokens(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+/** The prose word starting exactly at `at` in `text` (see PROSE_WORD), or null when none starts there. */
+export function proseWordAt(text: string, at: number): string | null {
+  PROSE_WORD.lastIndex = at;
+  return PROSE_WORD.exec(text)?.[0] ?? null;
+}
+
+/** The words of a text as written (see CASED_WORD), with their offsets. */
+export function casedWords(text: string): ReturnType<string['matchAll']> {
+  return text.matchAll(CASED_WORD);
+}
+
+/** The text with each word as written (see CASED_WORD) replaced by `replace(word)`. */
+export function mapCasedWords(text: string, replace: (word: string) => string): string {
+  return text.replace(CASED_WORD, replace);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Word normalisers.
+
 /** "US", "U.S.", "MEK": an acronym is never a stop word ("US" is not "us") and is not stemmed. */
 const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
 
-/** Lower case, accents removed, possessive "'s" dropped: "Xhaçka's" → "xhacka". */
-export function normalizeWord(word: string): string {
+/** An acronym: two to six capitals, dotted or not ("US", "U.S.", "MEK"). */
+export function isAcronym(word: string): boolean {
+  return ACRONYM.test(word);
+}
+
+const keyCache = new Map<string, string>();
+
+/**
+ * One word → the form names are compared in: lower case, no accents, curly apostrophes and backticks straightened,
+ * no possessive ('s, or an apostrophe at the end), no dots: "Xhaçka's" → "xhacka", "U.S." → "us", "O’Brien" →
+ * "o'brien", "People’s" → "people". An apostrophe inside a word stays.
+ */
+export function keyWord(word: string): string {
+  if (/^[A-Za-z0-9]+$/.test(word)) return word.toLowerCase();
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    key = slowKeyWord(word);
+    if (keyCache.size < 100_000) keyCache.set(word, key);
+  }
+  return key;
+}
+
+function slowKeyWord(word: string): string {
   return word
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/['’]s$/, '')
-    .replace(/['’.]/g, '');
+    .replace(/[’‘`]/g, "'")
+    .replace(/'s$/, '')
+    .replace(/'$/, '')
+    .replace(/\./g, '');
+}
+
+/**
+ * One word → the form search terms are made from: its key without apostrophes, so that "O'Brien" and "OBrien",
+ * "can't" and "cant" are one word ("Xhaçka's" → "xhacka", "U.S." → "us").
+ */
+export function normalizeWord(word: string): string {
+  const key = keyWord(word);
+  return key.includes("'") ? key.replace(/'/g, '') : key;
 }
 
 /** The words of a text, normalised but neither stemmed nor filtered. */
 export function words(text: string): string[] {
-  return (text.match(TOKEN) ?? []).map(normalizeWord).filter((w) => w.length > 0);
+  return wordTokens(text).map(normalizeWord).filter((w) => w.length > 0);
 }
 
 /**
@@ -101,13 +185,13 @@ export function termOf(word: string): string | null {
 
 /** The tokens of a text as written, one per entry of termSequence() and words(). */
 export function rawTokens(text: string): string[] {
-  return (text.match(TOKEN) ?? []).filter((raw) => tokenTerm(raw) !== '');
+  return wordTokens(text).filter((raw) => tokenTerm(raw) !== '');
 }
 
 /** The index term of each token of a text, in order: null for a stop word (positions are kept for proximity). */
 export function termSequence(text: string): (string | null)[] {
   const out: (string | null)[] = [];
-  for (const raw of text.match(TOKEN) ?? []) {
+  for (const raw of wordTokens(text)) {
     const t = tokenTerm(raw);
     if (t !== '') out.push(t);
   }
@@ -117,4 +201,99 @@ export function termSequence(text: string): (string | null)[] {
 /** The index terms of a text, in order, stop words removed. */
 export function terms(text: string): string[] {
   return termSequence(text).filter((t): t is string => t !== null);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Name tokens: the entity finder's tokens, every word keyed and marked for what names are made of.
+
+export interface NameToken {
+  /** The token as written (without a possessive ’s). */
+  text: string;
+  /** Offsets into the text that was tokenised (the possessive, if any, is after `end`). */
+  start: number;
+  end: number;
+  key: string;
+  /** A word (letters/digits), as opposed to punctuation. */
+  word: boolean;
+  /** Starts with a capital letter (for hyphenated words: its last part does). */
+  cap: boolean;
+  /** All capitals, 2–6 letters ("MEK", "U.S."). */
+  acronym: boolean;
+  possessive: boolean;
+}
+
+const isUpper = (c: string): boolean => c !== c.toLowerCase() && c === c.toUpperCase();
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+
+/** A text's words (see NAME_TOKEN) and its other marks one by one, with a possessive split off its word. */
+export function nameTokens(text: string): NameToken[] {
+  const out: NameToken[] = [];
+  for (const m of text.matchAll(NAME_TOKEN)) {
+    const start = m.index;
+    if (m[1] !== undefined) {
+      // A dotted acronym: "U.S.", "U.N.".
+      out.push({
+        text: m[1],
+        start,
+        end: start + m[1].length,
+        key: keyWord(m[1]),
+        word: true,
+        cap: true,
+        acronym: true,
+        possessive: false,
+      });
+      continue;
+    }
+    if (m[2] === undefined) {
+      out.push({
+        text: m[0],
+        start,
+        end: start + 1,
+        key: m[0],
+        word: false,
+        cap: false,
+        acronym: false,
+        possessive: false,
+      });
+      continue;
+    }
+    let raw = m[2];
+    let possessive = false;
+    const n = raw.length;
+    if (n > 2 && (raw[n - 1] === 's' || raw[n - 1] === 'S') && (raw[n - 2] === "'" || raw[n - 2] === '’')) {
+      raw = raw.slice(0, -2);
+      possessive = true;
+    }
+    const dash = raw.lastIndexOf('-');
+    const lastFirst = raw[dash + 1] ?? '';
+    const cap = isUpper(lastFirst) && !isDigit(raw[0]!);
+    const acronym = raw.length >= 2 && raw.length <= 6 && raw === raw.toUpperCase() && /^\p{Lu}+$/u.test(raw);
+    out.push({
+      text: raw,
+      start,
+      end: start + raw.length,
+      key: keyWord(raw),
+      word: true,
+      cap,
+      acronym,
+      possessive,
+    });
+  }
+  markPluralPossessives(out);
+  return out;
+}
+
+/** "United States’ sanctions": a word ending in s followed straight by an apostrophe and then a space. */
+function markPluralPossessives(out: NameToken[]): void {
+  for (let i = 0; i + 1 < out.length; i++) {
+    const t = out[i]!;
+    const next = out[i + 1]!;
+    if (t.word && t.text.endsWith('s') && (next.text === "'" || next.text === '’') && next.start === t.end) {
+      const after = out[i + 2];
+      if (after === undefined || after.start > next.end) {
+        t.possessive = true;
+        out.splice(i + 1, 1);
+      }
+    }
+  }
 }

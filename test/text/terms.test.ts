@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { baseForm, rawTokens, STOP_WORDS, termOf, terms, termSequence, words } from '../../src/text/terms.js';
+import {
+  baseForm,
+  casedWords,
+  isAcronym,
+  keyWord,
+  mapCasedWords,
+  nameTokens,
+  normalizeWord,
+  proseWordAt,
+  rawTokens,
+  STOP_WORDS,
+  termOf,
+  terms,
+  termSequence,
+  wordTokens,
+  words,
+} from '../../src/text/terms.js';
 
 describe('terms', () => {
   it('stems, drops stop words and possessives, keeps acronyms unstemmed', () => {
@@ -44,5 +60,70 @@ describe('termSequence and rawTokens', () => {
   it('agree with terms() once the stop words are dropped', () => {
     const text = "Iran's Ministry of Intelligence and Security (MOIS) was sanctioned in September.";
     expect(termSequence(text).filter((t) => t !== null)).toEqual(terms(text));
+  });
+});
+
+describe('the tokenizers', () => {
+  it('wordTokens splits at hyphens and keeps apostrophes before letters and dotted acronyms whole', () => {
+    expect(wordTokens("The U.S. cyber-attack on Xhaçka's 1990s rock 'n' roll")).toEqual([
+      'The', 'U.S.', 'cyber', 'attack', 'on', "Xhaçka's", '1990s', 'rock', 'n', 'roll',
+    ]);
+  });
+
+  it('nameTokens keeps hyphenated names whole, splits off possessives and marks capitals and acronyms', () => {
+    const tokens = nameTokens('Al-Qaeda’s chief met the MEK and U.S. officials, the States’ envoy.');
+    expect(tokens.map((t) => [t.text, t.key, t.cap, t.acronym, t.possessive])).toEqual([
+      ['Al-Qaeda', 'al-qaeda', true, false, true],
+      ['chief', 'chief', false, false, false],
+      ['met', 'met', false, false, false],
+      ['the', 'the', false, false, false],
+      ['MEK', 'mek', true, true, false],
+      ['and', 'and', false, false, false],
+      ['U.S.', 'us', true, true, false],
+      ['officials', 'officials', false, false, false],
+      [',', ',', false, false, false],
+      ['the', 'the', false, false, false],
+      ['States', 'states', true, false, true],
+      ['envoy', 'envoy', false, false, false],
+      ['.', '.', false, false, false],
+    ]);
+    expect(tokens[0]).toMatchObject({ start: 0, end: 8 });
+  });
+
+  it('proseWordAt reads the word starting at an offset, dots and hyphens inside it', () => {
+    const text = 'Mr. Smith of the U.S.-led, state-run No.5 team';
+    expect(proseWordAt(text, 0)).toBe('Mr');
+    expect(proseWordAt(text, 17)).toBe('U.S.');
+    expect(proseWordAt(text, 27)).toBe('state-run');
+    expect(proseWordAt(text, 37)).toBe('No.5');
+    expect(proseWordAt(text, 2)).toBeNull();
+  });
+
+  it('casedWords gives the words as written with their offsets; mapCasedWords rewrites them', () => {
+    expect([...casedWords('O’Brien met Sinn-Féin 2 times')].map((m) => [m[0], m.index])).toEqual([
+      ['O’Brien', 0],
+      ['met', 8],
+      ['Sinn-Féin', 12],
+      ['times', 24],
+    ]);
+    expect(mapCasedWords('who met rama?', (w) => w.toUpperCase())).toBe('WHO MET RAMA?');
+  });
+
+  it('isAcronym takes two to six capitals, dotted or not', () => {
+    expect(['US', 'U.S.', 'MEK', 'NASDAQ'].map(isAcronym)).toEqual([true, true, true, true]);
+    expect(['U', 'Us', 'ABCDEFG'].map(isAcronym)).toEqual([false, false, false]);
+  });
+});
+
+describe('the word normalisers', () => {
+  it('keyWord lower-cases, drops accents, possessives and dots, and keeps an apostrophe inside a word', () => {
+    expect(['Xhaçka’s', 'U.S.', 'O’Brien', 'People’s', 'States’', 'ABC', '‘Tis'].map(keyWord)).toEqual([
+      'xhacka', 'us', "o'brien", 'people', 'states', 'abc', "'tis",
+    ]);
+  });
+
+  it('normalizeWord is keyWord without apostrophes, so "O’Brien" and "OBrien" are one word', () => {
+    expect(['Xhaçka’s', 'U.S.', 'O’Brien', "can't", 'Ünal'].map(normalizeWord)).toEqual(['xhacka', 'us', 'obrien', 'cant', 'unal']);
+    expect(normalizeWord('O’Brien')).toBe(normalizeWord('OBrien'));
   });
 });

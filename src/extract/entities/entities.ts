@@ -18,9 +18,9 @@ import {
   isGivenName,
   lexiconKind,
   nameKey,
-  tokenize,
   typoBudget,
 } from '../names.js';
+import { nameTokens } from '../../text/terms.js';
 import { HONORIFICS, TITLES, TITLE_MODIFIERS } from '../vocabulary.js';
 
 /** At most this many citations per entity: the first mentions, in article order. */
@@ -595,7 +595,7 @@ function stripTitles(text: string): {
   hadTitle: boolean;
   capitalised: boolean;
 } {
-  const toks = tokenize(text.trim()).filter((t) => t.word);
+  const toks = nameTokens(text.trim()).filter((t) => t.word);
   let n = 0;
   while (
     n < toks.length - 1 &&

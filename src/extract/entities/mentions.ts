@@ -1,6 +1,6 @@
 // One sentence → the names it mentions, each with the evidence news prose gives about what it names:
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
-import { STOP_WORDS } from '../../text/terms.js';
+import { STOP_WORDS, casedWords, nameTokens, type NameToken } from '../../text/terms.js';
 import {
   NAME_PARTICLES,
   EVENT_CUES,
@@ -27,8 +27,6 @@ import {
   isNumberWord,
   lexiconKind,
   looksLikeCommonWord,
-  tokenize,
-  type Token,
 } from '../names.js';
 import {
   HONORIFICS,
@@ -134,7 +132,7 @@ const PLACE_ABBREVIATIONS = new Set(['st', 'mt', 'ft']);
 /** Collect, over all sentences, which words appear lower-case and which capitalised mid-sentence. */
 export function addWordStats(stats: WordStats, text: string): void {
   let first = true;
-  for (const m of text.matchAll(WORD)) {
+  for (const m of casedWords(text)) {
     const w = m[0];
     const c = w[0]!;
     if (c !== c.toUpperCase()) stats.lower.add(stripPossessive(w));
@@ -143,7 +141,6 @@ export function addWordStats(stats: WordStats, text: string): void {
     first = false;
   }
 }
-const WORD = /\p{L}[\p{L}'’-]*/gu;
 
 function stripPossessive(w: string): string {
   const n = w.length;
@@ -174,10 +171,10 @@ function markAffiliation(span: Span): void {
 }
 
 class SentenceScanner {
-  readonly tokens: Token[];
+  readonly tokens: NameToken[];
   readonly mentions: RawMention[] = [];
   readonly links: [string, string][] = [];
-  /** Token index → the name span starting/ending there. */
+  /** NameToken index → the name span starting/ending there. */
   private readonly byFirst = new Map<number, Span>();
   private readonly byLast = new Map<number, Span>();
 
@@ -185,7 +182,7 @@ class SentenceScanner {
     readonly text: string,
     readonly stats: WordStats,
   ) {
-    this.tokens = tokenize(text);
+    this.tokens = nameTokens(text);
   }
 
   scan(): SentenceScan {
@@ -349,7 +346,7 @@ class SentenceScanner {
    * unlike "Bank of England Governor Andrew Bailey and Chinese Premier Li Qiang".
    */
   private andStaysInName(run: number[], n: number): boolean {
-    const words = (from: number, to: number): Token[] =>
+    const words = (from: number, to: number): NameToken[] =>
       run
         .slice(from, to)
         .map((i) => this.tokens[i]!)
@@ -412,14 +409,14 @@ class SentenceScanner {
   }
 
   /** A lower-case word inside a role phrase: a modifier, a role noun, or a content word ("hedge fund manager"). */
-  private isRolePhraseWord(t: Token): boolean {
+  private isRolePhraseWord(t: NameToken): boolean {
     if (t.cap || !t.word) return false;
     if (TITLE_MODIFIERS.has(t.key) || isRoleNoun(t.key) || /^(?:ex|then)-/.test(t.key)) return true;
     return !STOP_WORDS.has(t.key) && isContentWord(t.key);
   }
 
   /** A capitalised word inside a title: "Deputy", "Foreign", "Albanian", "US" — but not "Council" or "Party". */
-  private isRolePart(t: Token): boolean {
+  private isRolePart(t: NameToken): boolean {
     if (TITLES.has(t.key) || isDemonym(t.key) || isCountryLike(t.key) || t.text === '.') return true;
     return TITLE_MODIFIERS.has(t.key) && !ORG_CUES.has(t.key) && !PLACE_CUES.has(t.key);
   }
@@ -590,7 +587,7 @@ class SentenceScanner {
 
   // -- Context: what surrounds a name ----------------------------------------------------------------------------
 
-  private word(i: number): Token | undefined {
+  private word(i: number): NameToken | undefined {
     const t = this.tokens[i];
     return t?.word ? t : undefined;
   }

@@ -5,7 +5,7 @@
 // matched on the reporter's words only. Names are resolved within the article (surname → full name, he/she → the
 // person referred to, its/it → the organisation or country, "the statement" → whose statement) or by the resolver.
 import { lexiconTags } from '../../text/lexicon.js';
-import { normalizeWord } from '../../text/terms.js';
+import { isAcronym, normalizeWord, proseWordAt } from '../../text/terms.js';
 import {
   ATTRIBUTION_SPEECH_VERBS as SPEECH_VERBS,
   ATTRIBUTION_TITLES as TITLE_WORDS,
@@ -138,7 +138,6 @@ export interface Tok {
   quote: number;
 }
 
-const WORD_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/uy;
 const ABBREVIATIONS = words('mr mrs ms mx dr prof sen rep gov gen lt col sgt capt cmdr maj supt st jr sr inc corp co ltd no vs hon rev');
 const PUNCT = ',;:.!?()—–';
 const LETTER = /[\p{L}\p{N}]/u;
@@ -172,13 +171,12 @@ export function tokenize(body: string, from: number, to: number, spans: readonly
       i++;
       continue;
     }
-    WORD_RE.lastIndex = i;
-    const m = WORD_RE.exec(body);
-    if (!m || m.index !== i) {
+    const word = proseWordAt(body, i);
+    if (word === null) {
       i++;
       continue;
     }
-    let text = m[0];
+    let text = word;
     const lowerRaw = text.toLowerCase();
     if (body[i + text.length] === '.' && (ABBREVIATIONS.has(lowerRaw) || /^\p{Lu}$/u.test(text))) text += '.';
     // A plural possessive: "the trustees' statement".
@@ -290,13 +288,14 @@ const ROLE_LOOKBACK = 60;
 
 const isCapName = (t: Tok | undefined): boolean => t !== undefined && t.type === 'word' && t.cap && !CAP_STOPWORDS.has(base(t));
 const isWord = (t: Tok | undefined, set: ReadonlySet<string>): boolean => t !== undefined && t.type === 'word' && set.has(t.lower);
-const isAcronym = (text: string): boolean => /^(?:\p{Lu}\.?){2,6}$/u.test(text.replace(/['’]s$/, ''));
+/** An acronym, possessive or not: "MEK", "MEK’s". */
+const isAcronymName = (text: string): boolean => isAcronym(text.replace(/['’]s$/, ''));
 
 /** A unit-initial capitalised word that is ordinary vocabulary ("Following", "Especially") is not a name. */
 function isSentenceInitialCommon(tokens: Tok[], i: number): boolean {
   const t = tokens[i]!;
   if (tokens.slice(0, i).some((x) => x.type === 'word')) return false;
-  if (isAcronym(t.text)) return false;
+  if (isAcronymName(t.text)) return false;
   const w = base(t);
   const tags = lexTags(w);
   if (tags.length === 0) return /(?:tion|sion|ment|ness|ity|ance|ence|ism|ing)$/.test(w) && w.length > 6;
@@ -423,7 +422,7 @@ export class ArticleContext {
     const verbatim = this.body.slice(full[0]!.start, last.end).replace(/['’]s$/, '');
     // Organisations keep their whole name: "US State Department", "Iran’s Foreign Ministry".
     const headOfPhrase = full.some((t, j) => ORG_HEADS.has(base(t)) && full[j + 1]?.lower === 'of'); // "Ministry of Finance"
-    if (headOfPhrase || ORG_HEADS.has(base(last)) || ORG_HEADS.has(bareLower(last)) || (full.length === 1 && isAcronym(last.text))) {
+    if (headOfPhrase || ORG_HEADS.has(base(last)) || ORG_HEADS.has(bareLower(last)) || (full.length === 1 && isAcronymName(last.text))) {
       return this.withResolver({ name: verbatim, kind: 'organization', gender: null, titles: before });
     }
     const possessiveAt = full.findIndex((t, j) => t.possessive && j < full.length - 1);
