@@ -9,9 +9,9 @@ import { analyze, type Question } from './question.js';
 import { rank } from './retrieval.js';
 import { askDefaults, type AskOptions } from './tuning.js';
 
-// What the rest of storydesk uses of /ask, besides ask and rankCandidates.
+// What the story (src/engine/story.ts) uses of /ask besides ask and rankCandidates, so that it imports this file only.
 export { AcronymIndex } from './acronyms.js';
-export type { AskContext, SentenceAnnotator } from './context.js';
+export type { AskContext } from './context.js';
 export type { Scored } from './candidates.js';
 
 /** The question as the ranking sees it: its type and weighted terms (for explaining answers). */
