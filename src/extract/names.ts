@@ -5,6 +5,7 @@ import nlp from 'compromise';
 import { compoundLexiconTags, lexiconOrgWords } from '../text/lexicon.js';
 import { isDemonymOfLexiconPlace } from '../text/demonyms.js';
 import { keyWord } from '../text/terms.js';
+import { boundedMemo } from '../util/collections.js';
 import { TITLES } from './vocabulary.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
@@ -172,16 +173,12 @@ export function isDemonym(key: string): boolean {
   return GROUP_WORDS.has(key) || compoundLexiconTags(key).includes('Demonym') || derivedDemonym(key);
 }
 
-const demonymCache = new Map<string, boolean>();
-
 /** "Slovenian" ← Slovenia, "Israeli" ← Israel, "Ukrainians" ← Ukraine: demonyms the lexicon lacks, from its places. */
-function derivedDemonym(key: string): boolean {
-  let known = demonymCache.get(key);
-  if (known !== undefined) return known;
-  known = key.length > 4 && !isGivenName(key) && lexiconKind(key) === null && isDemonymOfLexiconPlace(key);
-  if (demonymCache.size < 100_000) demonymCache.set(key, known);
-  return known;
-}
+const derivedDemonym = boundedMemo(
+  (key: string): boolean =>
+    key.length > 4 && !isGivenName(key) && lexiconKind(key) === null && isDemonymOfLexiconPlace(key),
+  100_000,
+);
 
 /** Number words ("One", "Two", "First"): never part of a name here. */
 export function isNumberWord(key: string): boolean {
@@ -229,17 +226,8 @@ export function isNonEntityAcronym(key: string): boolean {
 
 export type LexiconKind = 'person' | 'organization' | 'place' | null;
 
-const kindCache = new Map<string, LexiconKind>();
-
 /** What the lexicon (plus a few news staples) says a whole name is. */
-export function lexiconKind(key: string): LexiconKind {
-  let kind = kindCache.get(key);
-  if (kind === undefined) {
-    kind = lexiconKindUncached(key);
-    if (kindCache.size < 100_000) kindCache.set(key, kind);
-  }
-  return kind;
-}
+export const lexiconKind: (key: string) => LexiconKind = boundedMemo(lexiconKindUncached, 100_000);
 
 function lexiconKindUncached(key: string): LexiconKind {
   // The lexicon files abbreviations such as "inc", "co" and "dept" as organisations; alone they name nothing.
@@ -390,16 +378,13 @@ const FUNCTION_TAGS = new Set([
   'Modal',
   'Expression',
 ]);
-const isolatedTagCache = new Map<string, boolean>();
 
 /**
  * Is a capitalised word at a sentence start just a common word ("Following", "Today", "Especially", "Comments")?
  * Words compromise's lexicon knows are decided by it; for unknown words only its function-word guesses are trusted,
  * since its suffix guesses call names verbs and adjectives ("Erling" a gerund, "Lapid" an adjective).
  */
-export function looksLikeCommonWord(word: string): boolean {
-  const cached = isolatedTagCache.get(word);
-  if (cached !== undefined) return cached;
+export const looksLikeCommonWord: (word: string) => boolean = boundedMemo((word: string): boolean => {
   const key = keyWord(word);
   let common: boolean;
   if (isKnownProper(key)) common = false;
@@ -416,9 +401,8 @@ export function looksLikeCommonWord(word: string): boolean {
     const tags = term?.terms?.[0]?.tags ?? [];
     common = tags.some((t) => FUNCTION_TAGS.has(t)) && !tags.includes('ProperNoun');
   }
-  isolatedTagCache.set(word, common);
   return common;
-}
+}, 100_000);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fuzzy matching.

@@ -1,5 +1,5 @@
 // The story's timeline: every dated event the articles state, in order, each with the sentences that state it.
-import { pushTo, weakMemo } from '../util/collections.js';
+import { boundedMemo, pushTo, weakMemo } from '../util/collections.js';
 import { articleOrder, cite } from '../model/citation.js';
 import type { Article, Citation, Sentence, TimelineEvent, TimelineFilter } from '../model/types.js';
 import { terms, words } from '../text/terms.js';
@@ -329,23 +329,13 @@ function checkFilterDate(field: 'from' | 'to', value: string | undefined): void 
   }
 }
 
-/** Everything an event says: its sentence and every cited excerpt. */
 /** The words of event sentences, kept between calls (bounded): person filters test every event's sentences. */
-const wordsMemo = new Map<string, Set<string>>();
-
-function wordsOf(text: string): Set<string> {
-  let w = wordsMemo.get(text);
-  if (!w) {
-    if (wordsMemo.size >= 200_000) wordsMemo.clear();
-    w = new Set(words(text));
-    wordsMemo.set(text, w);
-  }
-  return w;
-}
+const wordsOf = boundedMemo((text: string): Set<string> => new Set(words(text)), 200_000);
 
 /** An event's search terms, computed once per event: topic filters run over every event on each call. */
 const eventTerms = weakMemo((e: TimelineEvent): Set<string> => new Set(eventTexts(e).flatMap((text) => terms(text))));
 
+/** Everything an event says: its sentence and every cited excerpt. */
 function eventTexts(e: TimelineEvent): string[] {
   return [e.text, ...e.citations.map((c) => c.excerpt)];
 }
@@ -404,17 +394,13 @@ export function pushPosition(map: Map<string, number[]>, key: string, position: 
 }
 
 /** Last days of periods, by period: a date filter tests every event's, and a timeline has few distinct periods. */
-const periodEnds = new Map<string, string>();
+const periodEnds = boundedMemo((key: string): string => {
+  const [date, precision] = key.split('/') as [string, Period['precision']];
+  return periodEnd({ date, precision });
+}, 100_000);
 
 function periodEndOf(e: TimelineEvent): string {
-  const key = `${e.date}/${e.precision}`;
-  let end = periodEnds.get(key);
-  if (end === undefined) {
-    if (periodEnds.size >= 100_000) periodEnds.clear();
-    end = periodEnd(e);
-    periodEnds.set(key, end);
-  }
-  return end;
+  return periodEnds(`${e.date}/${e.precision}`);
 }
 
 /** Does one of the names match the text's words as `nameInText` does? Names given as their words. */

@@ -3,6 +3,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { boundedMemo } from '../util/collections.js';
 
 type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 const ALL_POS: Pos[] = ['noun', 'verb', 'adj', 'adv'];
@@ -28,8 +29,11 @@ export class WordNet {
   private readonly index = new Map<Pos, Buffer>();
   private readonly dataFd = new Map<Pos, number>();
   /** Memos (bounded): questions repeat words, so derivations and synonyms are looked up once per word. */
-  private readonly derivationCache = new Map<string, string[]>();
-  private readonly synonymCache = new Map<string, string[]>();
+  private readonly derivationMemo = boundedMemo((w: string) => this.findDerivations(w), 10_000);
+  private readonly synonymMemo = boundedMemo((key: string) => {
+    const [w, senses] = key.split('\u0000') as [string, string];
+    return this.findSynonyms(w, Number(senses));
+  }, 10_000);
 
   constructor(private readonly dir: string) {}
 
@@ -108,9 +112,10 @@ export class WordNet {
    * meaning, so every sense is used.
    */
   derivations(word: string): string[] {
-    const w = word.toLowerCase();
-    const cached = this.derivationCache.get(w);
-    if (cached) return cached;
+    return this.derivationMemo(word.toLowerCase());
+  }
+
+  private findDerivations(w: string): string[] {
     const out = new Set<string>();
     for (const pos of ALL_POS) {
       for (const lemma of this.lemmas(w, pos)) {
@@ -136,10 +141,7 @@ export class WordNet {
       }
     }
     out.delete(w);
-    const result = [...out];
-    if (this.derivationCache.size >= 10_000) this.derivationCache.clear();
-    this.derivationCache.set(w, result);
-    return result;
+    return [...out];
   }
 
   /** Base forms of a word that WordNet knows, per part of speech. */
@@ -157,26 +159,23 @@ export class WordNet {
 
   /** Single-word synonyms of a word's most frequent senses, in every part of speech. */
   synonyms(word: string, options: SynonymOptions = defaults): string[] {
-    const w = word.toLowerCase();
-    const key = `${w}\u0000${options.senses}`;
-    const cached = this.synonymCache.get(key);
-    if (cached) return cached;
+    return this.synonymMemo(`${word.toLowerCase()}\u0000${options.senses}`);
+  }
+
+  private findSynonyms(w: string, senses: number): string[] {
     const out = new Set<string>();
     for (const pos of ALL_POS) {
       for (const lemma of this.lemmas(w, pos)) {
         const fields = this.indexLine(pos, lemma)!.trim().split(' ');
         const pointerCount = Number(fields[3]);
         const offsets = fields.slice(6 + pointerCount).map(Number);
-        for (const offset of offsets.slice(0, options.senses)) {
+        for (const offset of offsets.slice(0, senses)) {
           for (const syn of this.synsetWords(pos, offset)) if (!syn.includes('_') && syn !== lemma) out.add(syn);
         }
       }
     }
     out.delete(w);
-    const result = [...out];
-    if (this.synonymCache.size >= 10_000) this.synonymCache.clear();
-    this.synonymCache.set(key, result);
-    return result;
+    return [...out];
   }
 
   /**

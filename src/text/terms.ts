@@ -4,6 +4,7 @@
 // ("spoke" → "speak") → Porter stem.
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
+import { boundedMemo } from '../util/collections.js';
 
 /**
  * Bump when what terms() returns for a text changes: an index or term statistics built with another version must
@@ -118,33 +119,26 @@ export function isAcronym(word: string): boolean {
   return ACRONYM.test(word);
 }
 
-const keyCache = new Map<string, string>();
-
 /**
  * One word → the form names are compared in: lower case, no accents, curly apostrophes and backticks straightened,
  * no possessive ('s, or an apostrophe at the end), no dots: "Xhaçka's" → "xhacka", "U.S." → "us", "O’Brien" →
  * "o'brien", "People’s" → "people". An apostrophe inside a word stays.
  */
 export function keyWord(word: string): string {
-  if (/^[A-Za-z0-9]+$/.test(word)) return word.toLowerCase();
-  let key = keyCache.get(word);
-  if (key === undefined) {
-    key = slowKeyWord(word);
-    if (keyCache.size < 100_000) keyCache.set(word, key);
-  }
-  return key;
+  return /^[A-Za-z0-9]+$/.test(word) ? word.toLowerCase() : slowKeyWord(word);
 }
 
-function slowKeyWord(word: string): string {
-  return word
+const slowKeyWord = boundedMemo((word: string): string =>
+  word
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/'s$/, '')
     .replace(/'$/, '')
-    .replace(/\./g, '');
-}
+    .replace(/\./g, ''),
+  100_000,
+);
 
 /**
  * One word → the form search terms are made from: its key without apostrophes, so that "O'Brien" and "OBrien",
@@ -164,19 +158,10 @@ export function words(text: string): string[] {
  * Token as written → its term, null for a stop word, '' for no word at all. Memoised: a corpus's vocabulary is small
  * next to its tokens, and normalising and stemming each token again was most of the cost of reading sentences.
  */
-const tokenTerms = new Map<string, string | null>();
-const MAX_MEMO = 200_000;
-
-function tokenTerm(raw: string): string | null {
-  let t = tokenTerms.get(raw);
-  if (t === undefined) {
-    const w = normalizeWord(raw);
-    t = w.length === 0 ? '' : ACRONYM.test(raw) ? w : STOP_WORDS.has(w) ? null : stem(w);
-    if (tokenTerms.size >= MAX_MEMO) tokenTerms.clear();
-    tokenTerms.set(raw, t);
-  }
-  return t;
-}
+const tokenTerm = boundedMemo((raw: string): string | null => {
+  const w = normalizeWord(raw);
+  return w.length === 0 ? '' : ACRONYM.test(raw) ? w : STOP_WORDS.has(w) ? null : stem(w);
+}, 200_000);
 
 /** One word → its index term, or null for a stop word. */
 export function termOf(word: string): string | null {

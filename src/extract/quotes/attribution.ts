@@ -6,6 +6,7 @@
 // person referred to, its/it → the organisation or country, "the statement" → whose statement) or by the resolver.
 import { lexiconTags } from '../../text/lexicon.js';
 import { isAcronym, normalizeWord, proseWordAt } from '../../text/terms.js';
+import { weakMemo } from '../../util/collections.js';
 import {
   ATTRIBUTION_SPEECH_VERBS as SPEECH_VERBS,
   ATTRIBUTION_TITLES as TITLE_WORDS,
@@ -217,15 +218,7 @@ function isCommonWord(text: string, lower: string): boolean {
 }
 
 /** A word without its possessive ending, normalised: "Rama’s" → "rama". */
-const baseCache = new WeakMap<Tok, string>();
-const base = (t: Tok): string => {
-  let b = baseCache.get(t);
-  if (b === undefined) {
-    b = normalizeWord(t.text.replace(/\.$/, ''));
-    baseCache.set(t, b);
-  }
-  return b;
-};
+const base = weakMemo((t: Tok): string => normalizeWord(t.text.replace(/\.$/, '')));
 const expandTitle = (w: string): string => TITLE_EXPANSIONS[w] ?? w;
 const bareText = (t: Tok): string => (t.possessive ? t.text.replace(/(?:['’]s|['’])$/, '') : t.text);
 /** A lower-case word without its possessive ending: "company’s" → "company", "trustees'" → "trustees". */

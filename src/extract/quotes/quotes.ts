@@ -1,5 +1,5 @@
 // Quotations: every direct quotation in the articles, verbatim, with its speaker and a citation.
-import { weakMemo } from '../../util/collections.js';
+import { boundedMemo, weakMemo } from '../../util/collections.js';
 import { cite } from '../../model/citation.js';
 import type { Article, Quote, QuoteFilter, Sentence } from '../../model/types.js';
 import { normalizeWord, terms } from '../../text/terms.js';
@@ -229,17 +229,7 @@ const fold = (s: string): string[] =>
     .filter((w) => w.length > 0);
 
 /** Speakers' folded words, kept between calls (bounded): a speaker filter tests every distinct speaker. */
-const foldMemo = new Map<string, string[]>();
-
-function foldedSpeaker(speaker: string): string[] {
-  let f = foldMemo.get(speaker);
-  if (!f) {
-    if (foldMemo.size >= 100_000) foldMemo.clear();
-    f = fold(speaker);
-    foldMemo.set(speaker, f);
-  }
-  return f;
-}
+const foldedSpeaker = boundedMemo(fold, 100_000);
 
 /**
  * Forgiving speaker match: case- and accent-insensitive; "lapid" or "Yair" matches "Yair Lapid"; a prefix of a
