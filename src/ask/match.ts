@@ -1,13 +1,10 @@
 // Matching: where and how well each question term occurs in a sentence (exactly, as a compound, demonym, typo, …).
-import { demonymPartners } from '../text/demonyms.js';
+import { DEMONYM_ENDINGS, demonymPartners, isDemonymOf } from '../text/demonyms.js';
 import { normalizeWord, rawTokens, termSequence } from '../text/terms.js';
 import type { Sentence } from '../model/types.js';
 import { CAPITALISED_TITLE_WORDS } from '../extract/vocabulary.js';
 import type { Question, QuestionTerm } from './question.js';
 import type { AskOptions } from './tuning.js';
-
-/** Endings that turn a place into its people or adjective: Albania → Albanian, Israel → Israeli, Japan → Japanese. */
-const DEMONYM_ENDINGS: ReadonlySet<string> = new Set(['n', 'an', 'ian', 'i', 'ese', 'ish']);
 
 /** Endings that extend a word into a related one: those of a demonym, and "-er". */
 const EXTENSION_ENDINGS: ReadonlySet<string> = new Set([...DEMONYM_ENDINGS, 'er']);
@@ -23,11 +20,6 @@ function extends_(long: string, short: string): boolean {
     return EXTENSION_ENDINGS.has(rest) || rest.length >= 4;
   }
   return short.length >= 5 && long.endsWith(short) && long.length - short.length >= 4;
-}
-
-/** Is `long` the people or adjective of the place `short` by a regular ending ("albanian" of "albania")? */
-function isDemonymOf(long: string, short: string): boolean {
-  return long.length > short.length && long.startsWith(short) && DEMONYM_ENDINGS.has(long.slice(short.length));
 }
 
 /** Are the two words one insertion, deletion or substitution apart (a typo)? */

@@ -1,6 +1,6 @@
 // A question as people type it: chat shorthand read as the question it stands for, and lower-case names capitalised.
 import { isPlaceWord } from '../text/demonyms.js';
-import { STOP_WORDS, termOf } from '../text/terms.js';
+import { mapCasedWords, STOP_WORDS, termOf } from '../text/terms.js';
 import type { AskContext } from './context.js';
 
 /**
@@ -9,7 +9,7 @@ import type { AskContext } from './context.js';
  */
 export function truecase(ctx: AskContext, question: string): string {
   if (!ctx.isNameWord || /\p{Lu}/u.test(question)) return question;
-  return question.replace(/\p{L}[\p{L}'’-]*/gu, (w) => {
+  return mapCasedWords(question, (w) => {
     const lower = w.toLowerCase().replace(/['’]s$/, '');
     const plain = termOf(lower);
     const used = ctx.stats.has(plain ?? lower);
