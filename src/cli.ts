@@ -14,6 +14,8 @@ import { loadStory, type Story } from './engine/story.js';
 import type { Entity, TimelineFilter } from './model/types.js';
 import { timelineOptionMessage } from './present/labels.js';
 import { renderAsk, renderQuotes, renderSources, renderTimeline, renderWho, renderWhoIs } from './present/text.js';
+import { QuestionError } from './ask/input.js';
+import { cleanTyped } from './text/clean.js';
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream;
@@ -154,20 +156,36 @@ function timelineFilter(values: { from?: string; to?: string; topic?: string; pe
   return parsed.filter;
 }
 
+/**
+ * `ask QUESTION`, or one question per line of stdin. A line ends at \n, \r\n or a lone \r (as Node's readline reads
+ * it); a line that is blank, or holds only spaces and invisible characters, is skipped and gets no output. Every other
+ * line gets exactly one output, in order, echoing the question: the answer, or `{"question", "error", "code"}` when the
+ * engine refuses it (too long, too many words). A refused or failing question never stops the batch.
+ */
 async function cliAsk(story: Story, question: string, io: CliIO, out: (value: unknown, text: string) => void): Promise<number> {
-  if (question) {
-    const result = story.ask(question);
-    out(result, renderAsk(result));
-    return 0;
-  }
+  if (question) return answerOne(story, question, io, out, false) ? 0 : 1;
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    const q = line.trim();
-    if (!q) continue;
-    const result = story.ask(q);
-    out(result, `Q: ${q}\n${renderAsk(result)}\n`);
+    if (!cleanTyped(line)) continue;
+    answerOne(story, line.trim(), io, out, true);
   }
   return 0;
+}
+
+/** Answers one question and prints it; false when the engine refused it or failed. */
+function answerOne(story: Story, question: string, io: CliIO, out: (value: unknown, text: string) => void, batch: boolean): boolean {
+  const heading = batch ? `Q: ${cleanTyped(question)}\n` : '';
+  try {
+    const result = story.ask(question);
+    out({ question, ...result }, `${heading}${renderAsk(result)}${batch ? '\n' : ''}`);
+    return true;
+  } catch (error) {
+    const refused = error instanceof QuestionError;
+    if (!refused) io.stderr.write(`storydesk: could not answer "${cleanTyped(question).slice(0, 80)}": ${(error as Error).stack ?? String(error)}\n`);
+    const message = refused ? error.message : 'storydesk could not answer this question (an internal error, logged on stderr).';
+    out({ question, error: message, code: refused ? error.code : 'internal' }, `${heading}${message}${batch ? '\n' : ''}`);
+    return false;
+  }
 }
 
 async function corpusCheck(dir: string, write: (t: string) => void, warn: (t: string) => void): Promise<number> {

@@ -26,7 +26,8 @@ describe('cli ask --json', () => {
     const lines = out.trim().split('\n');
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]!);
-    expect(Object.keys(result).sort()).toEqual(['answer', 'citations']);
+    expect(Object.keys(result).sort()).toEqual(['answer', 'citations', 'question']);
+    expect(result.question).toBe('Where did Roll meet Xhacka?');
     expect(result.answer).toEqual({ text: expect.stringContaining('Berlin'), citation: citationShape, focus: { start: 0, end: expect.any(Number) } });
     expect(result.answer.text).toBe(result.answer.citation.excerpt);
     expect(result.answer.focus.end).toBeLessThanOrEqual(result.answer.text.length);
@@ -38,7 +39,32 @@ describe('cli ask --json', () => {
     const lines = out.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0].answer.text).toContain('Stuxnet');
-    expect(lines[1]).toEqual({ answer: null, citations: [] });
+    expect(lines[1]).toEqual({ question: 'What is the capital of France?', answer: null, citations: [] });
+  });
+
+  it('gives every non-blank line exactly one JSON line, in order: a refused question is an error line and the batch goes on', async () => {
+    const input = `${'x'.repeat(70_000)}\nWho is Rama?\n\r\n \u200b \n${'word '.repeat(80)}\nWHEN DID ALBANIA JOIN NATO?\r\n`;
+    const { code, out, err } = await cli(['ask', '--json', '--no-cache'], input);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.error ?? null)).toEqual([
+      'The question is 70,000 characters long; ask in at most 1,000.',
+      null,
+      'The question has 80 words; ask in at most 60.',
+      null,
+    ]);
+    expect(lines.map((l) => String(l.question).slice(0, 12))).toEqual(['xxxxxxxxxxxx', 'Who is Rama?', 'word word wo', 'WHEN DID ALB']);
+    expect(lines[0].code).toBe('too-long');
+    expect(lines[1].answer.text).toContain('Rama');
+    // An ALL-CAPS question is read as a lower-case one is.
+    expect(lines[3].answer.text).toContain('NATO');
+    expect(err).toBe('');
+  });
+
+  it('refuses a single question over a cap with the reason, exit code 1', async () => {
+    const { code, out } = await cli(['ask', '--json', '--no-cache', 'y'.repeat(1001)]);
+    expect(code).toBe(1);
+    expect(JSON.parse(out)).toEqual({ question: 'y'.repeat(1001), error: 'The question is 1,001 characters long; ask in at most 1,000.', code: 'too-long' });
   });
 
   it('serves another corpus folder with --corpus', async () => {

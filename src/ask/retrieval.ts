@@ -3,7 +3,7 @@ import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
 import { termOf } from '../text/terms.js';
 import { supported, topK } from '../index/scorer.js';
-import { searchOptions, type IndexedDoc } from '../index/search.js';
+import { MAX_EXPANDED_TERM, searchOptions, type IndexedDoc } from '../index/search.js';
 import { evaluate, type Scored } from './candidates.js';
 import type { AskContext } from './context.js';
 import type { Question } from './question.js';
@@ -35,7 +35,7 @@ function retrievalQuery(ctx: AskContext, q: Question, opts: AskOptions): { query
       tokenize: (text: string) => text.split(' ').filter(Boolean),
       processTerm: (term: string) => term,
       prefix: (term: string) => !extra.has(term) && prefix(term),
-      fuzzy: (term: string) => (term.length >= 5 && !ctx.stats.has(term) && !extra.has(term) ? 0.2 : false),
+      fuzzy: (term: string) => (term.length >= 5 && term.length <= MAX_EXPANDED_TERM && !ctx.stats.has(term) && !extra.has(term) ? 0.2 : false),
       boostTerm: (term: string) => (extra.has(term) ? 0.4 : 1),
     },
   };

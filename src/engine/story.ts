@@ -13,6 +13,7 @@ import { wordNet } from '../text/synonyms.js';
 import { terms, words } from '../text/terms.js';
 import { articleOrder } from '../model/citation.js';
 import { restoreCitations, stringifyCompact } from './derived-cache.js';
+import { prepareQuestion } from '../ask/input.js';
 import { AcronymIndex, ask as answerQuestion, rankCandidates, type AskContext, type Scored } from '../ask/ask.js';
 import type { TermStats } from '../index/stats.js';
 import type { StoryEngine, WhoResult } from './engine.js';
@@ -284,8 +285,9 @@ export class Story implements StoryEngine {
     return this.corpusProblems;
   }
 
+  /** Throws QuestionError (its message is for the person) when the question is empty or over a cap. */
   ask(question: string): AskResult {
-    return answerQuestion(this.askContext(), question);
+    return answerQuestion(this.askContext(), prepareQuestion(question));
   }
 
   /** The ranked candidates behind an answer, for tuning and debugging. */

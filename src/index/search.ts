@@ -37,10 +37,16 @@ export const indexOptions: Options<IndexedDoc> = {
   processTerm: (term) => termOf(term) ?? null,
 };
 
-/** Search defaults: prefix and fuzzy only on longer terms to keep precision. */
+/**
+ * Words longer than this are looked up as they are, never by prefix or typo: a typo match costs the square of the
+ * word's length (a 65,000-letter "word" took 8 s and 4 GB), and no real word is this long.
+ */
+export const MAX_EXPANDED_TERM = 30;
+
+/** Search defaults: prefix and fuzzy only on longer terms to keep precision, and never on absurdly long ones. */
 export const searchOptions: SearchOptions = {
-  prefix: (term) => term.length >= 5,
-  fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+  prefix: (term) => term.length >= 5 && term.length <= MAX_EXPANDED_TERM,
+  fuzzy: (term) => (term.length >= 6 && term.length <= MAX_EXPANDED_TERM ? 0.2 : false),
   combineWith: 'OR',
 };
 
