@@ -3,10 +3,14 @@ import { boundedMemo, weakMemo } from '../../util/collections.js';
 import { cite } from '../../model/citation.js';
 import type { Article, Quote, QuoteFilter, Sentence } from '../../model/types.js';
 import { normalizeWord, terms } from '../../text/terms.js';
-import { ArticleContext, Attributor, tokenize, type QuoteSpan, type SpeakerResolver, type Unit } from './attribution.js';
+import { ArticleContext } from './article-context.js';
+import { Attributor } from './attributor.js';
+import type { SpeakerResolver, Unit } from './speakers.js';
+import { tokenize, type QuoteSpan } from './tokens.js';
 import { pushPosition } from '../timeline.js';
 
-export type { QuoteSpan, SpeakerResolver } from './attribution.js';
+export type { SpeakerResolver } from './speakers.js';
+export type { QuoteSpan } from './tokens.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Finding the quotation marks.

@@ -1,0 +1,552 @@
+// What an article says about who is who, for attributing its quotations: its units (sentences, or several when a
+// quotation crosses the splitter's boundaries), every name mentioned in the reporter's words and what it names, each
+// unit's subject, who issued which document, and the resolution of what a speaker phrase refers to (surname → full
+// name, he/she → the person meant, its/it → the organisation or country, "the judge" → the person introduced as
+// judge, "the statement" → whose statement). One class of about 500 lines, kept whole: the four share the article's
+// mentions, and each step reads the others' results (a subject is resolved as a speaker phrase, a pronoun follows
+// earlier subjects and speakers, a document's owner is a resolved phrase).
+import { lexiconTags } from '../../text/lexicon.js';
+import { normalizeWord } from '../../text/terms.js';
+import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, DOCUMENT_NOUNS, HONORIFICS, isSpeakerNoun } from '../vocabulary.js';
+import {
+  DEPARTMENT_WORDS,
+  DETERMINERS,
+  INTRO_WORDS,
+  ISSUE_VERBS,
+  NAME_CONNECTORS,
+  NP_MODIFIERS,
+  ORG_HEADS,
+  ORG_NOUNS,
+  POSSESSIVE_PRONOUNS,
+  SUBJECT_PRONOUNS,
+  VERB_SKIP,
+  isPlaceTag,
+} from './cue-words.js';
+import { classifyRun, type RunContext } from './name-runs.js';
+import { isNounHead, nounPhraseBackward, nounPhraseForward } from './noun-phrases.js';
+import type { Gender, Kind, Mention, Speaker, SpeakerKind, SpeakerResolver, Unit } from './speakers.js';
+import {
+  bareLower,
+  base,
+  capRunEnd,
+  expandTitle,
+  isCapName,
+  isSentenceInitialCommon,
+  isWord,
+  skipBackward,
+  type Tok,
+} from './tokens.js';
+
+const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
+
+interface DocEvidence {
+  doc: string;
+  owner: Speaker;
+  pos: number;
+}
+
+/** Organisation nouns that may refer to any organisation named before ("the company"), not just a namesake. */
+const GENERIC_ORG_NOUNS = words('company firm group organization organisation club team side squad startup maker manufacturer retailer carrier airline lender insurer charity');
+/** Plural members → the body they make up. */
+const COLLECTIVES: Record<string, string> = { jurors: 'jury', directors: 'board', councillors: 'council', councilors: 'council' };
+
+/** How many same-surname mentions a surname lookup examines (bounded, so long articles stay linear). */
+const NAMESAKE_REACH = 24;
+/** How far (characters) "the statement" may look for whose statement it is. */
+const DOC_REACH = 3000;
+/** How many units back "the judge"/"the company" may look for whom it means. */
+const ROLE_LOOKBACK = 60;
+
+/** One article's units, mentions, subjects and document owners, and the resolution of speaker phrases in it. */
+export class ArticleContext implements RunContext {
+  readonly units: Unit[] = [];
+  readonly apostrophe: string;
+  private readonly persons = new Map<string, Mention[]>();
+  private readonly docs: DocEvidence[] = [];
+  private readonly kindCache = new Map<string, { name: string; kind: SpeakerKind } | null>();
+
+  constructor(
+    readonly body: string,
+    units: Array<Omit<Unit, 'mentions' | 'subject' | 'speaker' | 'index'>>,
+    private readonly resolver?: SpeakerResolver,
+  ) {
+    this.apostrophe = (body.match(/’/g)?.length ?? 0) >= (body.match(/'/g)?.length ?? 0) ? '’' : "'";
+    units.forEach((u, index) => this.units.push({ ...u, mentions: [], subject: null, speaker: null, index }));
+    for (const u of this.units) this.collectMentions(u);
+    for (const u of this.units) u.subject = this.findSubject(u);
+    for (const u of this.units) this.collectDocEvidence(u);
+  }
+
+  /** The resolver's canonical name and kind for a name, asked once per name in the article. */
+  resolveExternal(name: string): { name: string; kind: SpeakerKind } | null {
+    if (!this.resolver) return null;
+    if (!this.kindCache.has(name)) this.kindCache.set(name, this.resolver.resolve(name));
+    return this.kindCache.get(name) ?? null;
+  }
+
+  // -- mentions ----------------------------------------------------------------------------------------------------
+
+  private collectMentions(u: Unit): void {
+    const tokens = u.tokens;
+    let i = 0;
+    while (i < tokens.length) {
+      const t = tokens[i]!;
+      if (!isCapName(t) || (isSentenceInitialCommon(tokens, i) && !ATTRIBUTION_TITLES.has(base(t)))) {
+        i++;
+        continue;
+      }
+      const end = capRunEnd(tokens, i);
+      const run = tokens.slice(i, end);
+      const before: string[] = [];
+      for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
+        const x = tokens[b]!;
+        if (x.type !== 'word' || x.cap) break;
+        if (isSpeakerNoun(x.lower) || ATTRIBUTION_TITLES.has(x.lower) || NP_MODIFIERS.has(x.lower) || DEPARTMENT_WORDS.has(x.lower)) before.unshift(x.lower);
+        else break;
+      }
+      const speaksNext = this.verbAfter(tokens, end);
+      const found = this.mentionsOfRun(run, before, speaksNext, u.index);
+      // A bare title ("The President", "the Secretary of State") is the person introduced with it earlier.
+      if (found.length === 0) {
+        const titled = this.titleMention(run, u);
+        if (titled) found.push(titled);
+      }
+      for (const m of found) u.mentions.push(m);
+      i = end;
+    }
+  }
+
+  private titleMention(run: Tok[], u: Unit): Mention | null {
+    const titleWords = run.map((t) => expandTitle(base(t))).filter((w) => w !== 'the');
+    if (!titleWords.some((w) => ATTRIBUTION_TITLES.has(w) || isSpeakerNoun(w))) return null;
+    const pos = run[0]!.start;
+    const hit = this.resolveRole(titleWords, pos, u);
+    if (hit) return { name: hit.name, kind: hit.kind, gender: hit.gender, titles: titleWords, pos, unit: u.index };
+    return null;
+  }
+
+  /** Is a speech verb the next thing after `i` (adverbs skipped)? */
+  private verbAfter(tokens: Tok[], i: number): boolean {
+    let j = i;
+    while (isWord(tokens[j], VERB_SKIP) || (tokens[j]?.type === 'word' && /ly$/.test(tokens[j]!.lower))) j++;
+    return isWord(tokens[j], ATTRIBUTION_SPEECH_VERBS);
+  }
+
+  /** A capitalised run → its mentions (an owner "Iran’s" inside "Iran’s Foreign Ministry" is one too). */
+  private mentionsOfRun(run: Tok[], before: string[], speaks: boolean, unit: number): Mention[] {
+    const out: Mention[] = [];
+    const ownerAt = run.findIndex((t, k) => t.possessive && k < run.length - 1);
+    if (ownerAt >= 0) out.push(...this.mentionsOfRun(run.slice(0, ownerAt + 1), [], false, unit));
+    const m = classifyRun(this, run, before, speaks);
+    if (m) out.push({ ...m, pos: run[0]!.start, unit });
+    for (const mention of out) if (mention.kind === 'person' || mention.kind === 'unknown') this.registerPerson(mention);
+    return out;
+  }
+
+  private registerPerson(m: Mention): void {
+    const parts = m.name.split(/\s+/);
+    // Only name-shaped runs: "Yair Lapid", not "People’s Mujahideen of Iran" or "MEK".
+    if (parts.length < 2 || parts.length > 5 || /['’]|\b(?:of|for)\b|^\p{Lu}{2,}$/u.test(m.name)) return;
+    // A person's every later name word finds them ("Jones" → "Walter H. Jones"); an unsure name only its last.
+    for (const part of m.kind === 'person' ? parts.slice(1) : parts.slice(-1)) {
+      if (/^\p{Lu}\.?$/u.test(part) || NAME_CONNECTORS.has(part.toLowerCase()) || /^(?:jr|sr|ii|iii|iv)\.?$/i.test(part)) continue;
+      const key = normalizeWord(part);
+      const list = this.persons.get(key) ?? [];
+      list.push(m);
+      this.persons.set(key, list);
+    }
+  }
+
+  /** "Lapid" → the full name written elsewhere in the article ("Yair Lapid"): nearest before, else first after. */
+  fullName(surname: string, pos: number, titles: string[] = []): Mention | null {
+    const list = this.persons.get(normalizeWord(surname));
+    if (!list || list.length === 0) return null;
+    // "President Kennedy" is not "Attorney General Robert F. Kennedy": titles, when both have some, must agree.
+    const mine = titles.filter((w) => ATTRIBUTION_TITLES.has(w) && !HONORIFICS.has(w));
+    const agrees = (m: Mention): boolean => {
+      if (mine.length === 0) return true;
+      const theirs = m.titles.filter((w) => ATTRIBUTION_TITLES.has(w) && !HONORIFICS.has(w));
+      return theirs.length === 0 || mine.some((w) => theirs.includes(w));
+    };
+    // The list is in text order: binary search for the last mention at or before `pos`, then look nearby only.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.pos <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo - 1; j >= 0 && j >= lo - NAMESAKE_REACH; j--) if (agrees(list[j]!)) return list[j]!;
+    for (let j = 0; j < list.length && j < NAMESAKE_REACH; j++) if (agrees(list[j]!)) return list[j]!;
+    return null;
+  }
+
+  // -- subjects ----------------------------------------------------------------------------------------------------
+
+  /** The main clause's subject: the noun phrase before the first verb, after a fronted phrase ("In X, …"). */
+  private findSubject(u: Unit): Mention | null {
+    const tokens = u.tokens;
+    let i = 0;
+    while (tokens[i]?.type === 'punct') i++;
+    if (tokens[i]?.type === 'word' && INTRO_WORDS.has(tokens[i]!.lower)) {
+      let j = i;
+      while (j < tokens.length && j < i + 16 && tokens[j]!.text !== ',' && tokens[j]!.type !== 'quote') j++;
+      if (tokens[j]?.text === ',') i = j + 1;
+    }
+    const np = nounPhraseForward(tokens, i);
+    if (np.length === 0) return null;
+    // "Farm machinery dealer …", "Implementation of …": a common noun opening the sentence is no name.
+    const firstWord = np.findIndex((t) => !DETERMINERS.has(t.lower));
+    if (firstWord >= 0 && np[firstWord]!.cap && isSentenceInitialCommon(tokens, i + firstWord)) return null;
+    const next = tokens[i + np.length];
+    // A verb follows, or an appositive ("Gus Ehlers, competitor of …, says").
+    if (!next || (next.type === 'word' ? next.cap : next.text !== ',' && next.text !== '(')) return null;
+    if (next.text === ',' && !np.some((t) => isCapName(t)) && isCapName(tokens[i + np.length + 1])) {
+      // "a former colleague, Janet Bose, said": the appositive name.
+      const nameAt = i + np.length + 1;
+      const end = capRunEnd(tokens, nameAt);
+      const named = u.mentions.filter((m) => m.pos >= tokens[nameAt]!.start && m.pos < tokens[end - 1]!.end);
+      if (tokens[end]?.text === ',' && named.length) return named[named.length - 1]!;
+    }
+    const from = np[0]!.start;
+    const to = np[np.length - 1]!.end;
+    // The subject is the head of the phrase: the last mention inside it ("Iran’s Foreign Ministry", not "Iran").
+    const inside = u.mentions.filter((m) => m.pos >= from && m.pos < to);
+    if (inside.length) return inside[inside.length - 1]!;
+    // "The jury said", "He said": a described or pronoun subject, resolved now so later pronouns can follow it.
+    const speaker = this.interpret(np, from, u);
+    if (!speaker) return null;
+    const mention: Mention = { name: speaker.name, kind: speaker.kind, gender: speaker.gender, titles: np.map(bareLower), pos: from, unit: u.index };
+    const at = u.mentions.findIndex((m) => m.pos > from);
+    u.mentions.splice(at < 0 ? u.mentions.length : at, 0, mention);
+    return mention;
+  }
+
+  // -- documents -----------------------------------------------------------------------------------------------------
+
+  /** Who issued which document: "Israel press release", "a statement from Acme", "comments published by X". */
+  private collectDocEvidence(u: Unit): void {
+    const t = u.tokens;
+    for (let i = 0; i < t.length; i++) {
+      const tok = t[i]!;
+      if (tok.type !== 'word') continue;
+      if (/^(?:published|released|issued|posted|distributed)$/.test(tok.lower) && t[i + 1]?.lower === 'by') {
+        const np = nounPhraseForward(t, i + 2);
+        const owner = np.length ? this.interpretOwner(np, t[i + 2]!.start, u) : null;
+        const doc = t[i - 1]?.type === 'word' ? t[i - 1]!.lower : 'statement';
+        if (owner) this.docs.push({ doc, owner, pos: tok.start });
+      } else if (DOCUMENT_NOUNS.has(tok.lower)) {
+        const owner = this.docOwnerInPhrase(t, i, u) ?? this.docIssuer(t, i, u);
+        if (owner) this.docs.push({ doc: tok.lower, owner, pos: tok.start });
+      }
+    }
+  }
+
+  /** "The Veldland government issued a press release": the subject of issued/released/published a document. */
+  private docIssuer(t: Tok[], i: number, u: Unit): Speaker | null {
+    let j = i - 1;
+    while (j >= 0 && t[j]!.type === 'word' && (DETERMINERS.has(t[j]!.lower) || NP_MODIFIERS.has(t[j]!.lower) || t[j]!.lower === 'press' || t[j]!.lower === 'news')) j--;
+    if (!isWord(t[j], ISSUE_VERBS)) return null;
+    const np = nounPhraseBackward(t, skipBackward(t, j));
+    return np.length ? this.interpretOwner(np, np[0]!.start, u) : null;
+  }
+
+  /** The owner a document noun's own phrase names: "Israel press release", "Acme’s statement", "statement from X". */
+  private docOwnerInPhrase(t: Tok[], i: number, u: Unit): Speaker | null {
+    let j = i - 1;
+    let roleModifier: string | null = null; // "a company statement"
+    while (j >= 0 && t[j]!.type === 'word' && !t[j]!.cap && (NP_MODIFIERS.has(t[j]!.lower) || t[j]!.lower === 'press' || t[j]!.lower === 'news')) {
+      if (!roleModifier && (ORG_NOUNS.has(t[j]!.lower) || isSpeakerNoun(t[j]!.lower))) roleModifier = t[j]!.lower;
+      j--;
+    }
+    if (roleModifier) return this.resolveRole([roleModifier], t[i]!.start, u);
+    const prev = t[j];
+    if (prev && isCapName(prev)) {
+      let s = j;
+      while (s > 0 && (isCapName(t[s - 1]) || (t[s - 1]!.type === 'word' && NAME_CONNECTORS.has(t[s - 1]!.lower) && isCapName(t[s - 2])))) s--;
+      const owner = classifyRun(this, t.slice(s, j + 1));
+      if (owner) return this.finishName(owner.name, owner.kind, owner.gender, t[s]!.start, u);
+    }
+    if (prev && prev.type === 'word' && POSSESSIVE_PRONOUNS.has(prev.lower)) return this.resolvePronoun(prev.lower, prev.start, u);
+    if (prev && prev.type === 'word' && !prev.cap && prev.possessive) {
+      const role = bareLower(prev);
+      if (ORG_NOUNS.has(role) || isSpeakerNoun(role)) return this.resolveRole([role], prev.start, u);
+    }
+    const next = t[i + 1];
+    if (next && next.type === 'word' && /^(?:from|by|of)$/.test(next.lower)) {
+      const np = nounPhraseForward(t, i + 2);
+      if (np.length) return this.interpretOwner(np, np[0]!.start, u);
+    }
+    if (next && next.type === 'word' && /^(?:issued|released|published)$/.test(next.lower) && t[i + 2]?.lower === 'by') {
+      const np = nounPhraseForward(t, i + 3);
+      if (np.length) return this.interpretOwner(np, np[0]!.start, u);
+    }
+    return null;
+  }
+
+  private interpretOwner(np: Tok[], pos: number, u: Unit): Speaker | null {
+    const s = this.interpret(np, pos, u);
+    return s && s.name ? s : null;
+  }
+
+  /** Whose document "the statement"/"the press release" is: the nearest owner named before, else after. */
+  docOwner(doc: string, pos: number): Speaker | null {
+    let before: DocEvidence | null = null;
+    let after: DocEvidence | null = null;
+    for (const e of this.docs) {
+      if (e.pos <= pos) {
+        if (e.pos >= pos - DOC_REACH && (!before || e.pos >= before.pos)) before = e;
+      } else if (e.pos <= pos + DOC_REACH / 2 && (!after || e.pos < after.pos)) after = e;
+    }
+    void doc;
+    return (before ?? after)?.owner ?? null;
+  }
+
+  addDocEvidence(doc: string, owner: Speaker, pos: number): void {
+    this.docs.push({ doc, owner, pos });
+  }
+
+  // -- resolution --------------------------------------------------------------------------------------------------
+
+  /** Final form of a name: the resolver's canonical name, or a surname completed from the article. */
+  finishName(name: string, kind: Kind, gender: Gender, pos: number, _u: Unit, titles: string[] = []): Speaker {
+    const external = this.resolveExternal(name);
+    if (external) return { name: external.name, kind: external.kind, gender: gender ?? this.genderOf(external.name) };
+    if (!/\s/.test(name) && (kind === 'person' || kind === 'unknown')) {
+      const full = this.fullName(name, pos, titles);
+      if (full) return { name: full.name, kind: full.kind === 'unknown' ? 'person' : full.kind, gender: full.gender ?? gender };
+    }
+    return { name, kind, gender };
+  }
+
+  private genderOf(name: string): Gender {
+    const first = normalizeWord(name.split(/\s+/)[0] ?? '');
+    const tags = lexiconTags(first);
+    return tags.includes('FemaleName') ? 'f' : tags.includes('MaleName') ? 'm' : null;
+  }
+
+  /** he/she → the person meant; it/its → the organisation or country meant; they/we/I → unknown (null). */
+  resolvePronoun(word: string, pos: number, u: Unit): Speaker | null {
+    const w = word.toLowerCase();
+    if (w === 'he' || w === 'his' || w === 'him') return this.resolvePerson(pos, u, 'm');
+    if (w === 'she' || w === 'her') return this.resolvePerson(pos, u, 'f');
+    if (w === 'it' || w === 'its') return this.resolveNonPerson(pos, u);
+    return null;
+  }
+
+  private isPerson(m: { kind: Kind; name: string; titles?: string[] }, pos: number): boolean {
+    if (m.kind === 'person') return true;
+    if (m.kind !== 'unknown') return false;
+    if (!/\s/.test(m.name)) return this.fullName(m.name, pos, m.titles)?.kind === 'person';
+    return false;
+  }
+
+  /** A name-shaped run of unknown kind ("Thurman Arnold"): a person when no surer candidate exists. */
+  private maybePerson(m: Mention): boolean {
+    if (m.kind !== 'unknown') return false;
+    const parts = m.name.split(' ');
+    if (parts.length === 1) {
+      const full = this.fullName(m.name, m.pos, m.titles);
+      return full !== null && full !== m && (full.kind === 'person' || this.maybePerson(full));
+    }
+    return (
+      parts.length <= 4 &&
+      parts.every((p) => /^\p{Lu}(?:\.|[\p{L}'’-]+\.?)$/u.test(p) && !ORG_HEADS.has(p.toLowerCase()) && !lexiconTags(p.toLowerCase()).some(isPlaceTag)) &&
+      parts.some((p) => p.replace(/\./g, '').length > 1)
+    );
+  }
+
+  private compatible(g: Gender, want: Gender): boolean {
+    return g === null || want === null || g === want;
+  }
+
+  /** A mention as a speaker, completed and canonicalised. */
+  mentionSpeaker(m: Mention): Speaker {
+    return this.asSpeaker(m, m.pos);
+  }
+
+  private asSpeaker(m: Mention, pos: number): Speaker {
+    return this.finishName(m.name, m.kind, m.gender, pos, this.units[m.unit]!, m.titles);
+  }
+
+  /** Most recent compatible person: the sentence's subject first, then earlier sentences' speakers and subjects. */
+  private resolvePerson(pos: number, u: Unit, gender: Gender): Speaker | null {
+    const fits = (m: Mention): boolean => this.compatible(this.asSpeaker(m, pos).gender, gender);
+    const sure = (m: Mention): boolean => m.pos < pos && this.isPerson(m, pos) && fits(m);
+    const unsure = (m: Mention): boolean => m.pos < pos && this.maybePerson(m) && fits(m);
+    return this.searchPerson(pos, u, gender, sure, true) ?? this.searchPerson(pos, u, gender, unsure, false);
+  }
+
+  /** The sentence's subject, then its latest person; then earlier sentences' speakers, subjects and persons. */
+  private searchPerson(pos: number, u: Unit, gender: Gender, ok: (m: Mention) => boolean, speakers: boolean): Speaker | null {
+    if (u.subject && ok(u.subject)) return this.asSpeaker(u.subject, pos);
+    const inUnit = u.mentions.filter(ok);
+    if (inUnit.length) return this.asSpeaker(inUnit[inUnit.length - 1]!, pos);
+    for (let k = u.index - 1; k >= 0 && k >= u.index - 8; k--) {
+      const prev = this.units[k]!;
+      if (u.paragraph - prev.paragraph > 2) break;
+      const sp = prev.speaker;
+      if (speakers && sp && sp.kind === 'person' && this.compatible(sp.gender, gender)) return sp;
+      if (prev.subject && ok(prev.subject)) return this.asSpeaker(prev.subject, pos);
+      const people = prev.mentions.filter(ok);
+      if (people.length) return this.asSpeaker(people[people.length - 1]!, pos);
+    }
+    return null;
+  }
+
+  /** "its"/"it": the organisation or country the sentence (or an earlier one) is about. */
+  private resolveNonPerson(pos: number, u: Unit): Speaker | null {
+    const ok = (m: Mention | null): m is Mention => m !== null && m.pos < pos && !this.isPerson(m, pos);
+    if (ok(u.subject) && !this.containsPronounAt(u, u.subject, pos)) return this.asSpeaker(u.subject, pos);
+    for (let k = u.index - 1; k >= 0 && k >= u.index - 6; k--) {
+      const prev = this.units[k]!;
+      if (u.paragraph - prev.paragraph > 2) break;
+      if (prev.speaker && prev.speaker.kind !== 'person' && prev.speaker.kind !== 'unknown') return prev.speaker;
+      if (ok(prev.subject)) return this.asSpeaker(prev.subject, pos);
+    }
+    const inUnit = u.mentions.filter((m) => ok(m) && m.kind !== 'unknown');
+    if (inUnit.length) return this.asSpeaker(inUnit[inUnit.length - 1]!, pos);
+    return null;
+  }
+
+  private containsPronounAt(_u: Unit, m: Mention, pos: number): boolean {
+    return m.pos > pos;
+  }
+
+  /** "the judge" → the person introduced as "Judge …"; "the company" → the organisation last named. */
+  resolveRole(roleWords: string[], pos: number, u: Unit): Speaker | null {
+    // Members speak for their body: "the jurors said" is the jury, "the directors said" the board.
+    const words = roleWords.map(expandTitle).map((w) => COLLECTIVES[w] ?? w);
+    let h = words.length - 1;
+    while (h > 0 && !(isSpeakerNoun(words[h]!) || ATTRIBUTION_TITLES.has(words[h]!) || ORG_NOUNS.has(words[h]!))) h--;
+    const head = words[h]!;
+    const singular = head.replace(/s$/, '');
+    const mods = words.filter((w, k) => k !== h && (ATTRIBUTION_TITLES.has(w) || DEPARTMENT_WORDS.has(w)) && !isSpeakerNoun(w));
+    // Mentions before `pos`, nearest first, within a bounded look-back (keeps extraction linear).
+    const find = (test: (m: Mention) => boolean): Mention | null => {
+      for (let k = u.index; k >= 0 && k >= u.index - ROLE_LOOKBACK; k--) {
+        const list = this.units[k]!.mentions;
+        for (let j = list.length - 1; j >= 0; j--) if (list[j]!.pos < pos && test(list[j]!)) return list[j]!;
+      }
+      return null;
+    };
+    const findSubject = (test: (m: Mention) => boolean): Mention | null => {
+      for (let k = u.index; k >= 0 && k >= u.index - ROLE_LOOKBACK; k--) {
+        const subject = this.units[k]!.subject;
+        if (subject && subject.pos < pos && test(subject)) return subject;
+      }
+      return null;
+    };
+    if (ORG_NOUNS.has(head) && !isSpeakerNoun(head)) {
+      const sameHead = (m: Mention): boolean => {
+        const last = normalizeWord(m.name.split(/\s+/).pop() ?? '');
+        return last === head || last === singular || last.replace(/s$/, '') === singular;
+      };
+      const named = find((m) => m.kind === 'organization' && sameHead(m));
+      if (named) return this.asSpeaker(named, pos);
+      if (!GENERIC_ORG_NOUNS.has(head)) return null;
+      const subject =
+        findSubject((m) => m.kind === 'organization') ?? findSubject((m) => m.kind === 'unknown' && !this.isPerson(m, pos));
+      if (subject) return this.asSpeaker(subject, pos);
+      const anyOrg = find((m) => m.kind === 'organization');
+      return anyOrg ? this.asSpeaker(anyOrg, pos) : null;
+    }
+    if (isSpeakerNoun(head) || ATTRIBUTION_TITLES.has(head)) {
+      if (head.endsWith('s') && head !== singular && !ATTRIBUTION_TITLES.has(head)) return null; // "prosecutors said": a group
+      const hit = find((m) => (m.titles.includes(head) || m.titles.includes(singular)) && mods.every((w) => m.titles.includes(w)));
+      return hit ? this.asSpeaker(hit, pos) : null;
+    }
+    return null;
+  }
+
+  // -- noun phrases → speakers -----------------------------------------------------------------------------------
+
+  /**
+   * A speaker noun phrase → the speaker. Returns undefined when the phrase names nobody (not a speaker phrase),
+   * and a speaker with name null… never: an unresolvable phrase ("they") gives null.
+   */
+  interpret(np: Tok[], pos: number, u: Unit): Speaker | null {
+    if (np.length === 1 && np[0]!.type === 'word' && SUBJECT_PRONOUNS.has(np[0]!.lower)) return this.resolvePronoun(np[0]!.lower, pos, u);
+    let i = 0;
+    let ownerPronoun: string | null = null;
+    if (isWord(np[0], DETERMINERS)) i = 1;
+    else if (isWord(np[0], POSSESSIVE_PRONOUNS)) {
+      ownerPronoun = np[0]!.lower;
+      i = 1;
+    }
+    const rest = np.slice(i);
+    if (rest.length === 0) return null;
+    // The last capitalised run, and the lower-case words after it.
+    let runEnd = -1;
+    for (let j = rest.length - 1; j >= 0; j--) if (isCapName(rest[j])) { runEnd = j + 1; break; }
+    let runStart = runEnd;
+    while (runStart > 0 && (isCapName(rest[runStart - 1]) || (isWord(rest[runStart - 1], NAME_CONNECTORS) && runStart > 1 && isCapName(rest[runStart - 2])))) runStart--;
+    const tail = runEnd < 0 ? rest : rest.slice(runEnd);
+    const lowerBefore = runStart > 0 ? rest.slice(0, runStart).filter((t) => t.type === 'word' && !t.cap).map((t) => t.lower) : [];
+    const owner = (): Speaker | null => (ownerPronoun ? this.resolvePronoun(ownerPronoun, pos, u) : null);
+    const compose = (ownerSpeaker: Speaker | null, phraseToks: Tok[]): string => {
+      const phrase = this.body.slice(phraseToks[0]!.start, phraseToks[phraseToks.length - 1]!.end);
+      return ownerSpeaker ? `${ownerSpeaker.name}${this.apostrophe}s ${phrase}` : phrase;
+    };
+
+    if (runEnd >= 0 && tail.length === 0) {
+      const run = rest.slice(runStart, runEnd);
+      const m = classifyRun(this, run, lowerBefore, true);
+      if (!m) {
+        // A bare title ("the Prime Minister said"): the person introduced with it.
+        return this.resolveRole(run.map((t) => base(t)), pos, u);
+      }
+      if (m.kind === 'organization' && ownerPronoun && !run.some((t) => t.possessive)) {
+        const o = owner();
+        const name = compose(o, run);
+        return this.finishName(name, 'organization', null, pos, u);
+      }
+      if (m.kind === 'unknown' && lowerBefore.some((w) => isSpeakerNoun(w) || ATTRIBUTION_TITLES.has(w))) m.kind = 'person';
+      return this.finishName(m.name, m.kind, m.gender, pos, u);
+    }
+
+    // The phrase ends in lower-case nouns: a document, an organisation noun or a role ("secretary of labor").
+    let headAt = tail.length - 1;
+    while (headAt > 0 && !isNounHead(tail[headAt]!)) headAt--;
+    const head = tail[headAt];
+    if (!head || head.type !== 'word' || !isNounHead(head)) return null;
+    const headWord = bareLower(head);
+    const last = tail[tail.length - 1]!;
+    const run = runEnd >= 0 ? rest.slice(runStart, runEnd) : [];
+    if (DOCUMENT_NOUNS.has(headWord)) {
+      const demonym = run.length > 0 && run.every((t) => lexiconTags(base(t)).includes('Demonym'));
+      if (run.length && !demonym) {
+        const m = classifyRun(this, run);
+        if (m) return this.finishName(m.name, m.kind, m.gender, pos, u);
+      }
+      if (ownerPronoun) return owner();
+      const possessor = tail.find((t) => t.possessive && !t.cap);
+      const roleMod = tail.slice(0, -1).map(bareLower).filter((w) => ORG_NOUNS.has(w) || isSpeakerNoun(w));
+      if (possessor || roleMod.length) return this.resolveRole([roleMod[roleMod.length - 1] ?? bareLower(possessor!)], pos, u);
+      // "the statement" is one named before; "a report", "one report" could be anyone's.
+      const definite = i === 1 && /^(?:the|this|that)$/.test(np[0]!.lower);
+      return definite ? this.docOwner(headWord, pos) : null;
+    }
+    if (ORG_NOUNS.has(headWord) || isSpeakerNoun(headWord)) {
+      const mods = tail.map((t) => t.lower);
+      const runIsPlace = run.length > 0 && run.every((t) => lexiconTags(base(t)).some(isPlaceTag));
+      if (isSpeakerNoun(headWord) && (run.length === 0 || runIsPlace)) {
+        const hit = this.resolveRole(mods, pos, u);
+        if (hit) return hit;
+      }
+      if (run.length || ownerPronoun) {
+        const o = ownerPronoun ? owner() : null;
+        const phraseToks = run.length ? [...run, ...tail] : tail;
+        const kind: Kind = ORG_NOUNS.has(headWord) ? 'organization' : 'person';
+        return this.finishName(compose(o, phraseToks), kind, null, pos, u);
+      }
+      if (ORG_NOUNS.has(headWord)) {
+        const hit = this.resolveRole([headWord], pos, u);
+        if (hit) return hit;
+      }
+      // Nobody named: the text gives only a description ("police", "prosecutors", "the judge").
+      return { name: this.body.slice(tail[0]!.start, last.end), kind: ORG_NOUNS.has(headWord) ? 'organization' : 'person', gender: null };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,316 @@
+// Who said it: the speaker of one quotation, from the reporter's words around it in its unit: `NP said (that) Q`,
+// `Q, NP said`, `Q, said NP`, `according to NP, Q`, a clause-final "he said in a tweet", "where he “offered …”";
+// and a unit that only introduces the next one ("X said:"). The speaker phrase is resolved by the article context.
+import { ATTRIBUTION_SPEECH_VERBS, DOCUMENT_NOUNS, EVALUATIVE_VERBS, SPEECH_NOUNS } from '../vocabulary.js';
+import type { ArticleContext } from './article-context.js';
+import { DETERMINERS, SUBJECT_PRONOUNS, VERB_SKIP } from './cue-words.js';
+import { isNounHead, nounPhraseBackward, nounPhraseForward } from './noun-phrases.js';
+import type { Speaker, Unit } from './speakers.js';
+import { bareLower, capRunEnd, isCapName, skipBackward, skipForward, type Tok } from './tokens.js';
+
+const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
+
+/** A verb of the set at `k`, or a phrasal speech verb: "the statement went on". */
+function isVerbAt(t: Tok[], k: number, verbs: ReadonlySet<string>): boolean {
+  const tok = t[k];
+  if (!tok || tok.type !== 'word') return false;
+  if (verbs.has(tok.lower)) return isVerbForm(t, k);
+  if (verbs !== ATTRIBUTION_SPEECH_VERBS) return false;
+  return (/^(?:went|goes|go|going)$/.test(tok.lower) && t[k + 1]?.lower === 'on') || (/^(?:pointed|points|pointing)$/.test(tok.lower) && t[k + 1]?.lower === 'out');
+}
+
+const BASE_FORM_CUES = words('i we they you will would can could may might must should shall did do does to not never');
+
+/**
+ * A base form ("term", "call", "say") is often a noun ("the September term jury"): it is a verb only after a
+ * pronoun, an auxiliary or a plural subject ("officials say"). Past, -ing and -s forms are taken as verbs.
+ */
+function isVerbForm(t: Tok[], k: number): boolean {
+  const w = t[k]!.lower;
+  if (/(?:ed|ing|s)$/.test(w) || /^(?:said|told|wrote|read|spoke)$/.test(w)) return true;
+  const prev = t[skipBackward(t, k) - 1] ?? t[k - 1];
+  if (!prev) return false;
+  if (prev.type !== 'word') return true; // after a quotation: "“…”, say the members."
+
+  return BASE_FORM_CUES.has(prev.lower) || /s$/.test(prev.lower);
+}
+
+const BE_FORMS = words('is was were are be been being');
+
+/** "the CTA is urged to …", "he was told": a passive verb reports what was said to its subject, not by it. */
+function isPassive(t: Tok[], k: number): boolean {
+  if (!/(?:ed|told|said)$/.test(t[k]!.lower)) return false;
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const w = t[j]!;
+    if (w.type !== 'word' || !(VERB_SKIP.has(w.lower) || /^\p{Ll}+ly$/u.test(w.text))) return false;
+    if (BE_FORMS.has(w.lower)) return t[k]!.lower !== 'quoted';
+  }
+  return false;
+}
+
+const TIME_WORDS = words('week weekend month year day night morning afternoon evening today yesterday tonight time');
+
+const PREPOSITIONS = words('to for of with at from on in by about against toward towards near among behind');
+
+/** Result of looking for an attribution: undefined = no pattern here; null = attributed to someone unresolvable. */
+type Found = Speaker | null | undefined;
+
+const CLAUSE_BREAK = new Set([',', '—', '–', '-', ':', ';', '(', ')']);
+
+/** Finds the speakers of the quotations of one article, in its context. */
+export class Attributor {
+  constructor(private readonly ctx: ArticleContext) {}
+
+  /** The speaker of the quotation at token `qi` of unit `u`, from that unit's words alone. */
+  inUnit(u: Unit, qi: number): Found {
+    const steps: Array<() => Found> = [
+      () => this.clauseBefore(u, qi, ATTRIBUTION_SPEECH_VERBS),
+      () => this.clauseAfter(u, qi + 1),
+      () => this.clauseLater(u, qi),
+      () => this.clauseBefore(u, qi, EVALUATIVE_VERBS),
+      () => this.subjectRightBefore(u, qi),
+    ];
+    for (const step of steps) {
+      const found = step();
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** `NP said (that) Q`, `according to NP, Q`, `Said NP, Q` — the leftmost such clause before the quote. */
+  private clauseBefore(u: Unit, qi: number, verbs: ReadonlySet<string>): Found {
+    const t = u.tokens;
+    for (let k = 0; k < qi; k++) {
+      const tok = t[k]!;
+      if (tok.type !== 'word') continue;
+      if (tok.lower === 'according' && t[k + 1]?.lower === 'to' && verbs === ATTRIBUTION_SPEECH_VERBS) {
+        const found = this.fromPhrase(nounPhraseForward(t, k + 2), u);
+        if (found !== undefined) return found;
+        continue;
+      }
+      if (verbs === ATTRIBUTION_SPEECH_VERBS && DOCUMENT_NOUNS.has(bareLower(tok)) && t[k + 1]?.text === ':') {
+        // "Judge Bootle's decision: “…”"
+        const found = this.fromPhrase(nounPhraseBackward(t, k + 1), u);
+        if (found !== undefined) return found;
+        continue;
+      }
+      const by = t[k + 1]?.lower ?? '';
+      if (verbs === ATTRIBUTION_SPEECH_VERBS && SPEECH_NOUNS.has(bareLower(tok)) && (by === 'by' || by === 'from' || (by === 'of' && tok.lower === 'words'))) {
+        // "a remark by Richard Roe, the candidate, that …"
+        const found = this.fromPhrase(nounPhraseForward(t, k + 2), u);
+        if (found !== undefined) return found;
+        continue;
+      }
+      if (!isVerbAt(t, k, verbs) || isPassive(t, k)) continue;
+      let found = this.subjectOf(u, k);
+      if (found === undefined && verbs === ATTRIBUTION_SPEECH_VERBS) found = this.objectAfterVerb(u, k);
+      if (found !== undefined) return this.noteDoc(u, k, found);
+    }
+    return undefined;
+  }
+
+  /** The subject of the verb at `k`: the phrase right before it, or before an appositive ("X, 34, said"). */
+  private subjectOf(u: Unit, k: number): Found {
+    const t = u.tokens;
+    let end = skipBackward(t, k);
+    if (t[end - 1]?.text === ')') {
+      // "House Speaker Sam Rayburn (D., Tex.) called …"
+      let c = end - 2;
+      while (c >= 0 && c > end - 12 && t[c]!.text !== '(') c--;
+      if (c >= 0 && t[c]!.text === '(') end = c;
+    }
+    const before = t[end - 1];
+    const clauseSubject = (): Found => {
+      const subject = u.subject ?? u.mentions.find((m) => m.kind === 'person');
+      return subject && subject.pos < t[k]!.start ? this.ctx.mentionSpeaker(subject) : undefined;
+    };
+    // "Mitchell decried … and said …", "The Court limited its decision …, commenting: …": the clause's subject.
+    if (before && before.type === 'word' && /^(?:and|but)$/.test(before.lower)) return clauseSubject();
+    if (before?.text === ',' && /ing$/.test(t[k]!.lower)) return clauseSubject();
+    let np = nounPhraseBackward(t, end);
+    if (np.length === 0) np = this.subjectBeforeAppositive(t, end);
+    if (np.length === 0) np = this.subjectBeforeAdverbial(t, end);
+    np = this.outOfPrepositionalPhrase(t, np);
+    if (np.length === 0) return undefined;
+    return this.fromPhrase(np, u);
+  }
+
+  /**
+   * The subject before an appositive or relative clause: "The US State Department, in a press release …, noted",
+   * "a former colleague, Janet Bose, said", "Ramsey, 6-3, 195 and slim, says", "Mr. Reama, who retired … said".
+   */
+  private subjectBeforeAppositive(t: Tok[], end: number): Tok[] {
+    const commaBeforeVerb = t[end - 1]?.text === ',';
+    let inner = commaBeforeVerb ? end - 1 : end;
+    for (let c = inner - 1, commas = 0; c > 0 && c >= end - 32 && commas < 4; c--) {
+      if (t[c]!.text !== ',') continue;
+      commas++;
+      // Without a comma before the verb, only a relative clause qualifies: "X, who retired in 1955 said".
+      if (!commaBeforeVerb && !/^(?:who|which|whose)$/.test(t[c + 1]?.lower ?? '')) {
+        inner = c;
+        continue;
+      }
+      const np = nounPhraseBackward(t, c);
+      if (np.length === 0 || (np.length === 1 && SUBJECT_PRONOUNS.has(np[0]!.lower) && np[0]!.lower !== 'he' && np[0]!.lower !== 'she')) {
+        inner = c;
+        continue;
+      }
+      // "a former colleague, Janet Bose, said": the name between the commas is the speaker.
+      const between = t.slice(c + 1, inner);
+      if (between.length > 0 && capRunEnd(t, c + 1) === inner && !np.some((x) => isCapName(x))) return between;
+      return np;
+    }
+    return [];
+  }
+
+  /** "the Council of Foreign Ministers in 1949 declared": a short adverbial phrase between subject and verb. */
+  private subjectBeforeAdverbial(t: Tok[], end: number): Tok[] {
+    for (let p = end - 1; p >= 0 && p >= end - 4; p--) {
+      const w = t[p]!;
+      if (w.type !== 'word') return [];
+      if (!PREPOSITIONS.has(w.lower) && w.lower !== 'last' && w.lower !== 'this') {
+        // Only a date, a place or a time may fill it: "in 1949", "on Monday", "in Washington", "last week".
+        if (!(w.cap || /^\d/.test(w.lower) || DETERMINERS.has(w.lower) || TIME_WORDS.has(w.lower))) return [];
+        continue;
+      }
+      if (p === end - 1) return [];
+      const np = nounPhraseBackward(t, p);
+      return np.length && !(np.length === 1 && DETERMINERS.has(np[0]!.lower)) ? np : [];
+    }
+    return [];
+  }
+
+  /** "President Kennedy's invitation to the Spanish-born master said": the phrase before the preposition speaks. */
+  private outOfPrepositionalPhrase(t: Tok[], np: Tok[]): Tok[] {
+    let out = np;
+    for (let guard = 0; guard < 3 && out.length > 0; guard++) {
+      const at = t.indexOf(out[0]!);
+      const prep = t[at - 1];
+      if (!prep || prep.type !== 'word' || !PREPOSITIONS.has(prep.lower)) break;
+      const outer = nounPhraseBackward(t, at - 1);
+      if (outer.length === 0) break;
+      out = outer;
+    }
+    return out;
+  }
+
+  /** `said NP` after a quote or at the start of a clause: "Said Lapid during the meeting, Q", "Q, said coach X". */
+  private objectAfterVerb(u: Unit, k: number): Found {
+    const t = u.tokens;
+    const verb = t[k]!;
+    if (verb.lower === 'told' || verb.lower === 'tells' || verb.lower === 'tell' || verb.lower === 'asked' || EVALUATIVE_VERBS.has(verb.lower)) return undefined;
+    const prev = t[k - 1];
+    if (prev && prev.type === 'word') return undefined;
+    const np = nounPhraseForward(t, k + 1);
+    if (np.length === 0) return undefined;
+    return this.withAppositive(t, k + 1 + np.length, np, u);
+  }
+
+  /** "said the magistrate, K.J.P. Baraclough": a name in apposition to a described speaker is the speaker. */
+  private withAppositive(t: Tok[], after: number, np: Tok[], u: Unit): Found {
+    const described = !np.some((x) => isCapName(x)) && !(np.length === 1 && SUBJECT_PRONOUNS.has(np[0]!.lower));
+    if (described && t[after]?.text === ',' && isCapName(t[after + 1])) {
+      const end = capRunEnd(t, after + 1);
+      const closing = t[end];
+      if (!closing || closing.type === 'punct' || closing.type === 'quote') {
+        const name = this.fromPhrase(t.slice(after + 1, end), u);
+        if (name) return name;
+      }
+    }
+    return this.fromPhrase(np, u);
+  }
+
+  private fromPhrase(np: Tok[], u: Unit): Found {
+    if (np.length === 0) return undefined;
+    const s = this.ctx.interpret(np, np[0]!.start, u);
+    return s;
+  }
+
+  /** `Q, NP said` / `Q, said NP` / `Q, according to NP` right after the quote (past punctuation). */
+  private clauseAfter(u: Unit, from: number): Found {
+    const t = u.tokens;
+    let j = from;
+    let punct = 0;
+    while (j < t.length && t[j]!.type === 'punct' && punct < 3) {
+      j++;
+      punct++;
+    }
+    const tok = t[j];
+    if (!tok || tok.type !== 'word') return undefined;
+    if (tok.lower === 'according' && t[j + 1]?.lower === 'to') return this.fromPhrase(nounPhraseForward(t, j + 2), u);
+    if (isVerbAt(t, j, ATTRIBUTION_SPEECH_VERBS)) return this.objectAfterVerb(u, j);
+    const np = nounPhraseForward(t, j);
+    if (np.length === 0) return undefined;
+    let v = skipForward(t, j + np.length);
+    if (t[v]?.text === ',') {
+      // An appositive: "Q, Smith, 34, said" / "Q, Jane Doe, a spokesperson for Acme, said".
+      let c = v + 1;
+      while (c < t.length && c < v + 16 && t[c]!.text !== ',' && t[c]!.type !== 'quote') c++;
+      if (t[c]?.text === ',') v = skipForward(t, c + 1);
+    }
+    if ((!isVerbAt(t, v, ATTRIBUTION_SPEECH_VERBS) && !isVerbAt(t, v, EVALUATIVE_VERBS)) || isPassive(t, v)) return undefined;
+    return this.noteDoc(u, v, this.fromPhrase(np, u));
+  }
+
+  /** A clause-final attribution later in the sentence: "… where he Q1 and Q2 for …, he said in a tweet." */
+  private clauseLater(u: Unit, qi: number): Found {
+    const t = u.tokens;
+    for (let k = qi + 1; k < t.length; k++) {
+      if (!CLAUSE_BREAK.has(t[k]!.text) && t[k]!.type !== 'quote') continue;
+      const found = this.clauseAfter(u, k + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** "where he “offered to share …”": a subject right before a quotation that continues its sentence. */
+  private subjectRightBefore(u: Unit, qi: number): Found {
+    const t = u.tokens;
+    const q = t[qi]!;
+    if (!/^\p{Ll}/u.test(q.text)) return undefined;
+    let end = qi;
+    // "… he “offered …” and “expressed …”": the second quote shares the first's subject.
+    while (end >= 2 && t[end - 1]!.type === 'word' && /^(?:and|or|but)$/.test(t[end - 1]!.lower) && t[end - 2]!.type === 'quote') end -= 2;
+    end = skipBackward(t, end);
+    const np = nounPhraseBackward(t, end);
+    if (np.length === 0) return undefined;
+    const found = this.fromPhrase(np, u);
+    // Only a person or a pronoun acts out a quotation like this; "Fulton legislators “work with …”" is reported.
+    const pronoun = np.length === 1 && SUBJECT_PRONOUNS.has(np[0]!.lower);
+    const named = !isNounHead(np[np.length - 1]!);
+    return found && (pronoun || (found.kind === 'person' && named)) ? found : undefined;
+  }
+
+  /** "X said in a statement": later mentions of "the statement" are X's. */
+  private noteDoc(u: Unit, verbAt: number, found: Found): Found {
+    if (!found) return found;
+    const t = u.tokens;
+    for (let j = verbAt + 1; j < Math.min(t.length, verbAt + 6); j++) {
+      if (t[j]!.type === 'word' && DOCUMENT_NOUNS.has(t[j]!.lower)) {
+        this.ctx.addDocEvidence(t[j]!.lower, found, t[j]!.start);
+        break;
+      }
+      if (t[j]!.type === 'quote') break;
+    }
+    return found;
+  }
+
+  /** A unit that is nothing but an attribution with a speech verb ("Smith told reporters after the game."). */
+  clauseOpening(u: Unit): Found {
+    const t = u.tokens;
+    const i = t.findIndex((x) => x.type === 'word');
+    if (i < 0) return undefined;
+    const np = nounPhraseForward(t, i);
+    if (np.length === 0) return undefined;
+    const v = skipForward(t, i + np.length);
+    if (!isVerbAt(t, v, ATTRIBUTION_SPEECH_VERBS) && !isVerbAt(t, v, EVALUATIVE_VERBS)) return undefined;
+    return this.fromPhrase(np, u);
+  }
+
+  /** "X said:" at the end of a unit introduces the next one. */
+  introducesNext(u: Unit): Found {
+    const t = u.tokens;
+    if (t[t.length - 1]?.text !== ':') return undefined;
+    return this.clauseBefore(u, t.length - 1, ATTRIBUTION_SPEECH_VERBS);
+  }
+}
