@@ -27,7 +27,30 @@ import {
 import { renderDigestPreview } from '../src/discord/digest-render.js';
 
 /** What the bot needs in a channel to post a digest there. */
-const POST_PERMISSIONS = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
+/**
+ * What the bot needs in a channel to post a digest there. Read Message History too: after a crash the bot reads the
+ * channel to see whether the day's digest went out; without it Discord returns an empty history and the digest could
+ * be posted twice.
+ */
+const POST_PERMISSIONS = [
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.EmbedLinks,
+  PermissionFlagsBits.ReadMessageHistory,
+];
+
+/** "SendMessages" → "Send Messages", as Discord's settings name them. */
+function permissionNames(missing: string[]): string[] {
+  return missing.map((name) => name.replace(/(?<=[a-z])(?=[A-Z])/g, ' '));
+}
+
+/** The permissions the bot lacks in the digest's channel now (none when the channel or the bot can't be seen). */
+function missingNow(interaction: ChatInputCommandInteraction, channelId: string): string[] {
+  const channel = interaction.guild?.channels.cache.get(channelId);
+  const botUser = interaction.client.user;
+  if (!channel || !botUser || !('permissionsFor' in channel)) return [];
+  return permissionNames(channel.permissionsFor(botUser)?.missing(POST_PERMISSIONS) ?? []);
+}
 
 const data = new SlashCommandBuilder()
   .setName('digest')
@@ -59,9 +82,7 @@ async function set(interaction: ChatInputCommandInteraction, service: DigestServ
   if ('permissionsFor' in channel && typeof channel.permissionsFor === 'function' && botUser) {
     const missing = channel.permissionsFor(botUser)?.missing(POST_PERMISSIONS) ?? [];
     if (missing.length > 0) {
-      // "SendMessages" → "Send Messages", as Discord's settings name them.
-      const names = missing.map((name) => name.replace(/(?<=[a-z])(?=[A-Z])/g, ' '));
-      throw new BadOptionError('channel', `I can't post in <#${channel.id}>: I need ${names.join(', ')} there.`);
+      throw new BadOptionError('channel', `I can't post in <#${channel.id}>: I need ${permissionNames(missing).join(', ')} there.`);
     }
   }
   const settings = service.configure({
@@ -94,8 +115,11 @@ export default {
         return send(interaction, renderNotice(offReply(service.turnOff(guildId))));
       case 'preview':
         return preview(interaction, service, guildId);
-      case 'status':
-        return send(interaction, renderNotice(statusReply(guildId, service.status(guildId))));
+      case 'status': {
+        const report = service.status(guildId);
+        const missing = report.settings?.enabled ? missingNow(interaction, report.settings.channelId) : [];
+        return send(interaction, renderNotice(statusReply(guildId, report, missing)));
+      }
       default:
         return send(interaction, renderNotice('Use /digest set, off, preview or status.'));
     }

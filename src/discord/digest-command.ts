@@ -66,10 +66,19 @@ export function offReply(wasSet: boolean): string {
 }
 
 /** `/digest status`: channel, next run in the server's zone, last post, last failure. */
-export function statusReply(guildId: string, report: DigestStatusReport): string {
+/** `missingPermissions`: what the bot lacks in the channel now (e.g. Read Message History, taken away after /digest set). */
+export function statusReply(guildId: string, report: DigestStatusReport, missingPermissions: string[] = []): string {
   const s = report.settings;
   if (!s) return 'The daily digest is off: it has never been set up here. Turn it on with `/digest set`.';
   const lines = [s.enabled ? `**Daily digest: on**, posting ${schedule(s)}.` : `**Daily digest: off** (it posted ${schedule(s)}).`];
+  if (s.enabled && s.brokenAt) {
+    lines.push(`**Paused** since ${formatLocal(new Date(s.brokenAt), s.timezone)} ${s.timezone}: ${s.brokenReason ?? 'posting failed'}. Nothing is posted until \`/digest set\` is run again.`);
+  }
+  if (missingPermissions.length > 0) {
+    lines.push(
+      `⚠️ I now lack ${missingPermissions.join(', ')} in <#${s.channelId}>. ${missingPermissions.includes('Read Message History') ? 'Without Read Message History I cannot check after a restart whether a digest was already posted, so one could be posted twice. ' : ''}Give it back, or pick another channel with \`/digest set\`.`,
+    );
+  }
   if (report.nextRun) lines.push(`Next post: ${when(report.nextRun, s.timezone)}.`);
   const last = report.lastPost;
   lines.push(

@@ -52,6 +52,8 @@ interface FakeOptions {
   strings?: Record<string, string>;
   channel?: object;
   skipEmpty?: boolean;
+  /** The server's channels as the bot sees them now (for /digest status). */
+  guildChannels?: Record<string, object>;
 }
 
 function interaction(o: FakeOptions): { i: ChatInputCommandInteraction; sent: Sent[] } {
@@ -63,6 +65,7 @@ function interaction(o: FakeOptions): { i: ChatInputCommandInteraction; sent: Se
     inGuild: () => guildId !== null,
     memberPermissions: o.perms === null ? null : new PermissionsBitField(o.perms ?? PermissionFlagsBits.ManageGuild),
     client: { user: { id: 'bot' } },
+    guild: { channels: { cache: new Map(Object.entries(o.guildChannels ?? {})) } },
     deferred: false,
     replied: false,
     options: {
@@ -150,8 +153,18 @@ describe('/digest set', () => {
   it('refuses a channel the bot cannot post in, naming the missing permissions', async () => {
     const channel = { id: 'c2', permissionsFor: () => new PermissionsBitField(PermissionFlagsBits.ViewChannel) };
     const { i } = interaction({ sub: 'set', strings: { time: '09:00', timezone: 'UTC' }, channel });
-    await expect(digestCommand.execute(i, ctx)).rejects.toThrow("I can't post in <#c2>: I need Send Messages, Embed Links there.");
+    await expect(digestCommand.execute(i, ctx)).rejects.toThrow("I can't post in <#c2>: I need Send Messages, Embed Links, Read Message History there.");
     expect(getSettings(db, 'g1')).toBeNull();
+  });
+
+  it('refuses a channel where the bot cannot read the history it checks after a crash', async () => {
+    const all = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+    const channel = { id: 'c2', permissionsFor: () => new PermissionsBitField(all) };
+    const { i } = interaction({ sub: 'set', strings: { time: '09:00', timezone: 'UTC' }, channel });
+    await expect(digestCommand.execute(i, ctx)).rejects.toThrow("I can't post in <#c2>: I need Read Message History there.");
+    const ok = { id: 'c2', permissionsFor: () => new PermissionsBitField(all | PermissionFlagsBits.ReadMessageHistory) };
+    await digestCommand.execute(interaction({ sub: 'set', strings: { time: '09:00', timezone: 'UTC' }, channel: ok }).i, ctx);
+    expect(getSettings(db, 'g1')).toMatchObject({ channelId: 'c2' });
   });
 });
 
@@ -164,6 +177,17 @@ describe('/digest off, status and preview', () => {
     const status = interaction({ sub: 'status' });
     await digestCommand.execute(status.i, ctx);
     expect(status.sent[0]!.content).toBe('**Daily digest: off** (it posted in <#c1> every day at 09:00 UTC).\nLast post: none yet.');
+  });
+
+  it('status warns when Read Message History was taken away after /digest set', async () => {
+    await digestCommand.execute(interaction({ sub: 'set', strings: { time: '09:00', timezone: 'UTC' } }).i, ctx);
+    const lost = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+    const status = interaction({ sub: 'status', guildChannels: { c1: { id: 'c1', permissionsFor: () => new PermissionsBitField(lost) } } });
+    await digestCommand.execute(status.i, ctx);
+    expect(status.sent[0]!.content).toContain('⚠️ I now lack Read Message History in <#c1>.');
+    const fine = interaction({ sub: 'status', guildChannels: { c1: { id: 'c1', permissionsFor: () => new PermissionsBitField(lost | PermissionFlagsBits.ReadMessageHistory) } } });
+    await digestCommand.execute(fine.i, ctx);
+    expect(fine.sent[0]!.content).not.toContain('⚠️');
   });
 
   it('shows privately exactly the embeds a post would carry', async () => {
@@ -203,6 +227,25 @@ describe('statusReply', () => {
       'Last post: 2024-04-30, https://discord.com/channels/g1/c1/m9',
       'Today: posting failed; it is retried when the problem may pass, or after `/digest set`.',
       'Last failure: 2024-05-01 09:00 Europe/Berlin (code 50013): the bot lacks permission',
+    ]);
+  });
+
+  it('warns when a permission the digest needs was taken away, and says when the digest is paused', () => {
+    const text = statusReply(
+      'g1',
+      {
+        settings: { guildId: 'g1', channelId: 'c1', time: '09:00', timezone: 'UTC', enabled: true, skipEmpty: false, updatedAt: '', brokenAt: '2024-05-01T09:00:00.000Z', brokenReason: 'the channel no longer exists' },
+        nextRun: null,
+        today: null,
+        lastPost: null,
+        lastFailure: null,
+      },
+      ['Read Message History'],
+    );
+    expect(text.split('\n').slice(1)).toEqual([
+      '**Paused** since 2024-05-01 09:00 UTC: the channel no longer exists. Nothing is posted until `/digest set` is run again.',
+      '⚠️ I now lack Read Message History in <#c1>. Without Read Message History I cannot check after a restart whether a digest was already posted, so one could be posted twice. Give it back, or pick another channel with `/digest set`.',
+      'Last post: none yet.',
     ]);
   });
 
