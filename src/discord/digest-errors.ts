@@ -6,7 +6,7 @@ const PERMANENT: Record<number, string> = {
   10003: 'the channel no longer exists or the bot cannot see it (Unknown Channel); pick another with /digest set',
   10004: 'the bot is no longer in this server (Unknown Guild)',
   50001: 'the bot cannot see the channel (Missing Access); give it View Channel there or pick another channel',
-  50013: 'the bot lacks permission to post there (Missing Permissions); it needs View Channel, Send Messages and Embed Links',
+  50013: 'the bot lacks permission to post there (Missing Permissions); it needs View Channel, Send Messages, Embed Links and Read Message History',
   50008: 'the channel does not take messages (not a text channel); pick another with /digest set',
   50083: 'the thread is archived; pick another channel with /digest set',
   50035: 'Discord rejected the message as invalid',
