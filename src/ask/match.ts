@@ -1,4 +1,5 @@
 // Matching: where and how well each question term occurs in a sentence (exactly, as a compound, demonym, typo, …).
+import { boundedMemo } from '../util/collections.js';
 import { DEMONYM_ENDINGS, demonymPartners, isDemonymOf } from '../text/demonyms.js';
 import { normalizeWord, rawTokens, termSequence } from '../text/terms.js';
 import type { Sentence } from '../model/types.js';
@@ -92,16 +93,7 @@ function inName(raw: readonly string[], i: number): boolean {
  * Term sequences of the sentences recent questions looked at, bounded so memory doesn't grow with use (keyed by the
  * sentence object, which is replaced when its article is).
  */
-const sequences = new Map<Sentence, (string | null)[]>();
-function sequenceOf(s: Sentence): (string | null)[] {
-  let seq = sequences.get(s);
-  if (!seq) {
-    if (sequences.size >= 20_000) sequences.clear();
-    seq = termSequence(s.text);
-    sequences.set(s, seq);
-  }
-  return seq;
-}
+const sequenceOf = boundedMemo((s: Sentence): (string | null)[] => termSequence(s.text), 20_000);
 
 /**
  * Where and how well each question term occurs in the sentence itself, a phrase of the question whose words the

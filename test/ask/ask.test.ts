@@ -2,8 +2,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeQuestion, ask, rankCandidates, supports } from '../../src/ask/ask.js';
+import { QuestionError } from '../../src/ask/input.js';
 import { loadStory, type Story } from '../../src/engine/story.js';
-import { answerIn, contextOf, filler, harbourArticles, roads } from './story-context.js';
+import { answerIn, askContextOf, contextOf, filler, harbourArticles, roads } from './story-context.js';
 
 let story: Story;
 beforeAll(async () => {
@@ -49,10 +50,16 @@ describe('ask on the seed articles', () => {
     expect(r.citations[0]!.article).toMatchObject({ title: expect.any(String), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 
-  it.each(['What is the capital of France?', 'Who won the World Cup?', 'What is the weather in Tokyo?', 'Who is the president of Brazil?', '   ', '?!'])(
+  it.each(['What is the capital of France?', 'Who won the World Cup?', 'What is the weather in Tokyo?', 'Who is the president of Brazil?', '?!'])(
     'abstains on "%s"',
     (q) => expect(story.ask(q)).toEqual({ answer: null, citations: [] }),
   );
+
+  it('abstains on a blank question, which the story refuses before ask sees it', () => {
+    expect(ask(askContextOf(story), '   ')).toEqual({ answer: null, citations: [] });
+    // Since the hardening of issue 14 (0aa697e), the story throws for an empty question: its message is for the person.
+    expect(() => story.ask('   ')).toThrow(QuestionError);
+  });
 });
 
 describe('verbatim excerpts', () => {
