@@ -6,7 +6,7 @@ import path from 'node:path';
 import { codeFingerprint } from '../util/fingerprint.js';
 import { writeFileAtomic } from '../util/files.js';
 import { buildArticle, MAX_ARTICLE_BYTES, parseArticle, readSource, reflow, sentenceSpans } from './parse.js';
-import type { Article, CorpusProblem } from '../model/types.js';
+import type { Article, ArticleCopy, CorpusProblem } from '../model/types.js';
 
 export interface Corpus {
   dir: string;
@@ -140,10 +140,13 @@ function loadFile(dir: string, realDir: string, name: string, cache: ParseCache 
 }
 
 /** Bump when the parse cache's layout changes. */
-const PARSE_CACHE_VERSION = 1;
+const PARSE_CACHE_VERSION = 2;
 
-/** A file's entry: hash of its bytes, title, date, outlet, author, url, then its sentences as (paragraph, start, end)… */
-type ParseEntry = [string, string, string, string | null, string | null, string | null, number[]];
+/**
+ * A file's entry: hash of its bytes, title, date, outlet, author, url, its sentences as (paragraph, start, end)…, then
+ * the other outlets' copies (`also`).
+ */
+type ParseEntry = [string, string, string, string | null, string | null, string | null, number[], ArticleCopy[]];
 
 /** Parsed articles by file name, valid while the file's bytes and the code are unchanged. */
 class ParseCache {
@@ -180,17 +183,17 @@ class ParseCache {
     const read = readSource(name, bytes);
     if (!read.ok) return null;
     const paragraphs = reflow(read.source.text.slice(read.source.bodyStart));
-    const [, title, date, outlet, author, url, spans] = entry;
+    const [, title, date, outlet, author, url, spans, also] = entry;
     const bodyLength = paragraphs.reduce((n, p) => n + p.length, 0) + 2 * (paragraphs.length - 1);
     // Offsets that don't fit the body (a cache from other code that kept the fingerprint): parse again.
     for (let k = 0; k + 2 < spans.length; k += 3) {
       if (spans[k]! < 1 || spans[k]! > paragraphs.length || spans[k + 1]! > spans[k + 2]! || spans[k + 2]! > bodyLength) return null;
     }
-    return buildArticle(name, { title, date, outlet, author, url }, paragraphs, spans);
+    return buildArticle(name, { title, date, outlet, author, url, also }, paragraphs, spans);
   }
 
   remember(name: string, hash: string, article: Article): void {
-    this.entries.set(name, [hash, article.title, article.date, article.outlet, article.author, article.url, sentenceSpans(article)]);
+    this.entries.set(name, [hash, article.title, article.date, article.outlet, article.author, article.url, sentenceSpans(article), article.also]);
     this.changed = true;
   }
 
@@ -222,13 +225,14 @@ function hashBytes(bytes: Uint8Array): string {
 }
 
 function isEntry(value: unknown): value is ParseEntry {
-  if (!Array.isArray(value) || value.length !== 7) return false;
-  const [hash, title, date, outlet, author, url, spans] = value as unknown[];
+  if (!Array.isArray(value) || value.length !== 8) return false;
+  const [hash, title, date, outlet, author, url, spans, also] = value as unknown[];
   const text = (v: unknown) => typeof v === 'string';
   const optional = (v: unknown) => v === null || typeof v === 'string';
   return (
     text(hash) && text(title) && text(date) && optional(outlet) && optional(author) && optional(url) &&
-    Array.isArray(spans) && spans.length % 3 === 0 && spans.every((n) => Number.isInteger(n) && (n as number) >= 0)
+    Array.isArray(spans) && spans.length % 3 === 0 && spans.every((n) => Number.isInteger(n) && (n as number) >= 0) &&
+    Array.isArray(also) && also.every((c) => typeof c === 'object' && c !== null && optional((c as ArticleCopy).outlet) && text((c as ArticleCopy).url))
   );
 }
 

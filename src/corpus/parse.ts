@@ -233,6 +233,7 @@ export function buildArticle(id: string, meta: FrontMatter, paragraphTexts: stri
     outlet: meta.outlet ?? null,
     author: meta.author ?? null,
     url: meta.url ?? null,
+    also: (meta.also ?? []).map((copy) => ({ outlet: copy.outlet ?? null, url: copy.url })),
     body,
     paragraphs,
     sentences,

@@ -33,8 +33,16 @@ export interface Sentence {
   text: string;
 }
 
+/** Another outlet's copy of an article (a wire story republished, the same text under another headline). */
+export interface ArticleCopy {
+  outlet: string | null;
+  url: string;
+}
+
 export interface Article extends ArticleMeta {
   author: string | null;
+  /** Other outlets that published this article (front matter `also:`); empty for most articles. */
+  also: ArticleCopy[];
   /** The reflowed body: paragraphs joined by a blank line ("\n\n"). Every excerpt is a substring of it. */
   body: string;
   paragraphs: Paragraph[];

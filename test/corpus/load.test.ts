@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, symlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +82,27 @@ describe('loadCorpus', () => {
       ]);
       expect(warnings).toEqual([]);
       for (const a of second.articles) for (const s of a.sentences) expect(s.text).toBe(a.body.slice(s.start, s.end));
+    });
+
+    it('keeps an article\'s also list (other outlets\' copies) when it comes from the cache', async () => {
+      const withCopies =
+        '---\ntitle: Wire story\ndate: 2024-02-01\nurl: https://wire.example/a\nalso:\n  - outlet: The Daily\n    url: https://daily.example/a\n  - url: https://other.example/a\n---\nThe wire text. It was republished.\n';
+      const dir = await corpusDir({ 'w.md': withCopies, 'a.md': article('Alpha', '2024-01-01') });
+      const cacheDir = path.join(dir, '.cache');
+      const parsed = await loadCorpus(dir, { cacheDir });
+      const cached = await loadCorpus(dir, { cacheDir });
+      const also = [
+        { outlet: 'The Daily', url: 'https://daily.example/a' },
+        { outlet: null, url: 'https://other.example/a' },
+      ];
+      expect(parsed.articles.find((a) => a.id === 'w.md')!.also).toEqual(also);
+      expect(cached.articles.find((a) => a.id === 'w.md')!.also).toEqual(also);
+      expect(cached.articles.find((a) => a.id === 'a.md')!.also).toEqual([]);
+      // Really from the cache: its entry holds the list.
+      const name = (await readdir(cacheDir)).find((f) => f.startsWith('articles-'))!;
+      const json = JSON.parse(await readFile(path.join(cacheDir, name), 'utf8')) as { version: number; files: Record<string, unknown[]> };
+      expect(json.version).toBe(2);
+      expect(json.files['w.md']!.at(-1)).toEqual(also);
     });
 
     it('parses a changed file again rather than serving its cached version', async () => {
