@@ -67,6 +67,100 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE guild_settings ADD COLUMN broken_reason TEXT;
     `,
   },
+  {
+    version: 3,
+    name: 'intake: feeds followed, each feed item once, review cards and where they were posted, intake channels',
+    sql: `
+      -- A feed the story follows. next_poll_at, failures and failing_since drive polling and backoff; a feed that
+      -- has failed for days gets paused_at (and keeps last_error) until it is polled successfully again.
+      CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        url           TEXT NOT NULL UNIQUE,
+        title         TEXT,
+        page_url      TEXT,
+        match_expr    TEXT,
+        mode          TEXT NOT NULL CHECK (mode IN ('review', 'auto')),
+        added_by      TEXT NOT NULL,
+        added_at      TEXT NOT NULL,
+        etag          TEXT,
+        last_modified TEXT,
+        last_poll_at  TEXT,
+        last_ok_at    TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        failing_since TEXT,
+        next_poll_at  TEXT,
+        paused_at     TEXT,
+        last_error    TEXT,
+        items_taken   INTEGER NOT NULL DEFAULT 0
+      );
+      -- Every item of a feed, recorded before anything is done with it ('pending'), so each is processed once.
+      CREATE TABLE feed_items (
+        feed_id       INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        item_id       TEXT NOT NULL,
+        title         TEXT NOT NULL,
+        link          TEXT,
+        summary       TEXT NOT NULL DEFAULT '',
+        published_at  TEXT,
+        first_seen_at TEXT NOT NULL,
+        outcome       TEXT NOT NULL CHECK (outcome IN ('pending', 'seen', 'added', 'queued', 'rejected', 'skipped', 'copy')),
+        reason        TEXT,
+        article_id    TEXT,
+        attempts      INTEGER NOT NULL DEFAULT 0,
+        updated_at    TEXT NOT NULL,
+        PRIMARY KEY (feed_id, item_id)
+      );
+      CREATE INDEX feed_items_pending ON feed_items (feed_id) WHERE outcome = 'pending';
+      -- An item that awaits a moderator's decision, with the article as it will be added.
+      CREATE TABLE review_cards (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        feed_id    INTEGER NOT NULL,
+        item_id    TEXT NOT NULL,
+        article    TEXT NOT NULL,
+        reason     TEXT NOT NULL,
+        state      TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'rejected')),
+        decided_by TEXT,
+        decided_at TEXT,
+        article_id TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (feed_id, item_id),
+        FOREIGN KEY (feed_id, item_id) REFERENCES feed_items (feed_id, item_id) ON DELETE CASCADE
+      );
+      -- Where a card was posted, one row per server: written as 'posting' before the message is sent.
+      CREATE TABLE review_posts (
+        card_id    INTEGER NOT NULL REFERENCES review_cards (id) ON DELETE CASCADE,
+        guild_id   TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        nonce      TEXT NOT NULL,
+        status     TEXT NOT NULL CHECK (status IN ('posting', 'posted', 'failed')),
+        message_id TEXT,
+        attempts   INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (card_id, guild_id)
+      );
+      -- Per server: where review cards go and where added articles are announced.
+      CREATE TABLE intake_settings (
+        guild_id          TEXT PRIMARY KEY,
+        review_channel_id TEXT,
+        notify_channel_id TEXT,
+        updated_at        TEXT NOT NULL
+      );
+      -- Each added article announced once per server: written as 'posting' before the message is sent.
+      CREATE TABLE intake_notices (
+        article_id TEXT NOT NULL,
+        guild_id   TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        nonce      TEXT NOT NULL,
+        status     TEXT NOT NULL CHECK (status IN ('posting', 'posted', 'failed')),
+        message_id TEXT,
+        attempts   INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, guild_id)
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
