@@ -14,6 +14,7 @@ import { loadStory, type Story } from './engine/story.js';
 import type { Entity, TimelineFilter } from './model/types.js';
 import { timelineOptionMessage } from './present/labels.js';
 import { renderAsk, renderQuotes, renderSources, renderTimeline, renderWho, renderWhoIs } from './present/text.js';
+import { INTAKE_OPTIONS_HELP, INTAKE_USAGE, intakeCommandOf, runIntakeCli } from './intake/cli.js';
 import { QuestionError } from './ask/input.js';
 import { cleanTyped } from './text/clean.js';
 
@@ -34,11 +35,13 @@ commands:
   sources                               the articles served
   digest [--since D] [--date D]         the daily digest's content (new since D, story so far, on this day)
   corpus-check                          validate every corpus file; exit 1 if any is bad
+${INTAKE_USAGE}
 
 options:
   --json         machine-readable output (one JSON object per answer)
   --corpus DIR   serve another folder of articles (default: $CORPUS_DIR or ./corpus)
-  --no-cache     don't read or write the index cache`;
+  --no-cache     don't read or write the index cache
+${INTAKE_OPTIONS_HELP}`;
 
 const options = {
   json: { type: 'boolean', default: false },
@@ -61,6 +64,7 @@ export function entityJson(e: Entity): Entity {
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  if (intakeCommandOf(argv, options)) return runIntakeCli(argv, io);
   const write = (text: string) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   const warn = (text: string) => io.stderr.write(`${text}\n`);
   let parsed;

@@ -111,3 +111,20 @@ describe('cli corpus-check', () => {
     expect(err).toContain('bad-date.md: date: expected a real calendar date (YYYY-MM-DD)');
   });
 });
+
+describe('cli intake commands (extract, add, feed)', () => {
+  it('hands them to the intake CLI, wherever the options stand, and lists them in the usage', async () => {
+    const extracted = await cli(['--json', 'extract', 'test/fixtures/intake/pages/article.html', '--url', 'https://gazette.example/inquiry']);
+    expect(extracted.code).toBe(0);
+    expect(JSON.parse(extracted.out)).toMatchObject({ source: 'test/fixtures/intake/pages/article.html', article: null, error: expect.stringMatching(/^not an article: only \d+ words/) });
+    const help = await cli(['--help']);
+    expect(help.out).toMatch(/^ {2}extract FILE_OR_URL\.\.\. \[--url BASE\]/m);
+    expect(help.out).toMatch(/^ {2}feed add URL \[--match EXPR\] \[--mode review\|auto\] \[--backfill\]/m);
+  });
+
+  it('does not take an option\'s value for an intake command', async () => {
+    const { code, out } = await cli(['--topic', 'feed', 'timeline', '--json', '--no-cache']);
+    expect(code).toBe(0);
+    expect(Object.keys(JSON.parse(out))).toEqual(['events']);
+  });
+});
