@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './log.js';
+import { parseAllowHosts } from './intake/address.js';
+import { FEED_POLL_MINUTES_DEFAULT, FEED_POLL_MINUTES_MIN } from './intake/schedule.js';
 
 export interface Config {
   /** Bot token; when absent, `npm start` runs the offline console. Never log it. */
@@ -32,6 +34,12 @@ export interface Config {
   shardCount: number | 'auto' | null;
   /** The shards this machine runs (needs a numeric shardCount); null: all of them. */
   shardList: number[] | null;
+  /** Hosts (`host` or `host:port`) fetched even at private addresses: for tests and intranets. Default: none. */
+  fetchAllowHosts: string[];
+  /** Minutes between polls of each feed. Default 15; at least 5. */
+  feedPollMinutes: number;
+  /** Servers whose members with Manage Server may change the story (add and remove articles, feeds). Default: none. */
+  editorGuildIds: string[];
 }
 
 export const configDefaults = {
@@ -41,6 +49,7 @@ export const configDefaults = {
   askCooldownBurst: 5,
   pageTimeoutSeconds: 600,
   databasePath: './data/storydesk.db',
+  feedPollMinutes: FEED_POLL_MINUTES_DEFAULT,
 } as const;
 
 /** Discord allows at most this many shards per bot without special arrangement; a sanity bound. */
@@ -104,6 +113,29 @@ export function parseShardList(text: string): number[] | null {
   return ids.size > 0 ? [...ids].sort((a, b) => a - b) : null;
 }
 
+/** `FETCH_ALLOW_HOSTS`: comma-separated `host` or `host:port`. */
+const allowHosts = optionalText
+  .refine((v) => v === null || allowHostsProblem(v) === null, {
+    message: 'expected comma-separated hosts or host:port, e.g. 127.0.0.1:8080,wiki.intranet',
+  })
+  .transform((v) => (v === null ? [] : [...parseAllowHosts(v)]));
+
+function allowHostsProblem(value: string): string | null {
+  try {
+    parseAllowHosts(value);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** `EDITOR_GUILD_IDS`: comma-separated Discord server ids. */
+const guildIds = optionalText
+  .refine((v) => v === null || v.split(',').every((id) => /^\d{1,20}$/.test(id.trim()) || id.trim() === ''), {
+    message: 'expected comma-separated Discord server ids (digits only), e.g. 123456789012345678,234567890123456789',
+  })
+  .transform((v) => (v === null ? [] : [...new Set(v.split(',').map((id) => id.trim()).filter(Boolean))]));
+
 const schema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: snowflake,
@@ -121,6 +153,9 @@ const schema = z.object({
   DATABASE_PATH: optionalText.transform((v) => v ?? configDefaults.databasePath),
   SHARD_COUNT: shardCount,
   SHARD_LIST: shardList,
+  FETCH_ALLOW_HOSTS: allowHosts,
+  FEED_POLL_MINUTES: integer(FEED_POLL_MINUTES_MIN, 1440, configDefaults.feedPollMinutes),
+  EDITOR_GUILD_IDS: guildIds,
 });
 
 function isHttpUrl(value: string): boolean {
@@ -165,6 +200,9 @@ export function parseConfig(env: Env): Config {
     databasePath: v.DATABASE_PATH,
     shardCount: v.SHARD_COUNT,
     shardList: v.SHARD_LIST,
+    fetchAllowHosts: v.FETCH_ALLOW_HOSTS,
+    feedPollMinutes: v.FEED_POLL_MINUTES,
+    editorGuildIds: v.EDITOR_GUILD_IDS,
   };
 }
 

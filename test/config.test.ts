@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,9 @@ describe('parseConfig', () => {
       databasePath: './data/storydesk.db',
       shardCount: null,
       shardList: null,
+      fetchAllowHosts: [],
+      feedPollMinutes: 15,
+      editorGuildIds: [],
     });
   });
 
@@ -86,6 +89,27 @@ describe('parseConfig', () => {
       'SHARD_LIST: shard ids must be below SHARD_COUNT (4); 4, 5 are not, got "2,4,5"',
     ]);
     expect(issuesOf(() => parseConfig({ SHARD_COUNT: 'auto', SHARD_LIST: '0' }))[0]).toContain('needs SHARD_COUNT set to a number');
+  });
+
+  it('reads the intake variables: FETCH_ALLOW_HOSTS, FEED_POLL_MINUTES (at least 5) and EDITOR_GUILD_IDS', () => {
+    const config = parseConfig({ FETCH_ALLOW_HOSTS: ' 127.0.0.1:8080, Wiki.Intranet ', FEED_POLL_MINUTES: '5', EDITOR_GUILD_IDS: '123456789012345678, 234567890123456789,123456789012345678' });
+    expect(config.fetchAllowHosts).toEqual(['127.0.0.1:8080', 'wiki.intranet']);
+    expect(config.feedPollMinutes).toBe(5);
+    expect(config.editorGuildIds).toEqual(['123456789012345678', '234567890123456789']);
+    expect(parseConfig({ FETCH_ALLOW_HOSTS: '', EDITOR_GUILD_IDS: ' ' })).toMatchObject({ fetchAllowHosts: [], editorGuildIds: [] });
+    expect(
+      issuesOf(() => parseConfig({ FETCH_ALLOW_HOSTS: 'http://127.0.0.1:8080/', FEED_POLL_MINUTES: '4', EDITOR_GUILD_IDS: 'my-server' })),
+    ).toEqual([
+      'FETCH_ALLOW_HOSTS: expected comma-separated hosts or host:port, e.g. 127.0.0.1:8080,wiki.intranet, got "http://127.0.0.1:8080/"',
+      'FEED_POLL_MINUTES: expected a whole number from 5 to 1440, got "4"',
+      'EDITOR_GUILD_IDS: expected comma-separated Discord server ids (digits only), e.g. 123456789012345678,234567890123456789, got "my-server"',
+    ]);
+  });
+
+  it('documents every variable it reads in .env.example', () => {
+    const documented = readFileSync('.env.example', 'utf8');
+    for (const name of ['FETCH_ALLOW_HOSTS', 'FEED_POLL_MINUTES', 'EDITOR_GUILD_IDS']) expect(documented).toMatch(new RegExp(`^${name}=`, 'm'));
+    expect(documented).toMatch(/for tests and intranets/i);
   });
 
   it('drops a trailing /v10 from DISCORD_API_BASE because discord.js adds the version itself', () => {
