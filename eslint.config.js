@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.cache/', 'coverage/', 'scratch/', '**/*.tmp.ts', 'tmp_*.ts', 'bench/.corpora/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist.tmp-*/', 'data/', '.cache/', 'coverage/', 'scratch/', '**/*.tmp.ts', 'tmp_*.ts', 'bench/.corpora/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,8 +2,12 @@
 // this one) answers a local fake Discord (test/helpers/fake-discord.ts, 127.0.0.1 only) while simulated users send a
 // seeded mix of /ask, /timeline, /who, /quote and autocomplete. Every interaction must get its first response (a
 // reply, a deferral or autocomplete choices) within Discord's 3-second deadline and, when deferred, its answer.
+// With --shards N the local Discord announces N shards, holds a server on each and spreads the interactions over
+// them; the bot runs with SHARD_COUNT=N (and SHARDS_PER_CLUSTER with --per-cluster). --compiled runs `npm start`'s
+// compiled build (scripts/start.mjs) instead of the sources through tsx.
 //   npm run bench:load -- [--interactions 500] [--users 50] [--seconds 10] [--corpus DIR] [--in-process]
 //                         [--cooldown SECONDS[/BURST]] [--seed N] [--no-validate] [--bot-log FILE] [--timeout SECONDS] [--json]
+//                         [--shards N] [--per-cluster N] [--compiled] [--code DIR]
 // Exit code: 0 when every interaction was answered in time without an error, 1 otherwise, 2 on bad arguments.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -73,6 +77,14 @@ export interface LoadOptions {
   timeoutMs: number;
   /** Spawn mode: also write the bot's log (JSON lines) to this file. */
   botLogFile?: string;
+  /** Spawn mode: the shard count the local Discord announces and the bot runs (SHARD_COUNT); null: not sharded. */
+  shards: number | null;
+  /** Spawn mode, with `shards`: SHARDS_PER_CLUSTER. */
+  perCluster: number | null;
+  /** Spawn mode: `node scripts/start.mjs` (the compiled build, as `npm start`) rather than tsx. */
+  compiled: boolean;
+  /** Spawn mode: the folder holding the code the bot runs (src/, scripts/, …); default: this repository. */
+  codeDir?: string;
   /** Progress messages (default: none). */
   progress?: (message: string) => void;
 }
@@ -89,6 +101,9 @@ export const defaultLoadOptions: LoadOptions = {
   startTimeoutMs: 120_000,
   settleMs: 20_000,
   timeoutMs: 300_000,
+  shards: null,
+  perCluster: null,
+  compiled: false,
 };
 
 /** One planned interaction. */
@@ -165,8 +180,10 @@ export interface LoadFigures {
   rateLimitedWarnings: number;
   /** The same, by "METHOD route (global)" as discord.js reports it. */
   rateLimitedRoutes: Record<string, number>;
-  /** The bot process's peak RSS (Linux, spawn mode only). */
+  /** The bot process's peak RSS (Linux, spawn mode only; the manager's own under clusters). */
   botPeakRssBytes: number | null;
+  /** Interactions sent per shard (the shard whose session carried them). */
+  perShard: Record<string, number>;
   /**
    * CPU time used from the first interaction sent to the last answer seen: by the bot (the whole process in
    * in-process mode) and by the load generator with the fake (spawn mode only), over `wallMs`. When the bot's share
@@ -370,7 +387,7 @@ interface RunningBot {
   stop: () => Promise<void>;
 }
 
-/** `node --import tsx src/main.ts` with the fake's addresses, as `npm start` would run against Discord. */
+/** `node --import tsx src/main.ts` (or the compiled build) with the fake's addresses, as `npm start` would run against Discord. */
 async function spawnBot(fake: FakeDiscord, options: LoadOptions): Promise<RunningBot> {
   const env = {
     PATH: process.env.PATH ?? '',
@@ -384,8 +401,12 @@ async function spawnBot(fake: FakeDiscord, options: LoadOptions): Promise<Runnin
     LOG_LEVEL: 'info',
     ASK_COOLDOWN_SECONDS: String(options.cooldown.windowSeconds),
     ASK_COOLDOWN_BURST: String(options.cooldown.burst),
+    ...(options.shards ? { SHARD_COUNT: String(options.shards) } : {}),
+    ...(options.shards && options.perCluster ? { SHARDS_PER_CLUSTER: String(options.perCluster) } : {}),
   };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/main.ts')], {
+  const code = options.codeDir ?? REPO;
+  const args = options.compiled ? ['--max-semi-space-size=64', path.join(code, 'scripts/start.mjs')] : ['--import', 'tsx', path.join(code, 'src/main.ts')];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -473,8 +494,10 @@ async function inProcessBot(options: LoadOptions): Promise<{ fake: FakeDiscord; 
 
 // ---------- the run ----------
 
-/** Sends the plan on time (each at its planned offset), recording how late the generator itself was. */
+/** Sends the plan on time (each at its planned offset), recording how late the generator itself was; the servers take turns. */
 async function sendPlan(fake: FakeDiscord, tracker: Tracker, plan: PlannedInteraction[], users: FakeUser[], deadline: number): Promise<number> {
+  const guilds = fake.guilds.map((g) => g.id);
+  let turn = 0;
   const start = performance.now();
   for (const p of plan) {
     if (Date.now() > deadline) break;
@@ -482,9 +505,10 @@ async function sendPlan(fake: FakeDiscord, tracker: Tracker, plan: PlannedIntera
     if (wait > 1) await sleep(wait);
     const lag = Math.max(0, performance.now() - start - p.at);
     const user = users[p.user]!;
+    const guildId = guilds[turn++ % guilds.length]!;
     const sent = p.focused
-      ? fake.sendAutocomplete(p.command, p.focused.name, p.focused.typed, p.options, user)
-      : fake.sendCommand(p.command, p.options, user);
+      ? fake.sendAutocomplete(p.command, p.focused.name, p.focused.typed, p.options, user, undefined, guildId)
+      : fake.sendCommand(p.command, p.options, user, guildId);
     tracker.add(p, sent, lag);
   }
   return performance.now() - start;
@@ -512,7 +536,10 @@ export async function runLoad(partial: Partial<LoadOptions> = {}): Promise<LoadF
   if (options.bot === 'in-process') ({ fake, bot } = await inProcessBot(options));
   else {
     if (options.validate) prepareValidators();
-    fake = await FakeDiscord.start(options.validate ? { validate: validateRequest } : {});
+    const shards = options.shards ?? 1;
+    // The announced shards are identified at once (maxConcurrency): start-up is not five seconds per shard.
+    fake = await FakeDiscord.start({ ...(options.validate ? { validate: validateRequest } : {}), shards, maxConcurrency: Math.max(1, shards) });
+    for (let shard = 1; shard < shards; shard++) fake.addGuild({ name: `Newsroom ${shard + 1}`, shard });
     try {
       bot = await spawnBot(fake, { ...options, startTimeoutMs: Math.max(1, Math.min(options.startTimeoutMs, hardDeadline - Date.now())) });
     } catch (error) {
@@ -607,6 +634,7 @@ function figures(
     rateLimitedWarnings: limited.length,
     rateLimitedRoutes: countBy(limited.map((l) => `${String(l.method).toUpperCase()} ${String(l.route)}${l.global ? ' (global)' : ''}`)),
     botPeakRssBytes: bot.peakRss(),
+    perShard: countBy(fake.dispatched.filter((d) => d.t === 'INTERACTION_CREATE').map((d) => String(d.shard))),
     cpu: run.cpu,
     ok: results.length === options.interactions && late + unanswered + unfinished + total === 0,
   };
@@ -632,8 +660,9 @@ function triple(s: Summary | null | undefined): string {
 export function renderLoad(f: LoadFigures): string {
   const o = f.options;
   const cooldown = o.cooldown.windowSeconds > 0 ? `${o.cooldown.burst} per ${o.cooldown.windowSeconds} s` : 'off';
+  const sharding = o.shards ? `, ${o.shards} shards${o.perCluster ? ` in clusters of ${o.perCluster}` : ' in one process'} (per shard: ${Object.entries(f.perShard).map(([s, n]) => `${s}: ${n}`).join(', ')})` : '';
   const lines = [
-    `storydesk load through Discord — ${f.sent} interactions from ${o.users} users over ${(o.durationMs / 1000).toFixed(1)} s (sent in ${(f.sendSpanMs / 1000).toFixed(1)} s), bot ${o.bot}, cooldown ${cooldown}, seed ${o.seed}`,
+    `storydesk load through Discord — ${f.sent} interactions from ${o.users} users over ${(o.durationMs / 1000).toFixed(1)} s (sent in ${(f.sendSpanMs / 1000).toFixed(1)} s), bot ${o.bot}${o.compiled ? ' (compiled)' : ''}${sharding}, cooldown ${cooldown}, seed ${o.seed}`,
     `${os.cpus().length} CPUs, Node ${process.version}, load average ${f.loadAverage.start.toFixed(1)} → ${f.loadAverage.end.toFixed(1)}; bot ready in ${ms(f.startupMs)}${f.botPeakRssBytes ? `, bot peak RSS ${Math.round(f.botPeakRssBytes / 2 ** 20)} MB` : ''}`,
     '',
     `answered in time   ${f.answered} of ${f.sent}${f.cooldown ? ` (${f.cooldown} of them the cooldown notice)` : ''}`,
@@ -680,13 +709,17 @@ export function parseLoadArgs(argv: string[]): { options: Partial<LoadOptions>; 
     else if (flag === '--in-process') options.bot = 'in-process';
     else if (flag === '--no-validate') options.validate = false;
     else if (flag === '--bot-log') options.botLogFile = path.resolve(next() ?? '');
+    else if (flag === '--shards') options.shards = Math.floor(number(flag, next(), 1));
+    else if (flag === '--per-cluster') options.perCluster = Math.floor(number(flag, next(), 1));
+    else if (flag === '--compiled') options.compiled = true;
+    else if (flag === '--code') options.codeDir = path.resolve(next() ?? '');
     else if (flag === '--cooldown') {
       const v = next() ?? '';
       const m = /^(\d+)(?:\/(\d+))?$/.exec(v);
       if (!m) throw new Error(`load: --cooldown takes SECONDS or SECONDS/BURST, e.g. 10/5; got ${v || 'nothing'}`);
       options.cooldown = { windowSeconds: Number(m[1]), burst: Number(m[2] ?? 1) };
     } else {
-      throw new Error(`load: unknown option ${flag}; expected --interactions N, --users N, --seconds S, --corpus DIR, --in-process, --cooldown S[/B], --seed N, --no-validate, --bot-log FILE, --timeout S, --json`);
+      throw new Error(`load: unknown option ${flag}; expected --interactions N, --users N, --seconds S, --corpus DIR, --in-process, --cooldown S[/B], --seed N, --no-validate, --bot-log FILE, --timeout S, --json, --shards N, --per-cluster N, --compiled, --code DIR`);
     }
   }
   return { options, json };

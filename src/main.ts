@@ -1,9 +1,12 @@
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, else the offline console on stdin/stdout.
-// With SHARD_COUNT set, this process is the sharding manager and each shard runs this same file as a child.
+// With SHARD_COUNT set, every shard this machine runs (SHARD_LIST) is in this process, in one discord.js Client
+// (internal sharding), so the story is loaded once; with SHARDS_PER_CLUSTER, this process is the cluster manager and
+// each cluster runs this same file as a child holding some of the shards (src/discord/cluster.ts).
 // The corpus and its index are loaded before login, so the first interaction can be answered.
 // Heavy modules (discord.js, the engine, SQLite) are imported only once the configuration is known to be good.
-import { ConfigError, describeConfig, loadConfig, type Config } from './config.js';
+import { ConfigError, describeConfig, loadConfig, readEnvFile, type Config } from './config.js';
 import type { RunningBot } from './discord/run.js';
+import { loginTimeoutFor, shardsPerClusterFrom } from './discord/shard.js';
 import { createLogger, type Logger } from './log.js';
 
 /** SIGTERM/SIGINT: in-flight replies get this long before the client is destroyed (exit is due within 10 s). */
@@ -12,9 +15,12 @@ const SHUTDOWN_GRACE_MS = 6_000;
 const DIGEST_GRACE_MS = 2_000;
 const SHUTDOWN_DEADLINE_MS = 9_500;
 
-function readConfig(): Config {
+/** The configuration, and SHARDS_PER_CLUSTER (read beside it, from the environment over `.env`). */
+function readConfig(): Config & { shardsPerCluster: number | null } {
   try {
-    return loadConfig();
+    const config = loadConfig();
+    const env = { ...readEnvFile('.env'), ...Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) };
+    return { ...config, shardsPerCluster: shardsPerClusterFrom(env) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);
@@ -22,28 +28,54 @@ function readConfig(): Config {
   }
 }
 
-/** discord.js's ShardingManager starts each shard with SHARDING_MANAGER and SHARDS (its id) set. */
-function shardChildId(): number | null {
-  return process.env.SHARDING_MANAGER ? Number(process.env.SHARDS) : null;
+/** The shards this process's Client holds, when sharded. */
+interface Sharding {
+  shards: number[];
+  shardCount: number;
+  loginTimeoutMs: number;
+  /** Called once every shard is connected (a cluster tells its manager). */
+  onReady?: (running: RunningBot) => void;
 }
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const shardId = shardChildId();
+  // A cluster forked by the cluster manager (CLUSTER_MANAGER and an IPC channel): it runs the shards it is given.
+  const cluster = process.env.CLUSTER_MANAGER === 'true' && process.send ? (await import('./discord/cluster.js')).clusterChild() : null;
   const rootLog = createLogger({ level: config.logLevel });
-  const log = shardId === null ? rootLog : rootLog.child({ shard: shardId });
+  const log = cluster === null ? rootLog : rootLog.child({ cluster: cluster.id });
   keepAlive(log);
 
   if (!config.discordToken) return runOffline(config, log);
-  if (config.shardCount !== null && shardId === null) {
-    const { runShardManager } = await import('./discord/shard.js');
-    return runShardManager(config, log);
+  const token = config.discordToken;
+  if (config.shardCount === null) return runDiscordBot(config, token, log);
+  if (cluster !== null) {
+    const { reportClusterReady } = await import('./discord/cluster.js');
+    return runDiscordBot(config, token, log, {
+      shards: cluster.shards,
+      shardCount: cluster.totalShards,
+      loginTimeoutMs: loginTimeoutFor(cluster.shards.length),
+      onReady: (running) => reportClusterReady(running.bot.client),
+    });
   }
-  return runDiscordBot(config, config.discordToken, log);
+  const { fetchGatewayInfo, planShards } = await import('./discord/shard.js');
+  // Asked first: a refused token is one clear line before anything is loaded.
+  const gateway = await fetchGatewayInfo(token, config.apiBase);
+  const plan = planShards(config, gateway);
+  if (plan.totalShards < gateway.shards) {
+    log.warn({ totalShards: plan.totalShards, recommended: gateway.shards }, 'sharding: fewer shards than Discord recommends');
+  }
+  if (plan.clusters.length > 1) {
+    const { runClusterManager } = await import('./discord/cluster.js');
+    return runClusterManager(config, plan, log);
+  }
+  // discord.js reads SHARD_COUNT from the environment when the count equals its default; auto must not reach it.
+  process.env.SHARD_COUNT = String(plan.totalShards);
+  log.info({ totalShards: plan.totalShards, shards: plan.shardList, maxConcurrency: plan.maxConcurrency, recommended: gateway.shards }, 'sharding: every shard in this process');
+  return runDiscordBot(config, token, log, { shards: plan.shardList, shardCount: plan.totalShards, loginTimeoutMs: plan.loginTimeoutMs });
 }
 
-/** The bot in this process: alone, or as one shard under the manager. */
-async function runDiscordBot(config: Config, token: string, log: Logger): Promise<void> {
+/** The bot in this process: alone, with every shard of this machine, or as one cluster under the manager. */
+async function runDiscordBot(config: Config, token: string, log: Logger, sharding?: Sharding): Promise<void> {
   let running: RunningBot | null = null;
   onShutdown(log, () => running);
 
@@ -68,7 +100,9 @@ async function runDiscordBot(config: Config, token: string, log: Logger): Promis
     cooldown: { windowSeconds: config.askCooldownSeconds, burst: config.askCooldownBurst },
     pageTimeoutSeconds: config.pageTimeoutSeconds,
     digestGraceMs: DIGEST_GRACE_MS,
+    ...(sharding ? { clientOptions: { shards: sharding.shards, shardCount: sharding.shardCount }, loginTimeoutMs: sharding.loginTimeoutMs } : {}),
   });
+  sharding?.onReady?.(running);
 }
 
 async function openDatabaseOrExit(file: string) {
@@ -123,7 +157,7 @@ function onShutdown(log: Logger, current: () => RunningBot | null): void {
   };
   process.on('SIGTERM', (signal) => void stop(signal));
   process.on('SIGINT', (signal) => void stop(signal));
-  // A shard whose manager is gone (killed, crashed) stops too, rather than running on unsupervised.
+  // A cluster whose manager is gone (killed, crashed) stops too, rather than running on unsupervised.
   if (process.send) process.on('disconnect', () => void stop('manager gone'));
 }
 

@@ -2,7 +2,7 @@
 // and the digest scheduler, started in that order and stopped in reverse. main.ts and the end-to-end
 // tests both start it through runBot, so the tests exercise the wiring users get.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ShardClientUtil, type Client } from 'discord.js';
+import { ShardClientUtil } from 'discord.js';
 import { storyChangeHandler, watchCorpus, type CorpusWatcher, type FileBackedStory, type WatchCorpusOptions } from '../corpus/watch.js';
 import { recordFirstSeen } from '../db/first-seen.js';
 import type { Db } from '../db/open.js';
@@ -35,15 +35,27 @@ export interface RunningBot {
   stop(graceMs?: number): Promise<void>;
 }
 
+/** What ownsGuild reads of a client (a discord.js Client has all of it). */
+export interface GuildHolder {
+  /** Set under discord.js's ShardingManager: the shards of this process and the total. */
+  shard?: { ids: readonly number[]; count: number } | null;
+  /** The Client's own shard list and total (internal sharding; [0] of 1 when not sharded). */
+  options?: { shards?: unknown; shardCount?: number };
+  guilds?: { cache: { has(id: string): boolean } };
+}
+
 /**
- * Whether this process holds a server. Under discord.js's ShardingManager a process runs some shards
- * and Discord sends a server's events to shard `(guild_id >> 22) % shard_count` only; without it, one
- * process holds every server.
+ * Whether this process holds a server, and so posts its digest. Discord sends a server's events to shard
+ * `(guild_id >> 22) % shard_count` only: a server is held when it is in this client's cache (it came on one of its
+ * shards) or when its shard is one of this client's shards (its GUILD_CREATE may not have arrived yet).
  */
-export function ownsGuild(client: Pick<Client, 'shard'>, guildId: string): boolean {
-  const shard = client.shard;
-  if (!shard) return true;
-  return shard.ids.includes(ShardClientUtil.shardIdForGuildId(guildId, shard.count));
+export function ownsGuild(client: GuildHolder, guildId: string): boolean {
+  if (client.guilds?.cache.has(guildId)) return true;
+  const shards = client.options?.shards;
+  const ids = client.shard?.ids ?? (Array.isArray(shards) ? (shards as number[]) : null);
+  const count = client.shard?.count ?? client.options?.shardCount;
+  if (!ids || !count) return true;
+  return ids.includes(ShardClientUtil.shardIdForGuildId(guildId, count));
 }
 
 export async function runBot(options: RunBotOptions): Promise<RunningBot> {

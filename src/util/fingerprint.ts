@@ -1,6 +1,6 @@
 // A fingerprint of the code that turns articles into cached data: a cache made by other code is not reused.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The folders whose code decides what is cached: everything below the Discord, console and CLI adapters. */
@@ -13,7 +13,7 @@ export function codeFingerprint(): string {
   if (cached) return cached;
   const hash = createHash('sha256');
   for (const dir of SOURCE_DIRS) {
-    const folder = fileURLToPath(new URL(dir, import.meta.url));
+    const folder = sourceFolder(dir);
     const names = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((n) => /\.(ts|js)$/.test(n)).sort();
     for (const name of names) {
       hash.update(`${dir}${name}\0`);
@@ -22,4 +22,15 @@ export function codeFingerprint(): string {
   }
   cached = hash.digest('hex').slice(0, 16);
   return cached;
+}
+
+/**
+ * Compiled (dist/src/util/fingerprint.js), the TypeScript the build was made from when it is beside dist/ (npm start
+ * rebuilds dist/ whenever it is older): the compiled start and tsx then share one cache.
+ */
+function sourceFolder(dir: string): string {
+  const here = fileURLToPath(new URL(dir, import.meta.url));
+  if (!import.meta.url.endsWith('.js')) return here;
+  const typescript = fileURLToPath(new URL(`../../../src/${dir.slice('../'.length)}`, import.meta.url));
+  return existsSync(typescript) ? typescript : here;
 }

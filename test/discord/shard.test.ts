@@ -1,5 +1,6 @@
-// Sharding: the plan from SHARD_COUNT/SHARD_LIST and /gateway/bot, and `npm start` with SHARD_COUNT=auto running
-// two shard processes against a local Discord that recommends two shards and routes each server to its shard.
+// Sharding: the plan from SHARD_COUNT/SHARD_LIST/SHARDS_PER_CLUSTER and /gateway/bot, and `npm start` against a
+// local Discord that announces several shards and routes each server to its shard: every shard in one process
+// (internal sharding), a SHARD_LIST, and two clusters of two shards (one killed and restarted).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { once } from 'node:events';
@@ -9,10 +10,12 @@ import { ShardClientUtil } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { saveSettings } from '../../src/db/settings.js';
-import { fetchGatewayInfo, planShards, shardForGuild, ShardingError } from '../../src/discord/shard.js';
+import { ConfigError } from '../../src/config.js';
+import { ownsGuild } from '../../src/discord/run.js';
+import { fetchGatewayInfo, planShards, shardForGuild, ShardingError, shardsPerClusterFrom } from '../../src/discord/shard.js';
 import { useTmpDir } from '../helpers/tmp.js';
 import { prepareValidators, validateRequest } from '../helpers/discord-spec.js';
-import { FakeDiscord, shardOf, snowflake, snowflakeOnShard } from '../helpers/fake-discord.js';
+import { FakeDiscord, shardOf, snowflake, snowflakeOnShard, type FakeGuild } from '../helpers/fake-discord.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -50,20 +53,68 @@ describe('shardForGuild', () => {
 describe('planShards', () => {
   const gateway = { shards: 3, maxConcurrency: 1 };
 
-  it('runs the count Discord recommends for auto, every shard on this machine by default', () => {
-    expect(planShards({ shardCount: 'auto', shardList: null }, gateway)).toEqual({ totalShards: 3, shardList: [0, 1, 2], spawnDelayMs: 5_500 });
+  it('runs the count Discord recommends for auto, every shard on this machine in this process by default', () => {
+    expect(planShards({ shardCount: 'auto', shardList: null }, gateway)).toEqual({
+      totalShards: 3,
+      shardList: [0, 1, 2],
+      clusters: [[0, 1, 2]],
+      maxConcurrency: 1,
+      clusterDelayMs: 0,
+      loginTimeoutMs: 30_000 + 3 * 5_500,
+    });
   });
 
   it("runs this machine's SHARD_LIST of a fixed SHARD_COUNT", () => {
-    expect(planShards({ shardCount: 8, shardList: [4, 5, 6, 7] }, gateway)).toMatchObject({ totalShards: 8, shardList: [4, 5, 6, 7] });
+    expect(planShards({ shardCount: 8, shardList: [4, 5, 6, 7] }, gateway)).toMatchObject({ totalShards: 8, shardList: [4, 5, 6, 7], clusters: [[4, 5, 6, 7]] });
   });
 
-  it("spaces shard starts by Discord's identify concurrency", () => {
-    expect(planShards({ shardCount: 4, shardList: null }, { shards: 1, maxConcurrency: 16 }).spawnDelayMs).toBe(344);
+  it('spreads the shards over processes of SHARDS_PER_CLUSTER, the last one taking what is left', () => {
+    expect(planShards({ shardCount: 16, shardList: null, shardsPerCluster: 4 }, gateway).clusters).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9, 10, 11],
+      [12, 13, 14, 15],
+    ]);
+    expect(planShards({ shardCount: 8, shardList: [3, 4, 5, 6, 7], shardsPerCluster: 2 }, gateway).clusters).toEqual([[3, 4], [5, 6], [7]]);
+    expect(planShards({ shardCount: 4, shardList: null, shardsPerCluster: 10 }, gateway).clusters).toEqual([[0, 1, 2, 3]]);
+  });
+
+  it("paces cluster starts and logins by Discord's identify concurrency", () => {
+    // One identify per 5 s: the next cluster waits a window after the previous is connected.
+    expect(planShards({ shardCount: 4, shardList: null, shardsPerCluster: 2 }, { shards: 1, maxConcurrency: 1 })).toMatchObject({ clusterDelayMs: 5_500, loginTimeoutMs: 30_000 + 2 * 5_500 });
+    // Every shard in a bucket of its own: no identifies can collide.
+    expect(planShards({ shardCount: 4, shardList: null, shardsPerCluster: 2 }, { shards: 1, maxConcurrency: 16 })).toMatchObject({ clusterDelayMs: 0, loginTimeoutMs: 30_000 + 5_500 });
   });
 
   it('refuses shard ids beyond the count', () => {
     expect(() => planShards({ shardCount: 2, shardList: [1, 2] }, gateway)).toThrow('SHARD_LIST names shards 2, but there are only 2');
+  });
+});
+
+describe('SHARDS_PER_CLUSTER', () => {
+  it('is unset by default and a whole number with SHARD_COUNT', () => {
+    expect(shardsPerClusterFrom({ SHARD_COUNT: '8' })).toBeNull();
+    expect(shardsPerClusterFrom({ SHARD_COUNT: '8', SHARDS_PER_CLUSTER: ' ' })).toBeNull();
+    expect(shardsPerClusterFrom({ SHARD_COUNT: 'auto', SHARDS_PER_CLUSTER: '4' })).toBe(4);
+  });
+
+  it('says what is wrong with a bad value, or a missing SHARD_COUNT', () => {
+    expect(() => shardsPerClusterFrom({ SHARD_COUNT: '8', SHARDS_PER_CLUSTER: 'two' })).toThrow(ConfigError);
+    expect(() => shardsPerClusterFrom({ SHARD_COUNT: '8', SHARDS_PER_CLUSTER: '0' })).toThrow('SHARDS_PER_CLUSTER: expected a whole number from 1 to 16384, got "0"');
+    expect(() => shardsPerClusterFrom({ SHARDS_PER_CLUSTER: '4' })).toThrow('SHARDS_PER_CLUSTER: needs SHARD_COUNT');
+  });
+});
+
+describe('ownsGuild under internal sharding', () => {
+  it("holds the servers of the client's own shards, and any server in its cache", () => {
+    const onShard = [0, 1, 2, 3].map((s) => snowflakeOnShard(s, 4));
+    const cached = new Set<string>();
+    const client = { shard: null, options: { shards: [1, 3], shardCount: 4 }, guilds: { cache: cached } };
+    expect(onShard.map((g) => ownsGuild(client, g))).toEqual([false, true, false, true]);
+    cached.add(onShard[0]!);
+    expect(ownsGuild(client, onShard[0]!)).toBe(true);
+    // Not sharded: discord.js's own default, shard 0 of 1, holds every server.
+    expect(ownsGuild({ shard: null, options: { shards: [0], shardCount: 1 } }, onShard[2]!)).toBe(true);
   });
 });
 
@@ -83,7 +134,8 @@ describe('fetchGatewayInfo', () => {
 
 interface LogLine {
   msg: string;
-  shard?: number;
+  pid?: number;
+  cluster?: number;
   childPid?: number;
   guildId?: string;
   [key: string]: unknown;
@@ -128,6 +180,48 @@ function startManager(env: Record<string, string>): { child: ChildProcess; stder
   return { child, stderr: () => stderr, exited: once(child, 'exit') };
 }
 
+/** The first server (shard 0) and one more on each other shard of the fake's count. */
+function serverOnEveryShard(discord: FakeDiscord): FakeGuild[] {
+  const first = discord.guilds[0]!;
+  return [first, ...Array.from({ length: discord.shardCount - 1 }, (_, i) => discord.addGuild({ name: `Newsroom ${i + 2}`, shard: i + 1 }))];
+}
+
+/** A copy of the seed corpus and a database in which every server's digest is due (set yesterday for 00:00 UTC). */
+function workspace(guilds: FakeGuild[]): { corpusDir: string; databasePath: string } {
+  const dir = tmp();
+  const corpusDir = path.join(dir, 'corpus');
+  cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
+  const databasePath = path.join(dir, 'storydesk.db');
+  const db = openDatabase(databasePath);
+  const yesterday = new Date(Date.now() - 86_400_000);
+  for (const g of guilds) saveSettings(db, { guildId: g.id, channelId: g.channelId, time: '00:00', timezone: 'UTC' }, yesterday);
+  db.close();
+  return { corpusDir, databasePath };
+}
+
+async function until(probe: () => boolean, ms: number, what: () => string): Promise<void> {
+  await within(
+    (async () => {
+      while (!probe()) await new Promise((r) => setTimeout(r, 50));
+    })(),
+    ms,
+    what,
+  );
+}
+
+/** Each server's /sources reaches Discord on the server's own shard and is answered. */
+async function answeredByTheirShards(discord: FakeDiscord, guilds: FakeGuild[]): Promise<void> {
+  for (const guild of guilds) {
+    const asked = discord.sendCommand('sources', {}, discord.member, guild.id);
+    const reply = await discord.waitForReply(asked, 5_000);
+    expect(reply.message.embeds![0]!.title).toBe('Sources');
+    const carried = discord.dispatched.filter((d) => d.t === 'INTERACTION_CREATE' && d.guildId === guild.id).map((d) => d.shard);
+    expect(new Set(carried)).toEqual(new Set([shardOf(guild.id, discord.shardCount)]));
+  }
+}
+
+const shardsOf = (discord: FakeDiscord) => discord.identifies.map((i) => i.shard as number[]).sort((a, b) => a[0]! - b[0]!);
+
 describe('npm start with SHARD_COUNT', () => {
   it('exits 1 with one clear message when Discord refuses the token, starting no shard', async () => {
     fake = await FakeDiscord.start();
@@ -137,82 +231,118 @@ describe('npm start with SHARD_COUNT', () => {
     expect(code).toBe(1);
     expect(run.stderr()).toContain('storydesk: sharding: Discord refused the token (401 Unauthorized); check DISCORD_TOKEN\n');
     expect(run.stderr()).not.toMatch(/\n\s+at /);
-    expect(run.stderr()).not.toContain('shard started');
+    expect(run.stderr()).not.toContain('"msg":"starting storydesk"');
+    expect(fake.identifies).toEqual([]);
   });
 
-  it('auto: runs two shard processes; each answers and posts digests for its own servers only; SIGTERM stops both and exits 0', async () => {
+  it('4 shards in one process: the story loaded and watched once; each server answered by its shard; each digest posted once; SIGTERM stops every shard within 10 s', async () => {
     prepareValidators();
-    fake = await FakeDiscord.start({ validate: validateRequest, shards: 2, maxConcurrency: 16 });
-    const onShard0 = { id: fake.guildId, channelId: fake.channelId };
-    const onShard1 = fake.addGuild({ name: 'Second newsroom', shard: 1 });
-    const dir = tmp();
-    const corpusDir = path.join(dir, 'corpus');
-    cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
-    const databasePath = path.join(dir, 'storydesk.db');
-    // Both servers' digests are due (00:00 UTC has passed, set yesterday): each must be caught up once, by its shard.
-    const db = openDatabase(databasePath);
-    const yesterday = new Date(Date.now() - 86_400_000);
-    for (const g of [onShard0, onShard1]) saveSettings(db, { guildId: g.id, channelId: g.channelId, time: '00:00', timezone: 'UTC' }, yesterday);
-    db.close();
+    fake = await FakeDiscord.start({ validate: validateRequest, shards: 4, maxConcurrency: 16 });
+    const guilds = serverOnEveryShard(fake);
+    const { corpusDir, databasePath } = workspace(guilds);
+    const run = startManager({ DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, CORPUS_DIR: corpusDir, DATABASE_PATH: databasePath, SHARD_COUNT: '4' });
+    const logs = () => parseLogs(run.stderr());
 
+    await within(fake.waitForSession(30_000), 30_000, () => `the four shards to connect; stderr:\n${run.stderr()}`);
+    expect(shardsOf(fake)).toEqual([[0, 4], [1, 4], [2, 4], [3, 4]]);
+    await answeredByTheirShards(fake, guilds);
+
+    const started = () => logs().filter((l) => l.msg === 'digest: scheduler started');
+    await until(() => started().length > 0, 10_000, () => `the scheduler; stderr:\n${run.stderr()}`);
+    expect(started().map((l) => l.scheduled)).toEqual([4]);
+    expect(logs().filter((l) => l.msg === 'digest: posted').map((l) => l.guildId).sort()).toEqual(guilds.map((g) => g.id).sort());
+    for (const g of guilds) expect(fake.channelMessages(g.channelId)).toHaveLength(1);
+    // One process: one pid in the log, one client, one watcher.
+    expect(new Set(logs().map((l) => l.pid)).size).toBe(1);
+    expect(logs().filter((l) => l.msg === 'connected to Discord')).toHaveLength(1);
+    expect(logs().filter((l) => l.msg === 'watching the corpus for changes')).toHaveLength(1);
+
+    const sigterm = Date.now();
+    run.child.kill('SIGTERM');
+    const [code, signal] = await within(run.exited, 10_000, () => `the bot to exit; stderr:\n${run.stderr()}`);
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(Date.now() - sigterm).toBeLessThan(10_000);
+    expect(logs().filter((l) => l.msg === 'disconnected from Discord')).toHaveLength(1);
+    expect(fake.connected).toBe(false);
+    expect(fake.invalid).toEqual([]);
+    expect(run.stderr()).not.toContain(fake.token);
+  }, 60_000);
+
+  it("SHARD_LIST: runs only this machine's shards, and posts only their servers' digests", async () => {
+    fake = await FakeDiscord.start({ shards: 4, maxConcurrency: 16 });
+    const guilds = serverOnEveryShard(fake);
+    const { corpusDir, databasePath } = workspace(guilds);
+    const run = startManager({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_BASE: fake.apiBase,
+      CORPUS_DIR: corpusDir,
+      DATABASE_PATH: databasePath,
+      SHARD_COUNT: '4',
+      SHARD_LIST: '2-3',
+    });
+    const logs = () => parseLogs(run.stderr());
+    await until(() => logs().some((l) => l.msg === 'digest: scheduler started'), 30_000, () => `the scheduler; stderr:\n${run.stderr()}`);
+    expect(shardsOf(fake)).toEqual([[2, 4], [3, 4]]);
+    await answeredByTheirShards(fake, guilds.slice(2));
+    expect(logs().find((l) => l.msg === 'digest: scheduler started')!.scheduled).toBe(2);
+    expect(logs().filter((l) => l.msg === 'digest: posted').map((l) => l.guildId).sort()).toEqual([guilds[2]!.id, guilds[3]!.id].sort());
+    expect(guilds.map((g) => fake!.channelMessages(g.channelId).length)).toEqual([0, 0, 1, 1]);
+    run.child.kill('SIGTERM');
+    expect((await within(run.exited, 10_000, () => 'exit'))[0]).toBe(0);
+  }, 60_000);
+
+  it('SHARDS_PER_CLUSTER=2: two clusters of two shards; each server answered and its digest posted once by its cluster; a killed cluster is restarted; SIGTERM stops both within 10 s', async () => {
+    fake = await FakeDiscord.start({ shards: 4, maxConcurrency: 16 });
+    const guilds = serverOnEveryShard(fake);
+    const { corpusDir, databasePath } = workspace(guilds);
     const run = startManager({
       DISCORD_TOKEN: fake.token,
       DISCORD_API_BASE: fake.apiBase,
       CORPUS_DIR: corpusDir,
       DATABASE_PATH: databasePath,
       SHARD_COUNT: 'auto',
+      SHARDS_PER_CLUSTER: '2',
     });
     const logs = () => parseLogs(run.stderr());
+    const manager = () => logs().filter((l) => l.msg.startsWith('sharding: '));
+    const children = () => logs().filter((l) => !l.msg.startsWith('sharding: ') && l.cluster !== undefined);
 
-    await within(fake.waitForSession(45_000), 45_000, () => `both shards to connect; stderr:\n${run.stderr()}`);
-    expect(fake.identifies.map((i) => i.shard).sort()).toEqual([
-      [0, 2],
-      [1, 2],
-    ]);
+    await until(() => logs().some((l) => l.msg === 'sharding: every cluster is connected'), 45_000, () => `both clusters; stderr:\n${run.stderr()}`);
+    await within(fake.waitForSession(5_000), 5_000, () => 'the sessions');
+    expect(shardsOf(fake)).toEqual([[0, 4], [1, 4], [2, 4], [3, 4]]);
+    const spawned = manager().filter((l) => l.msg === 'sharding: cluster started');
+    expect(spawned.map((l) => [l.cluster, l.shards])).toEqual([[0, [0, 1]], [1, [2, 3]]]);
+    await answeredByTheirShards(fake, guilds);
 
-    // Each server's interactions reach its own shard's process, which answers them.
-    for (const [guild, shard] of [[onShard0, 0], [onShard1, 1]] as const) {
-      const asked = fake.sendCommand('sources', {}, fake.member, guild.id);
-      const reply = await fake.waitForReply(asked, 5_000);
-      expect(reply.message.embeds![0]!.title).toBe('Sources');
-      expect(fake.dispatched.filter((d) => d.t === 'INTERACTION_CREATE' && d.guildId === guild.id).map((d) => d.shard)).toEqual([shard]);
-    }
+    const started = () => children().filter((l) => l.msg === 'digest: scheduler started');
+    await until(() => started().length === 2, 10_000, () => `both schedulers; stderr:\n${run.stderr()}`);
+    expect(started().map((l) => [l.cluster, l.scheduled]).sort()).toEqual([[0, 2], [1, 2]]);
+    const posted = () => children().filter((l) => l.msg === 'digest: posted').map((l) => [l.guildId, l.cluster]);
+    expect(posted().sort()).toEqual(guilds.map((g, i) => [g.id, i < 2 ? 0 : 1]).sort());
 
-    // Each shard's scheduler has caught up its own server's digest, and only that one.
-    const started = () => logs().filter((l) => l.msg === 'digest: scheduler started');
-    await within(
-      (async () => {
-        while (started().length < 2) await new Promise((r) => setTimeout(r, 50));
-      })(),
-      10_000,
-      () => `both schedulers; stderr:\n${run.stderr()}`,
-    );
-    const posted = logs().filter((l) => l.msg === 'digest: posted');
-    expect(posted.map((l) => [l.guildId, l.shard]).sort()).toEqual(
-      [
-        [onShard0.id, 0],
-        [onShard1.id, 1],
-      ].sort(),
-    );
-    expect(started().map((l) => [l.shard, l.scheduled]).sort()).toEqual([
-      [0, 1],
-      [1, 1],
-    ]);
-    for (const g of [onShard0, onShard1]) expect(fake.channelMessages(g.channelId)).toHaveLength(1);
-    expect(fake.invalid).toEqual([]);
+    // Cluster 1 crashes: the manager starts it again, and its servers are answered again, their digests not re-posted.
+    const crashed = spawned[1]!.childPid!;
+    process.kill(crashed, 'SIGKILL');
+    await until(() => manager().filter((l) => l.msg === 'sharding: cluster connected' && l.cluster === 1).length === 2, 30_000, () => `cluster 1 again; stderr:\n${run.stderr()}`);
+    expect(manager().find((l) => l.msg === 'sharding: cluster exited unexpectedly; restarting it')).toMatchObject({ cluster: 1, childPid: crashed, signal: 'SIGKILL' });
+    await within(fake.waitForSession(10_000), 10_000, () => 'the sessions after the restart');
+    await answeredByTheirShards(fake, guilds.slice(2));
+    await until(() => started().length === 3, 10_000, () => 'the restarted scheduler');
+    expect(posted()).toHaveLength(4);
+    for (const g of guilds) expect(fake.channelMessages(g.channelId)).toHaveLength(1);
 
-    const pids = logs()
-      .filter((l) => l.msg === 'sharding: shard started')
+    const pids = manager()
+      .filter((l) => l.msg === 'sharding: cluster started')
       .map((l) => l.childPid!);
-    expect(pids).toHaveLength(2);
+    expect(pids).toHaveLength(3);
     const sigterm = Date.now();
     run.child.kill('SIGTERM');
     const [code, signal] = await within(run.exited, 10_000, () => `the manager to exit; stderr:\n${run.stderr()}`);
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     expect(Date.now() - sigterm).toBeLessThan(10_000);
     for (const pid of pids) expect(alive(pid)).toBe(false);
-    expect(logs().filter((l) => l.msg === 'disconnected from Discord').map((l) => l.shard).sort()).toEqual([0, 1]);
-    expect(logs().filter((l) => l.msg === 'sharding: shard stopped').map((l) => l.code)).toEqual([0, 0]);
+    expect(children().filter((l) => l.msg === 'disconnected from Discord').map((l) => l.cluster).sort()).toEqual([0, 1]);
+    expect(manager().filter((l) => l.msg === 'sharding: cluster stopped').map((l) => l.code)).toEqual([0, 0]);
     expect(run.stderr()).not.toContain(fake.token);
-  }, 60_000);
+  }, 90_000);
 });

@@ -273,13 +273,14 @@ export class FakeDiscord extends EventEmitter {
     others: Record<string, string> = {},
     user = this.member,
     subcommand?: string,
+    guildId = this.guildId,
   ): FakeInteraction {
     const flat = [
       ...Object.entries(others).map(([n, value]) => ({ name: n, type: 3, value })),
       { name: focused, type: 3, value: typed, focused: true },
     ];
     const options = subcommand ? [{ name: subcommand, type: 1, options: flat }] : flat;
-    return this.sendInteraction(4, { id: snowflake(), name, type: 1, options, guild_id: this.guildId }, user);
+    return this.sendInteraction(4, { id: snowflake(), name, type: 1, options, guild_id: guildId }, user, {}, guildId);
   }
 
   /** A click on a button of the message an earlier interaction replied with. */
