@@ -1,8 +1,10 @@
 // The date expressions of a sentence in news prose: absolute, relative to the article's date, or relative to
-// another mention. Calendar arithmetic is in model/periods.ts.
+// another mention. Calendar arithmetic is in model/periods.ts; which July a sentence means (its tense) is in
+// tense.ts.
 import * as chrono from 'chrono-node';
 import nlp from 'compromise';
 import type { Precision } from '../model/types.js';
+import { tenseAt, type Tense, type TenseContext } from './tense.js';
 import { type Period, type Ymd, precisionRank, coarser, widen, parseYmd, formatYmd, toDays, fromDays, addDays, weekdayOf, shift, periodOf } from '../model/periods.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -38,11 +40,8 @@ interface Candidate {
   relative?: Relative;
 }
 
-interface Context {
-  sentence: string;
+interface Context extends TenseContext {
   article: Ymd;
-  /** The sentence's verbs and their tenses, parsed on first need. */
-  verbs?: VerbSpan[];
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -97,104 +96,6 @@ function insideQuotes(text: string, index: number): boolean {
 
 function isCapitalized(word: string): boolean {
   return /^\p{Lu}/u.test(word);
-}
-
-// ---- Tense: "in July" is last July in "hackers struck in July", next July in "the vote will be held in July".
-
-/**
- * Which occurrence of a yearless month or a weekday is meant: the latest one on or before the article date (news
- * is about the past), the next one (the sentence looks ahead), or whichever is nearer (a present tense that may
- * schedule — "Obama leaves office in January" — or narrate — a caption's "Ebbers leaves court July 13").
- */
-export type Tense = 'past' | 'future' | 'nearest';
-
-interface VerbSpan {
-  start: number;
-  end: number;
-  tense: Tense;
-}
-
-interface VerbJson {
-  offset?: { start: number; length: number };
-  verb?: { root?: string; auxiliary?: string; grammar?: { tense?: string; form?: string; copula?: boolean } };
-}
-
-/** Words right before a date that schedule it: "scheduled for Friday", "due in March", "set for Friday". */
-const SCHEDULED = /\b(?:scheduled|slated|set (?:to|for)|due|expected|planned|upcoming|coming)\b[^.;]{0,40}$/i;
-/** Words right before a date that put it in the past: "since April", "earlier this…". */
-const PAST_MARKER = /\b(?:since|ago|earlier|last)\s+$/i;
-const FUTURE_AUXILIARY = /\b(?:will|shall|would|must|may|might|going|ll)\b/;
-/** Cheap pre-checks for the tagger: a future auxiliary anywhere, or a third-person "-s" word just before the date. */
-const FUTURE_HINT = /\b(?:will|would|shall|must|may|might|going to|(?:is|are|was|were) to)\b|['’]ll\b/i;
-const NOT_VERBS = new Set(['was', 'has', 'is', 'as', 'its', 'this', 'his', 'hers', 'us', 'thus', 'perhaps', 'whereas', 'always', 'across', 'towards', 'besides', 'news', 'plus', 'yes']);
-
-/** A third-person "-s" word among the few words before the date: "begins on", "leaves office in". */
-function scheduleHint(before: string): boolean {
-  const words = before.match(/[\p{L}'’]+/gu)?.slice(-4) ?? [];
-  return words.some((w) => /^\p{Ll}+[^\P{L}s]s$/u.test(w) && !NOT_VERBS.has(w));
-}
-
-/** The sentence's finite verbs with the tense each gives a date (infinitives and bare participles left out). */
-function verbSpans(sentence: string): VerbSpan[] {
-  const out: VerbSpan[] = [];
-  for (const v of nlp(sentence).verbs().json({ offset: true }) as VerbJson[]) {
-    if (!v.offset || !v.verb) continue;
-    const start = v.offset.start;
-    // The tagger's span can swallow trailing punctuation ("voted;"), which marks a clause boundary.
-    const end = start + sentence.slice(start, start + v.offset.length).replace(/[^\p{L}\p{N}]+$/u, '').length;
-    const aux = (v.verb.auxiliary ?? '').toLowerCase();
-    const grammar = v.verb.grammar ?? {};
-    if (/\bto\s+$/i.test(sentence.slice(0, start))) continue; // an infinitive takes its tense from the verb before
-    if (!aux && /ing$/i.test(v.verb.root ?? '')) continue; // "…, defeating X": a participle, not the clause's verb
-    let tense: Tense = 'past';
-    if (FUTURE_AUXILIARY.test(aux) || grammar.tense === 'FutureTense') tense = 'future';
-    else if (grammar.copula && !aux) tense = /^\s+to\b/.test(sentence.slice(end)) ? 'future' : 'past'; // "was to last until Sunday"
-    else if (!aux && isPresentSimple(v.verb.root ?? '', grammar)) tense = 'nearest';
-    out.push({ start, end, tense });
-  }
-  return out;
-}
-
-/**
- * A present-simple third-person verb ("begins", "leaves"). Only that form counts: bare present forms are too
- * often past tenses ("let", "cut") or nouns the tagger took for verbs ("the transit strike in March").
- */
-function isPresentSimple(root: string, grammar: { tense?: string; form?: string }): boolean {
-  const verb = root.split(/\s+/).at(-1) ?? '';
-  return grammar.tense === 'PresentTense' && (grammar.form ?? 'simple-present') === 'simple-present' && /^[a-z]+[^s]s$/i.test(verb);
-}
-
-/**
- * The tense the sentence gives the date at [start, end). Its verb decides: the verb before it in its clause
- * ("met again in early October"); for a date that opens the sentence, any future verb of the sentence
- * ("In August, the executives who were convicted will learn their fates"); else the verb after it in its clause,
- * else the nearest one.
- */
-/** The ;-separated part of the sentence holding `index`. */
-function partAround(sentence: string, index: number): { start: number; end: number } {
-  const start = sentence.lastIndexOf(';', index - 1) + 1;
-  const next = sentence.indexOf(';', index);
-  return { start, end: next === -1 ? sentence.length : next };
-}
-
-function tenseAt(ctx: Context, start: number, end: number): Tense {
-  const before = ctx.sentence.slice(0, start);
-  if (PAST_MARKER.test(before)) return 'past';
-  if (SCHEDULED.test(before.slice(-60))) return 'future';
-  // Tagging is slow: skip it when nothing in the sentence could make the date future.
-  if (!FUTURE_HINT.test(ctx.sentence) && !scheduleHint(before)) return 'past';
-  const verbs = (ctx.verbs ??= verbSpans(ctx.sentence));
-  const gap = (v: VerbSpan): string => (v.end <= start ? ctx.sentence.slice(v.end, start) : ctx.sentence.slice(end, v.start));
-  const sameClause = (v: VerbSpan): boolean => !/[,;:—]/.test(gap(v));
-  const preceding = verbs.filter((v) => v.end <= start && sameClause(v)).at(-1);
-  if (preceding) return preceding.tense;
-  const part = partAround(ctx.sentence, start);
-  const inPart = verbs.filter((v) => v.start >= part.start && v.end <= part.end);
-  if (!inPart.some((v) => v.end <= start) && inPart.some((v) => v.tense === 'future')) return 'future';
-  const following = verbs.find((v) => v.start >= end && sameClause(v));
-  const verb = following ?? [...verbs].sort((a, b) => gap(a).length - gap(b).length)[0];
-  if (!verb) return 'past';
-  return verb.tense === 'nearest' && verb.start > start ? 'past' : verb.tense; // "in July begins" is not a schedule
 }
 
 // ---- Eras: named periods that are general knowledge, dated by the decade most associated with them.

@@ -1,6 +1,7 @@
 // Word knowledge for finding names in news prose: compromise's lexicon plus the cue words news style relies on
-// (organisation, place and event nouns, name particles), name keys, tokens and a bounded edit distance. The cue words
-// about people and speech (titles, roles, honorifics, speech verbs) are in vocabulary.ts.
+// (organisation, place and event nouns, name particles), the key a name is compared by, and a bounded edit distance
+// for names typed with typos. The cue words about people and speech (titles, roles, honorifics, speech verbs) are in
+// vocabulary.ts; a sentence's name tokens come from text/terms.ts.
 import nlp from 'compromise';
 import { compoundLexiconTags, lexiconOrgWords } from '../text/lexicon.js';
 import { isDemonymOfLexiconPlace } from '../text/demonyms.js';

@@ -63,6 +63,16 @@ export const SPEECH_VERBS: ReadonlySet<string> = words(`
  */
 export const ATTRIBUTION_SPEECH_VERBS: ReadonlySet<string> = without(SPEECH_VERBS, 'states urged urges denied denies');
 
+/**
+ * The speech verbs news writes before their subject ("said Lapid", "added the minister"): the entity finder counts
+ * the name after one as someone speaking. Only the commonest, and not "told" or "asked", whose next name is the one
+ * spoken to.
+ */
+export const INVERTED_SPEECH_VERBS: ReadonlySet<string> = pick(
+  'said says added adds noted wrote explained continued insisted recalled',
+  SPEECH_VERBS,
+);
+
 /** Verbs that characterise what was said ("rejected the claim as “baseless”"): they attribute a partial quote. */
 export const EVALUATIVE_VERBS: ReadonlySet<string> = words(`
   reject rejects rejected rejecting dismiss dismisses dismissed dismissing denounce denounces denounced denouncing

@@ -4,6 +4,7 @@ import {
   ATTRIBUTION_TITLES,
   CAPITALISED_TITLE_WORDS,
   HONORIFICS,
+  INVERTED_SPEECH_VERBS,
   QUOTED_SPEAKER_CUES,
   ROLES_BEFORE_NAME,
   SPEECH_VERBS,
@@ -21,6 +22,13 @@ describe('speech verbs', () => {
     expect(minus(SPEECH_VERBS, ATTRIBUTION_SPEECH_VERBS)).toEqual(['denied', 'denies', 'states', 'urged', 'urges']);
     expect(minus(ATTRIBUTION_SPEECH_VERBS, SPEECH_VERBS)).toEqual([]);
     for (const w of ['said', 'says', 'saying', 'told', 'tweeted', 'insisted', 'quipped']) expect(SPEECH_VERBS.has(w)).toBe(true);
+  });
+
+  it('the verbs written before their subject are common speech verbs, not "told" or "asked"', () => {
+    expect([...INVERTED_SPEECH_VERBS].sort()).toEqual(
+      ['added', 'adds', 'continued', 'explained', 'insisted', 'noted', 'recalled', 'said', 'says', 'wrote'],
+    );
+    expect(minus(INVERTED_SPEECH_VERBS, SPEECH_VERBS)).toEqual([]);
   });
 
   it('the cues of a quoted speaker are speech verbs, "called" and "according"', () => {

@@ -1,34 +1,22 @@
 // The people, organisations and places a story names: found from news-prose evidence (titles, appositives, bylines,
 // speech verbs, organisation and place nouns) on top of compromise's lexicon, with aliases resolved across the corpus
-// ("Rama" → "Edi Rama", "MEK" → "People’s Mujahideen of Iran", "U.S." → "United States").
+// ("Rama" → "Edi Rama", "MEK" → "People’s Mujahideen of Iran", "U.S." → "United States"). EntityIndex is one class of
+// about 450 lines, kept whole: its lookups and its updates one article at a time share the maps they keep in step.
+// Reading the articles for names is in scan.ts, a name as typed in a query in queries.ts.
 import nlp from 'compromise';
 import { articleOrder, cite } from '../../model/citation.js';
 import type { Article, Citation, Entity, Sentence } from '../../model/types.js';
 import { partitionPoint, pushTo } from '../../util/collections.js';
 import { cluster, type Built } from './clusters.js';
-import { newStats, type MentionRef, type NameStats } from './scores.js';
-import { addWordStats, scanSentence, type Evidence, type RawMention, type WordStats } from './mentions.js';
-import {
-  NAME_SUFFIXES,
-  ORG_CONNECTORS,
-  editDistance,
-  hasOrgCue,
-  hasPlaceCue,
-  isDemonym,
-  isGivenName,
-  lexiconKind,
-  nameKey,
-  typoBudget,
-} from '../names.js';
-import { nameTokens } from '../../text/terms.js';
-import { HONORIFICS, TITLES, TITLE_MODIFIERS } from '../vocabulary.js';
+import type { MentionRef, NameStats } from './scores.js';
+import { addWordStats, type WordStats } from './mentions.js';
+import { queryKey, stripTitles, wordMatch } from './queries.js';
+import { bylineNames, scanArticles } from './scan.js';
+import { NAME_SUFFIXES, ORG_CONNECTORS, hasOrgCue, hasPlaceCue, isDemonym, isGivenName, lexiconKind, nameKey } from '../names.js';
 
 /** At most this many citations per entity: the first mentions, in article order. */
 export const MAX_ENTITY_CITATIONS = 10;
-const NO_ROLES: string[] = [];
 const NO_NAMES: readonly string[] = [];
-/** Words before a name in a query or a quote's attribution that are not part of it ("its Foreign Ministry"). */
-const LEADING_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our']);
 
 /** Most mentioned first, then by name: the order `list()` gives. */
 function byMentions(a: Built, b: Built): number {
@@ -532,106 +520,4 @@ function describeAgain(entity: Entity, mentions: MentionRef[], bylines: number, 
     if (bylines > 0) addRole('author');
   }
   return { ...entity, roles, aliases, mentions: mentions.length + bylines };
-}
-
-/** Scans articles (each at its slot) for names: their stats, with every mention and byline, and the links stated. */
-function scanArticles(
-  articles: { article: Article; slot: number }[],
-  wordStats: WordStats,
-): { names: Map<string, NameStats>; links: [string, string][] } {
-  const names = new Map<string, NameStats>();
-  const links: [string, string][] = [];
-  const statsFor = (key: string, words: string[]): NameStats => {
-    let s = names.get(key);
-    if (!s) names.set(key, (s = newStats(key, words)));
-    return s;
-  };
-  for (const { article, slot } of articles) {
-    article.sentences.forEach((sentence, si) => {
-      const scan = scanSentence(sentence.text, wordStats);
-      for (const m of scan.mentions) {
-        const ref = {
-          article: slot,
-          sentence: si,
-          start: m.start,
-          end: m.end,
-          surface: m.surface,
-          roles: m.roles.length > 0 ? m.roles : NO_ROLES,
-        };
-        addMention(statsFor(m.key, m.words), m, ref);
-      }
-      links.push(...scan.links);
-    });
-    for (const author of bylineNames(article.author)) {
-      const s = statsFor(nameKey(author), nameKey(author).split(' '));
-      s.surfaces.set(author, (s.surfaces.get(author) ?? 0) + 1);
-      s.evidence.byline++;
-      s.bylines++;
-    }
-  }
-  return { names, links };
-}
-
-/** How well one query word matches one name word: exact 1, prefix 0.8, a typo or two 0.6/0.5, else 0. */
-function wordMatch(q: string, t: string): number {
-  if (q === t) return 1;
-  if (q.length >= 2 && t.startsWith(q)) return 0.8;
-  const budget = typoBudget(q);
-  if (budget === 0 || t.length < q.length - budget) return 0;
-  // A typo in the whole word ("xhaka" ~ "xhacka"), or in a prefix being typed ("xhakc" ~ "xhac…") counting half more.
-  let d = editDistance(q, t, budget);
-  if (d > budget && t.length > q.length) d = editDistance(q, t.slice(0, q.length), budget) + 0.5;
-  return d <= budget ? 0.7 - 0.1 * d : 0;
-}
-
-/** A query → its key without a leading "the", titles or possessive ("Prime Minister Rama's" → "rama"). */
-function queryKey(text: string): string {
-  return stripTitles(text).words.join(' ');
-}
-
-function stripTitles(text: string): {
-  words: string[];
-  text: string;
-  hadTitle: boolean;
-  capitalised: boolean;
-} {
-  const toks = nameTokens(text.trim()).filter((t) => t.word);
-  let n = 0;
-  while (
-    n < toks.length - 1 &&
-    (LEADING_DETERMINERS.has(toks[n]!.key) ||
-      TITLES.has(toks[n]!.key) ||
-      TITLE_MODIFIERS.has(toks[n]!.key) ||
-      HONORIFICS.has(toks[n]!.key) ||
-      isDemonym(toks[n]!.key))
-  )
-    n++;
-  const rest = toks.slice(n);
-  const hadTitle = toks.slice(0, n).some((t) => TITLES.has(t.key));
-  return {
-    words: rest.map((t) => t.key).filter((k) => k.length > 0),
-    text: rest.map((t) => t.text).join(' '),
-    hadTitle,
-    capitalised: rest.length > 0 && rest.every((t) => t.cap || t.key.length <= 3),
-  };
-}
-
-function addMention(s: NameStats, m: RawMention, ref: MentionRef): void {
-  s.surfaces.set(m.surface, (s.surfaces.get(m.surface) ?? 0) + 1);
-  for (const k of Object.keys(m.evidence) as (keyof Evidence)[]) s.evidence[k] += m.evidence[k];
-  if (m.organization) s.organization = true;
-  s.mentions.push(ref);
-}
-
-/** "By Jane Doe and John Roe" → the names; outlets and agencies in the byline are not authors. */
-export function bylineNames(author: string | null): string[] {
-  if (!author) return [];
-  return author
-    .replace(/^\s*by\s+/i, '')
-    .split(/\s*(?:,|&|\band\b|\/|;)\s*/)
-    .map((p) => p.trim())
-    .filter(
-      (p) =>
-        /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(p) && lexiconKind(nameKey(p)) === null,
-    );
 }

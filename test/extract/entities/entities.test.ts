@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/load.js';
 import type { Article, Entity } from '../../../src/model/types.js';
-import { EntityIndex, MAX_ENTITY_CITATIONS, bylineNames } from '../../../src/extract/entities/entities.js';
+import { EntityIndex, MAX_ENTITY_CITATIONS } from '../../../src/extract/entities/entities.js';
+import { bylineNames } from '../../../src/extract/entities/scan.js';
 import { makeArticle } from '../../helpers/articles.js';
 
 const entity = (index: EntityIndex, name: string): Entity => {

@@ -1,0 +1,66 @@
+// The articles → each name's statistics: every mention of it with the evidence its sentence gives, its bylines,
+// and the pairs of names the sentences say are one ("Mujahedeen-e-Khalq (MEK)").
+import type { Article } from '../../model/types.js';
+import { lexiconKind, nameKey } from '../names.js';
+import { scanSentence, type Evidence, type RawMention, type WordStats } from './mentions.js';
+import { newStats, type MentionRef, type NameStats } from './scores.js';
+
+const NO_ROLES: string[] = [];
+
+/** Scans articles (each at its slot) for names: their stats, with every mention and byline, and the links stated. */
+export function scanArticles(
+  articles: { article: Article; slot: number }[],
+  wordStats: WordStats,
+): { names: Map<string, NameStats>; links: [string, string][] } {
+  const names = new Map<string, NameStats>();
+  const links: [string, string][] = [];
+  const statsFor = (key: string, words: string[]): NameStats => {
+    let s = names.get(key);
+    if (!s) names.set(key, (s = newStats(key, words)));
+    return s;
+  };
+  for (const { article, slot } of articles) {
+    article.sentences.forEach((sentence, si) => {
+      const scan = scanSentence(sentence.text, wordStats);
+      for (const m of scan.mentions) {
+        const ref = {
+          article: slot,
+          sentence: si,
+          start: m.start,
+          end: m.end,
+          surface: m.surface,
+          roles: m.roles.length > 0 ? m.roles : NO_ROLES,
+        };
+        addMention(statsFor(m.key, m.words), m, ref);
+      }
+      links.push(...scan.links);
+    });
+    for (const author of bylineNames(article.author)) {
+      const s = statsFor(nameKey(author), nameKey(author).split(' '));
+      s.surfaces.set(author, (s.surfaces.get(author) ?? 0) + 1);
+      s.evidence.byline++;
+      s.bylines++;
+    }
+  }
+  return { names, links };
+}
+
+function addMention(s: NameStats, m: RawMention, ref: MentionRef): void {
+  s.surfaces.set(m.surface, (s.surfaces.get(m.surface) ?? 0) + 1);
+  for (const k of Object.keys(m.evidence) as (keyof Evidence)[]) s.evidence[k] += m.evidence[k];
+  if (m.organization) s.organization = true;
+  s.mentions.push(ref);
+}
+
+/** "By Jane Doe and John Roe" → the names; outlets and agencies in the byline are not authors. */
+export function bylineNames(author: string | null): string[] {
+  if (!author) return [];
+  return author
+    .replace(/^\s*by\s+/i, '')
+    .split(/\s*(?:,|&|\band\b|\/|;)\s*/)
+    .map((p) => p.trim())
+    .filter(
+      (p) =>
+        /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(p) && lexiconKind(nameKey(p)) === null,
+    );
+}
