@@ -1,0 +1,82 @@
+// One sentence → the names it mentions and the evidence around each (entities/mentions.ts, with the spans of
+// entities/name-spans.ts), and the corpus's word statistics.
+import { describe, expect, it } from 'vitest';
+import { addWordStats, scanSentence, type RawMention, type WordStats } from '../../../src/extract/entities/mentions.js';
+
+const emptyStats = (): WordStats => ({ lower: new Set(), capitalisedMidSentence: new Set() });
+
+/** Each mention as [key, roles, the evidence it has (counts above zero), organisation by form]. */
+function mentionsOf(text: string, stats = emptyStats()): [string, string[], Record<string, number>, boolean][] {
+  const evidence = (m: RawMention) => Object.fromEntries(Object.entries(m.evidence).filter(([, n]) => n > 0));
+  return scanSentence(text, stats).mentions.map((m) => [m.key, m.roles, evidence(m), m.organization]);
+}
+
+describe('where the names of a sentence are', () => {
+  it('splits a title off a name and keeps it as the name’s role; a demonym is part of the title', () => {
+    expect(mentionsOf('Deputy Foreign Minister Idan Roll met Albanian Foreign Minister Olta Xhacka in Berlin.')).toEqual([
+      ['idan roll', ['Deputy Foreign Minister'], { title: 1 }, false],
+      ['olta xhacka', ['Albanian Foreign Minister'], { title: 1 }, false],
+      ['berlin', [], { placePrep: 2 }, false],
+    ]);
+  });
+
+  it('drops a capitalised common word that opens the sentence', () => {
+    expect(mentionsOf('Following the vote, Rama left for Tirana.').map(([key]) => key)).toEqual(['rama', 'tirana']);
+  });
+
+  it('reads a month after "in" as a date, not a name', () => {
+    expect(mentionsOf('The vote is due in May, said Jan Hatzius.').map(([key]) => key)).toEqual(['jan hatzius']);
+  });
+
+  it('takes a capitalised word before a lower-case "administration" into an organisation’s name', () => {
+    expect(mentionsOf('The Biden administration welcomed the move.')).toEqual([['biden administration', [], { theX: 1 }, true]]);
+  });
+});
+
+describe('the evidence around a name', () => {
+  it('an appositive role after the name ("X, chief defense counsel,")', () => {
+    expect(mentionsOf('Charles Bellows, chief defense counsel, said the verdict would be appealed.')).toEqual([
+      ['charles bellows', ['chief defense counsel'], { appositive: 1 }, false],
+    ]);
+  });
+
+  it('an inverted speech verb before the name and a role after it', () => {
+    expect(mentionsOf('“It is done,” said Adrienne Watson, a spokesperson.')).toEqual([
+      ['adrienne watson', ['spokesperson'], { appositive: 1, speech: 1 }, false],
+    ]);
+  });
+
+  it('an employer before a title ("Apple CEO Tim Cook")', () => {
+    expect(mentionsOf('Apple CEO Tim Cook spoke at the summit.')).toEqual([
+      ['apple', [], { affiliation: 1 }, false],
+      ['tim cook', ['CEO'], { title: 1 }, false],
+    ]);
+  });
+
+  it('an outlet verb ("Politico reported") and an acronym in parentheses that names the same thing', () => {
+    const scan = scanSentence('The Mujahedeen-e-Khalq (MEK) denied the report, Politico reported.', emptyStats());
+    expect(scan.mentions.map((m) => m.key)).toEqual(['mujahedeen-e-khalq', 'mek', 'politico']);
+    expect(scan.mentions[2]!.evidence).toMatchObject({ outlet: 1, speech: 1 });
+    expect(scan.links).toEqual([['mujahedeen-e-khalq', 'mek']]);
+  });
+
+  it('no link between a dateline and the agency in parentheses after it', () => {
+    expect(scanSentence('WASHINGTON (UPI) Congress adjourned.', emptyStats()).links).toEqual([]);
+  });
+});
+
+describe('the corpus’s word statistics', () => {
+  it('collects the words written in lower case and those capitalised away from a sentence or quotation start', () => {
+    const stats = emptyStats();
+    addWordStats(stats, 'Swift thanked fans, and “Swift’s tour” went on; Taylor Swift’s fans cheered.');
+    expect([...stats.lower]).toEqual(['thanked', 'fans', 'and', 'tour', 'went', 'on', 'cheered']);
+    expect([...stats.capitalisedMidSentence]).toEqual(['taylor', 'swift']);
+  });
+
+  it('lets a sentence-initial word the corpus writes capitalised mid-sentence stay a name', () => {
+    expect(mentionsOf('Swift thanked her fans.').map(([key]) => key)).toEqual([]);
+    const stats = emptyStats();
+    addWordStats(stats, 'Fans cheered for Swift.');
+    expect(mentionsOf('Swift thanked her fans.', stats).map(([key]) => key)).toEqual(['swift']);
+  });
+});

@@ -1,0 +1,111 @@
+// Word knowledge for names (extract/names.ts): name keys, what the lexicon says a name is, the cues of organisation
+// and place names, demonyms, sentence-initial common words, and the bounded edit distance of typed names.
+import { describe, expect, it } from 'vitest';
+import {
+  editDistance,
+  hasOrgCue,
+  hasPlaceCue,
+  headTakesOf,
+  isCalendarWord,
+  isCommonPlural,
+  isCountryLike,
+  isDemonym,
+  isFunctionWord,
+  isGivenName,
+  isNonEntityAcronym,
+  lexiconKind,
+  looksLikeCommonWord,
+  nameKey,
+  typoBudget,
+} from '../../src/extract/names.js';
+
+const words = (name: string): string[] => name.split(' ');
+
+describe('name keys', () => {
+  it('key each word and join them with single spaces', () => {
+    expect(['U.S.', 'Xhaçka’s', 'Edi   Rama', 'O’Brien'].map(nameKey)).toEqual(['us', 'xhacka', 'edi rama', "o'brien"]);
+  });
+});
+
+describe('what a name is', () => {
+  it('lexiconKind: the lexicon’s places and organisations, news staples, and a direction before a place', () => {
+    expect(['iran', 'tirana', 'gaza strip', 'northern ireland'].map(lexiconKind)).toEqual(['place', 'place', 'place', 'place']);
+    expect(['hamas', 'toyota'].map(lexiconKind)).toEqual(['organization', 'organization']);
+    // An organisation noun alone ("inc") names nothing; an unknown full name is left to the evidence.
+    expect(['inc', 'john smith'].map(lexiconKind)).toEqual([null, null]);
+  });
+
+  it('hasOrgCue: an organisation noun at the end, or heading "of", or before a place only', () => {
+    expect(['interior ministry', 'ministry of finance', 'imperial college london', 'procter & gamble'].map((n) => hasOrgCue(words(n)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['gulf of mexico', 'edi rama', 'ministry'].map((n) => hasOrgCue(words(n)))).toEqual([false, false, false]);
+  });
+
+  it('hasPlaceCue: a place noun at the end, a place prefix, a country last, a place noun heading "of"', () => {
+    expect(['gaza strip', 'st louis', 'mainland china', 'gulf of mexico'].map((n) => hasPlaceCue(words(n)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['ministry of finance', 'edi rama'].map((n) => hasPlaceCue(words(n)))).toEqual([false, false]);
+  });
+
+  it('headTakesOf: organisations, places and titles keep "of" in their name, a surname does not', () => {
+    expect(['ministry', 'republic', 'secretary', 'carter'].map(headTakesOf)).toEqual([true, true, true, false]);
+  });
+
+  it('isDemonym: the lexicon’s demonyms, those derived from its places, and group adjectives', () => {
+    expect(['israeli', 'albanians', 'slovenian', 'ukrainians', 'democratic', 'catholic'].map(isDemonym)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['rama', 'minister'].map(isDemonym)).toEqual([false, false]);
+  });
+
+  it('isCountryLike: countries, and the acronyms compromise reads as pronouns', () => {
+    expect(['us', 'uk', 'iran', 'paris'].map(isCountryLike)).toEqual([true, true, true, false]);
+  });
+
+  it('isCalendarWord: days, months and holidays, but not the months that are given names', () => {
+    expect(['Monday', 'Sept.', 'Ramadan', 'May', 'Rama'].map(isCalendarWord)).toEqual([true, true, true, false, false]);
+  });
+
+  it('isGivenName, isNonEntityAcronym, isCommonPlural', () => {
+    expect(['john', 'mary', 'lapid'].map(isGivenName)).toEqual([true, true, false]);
+    expect(['ceo', 'gdp', 'mek', 'nato'].map(isNonEntityAcronym)).toEqual([true, true, false, false]);
+    expect(['foods', 'bears', 'jones', 'lewis'].map(isCommonPlural)).toEqual([true, true, false, false]);
+  });
+});
+
+describe('sentence-initial capitals', () => {
+  it('looksLikeCommonWord: function words and known common words are, unknown names are not', () => {
+    expect(['Following', 'Today', 'Especially', 'However', 'Comments'].map(looksLikeCommonWord)).toEqual([true, true, true, true, true]);
+    expect(['Erling', 'Lapid'].map(looksLikeCommonWord)).toEqual([false, false]);
+  });
+
+  it('isFunctionWord: words compromise knows only as function words', () => {
+    expect(['however', 'among', 'several', 'minister', 'rama'].map(isFunctionWord)).toEqual([true, true, true, false, false]);
+  });
+});
+
+describe('typed names', () => {
+  it('editDistance counts edits, and stops at max + 1', () => {
+    expect(editDistance('xhacka', 'xhaka', 2)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('kitten', 'sitting', 2)).toBe(3);
+    expect(editDistance('abc', 'abcdefg', 2)).toBe(3);
+  });
+
+  it('typoBudget: none up to 3 letters, one up to 6, two beyond', () => {
+    expect(['us', 'ram', 'rama', 'xhacka', 'zakharova'].map(typoBudget)).toEqual([0, 0, 1, 1, 2]);
+  });
+});
