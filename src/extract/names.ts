@@ -1,7 +1,7 @@
 // Word knowledge for finding names in news prose: compromise's lexicon plus the cue words news style relies on
-// (organisation, place and event nouns, name particles), the key a name is compared by, and a bounded edit distance
-// for names typed with typos. The cue words about people and speech (titles, roles, honorifics, speech verbs) are in
-// vocabulary.ts; a sentence's name tokens come from text/terms.ts.
+// (organisation, place and event nouns, name particles), the key a name is compared by, and how many typos a name
+// typed in a query may hold. The cue words about people and speech (titles, roles, honorifics, speech verbs) are in
+// vocabulary.ts; a sentence's name tokens come from text/terms.ts, the edit distance from text/edit-distance.ts.
 import nlp from 'compromise';
 import { compoundLexiconTags, lexiconOrgWords } from '../text/lexicon.js';
 import { isDemonymOfLexiconPlace } from '../text/demonyms.js';
@@ -406,32 +406,7 @@ export const looksLikeCommonWord: (word: string) => boolean = boundedMemo((word:
 }, 100_000);
 
 // ---------------------------------------------------------------------------------------------------------------
-// Fuzzy matching.
-
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-
-/** Levenshtein distance, or `max + 1` as soon as it must exceed `max`. Reuses two rows: lookups call it a lot. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (rowA.length <= b.length) [rowA, rowB] = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
-  let prev = rowA;
-  let row = rowB;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      row[j] = value;
-      if (value < best) best = value;
-    }
-    if (best > max) return max + 1;
-    [prev, row] = [row, prev];
-  }
-  return prev[b.length]!;
-}
+// Typed names.
 
 /** How many typos a query word of this length may contain. */
 export function typoBudget(word: string): number {

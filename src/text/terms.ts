@@ -140,6 +140,12 @@ const slowKeyWord = boundedMemo((word: string): string =>
   100_000,
 );
 
+/** A word without a possessive "’s" or "'s", its case kept: "Swift’s" → "Swift", "Jones's" → "Jones". */
+export function withoutPossessive(word: string): string {
+  const n = word.length;
+  return n > 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’') ? word.slice(0, -2) : word;
+}
+
 /**
  * One word → the form search terms are made from: its key without apostrophes, so that "O'Brien" and "OBrien",
  * "can't" and "cant" are one word ("Xhaçka's" → "xhacka", "U.S." → "us").

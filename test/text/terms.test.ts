@@ -5,6 +5,7 @@ import {
   isAcronym,
   keyWord,
   mapCasedWords,
+  withoutPossessive,
   nameTokens,
   normalizeWord,
   proseWordAt,
@@ -119,6 +120,12 @@ describe('the word normalisers', () => {
   it('keyWord lower-cases, drops accents, possessives and dots, and keeps an apostrophe inside a word', () => {
     expect(['Xhaçka’s', 'U.S.', 'O’Brien', 'People’s', 'States’', 'ABC', '‘Tis'].map(keyWord)).toEqual([
       'xhacka', 'us', "o'brien", 'people', 'states', 'abc', "'tis",
+    ]);
+  });
+
+  it('withoutPossessive drops a possessive and keeps the case', () => {
+    expect(['Swift’s', "Jones's", 'iPhone’s', 'States’', 'boss', "'s"].map(withoutPossessive)).toEqual([
+      'Swift', 'Jones', 'iPhone', 'States’', 'boss', "'s",
     ]);
   });
 

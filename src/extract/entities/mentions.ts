@@ -1,6 +1,6 @@
 // One sentence → the names it mentions, each with the evidence news prose gives about what it names:
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
-import { casedWords } from '../../text/terms.js';
+import { casedWords, withoutPossessive } from '../../text/terms.js';
 import { TRAILING_ORG_NOUNS, isDemonym, isModifiedNoun, lexiconKind } from '../names.js';
 import {
   HONORIFICS,
@@ -93,16 +93,11 @@ export function addWordStats(stats: WordStats, text: string): void {
   for (const m of casedWords(text)) {
     const w = m[0];
     const c = w[0]!;
-    if (c !== c.toUpperCase()) stats.lower.add(stripPossessive(w));
+    if (c !== c.toUpperCase()) stats.lower.add(withoutPossessive(w));
     else if (!first && !afterOpening(text, m.index))
-      stats.capitalisedMidSentence.add(stripPossessive(w.toLowerCase()));
+      stats.capitalisedMidSentence.add(withoutPossessive(w.toLowerCase()));
     first = false;
   }
-}
-
-function stripPossessive(w: string): string {
-  const n = w.length;
-  return n > 2 && w[n - 1] === 's' && (w[n - 2] === "'" || w[n - 2] === '’') ? w.slice(0, -2) : w;
 }
 
 /** Does a word at `index` follow an opening quote, bracket, colon or dash (a sentence-like start)? */

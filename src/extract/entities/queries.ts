@@ -1,7 +1,8 @@
 // A name as someone types it to look an entity up: its key without a leading "the", titles or possessive, and how
 // well one typed word matches a name's word (a prefix being typed, a typo or two).
+import { editDistance } from '../../text/edit-distance.js';
 import { nameTokens } from '../../text/terms.js';
-import { editDistance, isDemonym, typoBudget } from '../names.js';
+import { isDemonym, typoBudget } from '../names.js';
 import { HONORIFICS, TITLES, TITLE_MODIFIERS } from '../vocabulary.js';
 
 /** Words before a name in a query or a quote's attribution that are not part of it ("its Foreign Ministry"). */
