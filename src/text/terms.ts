@@ -129,9 +129,7 @@ export function keyWord(word: string): string {
 }
 
 const slowKeyWord = boundedMemo((word: string): string =>
-  word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  foldAccents(word)
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/'s$/, '')
@@ -139,6 +137,11 @@ const slowKeyWord = boundedMemo((word: string): string =>
     .replace(/\./g, ''),
   100_000,
 );
+
+/** Text without its accents and other combining marks: "Xhaçka" → "Xhacka", "Ünal" → "Unal" (case kept). */
+export function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '');
+}
 
 /** A word without a possessive "’s" or "'s", its case kept: "Swift’s" → "Swift", "Jones's" → "Jones". */
 export function withoutPossessive(word: string): string {

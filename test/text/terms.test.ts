@@ -3,6 +3,7 @@ import {
   baseForm,
   casedWords,
   isAcronym,
+  foldAccents,
   keyWord,
   mapCasedWords,
   withoutPossessive,
@@ -121,6 +122,10 @@ describe('the word normalisers', () => {
     expect(['Xhaçka’s', 'U.S.', 'O’Brien', 'People’s', 'States’', 'ABC', '‘Tis'].map(keyWord)).toEqual([
       'xhacka', 'us', "o'brien", 'people', 'states', 'abc', "'tis",
     ]);
+  });
+
+  it('foldAccents drops accents and keeps the case', () => {
+    expect(['Xhaçka', 'Ünal', 'São Tomé', 'Ωmega'].map(foldAccents)).toEqual(['Xhacka', 'Unal', 'Sao Tome', 'Ωmega']);
   });
 
   it('withoutPossessive drops a possessive and keeps the case', () => {
