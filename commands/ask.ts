@@ -1,8 +1,8 @@
 // /ask question — the answering sentence from the articles, with numbered citations.
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { QUESTION_MAX, textOption } from '../src/discord/options.js';
-import { renderAnswer } from '../src/discord/render.js';
+import { QUESTION_MAX, questionOption } from '../src/discord/options.js';
+import { answerReply } from '../src/discord/answer.js';
 import { defer, send, takeQuestion } from '../src/discord/respond.js';
 
 export default {
@@ -13,9 +13,9 @@ export default {
       o.setName('question').setDescription('Your question, e.g. who attacked whom?').setRequired(true).setMaxLength(QUESTION_MAX),
     ),
   async execute(interaction, ctx) {
-    const question = textOption(interaction, 'question', { required: true, max: QUESTION_MAX });
+    const question = questionOption(interaction);
     if (!(await takeQuestion(interaction, ctx))) return;
     await defer(interaction);
-    await send(interaction, renderAnswer(question, ctx.engine.ask(question)));
+    await send(interaction, answerReply(ctx.engine, question));
   },
 } satisfies Command;

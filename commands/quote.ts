@@ -3,6 +3,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { textOption } from '../src/discord/options.js';
 import { renderChoices, renderQuotes } from '../src/discord/render.js';
+import { pageOptions } from '../src/discord/pager.js';
 import { defer, sendPages } from '../src/discord/respond.js';
 import type { QuoteFilter } from '../src/model/types.js';
 
@@ -21,7 +22,13 @@ export default {
     if (speaker) filter.speaker = speaker;
     if (topic) filter.topic = topic;
     await defer(interaction);
-    await sendPages(interaction, ctx, renderQuotes(ctx.engine.quotes(filter), filter));
+    await sendPages(interaction, ctx, renderQuotes(ctx.engine.quotes(filter), filter), pageOptions(filter));
+  },
+  pages(options, ctx) {
+    const filter: QuoteFilter = {};
+    if (options.speaker) filter.speaker = options.speaker;
+    if (options.topic) filter.topic = options.topic;
+    return renderQuotes(ctx.engine.quotes(filter), filter);
   },
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused().trim();

@@ -3,6 +3,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { TIMELINE_OPTION_MAX, timelineOptions } from '../src/discord/options.js';
 import { renderChoices, renderTimeline } from '../src/discord/render.js';
+import { pageOptions } from '../src/discord/pager.js';
 import { defer, sendPages } from '../src/discord/respond.js';
 
 export default {
@@ -18,7 +19,11 @@ export default {
   async execute(interaction, ctx) {
     const filter = timelineOptions(interaction);
     await defer(interaction);
-    await sendPages(interaction, ctx, renderTimeline(ctx.engine.timeline(filter), filter));
+    await sendPages(interaction, ctx, renderTimeline(ctx.engine.timeline(filter), filter), pageOptions(filter));
+  },
+  /** The filter as read (dates already resolved to days), as sendPages stored it. */
+  pages(filter, ctx) {
+    return renderTimeline(ctx.engine.timeline(filter), filter);
   },
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused().trim();

@@ -8,7 +8,8 @@ import { PassThrough } from 'node:stream';
 import { runCli } from '../src/cli.js';
 import { runConsoleCommand } from '../src/console.js';
 import { loadStory } from '../src/engine/story.js';
-import { renderAnswer, renderEntity, renderEntityList, renderQuotes, renderSources, renderTimeline } from '../src/discord/render.js';
+import { answerReply } from '../src/discord/answer.js';
+import { renderEntity, renderEntityList, renderQuotes, renderSources, renderTimeline } from '../src/discord/render.js';
 import { renderDigestMessage } from '../src/discord/digest-render.js';
 import { buildDigest } from '../src/digest/content.js';
 
@@ -76,7 +77,7 @@ for (const set of sets) {
   ];
   files['console.txt'] = consoleLines.map((l) => `> ${l}\n${runConsoleCommand(story, l)}\n`).join('\n');
   const discord = {
-    ask: questions.slice(0, 40).map((q) => renderAnswer(q, story.ask(q))),
+    ask: questions.slice(0, 40).map((q) => answerReply(story, q)),
     timeline: renderTimeline(story.timeline({}), {}),
     who: renderEntityList(story.who()),
     whoEach: entities.slice(0, 15).map((e) => renderEntity(e.name, story.whoIs(e.name))),

@@ -1,8 +1,10 @@
 // The offline console: the bot's slash commands typed at a terminal (or piped in), answered as plain text.
 import { createInterface } from 'node:readline';
+import { QuestionError } from './ask/input.js';
 import type { StoryEngine } from './engine/engine.js';
 import { parseTimelineOptions } from './engine/queries.js';
 import { timelineOptionMessage } from './present/labels.js';
+import { cleanEcho } from './present/sanitize.js';
 import { renderAsk, renderQuotes, renderSources, renderTimeline, renderWho, renderWhoIs } from './present/text.js';
 
 export const CONSOLE_HELP = `storydesk console — the bot's commands, offline:
@@ -64,8 +66,11 @@ export function runConsoleCommand(engine: StoryEngine, line: string): string | n
   if ('error' in parsed) return parsed.error;
   const o = parsed.options;
   switch (parsed.name) {
-    case 'ask':
-      return o.question ? renderAsk(engine.ask(o.question)) : 'Ask a question: /ask <question>';
+    case 'ask': {
+      if (!o.question) return 'Ask a question: /ask <question>';
+      const result = engine.ask(o.question);
+      return renderAsk(result, result.answer ? null : engine.nearby(o.question));
+    }
     case 'timeline': {
       const parsed = parseTimelineOptions(o);
       return parsed.ok ? renderTimeline(engine.timeline(parsed.filter)) : timelineOptionMessage(parsed.error);
@@ -83,27 +88,77 @@ export function runConsoleCommand(engine: StoryEngine, line: string): string | n
   }
 }
 
-/** Reads commands line by line until end of input or /quit. A failing command is reported, never fatal. */
-export async function runConsole(engine: StoryEngine, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+/** What the console says when a command fails: the details go to the log, never to the reader. */
+export const CONSOLE_ERROR = 'Sorry, something went wrong with that command. The details are in the log; try again, or try another command.';
+
+/** The question a line asks (a bare line or /ask), cleaned for echoing, or null for any other command. */
+export function questionOf(line: string): string | null {
+  const parsed = parseConsoleLine(line);
+  const question = 'name' in parsed && parsed.name === 'ask' ? cleanEcho(parsed.options.question ?? '') : '';
+  return question || null;
+}
+
+/** Commands another module adds to the console (intake's /article and /feed); they may ask the reader a question. */
+export interface ConsoleExtension {
+  /** Its lines of /help. */
+  help: string;
+  /** Whether the line is one of its commands. */
+  handles(line: string): boolean;
+  /** Runs it; `ask` shows a prompt and reads the reader's next line (null at the end of input). */
+  run(line: string, ask: (prompt: string) => Promise<string | null>): Promise<string>;
+}
+
+/**
+ * Reads commands line by line until end of input or /quit. Piped input (not a terminal) shows each question before
+ * its answer ("Q: …"), as the CLI's text mode does. A failing command gets a short apology; its error goes to `log`
+ * (standard error by default), never to the reader.
+ */
+export async function runConsole(
+  engine: StoryEngine,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  log: (error: unknown, line: string) => void = logToStderr,
+  extension?: ConsoleExtension,
+): Promise<void> {
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
   if (interactive) {
-    output.write(`${CONSOLE_HELP}\n\n`);
+    output.write(`${CONSOLE_HELP}${extension ? `\n${extension.help}` : ''}\n\n`);
     lines.setPrompt('storydesk> ');
     lines.prompt();
   }
-  for await (const line of lines) {
+  const reader = lines[Symbol.asyncIterator]();
+  // An extension's question (y/n) reads the next line of the same input.
+  const ask = async (prompt: string) => {
+    output.write(prompt);
+    const answer = await reader.next();
+    return answer.done ? null : answer.value;
+  };
+  for (let next = await reader.next(); !next.done; next = await reader.next()) {
+    const line = next.value;
     if (line.trim()) {
       let text: string | null;
       try {
-        text = runConsoleCommand(engine, line);
+        text = extension?.handles(line) ? await extension.run(line, ask) : runConsoleCommand(engine, line);
+        if (extension && text === CONSOLE_HELP) text = `${CONSOLE_HELP}\n${extension.help}`;
       } catch (error) {
-        text = `Something went wrong: ${(error as Error).message}`;
+        // A question the engine refuses (empty once cleaned, too long) is the reader's to fix: its reason is for them.
+        if (error instanceof QuestionError) text = error.message;
+        else {
+          log(error, line);
+          text = CONSOLE_ERROR;
+        }
       }
       if (text === null) break;
-      output.write(`${text}\n\n`);
+      const question = interactive ? null : questionOf(line);
+      output.write(`${question !== null ? `Q: ${question}\n` : ''}${text}\n\n`);
     }
     if (interactive) lines.prompt();
   }
   lines.close();
+}
+
+function logToStderr(error: unknown, line: string): void {
+  const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  process.stderr.write(`storydesk console: the command ${JSON.stringify(cleanEcho(line).slice(0, 200))} failed: ${detail}\n`);
 }

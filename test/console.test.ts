@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseConsoleLine, runConsole } from '../src/console.js';
+import { CONSOLE_ERROR, parseConsoleLine, runConsole } from '../src/console.js';
 import { loadStory, type Story } from '../src/engine/story.js';
 
 let story: Story;
@@ -35,10 +35,26 @@ describe('parseConsoleLine', () => {
 });
 
 describe('runConsole', () => {
-  it('answers /ask with the excerpt and its numbered citation, then ends at end of input', async () => {
+  it('echoes each piped question, then answers with the excerpt once, marked, and its source', async () => {
     const text = await session("/ask Who is Albania's foreign minister?\n");
-    expect(text).toContain('Olta Xhacka');
-    expect(text).toMatch(/\[1\] “.*Olta Xhacka.*”\n\s+— "Israel offers cyber aid to Albania, which severed Iran ties over hacking claim", The Times of Israel, 2022-09-12, paragraph 2/);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe("Q: Who is Albania's foreign minister?");
+    expect(lines[1]).toMatch(/^Answer: {2}“Deputy Foreign Minister Idan Roll met with Albanian Foreign Minister Olta Xhacka .*, he said in a tweet\.”$/);
+    expect(lines[2]).toBe(
+      'Source:  "Israel offers cyber aid to Albania, which severed Iran ties over hacking claim", The Times of Israel, 2022-09-12, paragraph 2 <https://www.timesofisrael.com/israel-offers-cyber-aid-to-albania-which-severed-iran-ties-over-hacking-claim/>',
+    );
+    expect(text.match(/Deputy Foreign Minister Idan Roll met/g)).toHaveLength(1);
+  });
+
+  it('echoes a bare question too, cleaned of control characters, and not other commands', async () => {
+    const text = await session('Who attacked\u0000 Albania?\u202e\n/sources\n');
+    expect(text.startsWith('Q: Who attacked Albania?\nAnswer:  ')).toBe(true);
+    expect(text).not.toContain('Q: /sources');
+  });
+
+  it('never doubles quotation marks around an excerpt that has its own', async () => {
+    const text = await session('What did Lapid tell Rama?\n/ask What did Iran reject?\n');
+    expect(text).not.toMatch(/““|””|“"|"”/);
   });
 
   it('names the article each timeline event comes from, not just its outlet', async () => {
@@ -46,8 +62,38 @@ describe('runConsole', () => {
     expect(text).toMatch(/15 Jul 2022 +.*cyberattack.*\n +\("Israel offers cyber aid to Albania, which severed Iran ties over hacking claim", The Times of Israel, 2022-09-12, ¶4\)/);
   });
 
-  it('says honestly when the articles do not answer', async () => {
-    expect(await session('/ask What is the capital of France?\n')).toBe("The articles don't say.\n\n");
+  it('says honestly when the articles do not answer, and where to look when the question names nothing in the story', async () => {
+    expect(await session('/ask What is the capital of France?\n')).toBe(
+      "Q: What is the capital of France?\nThe articles don't say. Try /who to see who is in the story, or /timeline for what happened when.\n\n",
+    );
+  });
+
+  it('offers the closest passages about someone the question names, as not an answer', async () => {
+    const text = await session('What did Rama eat for breakfast?\n');
+    const lines = text.split('\n');
+    expect(lines[1]).toBe("The articles don't say. They mention Edi Rama; the closest passages are below, but they don't answer the question.");
+    expect(lines.filter((l) => l.startsWith('  - '))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('  - ')).every((l) => l.includes('Rama'))).toBe(true);
+  });
+
+  it('gives the reason for a question the engine refuses', async () => {
+    expect(await session('\u200b\u202e\n')).toBe('The question is empty: type a question about the story.\n\n');
+  });
+
+  it('never shows an internal error: a short apology, the details to the log', async () => {
+    const failing: Story = Object.assign(Object.create(story) as Story, {
+      ask: () => {
+        throw new RangeError('Invalid typed array length: 12');
+      },
+    });
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (d) => (text += d));
+    const logged: unknown[] = [];
+    await runConsole(failing, Readable.from(['Who attacked Albania?\n/quit\n']), output, (error) => logged.push(error));
+    expect(text).toBe(`Q: Who attacked Albania?\n${CONSOLE_ERROR}\n\n`);
+    expect(text).not.toContain('typed array');
+    expect(String(logged[0])).toBe('RangeError: Invalid typed array length: 12');
   });
 
   it('reports a bad option value and keeps going', async () => {

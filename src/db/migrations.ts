@@ -161,6 +161,22 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'paged lists: the command, options, page, owner and expiry behind each list\'s buttons, so they work after a restart',
+    sql: `
+      CREATE TABLE page_sessions (
+        id         TEXT PRIMARY KEY,
+        command    TEXT NOT NULL,
+        options    TEXT NOT NULL,
+        page       INTEGER NOT NULL DEFAULT 0 CHECK (page >= 0),
+        owner_id   TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX page_sessions_by_expiry ON page_sessions (expires_at);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;

@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import type { Db } from '../db/open.js';
 import type { DigestService } from './digest-command.js';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Logger } from '../log.js';
@@ -9,7 +10,7 @@ import { summarize, type Command, type CommandContext } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { loadCommands } from './loader.js';
 import { createMentionHandler } from './mention.js';
-import { Pager } from './pager.js';
+import { memoryPageStore, Pager, sqlitePageStore } from './pager.js';
 import { NO_MENTIONS_IN_REPLY } from './reply.js';
 import { createInteractionHandler } from './router.js';
 
@@ -32,6 +33,8 @@ export interface BotOptions {
   loginTimeoutMs?: number;
   /** What `/digest` drives; without it `/digest` answers that the digest is not available. */
   digest?: DigestService;
+  /** Where paged lists' state is kept, so that their buttons work after a restart. Default: memory (lost at a restart). */
+  db?: Db;
 }
 
 export interface Bot {
@@ -65,6 +68,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const commands = options.commands ?? (await loadCommands());
   const pager = new Pager({
     timeoutSeconds: options.pageTimeoutSeconds,
+    store: options.db ? sqlitePageStore(options.db) : memoryPageStore(),
+    // A list's pages, rendered again from its command and options (after a restart): the command's own renderer.
+    render: (name, pageOptions) => commands.get(name)?.pages?.(pageOptions, ctx) ?? null,
     onExpireError: (err) => log.warn({ err }, 'could not disable expired page buttons'),
   });
   const ctx: CommandContext = {

@@ -1,16 +1,19 @@
 // What a command file exports, and the context every command runs with.
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+import {
+  ApplicationCommandOptionType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type PermissionsBitField,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { z } from 'zod';
 import type { DigestService } from './digest-command.js';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Logger } from '../log.js';
 import type { Cooldown } from './cooldown.js';
-import type { Pager } from './pager.js';
-import type { CommandSummary } from './render.js';
+import type { PageOptions, Pager } from './pager.js';
+import type { CommandSummary, OptionSummary } from './render.js';
+import type { Reply } from './reply.js';
 
 export interface CommandContext {
   engine: StoryEngine;
@@ -29,6 +32,11 @@ export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+  /**
+   * A paged command's pages, rendered from the options it passed to sendPages: how its buttons keep working after a
+   * restart, and how someone else gets their own copy of the list.
+   */
+  pages?(options: PageOptions, ctx: CommandContext): Reply[];
 }
 
 const fn = z.custom<(...args: unknown[]) => unknown>((v) => typeof v === 'function', { message: 'expected a function' });
@@ -52,6 +60,7 @@ export const commandSchema = z.object({
   data: z.object({ name: z.string(), toJSON: fn }),
   execute: fn,
   autocomplete: fn.optional(),
+  pages: fn.optional(),
 });
 
 /** Checks a command module's default export; throws naming the file and every problem. */
@@ -72,9 +81,29 @@ function formatIssues(issues: z.core.$ZodIssue[], prefix?: string): string {
 
 export function summarize(command: Command): CommandSummary {
   const json = command.data.toJSON();
+  const subcommands = (json.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  const permissions = json.default_member_permissions ? BigInt(json.default_member_permissions) : null;
   return {
     name: json.name,
     description: json.description,
-    options: (json.options ?? []).map((o) => ({ name: o.name, required: 'required' in o && o.required === true })),
+    options: (json.options ?? []).filter((o) => o.type !== ApplicationCommandOptionType.Subcommand && o.type !== ApplicationCommandOptionType.SubcommandGroup).map(optionSummary),
+    subcommands: subcommands.map((s) => ({
+      name: s.name,
+      description: s.description,
+      options: ('options' in s ? (s.options ?? []) : []).map(optionSummary),
+    })),
+    permissions: permissions === 0n ? null : permissions,
   };
+}
+
+function optionSummary(o: { name: string; required?: boolean }): OptionSummary {
+  return { name: o.name, required: o.required === true };
+}
+
+/**
+ * The commands a member can use, as Discord shows them: a command with default member permissions (Manage Server for
+ * /digest) only to a member who has them all (or is an administrator); `null` permissions (a DM) see only the others.
+ */
+export function commandsFor(commands: CommandSummary[], permissions: Readonly<PermissionsBitField> | null): CommandSummary[] {
+  return commands.filter((c) => c.permissions === null || (permissions?.has(c.permissions, true) ?? false));
 }

@@ -3,16 +3,30 @@
 import { DiscordAPIError, type Message } from 'discord.js';
 import type { CommandContext } from './command.js';
 import { QUESTION_MAX } from './options.js';
-import { renderAnswer, renderCooldown, renderError, renderNotice } from './render.js';
+import { cleanEcho } from '../present/sanitize.js';
+import { answerReply } from './answer.js';
+import { renderCooldown, renderError, renderNotice } from './render.js';
 import { toMessageReplyOptions, type Reply } from './reply.js';
 
 export type MessageHandler = (message: Message) => Promise<void>;
 
-/** The question in a message addressed to `botId`, or null when the message is not for the bot. */
+/**
+ * The question in a message addressed to `botId`, or null when the message is not for the bot. The mention goes with
+ * the punctuation that set it off and a greeting before it: "hey @storydesk, when was the attack?" asks "when was the
+ * attack?", and "who attacked Albania, @storydesk?" asks "who attacked Albania?". Invisible and control characters
+ * are dropped first: a mention followed by nothing visible asks nothing.
+ */
 export function questionFor(message: Pick<Message, 'content'> & { mentions: { users: { has(id: string): boolean } } }, botId: string): string | null {
   const token = new RegExp(`<@!?${botId}>`, 'g');
   if (!message.content.match(token) && !message.mentions.users.has(botId)) return null;
-  return message.content.replace(token, ' ').replace(/\s+/g, ' ').trim();
+  const mention = new RegExp(`[,;:]?\\s*<@!?${botId}>\\s*[,;:.!]*`, 'g');
+  return cleanEcho(message.content)
+    .replace(mention, ' ')
+    .replace(/^\s*(?:hey|hi|hello|yo|ok|okay|so|oi|dear)\b[\s,;:!.]*/i, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,;:.!?])/g, '$1')
+    .replace(/^[\s,;:.!]+/, '')
+    .trim();
 }
 
 export function createMentionHandler(ctx: CommandContext): MessageHandler {
@@ -35,7 +49,7 @@ function answer(question: string, userId: string, ctx: CommandContext): Reply {
   if (question.length > QUESTION_MAX) return renderNotice(`That question is too long: at most ${QUESTION_MAX} characters, please.`);
   const wait = ctx.cooldown.take(userId);
   if (wait > 0) return renderCooldown(wait);
-  return renderAnswer(question, ctx.engine.ask(question));
+  return answerReply(ctx.engine, question);
 }
 
 /** Missing permissions are the server's business: logged, nothing more. Anything else gets an apology. */

@@ -1,5 +1,6 @@
 // Reading slash-command options: each bad value becomes a BadOptionError whose message the user sees.
 import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from 'discord.js';
+import { prepareQuestion, QuestionError } from '../ask/input.js';
 import { parseTimelineOptions, TIMELINE_OPTION_MAX, TIMELINE_OPTIONS, type RawTimelineOptions } from '../engine/queries.js';
 import type { TimelineFilter } from '../model/types.js';
 import { timelineOptionMessage } from '../present/labels.js';
@@ -44,6 +45,21 @@ export function textOption(interaction: ChatInputCommandInteraction, name: strin
     throw new BadOptionError(name, `\`${name}\` is too long: ${value.length} characters, at most ${rules.max}.`);
   }
   return value;
+}
+
+/**
+ * /ask's question: required, at most QUESTION_MAX characters, and one the engine takes (not empty once invisible
+ * characters are dropped); refused before any work is done, so the refusal is private.
+ */
+export function questionOption(interaction: ChatInputCommandInteraction): string {
+  const question = textOption(interaction, 'question', { required: true, max: QUESTION_MAX });
+  try {
+    prepareQuestion(question);
+  } catch (error) {
+    if (error instanceof QuestionError) throw new BadOptionError('question', error.message);
+    throw error;
+  }
+  return question;
 }
 
 /** /timeline's options, read by the engine's one parser (as the console and the CLI read them); a refusal is a BadOptionError. */

@@ -1,90 +1,212 @@
-// Paged lists: which pages a message holds, who may turn them and when the buttons stop working, and the buttons
+// Paged lists: which pages a message holds, who turns them where, and when the buttons stop working, and the buttons
 // themselves (their custom ids are this file's protocol: renderPage writes them, parsePageButton reads them).
+// A session is small (the command, its options, the page, the owner, the expiry) and kept in a PageStore: in SQLite
+// the buttons survive a restart, the pages being rendered again from the command and its options. The person who ran
+// the command turns the pages of their message in place; anyone else who presses a button gets a private copy of
+// the list at that page, with buttons of their own.
 import { randomBytes } from 'node:crypto';
 import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
+import type { Db } from '../db/open.js';
+import { getPageSession, pruneExpiredPageSessions, savePageSession, setSessionPage, type PageSession } from '../db/pages.js';
 import { plainEmbed } from './render.js';
 import { fitReply, Limits, type ButtonRow, type Reply } from './reply.js';
+
+/** A command's options as it read them, enough to render its pages again. */
+export type PageOptions = Record<string, string>;
+
+/** Options as a command holds them (a TimelineFilter, a QuoteFilter) for sendPages: the string ones given, nothing else. */
+export function pageOptions(values: object): PageOptions {
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+}
+
+/** Where page sessions are kept. */
+export interface PageStore {
+  save(session: PageSession): void;
+  /** The session, unless there is none or it expired by `now`. */
+  get(id: string, now: Date): PageSession | null;
+  setPage(id: string, page: number): void;
+  /** Forgets the sessions expired by `now`. */
+  prune(now: Date): void;
+}
+
+/** Sessions in memory: lost at a restart (the console, tests, a bot without a database). */
+export function memoryPageStore(): PageStore {
+  const sessions = new Map<string, PageSession>();
+  return {
+    save: (s) => void sessions.set(s.id, { ...s }),
+    get: (id, now) => {
+      const s = sessions.get(id);
+      return s && Date.parse(s.expiresAt) > now.getTime() ? { ...s } : null;
+    },
+    setPage: (id, page) => {
+      const s = sessions.get(id);
+      if (s) s.page = page;
+    },
+    prune: (now) => {
+      for (const [id, s] of sessions) if (Date.parse(s.expiresAt) <= now.getTime()) sessions.delete(id);
+    },
+  };
+}
+
+/** Sessions in the bot's database: a restart keeps them (src/db/pages.ts). */
+export function sqlitePageStore(db: Db): PageStore {
+  return {
+    save: (s) => savePageSession(db, s),
+    get: (id, now) => getPageSession(db, id, now),
+    setPage: (id, page) => void setSessionPage(db, id, page),
+    prune: (now) => void pruneExpiredPageSessions(db, now),
+  };
+}
 
 export interface PagerOptions {
   /** How long buttons work after the list is sent. */
   timeoutSeconds: number;
+  /** Default: in memory. */
+  store?: PageStore;
+  /**
+   * Renders a command's pages again from its options: after a restart, when the pages rendered at the time are gone.
+   * Null (or no function) when the command can't: its buttons then count as expired.
+   */
+  render?: (command: string, options: PageOptions) => Reply[] | null;
   /** Called when a session's buttons expire, to show them disabled; errors are the caller's to log. */
   onExpireError?: (error: unknown) => void;
-}
-
-interface Session {
-  ownerId: string;
-  command: string;
-  pages: Reply[];
-  page: number;
-  timer: NodeJS.Timeout;
-  /** Redraws the message (its current page, buttons disabled) once the session expires. */
-  expire: (reply: Reply) => Promise<unknown>;
+  /** The clock (tests). */
+  now?: () => Date;
 }
 
 export type TurnResult =
+  /** The owner's own list at the page asked for: update the message in place. */
   | { kind: 'page'; reply: Reply }
-  | { kind: 'not-owner'; command: string }
+  /** Someone else's list: a private copy at the page asked for, with buttons of the presser's own. */
+  | { kind: 'copy'; reply: Reply }
   | { kind: 'expired' };
 
 export interface OpenOptions {
   ownerId: string;
   command: string;
+  /** The options the command was run with, to render its pages again after a restart. Default: none. */
+  options?: PageOptions;
   pages: Reply[];
+  /** Redraws the message (its current page, buttons disabled) when the buttons expire. */
   expire: (reply: Reply) => Promise<unknown>;
 }
 
-export class Pager {
-  private readonly sessions = new Map<string, Session>();
+/** Rendered pages kept for turning without rendering again; beyond this many sessions, the oldest are rendered again when turned. */
+const CACHED_SESSIONS = 200;
 
-  constructor(private readonly options: PagerOptions) {}
+export class Pager {
+  private readonly store: PageStore;
+  /** The pages of recent sessions, oldest first. */
+  private readonly cache = new Map<string, Reply[]>();
+  /** This process's expiry timers, with the redraw each one does. */
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; expire: (reply: Reply) => Promise<unknown>; copy: boolean }>();
+
+  constructor(private readonly options: PagerOptions) {
+    this.store = options.store ?? memoryPageStore();
+  }
 
   /** The first page; with Previous/Next buttons (and a session) only when there is more than one. */
   open(options: OpenOptions): Reply {
-    if (options.pages.length <= 1) return renderPage(options.pages, 0, this.nav('none', options.command, false));
-    const id = randomBytes(6).toString('hex');
-    const timer = setTimeout(() => void this.expire(id), this.options.timeoutSeconds * 1000);
-    timer.unref(); // a pending expiry must not keep the process alive
-    this.sessions.set(id, { ...options, page: 0, timer });
-    return renderPage(options.pages, 0, this.nav(id, options.command, false));
+    return this.start({ ...options, page: 0, copy: false });
   }
 
-  /** Turns to `page` for `userId`: only the owner may, and only until the session expires. */
-  turn(sessionId: string, page: number, userId: string): TurnResult {
-    const session = this.sessions.get(sessionId);
+  /**
+   * A press of a button of session `sessionId` by `userId`, asking for `page`. The owner's list turns in place; for
+   * anyone else a new session (theirs) starts at that page, whose message `expireCopy` redraws when it expires.
+   */
+  turn(sessionId: string, page: number, userId: string, expireCopy: (reply: Reply) => Promise<unknown> = async () => {}): TurnResult {
+    const now = this.now();
+    const session = this.store.get(sessionId, now);
     if (!session) return { kind: 'expired' };
-    if (session.ownerId !== userId) return { kind: 'not-owner', command: session.command };
-    session.page = Math.min(Math.max(page, 0), session.pages.length - 1);
-    return { kind: 'page', reply: renderPage(session.pages, session.page, this.nav(sessionId, session.command, false)) };
+    const pages = this.pagesOf(session);
+    if (!pages || pages.length === 0) return { kind: 'expired' };
+    const at = clamp(page, pages.length);
+    if (session.ownerId !== userId) {
+      const reply = this.start({ ownerId: userId, command: session.command, options: session.options, pages, page: at, expire: expireCopy, copy: true });
+      return { kind: 'copy', reply: { ...reply, ephemeral: true } };
+    }
+    this.store.setPage(sessionId, at);
+    const copy = this.timers.get(sessionId)?.copy ?? false;
+    return { kind: 'page', reply: renderPage(pages, at, this.nav(sessionId, session.command, { copy, expired: false })) };
   }
 
+  /** Sessions with an expiry timer in this process. */
   get size(): number {
-    return this.sessions.size;
+    return this.timers.size;
   }
 
   /** Expires one session now: its message is redrawn with the buttons disabled. */
   async expire(sessionId: string): Promise<void> {
-    const session = this.sessions.get(sessionId);
-    if (!session) return;
-    this.sessions.delete(sessionId);
-    clearTimeout(session.timer);
-    const reply = renderPage(session.pages, session.page, this.nav(sessionId, session.command, true));
+    const entry = this.timers.get(sessionId);
+    if (!entry) return;
+    this.timers.delete(sessionId);
+    clearTimeout(entry.timer);
+    const session = this.store.get(sessionId, new Date(0));
+    const pages = this.cache.get(sessionId) ?? (session ? this.pagesOf(session) : null);
+    this.cache.delete(sessionId);
+    if (!session || !pages) return;
+    const reply = renderPage(pages, clamp(session.page, pages.length), this.nav(sessionId, session.command, { copy: entry.copy, expired: true }));
     try {
-      await session.expire(reply);
+      await entry.expire(reply);
     } catch (error) {
       this.options.onExpireError?.(error);
     }
   }
 
-  /** Forgets every session without touching messages (shutdown). */
+  /** Stops the expiry timers and forgets the rendered pages, without touching messages or the store (shutdown). */
   clear(): void {
-    for (const s of this.sessions.values()) clearTimeout(s.timer);
-    this.sessions.clear();
+    for (const t of this.timers.values()) clearTimeout(t.timer);
+    this.timers.clear();
+    this.cache.clear();
   }
 
-  private nav(sessionId: string, command: string, expired: boolean): PageNav {
-    return { sessionId, command, expired, seconds: this.options.timeoutSeconds };
+  private start(options: OpenOptions & { page: number; copy: boolean }): Reply {
+    const { pages } = options;
+    if (pages.length <= 1) return renderPage(pages, 0, this.nav('none', options.command, { copy: options.copy, expired: false }));
+    const now = this.now();
+    this.store.prune(now);
+    const id = randomBytes(6).toString('hex');
+    this.store.save({
+      id,
+      command: options.command,
+      options: options.options ?? {},
+      page: options.page,
+      ownerId: options.ownerId,
+      expiresAt: new Date(now.getTime() + this.options.timeoutSeconds * 1000).toISOString(),
+    });
+    this.remember(id, pages);
+    const timer = setTimeout(() => void this.expire(id), this.options.timeoutSeconds * 1000);
+    timer.unref(); // a pending expiry must not keep the process alive
+    this.timers.set(id, { timer, expire: options.expire, copy: options.copy });
+    return renderPage(pages, options.page, this.nav(id, options.command, { copy: options.copy, expired: false }));
   }
+
+  /** The session's pages: as rendered in this process, else rendered again from its command and options. */
+  private pagesOf(session: PageSession): Reply[] | null {
+    const cached = this.cache.get(session.id);
+    if (cached) return cached;
+    const pages = this.options.render?.(session.command, session.options) ?? null;
+    if (pages && pages.length > 0) this.remember(session.id, pages);
+    return pages;
+  }
+
+  private remember(id: string, pages: Reply[]): void {
+    this.cache.delete(id);
+    this.cache.set(id, pages);
+    while (this.cache.size > CACHED_SESSIONS) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private nav(sessionId: string, command: string, state: { copy: boolean; expired: boolean }): PageNav {
+    return { sessionId, command, seconds: this.options.timeoutSeconds, ...state };
+  }
+}
+
+function clamp(page: number, count: number): number {
+  return Math.min(Math.max(page, 0), count - 1);
 }
 
 // ---------- the buttons ----------
@@ -96,15 +218,20 @@ export interface PageNav {
   /** How long the buttons keep working, in seconds. */
   seconds: number;
   expired: boolean;
+  /** A private copy made for someone who pressed another person's buttons. Default: no. */
+  copy?: boolean;
 }
 
-/** Page `index` with the pager's Previous/Next row and a footer saying who can page and for how long. */
+/** Page `index` with the pager's Previous/Next row and a footer saying how long the buttons work, and for whom. */
 export function renderPage(pages: Reply[], index: number, nav: PageNav): Reply {
   const page = pages[index] ?? pages[0] ?? plainEmbed('Nothing here', 'There is nothing to show.');
   if (pages.length <= 1) return page;
+  const where = `Page ${index + 1} of ${pages.length}`;
   const note = nav.expired
-    ? `Page ${index + 1} of ${pages.length} · these buttons have expired; run /${nav.command} again to browse`
-    : `Page ${index + 1} of ${pages.length} · only the person who asked can turn pages · buttons work for ${formatDuration(nav.seconds)}`;
+    ? `${where} · these buttons have expired; run /${nav.command} again to browse`
+    : nav.copy
+      ? `${where} · your own copy · buttons work for ${formatDuration(nav.seconds)}`
+      : `${where} · anyone can turn pages for ${formatDuration(nav.seconds)} (others get their own copy)`;
   const embeds = page.embeds.map((e, i) => (i === page.embeds.length - 1 ? { ...e, footer: { text: note } } : e));
   const row: ButtonRow = {
     type: ComponentType.ActionRow,

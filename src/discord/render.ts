@@ -7,7 +7,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import type { WhoResult } from '../engine/engine.js';
+import type { Nearby, WhoResult } from '../engine/engine.js';
 import type {
   Answer,
   ArticleMeta,
@@ -19,19 +19,31 @@ import type {
   TimelineEvent,
   TimelineFilter,
 } from '../model/types.js';
-import { capitalise, dateLabel, NO_ANSWER, sourceLine, type SourceStyle } from '../present/labels.js';
-import { escapeText, fitEscaped, fitReply, Limits, markdownLink, safeUrl, truncate, type ButtonRow, type Reply } from './reply.js';
+import { browseHint, capitalise, dateLabel, nearbyNote, NOT_AN_ANSWER, paragraphLabel, sourceLine, type SourceStyle } from '../present/labels.js';
+import { furtherCitations, groupQuotes, quoteSpans, uniqueCitations, type QuoteGroup } from '../present/citations.js';
+import { cleanEcho } from '../present/sanitize.js';
+import { escapeText, fitEscaped, fitReply, Limits, markdownLink, safeUrl, truncate, truncateAtWord, type ButtonRow, type Reply } from './reply.js';
 
 const BLUE = 0x3b82f6;
 /** Embed colours: an answer and the digest blue, an abstention grey, a list light blue. */
 export const Colors = { answer: BLUE, digest: BLUE, abstain: 0x94a3b8, list: 0x0ea5e9 } as const;
 
-/** At most this many citations under an answer. */
+/** At most this many excerpts in an answer: the answer's own and the citations that add another passage. */
 const MAX_ANSWER_CITATIONS = 5;
+/** At most this many passages after an abstention (the engine offers two). */
+const MAX_NEARBY = 2;
 /** Items on one page of a paged list, and the characters their fields may take together. */
 const PAGE_ITEMS = 6;
 const PAGE_FIELD_BUDGET = 4500;
 const PAGE_LINES = 10;
+/** Timeline events on one page, and the characters their lines may take together in the description. */
+const PAGE_EVENTS = 12;
+const PAGE_EVENT_BUDGET = 3800;
+/** An event's sentence is cut (at a word, with "…") past this many characters, so that a page holds 10–12 events. */
+const EVENT_CHARS = 240;
+
+/** The footer of a reply that quotes the articles. */
+export const QUOTED_FOOTER = 'Quoted word for word from the articles · /sources lists them all';
 /**
  * Pages a list holds at most. Nobody pages through more, and rendering every page of a large story's timeline
  * (thousands of events, each escaped and cut to fit) took most of a second per command at 100,000 passages; the
@@ -45,7 +57,7 @@ const FIELD_SOURCE: SourceStyle = { title: null, noOutlet: () => 'Unknown outlet
 
 /** "[Title](url), Outlet, 12 Sep 2022, paragraph 4" */
 const LINKED_SOURCE: SourceStyle = {
-  title: (a) => markdownLink(truncate(oneLine(a.title), 150), a.url),
+  title: (a) => markdownLink(titleLabel(a.title, 150), a.url),
   outlet: escapeText,
   date: 'label',
   paragraph: 'word',
@@ -68,62 +80,88 @@ export function renderCooldown(seconds: number): Reply {
 
 // ---------- /ask and mentions ----------
 
-export function renderAnswer(question: string, result: AskResult): Reply {
-  const citations = uniqueCitations(result.answer ? [result.answer.citation, ...result.citations] : result.citations);
-  const shown = citations.slice(0, MAX_ANSWER_CITATIONS);
+/**
+ * The reply to a question. An answer: its excerpt once, the answering part in bold, with its source (the article
+ * linked), then only the citations that add another passage, each article linked once. An abstention: for a question
+ * that names something in the story, up to two passages about it, labelled as not an answer (`nearby`); otherwise a
+ * short note of where to look instead.
+ */
+export function renderAnswer(question: string, result: AskResult, nearby: Nearby | null = null): Reply {
+  if (!result.answer) return renderAbstention(question, nearby);
+  const named = new Set<string>();
+  const more = furtherCitations(result.answer, result.citations).slice(0, MAX_ANSWER_CITATIONS - 1);
   const embed: APIEmbed = {
-    title: fitEscaped(oneLine(question), Limits.embedTitle),
-    color: result.answer ? Colors.answer : Colors.abstain,
-    description: result.answer ? answerDescription(result.answer) : abstention(shown.length),
-    fields: shown.map((c, i) => citationField(i + 1, c)),
-    footer: { text: 'Quoted word for word from the articles · /sources lists them all' },
+    title: questionTitle(question),
+    color: Colors.answer,
+    description: answerDescription(result.answer, more.length > 0, named),
+    fields: more.map((c, i) => citationField(i + 2, c, named)),
+    footer: { text: QUOTED_FOOTER },
   };
-  return fitReply({ embeds: [embed], components: sourceButtons(shown.map((c) => c.article)) });
+  return fitReply({ embeds: [embed], components: [] });
 }
 
-/** The answer quoted, the sentence(s) that answer in bold when context follows them, then its source. */
-function answerDescription(answer: Answer): string {
-  const source = `— [1] ${sourceLine(answer.citation, LINKED_SOURCE)}`;
+/** The question as the reply's title: as typed, without invisible or control characters, on one line, escaped. */
+function questionTitle(question: string): string {
+  return fitEscaped(cleanEcho(question), Limits.embedTitle) || 'Your question';
+}
+
+/**
+ * The answer quoted, the sentence(s) that answer in bold (the context around them, if any, not), then its source with
+ * the article linked ("[1]" when numbered citations follow). The article is recorded in `named`: it is not linked again.
+ */
+function answerDescription(answer: Answer, numbered: boolean, named: Set<string>): string {
+  named.add(answer.citation.article.id);
+  const source = `— ${numbered ? '[1] ' : ''}${sourceLine(answer.citation, LINKED_SOURCE)}`;
   const room = Limits.embedDescription - source.length - 40;
   const { text, focus } = answer;
-  const partial = focus.start > 0 || focus.end < text.length;
-  const emphasised = partial
-    ? escapeText(text.slice(0, focus.start)) + bold(escapeText(text.slice(focus.start, focus.end))) + escapeText(text.slice(focus.end))
-    : null;
+  const emphasised = escapeText(text.slice(0, focus.start)) + bold(escapeText(text.slice(focus.start, focus.end))) + escapeText(text.slice(focus.end));
   // Bold only when it fits whole: a cut could leave a "**" open.
-  const quoted = emphasised !== null && emphasised.length <= room ? emphasised : fitEscaped(text, room);
+  const quoted = emphasised.length <= room ? emphasised : fitEscaped(text, room);
   return `${quoteBlock(quoted)}\n${source}`;
 }
 
-/** Bold, line by line: a quote block's lines are separate, so one "**" pair can't span them. */
+/** Bold, line by line: a quote block's lines are separate, so one "**" pair can't span them. Spaces stay outside the marks. */
 function bold(escaped: string): string {
   return escaped
     .split('\n')
-    .map((line) => (line.trim() ? `**${line}**` : line))
+    .map((line) => (line.trim() ? line.replace(/^(\s*)(.*?)(\s*)$/, '$1**$2**$3') : line))
     .join('\n');
 }
 
-function abstention(related: number): string {
-  const hint = 'Try other words, or browse with `/timeline`, `/who` or `/quote`.';
-  return related > 0 ? `${NO_ANSWER} The closest passages are below, but none answers it. ${hint}` : `${NO_ANSWER} ${hint}`;
+/** An abstention: passages about what the question names (not an answer), or where to look instead. */
+function renderAbstention(question: string, nearby: Nearby | null): Reply {
+  const title = questionTitle(question);
+  const passages = uniqueCitations(nearby?.citations ?? []).slice(0, MAX_NEARBY);
+  const names = (nearby?.names ?? []).map((n) => cleanEcho(n)).filter(Boolean);
+  if (names.length === 0 || passages.length === 0) {
+    return fitReply({ embeds: [{ title, color: Colors.abstain, description: browseHint((c) => `\`${c}\``) }], components: [] });
+  }
+  const named = new Set<string>();
+  const embed: APIEmbed = {
+    title,
+    color: Colors.abstain,
+    description: nearbyNote(names, (n) => `**${fitEscaped(n, 100)}**`),
+    fields: passages.map((c) => passageField(`${NOT_AN_ANSWER} · ${sourceLine(c, FIELD_SOURCE)}`, c, named)),
+    footer: { text: QUOTED_FOOTER },
+  };
+  return fitReply({ embeds: [embed], components: [] });
 }
 
-function uniqueCitations(citations: Citation[]): Citation[] {
-  const seen = new Set<string>();
-  return citations.filter((c) => {
-    const key = `${c.article.id}\u0000${c.paragraph}\u0000${c.excerpt}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/**
+ * A numbered citation: the verbatim excerpt, then the article's title linked to its url, unless `named` says the reply
+ * has named that article already (each article is linked once); the article is then recorded in `named`.
+ */
+export function citationField(n: number, c: Citation, named?: Set<string>): APIEmbedField {
+  return passageField(`[${n}] ${sourceLine(c, FIELD_SOURCE)}`, c, named);
 }
 
-/** A numbered citation: the verbatim excerpt, then the article title linked to its url. */
-export function citationField(n: number, c: Citation): APIEmbedField {
-  const link = markdownLink(truncate(oneLine(c.article.title), 150), c.article.url);
+function passageField(name: string, c: Citation, named?: Set<string>): APIEmbedField {
+  const first = !named?.has(c.article.id);
+  named?.add(c.article.id);
+  const link = first ? `\n${markdownLink(titleLabel(c.article.title, 150), c.article.url)}` : '';
   return {
-    name: truncate(`[${n}] ${sourceLine(c, FIELD_SOURCE)}`, Limits.fieldName),
-    value: `${quoteBlock(fitEscaped(c.excerpt, Limits.fieldValue - link.length - 20))}\n${link}`,
+    name: truncate(name, Limits.fieldName),
+    value: `${quoteBlock(fitEscaped(c.excerpt, Limits.fieldValue - link.length - 20))}${link}`,
   };
 }
 
@@ -195,26 +233,30 @@ export function renderTimeline(events: TimelineEvent[], filter: TimelineFilter):
   if (events.length === 0) {
     return [plainEmbed('Timeline', `The articles don't date any events${described ? ` matching ${described}` : ''}.`)];
   }
-  const itemAt = (i: number) => {
-    const e = events[i]!;
-    return { field: eventField(e), sources: e.citations.map((c) => c.article) };
-  };
   const noun = events.length === 1 ? 'event' : 'events';
-  return paginate(
+  return pagedEntries(
     { title: 'Timeline', description: `${events.length.toLocaleString('en-US')} ${noun}${described ? ` · ${described}` : ''}, oldest first` },
     events.length,
-    itemAt,
-    { noun, narrow: 'narrow it with `from`, `to`, `topic` or `person`' },
+    (i) => ({ heading: `**${capitalise(dateLabel(events[i]!.date, events[i]!.precision))}**`, line: eventLine(events[i]!) }),
+    { noun, narrow: 'narrow it with `from`, `to`, `topic` or `person`', perPage: PAGE_EVENTS, budget: PAGE_EVENT_BUDGET },
   );
 }
 
-function eventField(e: TimelineEvent): APIEmbedField {
+/**
+ * One event on one line, under its date: the sentence that states it (cut at a word past EVENT_CHARS) and a short
+ * source linked to the article: "• Albania blamed Iran for … — [The Times of Israel ¶4](url) +1".
+ */
+function eventLine(e: TimelineEvent): string {
   const [first, ...more] = e.citations;
-  const tail = first ? `— ${sourceLine(first, LINKED_SOURCE)}${more.length > 0 ? ` (+${more.length} more)` : ''}` : '';
-  return {
-    name: truncate(capitalise(dateLabel(e.date, e.precision)), Limits.fieldName),
-    value: `${quoteBlock(fitEscaped(e.text, Limits.fieldValue - tail.length - 20))}\n${tail}`.trimEnd(),
-  };
+  const source = first ? ` — ${shortSource(first)}${more.length > 0 ? ` +${more.length}` : ''}` : '';
+  return `• ${escapeText(truncateAtWord(oneLine(e.text), EVENT_CHARS))}${source}`;
+}
+
+/** "[The Times of Israel ¶4](url)": the outlet (or the title, cut short) and the paragraph, linked to the article; with `date`, its date too. */
+function shortSource(c: Citation, date = false): string {
+  const a = c.article;
+  const who = a.outlet ? oneLine(a.outlet) : titleLabel(a.title, 40);
+  return markdownLink(`${who}${date ? `, ${dateLabel(a.date)}` : ''} ${paragraphLabel(c.paragraph, 'mark')}`, a.url);
 }
 
 export function renderEntityList(entities: Entity[]): Reply[] {
@@ -236,7 +278,7 @@ function entityLine(e: Entity): string {
 export function renderEntity(query: string, result: WhoResult): Reply[] {
   const { entity } = result;
   if (!entity) {
-    return [plainEmbed('Who', `The articles don't mention anyone called “${fitEscaped(oneLine(query), 100)}”. Try \`/who\` without a name to see everyone they do.`)];
+    return [plainEmbed('Who', `The articles don't mention anyone called “${fitEscaped(cleanEcho(query), 100)}”. Try \`/who\` without a name to see everyone they do.`)];
   }
   const about = [`${capitalise(entity.kind)} · mentioned ${entity.mentions === 1 ? 'once' : `${entity.mentions} times`}`];
   if (entity.roles.length > 0) about.push(`**Roles:** ${escapeText(truncate(entity.roles.join('; '), 600))}`);
@@ -258,23 +300,56 @@ export function renderQuotes(quotes: Quote[], filter: QuoteFilter): Reply[] {
   ]);
   if (quotes.length === 0) return [plainEmbed('Quotes', `The articles quote no one${described ? ` matching ${described}` : ''}.`)];
   const noun = quotes.length === 1 ? 'quote' : 'quotes';
+  // A sentence with two quotations of one speaker is shown once, both in bold.
+  const groups = groupQuotes(quotes);
   return paginate(
     { title: 'Quotes', description: `${quotes.length.toLocaleString('en-US')} ${noun}${described ? ` · ${described}` : ''}` },
-    quotes.length,
-    (i) => {
-      const q = quotes[i]!;
-      return { field: quoteField(q), sources: [q.citation.article] };
-    },
-    { noun, narrow: 'narrow it with `speaker` or `topic`' },
+    groups.length,
+    (i) => ({ field: quoteField(groups[i]!), sources: [] }),
+    { noun: 'quoted sentences', narrow: 'narrow it with `speaker` or `topic`' },
   );
 }
 
-function quoteField(q: Quote): APIEmbedField {
-  const tail = `— ${sourceLine(q.citation, LINKED_SOURCE)}`;
+/** Quotations in the sentence that gives them, the quoted words in bold, with a short linked source. */
+function quoteField(group: QuoteGroup): APIEmbedField {
+  const source = `— ${shortSource(group.citation, true)}`;
   return {
-    name: truncate(q.speaker ?? 'Unattributed', Limits.fieldName),
-    value: `${quoteBlock(`“${fitEscaped(q.text, Limits.fieldValue - tail.length - 24)}”`)}\n${tail}`,
+    name: truncate(cleanEcho(group.speaker ?? '') || 'Unattributed', Limits.fieldName),
+    value: `${quoteBlock(quoteInSentence(group, Limits.fieldValue - source.length - 40))}\n${source}`,
   };
+}
+
+/**
+ * The quotations inside their sentence, the quoted words in bold, escaped, within `room` characters: a one-word quote
+ * reads in context: Iran rejected the accusation as “**baseless**”. When the sentence is too long, its words before
+ * the first quotation and after the last are cut (at a word, with "…"); quotations too long by themselves, or not
+ * found in the sentence, are shown alone in quotation marks.
+ */
+export function quoteInSentence(group: QuoteGroup, room: number): string {
+  const sentence = group.citation.excerpt;
+  const spans = quoteSpans(sentence, group.texts);
+  const alone = () => `“${fitEscaped(group.texts.join(' … '), room - 2)}”`;
+  if (spans.length === 0) return alone();
+  let middle = '';
+  spans.forEach((span, i) => {
+    if (i > 0) middle += escapeText(sentence.slice(spans[i - 1]!.end, span.start));
+    middle += bold(escapeText(sentence.slice(span.start, span.end)));
+  });
+  const before = escapeText(sentence.slice(0, spans[0]!.start));
+  const after = escapeText(sentence.slice(spans.at(-1)!.end));
+  if (before.length + middle.length + after.length <= room) return `${before}${middle}${after}`;
+  const left = room - middle.length - 4;
+  if (left < 40) return alone();
+  const shownBefore = tailAtWord(before, Math.floor(left / 2));
+  return `${shownBefore}${middle}${truncateAtWord(after, left - shownBefore.length)}`;
+}
+
+/** The end of `text` within `max` characters, cut at a word and marked with "…" when shortened. */
+function tailAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const tail = text.slice(text.length - max + 1);
+  const word = tail.search(/\s\S/);
+  return `…${word >= 0 ? tail.slice(word + 1) : tail}`;
 }
 
 export function renderSources(articles: ArticleMeta[], skippedFiles: number): Reply[] {
@@ -283,7 +358,7 @@ export function renderSources(articles: ArticleMeta[], skippedFiles: number): Re
   const lineAt = (i: number) => {
     const a = articles[i]!;
     const meta = [a.outlet ? escapeText(a.outlet) : null, dateLabel(a.date)].filter(Boolean).join(' · ');
-    return `**${i + 1}.** ${markdownLink(truncate(oneLine(a.title), 200), a.url)}\n${meta}`;
+    return `**${i + 1}.** ${markdownLink(titleLabel(a.title, 200), a.url)}\n${meta}`;
   };
   const header = { title: 'Sources', description: `${articles.length.toLocaleString('en-US')} article${articles.length === 1 ? '' : 's'}, newest first.${skipped}` };
   const pages = pagedLines(header, articles.length, lineAt, { noun: 'articles' });
@@ -305,26 +380,99 @@ function pagedLines(header: ListHeader, count: number, lineAt: (index: number) =
   return pages;
 }
 
+/**
+ * Entries of a list as lines of the embed description, under a heading line wherever the heading changes (a date),
+ * as many to a page as fit in `budget` characters (at most `perPage` entries), up to MAX_PAGES pages (rendered as
+ * needed). A page that starts inside a heading's entries repeats the heading.
+ */
+function pagedEntries(
+  header: ListHeader,
+  count: number,
+  entryAt: (index: number) => { heading: string; line: string },
+  more: { noun: string; narrow?: string; perPage: number; budget: number },
+): Reply[] {
+  const pages: string[][] = [];
+  let current: string[] = [];
+  let entries = 0;
+  let size = 0;
+  let heading: string | null = null;
+  let shown = 0;
+  for (let i = 0; i < count; i++) {
+    const entry = entryAt(i);
+    const added = entry.line.length + 1 + (entry.heading !== heading ? entry.heading.length + 1 : 0);
+    if (entries > 0 && (entries >= more.perPage || size + added > more.budget)) {
+      pages.push(current);
+      current = [];
+      entries = 0;
+      size = 0;
+      heading = null;
+      if (pages.length >= MAX_PAGES) break;
+    }
+    if (entry.heading !== heading) {
+      current.push(entry.heading);
+      size += entry.heading.length + 1;
+      heading = entry.heading;
+    }
+    current.push(entry.line);
+    size += entry.line.length + 1;
+    entries++;
+    shown++;
+  }
+  if (current.length > 0 && pages.length < MAX_PAGES) pages.push(current);
+  const intro = `${header.description ?? ''}${shownNote(shown, count, more.noun, more.narrow)}`.trim();
+  return pages.map((lines) => plainEmbed(header.title, intro ? `${intro}\n\n${lines.join('\n')}` : lines.join('\n'), header.color ?? Colors.list));
+}
+
 // ---------- /help ----------
+
+export interface OptionSummary {
+  name: string;
+  required: boolean;
+}
 
 export interface CommandSummary {
   name: string;
   description: string;
-  options: { name: string; required: boolean }[];
+  /** The command's own options (not its subcommands). */
+  options: OptionSummary[];
+  /** Its subcommands (/digest set, off, …), each with its options; empty for a plain command. */
+  subcommands: { name: string; description: string; options: OptionSummary[] }[];
+  /** The permissions a member needs to see it (Manage Server for /digest); null when everyone may use it. */
+  permissions: bigint | null;
 }
 
+/**
+ * What storydesk does and its commands, as the member who asked can use them: pass only the commands they may use
+ * (see commandsFor). Commands that need a permission follow, under "For moderators", one line per subcommand.
+ */
 export function renderHelp(commands: CommandSummary[]): Reply {
-  const lines = commands.map((c) => {
-    const options = c.options.map((o) => (o.required ? `${o.name}` : `[${o.name}]`)).join(' ');
-    return `**/${c.name}**${options ? ` \`${options}\`` : ''} — ${escapeText(c.description)}`;
-  });
+  const everyone = commands.filter((c) => c.permissions === null);
+  const moderators = commands.filter((c) => c.permissions !== null);
+  const lines = everyone.flatMap(helpLines);
   lines.push('**@storydesk** `question` — mention me with a question and I reply like `/ask`.');
+  if (moderators.length > 0) {
+    const who = moderators.every((c) => c.permissions === MANAGE_SERVER) ? 'members with Manage Server' : 'members with the permissions they need';
+    lines.push('', `**For moderators** (only ${who} see these)`, ...moderators.flatMap(helpLines));
+  }
   const description = [
     'I answer questions about this story only with sentences quoted word for word from its articles, each with its source. When the articles don\'t say, I say so.',
     '',
     ...lines,
   ].join('\n');
   return fitReply({ embeds: [{ title: 'storydesk', description, color: Colors.list }], components: [] });
+}
+
+/** The Manage Server permission bit (PermissionFlagsBits.ManageGuild). */
+const MANAGE_SERVER = 1n << 5n;
+
+function helpLines(c: CommandSummary): string[] {
+  if (c.subcommands.length === 0) return [helpLine(`/${c.name}`, c.options, c.description)];
+  return c.subcommands.map((sub) => helpLine(`/${c.name} ${sub.name}`, sub.options, sub.description));
+}
+
+function helpLine(name: string, options: OptionSummary[], description: string): string {
+  const shown = options.map((o) => (o.required ? o.name : `[${o.name}]`)).join(' ');
+  return `**${name}**${shown ? ` \`${shown}\`` : ''} — ${escapeText(description)}`;
 }
 
 // ---------- autocomplete ----------
@@ -354,7 +502,7 @@ export function sourceButtons(articles: ArticleMeta[], maxRows = 1): ButtonRow[]
     const url = safeUrl(a.url);
     if (!url || seen.has(url)) continue;
     seen.add(url);
-    const label = truncate(oneLine(a.outlet ? `${a.outlet}: ${a.title}` : a.title), Limits.buttonLabel);
+    const label = truncateAtWord(oneLine(a.outlet ? `${a.outlet}: ${a.title}` : a.title), Limits.buttonLabel);
     buttons.push({ type: ComponentType.Button, style: ButtonStyle.Link, url, label: label || 'Source' });
   }
   const rows: ButtonRow[] = [];
@@ -379,9 +527,14 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
 
+/** An article title on one line, cut at a word with "…" past `max` characters. */
+function titleLabel(title: string, max: number): string {
+  return truncateAtWord(oneLine(title).trim(), max);
+}
+
 function describeFilter(parts: [string, string | undefined | null | false | ''][]): string {
   return parts
     .filter((p): p is [string, string] => Boolean(p[1]))
-    .map(([k, v]) => `${k}: ${fitEscaped(oneLine(v), 100)}`)
+    .map(([k, v]) => `${k}: ${fitEscaped(cleanEcho(v), 100)}`)
     .join(' · ');
 }

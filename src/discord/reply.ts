@@ -68,6 +68,27 @@ export function truncate(text: string, max: number): string {
   return `${dropDanglingEscape(cut.trimEnd())}${ELLIPSIS}`;
 }
 
+/** Words that leave a label hanging when it ends on them ("…against Iran cyber threat, Lapid tells…" is fine; "…help to…" is not). */
+const DANGLING = /\s+(?:a|an|and|as|at|by|for|from|in|of|on|or|over|the|to|with)$/i;
+
+/**
+ * Fits a label or a title into `max` characters: unchanged when it fits, otherwise cut after the last whole word that
+ * fits (never inside a word, and not after a joining word or punctuation), marked with "…". Only a single word longer
+ * than a third of `max` is cut inside. Unlike `truncate`, never cuts at a sentence end ("U.S. envoy …" stays whole).
+ */
+export function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return ELLIPSIS.slice(0, max);
+  const head = safeSlice(text, max - 1);
+  const whole = /\s/.test(text.charAt(head.length)) ? head : head.replace(/\s+\S*$/u, '');
+  let cut = whole.length >= head.length / 3 ? whole : head;
+  for (let previous = ''; previous !== cut; ) {
+    previous = cut;
+    cut = cut.replace(/[\s,;:([{/&–—-]+$/u, '').replace(DANGLING, '');
+  }
+  return `${dropDanglingEscape(cut || head)}${ELLIPSIS}`;
+}
+
 /** The index just past the last sentence-ending punctuation (with closing quotes) followed by a space. */
 function lastSentenceEnd(text: string): number {
   let end = -1;

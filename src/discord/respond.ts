@@ -1,6 +1,7 @@
 // Sending rendered replies to interactions: reply, or edit the deferred reply, always without mentions.
 import type { ChatInputCommandInteraction, RepliableInteraction } from 'discord.js';
 import type { CommandContext } from './command.js';
+import type { PageOptions } from './pager.js';
 import { renderCooldown } from './render.js';
 import { toEditOptions, toReplyOptions, type Reply } from './reply.js';
 
@@ -16,11 +17,15 @@ export async function send(interaction: RepliableInteraction, reply: Reply): Pro
   }
 }
 
-/** Sends the first page; Previous/Next then turn pages until the pager expires the buttons. */
-export async function sendPages(interaction: ChatInputCommandInteraction, ctx: CommandContext, pages: Reply[]): Promise<void> {
+/**
+ * Sends the first page; Previous/Next then turn pages until the pager expires the buttons. `options` are what the
+ * command's `pages` renders the list from again (after a restart); without them its buttons end at a restart.
+ */
+export async function sendPages(interaction: ChatInputCommandInteraction, ctx: CommandContext, pages: Reply[], options: PageOptions = {}): Promise<void> {
   const first = ctx.pager.open({
     ownerId: interaction.user.id,
     command: interaction.commandName,
+    options,
     pages,
     expire: (reply) => interaction.editReply(toEditOptions(reply)),
   });

@@ -4,7 +4,7 @@ import type { Command, CommandContext } from './command.js';
 import { BadOptionError } from './options.js';
 import { parsePageButton } from './pager.js';
 import { renderError, renderNotice } from './render.js';
-import { toEditOptions } from './reply.js';
+import { toEditOptions, type Reply } from './reply.js';
 import { send } from './respond.js';
 
 export type InteractionHandler = (interaction: Interaction) => Promise<void>;
@@ -42,15 +42,14 @@ async function autocomplete(interaction: AutocompleteInteraction, commands: Read
 
 async function turnPage(interaction: ButtonInteraction, ctx: CommandContext) {
   const target = parsePageButton(interaction.customId);
-  const result = target ? ctx.pager.turn(target.sessionId, target.page, interaction.user.id) : { kind: 'expired' as const };
+  // Someone else's list: their own copy, privately, whose buttons then redraw that copy when they expire.
+  const expireCopy = (reply: Reply) => interaction.editReply(toEditOptions(reply));
+  const result = target ? ctx.pager.turn(target.sessionId, target.page, interaction.user.id, expireCopy) : { kind: 'expired' as const };
   switch (result.kind) {
     case 'page':
       return void (await interaction.update(toEditOptions(result.reply)));
-    case 'not-owner':
-      return send(
-        interaction,
-        renderNotice(`Only the person who ran /${result.command} can turn these pages. Run /${result.command} yourself to browse.`),
-      );
+    case 'copy':
+      return send(interaction, result.reply);
     case 'expired':
       return send(interaction, renderNotice('These buttons have expired. Run the command again to browse.'));
   }

@@ -1,4 +1,5 @@
 // The engine's public face: every adapter (Discord, console, JSON CLI) calls these and nothing else.
+import type { Nearby } from '../ask/nearby.js';
 import type {
   Article,
   AskResult,
@@ -11,6 +12,8 @@ import type {
   TimelineFilter,
 } from '../model/types.js';
 
+export type { Nearby } from '../ask/nearby.js';
+
 export interface WhoResult {
   entity: Entity | null;
   citations: Citation[];
@@ -22,6 +25,11 @@ export interface StoryEngine {
   /** Problems with corpus files that were skipped. */
   problems(): CorpusProblem[];
   ask(question: string): AskResult;
+  /**
+   * For a question `ask` abstained on: the names it gives that are in the story, and up to two passages about them,
+   * closest to the question first. Not an answer: shown as "the articles don't say; here is what they say about X".
+   */
+  nearby(question: string): Nearby;
   timeline(filter?: TimelineFilter): TimelineEvent[];
   /** All people, organisations and places, most mentioned first. */
   who(): Entity[];

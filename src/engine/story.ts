@@ -15,6 +15,7 @@ import { articleOrder } from '../model/citation.js';
 import { restoreCitations, stringifyCompact } from './derived-cache.js';
 import { prepareQuestion } from '../ask/input.js';
 import { AcronymIndex, ask as answerQuestion, rankCandidates, type AskContext, type Scored } from '../ask/ask.js';
+import { nearbyPassages, type Nearby, type NearbyContext } from '../ask/nearby.js';
 import type { TermStats } from '../index/stats.js';
 import type { StoryEngine, WhoResult } from './engine.js';
 import { addToIndex, buildPassages, loadOrBuildIndex, removeFromIndex, type IndexedDoc, type IndexSource, type Passage } from '../index/search.js';
@@ -288,6 +289,21 @@ export class Story implements StoryEngine {
   /** Throws QuestionError (its message is for the person) when the question is empty or over a cap. */
   ask(question: string): AskResult {
     return answerQuestion(this.askContext(), prepareQuestion(question));
+  }
+
+  /**
+   * What the question names that the story knows, and the closest passages about it: for an abstention, never an
+   * answer. The question is read as `ask` reads it (and refused the same way).
+   */
+  nearby(question: string): Nearby {
+    const { entities } = this.derived();
+    const ctx: NearbyContext = {
+      ...this.askContext(),
+      resolveName: (name) => entities.resolve(name),
+      entitiesIn: (sentenceId) => entities.inSentence(sentenceId),
+      mentionsOf: (entity) => entities.lookup(entity.name)?.citations ?? [],
+    };
+    return nearbyPassages(prepareQuestion(question), ctx);
   }
 
   /** The ranked candidates behind an answer, for tuning and debugging. */

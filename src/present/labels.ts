@@ -2,9 +2,45 @@
 // all format dates, sources and abstentions from here. A host adds only its markup (Discord links, escapes, bold).
 import type { ArticleMeta, Citation, Precision } from '../model/types.js';
 import type { TimelineOptionError } from '../engine/queries.js';
+import { cleanEcho } from './sanitize.js';
 
 /** What storydesk says when the articles don't answer a question. */
 export const NO_ANSWER = "The articles don't say.";
+
+/** How a passage offered after an abstention is labelled: it is about what the question names, not its answer. */
+export const NOT_AN_ANSWER = 'Not an answer';
+
+/**
+ * An abstention on a question that names something in the story, before the closest passages about it: "The articles
+ * don't say. They mention Edi Rama; the closest passages are below, but they don't answer the question." A host marks
+ * the names (bold on Discord).
+ */
+export function nearbyNote(names: readonly string[], mark: (name: string) => string = (n) => n, where = 'below'): string {
+  return `${NO_ANSWER} They mention ${listWords(names.map(mark))}; the closest passages are ${where}, but they don't answer the question.`;
+}
+
+/** An abstention on a question that names nothing in the story: where to look instead. A host marks the commands. */
+export function browseHint(mark: (command: string) => string = (c) => c): string {
+  return `${NO_ANSWER} Try ${mark('/who')} to see who is in the story, or ${mark('/timeline')} for what happened when.`;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
+/** Marks that open or close a quotation. */
+const OPENING_QUOTE = /^["“„«‘'‚‹]/;
+const CLOSING_QUOTE = /["”»’'›]$/;
+
+/**
+ * An excerpt in quotation marks, “like this”, for plain text, unless it starts or ends with a quotation mark of its
+ * own: “"We will reopen it," Lind said.” or ““We will…”” reads as a mistake, so such an excerpt is shown as it is.
+ */
+export function quoteMarks(excerpt: string): string {
+  return OPENING_QUOTE.test(excerpt) || CLOSING_QUOTE.test(excerpt) ? excerpt : `“${excerpt}”`;
+}
 
 /** The digest's texts, the same in its plain-text and Discord forms. */
 export const DigestLabels = {
@@ -98,7 +134,7 @@ export function sourceLine(c: Citation, style: SourceStyle): string {
 export function timelineOptionMessage(error: TimelineOptionError): string {
   switch (error.code) {
     case 'not-a-date':
-      return `\`${error.option}\` should be a date with a year, such as 2022-09-12, 2022-09, 2022 or "September 2022"; “${error.value.slice(0, 100)}” isn't one.`;
+      return `\`${error.option}\` should be a date with a year, such as 2022-09-12, 2022-09, 2022 or "September 2022"; “${cleanEcho(error.value).slice(0, 100)}” isn't one.`;
     case 'too-long':
       return `\`${error.option}\` is too long: ${error.value.length} characters, at most ${error.max}.`;
     case 'to-before-from':

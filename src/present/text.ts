@@ -1,15 +1,54 @@
 // Plain-text rendering of engine results, for the offline console and the CLI without --json; the words come from labels.ts.
-import type { WhoResult } from '../engine/engine.js';
-import type { Article, AskResult, Citation, Entity, Quote, TimelineEvent } from '../model/types.js';
-import { dateLabel, NO_ANSWER, sourceLine, SourceStyles } from './labels.js';
+import type { Nearby, WhoResult } from '../engine/engine.js';
+import type { Answer, Article, AskResult, Citation, Entity, Quote, TimelineEvent } from '../model/types.js';
+import { furtherCitations, groupQuotes, uniqueCitations } from './citations.js';
+import { cleanEcho } from './sanitize.js';
+import { browseHint, dateLabel, nearbyNote, quoteMarks, sourceLine, SourceStyles } from './labels.js';
 
-export function renderCitations(citations: Citation[]): string {
-  return citations.map((c, i) => `  [${i + 1}] “${c.excerpt}”\n      — ${sourceLine(c, SourceStyles.full)}`).join('\n');
+/** Numbered excerpts, each with its full source on the line below; numbering starts at `first`. */
+export function renderCitations(citations: Citation[], first = 1): string {
+  return citations.map((c, i) => `  [${first + i}] ${indent(quoteMarks(c.excerpt), 6)}\n      — ${sourceLine(c, SourceStyles.full)}`).join('\n');
 }
 
-export function renderAsk(result: AskResult): string {
-  if (!result.answer) return NO_ANSWER;
-  return `${result.answer.text}\n\nSources:\n${renderCitations(result.citations)}`;
+/**
+ * An answer: the answering sentence(s) on the "Answer:" line, what the article says next on the "Context:" line, its
+ * source, then only the citations that add another passage. Each excerpt is shown once. An abstention: the closest
+ * passages about what the question names (`nearby`), labelled as not an answer, or where to look instead.
+ */
+export function renderAsk(result: AskResult, nearby: Nearby | null = null): string {
+  if (!result.answer) return renderAbstention(nearby);
+  const more = furtherCitations(result.answer, result.citations);
+  const out = answerLines(result.answer);
+  if (more.length > 0) out.push('', 'More passages:', renderCitations(more, 2));
+  return out.join('\n');
+}
+
+const LABEL_WIDTH = 9;
+
+function answerLines(answer: Answer): string[] {
+  const { text, focus } = answer;
+  const lead = text.slice(0, focus.start).trim();
+  const answering = text.slice(focus.start, focus.end).trim();
+  const rest = text.slice(focus.end).trim();
+  const line = (label: string, value: string) => `${label.padEnd(LABEL_WIDTH)}${indent(value, LABEL_WIDTH)}`;
+  const out: string[] = [];
+  if (lead) out.push(line('Context:', quoteMarks(lead)));
+  out.push(line('Answer:', quoteMarks(answering)));
+  if (rest) out.push(line('Context:', quoteMarks(rest)));
+  out.push(line('Source:', sourceLine(answer.citation, SourceStyles.full)));
+  return out;
+}
+
+function renderAbstention(nearby: Nearby | null): string {
+  const passages = uniqueCitations(nearby?.citations ?? []).slice(0, 2);
+  if (!nearby || nearby.names.length === 0 || passages.length === 0) return browseHint();
+  const lines = passages.map((c) => `  - ${indent(quoteMarks(c.excerpt), 4)}\n    — ${sourceLine(c, SourceStyles.full)}`);
+  return `${nearbyNote(nearby.names)}\n${lines.join('\n')}`;
+}
+
+/** The lines after the first indented by `width` spaces (an excerpt may hold a paragraph break). */
+function indent(text: string, width: number): string {
+  return text.replace(/\n+/g, `\n${' '.repeat(width)}`);
 }
 
 export function renderTimeline(events: TimelineEvent[]): string {
@@ -34,14 +73,23 @@ export function renderWho(entities: Entity[]): string {
 }
 
 export function renderWhoIs(result: WhoResult, name: string): string {
-  if (!result.entity) return `The articles don't mention "${name}".`;
+  if (!result.entity) return `The articles don't mention "${cleanEcho(name)}".`;
   return `${entityLine(result.entity)}\n\nWhere they appear:\n${renderCitations(result.citations)}`;
 }
 
+/**
+ * Each quotation in the sentence that gives it (its own quotation marks show which words are quoted; a sentence with
+ * two quotations of one speaker is shown once), then who said it and the source. A quotation its citation doesn't hold
+ * is shown alone, in quotation marks.
+ */
 export function renderQuotes(quotes: Quote[]): string {
   if (quotes.length === 0) return 'No quotations match.';
-  return quotes
-    .map((q) => `“${q.text}”\n  — ${q.speaker ?? 'speaker not given'}; ${sourceLine(q.citation, SourceStyles.full)}`)
+  return groupQuotes(quotes)
+    .map((g) => {
+      const inSentence = g.texts.every((t) => g.citation.excerpt.includes(t.trim()));
+      const shown = inSentence ? indent(g.citation.excerpt, 2) : g.texts.map((t) => `“${t}”`).join(' … ');
+      return `${shown}\n  — ${g.speaker ?? 'speaker not given'}; ${sourceLine(g.citation, SourceStyles.full)}`;
+    })
     .join('\n\n');
 }
 

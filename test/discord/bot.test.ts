@@ -1,7 +1,14 @@
 // End to end: the real discord.js client against a local fake Discord. Every request body the bot sends is
 // checked against Discord's OpenAPI spec and the 2000/6000 limits (the fake answers 400 to an invalid one).
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open.js';
+import type { Command } from '../../src/discord/command.js';
+import { loadCommands } from '../../src/discord/loader.js';
 import type { StoryEngine } from '../../src/engine/engine.js';
 import { loadStory, type Story } from '../../src/engine/story.js';
 import { FakeEngine } from '../helpers/fake-engine.js';
@@ -9,14 +16,16 @@ import { captureLogs, startTestBot, type TestBot, type TestBotOptions } from '..
 import { FakeDiscord, type FakeInteraction, type MessageBody, type SeenReply } from '../helpers/fake-discord.js';
 import { startBot } from '../../src/discord/bot.js';
 import { createLogger } from '../../src/log.js';
+import { validateRequest } from '../helpers/discord-spec.js';
 
 const EPHEMERAL = 64;
 let running: TestBot | null = null;
 
-/** The bot over the hand-made engine double (which can be told to fail). */
-async function start(options: Partial<Omit<TestBotOptions, 'engine'>> = {}): Promise<{ t: TestBot; engine: FakeEngine }> {
-  const engine = FakeEngine.fixture();
-  return { t: await startWith(engine, options), engine };
+/** The bot over the hand-made engine double (which can be told to fail); `events` dated events (30 make 3 pages). */
+async function start(options: Partial<Omit<TestBotOptions, 'engine'>> & { events?: number } = {}): Promise<{ t: TestBot; engine: FakeEngine }> {
+  const { events, ...rest } = options;
+  const engine = FakeEngine.fixture({ events });
+  return { t: await startWith(engine, rest), engine };
 }
 
 async function startWith(engine: StoryEngine, options: Partial<Omit<TestBotOptions, 'engine'>> = {}): Promise<TestBot> {
@@ -50,6 +59,33 @@ function embedText(message: MessageBody): string {
 
 function buttonIds(message: MessageBody): string[] {
   return (message.components ?? []).flatMap((r) => r.components).flatMap((b) => (b.custom_id ? [b.custom_id] : []));
+}
+
+/** The excerpts a message quotes (its quote blocks, marks and escapes removed), one per block. */
+function excerptsOf(message: MessageBody): string[] {
+  const blocks = (message.embeds ?? []).flatMap((e) => [e.description ?? '', ...(e.fields ?? []).map((f) => f.value)]);
+  return blocks.flatMap((text) => {
+    const quoted = text.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2));
+    return quoted.length > 0 ? [quoted.join('\n').replace(/(?<!\\)\*\*/g, '').replace(/\\(.)/g, '$1').trim()] : [];
+  });
+}
+
+/** No excerpt appears twice in one reply, nor inside another one; each article is linked at most once. */
+function expectEachExcerptOnce(message: MessageBody): void {
+  const excerpts = excerptsOf(message);
+  for (const [i, a] of excerpts.entries()) {
+    for (const [j, b] of excerpts.entries()) if (i !== j) expect(b.includes(a), `excerpt shown twice: ${a}`).toBe(false);
+  }
+  const text = (message.embeds ?? []).flatMap((e) => [e.description ?? '', ...(e.fields ?? []).map((f) => f.value)]).join('\n');
+  const links = [...text.matchAll(/\]\((https?:[^)\s]+)\)/g)].map((m) => m[1]!);
+  const buttons = (message.components ?? []).flatMap((r) => r.components).flatMap((b) => (b.url ? [b.url.replace(/\(/g, '%28').replace(/\)/g, '%29')] : []));
+  const all = [...links, ...buttons];
+  expect(new Set(all).size, `an article linked twice: ${all.join(', ')}`).toBe(all.length);
+}
+
+/** The event lines of a /timeline page (its description's "• " lines). */
+function eventLines(message: MessageBody): string[] {
+  return message.embeds![0]!.description!.split('\n').filter((l) => l.startsWith('• '));
 }
 
 function expectEphemeral(reply: SeenReply, text: RegExp | string): void {
@@ -89,23 +125,49 @@ describe('connecting', () => {
 });
 
 describe('/ask', () => {
-  it('defers, then answers with the excerpt, numbered citations and a link button', async () => {
+  it('defers, then answers with the excerpt once, in bold, its article linked once, then the citation that adds a passage', async () => {
     const { t, engine } = await start();
     const reply = await replyTo(t, t.fake.sendCommand('ask', { question: 'Why did the bridge close?' }));
     expect(reply.callbackType).toBe(5);
     expect(reply.via).toBe('edit');
     const [embed] = reply.message.embeds!;
-    expect(embed!.description).toMatch(/^> The harbour bridge closed on Friday after a storm damaged its cables\.\n— \[1\] /);
-    expect(embed!.fields!.map((f) => f.name)).toEqual(['[1] The Fixture Times · 15 Mar 2024 · paragraph 1', '[2] The Fixture Times · 15 Mar 2024 · paragraph 1']);
-    expect(reply.message.components![0]!.components[0]).toMatchObject({ style: 5, url: 'https://example.com/harbour-(bridge)' });
+    expect(embed!.description).toBe(
+      '> **The harbour bridge closed on Friday after a storm damaged its cables.**\n— [1] [Harbour bridge \\[closed\\] after storm](https://example.com/harbour-%28bridge%29), The Fixture Times, 15 Mar 2024, paragraph 1',
+    );
+    expect(embed!.fields).toEqual([{ name: '[2] The Fixture Times · 15 Mar 2024 · paragraph 1', value: '> Mayor Ana Lind said repairs would take weeks.' }]);
+    expect(embed!.footer!.text).toBe('Quoted word for word from the articles · /sources lists them all');
+    expect(reply.message.components ?? []).toEqual([]);
+    expectEachExcerptOnce(reply.message);
     expect(engine.asked).toEqual(['Why did the bridge close?']);
+    expect(engine.nearbyAsked).toEqual([]);
   });
 
-  it('answers an unanswerable question with a friendly abstention, not an error', async () => {
-    const { t } = await start();
+  it('abstains briefly, pointing to /who and /timeline, when the question names nothing in the story', async () => {
+    const { t, engine } = await start();
     const reply = await replyTo(t, t.fake.sendCommand('ask', { question: 'What is the capital of France?' }));
     expect(reply.message.flags ?? 0).toBe(0);
-    expect(reply.message.embeds![0]!.description).toMatch(/^The articles don't say\. /);
+    expect(reply.message.embeds).toEqual([
+      { title: 'What is the capital of France?', color: 0x94a3b8, description: "The articles don't say. Try `/who` to see who is in the story, or `/timeline` for what happened when." },
+    ]);
+    expect(engine.nearbyAsked).toEqual(['What is the capital of France?']);
+  });
+
+  it('abstains on a question naming someone in the story with the closest passages about them, labelled as not an answer', async () => {
+    const { t } = await start();
+    const reply = await replyTo(t, t.fake.sendCommand('ask', { question: 'How old is Ana Lind?' }));
+    const [embed] = reply.message.embeds!;
+    expect(embed!.description).toBe("The articles don't say. They mention **Ana Lind**; the closest passages are below, but they don't answer the question.");
+    expect(embed!.fields!.map((f) => f.name)).toEqual(['Not an answer · The Fixture Times · 15 Mar 2024 · paragraph 1', 'Not an answer · The Fixture Times · 15 Mar 2024 · paragraph 2']);
+    expect(excerptsOf(reply.message)).toEqual(['Mayor Ana Lind said repairs would take weeks.', '"We will reopen it as soon as it is safe," Lind told reporters.']);
+    expect(embed!.footer!.text).toBe('Quoted word for word from the articles · /sources lists them all');
+    expectEachExcerptOnce(reply.message);
+  });
+
+  it('echoes the question in the title without control, zero-width or bidi characters', async () => {
+    const { t, engine } = await start();
+    const reply = await replyTo(t, t.fake.sendCommand('ask', { question: 'Why did\u200b the \u202ebridge\u0007 close?' }));
+    expect(reply.message.embeds![0]!.title).toBe('Why did the bridge close?');
+    expect(engine.asked).toEqual(['Why did\u200b the \u202ebridge\u0007 close?']);
   });
 
   it('shows an excerpt quoting @everyone without letting it mention anyone', async () => {
@@ -154,40 +216,90 @@ describe('/ask', () => {
 });
 
 describe('/timeline and paging', () => {
-  it('pages with Previous/Next for the person who asked', async () => {
-    const { t } = await start();
+  it('shows up to twelve dated events a page, and pages with Previous/Next for the person who asked', async () => {
+    const { t } = await start({ events: 30 });
     const asked = t.fake.sendCommand('timeline', {});
     const first = await replyTo(t, asked);
-    expect(first.message.embeds![0]!.fields).toHaveLength(6);
-    expect(first.message.embeds![0]!.footer!.text).toBe('Page 1 of 2 · only the person who asked can turn pages · buttons work for 1 min');
+    expect(eventLines(first.message)).toHaveLength(12);
+    expect(first.message.embeds![0]!.description!.split('\n').slice(0, 4)).toEqual([
+      '30 events, oldest first',
+      '',
+      '**10 Mar 2024**',
+      '• Event number 1 happened at the harbour. — [The Fixture Times ¶1](https://example.com/harbour-%28bridge%29)',
+    ]);
+    expect(first.message.embeds![0]!.footer!.text).toBe('Page 1 of 3 · anyone can turn pages for 1 min (others get their own copy)');
     const next = buttonIds(first.message).find((id) => /:n1$/.test(id))!;
     const turned = await replyTo(t, t.fake.sendButton(next, asked));
     expect(turned.callbackType).toBe(7);
-    expect(turned.message.embeds![0]!.fields).toHaveLength(3);
-    expect(turned.message.embeds![0]!.fields![0]!.name).toBe('16 Mar 2024');
+    expect(eventLines(turned.message)).toHaveLength(12);
+    expect(turned.message.embeds![0]!.description!.split('\n')[2]).toBe('**22 Mar 2024**');
     const previous = buttonIds(turned.message).find((id) => /:p0$/.test(id))!;
     const back = await replyTo(t, t.fake.sendButton(previous, asked));
-    expect(back.message.embeds![0]!.fields![0]!.name).toBe('10 Mar 2024');
+    expect(back.message.embeds![0]!.description!.split('\n')[2]).toBe('**10 Mar 2024**');
   });
 
-  it('tells anyone else, ephemerally, that only the asker can page', async () => {
-    const { t } = await start();
+  it('gives anyone else who presses a button their own private copy at that page, which they can page', async () => {
+    const { t } = await start({ events: 30 });
     const asked = t.fake.sendCommand('timeline', {});
     const first = await replyTo(t, asked);
     const next = buttonIds(first.message).find((id) => /:n1$/.test(id))!;
     const stranger = { id: '777000111222333444', username: 'stranger' };
-    const refused = await replyTo(t, t.fake.sendButton(next, asked, stranger));
-    expectEphemeral(refused, 'Only the person who ran /timeline can turn these pages. Run /timeline yourself to browse.');
+    const pressed = t.fake.sendButton(next, asked, stranger);
+    const copy = await replyTo(t, pressed);
+    expect(copy.callbackType).toBe(4);
+    expect(copy.message.flags).toBe(EPHEMERAL);
+    expect(copy.message.embeds![0]!.description!.split('\n')[2]).toBe('**22 Mar 2024**');
+    expect(copy.message.embeds![0]!.footer!.text).toBe('Page 2 of 3 · your own copy · buttons work for 1 min');
+    // Their copy has buttons of its own: they turn it in place.
+    const copyNext = buttonIds(copy.message).find((id) => /:n2$/.test(id))!;
+    expect(copyNext.split(':')[1]).not.toBe(next.split(':')[1]);
+    const turned = await replyTo(t, t.fake.sendButton(copyNext, pressed, stranger));
+    expect(turned.callbackType).toBe(7);
+    expect(eventLines(turned.message)).toHaveLength(6);
+    // The asker's message was never touched.
+    expect(t.fake.requestsFor(asked).filter((r) => r.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('keeps the buttons working after a restart: the page state is in the database', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'storydesk-pages-')), 'storydesk.db');
+    const engine = FakeEngine.fixture({ events: 30 });
+    const fake = await FakeDiscord.start({ validate: validateRequest });
+    let db = openDatabase(file);
+    try {
+      const before = await startTestBot({ engine, fake, db, pageTimeoutSeconds: 600 });
+      const asked = fake.sendCommand('timeline', { from: '2024-03-12' });
+      const first = await replyTo(before, asked);
+      await before.stop();
+      db.close();
+      expect(fake.invalid).toEqual([]);
+
+      db = openDatabase(file);
+      running = await startTestBot({ engine, fake, db, pageTimeoutSeconds: 600 });
+      const next = buttonIds(first.message).find((id) => /:n1$/.test(id))!;
+      const turned = await replyTo(running, fake.sendButton(next, asked));
+      expect(turned.callbackType).toBe(7);
+      // Rendered again from the stored options: the filter still applies.
+      expect(turned.message.embeds![0]!.description!.split('\n').slice(0, 3)).toEqual(['28 events · from: 12 Mar 2024, oldest first', '', '**24 Mar 2024**']);
+      expect(engine.filters.timeline.at(-1)).toEqual({ from: '2024-03-12' });
+      const stranger = { id: '777000111222333444', username: 'stranger' };
+      const copy = await replyTo(running, fake.sendButton(next, asked, stranger));
+      expect(copy.message.flags).toBe(EPHEMERAL);
+    } finally {
+      await running?.stop();
+      running = null;
+      await fake.close();
+      db.close();
+    }
   });
 
   it('disables the buttons when they expire, and says so if one is clicked anyway', async () => {
-    const { t } = await start({ pageTimeoutSeconds: 1 });
+    const { t } = await start({ pageTimeoutSeconds: 1, events: 30 });
     const asked = t.fake.sendCommand('timeline', {});
     const first = await replyTo(t, asked);
     const edit = await t.fake.waitForRequest((r) => r.method === 'PATCH' && r.params.webhook_token === asked.token && r.at > first.callbackAt + 500, 3_000, 'the expiry edit');
     const body = edit.body as MessageBody;
     expect(body.components!.at(-1)!.components.every((b) => b.disabled)).toBe(true);
-    expect(body.embeds![0]!.footer!.text).toBe('Page 1 of 2 · these buttons have expired; run /timeline again to browse');
+    expect(body.embeds![0]!.footer!.text).toBe('Page 1 of 3 · these buttons have expired; run /timeline again to browse');
     const late = await replyTo(t, t.fake.sendButton(buttonIds(first.message).find((id) => /:n1$/.test(id))!, asked));
     expectEphemeral(late, 'These buttons have expired. Run the command again to browse.');
   });
@@ -197,7 +309,7 @@ describe('/timeline and paging', () => {
     await replyTo(t, t.fake.sendCommand('timeline', { topic: 'storm', person: 'Ana Lind' }));
     expect(engine.filters.timeline).toEqual([{ topic: 'storm', person: 'Ana Lind' }]);
     const filtered = await replyTo(t, t.fake.sendCommand('timeline', { from: '2024-03-15', to: 'March 16, 2024' }));
-    expect(filtered.message.embeds![0]!.description).toBe('2 events · from: 15 Mar 2024 · to: 16 Mar 2024, oldest first');
+    expect(filtered.message.embeds![0]!.description!.split('\n')[0]).toBe('2 events · from: 15 Mar 2024 · to: 16 Mar 2024, oldest first');
     expect(engine.filters.timeline[1]).toEqual({ from: '2024-03-15', to: '2024-03-16' });
     const junk = await replyTo(t, t.fake.sendCommand('timeline', { from: 'the day before yesterday-ish' }));
     expectEphemeral(junk, /^`from` should be a date with a year, such as 2022-09-12/);
@@ -245,7 +357,7 @@ describe('/who, /quote, /sources, /help', () => {
     expect(engine.filters.quotes).toEqual([{ speaker: 'Bo', topic: 'ferry' }]);
     expect(reply.message.embeds![0]!.fields!.map((f) => f.name)).toEqual(['Bo Strand']);
     expect(reply.message.embeds![0]!.description).toBe('1 quote · speaker: Bo · topic: ferry');
-    expect(reply.message.embeds![0]!.fields![0]!.value).toMatch(/^> “Demand is huge,”\n— Ferry service doubles while the bridge is shut, Port Gazette, 20 Mar 2024, paragraph 1$/);
+    expect(reply.message.embeds![0]!.fields![0]!.value).toBe('> "**Demand is huge,**" said captain Bo Strand.\n— Port Gazette, 20 Mar 2024 ¶1');
   });
 
   it('lists the sources with links, and explains the commands', async () => {
@@ -260,10 +372,44 @@ describe('/who, /quote, /sources, /help', () => {
     }
   });
 
+  it('lists the /digest subcommands only to a member with Manage Server', async () => {
+    const { t } = await start();
+    const member = (await replyTo(t, t.fake.sendCommand('help', {}))).message.embeds![0]!.description!;
+    expect(member).not.toContain('/digest');
+    expect(member).not.toContain('For moderators');
+    const moderator = (await replyTo(t, t.fake.sendCommand('help', {}, t.fake.moderator))).message.embeds![0]!.description!;
+    expect(moderator.split('\n').slice(-5)).toEqual([
+      '**For moderators** (only members with Manage Server see these)',
+      '**/digest set** `channel time timezone [skip_empty]` — Post the digest every day in a channel, at a time in your time zone',
+      '**/digest off** — Stop the daily digest',
+      '**/digest preview** — See, privately, exactly what would be posted now',
+      '**/digest status** — Channel, next post, last post and last failure',
+    ]);
+  });
+
+  it('says what /feed does to moderators once its command file exists', async () => {
+    const commands = new Map(await loadCommands());
+    const feed = {
+      data: new SlashCommandBuilder()
+        .setName('feed')
+        .setDescription('Follow news feeds for the story')
+        .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+        .addSubcommand((sub) => sub.setName('add').setDescription('Follow a feed').addStringOption((o) => o.setName('url').setDescription('Its address').setRequired(true))),
+      execute: async () => {},
+    } satisfies Command;
+    commands.set('feed', feed);
+    running = await startTestBot({ engine: FakeEngine.fixture(), commands });
+    const t = running;
+    const member = (await replyTo(t, t.fake.sendCommand('help', {}))).message.embeds![0]!.description!;
+    expect(member).not.toContain('/feed');
+    const moderator = (await replyTo(t, t.fake.sendCommand('help', {}, t.fake.moderator))).message.embeds![0]!.description!;
+    expect(moderator).toContain('\n**/feed add** `url` — Follow a feed');
+  });
+
   it('answers an unknown command with a clear ephemeral note', async () => {
     const { t } = await start();
     const reply = await replyTo(t, t.fake.sendCommand('weather', {}));
-    expectEphemeral(reply, /^I don't know the command \/weather\. I know \/ask, (\/[a-z]+, )*\/who\.$/);
+    expectEphemeral(reply, /^I don't know the command \/weather\. I know (\/[a-z]+, )*\/ask, (\/[a-z]+, )*\/who\.$/);
   });
 });
 
@@ -275,8 +421,34 @@ describe('mentions', () => {
     const body = sent.body as MessageBody;
     expect(body.message_reference).toMatchObject({ message_id: id });
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(body.embeds![0]!.description).toMatch(/^> The harbour bridge closed on Friday/);
+    expect(body.embeds![0]!.description).toMatch(/^> \*\*The harbour bridge closed on Friday/);
+    expectEachExcerptOnce(body);
     expect(engine.asked).toEqual(['why did the bridge close?']);
+  });
+
+  it('reads "hey @storydesk, …" as the question after the greeting and the comma', async () => {
+    const { t, engine } = await start();
+    t.fake.sendMessage(`hey <@${t.fake.botUser.id}>, why did the bridge close?`, { mentionsBot: true });
+    const sent = await t.fake.waitForRequest((r) => r.route === 'POST /channels/{channel_id}/messages');
+    expect(engine.asked).toEqual(['why did the bridge close?']);
+    expect((sent.body as MessageBody).embeds![0]!.title).toBe('why did the bridge close?');
+  });
+
+  it('treats a mention followed only by invisible characters as a bare mention', async () => {
+    const { t, engine } = await start();
+    t.fake.sendMessage(`<@${t.fake.botUser.id}> \u200b\u202e`, { mentionsBot: true });
+    const sent = await t.fake.waitForRequest((r) => r.route === 'POST /channels/{channel_id}/messages');
+    expect((sent.body as MessageBody).content).toBe('Ask me something after the mention, e.g. `@storydesk who was behind the attack?`');
+    expect(engine.asked).toEqual([]);
+  });
+
+  it('answers a mention it cannot answer with the closest passages about the name it gives', async () => {
+    const { t } = await start();
+    t.fake.sendMessage(`<@${t.fake.botUser.id}> how old is Ana Lind?`, { mentionsBot: true });
+    const sent = await t.fake.waitForRequest((r) => r.route === 'POST /channels/{channel_id}/messages');
+    const body = sent.body as MessageBody;
+    expect(body.embeds![0]!.fields!.every((f) => f.name.startsWith('Not an answer · '))).toBe(true);
+    expectEachExcerptOnce(body);
   });
 
   it('answers in a thread, and in a channel the gateway never described', async () => {
@@ -325,7 +497,7 @@ describe('network trouble', () => {
     const asked = t.fake.sendCommand('ask', { question: 'Why did the bridge close?' });
     await t.fake.waitForSession(5_000);
     const reply = await replyTo(t, asked);
-    expect(reply.message.embeds![0]!.description).toMatch(/^> The harbour bridge closed/);
+    expect(reply.message.embeds![0]!.description).toMatch(/^> \*\*The harbour bridge closed/);
     expect(t.fake.resumes).toHaveLength(1);
     expect(t.fake.identifies).toHaveLength(1);
   });
@@ -363,31 +535,63 @@ describe('with the real story engine on the seed corpus', () => {
     expect(bodies.some((b) => b.includes(text)), `not verbatim in any article: ${text}`).toBe(true);
   }
 
-  it('answers /ask with a verbatim sentence cited to the right article', async () => {
+  it('answers /ask with a verbatim sentence cited to the right article, each excerpt once', async () => {
     const t = await startWith(story);
     const reply = await replyTo(t, t.fake.sendCommand('ask', { question: 'What did Lapid tell Rama?' }));
     const [embed] = reply.message.embeds!;
     expectVerbatim(quoted(embed!.description!));
     expect(embed!.description).toContain('Lapid told Rama');
-    for (const field of embed!.fields!) expectVerbatim(quoted(field.value));
-    const urls = (reply.message.components ?? []).flatMap((r) => r.components).map((b) => b.url);
-    expect(urls).toContain('https://www.themideastupdate.com/');
+    expect(embed!.description).toContain('](https://www.themideastupdate.com/)');
+    for (const field of embed!.fields ?? []) expectVerbatim(quoted(field.value));
+    expectEachExcerptOnce(reply.message);
+    for (const question of ['Who offered Albania Israel\'s help with cyber defense?', 'What did the July attack knock offline?', 'Why did Albania cut ties with Iran?', 'What is the MEK?']) {
+      const other = await replyTo(t, t.fake.sendCommand('ask', { question }));
+      expect(other.message.embeds![0]!.description).toMatch(/^> \*\*/);
+      expectEachExcerptOnce(other.message);
+    }
   });
 
-  it('abstains on a question the articles do not answer', async () => {
+  it('tells the asker privately when the engine refuses a question made only of invisible characters', async () => {
     const t = await startWith(story);
-    const reply = await replyTo(t, t.fake.sendCommand('ask', { question: 'What is the capital of France?' }));
-    expect(reply.message.embeds![0]!.description).toMatch(/^The articles don't say\./);
+    const refused = await replyTo(t, t.fake.sendCommand('ask', { question: '\u200b\u202e\u2066' }));
+    expect(refused.callbackType).toBe(4); // refused before deferring: nothing public is left "thinking"
+    expectEphemeral(refused, 'The question is empty: type a question about the story.');
+  });
+
+  it('abstains briefly on a question about nothing in the story', async () => {
+    const t = await startWith(story);
+    const reply = await replyTo(t, t.fake.sendCommand('ask', { question: 'Who won the World Cup?' }));
+    expect(reply.message.embeds![0]!.description).toBe("The articles don't say. Try `/who` to see who is in the story, or `/timeline` for what happened when.");
+    expect(reply.message.embeds![0]!.fields ?? []).toEqual([]);
+  });
+
+  it('abstains on a question about someone in the story with up to two verbatim passages about them', async () => {
+    const t = await startWith(story);
+    const reply = await replyTo(t, t.fake.sendCommand('ask', { question: 'What did Rama eat for breakfast?' }));
+    const [embed] = reply.message.embeds!;
+    expect(embed!.description).toBe("The articles don't say. They mention **Edi Rama**; the closest passages are below, but they don't answer the question.");
+    expect(embed!.fields!.length).toBeGreaterThan(0);
+    expect(embed!.fields!.length).toBeLessThanOrEqual(2);
+    for (const field of embed!.fields!) {
+      expect(field.name).toMatch(/^Not an answer · /);
+      expectVerbatim(quoted(field.value));
+      expect(quoted(field.value)).toContain('Rama');
+    }
+    expectEachExcerptOnce(reply.message);
   });
 
   it('serves /timeline, /who, /quote and /sources from the articles', async () => {
     const t = await startWith(story);
     const timeline = await replyTo(t, t.fake.sendCommand('timeline', { from: '2022-07', to: '2022-10' }));
-    const events = timeline.message.embeds![0]!.fields!;
+    const lines = timeline.message.embeds![0]!.description!.split('\n').slice(2);
+    const events = lines.filter((l) => l.startsWith('• '));
     expect(events.length).toBeGreaterThan(0);
+    for (const heading of lines.filter((l) => !l.startsWith('• '))) expect(heading).toMatch(/^\*\*(.*(Jul|Aug|Sep|Oct) 2022|2022)\*\*$/);
     for (const e of events) {
-      expect(e.name).toMatch(/(Jul|Aug|Sep|Oct) 2022|2022/);
-      expectVerbatim(quoted(e.value));
+      // "• sentence — [Outlet ¶n](url)": the sentence (maybe cut with "…") is verbatim.
+      const sentence = e.slice(2, e.lastIndexOf(' — ')).replace(/\\([\\*_`~|>#[\]()-])/g, '$1').replace(/…$/, '');
+      expectVerbatim(sentence);
+      expect(e).toMatch(/ — \[(The Times of Israel|The Mideast Update) ¶\d+\]\(https:\/\/www\.(timesofisrael|themideastupdate)\.com\/[^)]*\)( \+\d+)?$/);
     }
     const who = await replyTo(t, t.fake.sendCommand('who', { name: 'rama' }));
     expect(who.message.embeds![0]!.title).toBe('Edi Rama');

@@ -6,7 +6,12 @@ const message = (content: string, mentioned: string[] = []) => ({ content, menti
 describe('questionFor', () => {
   it('takes the text around the bot mention as the question', () => {
     expect(questionFor(message('<@42> who attacked   Albania?', ['42']), '42')).toBe('who attacked Albania?');
-    expect(questionFor(message('hey <@!42>, when was the attack?', ['42']), '42')).toBe('hey , when was the attack?');
+  });
+
+  it('drops the punctuation that sets the mention off and a greeting before it', () => {
+    expect(questionFor(message('hey <@!42>, when was the attack?', ['42']), '42')).toBe('when was the attack?');
+    expect(questionFor(message('who attacked Albania, <@42>?', ['42']), '42')).toBe('who attacked Albania?');
+    expect(questionFor(message('Hello <@42>: why did the bridge close ?', ['42']), '42')).toBe('why did the bridge close?');
   });
 
   it('ignores messages that do not mention the bot', () => {
@@ -14,7 +19,9 @@ describe('questionFor', () => {
     expect(questionFor(message('@everyone look'), '42')).toBeNull();
   });
 
-  it('returns an empty question for a bare mention', () => {
+  it('returns an empty question for a bare mention, or one followed only by invisible characters', () => {
     expect(questionFor(message('<@42>', ['42']), '42')).toBe('');
+    expect(questionFor(message('<@42> \u200b\u202e\u0000', ['42']), '42')).toBe('');
+    expect(questionFor(message('<@42> who\u200b attacked\u0007 Albania?', ['42']), '42')).toBe('who attacked Albania?');
   });
 });

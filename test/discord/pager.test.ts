@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDuration, Pager, parsePageButton, renderPage } from '../../src/discord/pager.js';
+import { openDatabase } from '../../src/db/open.js';
+import { getPageSession } from '../../src/db/pages.js';
+import { formatDuration, memoryPageStore, Pager, pageOptions, parsePageButton, renderPage, sqlitePageStore } from '../../src/discord/pager.js';
 import { renderTimeline } from '../../src/discord/render.js';
 import type { Reply } from '../../src/discord/reply.js';
 import { replyProblems } from '../helpers/discord-spec.js';
@@ -23,17 +25,62 @@ describe('Pager', () => {
     expect(pager.size).toBe(0);
   });
 
-  it('turns pages for the owner only', () => {
+  it('turns the owner’s pages in place, and gives anyone else a private copy at the page they asked for', () => {
     const pager = new Pager({ timeoutSeconds: 60 });
     const first = pager.open({ ownerId: 'ana', command: 'timeline', pages, expire: async () => {} });
-    const next = customIds(first).find((id) => /:n\d+$/.test(id))!;
-    const sessionId = next.split(':')[1]!;
+    const sessionId = customIds(first).find((id) => /:n\d+$/.test(id))!.split(':')[1]!;
     const turned = pager.turn(sessionId, 1, 'ana');
     expect(turned.kind).toBe('page');
     expect(turned.kind === 'page' && turned.reply.embeds[0]!.title).toBe('two');
-    expect(pager.turn(sessionId, 2, 'bo')).toEqual({ kind: 'not-owner', command: 'timeline' });
+    const copy = pager.turn(sessionId, 2, 'bo');
+    expect(copy.kind).toBe('copy');
+    if (copy.kind !== 'copy') return;
+    expect(copy.reply.ephemeral).toBe(true);
+    expect(copy.reply.embeds[0]!.title).toBe('three');
+    expect(copy.reply.embeds[0]!.footer!.text).toBe('Page 3 of 3 · your own copy · buttons work for 1 min');
+    // The copy is Bo's: his buttons turn it in place; Ana pressing them gets a copy of her own.
+    const copyId = customIds(copy.reply)[0]!.split(':')[1]!;
+    expect(copyId).not.toBe(sessionId);
+    expect(pager.turn(copyId, 0, 'bo').kind).toBe('page');
+    expect(pager.turn(copyId, 0, 'ana').kind).toBe('copy');
     expect(pager.turn('unknown', 1, 'ana')).toEqual({ kind: 'expired' });
     pager.clear();
+  });
+
+  it('keeps working after a restart: the session is read from the store and its pages rendered again', () => {
+    const store = memoryPageStore();
+    const before = new Pager({ timeoutSeconds: 60, store });
+    const first = before.open({ ownerId: 'ana', command: 'timeline', options: { topic: 'storm' }, pages, expire: async () => {} });
+    const sessionId = customIds(first)[0]!.split(':')[1]!;
+    before.turn(sessionId, 1, 'ana');
+    before.clear();
+    const rendered: [string, Record<string, string>][] = [];
+    const after = new Pager({ timeoutSeconds: 60, store, render: (command, options) => (rendered.push([command, options]), pages) });
+    const turned = after.turn(sessionId, 2, 'ana');
+    expect(turned.kind === 'page' && turned.reply.embeds[0]!.title).toBe('three');
+    expect(rendered).toEqual([['timeline', { topic: 'storm' }]]);
+    after.turn(sessionId, 1, 'ana');
+    expect(rendered).toHaveLength(1); // rendered once, then kept
+    // A command that can't render its pages again (none given) counts as expired.
+    const without = new Pager({ timeoutSeconds: 60, store });
+    expect(without.turn(sessionId, 1, 'ana')).toEqual({ kind: 'expired' });
+    after.clear();
+  });
+
+  it('keeps sessions in the database, and none once they expire', () => {
+    const db = openDatabase(':memory:');
+    let now = new Date('2024-03-01T10:00:00Z');
+    const clock = () => now;
+    const pager = new Pager({ timeoutSeconds: 60, store: sqlitePageStore(db), now: clock, render: () => pages });
+    const first = pager.open({ ownerId: 'ana', command: 'quote', options: { speaker: 'Lind' }, pages, expire: async () => {} });
+    const sessionId = customIds(first)[0]!.split(':')[1]!;
+    expect(getPageSession(db, sessionId, now)).toMatchObject({ command: 'quote', options: { speaker: 'Lind' }, ownerId: 'ana', page: 0, expiresAt: '2024-03-01T10:01:00.000Z' });
+    pager.turn(sessionId, 2, 'ana');
+    expect(getPageSession(db, sessionId, now)!.page).toBe(2);
+    now = new Date('2024-03-01T10:01:00Z');
+    expect(pager.turn(sessionId, 1, 'ana')).toEqual({ kind: 'expired' });
+    pager.clear();
+    db.close();
   });
 
   it('expires after the timeout and redraws the current page with disabled buttons', async () => {
@@ -64,9 +111,10 @@ describe('Pager', () => {
 });
 
 describe('the page buttons', () => {
-  const timeline = renderTimeline(FakeEngine.fixture({ events: 9 }).timeline(), {});
+  const timeline = renderTimeline(FakeEngine.fixture({ events: 30 }).timeline(), {});
 
   it('adds Previous/Next buttons and a footer saying who may page and for how long', () => {
+    expect(timeline).toHaveLength(3);
     const first = renderPage(timeline, 0, { sessionId: 'abc123', command: 'timeline', seconds: 600, expired: false });
     const nav = first.components.at(-1)!.components;
     expect(nav.map((b) => [('custom_id' in b && b.custom_id) || null, b.disabled])).toEqual([
@@ -74,10 +122,10 @@ describe('the page buttons', () => {
       ['pg:abc123:i', true],
       ['pg:abc123:n1', false],
     ]);
-    expect(first.embeds[0]!.footer!.text).toBe('Page 1 of 2 · only the person who asked can turn pages · buttons work for 10 min');
+    expect(first.embeds[0]!.footer!.text).toBe('Page 1 of 3 · anyone can turn pages for 10 min (others get their own copy)');
     const expired = renderPage(timeline, 1, { sessionId: 'abc123', command: 'timeline', seconds: 600, expired: true });
     expect(expired.components.at(-1)!.components.every((b) => b.disabled)).toBe(true);
-    expect(expired.embeds[0]!.footer!.text).toBe('Page 2 of 2 · these buttons have expired; run /timeline again to browse');
+    expect(expired.embeds[0]!.footer!.text).toBe('Page 2 of 3 · these buttons have expired; run /timeline again to browse');
     expect(replyProblems(first)).toEqual([]);
   });
 
@@ -86,6 +134,10 @@ describe('the page buttons', () => {
     expect(parsePageButton('pg:abc123:p-1')).toEqual({ sessionId: 'abc123', page: -1 });
     expect(parsePageButton('pg:abc123:i')).toBeNull();
     expect(parsePageButton('other:thing')).toBeNull();
+  });
+
+  it('keeps the options a command was given as strings, and drops the rest', () => {
+    expect(pageOptions({ from: '2024-03-01', to: undefined, topic: '', person: null, page: 3 })).toEqual({ from: '2024-03-01' });
   });
 
   it('says how long the buttons work in minutes or seconds', () => {

@@ -1,6 +1,8 @@
 // Starts the real bot (real discord.js client) against a FakeDiscord, with logs captured for assertions.
 import { Writable } from 'node:stream';
 import { startBot, type Bot } from '../../src/discord/bot.js';
+import type { Db } from '../../src/db/open.js';
+import type { Command } from '../../src/discord/command.js';
 import type { StoryEngine } from '../../src/engine/engine.js';
 import { createLogger } from '../../src/log.js';
 import { FakeDiscord } from './fake-discord.js';
@@ -26,6 +28,12 @@ export interface TestBotOptions {
   cooldownSeconds?: number;
   cooldownBurst?: number;
   pageTimeoutSeconds?: number;
+  /** Where paged lists' state is kept (a restart test passes the same database to the next bot). Default: memory. */
+  db?: Db;
+  /** A FakeDiscord already running (the same one across a restart); stop() then leaves it open. Default: a new one. */
+  fake?: FakeDiscord;
+  /** Default: every file in `commands/`. */
+  commands?: ReadonlyMap<string, Command>;
 }
 
 /** Log records as objects, in order. */
@@ -42,7 +50,8 @@ export function captureLogs(): { logs: LogRecord[]; stream: Writable } {
 
 export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
   prepareValidators();
-  const fake = await FakeDiscord.start({ validate: validateRequest });
+  const ownFake = !options.fake;
+  const fake = options.fake ?? (await FakeDiscord.start({ validate: validateRequest }));
   const { logs, stream } = captureLogs();
   let bot: Bot;
   try {
@@ -56,9 +65,11 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
       // Discord allows one identify per 5 s; the fake does not care, and tests should not wait.
       clientOptions: { ws: { buildIdentifyThrottler: async () => ({ waitForIdentify: async () => {} }) } },
       loginTimeoutMs: 5_000,
+      ...(options.db ? { db: options.db } : {}),
+      ...(options.commands ? { commands: options.commands } : {}),
     });
   } catch (error) {
-    await fake.close();
+    if (ownFake) await fake.close();
     throw error;
   }
   let stopped = false;
@@ -70,7 +81,7 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
       if (stopped) return;
       stopped = true;
       await bot.stop(1_000);
-      await fake.close();
+      if (ownFake) await fake.close();
     },
   };
 }

@@ -2,9 +2,10 @@
 // tests must not depend on how the engine extracts them), an engine that throws, results long enough to page.
 // It serves what it is given, records what the adapters asked it, and fails on demand. Every citation is built with
 // cite(), so excerpts stay verbatim. `FakeEngine.fixture()` is a small ready-made story for Discord tests: a harbour
-// bridge closed by a storm, and the ferry that replaced it.
+// bridge closed by a storm, and the ferry that replaced it (questions naming Ana Lind or the ferry that it doesn't
+// answer get passages about them from nearby()).
 import { cite } from '../../src/model/citation.js';
-import type { StoryEngine, WhoResult } from '../../src/engine/engine.js';
+import type { Nearby, StoryEngine, WhoResult } from '../../src/engine/engine.js';
 import type { Article, AskResult, Citation, Entity, Precision, Quote, QuoteFilter, TimelineEvent, TimelineFilter } from '../../src/model/types.js';
 import { makeArticle } from './articles.js';
 
@@ -13,6 +14,8 @@ export interface FakeEngineOptions {
   people?: Entity[];
   /** How ask() answers. Default: the articles don't say. */
   answer?: (question: string) => AskResult;
+  /** What nearby() finds for a question ask() abstained on. Default: no names, no passages. */
+  nearby?: (question: string) => Nearby;
   /** The passages whoIs() cites for a person it finds. Default: none. */
   mentionsOf?: (entity: Entity) => Citation[];
 }
@@ -22,6 +25,8 @@ export class FakeEngine implements StoryEngine {
   readonly failing = new Set<keyof StoryEngine>();
   /** Questions ask() received, in order. */
   readonly asked: string[] = [];
+  /** Questions nearby() received, in order. */
+  readonly nearbyAsked: string[] = [];
   /** Filters timeline() and quotes() received, in order. */
   readonly filters: { timeline: TimelineFilter[]; quotes: QuoteFilter[] } = { timeline: [], quotes: [] };
 
@@ -33,11 +38,12 @@ export class FakeEngine implements StoryEngine {
     private readonly options: FakeEngineOptions = {},
   ) {}
 
-  /** The harbour story: two articles, `events` dated events (enough to page when > 6), two quotes, three names. */
+  /** The harbour story: two articles, `events` dated events (one a day; enough to page when > 12), two quotes, three names. */
   static fixture(options: { events?: number } = {}): FakeEngine {
     const [harbour, ferry] = fixtureArticles as [Article, Article];
     const events: TimelineEvent[] = Array.from({ length: options.events ?? 9 }, (_, i) => ({
-      date: `2024-03-${String(10 + i).padStart(2, '0')}`,
+      // One a day from 10 March 2024.
+      date: new Date(Date.UTC(2024, 2, 10 + i)).toISOString().slice(0, 10),
       precision: 'day',
       text: `Event number ${i + 1} happened at the harbour.`,
       citations: [i % 2 ? citeText(ferry, 'The ferry doubled its crossings on Wednesday.') : citeText(harbour, 'The harbour bridge closed on Friday after a storm damaged its cables.')],
@@ -49,6 +55,7 @@ export class FakeEngine implements StoryEngine {
     return new FakeEngine(fixtureArticles, events, quotes, {
       people: fixturePeople,
       answer: fixtureAnswer,
+      nearby: fixtureNearby,
       mentionsOf: () => [citeText(harbour, 'Mayor Ana Lind said repairs would take weeks.')],
     });
   }
@@ -67,6 +74,12 @@ export class FakeEngine implements StoryEngine {
     this.guard('ask');
     this.asked.push(question);
     return this.options.answer?.(question) ?? { answer: null, citations: [] };
+  }
+
+  nearby(question: string): Nearby {
+    this.guard('nearby');
+    this.nearbyAsked.push(question);
+    return this.options.nearby?.(question) ?? { names: [], citations: [] };
   }
 
   /** The events in from–to, oldest first; topic and person are recorded, not applied. */
@@ -160,6 +173,16 @@ const fixturePeople: Entity[] = [
   { name: 'Bo Strand', kind: 'person', roles: ['captain'], aliases: ['Strand'], mentions: 1 },
   { name: 'Coastline Works', kind: 'organization', roles: [], aliases: [], mentions: 1 },
 ];
+
+/** A question that names Ana Lind or the ferry, when not answered, gets passages about them; others name nothing in the story. */
+function fixtureNearby(question: string): Nearby {
+  const [harbour, ferry] = fixtureArticles as [Article, Article];
+  if (/lind/i.test(question)) {
+    return { names: ['Ana Lind'], citations: [citeText(harbour, 'Mayor Ana Lind said repairs would take weeks.'), citeText(harbour, '"We will reopen it as soon as it is safe," Lind told reporters.')] };
+  }
+  if (/ferry/i.test(question)) return { names: ['ferry'], citations: [citeText(ferry, 'The ferry doubled its crossings on Wednesday.')] };
+  return { names: [], citations: [] };
+}
 
 /** Questions about @everyone and about the bridge closing are answered; anything else is not. */
 function fixtureAnswer(question: string): AskResult {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/model/types.js';
-import { capitalise, dateLabel, NO_ANSWER, paragraphLabel, sourceLine, SourceStyles, timelineOptionMessage, type SourceStyle } from '../../src/present/labels.js';
+import { browseHint, capitalise, dateLabel, listWords, NO_ANSWER, nearbyNote, paragraphLabel, quoteMarks, sourceLine, SourceStyles, timelineOptionMessage, type SourceStyle } from '../../src/present/labels.js';
 
 const article = { id: 'a.md', title: 'Bridge "closed" after storm', outlet: 'The Fixture Times', date: '2024-03-15', url: 'https://example.com/bridge' };
 const cited: Citation = { article, paragraph: 4, excerpt: 'The bridge closed.' };
@@ -92,5 +92,40 @@ describe('timelineOptionMessage', () => {
     const message = timelineOptionMessage({ code: 'not-a-date', option: 'to', value: 'y'.repeat(150) });
     expect(message).toContain(`“${'y'.repeat(100)}”`);
     expect(message).not.toContain('y'.repeat(101));
+  });
+});
+
+describe('abstentions', () => {
+  it('names what the question names, marked by the host, before the closest passages', () => {
+    expect(nearbyNote(['Edi Rama'])).toBe("The articles don't say. They mention Edi Rama; the closest passages are below, but they don't answer the question.");
+    expect(nearbyNote(['Edi Rama', 'Iran', 'NATO'], (n) => `**${n}**`)).toBe(
+      "The articles don't say. They mention **Edi Rama**, **Iran** and **NATO**; the closest passages are below, but they don't answer the question.",
+    );
+  });
+
+  it('points to /who and /timeline when the question names nothing in the story', () => {
+    expect(browseHint()).toBe(`${NO_ANSWER} Try /who to see who is in the story, or /timeline for what happened when.`);
+    expect(browseHint((c) => `\`${c}\``)).toBe("The articles don't say. Try `/who` to see who is in the story, or `/timeline` for what happened when.");
+  });
+
+  it('lists words with "and"', () => {
+    expect([listWords([]), listWords(['a']), listWords(['a', 'b']), listWords(['a', 'b', 'c'])]).toEqual(['', 'a', 'a and b', 'a, b and c']);
+  });
+});
+
+describe('quoteMarks', () => {
+  it('puts an excerpt in quotation marks unless it starts or ends with one of its own', () => {
+    expect(quoteMarks('The bridge closed.')).toBe('“The bridge closed.”');
+    expect(quoteMarks('“We will reopen it,” Lind said.')).toBe('“We will reopen it,” Lind said.');
+    expect(quoteMarks('"We will…"')).toBe('"We will…"');
+    expect(quoteMarks('He called it a “state aggression.”')).toBe('He called it a “state aggression.”');
+  });
+});
+
+describe('timelineOptionMessage', () => {
+  it('echoes the refused value without control or bidi characters', () => {
+    expect(timelineOptionMessage({ code: 'not-a-date', option: 'from', value: 'yester\u202eday\u0000' })).toBe(
+      '`from` should be a date with a year, such as 2022-09-12, 2022-09, 2022 or "September 2022"; “yesterday” isn\'t one.',
+    );
   });
 });
