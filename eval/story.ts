@@ -1,0 +1,152 @@
+// The story evaluation (issue 16): /timeline, /who and /quote scored against hand-made gold (eval/gold/*.json)
+// through the JSON CLI (`src/cli.ts timeline|who|quote --json --corpus DIR`), the grader's path.
+// Run: npx tsx eval/story.ts [--set NAME ...] [--verbose] [--json]
+//   --verbose lists the misses of the sets that are tuned on (seeds, brown-press); add --holdout-details to list
+//   them for the held-out sets too (brown-holdout, brown-fresh: looked at only after a change is settled).
+// Exit code 1: a gold problem (a quote or person no article holds) or CLI output that is not the expected JSON.
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  goldTextProblems,
+  parseGold,
+  scorePeople,
+  scoreQuotes,
+  scoreTimeline,
+  stripMd,
+  type CliEntity,
+  type CliEvent,
+  type CliQuote,
+  type PeopleScore,
+  type QuoteScore,
+  type TimelineScore,
+} from './story-lib.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+interface StorySet {
+  name: string;
+  gold: string;
+  /** Unseen news (the /who floors apply); the seeds are the timeline's floor. */
+  unseen: boolean;
+  holdout: boolean;
+}
+
+const SETS: StorySet[] = [
+  { name: 'seeds', gold: 'eval/gold/seeds.json', unseen: false, holdout: false },
+  { name: 'brown-press', gold: 'eval/gold/brown-press.json', unseen: true, holdout: false },
+  { name: 'brown-holdout', gold: 'eval/gold/brown-holdout.json', unseen: true, holdout: true },
+  { name: 'brown-fresh', gold: 'eval/gold/brown-fresh.json', unseen: true, holdout: true },
+];
+
+async function cliJson(command: string, corpusDir: string): Promise<unknown> {
+  const args = ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), command, '--json', '--no-cache', '--corpus', corpusDir];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`cli ${command} --json --corpus ${corpusDir} exited with ${code}: ${err.slice(0, 500)}`);
+  try {
+    return JSON.parse(out) as unknown;
+  } catch {
+    throw new Error(`cli ${command} --json printed something that is not one JSON value: ${out.slice(0, 200)}`);
+  }
+}
+
+/** The articles' bodies (after the front matter), by id without ".md": for checking the gold's quotes. */
+function readBodies(corpusDir: string): Map<string, string> {
+  const bodies = new Map<string, string>();
+  for (const file of readdirSync(corpusDir)) {
+    if (!file.endsWith('.md') || file.startsWith('.') || file.startsWith('_') || /^readme/i.test(file)) continue;
+    const text = readFileSync(path.join(corpusDir, file), 'utf8');
+    const end = text.indexOf('\n---', 3);
+    bodies.set(stripMd(file), end >= 0 ? text.slice(end + 4) : text);
+  }
+  return bodies;
+}
+
+interface SetResult {
+  set: StorySet;
+  timeline: TimelineScore;
+  people: PeopleScore;
+  quotes: QuoteScore;
+}
+
+const pct = (n: number, d: number): string => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)}% (${n}/${d})`);
+
+function printDetails(r: SetResult): void {
+  const list = (title: string, items: string[]): void => {
+    if (items.length === 0) return;
+    console.log(`  ${title}:`);
+    for (const item of items) console.log(`    - ${item}`);
+  };
+  console.log(`\n[${r.set.name}]`);
+  list('timeline: missed', r.timeline.missed);
+  list('timeline: listed, not right', r.timeline.wrong);
+  list('timeline: not merged', r.timeline.unmerged);
+  list('who: missed', r.people.missed);
+  list('who: no role', r.people.noRole);
+  list('who: not people', r.people.notPeopleNames);
+  list('who: listed twice', r.people.duplicateNames);
+  list('quote: missed', r.quotes.missed);
+  list('quote: misattributed', r.quotes.misattributed);
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const wanted = argv.flatMap((a, i) => (argv[i - 1] === '--set' ? [a] : []));
+  const verbose = argv.includes('--verbose');
+  const holdoutDetails = argv.includes('--holdout-details');
+  const asJson = argv.includes('--json');
+  const unknown = wanted.filter((w) => !SETS.some((s) => s.name === w));
+  if (unknown.length > 0) throw new Error(`unknown set(s) ${unknown.join(', ')}; expected ${SETS.map((s) => s.name).join(', ')}`);
+  const sets = wanted.length === 0 ? SETS : SETS.filter((s) => wanted.includes(s.name));
+
+  let problems = 0;
+  const results = await Promise.all(
+    sets.map(async (set): Promise<SetResult> => {
+      const gold = parseGold(set.gold, readFileSync(path.join(ROOT, set.gold), 'utf8'));
+      const corpusDir = path.join(ROOT, gold.corpus);
+      for (const p of goldTextProblems(gold, readBodies(corpusDir))) {
+        problems++;
+        console.error(`gold problem (${set.name}): ${p}`);
+      }
+      const [timeline, who, quote] = await Promise.all([cliJson('timeline', corpusDir), cliJson('who', corpusDir), cliJson('quote', corpusDir)]);
+      return {
+        set,
+        timeline: scoreTimeline(gold, (timeline as { events: CliEvent[] }).events),
+        people: scorePeople(gold, (who as { entities: CliEntity[] }).entities),
+        quotes: scoreQuotes(gold, (quote as { quotes: CliQuote[] }).quotes),
+      };
+    }),
+  );
+
+  if (asJson) {
+    console.log(JSON.stringify(results.map((r) => ({ set: r.set.name, timeline: r.timeline, people: r.people, quotes: r.quotes }))));
+  } else {
+    const rows: [string, (r: SetResult) => string][] = [
+      ['timeline found (recall)', (r) => pct(r.timeline.found, r.timeline.required)],
+      ['timeline listed that are right', (r) => pct(r.timeline.right, r.timeline.listed)],
+      ['timeline same event merged', (r) => pct(r.timeline.merged.done, r.timeline.merged.total)],
+      ['people found', (r) => pct(r.people.found, r.people.people)],
+      ['roles given (text gives one)', (r) => pct(r.people.roleGiven, r.people.withRole)],
+      ['listed people not people', (r) => pct(r.people.notPeople, r.people.listedPeople)],
+      ['people listed twice', (r) => pct(r.people.duplicates, r.people.found)],
+      ['quotes found', (r) => pct(r.quotes.found, r.quotes.total)],
+      ['quotes attributed right', (r) => pct(r.quotes.attributed, r.quotes.total)],
+    ];
+    console.log(`| measure | ${results.map((r) => r.set.name + (r.set.holdout ? ' (held out)' : '')).join(' | ')} |`);
+    console.log(`| --- | ${results.map(() => '---').join(' | ')} |`);
+    for (const [label, cell] of rows) console.log(`| ${label} | ${results.map(cell).join(' | ')} |`);
+    if (verbose) for (const r of results) if (!r.set.holdout || holdoutDetails) printDetails(r);
+  }
+  if (problems > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
