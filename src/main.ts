@@ -35,6 +35,8 @@ interface Sharding {
   loginTimeoutMs: number;
   /** Called once every shard is connected (a cluster tells its manager). */
   onReady?: (running: RunningBot) => void;
+  /** Whether this process polls feeds and posts review cards: once per machine, so only cluster 0 does. Default true. */
+  poll?: boolean;
 }
 
 async function main(): Promise<void> {
@@ -55,6 +57,8 @@ async function main(): Promise<void> {
       shardCount: cluster.totalShards,
       loginTimeoutMs: loginTimeoutFor(cluster.shards.length),
       onReady: (running) => reportClusterReady(running.bot.client),
+      // One feed poller per machine: the cluster holding its first shards.
+      poll: cluster.id === 0,
     });
   }
   const { fetchGatewayInfo, planShards } = await import('./discord/shard.js');
@@ -100,6 +104,12 @@ async function runDiscordBot(config: Config, token: string, log: Logger, shardin
     cooldown: { windowSeconds: config.askCooldownSeconds, burst: config.askCooldownBurst },
     pageTimeoutSeconds: config.pageTimeoutSeconds,
     digestGraceMs: DIGEST_GRACE_MS,
+    intake: {
+      editorGuildIds: config.editorGuildIds,
+      fetchAllowHosts: config.fetchAllowHosts,
+      pollMinutes: config.feedPollMinutes,
+      poll: sharding?.poll ?? true,
+    },
     ...(sharding ? { clientOptions: { shards: sharding.shards, shardCount: sharding.shardCount }, loginTimeoutMs: sharding.loginTimeoutMs } : {}),
   });
   sharding?.onReady?.(running);
@@ -116,7 +126,7 @@ async function openDatabaseOrExit(file: string) {
   }
 }
 
-/** No token: the console, with the corpus still reloading live (no database: there is no digest offline). */
+/** No token: the console, with the corpus still reloading live (no digest offline; the database only for /feed). */
 async function runOffline(config: Config, log: Logger): Promise<void> {
   log.info({ config: describeConfig(config) }, 'starting storydesk');
   // Offline there is no digest and so no database, but a DATABASE_PATH that can never work is said now, not later.
@@ -132,7 +142,19 @@ async function runOffline(config: Config, log: Logger): Promise<void> {
   const watcher = await watchCorpus(config.corpusDir, storyChangeHandler(engine), { log: (level, message) => log[level](message) });
   log.info('DISCORD_TOKEN is not set: running the offline console');
   const { runConsole } = await import('./console.js');
-  await runConsole(engine, process.stdin, process.stdout);
+  // /article and /feed: the database is opened only when a /feed command needs it.
+  const { IntakeConsole } = await import('./intake-console.js');
+  const { Fetcher } = await import('./intake/fetch.js');
+  const { openDatabase } = await import('./db/open.js');
+  const intake = new IntakeConsole({
+    corpusDir: config.corpusDir,
+    story: engine,
+    fetcher: new Fetcher({ allowHosts: new Set(config.fetchAllowHosts) }),
+    openDb: () => openDatabase(config.databasePath),
+    pollMinutes: config.feedPollMinutes,
+  });
+  await runConsole(engine, process.stdin, process.stdout, undefined, intake);
+  intake.close();
   await watcher.close();
   process.exit(0);
 }

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import type { Db } from '../db/open.js';
 import type { DigestService } from './digest-command.js';
+import type { IntakeDesk } from './intake-desk.js';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Logger } from '../log.js';
 import { summarize, type Command, type CommandContext } from './command.js';
@@ -33,6 +34,8 @@ export interface BotOptions {
   loginTimeoutMs?: number;
   /** What `/digest` drives; without it `/digest` answers that the digest is not available. */
   digest?: DigestService;
+  /** What `/article`, `/feed` and the review buttons drive; without it they answer that intake is not available. */
+  intake?: IntakeDesk;
   /** Where paged lists' state is kept, so that their buttons work after a restart. Default: memory (lost at a restart). */
   db?: Db;
 }
@@ -80,6 +83,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     log,
     commands: [...commands.values()].map(summarize).sort((a, b) => helpRank(a.name) - helpRank(b.name)),
     digest: options.digest,
+    intake: options.intake,
   };
   const client = new Client(clientOptions(options));
   const inFlight = new Set<Promise<void>>();

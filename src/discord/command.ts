@@ -2,12 +2,14 @@
 import {
   ApplicationCommandOptionType,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type PermissionsBitField,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { z } from 'zod';
 import type { DigestService } from './digest-command.js';
+import type { IntakeDesk } from './intake-desk.js';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Logger } from '../log.js';
 import type { Cooldown } from './cooldown.js';
@@ -25,6 +27,8 @@ export interface CommandContext {
   commands: CommandSummary[];
   /** The daily digest; absent when the bot runs without a database (/digest then says it is unavailable). */
   digest?: DigestService;
+  /** Adding and removing articles, following feeds, the review queue; absent without a database (/article and /feed then say so). */
+  intake?: IntakeDesk;
 }
 
 export interface Command {
@@ -32,6 +36,8 @@ export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+  /** Clicks on the command's own buttons: those whose custom id starts with `<command name>:`. */
+  button?(interaction: ButtonInteraction, ctx: CommandContext): Promise<void>;
   /**
    * A paged command's pages, rendered from the options it passed to sendPages: how its buttons keep working after a
    * restart, and how someone else gets their own copy of the list.
@@ -60,6 +66,7 @@ export const commandSchema = z.object({
   data: z.object({ name: z.string(), toJSON: fn }),
   execute: fn,
   autocomplete: fn.optional(),
+  button: fn.optional(),
   pages: fn.optional(),
 });
 

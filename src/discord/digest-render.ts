@@ -3,7 +3,7 @@
 // and the same message as `/digest preview`'s private reply.
 import type { APIEmbed } from 'discord.js';
 import type { Digest, DigestArticle, DigestEvent, DigestQuote } from '../digest/content.js';
-import { dateLabel, DigestLabels, paragraphLabel, sourceLine, type SourceStyle } from '../present/labels.js';
+import { copyName, dateLabel, DigestLabels, paragraphLabel, sourceLine, type SourceStyle } from '../present/labels.js';
 import { Colors } from './render.js';
 import { embedLength, escapeText, fitEscaped, fitReply, Limits, markdownLink, NO_MENTIONS, safeUrl, truncate, type Reply } from './reply.js';
 
@@ -16,6 +16,8 @@ const EVENT_SOURCE: SourceStyle = {
   outlet: (outlet) => `*${escapeText(outlet)}*`,
   date: 'iso',
   paragraph: 'mark',
+  // Another outlet's copy of the article ("also in …"), linked to it.
+  copy: (copy) => markdownLink(copyName(copy), copy.url),
 };
 
 /** The message payload; its shape is a subset of discord.js's MessageCreateOptions. */

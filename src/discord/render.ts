@@ -19,7 +19,7 @@ import type {
   TimelineEvent,
   TimelineFilter,
 } from '../model/types.js';
-import { browseHint, capitalise, dateLabel, nearbyNote, NOT_AN_ANSWER, paragraphLabel, sourceLine, type SourceStyle } from '../present/labels.js';
+import { alsoIn, browseHint, capitalise, copyName, dateLabel, nearbyNote, NOT_AN_ANSWER, paragraphLabel, sourceLine, type SourceStyle } from '../present/labels.js';
 import { furtherCitations, groupQuotes, quoteSpans, uniqueCitations, type QuoteGroup } from '../present/citations.js';
 import { cleanEcho } from '../present/sanitize.js';
 import { escapeText, fitEscaped, fitReply, Limits, markdownLink, safeUrl, truncate, truncateAtWord, type ButtonRow, type Reply } from './reply.js';
@@ -61,7 +61,13 @@ const LINKED_SOURCE: SourceStyle = {
   outlet: escapeText,
   date: 'label',
   paragraph: 'word',
+  copy: linkedCopy,
 };
+
+/** Another outlet's copy of an article, linked: "also in [Coastal Wire Daily](url)". */
+function linkedCopy(copy: { outlet: string | null; url: string }): string {
+  return markdownLink(copyName(copy), copy.url);
+}
 
 // ---------- plain notes ----------
 
@@ -357,7 +363,7 @@ export function renderSources(articles: ArticleMeta[], skippedFiles: number): Re
   if (articles.length === 0) return [plainEmbed('Sources', `No articles are loaded yet.${skipped}`)];
   const lineAt = (i: number) => {
     const a = articles[i]!;
-    const meta = [a.outlet ? escapeText(a.outlet) : null, dateLabel(a.date)].filter(Boolean).join(' · ');
+    const meta = [a.outlet ? escapeText(a.outlet) : null, dateLabel(a.date), alsoIn(a, linkedCopy)].filter(Boolean).join(' · ');
     return `**${i + 1}.** ${markdownLink(titleLabel(a.title, 200), a.url)}\n${meta}`;
   };
   const header = { title: 'Sources', description: `${articles.length.toLocaleString('en-US')} article${articles.length === 1 ? '' : 's'}, newest first.${skipped}` };

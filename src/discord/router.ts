@@ -19,7 +19,10 @@ export function createInteractionHandler(commands: ReadonlyMap<string, Command>,
       } else if (interaction.isAutocomplete()) {
         await autocomplete(interaction, commands, ctx);
       } else if (interaction.isButton()) {
-        await turnPage(interaction, ctx);
+        // A command's own buttons carry its name ("article:add:…"); Previous/Next are the pager's.
+        const owner = commands.get(interaction.customId.split(':')[0]!);
+        if (owner?.button) await owner.button(interaction, ctx);
+        else await turnPage(interaction, ctx);
       } else if (interaction.isRepliable()) {
         await send(interaction, renderNotice("I don't handle that kind of interaction. Try /help."));
       }

@@ -10,9 +10,32 @@ import { createDiscordDigest } from './digest-post.js';
 import type { DigestMessage } from './digest-render.js';
 import type { DigestScheduler, StartReport } from '../digest/scheduler.js';
 import type { StoryEngine } from '../engine/engine.js';
+import { Fetcher, type FetcherOptions } from '../intake/fetch.js';
 import { startBot, type Bot, type BotOptions } from './bot.js';
+import { IntakeDesk } from './intake-desk.js';
 
-export interface RunBotOptions extends Omit<BotOptions, 'engine' | 'digest'> {
+/**
+ * Intake in this process: /article, /feed, the review queue, and (where `poll` is set) the feed poller. The poller runs
+ * once per machine, never once per shard: every shard of a process shares one desk, and under clusters only cluster 0
+ * (the process holding this machine's first shards) polls; the other clusters still answer /article and /feed and
+ * the review buttons of the servers they hold, through the same database and corpus folder.
+ */
+export interface RunIntakeOptions {
+  /** EDITOR_GUILD_IDS. */
+  editorGuildIds: readonly string[];
+  /** FETCH_ALLOW_HOSTS. */
+  fetchAllowHosts: readonly string[];
+  /** FEED_POLL_MINUTES. */
+  pollMinutes: number;
+  /** Whether this process polls feeds and posts review cards. Default true. */
+  poll?: boolean;
+  /** Fetcher settings over the defaults (tests: a clock whose politeness waits take no time). */
+  fetcher?: Partial<FetcherOptions>;
+  /** How long a preview's buttons work (tests shorten it). */
+  previewTimeoutMs?: number;
+}
+
+export interface RunBotOptions extends Omit<BotOptions, 'engine' | 'digest' | 'intake'> {
   /** The loaded story (loadStory's result): served, and updated in place by the watcher. */
   engine: StoryEngine & FileBackedStory;
   /** The folder the story was loaded from; watched for changes. */
@@ -23,15 +46,19 @@ export interface RunBotOptions extends Omit<BotOptions, 'engine' | 'digest'> {
   watch?: Omit<WatchCorpusOptions, 'recordFirstSeen' | 'log'>;
   /** At shutdown, how long a digest being posted may take to finish. Default 2 s. */
   digestGraceMs?: number;
+  /** Adding articles from links and feeds; without it /article and /feed say they are unavailable. */
+  intake?: RunIntakeOptions;
 }
 
 export interface RunningBot {
   bot: Bot;
   digest: DigestScheduler<DigestMessage>;
   watcher: CorpusWatcher;
+  /** /article, /feed and the review queue; null without `intake`. */
+  intake: IntakeDesk | null;
   /** Settles once today's missed digests are caught up and every server is scheduled; failures are logged, never thrown. */
   digestStarted: Promise<StartReport | null>;
-  /** Scheduler, then a digest in flight, then the watcher, then the client (replies in flight get `graceMs`), then the database. */
+  /** Scheduler, then a digest in flight, then intake, then the watcher, then the client (replies in flight get `graceMs`), then the database. */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -65,6 +92,7 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
 
   let watcher: CorpusWatcher | null = null;
   let bot: Bot | null = null;
+  let intake: IntakeDesk | null = null;
   try {
     watcher = await watchCorpus(options.corpusDir, storyChangeHandler(engine), {
       ...options.watch,
@@ -80,7 +108,9 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
       log,
       owns: (guildId) => (bot ? ownsGuild(bot.client, guildId) : false),
     });
-    bot = await startBot({ ...options, digest });
+    intake = options.intake ? intakeDesk(options, options.intake, () => bot?.client ?? null) : null;
+    bot = await startBot({ ...options, digest, intake: intake ?? undefined });
+    intake?.start();
     const digestStarted = digest.start().then(
       (report) => {
         log.info({ scheduled: report.scheduled, caughtUp: report.caughtUp, missed: report.missed.length }, 'digest: scheduler started');
@@ -91,18 +121,35 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
         return null;
       },
     );
-    return running(bot, digest, watcher, digestStarted, options);
+    return running(bot, digest, watcher, intake, digestStarted, options);
   } catch (error) {
+    await intake?.stop().catch(() => {});
     await watcher?.close().catch(() => {});
     db.close();
     throw error;
   }
 }
 
+function intakeDesk(options: RunBotOptions, intake: RunIntakeOptions, client: () => Bot['client'] | null): IntakeDesk {
+  return new IntakeDesk({
+    db: options.db,
+    corpusDir: options.corpusDir,
+    story: options.engine,
+    fetcher: new Fetcher({ allowHosts: new Set(intake.fetchAllowHosts), ...intake.fetcher }),
+    editorGuildIds: intake.editorGuildIds,
+    pollMinutes: intake.pollMinutes,
+    poll: intake.poll ?? true,
+    client,
+    log: options.log,
+    previewTimeoutMs: intake.previewTimeoutMs,
+  });
+}
+
 function running(
   bot: Bot,
   digest: DigestScheduler<DigestMessage>,
   watcher: CorpusWatcher,
+  intake: IntakeDesk | null,
   digestStarted: Promise<StartReport | null>,
   options: RunBotOptions,
 ): RunningBot {
@@ -119,12 +166,15 @@ function running(
     bot,
     digest,
     watcher,
+    intake,
     digestStarted,
     stop(graceMs) {
       stopping ??= (async () => {
         digest.stop();
         // A digest being posted is given a moment; if it is cut off, its 'sending' row is resolved at the next start.
         await step('digest', () => Promise.race([digest.idle(), sleep(options.digestGraceMs ?? 2_000, undefined, { ref: false })]));
+        // A poll under way finishes (each item is recorded before it is processed, so a cut one resumes at the next start).
+        await step('intake', () => Promise.race([intake?.stop(), sleep(options.digestGraceMs ?? 2_000, undefined, { ref: false })]));
         await step('corpus watcher', () => watcher.close());
         await step('Discord client', () => bot.stop(graceMs));
         await step('database', () => db.close());

@@ -278,7 +278,7 @@ export function addJson(result: PreviewResult | AddResult): unknown {
   };
 }
 
-function addText(result: PreviewResult | AddResult, dryRun: boolean): string {
+export function addText(result: PreviewResult | AddResult, dryRun: boolean): string {
   const warnings = result.warnings.map((w) => `\n  warning: ${w}`).join('');
   if (!result.ok) return `refused ${result.source}: ${result.error}${warnings}`;
   if ('kind' in result) {
@@ -419,7 +419,7 @@ export function feedJson(feed: FeedRecord): unknown {
   };
 }
 
-function feedText(feed: FeedRecord): string {
+export function feedText(feed: FeedRecord): string {
   const state = feedState(feed);
   const what =
     state === 'paused'
@@ -477,7 +477,7 @@ export function feedAddJson(result: AddFeedResult): unknown {
   };
 }
 
-function feedAddText(result: AddFeedResult): string {
+export function feedAddText(result: AddFeedResult): string {
   if (!result.ok) return `refused ${result.source}: ${result.error}`;
   const found = result.discoveredFrom ? ` (advertised by ${result.discoveredFrom})` : '';
   const head = `following ${result.feed.url}${found} as feed ${result.feed.id}, ${result.feed.mode}`;
@@ -495,7 +495,7 @@ export function pollJson(report: FeedPollReport): unknown {
   };
 }
 
-function pollText(report: FeedPollReport): string {
+export function pollText(report: FeedPollReport): string {
   const head = `${report.feed.id}. ${report.feed.url}: ${report.status}${report.error ? ` — ${report.error}` : ''}${report.feed.pausedAt ? ' (paused)' : ''}`;
   if (report.items.length === 0)
     return `${head}${report.status === 'ok' || report.status === 'not-modified' ? '; nothing new' : ''}`;
@@ -518,7 +518,7 @@ export function cardJson(card: ReviewCard): unknown {
   };
 }
 
-function cardText(card: ReviewCard): string {
+export function cardText(card: ReviewCard): string {
   const a = card.article;
   return [
     `card ${card.id}: ${a.title} (${[a.outlet, a.date].filter(Boolean).join(', ')})`,

@@ -7,7 +7,10 @@ export function articleOrder(a: { date: string; id: string }, b: { date: string;
 }
 
 export function articleMeta(article: Article): ArticleMeta {
-  return { id: article.id, title: article.title, outlet: article.outlet, date: article.date, url: article.url };
+  const meta: ArticleMeta = { id: article.id, title: article.title, outlet: article.outlet, date: article.date, url: article.url };
+  // Only when there are copies: the JSON of every other citation stays as it was.
+  if (article.also?.length) meta.also = article.also;
+  return meta;
 }
 
 /** The paragraph (1-based) holding the character at `offset` of the article body. */

@@ -9,6 +9,8 @@ export interface ArticleMeta {
   /** YYYY-MM-DD */
   date: string;
   url: string | null;
+  /** Other outlets' copies of the article (front matter `also:`); absent when there are none. */
+  also?: ArticleCopy[];
 }
 
 /** A paragraph of an article's body; offsets are into `Article.body`. */

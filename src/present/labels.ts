@@ -1,6 +1,6 @@
 // The words storydesk uses for the same thing wherever it shows it: the console, the CLI, the digest and Discord
 // all format dates, sources and abstentions from here. A host adds only its markup (Discord links, escapes, bold).
-import type { ArticleMeta, Citation, Precision } from '../model/types.js';
+import type { ArticleCopy, ArticleMeta, Citation, Precision } from '../model/types.js';
 import type { TimelineOptionError } from '../engine/queries.js';
 import { cleanEcho } from './sanitize.js';
 
@@ -102,6 +102,8 @@ export interface SourceStyle {
   separator?: string;
   /** Whether the article's url follows, in angle brackets. Default: no. */
   url?: boolean;
+  /** How another outlet's copy is named after "also in" (Discord links it). Default: its outlet, else its host. */
+  copy?: (copy: ArticleCopy) => string;
 }
 
 function quotedTitle(article: ArticleMeta): string {
@@ -126,8 +128,32 @@ export function sourceLine(c: Citation, style: SourceStyle): string {
   const outlet = a.outlet ? (style.outlet ? style.outlet(a.outlet) : a.outlet) : style.noOutlet?.(a);
   if (outlet !== undefined) parts.push(outlet);
   parts.push(style.date === 'label' ? dateLabel(a.date) : a.date, paragraphLabel(c.paragraph, style.paragraph));
+  const also = alsoIn(a, style.copy);
+  if (also) parts.push(also);
   const line = parts.join(style.separator ?? ', ');
   return style.url && a.url ? `${line} <${a.url}>` : line;
+}
+
+/** The outlets named in "also in …" at most; more are counted ("and 3 more"). */
+const MAX_COPIES_NAMED = 3;
+
+/** A copy's outlet as written, else its URL's host. */
+export function copyName(copy: ArticleCopy): string {
+  if (copy.outlet?.trim()) return copy.outlet.trim();
+  try {
+    return new URL(copy.url).hostname.replace(/^www\./, '');
+  } catch {
+    return copy.url;
+  }
+}
+
+/** "also in Coastal Wire Daily and Reuters" for an article other outlets published too; '' when none did. */
+export function alsoIn(article: Pick<ArticleMeta, 'also'>, name: (copy: ArticleCopy) => string = copyName): string {
+  const copies = article.also ?? [];
+  if (copies.length === 0) return '';
+  const named = copies.slice(0, MAX_COPIES_NAMED).map(name);
+  const more = copies.length - named.length;
+  return `also in ${listWords(more > 0 ? [...named, `${more} more`] : named)}`;
 }
 
 /** What a person is told when a /timeline option is refused: the same words in the console, the CLI and Discord. */

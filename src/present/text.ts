@@ -3,7 +3,7 @@ import type { Nearby, WhoResult } from '../engine/engine.js';
 import type { Answer, Article, AskResult, Citation, Entity, Quote, TimelineEvent } from '../model/types.js';
 import { furtherCitations, groupQuotes, uniqueCitations } from './citations.js';
 import { cleanEcho } from './sanitize.js';
-import { browseHint, dateLabel, nearbyNote, quoteMarks, sourceLine, SourceStyles } from './labels.js';
+import { alsoIn, browseHint, dateLabel, nearbyNote, quoteMarks, sourceLine, SourceStyles } from './labels.js';
 
 /** Numbered excerpts, each with its full source on the line below; numbering starts at `first`. */
 export function renderCitations(citations: Citation[], first = 1): string {
@@ -96,6 +96,6 @@ export function renderQuotes(quotes: Quote[]): string {
 export function renderSources(articles: Article[]): string {
   if (articles.length === 0) return 'The corpus has no articles yet.';
   return articles
-    .map((a) => `${a.date}  ${a.title}${a.outlet ? ` — ${a.outlet}` : ''}${a.url ? `\n            ${a.url}` : ''}`)
+    .map((a) => `${a.date}  ${a.title}${a.outlet ? ` — ${a.outlet}` : ''}${a.also.length > 0 ? ` (${alsoIn(a)})` : ''}${a.url ? `\n            ${a.url}` : ''}`)
     .join('\n');
 }

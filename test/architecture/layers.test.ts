@@ -29,6 +29,7 @@ export const LAYERS: readonly string[] = [
   'config.ts', //  the environment, checked
   'discord', //    the Discord adapter
   'console.ts', // the offline console
+  'intake-console.ts', // the console's /article and /feed
   'cli.ts', //     the JSON CLI
   'main.ts', //    the entry point
 ];

@@ -378,7 +378,11 @@ describe('/who, /quote, /sources, /help', () => {
     expect(member).not.toContain('/digest');
     expect(member).not.toContain('For moderators');
     const moderator = (await replyTo(t, t.fake.sendCommand('help', {}, t.fake.moderator))).message.embeds![0]!.description!;
-    expect(moderator.split('\n').slice(-5)).toEqual([
+    const section = moderator.split('\n');
+    expect(section[section.indexOf('**For moderators** (only members with Manage Server see these)') + 1]).toBe(
+      '**/article add** `url` — Preview the article at a link privately, then add it to the story',
+    );
+    expect(section.filter((line) => line.startsWith('**/digest') || line.startsWith('**For moderators**'))).toEqual([
       '**For moderators** (only members with Manage Server see these)',
       '**/digest set** `channel time timezone [skip_empty]` — Post the digest every day in a channel, at a time in your time zone',
       '**/digest off** — Stop the daily digest',

@@ -296,7 +296,9 @@ describe('renderHelp', () => {
       '**@storydesk** `question` — mention me with a question and I reply like `/ask`.',
     ]);
     const moderator = renderHelp(commandsFor(commands, new PermissionsBitField([PermissionFlagsBits.SendMessages, PermissionFlagsBits.ManageGuild]))).embeds[0]!.description!;
-    expect(moderator.startsWith(`${member}\n\n**For moderators** (only members with Manage Server see these)\n**/digest set** \`channel time timezone [skip_empty]\``)).toBe(true);
+    expect(moderator.startsWith(`${member}\n\n**For moderators** (only members with Manage Server see these)\n**/article add** \`url\` — Preview the article at a link privately`)).toBe(true);
+    expect(moderator).toContain('\n**/digest set** `channel time timezone [skip_empty]`');
+    expect(moderator).toContain('\n**/feed add** `url [match] [mode] [backfill]`');
     expect(renderHelp(commandsFor(commands, null)).embeds[0]!.description).toBe(member);
   });
 });

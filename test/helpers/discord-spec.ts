@@ -21,6 +21,7 @@ const ROUTE_SCHEMAS: Record<string, string | ((body: unknown) => string)> = {
     return `unexpected callback type ${String(type)}`;
   },
   'POST /channels/{channel_id}/messages': 'MessageCreateRequest',
+  'PATCH /channels/{channel_id}/messages/{message_id}': 'MessageEditRequestPartial',
   'PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original': 'IncomingWebhookUpdateRequestPartial',
   'POST /webhooks/{webhook_id}/{webhook_token}': 'IncomingWebhookRequestPartial',
 };
@@ -60,7 +61,7 @@ function validator(ref: string): ValidateFunction {
 
 /** Compiles every route's schema now, so the first validation does not stall a reply (compiling takes ~1 s). */
 export function prepareValidators(): void {
-  for (const name of ['CreateMessageInteractionCallbackRequest', 'UpdateMessageInteractionCallbackRequest', 'ApplicationCommandAutocompleteCallbackRequest', 'MessageCreateRequest', 'IncomingWebhookUpdateRequestPartial', 'IncomingWebhookRequestPartial']) {
+  for (const name of ['CreateMessageInteractionCallbackRequest', 'UpdateMessageInteractionCallbackRequest', 'ApplicationCommandAutocompleteCallbackRequest', 'MessageCreateRequest', 'MessageEditRequestPartial', 'IncomingWebhookUpdateRequestPartial', 'IncomingWebhookRequestPartial']) {
     validator(`/components/schemas/${name}`);
   }
 }

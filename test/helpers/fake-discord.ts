@@ -292,6 +292,12 @@ export class FakeDiscord extends EventEmitter {
     return click;
   }
 
+  /** A click on a button of a message the bot posted in a channel (a review card), by a member of its server. */
+  clickMessageButton(customId: string, message: Record<string, unknown>, user = this.member): FakeInteraction {
+    const guildId = this.guildOfChannel(String(message.channel_id))?.id ?? this.guildId;
+    return this.sendInteraction(3, { custom_id: customId, component_type: 2 }, user, { message }, guildId);
+  }
+
   /** A channel message; mentioning the bot puts it in `mentions` as Discord does. Returns the message id. */
   sendMessage(content: string, options: { user?: FakeUser; mentionsBot?: boolean; channelId?: string } = {}): string {
     const user = options.user ?? this.member;
@@ -774,6 +780,14 @@ export class FakeDiscord extends EventEmitter {
         this.messages.set(String(message.id), message);
         return [200, message];
       }
+      case 'PATCH /channels/{channel_id}/messages/{message_id}': {
+        const message = this.messages.get(params.message_id!);
+        if (!message || message.channel_id !== params.channel_id) return [404, { message: 'Unknown Message', code: 10008 }];
+        const edited: Record<string, unknown> = { ...message, edited_timestamp: new Date().toISOString() };
+        for (const key of ['content', 'embeds', 'components', 'flags'] as const) if (body[key] !== undefined) edited[key] = body[key];
+        this.messages.set(params.message_id!, edited);
+        return [200, edited];
+      }
       case 'GET /channels/{channel_id}/messages': {
         if (!this.guildOfChannel(params.channel_id!)) return [404, { message: 'Unknown Channel', code: 10003 }];
         const limit = Math.min(100, Number(query.get('limit') ?? 50));
@@ -829,6 +843,7 @@ const ROUTES: [string, string[]][] = [
   ['POST', ['', 'webhooks', '{webhook_id}', '{webhook_token}']],
   ['POST', ['', 'channels', '{channel_id}', 'messages']],
   ['GET', ['', 'channels', '{channel_id}', 'messages']],
+  ['PATCH', ['', 'channels', '{channel_id}', 'messages', '{message_id}']],
   ['PUT', ['', 'applications', '{application_id}', 'commands']],
   ['PUT', ['', 'applications', '{application_id}', 'guilds', '{guild_id}', 'commands']],
 ];
