@@ -2,7 +2,8 @@
 // "the articles don't answer that; here is what they say about X" — never as an answer.
 import { cite } from '../model/citation.js';
 import type { Citation, Entity, Sentence } from '../model/types.js';
-import { STOP_WORDS, terms } from '../text/terms.js';
+import { isCalendarWord, isDemonym } from '../extract/names.js';
+import { keyWord, STOP_WORDS, terms } from '../text/terms.js';
 import { rankCandidates } from './ask.js';
 import type { AskContext } from './context.js';
 import { truecase, unchat } from './typed.js';
@@ -115,10 +116,16 @@ export function namesIn(question: string, ctx: NearbyContext): NameRef[] {
   return found;
 }
 
-/** Is every word of the span a word the articles only write capitalised (a name they use)? */
+/**
+ * Is every word of the span a word the articles only write capitalised (a name they use), and not a month, a weekday
+ * or a demonym ("July", "Iranian": capitalised, but no name a reader would be told the articles mention)?
+ */
 function isStoryName(words: string[], ctx: NearbyContext): boolean {
   const content = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
-  return content.length > 0 && content.every((w) => /^\p{Lu}/u.test(w) && (ctx.isNameWord?.(w.toLowerCase()) ?? false));
+  return (
+    content.length > 0 &&
+    content.every((w) => /^\p{Lu}/u.test(w) && (ctx.isNameWord?.(w.toLowerCase()) ?? false) && !isCalendarWord(w) && !isDemonym(keyWord(w)))
+  );
 }
 
 /**
