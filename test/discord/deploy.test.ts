@@ -25,7 +25,7 @@ describe('deployCommands', () => {
     expect(result).toEqual({ scope: 'guild', names: [...commands.keys()] });
     const [put] = fake.requests.filter((r) => r.method === 'PUT');
     expect(put!.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
-    expect((put!.body as { name: string }[]).map((c) => c.name)).toEqual(expect.arrayContaining(['ask', 'timeline', 'who', 'quote', 'sources', 'help']));
+    expect((put!.body as { name: string }[]).map((c) => c.name)).toEqual(expect.arrayContaining(['ask', 'timeline', 'who', 'quote', 'sources', 'help', 'digest', 'article', 'feed']));
     expect(fake.invalid).toEqual([]);
   });
 
