@@ -8,7 +8,7 @@
 //      fresh dist/) against the sources through tsx (`npm run dev`), on the seeds and at 100k (median of --repeats).
 //   3. load: 500 interactions from 50 users over 10 s spread over 4 shards in one process (bench/load-discord.ts),
 //      on the seeds and at 100k: all answered, first response p99 < 3 s.
-// Every part runs one copy of the code, taken when the bench starts (bench/.corpora/code: src/, commands/, scripts/,
+// Every part runs one copy of the code, taken when the bench starts (.cache/bench-code: src/, commands/, scripts/,
 // the tsconfig files, package.json) and built there once, so that edits made meanwhile neither rebuild dist/ nor
 // invalidate the index cache in the middle of a measurement.
 //   npm run bench:shards -- [--repeats 3] [--skip memory,startup,load] [--json [FILE]]
@@ -30,8 +30,8 @@ import { MB } from './stats.js';
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(BENCH_DIR);
 const WORK = path.join(BENCH_DIR, '.corpora');
-/** The copy of the code every bot of the run is started from. */
-const CODE = path.join(WORK, 'code');
+/** The copy of the code every bot of the run is started from (under the git-ignored .cache/, which no tsconfig includes). */
+const CODE = path.join(REPO, '.cache', 'bench-code');
 const CODE_PARTS = ['src', 'commands', 'scripts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
 
 /** A fresh copy of the code, built (its dist/) by its own scripts/start.mjs. */
@@ -73,6 +73,9 @@ export interface StartupFigures {
   /** Process start → every shard's session live on the local Discord, each run. */
   runsMs: number[];
   medianMs: number;
+  /** CPU time (user + system) the bot had used when connected, each run: less at the mercy of the machine's load. */
+  cpuMs: number[];
+  medianCpuMs: number;
 }
 
 export interface ShardFigures {
@@ -115,6 +118,21 @@ function processTree(root: number): number[] {
   const tree = [root];
   for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]!) ?? []));
   return tree;
+}
+
+/** utime + stime of the process and its descendants (Linux), in ms. */
+function treeCpuMs(root: number): number {
+  let ticks = 0;
+  for (const pid of processTree(root)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return (ticks * 1000) / 100;
 }
 
 function treeMemory(root: number): { rss: number; hwm: number; processes: number } {
@@ -237,6 +255,7 @@ async function measureMemoryOnce(
 
 async function measureStartup(corpus: string, corpusDir: string, mode: Mode, repeats: number): Promise<StartupFigures> {
   const runsMs: number[] = [];
+  const cpuMs: number[] = [];
   // The first run is a warm-up: it builds dist/ when stale and the index cache when missing. A run that had to
   // build either (the sources changed meanwhile) is not counted.
   for (let run = 0, tries = 0; runsMs.length < repeats && tries < repeats * 3; run++) {
@@ -246,19 +265,22 @@ async function measureStartup(corpus: string, corpusDir: string, mode: Mode, rep
     try {
       await ready(fake, bot, 600_000, false);
       const ms = performance.now() - started;
+      const cpu = treeCpuMs(bot.child.pid!);
       if (run > 0) {
         tries++;
-        if (!rebuilt(bot)) runsMs.push(ms);
+        if (!rebuilt(bot)) {
+          runsMs.push(ms);
+          cpuMs.push(cpu);
+        }
       }
     } finally {
       await stopBot(bot);
       await fake.close();
     }
   }
-  const sorted = [...runsMs].sort((a, b) => a - b);
-  const medianMs = sorted[Math.floor(sorted.length / 2)]!;
-  progress(`shards: start-up, ${corpus}, ${mode}: ${runsMs.map((m) => Math.round(m)).join(', ')} ms`);
-  return { corpus, mode, runsMs, medianMs };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  progress(`shards: start-up, ${corpus}, ${mode}: ${runsMs.map((m) => Math.round(m)).join(', ')} ms (CPU ${cpuMs.join(', ')} ms)`);
+  return { corpus, mode, runsMs, medianMs: median(runsMs), cpuMs, medianCpuMs: median(cpuMs) };
 }
 
 // ---------- report ----------
@@ -282,8 +304,12 @@ export function renderShards(f: ShardFigures): string {
     }
   }
   if (f.startup.length > 0) {
-    lines.push('', 'process start to connected (median; every run)');
-    for (const s of f.startup) lines.push(`  ${s.corpus.padEnd(6)} ${s.mode.padEnd(9)} ${seconds(s.medianMs).padStart(8)}   (${s.runsMs.map((m) => seconds(m)).join(', ')})`);
+    lines.push('', 'process start to connected: median wall time, median CPU time (every run)');
+    for (const s of f.startup) {
+      lines.push(
+        `  ${s.corpus.padEnd(6)} ${s.mode.padEnd(9)} ${seconds(s.medianMs).padStart(8)}  CPU ${seconds(s.medianCpuMs).padStart(8)}   (${s.runsMs.map((m) => seconds(m)).join(', ')})`,
+      );
+    }
   }
   for (const l of f.load) lines.push('', `load, ${l.corpus}:`, renderLoad(l.figures).replace(/^/gm, '  '));
   if (f.checks.length > 0) {
