@@ -47,9 +47,8 @@ import {
   type StoryFilter,
   type StoryName,
 } from './filter.js';
-import type { IntakeService, PageFetcher, Preview, PreviewResult } from './service.js';
+import { oneLine, safeUrlKey, unprefixed, type IntakeService, type PageFetcher, type Preview, type PreviewResult } from './service.js';
 import { backoffMs, pollIntervalMs, shouldPause, withJitter } from './schedule.js';
-import { urlKey } from './url.js';
 
 export {
   FEED_POLL_MINUTES_DEFAULT,
@@ -692,10 +691,10 @@ export class FeedPoller {
   }
 
   private followedAs(url: string): FeedRecord | null {
-    const key = safeKey(url);
+    const key = safeUrlKey(url);
     return (
       findFeedByUrl(this.db, url) ??
-      listFeeds(this.db).find((f) => key !== null && safeKey(f.url) === key) ??
+      listFeeds(this.db).find((f) => key !== null && safeUrlKey(f.url) === key) ??
       null
     );
   }
@@ -703,11 +702,11 @@ export class FeedPoller {
   private findFeed_(idOrUrl: number | string): FeedRecord | null {
     const id = typeof idOrUrl === 'number' ? idOrUrl : /^\d+$/.test(idOrUrl.trim()) ? Number(idOrUrl) : null;
     if (id !== null) return getFeed(this.db, id);
-    const key = safeKey(String(idOrUrl));
+    const key = safeUrlKey(String(idOrUrl));
     if (key === null) return null;
     return (
       listFeeds(this.db).find(
-        (f) => safeKey(f.url) === key || (f.pageUrl !== null && safeKey(f.pageUrl) === key),
+        (f) => safeUrlKey(f.url) === key || (f.pageUrl !== null && safeUrlKey(f.pageUrl) === key),
       ) ?? null
     );
   }
@@ -762,20 +761,4 @@ function previewOf(card: ReviewCard): PreviewResult {
     warnings,
     duplicateOf: null,
   };
-}
-
-function safeKey(url: string): string | null {
-  try {
-    return urlKey(url);
-  } catch {
-    return null;
-  }
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function unprefixed(message: string): string {
-  return message.replace(/^storydesk: /, '');
 }

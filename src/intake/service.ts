@@ -536,7 +536,8 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-function safeUrlKey(url: string): string | null {
+/** The key two URLs of one article share (see url.ts), or null for a URL that doesn't parse. */
+export function safeUrlKey(url: string): string | null {
   try {
     return urlKey(url);
   } catch {
@@ -544,11 +545,13 @@ function safeUrlKey(url: string): string | null {
   }
 }
 
-function oneLine(text: string): string {
+/** An error or title as one line. */
+export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function unprefixed(message: string): string {
+/** A message without the "storydesk: " prefix errors carry, for showing inside another sentence. */
+export function unprefixed(message: string): string {
   return message.replace(/^storydesk: /, '');
 }
 
