@@ -99,11 +99,56 @@ export interface ServeFigures {
   /** Peak RSS while the question set runs (all four operations). */
   peakRssDuringQuestions: number;
   upsert: UpsertFigures;
+  /** Hostile questions (issue 14): the slowest, and the most RSS any one added above what it was before. */
+  hostile: HostileFigures;
   /** Reading and JSON-parsing the cache files alone, timed last (part of startupMs). */
   cacheReadMs: number;
   cacheParseMs: number | null;
   /** Monotonic clock readings (µs, the clock of --cpu-prof timestamps) that bench/profile.ts uses as windows. */
   marks: Record<string, number>;
+}
+
+export interface HostileFigures {
+  inputs: number;
+  maxMs: number;
+  maxRssGrowth: number;
+  /** The input that took longest, described (its first characters and length). */
+  slowest: string;
+}
+
+/**
+ * Inputs a careless or malicious member types: one enormous word, a question of 100k ordinary characters, a word just
+ * under the length cap, many long words, invisible characters. Each must be answered or refused within 200 ms and
+ * 100 MB (issue 14), whatever the corpus size.
+ */
+export const HOSTILE_QUESTIONS: readonly string[] = [
+  'x'.repeat(70_000),
+  'Albania cyber attack Iran '.repeat(4_000),
+  'y'.repeat(999),
+  Array.from({ length: 60 }, (_, i) => `${'abcdefghij'.repeat(1 + (i % 3))}${i}`).join(' ').slice(0, 1000),
+  `\u202eWho\u200b is\u0000 ${'\u200d'.repeat(900)} the president?`,
+  'WHAT DID THE MINISTER SAY ABOUT THE ATTACK? 5',
+];
+
+function measureHostile(story: { ask(q: string): unknown }): HostileFigures {
+  const figures: HostileFigures = { inputs: HOSTILE_QUESTIONS.length, maxMs: 0, maxRssGrowth: 0, slowest: '' };
+  for (const q of HOSTILE_QUESTIONS) {
+    collectGarbage();
+    resetPeakRss();
+    const before = process.memoryUsage.rss();
+    const start = performance.now();
+    try {
+      story.ask(q);
+    } catch {
+      // A refusal (QuestionError) is an answer too: what is measured is its cost.
+    }
+    const ms = performance.now() - start;
+    const growth = Math.max(peakRss() ?? 0, process.memoryUsage.rss()) - before;
+    if (ms > figures.maxMs) figures.slowest = `${JSON.stringify(q.slice(0, 12))}… (${q.length} chars)`;
+    figures.maxMs = Math.max(figures.maxMs, ms);
+    figures.maxRssGrowth = Math.max(figures.maxRssGrowth, growth);
+  }
+  return figures;
 }
 
 export interface PlainFigures {
@@ -388,6 +433,7 @@ async function runServe(args: Args): Promise<ServeFigures> {
     ops: { ask: notMeasured, timeline: notMeasured, who: notMeasured, quote: notMeasured },
     peakRssDuringQuestions: 0,
     upsert: { available: false, error: 'not measured: the run was stopped before it' },
+    hostile: { inputs: 0, maxMs: Number.NaN, maxRssGrowth: Number.NaN, slowest: 'not measured' },
     cacheReadMs: NaN,
     cacheParseMs: null,
     marks,
@@ -412,6 +458,7 @@ async function runServe(args: Args): Promise<ServeFigures> {
   }
   marks.questionsEnd = monotonicUs();
   figures.upsert = await measureUpsert(story, args.extra);
+  figures.hostile = measureHostile(story);
   figures.retained = memory(true);
   Object.assign(figures, await timeCacheRead(args.cache));
   figures.partial = false;

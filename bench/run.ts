@@ -159,6 +159,8 @@ function checksFor(size: SizeName, f: SizeFigures): Check[] {
     ...check('who p99 ≤ 20 ms', ops?.who.latency?.p99, 20),
     ...check('quote p99 ≤ 20 ms', ops?.quote.latency?.p99, 20),
     ...check('upsert one article ≤ 100 ms', f.serve?.upsert.upsert?.max, 100),
+    ...check('hostile question ≤ 200 ms', f.serve?.hostile?.maxMs, 200),
+    ...check('hostile question ≤ 100 MB above baseline', f.serve?.hostile ? f.serve.hostile.maxRssGrowth / MB : undefined, 100),
   ];
   if (size === '100k') {
     checks.push(
@@ -240,6 +242,11 @@ const ROWS: (Row | string)[] = [
   ['cache read + JSON.parse alone', (f) => (f.serve ? `${fmtMs(f.serve.cacheReadMs)} + ${fmtMs(f.serve.cacheParseMs)}` : '–'), ''],
   ['start-up to ready (from cache)', (f) => fmtMs(f.serve?.startupMs) + mark(f, 'start-up from cache ≤ 2 s'), '≤ 2 s at 100k'],
   ['process start to ready', (f) => fmtMs(f.serve?.processToReadyMs), ''],
+  [
+    'hostile question, slowest / most RSS added',
+    (f) => (f.serve?.hostile && Number.isFinite(f.serve.hostile.maxMs) ? `${fmtMs(f.serve.hostile.maxMs)} / ${(f.serve.hostile.maxRssGrowth / MB).toFixed(0)} MB${mark(f, 'hostile question ≤ 200 ms')}${mark(f, 'hostile question ≤ 100 MB above baseline')}` : '–'),
+    '≤ 200 ms, ≤ 100 MB',
+  ],
   ['upsert one article (median / max)', (f) => (f.serve?.upsert.upsert ? `${fmtMs(f.serve.upsert.upsert.p50)} / ${fmtMs(f.serve.upsert.upsert.max)}${mark(f, 'upsert one article ≤ 100 ms')}` : f.serve?.upsert.error ? (f.serve.upsert.error.startsWith('not measured') ? 'not measured' : 'not available') : '–'), '≤ 100 ms'],
   'Memory',
   ['heap used after load', (f) => fmtMb(f.serve?.afterLoad.heapUsed), ''],
