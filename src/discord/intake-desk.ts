@@ -8,25 +8,9 @@ import path from 'node:path';
 import type { Client, SendableChannels } from 'discord.js';
 import { parseArticle } from '../corpus/parse.js';
 import type { FileBackedStory } from '../corpus/watch.js';
-import {
-  cardPosts,
-  cardPostsInDoubt,
-  cardsToPost,
-  claimCardPost,
-  claimNotice,
-  getIntakeSettings,
-  listIntakeSettings,
-  markCardPosted,
-  markCardPostFailed,
-  markNoticeFailed,
-  markNoticePosted,
-  pendingCards,
-  setIntakeChannel,
-  type FeedMode,
-  type FeedRecord,
-  type IntakeSettings,
-  type ReviewCard,
-} from '../db/feeds.js';
+import type { FeedMode, FeedRecord } from '../db/feeds.js';
+import { cardPosts, cardPostsInDoubt, cardsToPost, claimCardPost, claimNotice, markCardPosted, markCardPostFailed, markNoticeFailed, markNoticePosted, pendingCards, type ReviewCard } from '../db/review.js';
+import { getIntakeSettings, listIntakeSettings, setIntakeChannel, type IntakeSettings } from '../db/intake-settings.js';
 import { recordFirstSeen } from '../db/first-seen.js';
 import type { Db } from '../db/open.js';
 import type { StoryEngine } from '../engine/engine.js';

@@ -8,7 +8,9 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import type { FeedRecord, IntakeSettings, ReviewCard } from '../db/feeds.js';
+import type { FeedRecord } from '../db/feeds.js';
+import type { ReviewCard } from '../db/review.js';
+import type { IntakeSettings } from '../db/intake-settings.js';
 import type { AddFeedResult, DecisionResult, ItemReport } from '../intake/poller.js';
 import type { AddResult, IntakeFailure, Preview } from '../intake/service.js';
 import type { ArticleMeta } from '../model/types.js';

@@ -5,7 +5,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadCorpus } from '../corpus/load.js';
 import { openDatabase, DEFAULT_DATABASE_PATH, type Db } from '../db/open.js';
-import type { FeedRecord, ReviewCard } from '../db/feeds.js';
+import type { FeedRecord } from '../db/feeds.js';
+import type { ReviewCard } from '../db/review.js';
 import { defaultCacheDir, loadStory } from '../engine/story.js';
 import type { Article } from '../model/types.js';
 import { VIA_CLI } from './article-file.js';

@@ -4,35 +4,8 @@
 // downtime is processed then. An item about the story (its `match` expression, else the story's own names; the title
 // and summary first, then the fetched article) is added (mode auto) or queued as a review card (mode review);
 // a near copy of an article of the story is recorded on it as `also`.
-import {
-  claimItem,
-  decideCard,
-  dueFeeds,
-  findFeedByUrl,
-  getCard,
-  getFeed,
-  insertFeed,
-  knownItems,
-  listFeeds,
-  markItemsSeen,
-  nextPollTime,
-  pendingCards as pendingCardsIn,
-  pendingItems,
-  queueCard,
-  recordPollFailure,
-  recordPollSuccess,
-  removeFeed as removeFeedIn,
-  reopenCard,
-  retryItemLater,
-  settleApproved,
-  settleItem,
-  type CardArticle,
-  type FeedItemInput,
-  type FeedMode,
-  type FeedRecord,
-  type ItemOutcome,
-  type ReviewCard,
-} from '../db/feeds.js';
+import { claimItem, dueFeeds, findFeedByUrl, getFeed, insertFeed, knownItems, listFeeds, markItemsSeen, nextPollTime, pendingItems, recordPollFailure, recordPollSuccess, removeFeed as removeFeedIn, retryItemLater, settleItem, type FeedItemInput, type FeedMode, type FeedRecord, type ItemOutcome } from '../db/feeds.js';
+import { decideCard, getCard, pendingCards as pendingCardsIn, queueCard, reopenCard, settleApproved, type CardArticle, type ReviewCard } from '../db/review.js';
 import type { Db } from '../db/open.js';
 import type { Entity } from '../model/types.js';
 import { viaFeed } from './article-file.js';

@@ -2,42 +2,9 @@
 // recorded before they are sent, and each server's intake channels.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  cardPosts,
-  cardPostsInDoubt,
-  cardsToPost,
-  claimCardPost,
-  claimItem,
-  claimNotice,
-  decideCard,
-  dueFeeds,
-  findFeedByUrl,
-  getCard,
-  getFeed,
-  getIntakeSettings,
-  getItem,
-  insertFeed,
-  knownItems,
-  listFeeds,
-  markCardPosted,
-  markCardPostFailed,
-  markItemsSeen,
-  markNoticePosted,
-  nextPollTime,
-  pendingCards,
-  pendingItems,
-  queueCard,
-  recordPollFailure,
-  recordPollSuccess,
-  removeFeed,
-  reopenCard,
-  retryItemLater,
-  settleApproved,
-  settleItem,
-  setIntakeChannel,
-  type CardArticle,
-  type NewFeed,
-} from '../../src/db/feeds.js';
+import { claimItem, dueFeeds, findFeedByUrl, getFeed, getItem, insertFeed, knownItems, listFeeds, markItemsSeen, nextPollTime, pendingItems, recordPollFailure, recordPollSuccess, removeFeed, retryItemLater, settleItem, type NewFeed } from '../../src/db/feeds.js';
+import { cardPosts, cardPostsInDoubt, cardsToPost, claimCardPost, claimNotice, decideCard, getCard, markCardPosted, markCardPostFailed, markNoticePosted, pendingCards, queueCard, reopenCard, settleApproved, type CardArticle } from '../../src/db/review.js';
+import { getIntakeSettings, setIntakeChannel } from '../../src/db/intake-settings.js';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import { schemaVersion } from '../../src/db/migrations.js';
 import { useTmpDir } from '../helpers/tmp.js';

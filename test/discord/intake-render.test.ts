@@ -2,7 +2,8 @@
 // route back to their command, and "also in" on sources and citations.
 import { ButtonStyle } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import type { FeedRecord, ReviewCard } from '../../src/db/feeds.js';
+import type { FeedRecord } from '../../src/db/feeds.js';
+import type { ReviewCard } from '../../src/db/review.js';
 import {
   cardButtonId,
   deciderLabel,
