@@ -82,6 +82,8 @@ export const askDefaults = {
   paragraphContext: true,
   /** … past a paragraph break too, not just the rest of their paragraph. */
   contextAcrossParagraphs: true,
+  /** … past the answer's paragraph only while the sentences stay on its subject: the first about something else ends it. */
+  readingOnSubject: true,
   maxCitations: 3,
   /** Bonus for a how-many answer whose number counts the noun the question counts ("250 screens"), not something else. */
   countedBonus: 0.15,

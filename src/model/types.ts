@@ -60,7 +60,10 @@ export interface Citation {
 }
 
 export interface Answer {
-  /** The answering sentence(s), then the article's next sentences (past a paragraph break too) as far as fits in ~400 characters: verbatim. */
+  /**
+   * The answering sentence(s), then the article's next sentences as far as fits in ~400 characters, past a paragraph
+   * break only into a paragraph that goes on with the answer's subject: verbatim.
+   */
   text: string;
   citation: Citation;
   /** Where in `text` the sentence(s) that answer are (character offsets, end exclusive); the rest is context. */
