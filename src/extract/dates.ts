@@ -17,6 +17,10 @@ export interface DateMention {
   /** The expression itself, e.g. "last week", "the 1990s". */
   text: string;
   period: Period;
+  /** "this year", "earlier this month": a time word too vague to date an event by. */
+  vague?: true;
+  /** "days after Y", "two weeks before": counted from another date of the sentence, which it is background to. */
+  anchored?: true;
 }
 
 /** A phrase dated relative to another mention ("a month later", "days after", "that year"). */
@@ -38,10 +42,13 @@ interface Candidate {
   priority: number;
   period?: Period;
   relative?: Relative;
+  vague?: true;
 }
 
 interface Context extends TenseContext {
   article: Ymd;
+  /** The story's day when its lead tells of a day a week or more before the article (a weekly's report): bare and "last" weekdays count back from it. */
+  frame?: Ymd;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -223,16 +230,16 @@ function isBaseline(sentence: string, start: number, end: number): boolean {
 function articleRelativeCandidates(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const s = ctx.sentence;
-  const add = (m: RegExpMatchArray, ymd: Ymd, precision: Precision): void => {
+  const add = (m: RegExpMatchArray, ymd: Ymd, precision: Precision, vague = false): void => {
     if (isBaseline(s, m.index!, m.index! + m[0].length)) return;
-    out.push({ start: m.index!, end: m.index! + m[0].length, priority: 1, period: periodOf(ymd, precision) });
+    out.push({ start: m.index!, end: m.index! + m[0].length, priority: 1, period: periodOf(ymd, precision), ...(vague ? { vague: true as const } : {}) });
   };
   // "the last year" / "the next month" are durations ("over the last year"), not dates.
   for (const m of s.matchAll(/\b(this|last|next)\s+(week|month|year)\b(?!\s+(?:before|after|earlier|later))/gi)) {
     if (wordsBefore(s, m.index, 1)[0] === 'the') continue;
     const unit = UNIT_OF[m[2]!.toLowerCase()]!;
     const step = { this: 0, last: -1, next: 1 }[m[1]!.toLowerCase() as 'this' | 'last' | 'next'];
-    add(m, shift(ctx.article, unit, step), unit);
+    add(m, shift(ctx.article, unit, step), unit, step === 0); // "this year", "earlier this month": vague
   }
   for (const m of s.matchAll(/\b(?:(?:over|during|on|at)\s+)?(the|this|last|this past|past|next|this coming)\s+weekend\b/gi)) {
     if (m[1]!.toLowerCase() === 'past' && wordsBefore(s, m.index, 1)[0] === 'the') continue;
@@ -282,6 +289,9 @@ function weekdayCandidates(ctx: Context): Candidate[] {
     if (!m[1] && NAMED_DAYS.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
     const next = wordAfter(s, m.index + m[0].length);
     if (/^\s+\p{Lu}/u.test(s.slice(m.index + m[0].length)) && !MONTH_NAME.test(next)) continue;
+    if (!m[1] && HABITUAL_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))) continue; // "usually on the first Saturday"
+    if (HABITUAL_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue; // "Saturday evening of each month"
+    if (DATE_BESIDE.test(s.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue; // "Saturday afternoon, Jan. 7": the date says it
     const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
     const ymd = resolveWeekday(ctx, target, (m[1] ?? '').toLowerCase(), tenseAt(ctx, m.index, m.index + m[0].length));
     out.push({ start: m[1] ? m.index : nameAt, end: m.index + m[0].length, priority: 1, period: periodOf(ymd, 'day') });
@@ -289,8 +299,22 @@ function weekdayCandidates(ctx: Context): Candidate[] {
   return out;
 }
 
-/** News is about the past: a bare weekday is the latest one on or before the article date, unless the tense looks ahead. */
+/** A weekday that recurs rather than names a day: "every Monday", "on the first Saturday evening of each month". */
+const HABITUAL_BEFORE = /\b(?:every|each|first|second|third|fourth|usually|mondays|saturdays)\s+(?:on\s+)?(?:the\s+)?$/i;
+const HABITUAL_AFTER = /^\s*(?:(?:morning|afternoon|evening|night)\s+)?of\s+(?:each|every)\b/i;
+/** A calendar date right after the weekday: the weekday only repeats it. */
+const DATE_BESIDE = new RegExp(`^\\s*(?:(?:morning|afternoon|evening|night)\\b)?,?\\s*${MONTH_NAME.source}\\.?\\s+\\d`, 'i');
+
+/**
+ * News is about the past: a bare weekday is the latest one on or before the article date, unless the tense looks
+ * ahead. In a report whose lead is a week or more old (a weekly's "last Monday"), past weekdays count from that day.
+ */
 function resolveWeekday(ctx: Context, target: number, modifier: string, tense: Tense): Ymd {
+  const looksAhead = modifier === 'next' || modifier === 'this coming' || tense === 'future';
+  if (ctx.frame && !looksAhead && modifier !== 'this') {
+    const back = (weekdayOf(ctx.frame) - target + 7) % 7;
+    return addDays(ctx.frame, modifier === 'last' || modifier === 'this past' ? -(back || 7) : -back);
+  }
   const day = weekdayOf(ctx.article);
   const back = (day - target + 7) % 7;
   const forward = (target - day + 7) % 7 || 7;
@@ -367,7 +391,8 @@ function chronoCandidates(ctx: Context): Candidate[] {
     const text = r.text.replace(/[\s,.;:]+$/, '');
     const start = r.index;
     const end = start + text.length;
-    const casual = CASUAL_DAYS[text.toLowerCase()];
+    // "10 a.m. tomorrow", "3 p.m. yesterday": the day word dates it.
+    const casual = CASUAL_DAYS[text.toLowerCase().replace(/^\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?\s+(?=today|tonight|yesterday|tomorrow|last night)/, '')];
     if (casual !== undefined) {
       if (casual === 0 && !isReportedDay(ctx.sentence, start, end)) continue;
       out.push({ start, end, priority: 2, period: periodOf(addDays(ctx.article, casual), 'day') });
@@ -432,8 +457,8 @@ function resolveYear(a: Ymd, m: number, d: number, hasDay: boolean, tense: Tense
 
 /** A timestamp line ("Updated: July 5, 2021 10:30 a.m.") dates the page, not an event. */
 const PAGE_FURNITURE = /^\s*(?:Published|Updated|Posted|Last updated|First published)\b/i;
-/** A dateline ("NEW YORK, Jan 5 (Reuters) -") dates the report, not an event. */
-const DATELINE = /^[\s\p{Lu}\p{N} .,'’/-]*$/u;
+/** A dateline ("NEW YORK, Jan 5 (Reuters) -", "Miami, Fla., March 17 —") dates the report, not an event. */
+const DATELINE = /^\s*(?:[\p{Lu}\p{N}][\p{L}\p{N}.'’/-]*(?:\s+|,\s*))*$/u;
 const DATELINE_END = /^[\s,]*(?:\d{4}\s*)?(?:\([^)]{1,40}\)\s*)?[-–—]/;
 
 function isDateline(sentence: string, c: Candidate): boolean {
@@ -453,8 +478,8 @@ function dropOverlaps(candidates: Candidate[]): Candidate[] {
  * `articleDate` (YYYY-MM-DD) resolves "last week" and bare months; `previous` is the period of the last date
  * mentioned before this sentence, which "a month later" counts from. Phrases that cannot be anchored are dropped.
  */
-export function extractDates(sentence: string, articleDate: string, previous: Period | null = null): DateMention[] {
-  const ctx: Context = { sentence, article: parseYmd(articleDate) };
+export function extractDates(sentence: string, articleDate: string, previous: Period | null = null, options: { frame?: string } = {}): DateMention[] {
+  const ctx: Context = { sentence, article: parseYmd(articleDate), ...(options.frame ? { frame: parseYmd(options.frame) } : {}) };
   if (PAGE_FURNITURE.test(sentence)) return [];
   const candidates = dropOverlaps([
     ...eraCandidates(ctx),
@@ -468,9 +493,30 @@ export function extractDates(sentence: string, articleDate: string, previous: Pe
   const mentions: DateMention[] = [];
   for (const c of candidates) {
     const period = c.period ?? resolveAnchor(c, c.relative!, fixed, mentions, previous, sentence);
-    if (period) mentions.push({ start: c.start, end: c.end, text: sentence.slice(c.start, c.end), period });
+    if (!period) continue;
+    const mention: DateMention = { start: c.start, end: c.end, text: sentence.slice(c.start, c.end), period };
+    if (c.vague) mention.vague = true;
+    if (c.relative?.kind === 'after') mention.anchored = true;
+    mentions.push(mention);
   }
   return mentions;
+}
+
+/**
+ * The day of a dateline that opens an article ("Washington, Feb. 9 — …", "LONDON, Jan 5 (Reuters) -"): the day the
+ * report was filed, from which its "today", "yesterday" and weekdays count. Null when the article has none.
+ */
+export function datelineDay(firstSentence: string, articleDate: string): string | null {
+  const head = /^\s*((?:[\p{Lu}][\p{L}.'’-]*(?:\s+|,\s*)){1,5}?)([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\s*(?:\([^)]{1,40}\)\s*)?[-–—]/u.exec(firstSentence);
+  if (!head || !/,\s*$/.test(head[1]!)) return null;
+  const month = MONTHS.findIndex((name) => name.startsWith(head[2]!.toLowerCase()) && (head[2]!.length >= 3));
+  if (month < 0) return null;
+  const article = parseYmd(articleDate);
+  const d = Number(head[3]);
+  const y = head[4] ? Number(head[4]) : resolveYear(article, month + 1, d, true, 'past');
+  const ymd = { y, m: month + 1, d };
+  if (formatYmd(fromDays(toDays(ymd))) !== formatYmd(ymd)) return null;
+  return formatYmd(ymd);
 }
 
 function resolveAnchor(c: Candidate, rel: Relative, fixed: Candidate[], done: DateMention[], previous: Period | null, sentence: string): Period | null {

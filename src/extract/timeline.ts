@@ -3,16 +3,33 @@ import { boundedMemo, pushTo, weakMemo } from '../util/collections.js';
 import { articleOrder, cite } from '../model/citation.js';
 import type { Article, Citation, Sentence, TimelineEvent, TimelineFilter } from '../model/types.js';
 import { terms, words } from '../text/terms.js';
-import { extractDates } from './dates.js';
-import { parseYmd, periodEnd, precisionRank, type Period } from '../model/periods.js';
+import { datelineDay, extractDates } from './dates.js';
+import { sentenceEvents } from './event-dates.js';
+import { parseYmd, periodEnd, precisionRank, toDays, type Period } from '../model/periods.js';
 
-/** One sentence stating something at one period. */
+/** One sentence (or one clause of it) stating something at one period. */
 interface Mention {
   article: Article;
   sentence: Sentence;
   period: Period;
-  /** Content terms of the sentence, date words left out: what the sentence is about. */
+  /** What the event's text shows: the sentence, or the clause of it that tells this event when it tells two. */
+  text: string;
+  /** Content terms of that text, date words left out: what the event is about. */
   about: Set<string>;
+  /** Content terms of the stretch of the sentence around the event's date (`coreText`): for matching across precisions. */
+  core: Core;
+}
+
+/** What an event is, for matching it across precisions: the terms of its stretch, and which of them are names. */
+interface Core {
+  terms: Set<string>;
+  names: Set<string>;
+}
+
+function coreOf(text: string): Core {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{L}\p{N},;:'’"“”)]\s+)\p{Lu}[\p{L}'’-]*/gu)) for (const t of terms(m[0])) names.add(t);
+  return { terms: aboutTerms(text), names };
 }
 
 /** Mentions of one happening: same period, sentences about the same thing. */
@@ -61,22 +78,68 @@ function rarityWeights(articles: Article[]): TermWeight {
 /** Articles are immutable once loaded: their dated mentions are computed once, so a changed corpus only pays for what changed. */
 const articleMentions = weakMemo((article: Article): Mention[] => findArticleMentions(article));
 
-/** The dated mentions of one article, in reading order; "a month later" counts from the previous mention. */
+function overlaps(a: Period, b: Period): boolean {
+  return a.date <= periodEnd(b) && b.date <= periodEnd(a);
+}
+
+/** Where a sentence's stretches part: punctuation, and the words that open a subordinate phrase. */
+const STRETCH_BREAK = /[,;:()—–]|\s(?=(?:that|which|who|whom|whose|when|where|after|before|while|citing|including|because|although)\s)/gi;
+
+/**
+ * The stretch of the clause [from, to) that holds the date at [start, end) — between punctuation and subordinate
+ * words — and the next one when it is only the date ("Last week, | Albania blamed Iran for a July 15 cyberattack |
+ * that …"): what the event itself is, without the sentence's background.
+ */
+export function coreText(sentence: string, from: number, to: number, start: number, end: number, others: number[] = []): string {
+  const breaks = [...sentence.slice(from, to).matchAll(STRETCH_BREAK)].map((m) => from + m.index!);
+  const cuts = [from, ...[...breaks, ...others.filter((o) => o > from && o < to && o !== start)].sort((a, b) => a - b), to];
+  const i = cuts.findIndex((c, k) => k > 0 && c >= end) - 1;
+  if (i < 0) return sentence.slice(from, to);
+  let stretch = sentence.slice(cuts[i]!, cuts[i + 1]!);
+  const dateOnly = stretch.replace(sentence.slice(start, end), '').replace(/[^\p{L}]+/gu, ' ').trim().split(' ').filter((w) => w.length > 3).length < 2;
+  if (dateOnly && i + 2 < cuts.length) stretch = sentence.slice(cuts[i]!, cuts[i + 2]!);
+  return stretch;
+}
+
+/** How many sentences open an article: the lead, whose day may be the story's day (see `storyFrame`). */
+const LEAD_SENTENCES = 2;
+
+/**
+ * The story's day, when the lead tells of a day a week or two before the report (a weekly's "proved last Monday"):
+ * the report's later bare weekdays ("On Thursday, the first day of the Masters") are the days before it.
+ */
+function storyFrame(period: Period, reference: string): string | undefined {
+  if (period.precision !== 'day') return undefined;
+  const daysBefore = toDays(parseYmd(reference)) - toDays(parseYmd(period.date));
+  return daysBefore >= 5 && daysBefore <= 14 ? period.date : undefined;
+}
+
+/**
+ * The dated events of one article, in reading order: each sentence's events (`sentenceEvents`: the dates that
+ * govern its verbs, not its background dates). Relative days count from the dateline's day when the article opens
+ * with one ("Washington, Feb. 9 — … today"), else from the article's date; "a month later" from the previous date.
+ */
 function findArticleMentions(article: Article): Mention[] {
   const out: Mention[] = [];
   let previous: Period | null = null;
-  for (const sentence of article.sentences) {
-    const found = extractDates(sentence.text, article.date, previous);
-    const about = aboutTerms(sentence.text);
-    const seen = new Set<string>();
-    for (const { period } of found) {
-      const key = `${period.date}/${period.precision}`;
-      if (seen.has(key)) continue; // "in July … the July attack" in one sentence is one event
-      seen.add(key);
-      out.push({ article, sentence, period, about });
+  const first = article.sentences[0];
+  const reference = (first && datelineDay(first.text, article.date)) ?? article.date;
+  let frame: string | undefined;
+  article.sentences.forEach((sentence, i) => {
+    const found = extractDates(sentence.text, reference, previous, frame ? { frame } : {});
+    const events = sentenceEvents(sentence.text, found);
+    for (const event of events) {
+      // "The July incident was …" after the article told of a July attack: that event again, not a new one.
+      if (event.anaphoric && out.some((m) => m.article === article && overlaps(m.period, event.mention.period))) continue;
+      const whole = event.start === 0 && event.end === sentence.text.length;
+      const text = whole ? sentence.text : sentence.text.slice(event.start, event.end);
+      const others = events.filter((e) => e !== event).map((e) => e.mention.start);
+      const core = coreOf(coreText(sentence.text, event.start, event.end, event.mention.start, event.mention.end, others));
+      out.push({ article, sentence, period: event.mention.period, text, about: aboutTerms(text), core });
+      if (i < LEAD_SENTENCES && frame === undefined) frame = storyFrame(event.mention.period, reference);
     }
     if (found.length > 0) previous = found.at(-1)!.period;
-  }
+  });
   return out;
 }
 
@@ -86,6 +149,36 @@ export function sameHappening(a: Set<string>, b: Set<string>, weight: TermWeight
   const shared = [...a].filter((t) => b.has(t));
   const shorter = Math.min(sum(a), sum(b));
   return shared.length >= options.minShared && shorter > 0 && sum(shared) / shorter >= options.minWeight;
+}
+
+/** Two terms of one family: the same, or one the other's stem inside a longer word ("attack" in "cyberattack", "iran" in "iranian"). */
+function kindred(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.length > short.length + 1 && (long.startsWith(short) || long.endsWith(short));
+}
+
+/** When two articles tell one happening at two precisions (a day inside a month); see `relatedHappening`. */
+export const crossPrecisionMergeOptions = {
+  minShared: 2,
+  /** Lower than `defaultMergeOptions.minWeight`: the dates already agree, and the coarser sentence says less. */
+  minWeight: 0.2,
+};
+
+/**
+ * How strongly two articles' sentences at two precisions tell one happening: the shared share of term weight
+ * (0 when fewer than `minShared` terms are shared), terms of one family counting as shared ("a July 15
+ * cyberattack" and "an attack … in July").
+ */
+export function relatedHappening(a: Core, b: Core, weight: TermWeight = () => 1, options = crossPrecisionMergeOptions): number {
+  const sum = (ts: Iterable<string>): number => [...ts].reduce((n, t) => n + weight(t), 0);
+  const shared = [...a.terms].filter((t) => b.terms.has(t) || [...b.terms].some((u) => kindred(t, u)));
+  const shorter = Math.min(sum(a.terms), sum(b.terms));
+  if (shared.length < options.minShared || shorter <= 0) return 0;
+  // Names alone ("Albania", "Iran") are in every sentence of a story: something must be told alike.
+  if (shared.every((t) => a.names.has(t) || b.names.has(t))) return 0;
+  const score = sum(shared) / shorter;
+  return score >= options.minWeight ? score : 0;
 }
 
 /**
@@ -104,7 +197,7 @@ function groupHappenings(mentions: Mention[], weight: TermWeight): Happening[] {
       (h) =>
         h.mentions.some(
           (m) =>
-            m.sentence.text === mention.sentence.text ||
+            m.text === mention.text ||
             (m.article.id !== mention.article.id && sameHappening(m.about, mention.about, weight)),
         ),
     );
@@ -116,7 +209,70 @@ function groupHappenings(mentions: Mention[], weight: TermWeight): Happening[] {
       byPeriod.set(key, candidates);
     }
   }
-  return happenings;
+  return mergeAcrossPrecisions(happenings, weight);
+}
+
+/** Does period `inner` lie within `outer` and is it finer? */
+function finerWithin(inner: Period, outer: Period): boolean {
+  return precisionRank(inner.precision) < precisionRank(outer.precision) && inner.date >= outer.date && periodEnd(inner) <= periodEnd(outer);
+}
+
+/** The month and year keys a period is filed under for `mergeAcrossPrecisions` ("2022-07", "2022"). */
+function containerKeys(p: Period): string[] {
+  return [p.date.slice(0, 7), p.date.slice(0, 4)];
+}
+
+/**
+ * The same happening told at two precisions by two articles ("a July 15 cyberattack" here, "an attack … in July"
+ * there) is one event, at the finer date: a month's or a year's happening joins a finer one of another article
+ * inside its period when their sentences share enough content. Decades are too wide to tell.
+ */
+function mergeAcrossPrecisions(happenings: Happening[], weight: TermWeight): Happening[] {
+  const finer = new Map<string, Happening[]>();
+  for (const h of happenings) if (h.period.precision === 'day' || h.period.precision === 'week' || h.period.precision === 'month') for (const k of containerKeys(h.period)) pushTo(finer, k, h);
+  // Within one month or year, the finer happenings by term: a coarse happening is compared only with those sharing one.
+  const indexes = new Map<string, Map<string, Set<Happening>>>();
+  const indexOf = (key: string): Map<string, Set<Happening>> => {
+    let index = indexes.get(key);
+    if (!index) {
+      index = new Map();
+      for (const g of finer.get(key) ?? []) for (const m of g.mentions) for (const t of m.core.terms) pushToSet(index, t, g);
+      indexes.set(key, index);
+    }
+    return index;
+  };
+  const gone = new Set<Happening>();
+  for (const h of happenings) {
+    if (h.period.precision !== 'month' && h.period.precision !== 'year') continue;
+    const key = h.period.precision === 'month' ? h.period.date.slice(0, 7) : h.period.date.slice(0, 4);
+    if (!finer.has(key)) continue;
+    const index = indexOf(key);
+    const articles = new Set(h.mentions.map((m) => m.article.id));
+    const candidates = new Set<Happening>();
+    for (const n of h.mentions) for (const t of n.core.terms) for (const g of index.get(t) ?? []) candidates.add(g);
+    let best: Happening | undefined;
+    let bestScore = 0;
+    for (const g of candidates) {
+      if (g === h || gone.has(g) || !finerWithin(g.period, h.period) || g.mentions.some((m) => articles.has(m.article.id))) continue;
+      for (const m of g.mentions) {
+        for (const n of h.mentions) {
+          const score = relatedHappening(m.core, n.core, weight);
+          const finerTie = score === bestScore && best !== undefined && precisionRank(g.period.precision) < precisionRank(best.period.precision);
+          if (score > bestScore || (score > 0 && finerTie)) [best, bestScore] = [g, score];
+        }
+      }
+    }
+    if (!best) continue;
+    best.mentions.push(...h.mentions);
+    gone.add(h);
+  }
+  return gone.size === 0 ? happenings : happenings.filter((h) => !gone.has(h));
+}
+
+function pushToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
 
 function byArticleOrder(a: Mention, b: Mention): number {
@@ -139,9 +295,11 @@ function toEvent(h: Happening): TimelineEvent {
     const key = `${m.article.id}#${m.sentence.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    citations.push(cite(m.article, m.sentence.start, m.sentence.end));
+    const citation = cite(m.article, m.sentence.start, m.sentence.end);
+    citationCore.set(citation, m.core);
+    citations.push(citation);
   }
-  return { date: h.period.date, precision: h.period.precision, text: h.mentions[0]!.sentence.text, citations };
+  return { date: h.period.date, precision: h.period.precision, text: h.mentions[0]!.text, citations };
 }
 
 /**
@@ -194,6 +352,9 @@ function citationStartIn(articles: ReadonlyMap<string, Article>, known: WeakMap<
 
 const citationStarts = new WeakMap<Citation, number>();
 
+/** The core of a citation made in this process (`Mention.core`); a citation read from the cache has its sentence's. */
+const citationCore = new WeakMap<Citation, Core>();
+
 function citationOrder(start: CitationStart): (a: Citation, b: Citation) => number {
   return (a, b) =>
 articleOrder(a.article, b.article) || start(a) - start(b);
@@ -215,6 +376,7 @@ function eventOrder(start: CitationStart): (a: TimelineEvent, b: TimelineEvent) 
 export function removeFromTimeline(events: TimelineEvent[], articleId: string, articles: ReadonlyMap<string, Article>): TimelineEvent[] {
   let changed = false;
   const out: TimelineEvent[] = [];
+  const start = citationStartIn(articles, citationStarts);
   for (const e of events) {
     if (!e.citations.some((c) => c.article.id === articleId)) {
       out.push(e);
@@ -222,9 +384,18 @@ export function removeFromTimeline(events: TimelineEvent[], articleId: string, a
     }
     changed = true;
     const citations = e.citations.filter((c) => c.article.id !== articleId);
-    if (citations.length > 0) out.push({ date: e.date, precision: e.precision, text: citations[0]!.excerpt, citations });
+    if (citations.length === 0) continue;
+    // An event told at two precisions keeps the finer date only while an article still tells it at that date.
+    const own = citations.map((c) => {
+      const article = articles.get(c.article.id);
+      return article ? articleMentions(article).find((m) => m.sentence.start === start(c) && overlaps(m.period, e)) : undefined;
+    });
+    const atDate = own.some((m) => m === undefined || (m.period.date === e.date && m.period.precision === e.precision));
+    const finest = atDate ? undefined : own.reduce((a, b) => (precisionRank(b!.period.precision) < precisionRank(a!.period.precision) ? b : a));
+    const text = citations[0] === e.citations[0] ? e.text : (own[0]?.text ?? citations[0]!.excerpt);
+    out.push(finest ? { date: finest.period.date, precision: finest.period.precision, text, citations } : { date: e.date, precision: e.precision, text, citations });
   }
-  return changed ? out.sort(eventOrder(citationStartIn(articles, citationStarts))) : events;
+  return changed ? out.sort(eventOrder(start)) : events;
 }
 
 /**
@@ -243,32 +414,73 @@ export function addToTimeline(
   const mentions = articleMentions(article);
   if (mentions.length === 0) return events;
   const key = (p: { date: string; precision: string }): string => `${p.date}/${p.precision}`;
-  const byPeriod = new Map<string, { event: TimelineEvent; citations: Citation[] }[]>();
-  const groups = events.map((event) => ({ event, citations: event.citations }));
-  for (const g of groups) pushTo(byPeriod, key(g.event), g);
-  const changed = new Set<(typeof groups)[number]>();
+  type Group = { event: TimelineEvent; period: Period; citations: Citation[] };
+  const byPeriod = new Map<string, Group[]>();
+  const groups: Group[] = events.map((event) => ({ event, period: { date: event.date, precision: event.precision }, citations: event.citations }));
+  for (const g of groups) pushTo(byPeriod, key(g.period), g);
+  // Events filed by the month and year they fall in, for telling one happening at two precisions (built on first need).
+  let byContainer: Map<string, Group[]> | null = null;
+  const containers = (): Map<string, Group[]> => {
+    if (!byContainer) {
+      byContainer = new Map();
+      for (const g of groups) for (const k of containerKeys(g.period)) pushTo(byContainer, k, g);
+    }
+    return byContainer;
+  };
+  const clauseOf = new Map<Citation, string>();
+  const changed = new Set<Group>();
+  const otherArticles = (g: Group): boolean => g.citations.every((c) => c.article.id !== article.id);
+  const tellsIt = (g: Group, m: Mention): number =>
+    Math.max(0, ...g.citations.map((c) => relatedHappening(citationCore.get(c) ?? coreOf(c.excerpt), m.core, weight)));
+  /** The group telling the mention's happening best among those `fits` allows. */
+  const bestOf = (pool: Group[], m: Mention, fits: (g: Group) => boolean): Group | undefined => {
+    let best: Group | undefined;
+    let bestScore = 0;
+    for (const g of pool) {
+      if (!fits(g)) continue;
+      const score = tellsIt(g, m);
+      const finerTie = score === bestScore && best !== undefined && precisionRank(g.period.precision) < precisionRank(best.period.precision);
+      if (score > bestScore || (score > 0 && finerTie)) [best, bestScore] = [g, score];
+    }
+    return best;
+  };
   for (const m of mentions) {
     const k = key(m.period);
     const candidates = byPeriod.get(k) ?? [];
-    const match = candidates.find((g) =>
-      g.citations.some(
-        (c) => c.excerpt === m.sentence.text || (c.article.id !== article.id && sameHappening(citationAbout(c), m.about, weight)),
-      ),
+    let match = candidates.find((g) =>
+      g.citations.some((c) => c.excerpt === m.sentence.text || (c.article.id !== article.id && sameHappening(citationAbout(c), m.about, weight))),
     );
+    if (!match && m.period.precision !== 'decade') {
+      // The same happening at another precision (`mergeAcrossPrecisions`): join a finer event inside this period, or
+      // bring a coarser event of other articles down to this finer date.
+      const near = containers().get(m.period.precision === 'year' ? m.period.date.slice(0, 4) : m.period.date.slice(0, 7)) ?? [];
+      match =
+        (m.period.precision === 'month' || m.period.precision === 'year'
+          ? bestOf(near, m, (g) => finerWithin(g.period, m.period) && otherArticles(g))
+          : undefined) ??
+        bestOf([...near, ...(containers().get(m.period.date.slice(0, 4)) ?? [])], m, (g) => (g.period.precision === 'month' || g.period.precision === 'year') && finerWithin(m.period, g.period) && otherArticles(g));
+      if (match && finerWithin(m.period, match.period)) {
+        match.period = m.period;
+        pushTo(byPeriod, k, match);
+      }
+    }
     const citation = cite(article, m.sentence.start, m.sentence.end);
     citationStarts.set(citation, m.sentence.start);
     citationAboutMemo.set(citation, m.about);
+    citationCore.set(citation, m.core);
+    clauseOf.set(citation, m.text);
     // A sentence gives one mention per period (`findArticleMentions`), so each joins an event once.
     if (match) {
       if (!changed.has(match)) match.citations = [...match.citations];
       match.citations.push(citation);
       changed.add(match);
     } else {
-      const g = { event: { date: m.period.date, precision: m.period.precision, text: m.sentence.text, citations: [] }, citations: [citation] };
+      const g: Group = { event: { date: m.period.date, precision: m.period.precision, text: m.text, citations: [] }, period: m.period, citations: [citation] };
       groups.push(g);
       changed.add(g);
       candidates.push(g);
       byPeriod.set(k, candidates);
+      if (byContainer) for (const ck of containerKeys(g.period)) pushTo(byContainer, ck, g);
     }
   }
   const start = citationStartIn(articles, citationStarts);
@@ -276,7 +488,9 @@ export function addToTimeline(
   const out = groups.map((g) => {
     if (!changed.has(g)) return g.event;
     const citations = g.citations.sort(byCitation);
-    return { date: g.event.date, precision: g.event.precision, text: citations[0]!.excerpt, citations };
+    const first = citations[0]!;
+    const text = first === g.event.citations[0] ? g.event.text : (clauseOf.get(first) ?? first.excerpt);
+    return { date: g.period.date, precision: g.period.precision, text, citations };
   });
   return out.sort(eventOrder(start));
 }
@@ -354,14 +568,22 @@ export function filterTimeline(
   checkFilterDate('to', filter.to);
   const topic = filter.topic ? [...new Set(terms(filter.topic))] : [];
   const person = filter.person?.trim();
-  return events.filter((e) => {
-    if (filter.from && periodEnd(e) < filter.from) return false;
-    if (filter.to && e.date > filter.to) return false;
-    const texts = eventTexts(e);
-    if (topic.length > 0 && !topicInTerms(topic, eventTerms(e))) return false;
-    if (person && !texts.some((t) => personMatches(t, person))) return false;
-    return true;
-  });
+  return events
+    .filter((e) => {
+      if (filter.from && periodEnd(e) < filter.from) return false;
+      if (filter.to && e.date > filter.to) return false;
+      const texts = eventTexts(e);
+      if (topic.length > 0 && !topicInTerms(topic, eventTerms(e))) return false;
+      if (person && !texts.some((t) => personMatches(t, person))) return false;
+      return true;
+    })
+    .map((e) => markApproximate(e, filter, periodEnd(e)));
+}
+
+/** The event as a date-range filter returns it: marked `approximate` when its period reaches outside [from, to]. */
+function markApproximate(e: TimelineEvent, filter: TimelineFilter, end: string): TimelineEvent {
+  const outside = (filter.from !== undefined && e.date < filter.from) || (filter.to !== undefined && end > filter.to);
+  return outside ? { ...e, approximate: true } : e;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -452,7 +674,7 @@ export function filterTimelineByNames(events: TimelineEvent[], filter: TimelineF
     if (filter.from && periodEndOf(e) < filter.from) continue;
     if (filter.to && e.date > filter.to) continue;
     if (person && !eventWords(e).some((present) => namesInWords(present, nameWords))) continue;
-    out.push(e);
+    out.push(filter.from || filter.to ? markApproximate(e, filter, periodEndOf(e)) : e);
   }
   return out;
 }

@@ -81,9 +81,14 @@ export interface TimelineEvent {
   /** First day of the period, YYYY-MM-DD. */
   date: string;
   precision: Precision;
-  /** The sentence that states the event, verbatim. */
+  /** The sentence that states the event, verbatim, or the clause of it that tells this event when it tells two. */
   text: string;
   citations: Citation[];
+  /**
+   * Set by a date-range filter when the event's period only overlaps the range (its date is known only to the week,
+   * month, year or decade): "earlier this year" is no September event, "in 2022" may be one.
+   */
+  approximate?: true;
 }
 
 export interface TimelineFilter {

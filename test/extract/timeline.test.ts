@@ -54,21 +54,15 @@ describe('buildTimeline on the seed corpus', () => {
       '1979-01-01 year | The MEK backed Ayatollah Ruhollah Khomei',
       '1990-01-01 decade | Following the collapse of its communist ',
       '2007-01-01 year | The US noted that Iran’s cyberthreats da',
-      '2009-01-01 year | Following the collapse of its communist ',
+      '2009-01-01 year | officially joining NATO in 2009.',
       '2010-01-01 year | The Islamic Republic has also been targe',
       '2013-01-01 year | Albania agreed in 2013 to take in member',
       '2020-01-01 year | Israeli officials have accused Iran of a',
-      '2022-01-01 year | That threat became all too real for Alba',
       '2022-06-01 month | The MEK regularly hosts summits in Alban',
-      '2022-07-01 month | Israel offered cyber defense assistance ',
-      '2022-07-01 month | Albanian Prime Minister Edi Rama said an',
       '2022-07-01 month | A month later, the group postponed anoth',
-      '2022-07-01 month | An Iranian-sponsored attack on Albania’s',
-      '2022-07-01 month | The July incident was so serious, Politi',
       '2022-07-15 day | Last week, Albania blamed Iran for a Jul',
       '2022-09-01 month | An Iranian-sponsored attack on Albania’s',
       '2022-09-01 month | The attack led to United States’ sanctio',
-      '2022-09-05 week | Israel offered cyber defense assistance ',
       '2022-09-05 week | Last week, Albania blamed Iran for a Jul',
       '2022-09-05 week | Over the weekend, Albania’s Interior Min',
       '2022-09-09 day | Over the weekend, Albania’s Interior Min',
@@ -92,10 +86,10 @@ describe('buildTimeline on the seed corpus', () => {
     expect(events.some((e) => e.text.startsWith('Today, the evil'))).toBe(false);
   });
 
-  it('quotes every event sentence verbatim and cites it with its paragraph', () => {
+  it('quotes every event verbatim (its sentence, or the clause of it that tells the event) and cites the sentence with its paragraph', () => {
     for (const e of events) {
       expect(e.citations.length).toBeGreaterThan(0);
-      expect(e.text).toBe(e.citations[0]!.excerpt);
+      expect(e.citations[0]!.excerpt).toContain(e.text);
       for (const c of e.citations) {
         const article = articles.find((a) => a.id === c.article.id)!;
         expect(article.sentences.map((s) => s.text)).toContain(c.excerpt);
@@ -109,7 +103,26 @@ describe('buildTimeline on the seed corpus', () => {
         paragraph: 4,
         excerpt: july15.text,
       },
+      {
+        article: expect.objectContaining({ id: '2022-10-23-lapid-rama-cyber-threat.md', date: '2022-10-23' }),
+        paragraph: 3,
+        excerpt: expect.stringMatching(/^An Iranian-sponsored attack on Albania’s government systems in July/),
+      },
     ]);
+  });
+
+  it('lists a sentence once, at the date that governs its main verb: "on Monday, days after …, in July" is a 12 Sep event only', () => {
+    const israel = events.filter((e) => e.text.startsWith('Israel offered cyber defense assistance'));
+    expect(israel.map((e) => `${e.date} ${e.precision}`)).toEqual(['2022-09-12 day']);
+  });
+
+  it('makes no event of vague time words ("earlier this year")', () => {
+    expect(events.some((e) => e.citations.some((c) => c.excerpt.includes('earlier this year')))).toBe(false);
+  });
+
+  it('merges the July 15 attack told by both seed articles into one event, at the finer date', () => {
+    const july = events.filter((e) => e.date.startsWith('2022-07') && e.citations.some((c) => c.excerpt.includes('government systems in July')));
+    expect(july.map((e) => [e.date, e.precision, e.citations.length])).toEqual([['2022-07-15', 'day', 2]]);
   });
 
   it('returns plain TimelineEvent objects, as the JSON CLI prints them', () => {
@@ -175,11 +188,11 @@ describe('buildTimeline across articles', () => {
     const late = makeArticle({
       id: 'late.md',
       date: '2021-06-01',
-      body: 'Courts upheld it on January 1, 2020. Critics have fought the statute since January 2020.',
+      body: 'Courts upheld it on January 1, 2020. Critics took the statute to a higher court in January 2020.',
     });
     expect(summary(buildTimeline([late, early]), 20)).toEqual([
       '2020-01-01 year | The law was passed i',
-      '2020-01-01 month | Critics have fought ',
+      '2020-01-01 month | Critics took the sta',
       '2020-01-01 day | Courts upheld it on ',
     ]);
   });
@@ -226,6 +239,16 @@ describe('filterTimeline', () => {
     expect(dates(filterTimeline(events, { to: '2022-07-01' }))).toEqual(['2009-01-01 year', '2022-07-01 month']);
     expect(dates(filterTimeline(events, { from: '2022-09-01', to: '2022-09-30' }))).toEqual(['2022-09-07 day']);
     expect(dates(filterTimeline(events, { from: '2009-06-01', to: '2009-06-30' }))).toEqual(['2009-01-01 year']);
+  });
+
+  it('says when a kept event’s date is only known to a wider period than the range (approximate), and leaves the others as they are', () => {
+    const june2009 = filterTimeline(events, { from: '2009-06-01', to: '2009-06-30' });
+    expect(june2009.map((e) => [e.date, e.precision, e.approximate])).toEqual([['2009-01-01', 'year', true]]);
+    const september = filterTimeline(events, { from: '2022-09-01', to: '2022-09-30' });
+    expect(september).toEqual([events.find((e) => e.date === '2022-09-07')]);
+    expect(september[0]).toBe(events.find((e) => e.date === '2022-09-07'));
+    expect(filterTimeline(events, { from: '2022-07-20' }).map((e) => e.approximate ?? false)).toEqual([true, false, false]);
+    expect(filterTimeline(events, {}).some((e) => 'approximate' in e)).toBe(false);
   });
 
   it('keeps events whose sentences hold the topic’s search terms', () => {

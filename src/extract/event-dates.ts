@@ -1,0 +1,179 @@
+// Which of a sentence's dates are events (issue 16). A sentence reports what its main verb says, dated by the
+// date that governs that verb; its other dates are background: a comparison ("above a year earlier", "than last
+// year"), a state's start ("since 1934"), a range's end, a date counted from the event ("days after …"), a
+// subordinate or relative clause's date when the main clause has one of its own, an adjective ("his Thursday
+// round") beside a real date. A sentence telling two events at two dates gives both, each with its clause:
+// "designs supplied in 1959 and was launched last year"; "on Monday … an attack on Friday". A specific day told
+// in a subordinate clause ("… of burns from an explosion Saturday night") is still its own event.
+import type { DateMention } from './dates.js';
+
+/** One event of a sentence: the date mention that dates it and the part of the sentence that tells it. */
+export interface SentenceEvent {
+  mention: DateMention;
+  /** The clause, as offsets into the sentence (the whole sentence when it tells one event). */
+  start: number;
+  end: number;
+  /** Dated only by an adjective with "the" ("the July cyberattack was …"): most likely an event told before. */
+  anaphoric?: true;
+}
+
+/**
+ * Words that open a phrase whose dates are background when the main clause has a date: a time told relative to
+ * the event ("after …", "when …"), a reason or condition, what someone said or claimed ("accusations that …").
+ * A relative clause ("who led the firm from 2009", "which Okafor ended with a wage deal in April") tells events of
+ * its own and is not one of them.
+ */
+const SUBORDINATORS =
+  /(?:^|[\s,(—–-])(?:after|before|when|whenever|while|because|although|though|if|unless|following|citing|despite|thanks to|because of|whereby)\s/gi;
+/** "that" opening what someone said, thought or claimed, not a relative clause ("the side that reached the final"). */
+const CONTENT_THAT =
+  /\b(?:said|says|say|saying|told|tells|noted|notes|reported|reports|announced|claimed|claims|accusations?|allegations?|charges?|believes?|believed|thought|determined|found|argued|added|warned|indicated|suggested|stated|insisted|learned|realized?|fact|evidence|news|word|hopes?|concluded|agreed|denied|confirmed|estimated|predicted|explained|revealed|disclosed|testified|ruled|feared|knew|know|knows)\s+that\s/i;
+/** A comparison's baseline: "than last year", "above a year earlier", "behind 1960", "compared with mid-July". */
+const COMPARISON_BEFORE =
+  /(?:\bthan(?:\s+\p{L}+){0,3}|\b(?:above|below|behind|ahead of|compared (?:with|to)|versus|vs\.?|over|(?:gains?|up|down|rise|fall|drop|increase|decrease) from))\s+(?:(?:about|around|nearly|almost|roughly|the|a|an|in|its|their|his|her|that|of)\s+)*$/iu;
+/** "from 869 in the like period a year earlier": a number's baseline. */
+const NUMBER_FROM_BEFORE = /\bfrom\s+(?!(?:1[5-9]|20)\d\d\b)[$€£]?\d[\d,.]*(?:\s+[\p{L}\d,.%]+){0,5}\s+$/iu;
+/** A duration, not a date: "for the rest of the weekend". */
+const DURATION_BEFORE = /\b(?:rest|remainder|part|most|much|all) of\s+$/i;
+/** "Last year, we probably would have given him …": what would have happened. */
+const HYPOTHETICAL_AFTER = /^[^;.?!]{0,40}\b(?:would|could|might) (?:probably |not |never )?have\b/i;
+/** "as price conscious as last year". */
+const AS_AS_BEFORE = /\bas\s+(?!(?:early|late|recently|soon|long ago)\s+as\s+$)[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+as\s+$/iu;
+/** "up $1 billion from 1960", "from 869 in the like period a year earlier", "the $639 million of 1960". */
+const AMOUNT_FROM_BEFORE = /(?:[$€£]\s?\d|\d[\d,.]*\s*(?:%|per ?cent|percent|units|billion|million|dollars))[^.;,]{0,30}\b(?:from|of)\s+(?:(?:the|a|an|in|like|same)\s+)*(?:[\p{L}]+\s+){0,3}$/iu;
+/** "since 1934", "since his arrest last July", "as of Aug. 22": a state from then on, not an event then. */
+const SINCE_BEFORE = /\b(?:since|as of|except(?: for)?)\s+(?:[\p{L}'’]+\s+){0,5}$/iu;
+/** A speculation or condition: "who may have altered history in the 1960s". */
+const HYPOTHETICAL_BEFORE = /\b(?:may|might|could|would|should|must) have\b[^;,—–()]*$/i;
+/** A range's end after its start: "from June, 1942, until December, 1945", "between 2014 and 2017". */
+const RANGE_END_BEFORE = /^[\s,]*(?:until|till|through|to|-|–)\s*(?:(?:early|late|mid)[-\s]+)?$/i;
+/** Two dates joined into one time: "in July and August", "late 1960 and early 1961", "Thursday and Friday". */
+const LIST_JOIN = /^\s*(?:,|and|or|&|-|–|,\s*and)\s*(?:(?:early|late|mid)[-\s]+)?(?:(?:in|on)\s+)?$/i;
+/** Nouns after a year that make it a time rather than an adjective: "the 1955 season", "the 2019 session". */
+const TIME_NOUNS = /^(?:season|year|term|session|campaign|tour|spring|summer|fall|autumn|winter|period|quarter|half)\b/i;
+const POSSESSIVE_DETERMINER = /\b(?:his|her|its|their|our|my|your)\s+$/i;
+
+/** Is the mention an adjective of a noun ("a July 15 cyberattack", "the 1979 revolution", "Sunday's round")? */
+function attributive(sentence: string, m: DateMention): 'possessive' | 'noun' | null {
+  const after = sentence.slice(m.end);
+  const before = sentence.slice(Math.max(0, m.start - 30), m.start);
+  if (/^['’]s\s+\p{L}/u.test(after)) return 'possessive';
+  if (/^[-–](?:\d|\p{Lu})/u.test(after) || /\p{L}[-–]$/u.test(before)) return 'noun'; // "September-October term", "1961-62 budget"
+  if (/^\s*(?:in|on|at|during|by|since|until|from|of|last|this|next|yesterday|today|tonight|early|late|mid)\b/i.test(m.text)) return null;
+  const next = /^\s+([\p{L}][\p{L}-]*)/u.exec(after)?.[1];
+  if (next !== undefined && /^\p{Lu}/u.test(next)) return /\b(?:the|a|an)\s+$/i.test(before) ? 'noun' : null; // "the 1961 Masters"
+  if (next === undefined || TIME_NOUNS.test(next) || /^(?:and|or|to|with|when|after|before|in|on|at|of|for|by|as|the|a|an|that|which|who)$/.test(next)) {
+    return POSSESSIVE_DETERMINER.test(before) && next !== undefined ? 'possessive' : null;
+  }
+  if (POSSESSIVE_DETERMINER.test(before)) return 'possessive';
+  return /\b(?:the|a|an)\s+$/i.test(before) ? 'noun' : null;
+}
+
+/** Does a subordinating word open a phrase that still runs at `index` (it runs to the next comma, semicolon, dash or bracket)? */
+function subordinate(sentence: string, index: number): boolean {
+  const head = sentence.slice(0, index);
+  // Inside brackets or between dashes: an aside.
+  const opens = (head.match(/\(/g) ?? []).length - (head.match(/\)/g) ?? []).length;
+  if (opens > 0) return true;
+  if ((head.match(/ [—–] /g) ?? []).length % 2 === 1) return true;
+  const clauseStart = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(' — '), head.lastIndexOf(' – '), head.lastIndexOf(')'));
+  // The phrase opened by a subordinator runs to the next comma: look for one in the current stretch, or in the
+  // previous stretch when that stretch was a phrase opened by "after", "that", … and the comma closed it.
+  const stretch = head.slice(clauseStart + 1);
+  SUBORDINATORS.lastIndex = 0;
+  if (SUBORDINATORS.test(` ${stretch}`) || /^\s*as\s/i.test(stretch) || CONTENT_THAT.test(head.slice(Math.max(0, clauseStart - 30)))) return true;
+  // ", citing …", ", officially joining …": a participle phrase.
+  return /^\s*(?:\p{Ll}+ly\s+)?\p{Ll}+ing\b/u.test(stretch) && clauseStart >= 0 && head[clauseStart] === ',';
+}
+
+/** A date that cannot date an event of this sentence, whatever else the sentence holds. */
+function background(sentence: string, m: DateMention, previous: DateMention | undefined): boolean {
+  if (m.vague) return true;
+  // "the September-October term", "the 1961-62 budget", "the 1947-49 average": a span's label.
+  if (/[\p{L}\d][-–][\p{L}\d]/u.test(m.text.replace(/^(?:mid|early|late)[-–]/i, '')) || /^[-–]\d/.test(sentence.slice(m.end)) || /\d[-–]$/.test(sentence.slice(0, m.start))) return true;
+  const before = sentence.slice(Math.max(0, m.start - 80), m.start);
+  if (COMPARISON_BEFORE.test(before) || AS_AS_BEFORE.test(before) || AMOUNT_FROM_BEFORE.test(before) || NUMBER_FROM_BEFORE.test(before)) return true;
+  if (SINCE_BEFORE.test(before) || HYPOTHETICAL_BEFORE.test(before) || DURATION_BEFORE.test(before)) return true;
+  if (HYPOTHETICAL_AFTER.test(sentence.slice(m.end))) return true;
+  if (previous) {
+    const between = sentence.slice(previous.end, m.start);
+    if (LIST_JOIN.test(between)) return true;
+    if (RANGE_END_BEFORE.test(between)) return true;
+  }
+  return false;
+}
+
+/** Where to cut between two events' dates: the strongest boundary between them, else nowhere (-1). */
+function cutBetween(sentence: string, from: number, to: number): number {
+  const span = sentence.slice(from, to);
+  const kinds: RegExp[] = [
+    /;\s*/g,
+    /\s+[—–]\s+|\s*\(\s*/g,
+    /,\s+(?:and|but|then|while)\s+/g,
+    /,\s+(?=(?:\p{Ll}+ly\s+)?\p{Ll}+ing\s)/gu, // ", officially joining NATO in 2009"
+    // "… in 1959 and was launched last year", "… than a year earlier and in September sales were …": a new clause.
+    /\s+(?:and|but|then)\s+(?=(?:was|were|is|are|has|had|have|will|would|did|then|in|on|at|last|this|he|she|they|it|we|i|\p{Ll}+ed)\s)/giu,
+  ];
+  for (const kind of kinds) {
+    const found = [...span.matchAll(kind)];
+    if (found.length > 0) return from + found.at(-1)!.index!;
+  }
+  return -1;
+}
+
+/** The verbatim part of the sentence from `start` to `end`, without a leading conjunction or trailing separator. */
+function trimClause(sentence: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  const lead = /^[\s;,()—–]*(?:(?:and|but|then|while)\s+)?/i.exec(sentence.slice(s, e))![0];
+  s += lead.length;
+  const tail = /[\s;,(—–]+$/.exec(sentence.slice(s, e));
+  if (tail) e -= tail[0].length;
+  return e > s ? { start: s, end: e } : { start, end };
+}
+
+/**
+ * The events of one sentence among its date mentions (in reading order): the dates that govern a verb of their
+ * own, each with its clause. A sentence whose main clause holds no date gives the dates of its other clauses.
+ */
+export function sentenceEvents(sentence: string, mentions: DateMention[]): SentenceEvent[] {
+  if (mentions.length === 0) return [];
+  const candidates: DateMention[] = [];
+  for (const m of mentions) if (!background(sentence, m, candidates.at(-1))) candidates.push(m);
+  // A date counted from another date of the sentence ("X on Monday, days after Y") is that date's background.
+  const anchoredOk = candidates.filter((m) => !(m.anchored && candidates.some((o) => o !== m && !o.anchored)));
+  const info = anchoredOk.map((m) => ({ m, sub: subordinate(sentence, m.start), adj: attributive(sentence, m) }));
+  const strong = info.filter((x) => !x.sub && x.adj === null);
+  let chosen: DateMention[];
+  if (strong.length > 0) {
+    chosen = strong.map((x) => x.m);
+    // A specific day told in a subordinate phrase is an event of its own ("died … Monday, have been scheduled for tomorrow").
+    for (const x of info) {
+      if (x.adj === 'possessive' || chosen.includes(x.m) || x.m.period.precision !== 'day') continue;
+      chosen.push(x.m);
+    }
+  } else {
+    const plain = info.filter((x) => x.adj === null);
+    const nouns = info.filter((x) => x.adj === 'noun');
+    chosen = (plain.length > 0 ? plain : nouns.length > 0 ? nouns : info.slice(0, 1)).map((x) => x.m);
+  }
+  // One event per period; in reading order.
+  const seen = new Set<string>();
+  const events = mentions.filter((m) => {
+    if (!chosen.includes(m)) return false;
+    const key = `${m.period.date}/${m.period.precision}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (events.length === 1 && strong.length === 0 && attributive(sentence, events[0]!) === 'noun' && /\bthe\s+$/i.test(sentence.slice(0, events[0]!.start))) {
+    return [{ mention: events[0]!, start: 0, end: sentence.length, anaphoric: true }];
+  }
+  if (events.length <= 1) return events.map((mention) => ({ mention, start: 0, end: sentence.length }));
+  const cuts = events.slice(1).map((m, i) => cutBetween(sentence, events[i]!.end, m.start));
+  if (cuts.some((c) => c < 0)) return events.map((mention) => ({ mention, start: 0, end: sentence.length }));
+  return events.map((mention, i) => {
+    const clause = trimClause(sentence, i === 0 ? 0 : cuts[i - 1]!, i === events.length - 1 ? sentence.length : cuts[i]!);
+    return { mention, ...clause };
+  });
+}

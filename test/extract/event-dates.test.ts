@@ -1,0 +1,91 @@
+// Which of a sentence's dates are events (issue 16): the date governing the main verb, not the background ones.
+import { describe, expect, it } from 'vitest';
+import { datelineDay, extractDates } from '../../src/extract/dates.js';
+import { sentenceEvents } from '../../src/extract/event-dates.js';
+import { buildTimeline } from '../../src/extract/timeline.js';
+import { makeArticle } from '../helpers/articles.js';
+
+/** The events of one sentence as "date precision | clause". */
+function eventsOf(sentence: string, articleDate: string): string[] {
+  return sentenceEvents(sentence, extractDates(sentence, articleDate)).map(
+    (e) => `${e.mention.period.date} ${e.mention.period.precision} | ${sentence.slice(e.start, e.end)}`,
+  );
+}
+
+describe('sentenceEvents', () => {
+  it('dates a sentence by its main clause and leaves "days after …" and a reported "in July" as background', () => {
+    const s = 'Israel offered aid to Albania on Monday, days after the Balkan state severed ties with Iran, citing accusations that Iran carried out cyberattacks in July.';
+    expect(eventsOf(s, '2022-09-12')).toEqual([`2022-09-12 day | ${s}`]);
+  });
+
+  it('gives a sentence telling two events at two dates both, each with its clause', () => {
+    expect(eventsOf('The submarine was built on designs supplied in 1959 and was launched last year.', '1961-02-10')).toEqual([
+      '1959-01-01 year | The submarine was built on designs supplied in 1959',
+      '1960-01-01 year | was launched last year.',
+    ]);
+  });
+
+  it('keeps a specific day told in a relative clause as an event of its own', () => {
+    const s = 'Funeral services for her daughter, who died at the same hospital Monday, have been scheduled for 10 a.m. tomorrow.';
+    expect(eventsOf(s, '1961-04-12').map((e) => e.slice(0, 15))).toEqual(['1961-04-10 day ', '1961-04-13 day ']);
+  });
+
+  it('makes no event of a comparison baseline, a state since a date, or a hypothetical', () => {
+    expect(eventsOf('In August our dealers sold 13% more than a year earlier and in September sales were 14% higher than last year.', '1961-10-04').map((e) => e.slice(0, 16))).toEqual([
+      '1961-08-01 month',
+      '1961-09-01 month',
+    ]);
+    expect(eventsOf('He has been practicing in Portland since November, 1959.', '1961-10-17')).toEqual([]);
+    expect(eventsOf('Last year, we probably would have given him $700 for it.', '1961-10-04')).toEqual([]);
+    expect(eventsOf('Net income may reach $12.7 billion, up $1 billion from 1960 and the highest since 1953.', '1961-10-04')).toEqual([]);
+  });
+
+  it('makes no event of vague time words', () => {
+    expect(eventsOf('That threat became all too real for Albania earlier this year.', '2022-10-23')).toEqual([]);
+  });
+
+  it('reads "in July and August" and "the September-October term" as one time, not two events', () => {
+    expect(eventsOf('Tractor production in July and August rose to 2,418 units.', '1961-10-04').map((e) => e.slice(0, 16))).toEqual(['1961-07-01 month']);
+    expect(eventsOf('The September-October term jury had been charged by the judge.', '1961-11-04')).toEqual([]);
+  });
+
+  it('takes an adjective date ("his Saturday round") only when nothing else dates the sentence', () => {
+    const s = 'As evening approached and Palmer finished his Saturday round, the record was intact, thanks to his Thursday and Friday rounds.';
+    expect(eventsOf(s, '1961-04-10').map((e) => e.slice(0, 14))).toEqual(['1961-04-08 day']);
+  });
+
+  it('counts a range from its start: "from June, 1942, until December, 1945" is a June 1942 event', () => {
+    expect(eventsOf('From June, 1942, until December, 1945, Pfaff served in the Army Air Corps.', '1961-01-08').map((e) => e.slice(0, 16))).toEqual([
+      '1942-06-01 month',
+    ]);
+  });
+});
+
+describe('datelines and the story’s day', () => {
+  it('reads the day of a dateline', () => {
+    expect(datelineDay('Washington, Feb. 9 — President Kennedy today proposed a plan.', '1961-02-10')).toBe('1961-02-09');
+    expect(datelineDay('Miami, Fla., March 17 — The Orioles tonight lost.', '1961-03-18')).toBe('1961-03-17');
+    expect(datelineDay('Plainfield — James P. Mitchell spoke last night.', '1961-03-22')).toBeNull();
+    expect(datelineDay('Over the weekend, May 5 — nothing.', '1961-05-10')).toBeNull();
+  });
+
+  it('counts "today" from the dateline, and lists the dateline itself as no event', () => {
+    const article = makeArticle({ date: '1961-02-10', body: 'Washington, Feb. 9 — President Kennedy today proposed a mammoth new medical care program.' });
+    expect(buildTimeline([article]).map((e) => `${e.date} ${e.precision}`)).toEqual(['1961-02-09 day']);
+  });
+
+  it('counts a weekly’s later weekdays back from the day its lead tells of ("proved last Monday … On Thursday, the first day")', () => {
+    const article = makeArticle({
+      date: '1961-04-17',
+      body:
+        'The Masters golf tournament proved last Monday what it can do to the strongest men.\n\n' +
+        'Until late last Saturday afternoon Palmer had played seven rounds without being out of first place.\n\n' +
+        'On Thursday, the first day of the Masters, the contest developed instantly.',
+    });
+    expect(buildTimeline([article]).map((e) => e.date)).toEqual(['1961-04-06', '1961-04-08', '1961-04-10']);
+  });
+
+  it('does not take a recurring weekday for a date', () => {
+    expect(extractDates('The Krogers received secrets usually on the first Saturday evening of each month.', '1961-02-10')).toEqual([]);
+  });
+});
