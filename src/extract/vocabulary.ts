@@ -208,10 +208,38 @@ export const ROLES_BEFORE_NAME: ReadonlySet<string> = pick(
   words('star keeper boss champion medallist athlete sprinter runner footballer cricketer comedian musician'),
 );
 
-/** A title word, including hyphenated ones ("Vice-President", "ex-minister"). */
+/** A title word, including hyphenated ones ("Vice-President", "ex-minister", "Mayor-nominate"). */
 export function isTitle(key: string): boolean {
-  return TITLES.has(key) || (key.includes('-') && TITLES.has(key.split('-').at(-1)!));
+  return TITLES.has(key) || (key.includes('-') && (TITLES.has(key.split('-').at(-1)!) || designated(key)));
 }
+
+/** "mayor-nominate", "governor-elect", "ambassador-designate": a title someone is about to take. */
+function designated(key: string): boolean {
+  const m = /^(.+)-(?:elect|nominate|designate)$/.exec(key);
+  return m !== null && (TITLES.has(m[1]!) || m[1]!.split('-').some((p) => TITLES.has(p)));
+}
+
+/**
+ * Roles news gives people that are neither titles nor in compromise's lexicon as actors: a candidacy, a standing
+ * in a contest, a trade, a position in a team ("Democratic gubernatorial candidate", "the defending champion", "a
+ * Tyler lawyer", "amateur Bill Hyndman", "the big righthander", "Tailback James Saxton").
+ */
+export const MORE_ROLE_NOUNS: ReadonlySet<string> = words(`
+  candidate nominee contender challenger incumbent competitor rival amateur rookie veteran
+  bookseller merchant dealer grocer druggist pharmacist carpenter plumber electrician mechanic roofer farmer rancher
+  salesman saleswoman broker banker financier industrialist manufacturer contractor builder architect
+  righthander lefthander southpaw hurler baseman kicker place-kicker placekicker tailback wingback fielder
+  sprinter swimmer jockey referee umpire principal provost headmaster headmistress chaplain deacon priest
+  missionary trustee regent foreman forewoman supervisor administrator assessor surveyor warden jailer patrolman
+  policeman policewoman fireman firefighter soldier sailor airman pilot corporal
+`);
+
+/** Kinship nouns: who someone is to another, a role only in apposition ("her daughter, Christine", "X, his wife"). */
+export const KINSHIP_NOUNS: ReadonlySet<string> = words(`
+  wife husband son daughter mother father brother sister stepson stepdaughter stepmother stepfather widow widower
+  grandmother grandfather granddaughter grandson nephew niece uncle aunt cousin twin sister-in-law brother-in-law
+  mother-in-law father-in-law son-in-law daughter-in-law fiance fiancee fiancé fiancée
+`);
 
 /** People by relation or circumstance, not by role: compromise lists some as actors ("friend", "visitor"). */
 const NOT_ROLES: ReadonlySet<string> = words(`
@@ -225,11 +253,21 @@ const NOT_ROLES: ReadonlySet<string> = words(`
  * a relation ("friend", "mother"). What the entity finder reports as someone's role.
  */
 export function isRoleNoun(key: string): boolean {
-  if (TITLES.has(key)) return true;
-  if (key.endsWith('s') && TITLES.has(key.slice(0, -1))) return false;
+  if (TITLES.has(key) || MORE_ROLE_NOUNS.has(key)) return true;
+  if (key.endsWith('s') && (TITLES.has(key.slice(0, -1)) || MORE_ROLE_NOUNS.has(key.slice(0, -1)))) return false;
   if (NOT_ROLES.has(key)) return false;
+  // "vice-chairman", "co-pilot", "mayor-nominate": a hyphenated role.
+  if (key.includes('-') && !KINSHIP_NOUNS.has(key) && (isTitle(key) || MORE_ROLE_NOUNS.has(key.split('-').at(-1)!))) return true;
   const tags = compoundLexiconTags(key);
   return tags.includes('Actor') && !tags.includes('Plural');
+}
+
+/** The singular of a plural role noun ("bankers" → "banker", "civil servants"' "servants" → "servant"), or null. */
+export function singularRole(key: string): string | null {
+  for (const singular of [key.replace(/ies$/, 'y'), key.replace(/es$/, ''), key.replace(/s$/, ''), key.replace(/men$/, 'man')]) {
+    if (singular !== key && isRoleNoun(singular)) return singular;
+  }
+  return null;
 }
 
 /**

@@ -1,15 +1,17 @@
 // One sentence → the names it mentions, each with the evidence news prose gives about what it names:
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
-import { casedWords, withoutPossessive } from '../../text/terms.js';
-import { TRAILING_ORG_NOUNS, isDemonym, isModifiedNoun, lexiconKind } from '../names.js';
+import { STOP_WORDS, casedWords, withoutPossessive, type NameToken } from '../../text/terms.js';
+import { NAME_SUFFIXES, TRAILING_ORG_NOUNS, isDemonym, isModifiedNoun, lexiconKind } from '../names.js';
 import {
   HONORIFICS,
   INVERTED_SPEECH_VERBS,
+  KINSHIP_NOUNS,
   OUTLET_VERBS,
   SPEECH_VERBS,
   TITLE_MODIFIERS,
   isRoleNoun,
   isTitle,
+  singularRole,
 } from '../vocabulary.js';
 import { BETWEEN_SUBJECT_AND_VERB, NameSpans, type Span } from './name-spans.js';
 
@@ -78,6 +80,16 @@ export interface WordStats {
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'whose']);
+/** Words that end a looser appositive's role phrase ("the defending champion, lost", "candidate, that"). */
+const LOOSE_APPOSITIVE_STOPS = new Set('who whom whose which that said says told and or but is was has had will would'.split(' '));
+/** Verbs of a trade in "X, who sells tractors": the clause says what the person does. */
+/** A lower-case word before a plural role that belongs to it ("civil servants"), not a count ("several", "two"). */
+function isRoleModifierWord(key: string): boolean {
+  return !/^\d/.test(key) && !/^(?:several|some|many|few|two|three|four|five|six|other|both|all|most|these|those)$/.test(key);
+}
+const TRADE_VERBS = new Set(
+  'sells runs heads owns manages directs chairs coaches leads teaches edits publishes represents operates'.split(' '),
+);
 const APPOSITIVE_END = new Set(', . ; — – ) : of at for with who and said told in from on says'.split(' '));
 const PLACE_PREPOSITIONS = new Set('in at near across throughout outside inside from into'.split(' '));
 const ALIAS_PHRASES = [['also', 'known', 'as'], ['known', 'as'], ['or']];
@@ -160,6 +172,8 @@ class SentenceScanner extends NameSpans {
     if (!organization) {
       this.roleBefore(first, evidence, roles);
       this.appositiveAfter(span.last, evidence, roles);
+      if (roles.length === 0) this.listRole(first, evidence, roles);
+      this.whoAfter(span.last, evidence, roles);
       if (!lastTok.possessive && this.speechVerbAfter(last)) evidence.speech++;
       const prev = this.word(first - 1);
       if (prev && INVERTED_SPEECH_VERBS.has(prev.key)) evidence.speech++;
@@ -237,7 +251,8 @@ class SentenceScanner extends NameSpans {
     if (toks[start - 1]?.text !== ',') return;
     const head = start - 2;
     const headTok = this.word(head);
-    if (!headTok || headTok.cap || !isRoleNoun(headTok.key)) return;
+    const kinship = headTok !== undefined && !headTok.cap && KINSHIP_NOUNS.has(headTok.key);
+    if (!headTok || headTok.cap || !(isRoleNoun(headTok.key) || kinship)) return;
     const span = this.byFirst.get(first);
     const closer = toks[(span?.last ?? first) + 1];
     if (closer && !(closer.text === ',' || closer.text === '.' || SPEECH_VERBS.has(closer.key))) return;
@@ -248,7 +263,8 @@ class SentenceScanner extends NameSpans {
       s--;
     }
     const det = toks[s - 1];
-    if (!det || !(DETERMINERS.has(det.key) || det.possessive)) return;
+    // "and wife, Joyce": a kinship after "and" needs no determiner.
+    if (!det || !(DETERMINERS.has(det.key) || det.possessive || (kinship && det.key === 'and'))) return;
     roles.push(this.text.slice(toks[s]!.start, toks[head]!.end));
     evidence.appositive++;
   }
@@ -257,6 +273,8 @@ class SentenceScanner extends NameSpans {
   private appositiveAfter(last: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
     let i = last + 1;
+    // "Raymond Fortin Sr., 63, a carpenter": the abbreviation's period before the comma.
+    if (toks[i]?.text === '.' && (NAME_SUFFIXES.has(toks[last]!.key) || toks[last]!.text.length === 1)) i++;
     if (toks[i]?.text !== ',' || toks[last]!.possessive) return;
     i++;
     if (/^\d{1,3}$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i += 2;
@@ -288,7 +306,10 @@ class SentenceScanner extends NameSpans {
       if (t.cap ? !this.isRolePart(t) : !this.isRolePhraseWord(t)) break;
       if (isRoleNoun(t.key)) headEnd = j;
     }
-    if (headEnd < 0 || HONORIFICS.has(toks[headEnd]!.key)) return;
+    if (headEnd < 0 || HONORIFICS.has(toks[headEnd]!.key)) {
+      this.looseAppositive(i, determiner, evidence, roles);
+      return;
+    }
     const boundary = toks[headEnd + 1];
     if (boundary && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text)) return;
     // "of Houston, Dr. James Carter": a title that runs into the next name is not this name's role.
@@ -302,6 +323,100 @@ class SentenceScanner extends NameSpans {
         (toks[headEnd + 2]?.key === 'the' ? this.byFirst.get(headEnd + 3) : undefined);
       if (employer) markAffiliation(employer);
     }
+  }
+
+  /**
+   * An appositive whose role phrase the strict reading above does not take: adjectives and participles before the
+   * role ("the defending champion", "the spectacular young amateur", "Democratic gubernatorial candidate", "the
+   * naturalized British German born scientist who"), a kinship after a determiner ("her daughter"), an employer
+   * with an abbreviation ("Ford Motor Co. vice president"). `i` is the first token after the comma (and age).
+   */
+  private looseAppositive(i: number, determiner: boolean, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let headEnd = -1;
+    for (let j = i; j < toks.length && j - i < 9; j++) {
+      const t = toks[j]!;
+      if (!t.word) {
+        if (t.text === '.' && toks[j - 1]?.word && toks[j - 1]!.cap && toks[j + 1]?.word) continue; // "Co. vice president"
+        if (t.text === '-' || t.text === '’' || t.text === "'") continue;
+        break;
+      }
+      if (!t.cap && (LOOSE_APPOSITIVE_STOPS.has(t.key) || (STOP_WORDS.has(t.key) && t.key !== 'of'))) break;
+      if (!t.cap && SPEECH_VERBS.has(t.key)) break;
+      if (t.key === 'of') break;
+      if (isRoleNoun(t.key) || (KINSHIP_NOUNS.has(t.key) && determiner)) headEnd = j;
+    }
+    if (headEnd < 0 || HONORIFICS.has(toks[headEnd]!.key)) return;
+    const boundary = toks[headEnd + 1];
+    if (boundary && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text) && !LOOSE_APPOSITIVE_STOPS.has(boundary.key)) return;
+    // "of Houston, Dr. James Carter": a title that runs into the next name is not this name's role.
+    if (boundary?.text === '.' && this.isNameToken(headEnd + 2) && toks[headEnd]!.cap) return;
+    roles.push(this.text.slice(toks[i]!.start, toks[headEnd]!.end));
+    evidence.appositive++;
+  }
+
+  /**
+   * "X, who …": only people are "who", so it is a person; "X, who sells tractors in Sioux City" also says what
+   * they do, which is their role when nothing else gives one.
+   */
+  private whoAfter(last: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    if (toks[last]!.possessive || toks[last + 1]?.text !== ',' || !/^who(?:se)?$/.test(toks[last + 2]?.key ?? '') || toks[last + 2]!.cap) return;
+    evidence.appositive++;
+    const verb = toks[last + 3];
+    if (roles.length > 0 || !verb?.word || !TRADE_VERBS.has(verb.key)) return;
+    let end = last + 3;
+    for (let j = last + 4; j < toks.length && j - last < 12; j++) {
+      const t = toks[j]!;
+      if (t.text === ',' || t.text === ';' || (!t.word && t.text !== '.') || (!t.cap && /^(?:in|at|on|for|since|and)$/.test(t.key) && end > last + 3 && !toks[j + 1]?.cap)) break;
+      if (t.word) end = j;
+    }
+    if (end > last + 3) roles.push(this.text.slice(verb.start, toks[end]!.end));
+  }
+
+  /**
+   * A name in a list after a plural role: "several bankers, including Scott Hudson of Sherman, … and Howard Cox",
+   * "Two British civil servants, Miss Ethel Gee, 46, …", "Sens. A and B": each listed name has that role.
+   */
+  private listRole(first: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let j = first - 1;
+    while (j >= 0 && (HONORIFICS.has(toks[j]!.key) || toks[j]!.text === '.')) j--;
+    if (toks[j]?.key === 'of' || toks[j]?.key === 'in') return; // "Jones of Houston": a place
+    // Back over earlier items of the list (names, "of Place", commas, "and") to "including" or the plural role.
+    let head = -1;
+    for (let steps = 0; j >= 0 && steps < 40; steps++) {
+      const t = toks[j]!;
+      if (t.word && !t.cap && t.key === 'including') {
+        head = toks[j - 1]?.text === ',' ? j - 2 : j - 1;
+        break;
+      }
+      if (t.text === ',') {
+        const before = toks[j - 1];
+        if (before?.word && !before.cap && singularRole(before.key)) {
+          head = j - 1;
+          break;
+        }
+        j--;
+        continue;
+      }
+      if (t.text === '.' || (t.word && (t.cap || t.key === 'of' || t.key === 'and'))) {
+        j--;
+        continue;
+      }
+      return;
+    }
+    const headTok = toks[head];
+    if (!headTok?.word || headTok.cap) return;
+    const singular = singularRole(headTok.key);
+    if (!singular) return;
+    let s = head;
+    const modifier = (t: NameToken | undefined): boolean =>
+      t !== undefined && t.word && (TITLE_MODIFIERS.has(t.key) || isDemonym(t.key) || (!t.cap && !STOP_WORDS.has(t.key) && isRoleModifierWord(t.key)));
+    while (s > 0 && head - s < 3 && modifier(toks[s - 1])) s--;
+    const modifiers = s < head ? `${this.text.slice(toks[s]!.start, toks[head - 1]!.end)} ` : '';
+    roles.push(`${modifiers}${singular}`);
+    evidence.appositive++;
   }
 
   /** "Mujahedeen-e-Khalq (MEK)", "X, or Y (Z)", "X, also known as Y". */
