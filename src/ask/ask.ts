@@ -60,10 +60,23 @@ function holdsRelation(q: Question, s: Scored): boolean {
   return said.length === 0 || said.some((d) => d.credit > 0);
 }
 
-export function ask(ctx: AskContext, question: string, options: Partial<AskOptions> = {}): AskResult {
+/** Where an answer may come from: for "what did he say after that?", only after the previous answer. */
+export interface AskScope {
+  /** Only passages after this point: later in the same article, or in an article of a later date. */
+  after?: { articleId: string; offset: number; date: string };
+}
+
+export function ask(ctx: AskContext, question: string, options: Partial<AskOptions> = {}, scope: AskScope = {}): AskResult {
   const opts = { ...askDefaults, ...options };
   const q = analyze(ctx, question, opts);
-  const scored = rank(ctx, q, opts);
+  const { after } = scope;
+  const ranked = rank(ctx, q, opts);
+  const scored = !after
+    ? ranked
+    : ranked.filter((s) => {
+        const id = s.passage.sentence.articleId;
+        return id === after.articleId ? s.start >= after.offset : ctx.articles.get(id)!.date > after.date;
+      });
   const needsType = TYPED_ANSWERS.has(q.type);
   const best = scored.find((s) => s.typed || !needsType);
   if (!best || !supports(q, best, opts)) return { answer: null, citations: [] };

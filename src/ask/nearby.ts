@@ -32,8 +32,10 @@ export const MAX_NEARBY = 2;
 const MAX_NAMES = 3;
 
 /** A name of the question: the entity it stands for, or (for a name the articles use but the entity index lacks) its words. */
-interface NameRef {
+export interface NameRef {
   label: string;
+  /** The name's words as the question writes them ("Rama" for Edi Rama). */
+  surface: string;
   entity: Entity | null;
   terms: string[];
 }
@@ -88,21 +90,21 @@ function isAbout(ctx: NearbyContext, sentence: Sentence, name: NameRef): boolean
  * finds Edi Rama, "Albania's" Albania. A whole run the entity index doesn't know counts when the articles write all
  * its words as a name ("Stuxnet"); a part of it does not ("World" of "World Cup", in articles that name World War II).
  */
-export function namesIn(question: string, ctx: NearbyContext): NameRef[] {
+export function namesIn(question: string, ctx: NearbyContext, max = MAX_NAMES): NameRef[] {
   const plain = unchat(question);
   const text = ctx.isNameWord ? truecase(ctx, plain) : plain;
   const found: NameRef[] = [];
   const seen = new Set<string>();
   for (const run of capitalisedRuns(text, ctx)) {
     for (const span of spansLongestFirst(run)) {
-      if (found.length >= MAX_NAMES) return found;
+      if (found.length >= max) return found;
       const words = span.map((t) => t.text);
       const surface = words.join(' ');
       const entity = ctx.resolveName(surface);
       const ref: NameRef | null = entity
-        ? { label: entity.name, entity, terms: terms(surface) }
+        ? { label: entity.name, surface, entity, terms: terms(surface) }
         : span.length === run.length && isStoryName(words, ctx)
-          ? { label: surface, entity: null, terms: terms(surface) }
+          ? { label: surface, surface, entity: null, terms: terms(surface) }
           : null;
       if (!ref || ref.terms.length === 0) continue;
       // The span's words are taken: a shorter span inside it names the same thing.
@@ -135,9 +137,14 @@ function isStoryName(words: string[], ctx: NearbyContext): boolean {
  */
 function capitalisedRuns(text: string, ctx: NearbyContext): Token[][] {
   const tokens: Token[] = [];
+  // Punctuation between two words ends a name: "until the Masters, Player gradually…" names two things.
+  const apart = new Set<number>();
+  let end = 0;
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.&’'-]*/gu)) {
     const word = m[0].replace(/['’]s$|['’]$/u, '').replace(/\.$/, (dot) => (/^(?:\p{Lu}\.)+$/u.test(m[0]) ? dot : ''));
+    if (/[^\s]/u.test(text.slice(end, m.index))) apart.add(tokens.length);
     tokens.push({ text: word, index: m.index });
+    end = m.index + m[0].length;
   }
   const isName = (t: Token, i: number): boolean => {
     if (!/^\p{Lu}/u.test(t.text)) return false;
@@ -149,6 +156,10 @@ function capitalisedRuns(text: string, ctx: NearbyContext): Token[][] {
   let run: Token[] = [];
   tokens.forEach((t, i) => {
     if (isName(t, i)) {
+      if (apart.has(i) && run.length > 0) {
+        runs.push(run);
+        run = [];
+      }
       run.push(t);
       return;
     }

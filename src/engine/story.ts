@@ -10,16 +10,19 @@ import { EntityIndex } from '../extract/entities/entities.js';
 import { extractQuotes, filterQuotes, defaultSpeakerMatches, quotesOf } from '../extract/quotes/quotes.js';
 import { addToTimeline, buildTimeline, filterTimelineByNames, removeFromTimeline, weightsFrom } from '../extract/timeline.js';
 import { wordNet } from '../text/synonyms.js';
-import { terms, words } from '../text/terms.js';
+import { keyWord, terms, words } from '../text/terms.js';
+import { DEMONYM_ENDINGS, isDemonymOf } from '../text/demonyms.js';
 import { articleOrder } from '../model/citation.js';
 import { restoreCitations, stringifyCompact } from './derived-cache.js';
 import { prepareQuestion } from '../ask/input.js';
 import { AcronymIndex, ask as answerQuestion, rankCandidates, type AskContext, type Scored } from '../ask/ask.js';
-import { nearbyPassages, type Nearby, type NearbyContext } from '../ask/nearby.js';
+import { namesIn, nearbyPassages, type Nearby, type NearbyContext } from '../ask/nearby.js';
+import { resolveFollowUp, type Exchange, type FollowUpContext } from '../ask/follow-up.js';
 import type { TermStats } from '../index/stats.js';
-import type { StoryEngine, WhoResult } from './engine.js';
+import type { FollowUpAnswer, StoryEngine, WhoResult } from './engine.js';
 import { addToIndex, buildPassages, loadOrBuildIndex, removeFromIndex, type IndexedDoc, type IndexSource, type Passage } from '../index/search.js';
 import type {
+  Answer,
   Article,
   AskResult,
   CorpusProblem,
@@ -296,14 +299,62 @@ export class Story implements StoryEngine {
    * answer. The question is read as `ask` reads it (and refused the same way).
    */
   nearby(question: string): Nearby {
+    return nearbyPassages(prepareQuestion(question), this.nearbyContext());
+  }
+
+  private nearbyContext(): NearbyContext {
     const { entities } = this.derived();
-    const ctx: NearbyContext = {
+    return {
       ...this.askContext(),
       resolveName: (name) => entities.resolve(name),
       entitiesIn: (sentenceId) => entities.inSentence(sentenceId),
       mentionsOf: (entity) => entities.lookup(entity.name)?.citations ?? [],
     };
-    return nearbyPassages(prepareQuestion(question), ctx);
+  }
+
+  /**
+   * A question in a conversation, read against the previous exchange (see resolveFollowUp). "After that" answers only
+   * from passages after the previous answer's text (later in its article, or in a later article).
+   */
+  askFollowUp(question: string, previous: Exchange | null): FollowUpAnswer {
+    const prepared = prepareQuestion(question);
+    const nearby = this.nearbyContext();
+    const ctx: FollowUpContext = {
+      namesIn: (text) =>
+        namesIn(text, nearby, 12).map((n) => {
+          // "Iranian-sponsored", "Albanian": the place whose people or adjective it is.
+          const entity = n.entity ?? this.placeOfDemonym(n.surface);
+          return { name: entity?.name ?? n.label, surface: n.surface, kind: entity?.kind ?? null, mentions: entity?.mentions ?? 0 };
+        }),
+    };
+    const read = resolveFollowUp(prepared, previous, ctx);
+    const base = { asked: read.question, reading: read.kind, unresolved: read.unresolved, readings: read.readings };
+    if (read.kind === 'unresolved') return { ...base, result: { answer: null, citations: [] } };
+    const after = read.after && previous?.answer ? this.positionAfter(previous.answer) : undefined;
+    return { ...base, result: answerQuestion(nearby, read.question, {}, after ? { after } : {}) };
+  }
+
+  /** The place a word like "Iranian" or "Iranian-sponsored" is the demonym of, when the story names that place. */
+  private placeOfDemonym(surface: string): Entity | null {
+    const word = keyWord(surface.split(/[\s-]/)[0] ?? '');
+    for (const ending of DEMONYM_ENDINGS) {
+      if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
+      const stem = word.slice(0, -ending.length);
+      for (const tail of ['', 'a', 'e', 'ia', 'y']) {
+        const place = this.derived().entities.resolve(stem + tail);
+        if (place?.kind === 'place' && isDemonymOf(word, keyWord(place.name)) ) return place;
+      }
+    }
+    return null;
+  }
+
+  /** Where an answer's text ends in its article (null when the article is gone or no longer holds the text). */
+  private positionAfter(answer: Answer): { articleId: string; offset: number; date: string } | undefined {
+    const article = this.byId.get(answer.citation.article.id);
+    if (!article) return undefined;
+    const from = article.paragraphs[answer.citation.paragraph - 1]?.start ?? 0;
+    const at = article.body.indexOf(answer.text, from);
+    return at < 0 ? undefined : { articleId: article.id, offset: at + answer.text.length, date: article.date };
   }
 
   /** The ranked candidates behind an answer, for tuning and debugging. */

@@ -5,7 +5,8 @@
 // bridge closed by a storm, and the ferry that replaced it (questions naming Ana Lind or the ferry that it doesn't
 // answer get passages about them from nearby()).
 import { cite } from '../../src/model/citation.js';
-import type { Nearby, StoryEngine, WhoResult } from '../../src/engine/engine.js';
+import { resolveFollowUp, type NamedRef } from '../../src/ask/follow-up.js';
+import type { Exchange, FollowUpAnswer, Nearby, StoryEngine, WhoResult } from '../../src/engine/engine.js';
 import type { Article, AskResult, Citation, Entity, Precision, Quote, QuoteFilter, TimelineEvent, TimelineFilter } from '../../src/model/types.js';
 import { makeArticle } from './articles.js';
 
@@ -25,6 +26,8 @@ export class FakeEngine implements StoryEngine {
   readonly failing = new Set<keyof StoryEngine>();
   /** Questions ask() received, in order. */
   readonly asked: string[] = [];
+  /** Questions askFollowUp() received, in order, with the previous exchange it was given (its question, or null). */
+  readonly followUps: { question: string; previous: string | null }[] = [];
   /** Questions nearby() received, in order. */
   readonly nearbyAsked: string[] = [];
   /** Filters timeline() and quotes() received, in order. */
@@ -74,6 +77,31 @@ export class FakeEngine implements StoryEngine {
     this.guard('ask');
     this.asked.push(question);
     return this.options.answer?.(question) ?? { answer: null, citations: [] };
+  }
+
+  /** Read as the real engine reads follow-ups (resolveFollowUp), with `people` as the names it knows; then ask(). */
+  askFollowUp(question: string, previous: Exchange | null): FollowUpAnswer {
+    this.guard('askFollowUp');
+    this.followUps.push({ question, previous: previous?.question ?? null });
+    const read = resolveFollowUp(question, previous, { namesIn: (text) => this.namesIn(text) });
+    const base = { asked: read.question, reading: read.kind, unresolved: read.unresolved, readings: read.readings };
+    if (read.kind === 'unresolved') return { ...base, result: { answer: null, citations: [] } };
+    return { ...base, result: this.ask(read.question) };
+  }
+
+  /** The people (names or aliases) a text gives, in the order it gives them. */
+  private namesIn(text: string): NamedRef[] {
+    const found: { at: number; ref: NamedRef }[] = [];
+    for (const p of this.options.people ?? []) {
+      for (const form of [p.name, ...p.aliases]) {
+        const at = text.search(new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i'));
+        if (at >= 0) {
+          found.push({ at, ref: { name: p.name, surface: text.slice(at, at + form.length), kind: p.kind } });
+          break;
+        }
+      }
+    }
+    return found.sort((a, b) => a.at - b.at).map((f) => f.ref);
   }
 
   nearby(question: string): Nearby {
