@@ -28,7 +28,8 @@ export const ORG_CUES: ReadonlySet<string> = new Set([
     foundation federation association union university college school hospital company corporation department
     directorate bureau office service services authority commission conference secretariat regime junta
     militia guard people's workers' mujahideen house foods products stores mills works laboratories railroad railway
-    lines shipping trust properties realty bancorp legislature jury exchange
+    lines shipping trust properties realty bancorp legislature jury exchange jail elementary seminary hotel theater
+    theatre
   `),
 ]);
 
@@ -68,8 +69,22 @@ const OF_HEADS: ReadonlySet<string> = set(`
   organisation people's conference centre center museum party army
 `);
 
-/** Lower-case nouns that turn the capitalised word before them into an organisation ("Biden administration"). */
-export const TRAILING_ORG_NOUNS: ReadonlySet<string> = set('administration government campaign cabinet');
+/**
+ * Lower-case nouns that turn the capitalised words before them into an organisation ("Biden administration",
+ * "Allen Elementary school", "Holy Cross hospital").
+ */
+export const TRAILING_ORG_NOUNS: ReadonlySet<string> = set(
+  'administration government campaign cabinet school college hospital jail church',
+);
+
+/** Lower-case nouns after which the capitalised words before them are a place ("their one-room Anne Arundel county home"). */
+export const TRAILING_PLACE_NOUNS: ReadonlySet<string> = set('county township parish province');
+
+/**
+ * Nouns that end a place's name but also end surnames ("Scott Field", "Hyannis Port", "City Hall" — but "Ray
+ * Field", "Arsenio Hall"): a place unless the text gives evidence of a person.
+ */
+export const WEAK_PLACE_CUES: ReadonlySet<string> = set('field port hall station base harbor harbour');
 
 /** Words between name tokens inside organisation and place names. */
 export const ORG_CONNECTORS: ReadonlySet<string> = set('of for on and & the');

@@ -52,7 +52,7 @@ export const SPEECH_VERBS: ReadonlySet<string> = words(`
   laughed smile smiles smiled grin grins grinned chuckle chuckles chuckled shrug shrugs shrugged muse muses mused
   snap snapped bark barked growl growled beam beamed volunteer volunteered interject interjects interjected
   whisper whispers whispered mutter muttered cry cried beg begged wonder wonders wondered query queried pray prays
-  prayed praying urged urges denied denies`);
+  prayed praying urged urges denied denies spoke speaks`);
 
 /**
  * The speech verbs the quote attributor reads: all but "states", "urged" and "denied". The attributor compares
@@ -139,7 +139,10 @@ export const TITLES: ReadonlySet<string> = words(`
   artist novelist poet filmmaker producer host anchor presenter commentator pundit broadcaster mr mrs ms mx miss sir
   dame lord baroness baron hon councilman councilwoman councillor alderman solicitor controller comptroller auditor
   clerk registrar outfielder infielder shortstop catcher linebacker halfback fullback boxer golfer dictator statesman
-  prosecutor-general chief-of-staff marshal chief-executive constable crown justice lady prime vice`);
+  prosecutor-general chief-of-staff marshal chief-executive constable crown justice lady prime vice sens reps govs`);
+
+/** Plural title abbreviations before a list of names ("Sens. Leverett Saltonstall and Dick Russell"): each has the title. */
+export const PLURAL_TITLES: ReadonlySet<string> = pick('sens reps govs', TITLES);
 
 /**
  * The titles the quote attributor strips from a speaker's name: all but "player". The attributor takes a title

@@ -11,11 +11,9 @@ describe('ask: matching the question to the articles', () => {
     expect(answerIn(harbour, 'Who won the design contest?')).toContain('Tomas Berg');
   });
 
-  // A known difference the regex fallback hid: the verb form is found ("Shah spoke at City Hall on Tuesday." ranks
-  // first, coverage 1), but the story's entity index finds no place in that sentence ("City Hall" is no entity; it
-  // takes "Mayor Ellen Park" for a place instead), so the where-question has no typed answer and the bot abstains.
-  // Marked as failing until the entity index knows such places; when it does, this fails and the mark goes.
-  it.fails('finds an irregular verb form ("spoke" for "speak")', () => {
+  // The verb form is found ("Shah spoke at City Hall on Tuesday." ranks first, coverage 1), and the entity index knows
+  // "City Hall" for a place (and "Mayor Ellen Park" for a person with the title Mayor), so the where-question has its answer.
+  it('finds an irregular verb form ("spoke" for "speak")', () => {
     expect(answerIn(harbour, 'Where did Shah speak?')).toContain('City Hall');
   });
 

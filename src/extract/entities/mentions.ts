@@ -1,12 +1,13 @@
 // One sentence → the names it mentions, each with the evidence news prose gives about what it names:
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
 import { STOP_WORDS, casedWords, withoutPossessive, type NameToken } from '../../text/terms.js';
-import { NAME_SUFFIXES, TRAILING_ORG_NOUNS, isDemonym, isModifiedNoun, lexiconKind } from '../names.js';
+import { NAME_SUFFIXES, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isModifiedNoun, lexiconKind } from '../names.js';
 import {
   HONORIFICS,
   INVERTED_SPEECH_VERBS,
   KINSHIP_NOUNS,
   OUTLET_VERBS,
+  PLURAL_TITLES,
   SPEECH_VERBS,
   TITLE_MODIFIERS,
   isRoleNoun,
@@ -169,12 +170,19 @@ class SentenceScanner extends NameSpans {
       last++;
       organization = true;
     }
+    // "their Anne Arundel county home": the name of a county.
+    if (after?.word && !after.cap && TRAILING_PLACE_NOUNS.has(after.key) && !lastTok.possessive) evidence.placePrep += 2;
     if (!organization) {
       this.roleBefore(first, evidence, roles);
       this.appositiveAfter(span.last, evidence, roles);
       if (roles.length === 0) this.listRole(first, evidence, roles);
       this.whoAfter(span.last, evidence, roles);
       if (!lastTok.possessive && this.speechVerbAfter(last)) evidence.speech++;
+      // "Leverett Saltonstall and Dick Russell spoke": both are the subject.
+      else if (!lastTok.possessive && this.word(last + 1)?.key === 'and' && !this.word(last + 1)!.cap) {
+        const partner = this.byFirst.get(last + 2);
+        if (partner && !this.tokens[partner.last]!.possessive && this.speechVerbAfter(partner.last)) evidence.speech++;
+      }
       const prev = this.word(first - 1);
       if (prev && INVERTED_SPEECH_VERBS.has(prev.key)) evidence.speech++;
       const skip =
@@ -387,6 +395,11 @@ class SentenceScanner extends NameSpans {
     let head = -1;
     for (let steps = 0; j >= 0 && steps < 40; steps++) {
       const t = toks[j]!;
+      if (t.word && t.cap && PLURAL_TITLES.has(t.key)) {
+        roles.push(this.text.slice(t.start, toks[j + 1]?.text === '.' ? toks[j + 1]!.end : t.end));
+        evidence.title++;
+        return;
+      }
       if (t.word && !t.cap && t.key === 'including') {
         head = toks[j - 1]?.text === ',' ? j - 2 : j - 1;
         break;

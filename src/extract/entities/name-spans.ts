@@ -47,6 +47,8 @@ export const BETWEEN_SUBJECT_AND_VERB = new Set(
   ),
 );
 const PREFIXED = /^(?:pro|anti|non|post|pre|mid|neo|ex|then|semi|un|self)-/i;
+/** A party-and-district tag after a legislator's name ("R-Bergen", "D-Mass"). */
+const PARTY_TAG = /^[RDI]-\p{Lu}/u;
 const MONTH_LEADS = new Set(
   'in on for since until by of early late mid last next this from through before after during'.split(' '),
 );
@@ -87,17 +89,29 @@ export class NameSpans {
 
   protected isNameToken(i: number): boolean {
     const t = this.tokens[i];
-    if (
-      t === undefined ||
-      !t.word ||
-      !t.cap ||
-      t.key.length === 0 ||
-      isCalendarWord(t.text) ||
-      isNumberWord(t.key)
-    )
-      return false;
+    if (t !== undefined && t.word && !t.cap && this.hyphenatedGivenName(i)) {
+      t.cap = true; // "Chiang Kai-shek": a name's word, read as capitalised from here on
+      return true;
+    }
+    if (t === undefined || !t.word || !t.cap || t.key.length === 0 || isCalendarWord(t.text)) return false;
+    if (isNumberWord(t.key) && !this.numberSurname(i)) return false;
+    if (PARTY_TAG.test(t.text)) return false; // "Sen. Walter H. Jones R-Bergen": party and district, not the name
     if (PREFIXED.test(t.text)) return false; // "pro-Western", "anti-Israel": adjectives
     return !NAME_MONTHS.has(t.key) || !this.isMonthAt(i);
+  }
+
+  /** "Robert Six, president of …": a number word right after a given name is a surname. */
+  private numberSurname(i: number): boolean {
+    const prev = this.tokens[i - 1];
+    const next = this.tokens[i + 1];
+    return prev?.word === true && prev.cap && prev.end + 1 === this.tokens[i]!.start && isGivenName(prev.key) && !(next?.word && !next.cap);
+  }
+
+  /** "Chiang Kai-shek": a capitalised hyphenated word with a lower-case second part, right after a name word. */
+  private hyphenatedGivenName(i: number): boolean {
+    const t = this.tokens[i]!;
+    const prev = this.tokens[i - 1];
+    return /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text) && prev?.word === true && prev.cap && !prev.possessive && prev.end + 1 === t.start && !isTitle(t.key);
   }
 
   /** "in May", "May 12", "Jan. 5": the month, not a name. */
@@ -461,9 +475,12 @@ export class NameSpans {
     const toks = run.map((i) => this.tokens[i]!);
     const words = toks.filter((t) => t.word).map((t) => t.key);
     if (words.length === 0) return false;
-    if (hasOrgCue(words) || hasPlaceCue(words)) return false;
     const last = words.at(-1)!;
-    if (ORG_CUES.has(last) || PLACE_CUES.has(last) || EVENT_CUES.has(last)) return false;
+    // After a title, a given name and a surname that is also an institution or place noun: "Mayor Ellen Park".
+    const givenThenSurname =
+      words.length >= 2 && words.length <= 3 && isGivenName(words[0]!) && !hasOrgCue(words.slice(0, -1)) && !EVENT_CUES.has(last) && lexiconKind(words.join(' ')) === null;
+    if (!givenThenSurname && (hasOrgCue(words) || hasPlaceCue(words))) return false;
+    if (!givenThenSurname && (ORG_CUES.has(last) || PLACE_CUES.has(last) || EVENT_CUES.has(last))) return false;
     const kind = lexiconKind(words.join(' '));
     if (kind === 'place' || kind === 'organization') return false;
     if (toks.every((t) => !t.word || TITLES.has(t.key) || TITLE_MODIFIERS.has(t.key) || isDemonym(t.key)))

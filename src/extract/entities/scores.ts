@@ -6,6 +6,7 @@ import { noEvidence, type Evidence, type WordStats } from './mentions.js';
 import {
   ORG_CUES,
   PLACE_CUES,
+  WEAK_PLACE_CUES,
   hasOrgCue,
   hasPlaceCue,
   isCommonPlural,
@@ -113,13 +114,18 @@ export function scoreName(s: NameStats, ctx: ScoreContext): Scores {
   if (!lex && single && s.evidence.modifier > 0 && s.evidence.modifier >= s.mentions.length) return zero();
   if (single && !lex && (ORG_CUES.has(s.key) || PLACE_CUES.has(s.key)))
     return institutionScore(s, ctx.wordStats);
-  const orgCue = hasOrgCue(s.words);
+  // A title, appositive or speech before a given name outweighs a last word that also names institutions and places
+  // ("Mayor Ellen Park", "Rep. Wilbur Mills").
+  const personFirst = !single && isGivenName(s.words[0]!) && s.evidence.title + s.evidence.appositive + s.evidence.speech > 0;
+  const orgCue = hasOrgCue(s.words) && !personFirst;
   // An employer named before a role ("City manager …", "Arsenal captain …") is an organisation, whatever its nouns.
-  const placeCue = hasPlaceCue(s.words) && s.evidence.affiliation === 0;
+  const placeCue = hasPlaceCue(s.words) && s.evidence.affiliation === 0 && !personFirst;
+  // "Scott Field", "Hyannis Port": a place unless the text says person.
+  const weakPlace = !single && WEAK_PLACE_CUES.has(s.words.at(-1)!) && !hasPersonEvidence(s, false);
   const score: Scores = {
-    person: personScore(s, ctx, orgCue || placeCue),
+    person: personScore(s, ctx, orgCue || placeCue || weakPlace),
     organization: organizationScore(s, orgCue),
-    place: placeScore(s, placeCue),
+    place: placeScore(s, placeCue) + (weakPlace ? 4 : 0),
   };
   // compromise lists some one-word cities as people ("Houston", "Austin"): a weak clue that context can outweigh.
   if (lex) score[lex] += lex === 'person' && single ? 2 : 6;
@@ -158,6 +164,8 @@ function personScore(s: NameStats, ctx: ScoreContext, hasCue: boolean): number {
   // start with a plural noun ("the Masters Palmer and Player …").
   if (hasCue || (!single && isCommonPlural(s.words[0]!))) return score;
   if (!single && isPersonWord(s.words[0]!)) score += 3;
+  // "J. Edgar Hoover", "W. Averell Harriman": initials before a name are a person's.
+  else if (!single && s.words.length <= 4 && /^\p{Lu}\.$/u.test(mostFrequent(s.surfaces).split(/\s+/)[0] ?? '')) score += 3;
   if (isLexiconLastName(s.words.at(-1)!)) score += 1;
   if (!single && s.words.length <= 4 && s.words.every((w) => looksLikeNameWord(w, ctx.wordStats))) {
     score += 1;
@@ -192,10 +200,10 @@ function isTeamOrFirm(s: NameStats): boolean {
   return team || isCommonPlural(s.words.at(-1)!);
 }
 
-/** Evidence of a person beyond the shape of the name: a title, an appositive, a byline, speech or a given name. */
-export function hasPersonEvidence(s: NameStats): boolean {
+/** Evidence of a person beyond the shape of the name: a title, an appositive, a byline, speech or (unless not asked) a given name. */
+export function hasPersonEvidence(s: NameStats, givenName = true): boolean {
   const e = s.evidence;
-  return e.title + e.appositive + e.byline + e.speech > 0 || isGivenName(s.words[0]!);
+  return e.title + e.appositive + e.byline + e.speech > 0 || (givenName && isGivenName(s.words[0]!));
 }
 
 /** "Republicans", "Democrats", "Nazis": plural group words are not one person even when they "said". */

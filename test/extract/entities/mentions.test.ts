@@ -49,7 +49,7 @@ describe('the evidence around a name', () => {
   it('an employer before a title ("Apple CEO Tim Cook")', () => {
     expect(mentionsOf('Apple CEO Tim Cook spoke at the summit.')).toEqual([
       ['apple', [], { affiliation: 1 }, false],
-      ['tim cook', ['CEO'], { title: 1 }, false],
+      ['tim cook', ['CEO'], { title: 1, speech: 1 }, false], // "spoke at the summit": a speaker
     ]);
   });
 
