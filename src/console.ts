@@ -1,6 +1,7 @@
 // The offline console: the bot's slash commands typed at a terminal (or piped in), answered as plain text.
 import { createInterface } from 'node:readline';
 import { QuestionError } from './ask/input.js';
+import { Conversations } from './engine/conversations.js';
 import type { StoryEngine } from './engine/engine.js';
 import { parseTimelineOptions } from './engine/queries.js';
 import { timelineOptionMessage } from './present/labels.js';
@@ -60,16 +61,27 @@ export function parseConsoleLine(line: string): ParsedCommand | { error: string 
   return { name, options };
 }
 
-/** Runs one console command against the engine; returns the text to print, or null to quit. */
-export function runConsoleCommand(engine: StoryEngine, line: string): string | null {
+/** The console's one conversation: consecutive questions follow on from each other (within CONVERSATION_TTL_MS). */
+const CONSOLE_CONVERSATION = 'console';
+
+/**
+ * Runs one console command against the engine; returns the text to print, or null to quit. With `conversation`, a
+ * question is read against the one before it ("where did he say it?"); without, each stands alone.
+ */
+export function runConsoleCommand(engine: StoryEngine, line: string, conversation?: Conversations): string | null {
   const parsed = parseConsoleLine(line);
   if ('error' in parsed) return parsed.error;
   const o = parsed.options;
   switch (parsed.name) {
     case 'ask': {
       if (!o.question) return 'Ask a question: /ask <question>';
-      const result = engine.ask(o.question);
-      return renderAsk(result, result.answer ? null : engine.nearby(o.question));
+      if (!conversation) {
+        const result = engine.ask(o.question);
+        return renderAsk(result, result.answer ? null : engine.nearby(o.question));
+      }
+      const turn = engine.askFollowUp(o.question, conversation.get(CONSOLE_CONVERSATION));
+      if (turn.reading !== 'unresolved') conversation.set(CONSOLE_CONVERSATION, { question: turn.asked, answer: turn.result.answer });
+      return renderAsk(turn.result, turn.result.answer || turn.reading === 'unresolved' ? null : engine.nearby(turn.asked), turn);
     }
     case 'timeline': {
       const parsed = parseTimelineOptions(o);
@@ -134,12 +146,14 @@ export async function runConsole(
     const answer = await reader.next();
     return answer.done ? null : answer.value;
   };
+  // One conversation: each question may follow on from the one before ("where did he say it?").
+  const conversation = new Conversations({ max: 1 });
   for (let next = await reader.next(); !next.done; next = await reader.next()) {
     const line = next.value;
     if (line.trim()) {
       let text: string | null;
       try {
-        text = extension?.handles(line) ? await extension.run(line, ask) : runConsoleCommand(engine, line);
+        text = extension?.handles(line) ? await extension.run(line, ask) : runConsoleCommand(engine, line, conversation);
         if (extension && text === CONSOLE_HELP) text = `${CONSOLE_HELP}\n${extension.help}`;
       } catch (error) {
         // A question the engine refuses (empty once cleaned, too long) is the reader's to fix: its reason is for them.

@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_ERROR, parseConsoleLine, runConsole } from '../src/console.js';
+import { CONSOLE_ERROR, parseConsoleLine, runConsole, runConsoleCommand } from '../src/console.js';
+import { Conversations } from '../src/engine/conversations.js';
 import { loadStory, type Story } from '../src/engine/story.js';
 
 let story: Story;
@@ -81,11 +82,10 @@ describe('runConsole', () => {
   });
 
   it('never shows an internal error: a short apology, the details to the log', async () => {
-    const failing: Story = Object.assign(Object.create(story) as Story, {
-      ask: () => {
-        throw new RangeError('Invalid typed array length: 12');
-      },
-    });
+    const fail = () => {
+      throw new RangeError('Invalid typed array length: 12');
+    };
+    const failing: Story = Object.assign(Object.create(story) as Story, { ask: fail, askFollowUp: fail });
     const output = new PassThrough();
     let text = '';
     output.on('data', (d) => (text += d));
@@ -104,5 +104,32 @@ describe('runConsole', () => {
 
   it('stops at /quit', async () => {
     expect(await session('/quit\n/sources\n')).toBe('');
+  });
+
+  it('reads consecutive questions as one conversation: a follow-up says what it was read as', async () => {
+    const text = await session('What did Lapid tell Rama?\nWhere did he say it?\nwhen?\n');
+    const answers = text.split('\n\nQ: ');
+    expect(answers[1]!.split('\n').slice(0, 3)).toEqual([
+      'Where did he say it?',
+      'Read as: Where did Yair Lapid say it (tell Rama)?',
+      'Answer:  “That was the message from Israeli Prime Minister Yair Lapid to visiting Albanian Prime Minister Edi Rama on Sunday in Jerusalem.”',
+    ]);
+    expect(answers[2]!.split('\n').slice(0, 2)).toEqual(['when?', 'Read as: When did Yair Lapid say it (tell Rama)?']);
+    expect(answers[2]).toContain('on Sunday');
+  });
+
+  it('says why a pronoun with nothing to refer to is not answered, first of all and once the conversation has expired', async () => {
+    expect(await session('Where did he say it?\n')).toBe(
+      "Q: Where did he say it?\nI can't tell who “he” is: name it in the question, or ask right after the answer it follows on from (within 5 minutes).\n\n",
+    );
+    let now = 0;
+    const conversation = new Conversations({ now: () => now });
+    runConsoleCommand(story, 'What did Lapid tell Rama?', conversation);
+    now += 4 * 60_000;
+    expect(runConsoleCommand(story, 'Where did he say it?', conversation)).toMatch(/^Read as: Where did Yair Lapid say it \(tell Rama\)\?\nAnswer: /);
+    now += 5 * 60_000;
+    expect(runConsoleCommand(story, 'when?', conversation)).toBe(
+      "I can't tell what “when” follows on from: name it in the question, or ask right after the answer it follows on from (within 5 minutes).",
+    );
   });
 });

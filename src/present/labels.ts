@@ -24,6 +24,21 @@ export function browseHint(mark: (command: string) => string = (c) => c): string
   return `${NO_ANSWER} Try ${mark('/who')} to see who is in the story, or ${mark('/timeline')} for what happened when.`;
 }
 
+/** How a follow-up is shown: the question as storydesk read it against the one before ("Read as: Where did Yair Lapid say it?"). */
+export const READ_AS = 'Read as';
+
+/** Pronouns that stand for a person or people: "I can't tell who …", not "what …". */
+const WHO_WORDS = /^(?:he|him|his|she|her|hers|himself|herself|they|them|their|theirs|themselves)$/i;
+
+/**
+ * A follow-up with nothing to follow on from (a pronoun no question before names, "when?" first of all): why it isn't
+ * answered, and how to ask. A host marks the word.
+ */
+export function unresolvedNote(word: string, mark: (word: string) => string = (w) => `“${w}”`): string {
+  const what = WHO_WORDS.test(word) ? `who ${mark(word)} is` : /^(?:it|its|that|this|there)$/i.test(word) ? `what ${mark(word)} refers to` : `what ${mark(word)} follows on from`;
+  return `I can't tell ${what}: name it in the question, or ask right after the answer it follows on from (within 5 minutes).`;
+}
+
 /** "A", "A and B", "A, B and C". */
 export function listWords(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';

@@ -3,7 +3,7 @@ import type { Nearby, WhoResult } from '../engine/engine.js';
 import type { Answer, Article, AskResult, Citation, Entity, Quote, TimelineEvent } from '../model/types.js';
 import { furtherCitations, groupQuotes, uniqueCitations } from './citations.js';
 import { cleanEcho } from './sanitize.js';
-import { alsoIn, browseHint, dateLabel, nearbyNote, quoteMarks, sourceLine, SourceStyles } from './labels.js';
+import { alsoIn, browseHint, dateLabel, nearbyNote, quoteMarks, READ_AS, sourceLine, SourceStyles, unresolvedNote } from './labels.js';
 
 /** Numbered excerpts, each with its full source on the line below; numbering starts at `first`. */
 export function renderCitations(citations: Citation[], first = 1): string {
@@ -13,14 +13,24 @@ export function renderCitations(citations: Citation[], first = 1): string {
 /**
  * An answer: the answering sentence(s) on the "Answer:" line, what the article says next on the "Context:" line, its
  * source, then only the citations that add another passage. Each excerpt is shown once. An abstention: the closest
- * passages about what the question names (`nearby`), labelled as not an answer, or where to look instead.
+ * passages about what the question names (`nearby`), labelled as not an answer, or where to look instead. A follow-up
+ * (`reading`) first says what it was read as; one with nothing to follow on from says why it isn't answered.
  */
-export function renderAsk(result: AskResult, nearby: Nearby | null = null): string {
-  if (!result.answer) return renderAbstention(nearby);
+export function renderAsk(result: AskResult, nearby: Nearby | null = null, reading: Reading | null = null): string {
+  if (reading?.unresolved) return unresolvedNote(reading.unresolved);
+  const readAs = reading?.reading === 'follow-up' ? `${READ_AS}: ${cleanEcho(reading.asked)}\n` : '';
+  if (!result.answer) return `${readAs}${renderAbstention(nearby)}`;
   const more = furtherCitations(result.answer, result.citations);
   const out = answerLines(result.answer);
   if (more.length > 0) out.push('', 'More passages:', renderCitations(more, 2));
-  return out.join('\n');
+  return `${readAs}${out.join('\n')}`;
+}
+
+/** How a question asked in a conversation was read (FollowUpAnswer's fields): a follow-up says what it was read as. */
+export interface Reading {
+  asked: string;
+  reading: 'standalone' | 'follow-up' | 'unresolved';
+  unresolved: string | null;
 }
 
 const LABEL_WIDTH = 9;
