@@ -177,6 +177,30 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX page_sessions_by_expiry ON page_sessions (expires_at);
     `,
   },
+  {
+    version: 5,
+    name: 'what members could not get answered: each question asked (text, server, time, outcome) and the votes on its answer, under a salted hash',
+    sql: `
+      -- One row per question asked with /ask or a mention (no user id): deleted 30 days after it was asked.
+      CREATE TABLE asked_questions (
+        id       INTEGER PRIMARY KEY AUTOINCREMENT,
+        guild_id TEXT,
+        question TEXT NOT NULL,
+        outcome  TEXT NOT NULL CHECK (outcome IN ('answered', 'abstained')),
+        asked_at TEXT NOT NULL
+      );
+      CREATE INDEX asked_questions_by_time ON asked_questions (asked_at);
+      -- One vote per member per answer: voter is sha256 of a salt kept in meta (vote_salt), the question's id and the
+      -- member's id, so it can't be turned back into the member, nor linked to their votes on other answers.
+      CREATE TABLE answer_votes (
+        question_id INTEGER NOT NULL REFERENCES asked_questions (id) ON DELETE CASCADE,
+        voter       TEXT NOT NULL,
+        vote        INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+        voted_at    TEXT NOT NULL,
+        PRIMARY KEY (question_id, voter)
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
