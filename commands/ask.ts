@@ -1,9 +1,10 @@
-// /ask question — the answering sentence from the articles, with numbered citations.
+// /ask question — the answering sentence from the articles, with numbered citations. A question may follow on from
+// the member's previous one in the channel ("where did he say it?"). The answer's 👍/👎 buttons come back here.
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { QUESTION_MAX, questionOption } from '../src/discord/options.js';
-import { answerReply } from '../src/discord/answer.js';
-import { defer, send, takeQuestion } from '../src/discord/respond.js';
+import { askInConversation, voteButton } from '../src/discord/ask-flow.js';
+import { defer, sendForId, takeQuestion } from '../src/discord/respond.js';
 
 export default {
   data: new SlashCommandBuilder()
@@ -16,6 +17,8 @@ export default {
     const question = questionOption(interaction);
     if (!(await takeQuestion(interaction, ctx))) return;
     await defer(interaction);
-    await send(interaction, answerReply(ctx.engine, question));
+    const answered = askInConversation(ctx, question, { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id });
+    answered.sent(await sendForId(interaction, answered.reply));
   },
+  button: voteButton,
 } satisfies Command;

@@ -93,7 +93,7 @@ export interface GapGroup {
   count: number;
   /** The group's most asked wording (the latest of equals). */
   example: string;
-  /** What the group's questions name that is in the story (from the engine), to tell which articles are missing. */
+  /** What the group's questions (its first five wordings) name that is in the story (from the engine): which articles are missing. */
   names: string[];
   /** ISO time of the group's latest question. */
   lastAsked: string;
@@ -143,10 +143,12 @@ export function groupGaps(records: GapRecord[], namesOf: (question: string) => s
       // Records are newest first and Map keeps first insertion: of equally asked wordings the latest wins.
       const ranked = [...wordings].sort((a, b) => b[1] - a[1]).map(([w]) => w);
       const example = ranked[0]!;
+      // Names from each wording (the first few): one typed in lower case may not show them.
+      const names = [...new Set(ranked.slice(0, 5).flatMap((w) => namesOf(w)))];
       return {
         count: g.records.length,
         example,
-        names: namesOf(example),
+        names,
         lastAsked: g.records[0]!.askedAt,
         abstained: g.records.filter((r) => r.outcome === 'abstained').length,
         votedDown: g.records.filter((r) => r.outcome === 'answered').length,

@@ -2,7 +2,9 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import { keepGapsPruned } from '../db/gaps.js';
 import type { Db } from '../db/open.js';
+import { Conversations } from '../engine/conversations.js';
 import type { DigestService } from './digest-command.js';
 import type { IntakeDesk } from './intake-desk.js';
 import type { StoryEngine } from '../engine/engine.js';
@@ -36,8 +38,13 @@ export interface BotOptions {
   digest?: DigestService;
   /** What `/article`, `/feed` and the review buttons drive; without it they answer that intake is not available. */
   intake?: IntakeDesk;
-  /** Where paged lists' state is kept, so that their buttons work after a restart. Default: memory (lost at a restart). */
+  /**
+   * Where paged lists' state is kept, so that their buttons work after a restart (default: memory, lost at a restart),
+   * and the questions asked and the votes on their answers (/story gaps; without it, no votes and no gaps).
+   */
   db?: Db;
+  /** Members' conversations, for follow-up questions. Default: in memory, 5-minute expiry (tests pass a fake clock). */
+  conversations?: Conversations;
 }
 
 export interface Bot {
@@ -84,7 +91,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     commands: [...commands.values()].map(summarize).sort((a, b) => helpRank(a.name) - helpRank(b.name)),
     digest: options.digest,
     intake: options.intake,
+    conversations: options.conversations ?? new Conversations(),
+    db: options.db,
   };
+
   const client = new Client(clientOptions(options));
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
@@ -101,6 +111,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 
   await login(client, options.token, options.loginTimeoutMs ?? 30_000);
   const ready = client as Client<true>;
+  // Questions and votes are kept 30 days: pruned now, then daily.
+  const gapsKept = options.db ? keepGapsPruned(options.db, { onError: (err) => log.warn({ err }, 'could not delete old questions and votes') }) : null;
   log.info({ user: ready.user.tag, userId: ready.user.id, guilds: ready.guilds.cache.size, commands: [...commands.keys()] }, 'connected to Discord');
 
   return {
@@ -112,6 +124,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       if (waiting > 0) log.info({ waiting }, 'finishing in-flight replies');
       await Promise.race([Promise.allSettled([...inFlight]), sleep(graceMs, undefined, { ref: false })]);
       pager.clear();
+      gapsKept?.stop();
       await client.destroy();
       log.info('disconnected from Discord');
     },

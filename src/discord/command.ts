@@ -10,6 +10,8 @@ import {
 import { z } from 'zod';
 import type { DigestService } from './digest-command.js';
 import type { IntakeDesk } from './intake-desk.js';
+import type { Conversations } from '../engine/conversations.js';
+import type { Db } from '../db/open.js';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Logger } from '../log.js';
 import type { Cooldown } from './cooldown.js';
@@ -29,6 +31,10 @@ export interface CommandContext {
   digest?: DigestService;
   /** Adding and removing articles, following feeds, the review queue; absent without a database (/article and /feed then say so). */
   intake?: IntakeDesk;
+  /** Each member's last question and answer per channel, and each answer's by its message id: follow-ups read against them. */
+  conversations?: Conversations;
+  /** Questions asked and the votes on their answers (/story gaps); absent without a database (no votes, no gaps). */
+  db?: Db;
 }
 
 export interface Command {

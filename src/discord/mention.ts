@@ -1,10 +1,11 @@
-// `@storydesk question` in a channel or thread: answered like /ask, as a reply to that message.
+// `@storydesk question` in a channel or thread: answered like /ask, as a reply to that message. A reply to one of
+// storydesk's answers (which pings it, as Discord's replies do by default) follows on from that answer.
 // A message that mentions the bot carries its content even without the privileged Message Content intent.
 import { DiscordAPIError, type Message } from 'discord.js';
 import type { CommandContext } from './command.js';
 import { QUESTION_MAX } from './options.js';
 import { cleanEcho } from '../present/sanitize.js';
-import { answerReply } from './answer.js';
+import { askInConversation, type Asker, type ConversationReply } from './ask-flow.js';
 import { renderCooldown, renderError, renderNotice } from './render.js';
 import { toMessageReplyOptions, type Reply } from './reply.js';
 
@@ -37,19 +38,30 @@ export function createMentionHandler(ctx: CommandContext): MessageHandler {
     if (question === null) return;
     const about = { messageId: message.id, channelId: message.channelId, userId: message.author.id, guildId: message.guildId };
     try {
-      await message.reply(toMessageReplyOptions(answer(question, message.author.id, ctx)));
+      const reference = message.reference?.messageId;
+      const asker: Asker = {
+        guildId: message.guildId,
+        channelId: message.channelId,
+        userId: message.author.id,
+        replyTo: reference ? { messageId: reference, toBot: message.mentions.repliedUser?.id === botId } : null,
+      };
+      const answered = answer(question, asker, ctx);
+      const sent = await message.reply(toMessageReplyOptions(answered.reply));
+      answered.sent(sent.id);
     } catch (error) {
       await fail(message, error, about, ctx);
     }
   };
 }
 
-function answer(question: string, userId: string, ctx: CommandContext): Reply {
-  if (!question) return renderNotice('Ask me something after the mention, e.g. `@storydesk who was behind the attack?`');
-  if (question.length > QUESTION_MAX) return renderNotice(`That question is too long: at most ${QUESTION_MAX} characters, please.`);
-  const wait = ctx.cooldown.take(userId);
-  if (wait > 0) return renderCooldown(wait);
-  return answerReply(ctx.engine, question);
+/** The reply: a hint for a bare mention, a refusal over the length or the cooldown, else the answer in its conversation. */
+function answer(question: string, asker: Asker, ctx: CommandContext): ConversationReply {
+  const note = (reply: Reply): ConversationReply => ({ reply, sent: () => {} });
+  if (!question) return note(renderNotice('Ask me something after the mention, e.g. `@storydesk who was behind the attack?`'));
+  if (question.length > QUESTION_MAX) return note(renderNotice(`That question is too long: at most ${QUESTION_MAX} characters, please.`));
+  const wait = ctx.cooldown.take(asker.userId);
+  if (wait > 0) return note(renderCooldown(wait));
+  return askInConversation(ctx, question, asker);
 }
 
 /** Missing permissions are the server's business: logged, nothing more. Anything else gets an apology. */

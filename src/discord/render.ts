@@ -7,6 +7,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
+import { GAP_WINDOW_DAYS, type GapGroup } from '../db/gaps.js';
 import type { Nearby, WhoResult } from '../engine/engine.js';
 import type {
   Answer,
@@ -19,7 +20,21 @@ import type {
   TimelineEvent,
   TimelineFilter,
 } from '../model/types.js';
-import { alsoIn, browseHint, capitalise, copyName, dateLabel, nearbyNote, NOT_AN_ANSWER, paragraphLabel, sourceLine, type SourceStyle } from '../present/labels.js';
+import {
+  alsoIn,
+  browseHint,
+  capitalise,
+  copyName,
+  dateLabel,
+  listWords,
+  nearbyNote,
+  NOT_AN_ANSWER,
+  paragraphLabel,
+  READ_AS,
+  sourceLine,
+  unresolvedNote,
+  type SourceStyle,
+} from '../present/labels.js';
 import { furtherCitations, groupQuotes, quoteSpans, uniqueCitations, type QuoteGroup } from '../present/citations.js';
 import { cleanEcho } from '../present/sanitize.js';
 import { escapeText, fitEscaped, fitReply, Limits, markdownLink, safeUrl, truncate, truncateAtWord, type ButtonRow, type Reply } from './reply.js';
@@ -92,18 +107,73 @@ export function renderCooldown(seconds: number): Reply {
  * that names something in the story, up to two passages about it, labelled as not an answer (`nearby`); otherwise a
  * short note of where to look instead.
  */
-export function renderAnswer(question: string, result: AskResult, nearby: Nearby | null = null): Reply {
-  if (!result.answer) return renderAbstention(question, nearby);
+export function renderAnswer(question: string, result: AskResult, nearby: Nearby | null = null, extras: AnswerExtras = {}): Reply {
+  const readAs = extras.readAs ? { name: truncate(`↪ ${READ_AS}: ${cleanEcho(extras.readAs)}`, Limits.embedTitle) } : undefined;
+  if (!result.answer) {
+    const reply = renderAbstention(question, nearby);
+    if (readAs) reply.embeds[0]!.author = readAs;
+    return fitReply(reply);
+  }
   const named = new Set<string>();
   const more = furtherCitations(result.answer, result.citations).slice(0, MAX_ANSWER_CITATIONS - 1);
   const embed: APIEmbed = {
+    ...(readAs ? { author: readAs } : {}),
     title: questionTitle(question),
     color: Colors.answer,
     description: answerDescription(result.answer, more.length > 0, named),
     fields: more.map((c, i) => citationField(i + 2, c, named)),
     footer: { text: QUOTED_FOOTER },
   };
-  return fitReply({ embeds: [embed], components: [] });
+  return fitReply({ embeds: [embed], components: extras.voteId != null ? [voteButtons(extras.voteId)] : [] });
+}
+
+/** What an answer shows besides itself. */
+export interface AnswerExtras {
+  /** For a follow-up: the question as storydesk read it against the one before, shown above the title. */
+  readAs?: string | null;
+  /** The recorded question's id: the answer gets 👍/👎 buttons that vote on it. */
+  voteId?: number | null;
+}
+
+/** The custom id of a vote button: `ask:vote:<question id>:up|down` (routed to /ask's button handler). */
+export function voteCustomId(questionId: number, vote: 'up' | 'down'): string {
+  return `ask:vote:${questionId}:${vote}`;
+}
+
+/** The question id and vote a vote button carries, or null for any other custom id. */
+export function parseVoteButton(customId: string): { questionId: number; vote: 'up' | 'down' } | null {
+  const m = /^ask:vote:(\d{1,15}):(up|down)$/.exec(customId);
+  return m ? { questionId: Number(m[1]), vote: m[2] as 'up' | 'down' } : null;
+}
+
+function voteButtons(questionId: number): ButtonRow {
+  const button = (vote: 'up' | 'down', emoji: string): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: voteCustomId(questionId, vote),
+    emoji: { name: emoji },
+  });
+  return { type: ComponentType.ActionRow, components: [button('up', '👍'), button('down', '👎')] };
+}
+
+/** What a member sees, privately, after pressing 👍 or 👎. */
+export function renderVote(result: 'up' | 'down' | null | 'gone'): Reply {
+  switch (result) {
+    case 'up':
+      return renderNotice('Thanks: 👍 noted for this answer. Press 👎 to change your vote, or 👍 again to take it back.');
+    case 'down':
+      return renderNotice("Thanks: 👎 noted. Moderators see the answers members voted down, and the questions the articles couldn't answer, in `/story gaps`. Press 👍 to change your vote, or 👎 again to take it back.");
+    case null:
+      return renderNotice('Your vote on this answer is taken back.');
+    default:
+      return renderNotice('Votes on this answer are closed: questions are kept for 30 days.');
+  }
+}
+
+/** A follow-up with nothing to follow on from ("where did he say it?" first of all): why it isn't answered. */
+export function renderUnresolved(question: string, word: string): Reply {
+  const description = unresolvedNote(fitEscaped(cleanEcho(word), 40));
+  return fitReply({ embeds: [{ title: questionTitle(question), color: Colors.abstain, description }], components: [] });
 }
 
 /** The question as the reply's title: as typed, without invisible or control characters, on one line, escaped. */
@@ -427,6 +497,37 @@ function pagedEntries(
   if (current.length > 0 && pages.length < MAX_PAGES) pages.push(current);
   const intro = `${header.description ?? ''}${shownNote(shown, count, more.noun, more.narrow)}`.trim();
   return pages.map((lines) => plainEmbed(header.title, intro ? `${intro}\n\n${lines.join('\n')}` : lines.join('\n'), header.color ?? Colors.list));
+}
+
+// ---------- /story gaps ----------
+
+/**
+ * What members couldn't get answered, for moderators: each group of near-identical questions on a line of its own,
+ * most asked first, with how often, when last, what happened (not answered, voted down), the names it mentions and its
+ * other wordings. Ten groups a page.
+ */
+export function renderGaps(groups: GapGroup[]): Reply[] {
+  const title = 'What members couldn’t get answered';
+  if (groups.length === 0) {
+    return [plainEmbed(title, `Nothing in the last ${GAP_WINDOW_DAYS} days: every question was answered, and no answer was voted down.`)];
+  }
+  const description =
+    `Questions of the last ${GAP_WINDOW_DAYS} days the articles didn't answer, or whose answer members voted 👎, ` +
+    'near-identical ones together, most asked first. The names they mention point to the articles the story may be missing.';
+  return pagedLines({ title, description }, groups.length, (i) => gapLines(groups[i]!, i + 1), { noun: 'questions' });
+}
+
+function gapLines(g: GapGroup, n: number): string {
+  const asked = g.count === 1 ? 'asked once' : `asked ${g.count} times`;
+  const outcome = [g.abstained > 0 ? `${g.abstained} not answered` : null, g.votedDown > 0 ? `${g.votedDown} voted 👎` : null].filter(Boolean).join(', ');
+  const lines = [`**${n}.** “${fitEscaped(oneLine(cleanEcho(g.example)), 200)}”`, `${asked} (${outcome}), last on ${dateLabel(g.lastAsked.slice(0, 10))}`];
+  const names = g.names.map((name) => `**${fitEscaped(oneLine(cleanEcho(name)), 60)}**`);
+  lines.push(names.length > 0 ? `Names ${listWords(names)}` : 'Names nothing in the story');
+  if (g.variants.length > 0) {
+    const more = g.variants.length > 2 ? ` and ${g.variants.length - 2} more` : '';
+    lines.push(`Also asked as ${g.variants.slice(0, 2).map((v) => `“${fitEscaped(oneLine(cleanEcho(v)), 100)}”`).join(', ')}${more}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 // ---------- /help ----------

@@ -18,6 +18,16 @@ export async function send(interaction: RepliableInteraction, reply: Reply): Pro
 }
 
 /**
+ * As `send`, returning the id of the message the reply became when it is the public reply after a defer (so that a
+ * reply to it can be recognised), else null.
+ */
+export async function sendForId(interaction: RepliableInteraction, reply: Reply): Promise<string | null> {
+  if (interaction.deferred && !interaction.replied && !reply.ephemeral) return (await interaction.editReply(toEditOptions(reply))).id;
+  await send(interaction, reply);
+  return null;
+}
+
+/**
  * Sends the first page; Previous/Next then turn pages until the pager expires the buttons. `options` are what the
  * command's `pages` renders the list from again (after a restart); without them its buttons end at a restart.
  */

@@ -1,7 +1,22 @@
 import fc from 'fast-check';
 import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { Colors, MAX_PAGES, QUOTED_FOOTER, renderAnswer, renderChoices, renderEntity, renderHelp, renderQuotes, renderSources, renderTimeline, sourceButtons } from '../../src/discord/render.js';
+import {
+  Colors,
+  MAX_PAGES,
+  parseVoteButton,
+  QUOTED_FOOTER,
+  renderAnswer,
+  renderChoices,
+  renderEntity,
+  renderGaps,
+  renderHelp,
+  renderQuotes,
+  renderSources,
+  renderTimeline,
+  renderUnresolved,
+  sourceButtons,
+} from '../../src/discord/render.js';
 import { commandsFor, summarize } from '../../src/discord/command.js';
 import { loadCommands } from '../../src/discord/loader.js';
 import { embedLength, type Reply } from '../../src/discord/reply.js';
@@ -311,5 +326,58 @@ describe('renderChoices', () => {
     expect(choices[0]!.name).toHaveLength(100);
     expect(choices[0]!.value.length).toBeLessThanOrEqual(100);
     expect(new Set(choices.map((c) => c.value)).size).toBe(25);
+  });
+});
+
+describe('follow-ups, votes and /story gaps', () => {
+  const closed = citeText(harbour, 'The harbour bridge closed on Friday after a storm damaged its cables.');
+  const answer = { text: closed.excerpt, citation: closed, focus: { start: 0, end: closed.excerpt.length } };
+
+  it('shows a follow-up as read, above the question, and 👍/👎 buttons that carry the recorded question', () => {
+    const reply = renderAnswer('why did it close?', { answer, citations: [closed] }, null, { readAs: 'Why did the harbour bridge close?\u202e', voteId: 42 });
+    expect(reply.embeds[0]!.author).toEqual({ name: '↪ Read as: Why did the harbour bridge close?' });
+    expect(reply.embeds[0]!.title).toBe('why did it close?');
+    expect(buttons(reply)).toEqual([
+      { type: 2, style: 2, custom_id: 'ask:vote:42:up', emoji: { name: '👍' } },
+      { type: 2, style: 2, custom_id: 'ask:vote:42:down', emoji: { name: '👎' } },
+    ]);
+    expect(specProblems(reply)).toEqual([]);
+    expect(parseVoteButton('ask:vote:42:down')).toEqual({ questionId: 42, vote: 'down' });
+    expect(parseVoteButton('ask:vote:42:sideways')).toBeNull();
+    // No buttons without a recorded question; an abstention gets the "Read as" line too, and no buttons.
+    expect(renderAnswer('q', { answer, citations: [closed] }).components).toEqual([]);
+    const abstained = renderAnswer('and when?', { answer: null, citations: [] }, null, { readAs: 'When did the ferry double?', voteId: 7 });
+    expect(abstained.embeds[0]!.author).toEqual({ name: '↪ Read as: When did the ferry double?' });
+    expect(abstained.components).toEqual([]);
+  });
+
+  it('says why a follow-up with nothing to follow on from is not answered', () => {
+    expect(renderUnresolved('Where did he say it?', 'he').embeds[0]).toEqual({
+      title: 'Where did he say it?',
+      color: Colors.abstain,
+      description: "I can't tell who “he” is: name it in the question, or ask right after the answer it follows on from (within 5 minutes).",
+    });
+  });
+
+  it('lists gaps ten to a page, escaped, and says so when there are none', () => {
+    expect(renderGaps([])[0]!.embeds[0]!.description).toBe('Nothing in the last 7 days: every question was answered, and no answer was voted down.');
+    const groups = Array.from({ length: 12 }, (_, i) => ({
+      count: 12 - i,
+      example: `Who is *Bo* number ${i + 1}?`,
+      names: i === 0 ? ['Bo Strand'] : [],
+      lastAsked: '2024-03-20T10:00:00.000Z',
+      abstained: 12 - i,
+      votedDown: 0,
+      variants: [],
+    }));
+    const pages = renderGaps(groups);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]!.embeds[0]!.description!.split('\n').slice(2, 6)).toEqual([
+      '**1.** “Who is \\*Bo\\* number 1?”',
+      'asked 12 times (12 not answered), last on 20 Mar 2024',
+      'Names **Bo Strand**',
+      '',
+    ]);
+    for (const page of pages) expect(specProblems(page)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { startBot, type Bot } from '../../src/discord/bot.js';
 import type { Db } from '../../src/db/open.js';
 import type { Command } from '../../src/discord/command.js';
+import type { Conversations } from '../../src/engine/conversations.js';
 import type { StoryEngine } from '../../src/engine/engine.js';
 import { createLogger } from '../../src/log.js';
 import { FakeDiscord } from './fake-discord.js';
@@ -34,6 +35,8 @@ export interface TestBotOptions {
   fake?: FakeDiscord;
   /** Default: every file in `commands/`. */
   commands?: ReadonlyMap<string, Command>;
+  /** Members' conversations (a test passes one with a fake clock). Default: the bot's own. */
+  conversations?: Conversations;
 }
 
 /** Log records as objects, in order. */
@@ -67,6 +70,7 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
       loginTimeoutMs: 5_000,
       ...(options.db ? { db: options.db } : {}),
       ...(options.commands ? { commands: options.commands } : {}),
+      ...(options.conversations ? { conversations: options.conversations } : {}),
     });
   } catch (error) {
     if (ownFake) await fake.close();

@@ -80,8 +80,11 @@ export interface SeenReply {
 
 export interface MessageBody {
   content?: string;
-  embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[];
-  components?: { type: number; components: { type: number; style: number; label?: string; custom_id?: string; url?: string; disabled?: boolean }[] }[];
+  embeds?: { author?: { name: string }; title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[];
+  components?: {
+    type: number;
+    components: { type: number; style: number; label?: string; emoji?: { name: string }; custom_id?: string; url?: string; disabled?: boolean }[];
+  }[];
   allowed_mentions?: { parse?: string[]; replied_user?: boolean };
   flags?: number;
   choices?: { name: string; value: string }[];
@@ -283,6 +286,11 @@ export class FakeDiscord extends EventEmitter {
     return this.sendInteraction(4, { id: snowflake(), name, type: 1, options, guild_id: guildId }, user, {}, guildId);
   }
 
+  /** The message an interaction's reply became, with its id (what a reply to it references); null before there is one. */
+  interactionMessage(interaction: FakeInteraction): Record<string, unknown> | null {
+    return this.interactions.get(interaction.token)?.message ?? null;
+  }
+
   /** A click on a button of the message an earlier interaction replied with. */
   sendButton(customId: string, on: FakeInteraction, user = this.member): FakeInteraction {
     const message = this.interactions.get(on.token)?.message;
@@ -298,11 +306,16 @@ export class FakeDiscord extends EventEmitter {
     return this.sendInteraction(3, { custom_id: customId, component_type: 2 }, user, { message }, guildId);
   }
 
-  /** A channel message; mentioning the bot puts it in `mentions` as Discord does. Returns the message id. */
-  sendMessage(content: string, options: { user?: FakeUser; mentionsBot?: boolean; channelId?: string } = {}): string {
+  /**
+   * A channel message; mentioning the bot puts it in `mentions` as Discord does. `replyTo` makes it a reply (type 19)
+   * to that message, with `message_reference` and the `referenced_message` when the fake knows it (a reply that pings
+   * the bot, Discord's default, also passes `mentionsBot`). Returns the message id.
+   */
+  sendMessage(content: string, options: { user?: FakeUser; mentionsBot?: boolean; channelId?: string; replyTo?: string } = {}): string {
     const user = options.user ?? this.member;
     const channelId = options.channelId ?? this.channelId;
     const guildId = this.guildOfChannel(channelId)?.id ?? this.guildId;
+    const referenced = options.replyTo ? (this.messages.get(options.replyTo) ?? null) : undefined;
     const message = {
       ...this.messageShell(content, user),
       channel_id: channelId,
@@ -311,6 +324,9 @@ export class FakeDiscord extends EventEmitter {
       mentions: options.mentionsBot ? [this.botUser] : [],
       member: this.memberOf(user),
       guild_id: guildId,
+      ...(options.replyTo
+        ? { type: 19, message_reference: { type: 0, message_id: options.replyTo, channel_id: channelId, guild_id: guildId }, referenced_message: referenced }
+        : {}),
     };
     this.dispatch('MESSAGE_CREATE', message, guildId);
     return message.id;

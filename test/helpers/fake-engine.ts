@@ -86,7 +86,8 @@ export class FakeEngine implements StoryEngine {
     const read = resolveFollowUp(question, previous, { namesIn: (text) => this.namesIn(text) });
     const base = { asked: read.question, reading: read.kind, unresolved: read.unresolved, readings: read.readings };
     if (read.kind === 'unresolved') return { ...base, result: { answer: null, citations: [] } };
-    return { ...base, result: this.ask(read.question) };
+    // A question that stands alone reaches ask() as typed, as the real engine reads it.
+    return { ...base, result: this.ask(read.kind === 'standalone' ? question : read.question) };
   }
 
   /** The people (names or aliases) a text gives, in the order it gives them. */
