@@ -386,7 +386,9 @@ export class Story implements StoryEngine {
   quotes(filter: QuoteFilter = {}): Quote[] {
     const { quotes, entities } = this.derived();
     const entity = filter.speaker ? entities.lookup(filter.speaker)?.entity : undefined;
-    return filterQuotes(quotes, filter, (speaker, wanted) => speaker === entity?.name || defaultSpeakerMatches(speaker, wanted));
+    // The speaker by any name the story gives them: "Lapid", "Prime Minister Lapid", an alias ("MEK").
+    const names = entity ? new Set([entity.name, ...entity.aliases]) : null;
+    return filterQuotes(quotes, filter, (speaker, wanted) => names?.has(speaker) === true || defaultSpeakerMatches(speaker, wanted));
   }
 
   /** Speakers whose name has a word starting with what was typed, most quoted first. */

@@ -113,6 +113,11 @@ export interface Quote {
   text: string;
   speaker: string | null;
   citation: Citation;
+  /**
+   * For a quotation of one or two words (“baseless”), the sentence it stands in, verbatim: the words alone don't say
+   * what they are about.
+   */
+  sentence?: string;
 }
 
 export interface QuoteFilter {

@@ -75,6 +75,16 @@ describe('Story', () => {
     );
     expect(story.whoIs('pike').entity?.name).toBe('Ann Pike');
     expect(story.quotes({ speaker: 'Ann Pike' }).map((q) => q.text)).toEqual(['We will rebuild,']);
+    // By any of the names the story gives the speaker: title and surname, or an alias.
+    expect(story.quotes({ speaker: 'Governor Pike' }).map((q) => q.text)).toEqual(['We will rebuild,']);
+    story.upsertArticle(
+      makeArticle({
+        id: 'group.md',
+        date: '2024-05-11',
+        body: 'The Valley Relief Committee (VRC) met on Wednesday. “Every family will get help,” the Valley Relief Committee said.',
+      }),
+    );
+    expect(story.quotes({ speaker: 'VRC' }).map((q) => q.text)).toEqual(['Every family will get help,']);
     expect(story.timeline({ person: 'Pike' }).map((e) => e.date)).toEqual(['2024-05-07']);
     expect(story.suggestSpeakers('pi')).toEqual(['Ann Pike']);
   });

@@ -52,6 +52,7 @@ const COLLECTIVES: Record<string, string> = { jurors: 'jury', directors: 'board'
 
 /** How many same-surname mentions a surname lookup examines (bounded, so long articles stay linear). */
 const NAMESAKE_REACH = 24;
+const FEMALE_HONORIFICS: ReadonlySet<string> = new Set(['mrs', 'miss', 'ms']);
 /** How far (characters) "the statement" may look for whose statement it is. */
 const DOC_REACH = 3000;
 /** How many units back "the judge"/"the company" may look for whom it means. */
@@ -309,7 +310,17 @@ export class ArticleContext implements RunContext {
   // -- resolution --------------------------------------------------------------------------------------------------
 
   /** Final form of a name: the resolver's canonical name, or a surname completed from the article. */
-  finishName(name: string, kind: Kind, gender: Gender, pos: number, _u: Unit, titles: string[] = []): Speaker {
+  finishName(name: string, kind: Kind, gender: Gender, pos: number, u: Unit, titles: string[] = []): Speaker {
+    // A surname the article gives several people ("Mrs. Eleanor Kowalski", "Henry Kowalski"): the article says which.
+    if (!/\s/.test(name) && (kind === 'person' || kind === 'unknown')) {
+      const namesake = this.namesake(name, pos, u, titles, gender);
+      if (namesake?.name === name) return { name, kind: 'person', gender: namesake.gender };
+      if (namesake) {
+        const external = this.resolveExternal(namesake.name);
+        const g = namesake.gender ?? this.genderOf(namesake.name) ?? gender;
+        return external ? { name: external.name, kind: external.kind, gender: g } : { name: namesake.name, kind: 'person', gender: g };
+      }
+    }
     const external = this.resolveExternal(name);
     if (external) return { name: external.name, kind: external.kind, gender: gender ?? this.genderOf(external.name) };
     if (!/\s/.test(name) && (kind === 'person' || kind === 'unknown')) {
@@ -317,6 +328,40 @@ export class ArticleContext implements RunContext {
       if (full) return { name: full.name, kind: full.kind === 'unknown' ? 'person' : full.kind, gender: full.gender ?? gender };
     }
     return { name, kind, gender };
+  }
+
+  /**
+   * Which of the article's people sharing a surname a bare surname means, when it names two or more: one of the
+   * gender the text gives it (its honorific, or "his"/"her" after it in the sentence: "Kowalski said in telling his
+   * children"), and not a woman the article always calls "Mrs."/"Miss" when it is written without one; the
+   * nearest before it, else the first. Null when the article names at most one person with the surname.
+   */
+  private namesake(surname: string, pos: number, u: Unit, titles: string[], gender: Gender): Mention | null {
+    const list = this.persons.get(normalizeWord(surname));
+    if (!list || new Set(list.map((m) => m.name)).size < 2) return null;
+    const honorific = titles.find((w) => FEMALE_HONORIFICS.has(w) || w === 'mr');
+    const want: Gender = gender ?? (honorific ? (honorific === 'mr' ? 'm' : 'f') : this.pronounAfter(pos, u));
+    const genderOfMention = (m: Mention): Gender =>
+      m.gender ?? (m.titles.some((w) => FEMALE_HONORIFICS.has(w)) ? 'f' : m.titles.includes('mr') ? 'm' : this.genderOf(m.name));
+    let candidates = list.filter((m) => this.compatible(genderOfMention(m), want));
+    if (!honorific) {
+      const untitled = candidates.filter((m) => !m.titles.some((w) => FEMALE_HONORIFICS.has(w)));
+      if (untitled.length > 0) candidates = untitled;
+    }
+    // None of the gender the text gives: the surname as written, rather than the wrong namesake.
+    if (candidates.length === 0) return { name: surname, kind: 'person', gender: want, titles, pos, unit: u.index };
+    const before = candidates.filter((m) => m.pos <= pos);
+    return before.at(-1) ?? candidates[0]!;
+  }
+
+  /** "he"/"his"/"him" or "she"/"her" after `pos` in the unit, outside quotations: the gender the sentence gives its subject. */
+  private pronounAfter(pos: number, u: Unit): Gender {
+    for (const t of u.tokens) {
+      if (t.start <= pos || t.type !== 'word') continue;
+      if (/^(?:he|his|him|himself)$/.test(t.lower)) return 'm';
+      if (/^(?:she|her|hers|herself)$/.test(t.lower)) return 'f';
+    }
+    return null;
   }
 
   private genderOf(name: string): Gender {
@@ -387,9 +432,11 @@ export class ArticleContext implements RunContext {
       if (u.paragraph - prev.paragraph > 2) break;
       const sp = prev.speaker;
       if (speakers && sp && sp.kind === 'person' && this.compatible(sp.gender, gender)) return sp;
-      if (prev.subject && ok(prev.subject)) return this.asSpeaker(prev.subject, pos);
       const people = prev.mentions.filter(ok);
-      if (people.length) return this.asSpeaker(people[people.length - 1]!, pos);
+      // A subject that is only a role ("representative from Lane County") yields to a person the sentence names.
+      const named = (m: Mention): boolean => /\p{Lu}/u.test(m.name);
+      if (prev.subject && ok(prev.subject) && (named(prev.subject) || !people.some(named))) return this.asSpeaker(prev.subject, pos);
+      if (people.length) return this.asSpeaker((people.filter(named).at(-1) ?? people.at(-1))!, pos);
     }
     return null;
   }

@@ -19,6 +19,10 @@ function isVerbAt(t: Tok[], k: number, verbs: ReadonlySet<string>): boolean {
   return (/^(?:went|goes|go|going)$/.test(tok.lower) && t[k + 1]?.lower === 'on') || (/^(?:pointed|points|pointing)$/.test(tok.lower) && t[k + 1]?.lower === 'out');
 }
 
+/** What a person "makes" or "issues" before a quotation that follows it ("made a statement", "issued a declaration"). */
+const STATEMENT_NOUNS = words('statement declaration announcement appeal plea');
+const STATEMENT_VERBS = words('make made makes making issue issued issues issuing give gave gives giving deliver delivered read');
+
 const BASE_FORM_CUES = words('i we they you will would can could may might must should shall did do does to not never');
 
 /**
@@ -198,8 +202,10 @@ export class Attributor {
   private objectAfterVerb(u: Unit, k: number): Found {
     const t = u.tokens;
     const verb = t[k]!;
-    if (verb.lower === 'told' || verb.lower === 'tells' || verb.lower === 'tell' || verb.lower === 'asked' || EVALUATIVE_VERBS.has(verb.lower)) return undefined;
     const prev = t[k - 1];
+    // "“…”? asked Mrs. Kerr": after a question, the name after "asked" is the one who asked.
+    const askedAfterQuestion = verb.lower === 'asked' && (prev?.text === '?' || /\?\s*$/.test(prev?.text ?? ''));
+    if (verb.lower === 'told' || verb.lower === 'tells' || verb.lower === 'tell' || (verb.lower === 'asked' && !askedAfterQuestion) || EVALUATIVE_VERBS.has(verb.lower)) return undefined;
     if (prev && prev.type === 'word') return undefined;
     const np = nounPhraseForward(t, k + 1);
     if (np.length === 0) return undefined;
@@ -307,10 +313,59 @@ export class Attributor {
     return this.fromPhrase(np, u);
   }
 
+  /**
+   * A unit opening with a speech verb and its subject after a quotation ("“Can you defend it”? Asked Mrs. Kerr, …"):
+   * inverted, the name after the verb spoke, "asked" included.
+   */
+  invertedOpening(u: Unit): Found {
+    const t = u.tokens;
+    const i = t.findIndex((x) => x.type === 'word');
+    if (i < 0 || t.slice(0, i).some((x) => x.type === 'quote')) return undefined;
+    const verb = t[i]!;
+    if (!/^\p{Lu}/u.test(verb.text) || !(ATTRIBUTION_SPEECH_VERBS.has(verb.lower) || verb.lower === 'asked')) return undefined;
+    const np = nounPhraseForward(t, i + 1);
+    if (np.length === 0 || !np.some((x) => isCapName(x))) return undefined;
+    return this.withAppositive(t, i + 1 + np.length, np, u);
+  }
+
+  /**
+   * A paragraph ending in reported speech ("Place kicking is largely a matter of timing, Moritz declared.") before a
+   * paragraph that opens with a quotation: the same speaker goes on in his own words.
+   */
+  reportedSpeechEnd(u: Unit): Found {
+    const t = u.tokens;
+    if (t.some((x) => x.type === 'quote') || t[t.length - 1]?.text !== '.') return undefined;
+    const comma = t.map((x) => x.text).lastIndexOf(',');
+    if (comma < 0 || t.length - comma > 8) return undefined;
+    return this.clauseAfter(u, comma + 1);
+  }
+
   /** "X said:" at the end of a unit introduces the next one. */
   introducesNext(u: Unit): Found {
     const t = u.tokens;
+    if (t[t.length - 1]?.text === '.') return this.statementMade(u);
     if (t[t.length - 1]?.text !== ':') return undefined;
     return this.clauseBefore(u, t.length - 1, ATTRIBUTION_SPEECH_VERBS);
+  }
+
+  /** "But today he wanted to make a public statement." before a quotation: its subject made it. */
+  private statementMade(u: Unit): Found {
+    const t = u.tokens;
+    const last = t.length - 2;
+    if (t[last]?.type !== 'word' || !STATEMENT_NOUNS.has(t[last]!.lower)) return undefined;
+    for (let k = last - 1; k >= 0 && k >= last - 5; k--) {
+      if (t[k]?.type !== 'word' || !STATEMENT_VERBS.has(t[k]!.lower)) continue;
+      const found = this.subjectOf(u, k);
+      if (found !== undefined) return found;
+      // "he wanted to make …": the nearest person before the verb phrase.
+      for (let j = k - 1; j >= 0; j--) {
+        const w = t[j]!;
+        if (w.type === 'word' && /^(?:he|she)$/.test(w.lower)) return this.ctx.resolvePronoun(w.lower, w.start, u) ?? undefined;
+        const m = [...u.mentions].reverse().find((x) => x.pos <= w.start && x.pos >= (t[j - 1]?.start ?? 0));
+        if (m && (m.kind === 'person' || m.kind === 'unknown')) return this.ctx.mentionSpeaker(m);
+      }
+      return undefined;
+    }
+    return undefined;
   }
 }

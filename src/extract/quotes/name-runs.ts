@@ -78,5 +78,7 @@ export function classifyRun(article: RunContext, run: Tok[], before: string[] = 
 /** The resolver's canonical name and kind for a name, when it knows it. */
 function withResolver(article: RunContext, m: NamedRun): NamedRun {
   const r = article.resolveExternal(m.name);
+  // A surname alone stays as written until the speaker is finished: the article may give it to several people.
+  if (r && r.kind === 'person' && !/\s/.test(m.name) && /\s/.test(r.name)) return { ...m, kind: 'person' };
   return r ? { ...m, kind: r.kind, name: r.name } : m;
 }

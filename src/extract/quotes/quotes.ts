@@ -3,6 +3,7 @@ import { boundedMemo, weakMemo } from '../../util/collections.js';
 import { cite } from '../../model/citation.js';
 import type { Article, Quote, QuoteFilter, Sentence } from '../../model/types.js';
 import { normalizeWord, terms } from '../../text/terms.js';
+import { ATTRIBUTION_TITLES, HONORIFICS, TITLE_MODIFIERS } from '../vocabulary.js';
 import { ArticleContext } from './article-context.js';
 import { Attributor } from './attributor.js';
 import type { SpeakerResolver, Unit } from './speakers.js';
@@ -147,6 +148,9 @@ function citationRange(sentences: Sentence[], span: QuoteSpan): { start: number;
 // ---------------------------------------------------------------------------------------------------------------
 // Extraction.
 
+/** A quotation of one or two words: shown with its sentence (`Quote.sentence`). */
+const SHORT_QUOTE = /^\s*[^\s]+(?:\s+[^\s]+)?\s*$/;
+
 /** Every direct quotation in the articles, in article order, with its speaker (null when the text gives none). */
 export function extractQuotes(articles: Article[], resolver?: SpeakerResolver): Quote[] {
   const out: Quote[] = [];
@@ -173,7 +177,10 @@ export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] 
       const speaker = found ?? null;
       if (speaker) u.speaker = speaker;
       const range = citationRange(bySentences.get(span.paragraph) ?? [], span);
-      out.push({ text: article.body.slice(span.start, span.end), speaker: speaker?.name ?? null, citation: cite(article, range.start, range.end) });
+      const text = article.body.slice(span.start, span.end);
+      const quote: Quote = { text, speaker: speaker?.name ?? null, citation: cite(article, range.start, range.end) };
+      if (SHORT_QUOTE.test(text)) quote.sentence = article.body.slice(range.start, range.end);
+      out.push(quote);
     });
   }
   return out;
@@ -199,13 +206,13 @@ function inherited(ctx: ArticleContext, attributor: Attributor, u: Unit, spans: 
     if (intro !== undefined) return intro;
   }
   if (next && next.paragraph === u.paragraph && !next.tokens.some((t) => t.type === 'quote')) {
-    const after = attributor.clauseOpening(next);
+    const after = attributor.invertedOpening(next) ?? attributor.clauseOpening(next);
     if (after !== undefined) return after;
   }
   if (prev && prev.paragraph === u.paragraph - 1 && isFirstInParagraph(ctx, u)) {
     // A quotation continued from the previous paragraph, or a paragraph of quotation after an attributed one.
     const lastQuote = [...prev.tokens].reverse().find((t) => t.type === 'quote');
-    const intro = attributor.introducesNext(prev);
+    const intro = attributor.introducesNext(prev) ?? (lastQuote ? undefined : attributor.reportedSpeechEnd(prev));
     if (intro !== undefined) return intro;
     if (lastQuote && prev.speaker && (isLastToken(prev, lastQuote.quote) || !spans[lastQuote.quote]!.closed)) return prev.speaker;
   }
@@ -241,7 +248,10 @@ const foldedSpeaker = boundedMemo(fold, 100_000);
  */
 export function defaultSpeakerMatches(speaker: string, wanted: string): boolean {
   const have = foldedSpeaker(speaker);
-  const want = fold(wanted);
+  const all = fold(wanted);
+  // "Gov. Daniel", "Prime Minister Rama", "Mrs. Peck": the title says who, the name words find them.
+  const named = all.filter((w) => !ATTRIBUTION_TITLES.has(w) && !TITLE_MODIFIERS.has(w) && !HONORIFICS.has(w));
+  const want = named.length > 0 ? named : all;
   if (have.length === 0 || want.length === 0) return false;
   const wordMatches = (w: string): boolean => have.some((h) => h === w || (w.length >= 3 && h.startsWith(w)));
   if (want.every(wordMatches)) return true;

@@ -26,9 +26,13 @@ describe('a capitalised run', () => {
     expect(classify('Prime Minister')).toBeNull();
   });
 
-  it('takes the resolver’s name and kind when it knows the name', () => {
-    const ctx: RunContext = { body: 'Rama', resolveExternal: (n) => (n === 'Rama' ? { name: 'Edi Rama', kind: 'person' } : null) };
-    expect(classifyRun(ctx, tokensOf('Rama'))).toEqual({ name: 'Edi Rama', kind: 'person', gender: null, titles: [] });
+  it('takes the resolver’s name and kind when it knows the name; a surname alone keeps its form (the article may give it to two people)', () => {
+    const ctx: RunContext = {
+      body: 'Rama',
+      resolveExternal: (n) => (n === 'Rama' ? { name: 'Edi Rama', kind: 'person' } : n === 'MEK' ? { name: 'People’s Mujahideen of Iran', kind: 'organization' } : null),
+    };
+    expect(classifyRun(ctx, tokensOf('Rama'))).toEqual({ name: 'Rama', kind: 'person', gender: null, titles: [] });
+    expect(classifyRun({ ...ctx, body: 'MEK' }, tokensOf('MEK'))).toMatchObject({ name: 'People’s Mujahideen of Iran', kind: 'organization' });
   });
 });
 

@@ -302,3 +302,58 @@ describe('performance', () => {
     expect(large / Math.max(small, 1)).toBeLessThan(35);
   });
 });
+
+describe('speakers the article tells apart (issue 16)', () => {
+  const family =
+    'Fund-raising events were planned for the hard-hit Henry Novak family.\n\n' +
+    'Mrs. Edith Novak, 42, died yesterday afternoon of burns suffered in a fire.\n\n' +
+    'Her daughters, Ruth Novak, 8, and Carol, 6, escaped with minor burns.\n\n' +
+    '“All we have left is one another,” Novak said in telling his children of their mother’s death.\n\n' +
+    'Novak has spoken but little since the fire. But today he wanted to make a public statement.\n\n' +
+    '“I never knew there were such neighbors around me.”';
+
+  it('gives a surname several people share to the one of the gender the sentence gives ("Novak said in telling his children")', () => {
+    expect(quotesOf(family)).toEqual([
+      ['All we have left is one another,', 'Henry Novak'],
+      ['I never knew there were such neighbors around me.', 'Henry Novak'],
+    ]);
+  });
+
+  it('never gives the surname to a woman the article calls "Mrs." when it is written without the title', () => {
+    const body = 'Mrs. Edith Novak spoke first. Her husband, Henry Novak, was at work.\n\n“We will stay,” Novak said.';
+    expect(quotesOf(body)).toEqual([['We will stay,', 'Henry Novak']]);
+  });
+
+  it('reads "“…”? Asked Mrs. X, …" as X asking, and "he said" after it as the other person', () => {
+    const body =
+      '“Can you defend this contract”? Asked Mrs. Alice B. Kerr, representative from Lane County, of the commission chairman, John E. Potter Jr.\n\n' +
+      '“My feeling”, he said, “is that we have no choice”.';
+    expect(quotesOf(body)).toEqual([
+      ['Can you defend this contract', 'Alice B. Kerr'],
+      ['My feeling', 'John E. Potter Jr'],
+      ['is that we have no choice', 'John E. Potter Jr'],
+    ]);
+  });
+
+  it('gives a paragraph of quotation to the speaker of the reported speech that ends the paragraph before', () => {
+    const body = 'Kicking is a matter of timing, Ralston declared.\n\n“Once you get the feel of it, there’s not much to it.\n\n“It’s kind of like golf”.';
+    expect(quotesOf(body)).toEqual([
+      ['Once you get the feel of it, there’s not much to it.', 'Ralston'],
+      ['It’s kind of like golf', 'Ralston'],
+    ]);
+  });
+
+  it('shows a quotation of one or two words with its sentence', () => {
+    const [q] = extractQuotes([makeArticle({ body: 'Iran rejected the accusation as “baseless” on Monday. Officials met.' })]);
+    expect(q!.sentence).toBe('Iran rejected the accusation as “baseless” on Monday.');
+    const [long] = extractQuotes([makeArticle({ body: '“We will not accept this,” the minister said.' })]);
+    expect(long).not.toHaveProperty('sentence');
+  });
+
+  it('finds a speaker by title and surname ("Gov. Daniel", "Prime Minister Rama")', () => {
+    expect(defaultSpeakerMatches('Price Daniel', 'Gov. Daniel')).toBe(true);
+    expect(defaultSpeakerMatches('Edi Rama', 'Prime Minister Rama')).toBe(true);
+    expect(defaultSpeakerMatches('Edi Rama', 'Prime Minister Lapid')).toBe(false);
+    expect(defaultSpeakerMatches('Grace O. Peck', 'Mrs. Peck')).toBe(true);
+  });
+});
