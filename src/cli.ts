@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { loadCorpus, formatProblem } from './corpus/load.js';
 import { firstSeenTimes } from './db/first-seen.js';
-import { openDatabase } from './db/open.js';
+import { DEFAULT_DATABASE_PATH, openDatabase } from './db/open.js';
+import { GAP_WINDOW_DAYS, listGaps, type GapGroup } from './db/gaps.js';
 import { buildDigest, digestJson } from './digest/content.js';
 import { renderDigestText } from './present/digest.js';
 import { localDate } from './digest/time.js';
@@ -13,7 +14,7 @@ import { isIsoDay, parseTimelineOptions } from './engine/queries.js';
 import { loadStory, type Story } from './engine/story.js';
 import type { Entity, TimelineFilter } from './model/types.js';
 import { timelineOptionMessage } from './present/labels.js';
-import { renderAsk, renderQuotes, renderSources, renderTimeline, renderWho, renderWhoIs } from './present/text.js';
+import { renderAsk, renderGaps, renderQuotes, renderSources, renderTimeline, renderWho, renderWhoIs } from './present/text.js';
 import { INTAKE_OPTIONS_HELP, INTAKE_USAGE, intakeCommandOf, runIntakeCli } from './intake/cli.js';
 import { QuestionError } from './ask/input.js';
 import { cleanTyped } from './text/clean.js';
@@ -34,6 +35,7 @@ commands:
   quote [--speaker S] [--topic T]       who said what
   sources                               the articles served
   digest [--since D] [--date D]         the daily digest's content (new since D, story so far, on this day)
+  gaps [--guild ID]                     what members couldn't get answered in the last 7 days (from DATABASE_PATH), as /story gaps
   corpus-check                          validate every corpus file; exit 1 if any is bad
 ${INTAKE_USAGE}
 
@@ -54,6 +56,7 @@ const options = {
   speaker: { type: 'string' },
   since: { type: 'string' },
   date: { type: 'string' },
+  guild: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
@@ -93,7 +96,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     });
     switch (command) {
       case 'ask':
-        return await cliAsk(story, rest.join(' ').trim(), io, out);
+        return await cliAsk(story, rest.join(' ').trim(), io, out, values.json);
       case 'timeline': {
         const events = story.timeline(timelineFilter(values));
         out({ events }, renderTimeline(events));
@@ -129,6 +132,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         out(digestJson(digest), renderDigestText(digest));
         return 0;
       }
+      case 'gaps': {
+        const databasePath = io.env?.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
+        if (!existsSync(databasePath)) warn(`storydesk: no database at ${databasePath} (DATABASE_PATH): no questions recorded`);
+        const now = new Date();
+        const groups = existsSync(databasePath) ? storedGaps(databasePath, story, values.guild, now) : [];
+        out({ since: new Date(now.getTime() - GAP_WINDOW_DAYS * 86_400_000).toISOString(), guild: values.guild ?? null, groups }, renderGaps(groups));
+        return 0;
+      }
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -154,6 +165,24 @@ function storedFirstSeen(databasePath = './data/storydesk.db'): Map<string, stri
   }
 }
 
+/** /story gaps' groups from the bot's database, the names from the story. */
+function storedGaps(databasePath: string, story: Story, guildId: string | undefined, now: Date): GapGroup[] {
+  const db = openDatabase(databasePath);
+  try {
+    return listGaps(db, { now, guildId: guildId ?? null, namesOf: (q) => safeNames(story, q) });
+  } finally {
+    db.close();
+  }
+}
+
+function safeNames(story: Story, question: string): string[] {
+  try {
+    return story.nearby(question).names;
+  } catch {
+    return [];
+  }
+}
+
 function timelineFilter(values: { from?: string; to?: string; topic?: string; person?: string }): TimelineFilter {
   const parsed = parseTimelineOptions(values);
   if (!parsed.ok) throw new UsageError(timelineOptionMessage(parsed.error));
@@ -166,22 +195,24 @@ function timelineFilter(values: { from?: string; to?: string; topic?: string; pe
  * line gets exactly one output, in order, echoing the question: the answer, or `{"question", "error", "code"}` when the
  * engine refuses it (too long, too many words). A refused or failing question never stops the batch.
  */
-async function cliAsk(story: Story, question: string, io: CliIO, out: (value: unknown, text: string) => void): Promise<number> {
-  if (question) return answerOne(story, question, io, out, false) ? 0 : 1;
+async function cliAsk(story: Story, question: string, io: CliIO, out: (value: unknown, text: string) => void, json: boolean): Promise<number> {
+  if (question) return answerOne(story, question, io, out, false, json) ? 0 : 1;
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!cleanTyped(line)) continue;
-    answerOne(story, line.trim(), io, out, true);
+    answerOne(story, line.trim(), io, out, true, json);
   }
   return 0;
 }
 
-/** Answers one question and prints it; false when the engine refused it or failed. */
-function answerOne(story: Story, question: string, io: CliIO, out: (value: unknown, text: string) => void, batch: boolean): boolean {
+/** Answers one question and prints it (in text, an abstention with its closest passages); false when the engine refused it or failed. */
+function answerOne(story: Story, question: string, io: CliIO, out: (value: unknown, text: string) => void, batch: boolean, json: boolean): boolean {
   const heading = batch ? `Q: ${cleanTyped(question)}\n` : '';
   try {
     const result = story.ask(question);
-    out({ question, ...result }, `${heading}${renderAsk(result)}${batch ? '\n' : ''}`);
+    // In text, an abstention offers the closest passages about what the question names, as the console does.
+    const nearby = result.answer || json ? null : story.nearby(question);
+    out({ question, ...result }, `${heading}${renderAsk(result, nearby)}${batch ? '\n' : ''}`);
     return true;
   } catch (error) {
     const refused = error instanceof QuestionError;

@@ -1,15 +1,21 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { runCli } from '../src/cli.js';
+import { castVote, recordQuestion } from '../src/db/gaps.js';
+import { openDatabase } from '../src/db/open.js';
+import { useTmpDir } from './helpers/tmp.js';
 
-async function cli(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+const tmp = useTmpDir();
+
+async function cli(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (d) => (out += d));
   stderr.on('data', (d) => (err += d));
-  const code = await runCli(args, { stdin: Readable.from([stdin]), stdout, stderr, env: {} });
+  const code = await runCli(args, { stdin: Readable.from([stdin]), stdout, stderr, env });
   return { code, out, err };
 }
 
@@ -126,5 +132,57 @@ describe('cli intake commands (extract, add, feed)', () => {
     const { code, out } = await cli(['--topic', 'feed', 'timeline', '--json', '--no-cache']);
     expect(code).toBe(0);
     expect(Object.keys(JSON.parse(out))).toEqual(['events']);
+  });
+});
+
+describe('cli ask in text', () => {
+  it('offers the closest passages about what an unanswered question names, as the console does', async () => {
+    const { code, out } = await cli(['ask', 'How old is Edi Rama?', '--no-cache']);
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toBe("The articles don't say. They mention Edi Rama; the closest passages are below, but they don't answer the question.");
+    expect(out).toContain('  - Albanian Prime Minister Edi Rama said an investigation determined');
+  });
+});
+
+describe('cli gaps', () => {
+  it('gives /story gaps as one JSON object: groups with count, example, names and last asked, from DATABASE_PATH', async () => {
+    const file = path.join(tmp(), 'storydesk.db');
+    const db = openDatabase(file);
+    const at = new Date(Date.now() - 86_400_000);
+    recordQuestion(db, { question: 'When did Albania join the EU?', guildId: 'g1', outcome: 'abstained', at });
+    recordQuestion(db, { question: 'when did Albania join the EU', guildId: 'g1', outcome: 'abstained', at: new Date(at.getTime() - 1000) });
+    const voted = recordQuestion(db, { question: 'What is the MEK?', guildId: 'g2', outcome: 'answered', at });
+    castVote(db, { questionId: voted, userId: '123', vote: 'down' });
+    recordQuestion(db, { question: 'Who attacked Albania?', guildId: 'g1', outcome: 'answered', at });
+    db.close();
+    const { code, out } = await cli(['gaps', '--json', '--no-cache'], '', { DATABASE_PATH: file });
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const json = JSON.parse(lines[0]!);
+    expect(json).toEqual({
+      since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      guild: null,
+      groups: [
+        { count: 2, example: 'When did Albania join the EU?', names: ['Albania'], lastAsked: at.toISOString(), abstained: 2, votedDown: 0, variants: ['when did Albania join the EU'] },
+        { count: 1, example: 'What is the MEK?', names: ['People’s Mujahideen of Iran'], lastAsked: at.toISOString(), abstained: 0, votedDown: 1, variants: [] },
+      ],
+    });
+    const one = JSON.parse((await cli(['gaps', '--json', '--guild', 'g2', '--no-cache'], '', { DATABASE_PATH: file })).out);
+    expect(one.groups.map((g: { example: string }) => g.example)).toEqual(['What is the MEK?']);
+    const text = await cli(['gaps', '--no-cache'], '', { DATABASE_PATH: file });
+    expect(text.out.split('\n').slice(0, 4)).toEqual([
+      '1. When did Albania join the EU?',
+      `   asked 2 times (2 not answered), last ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      '   names: Albania',
+      '   also asked as: "when did Albania join the EU"',
+    ]);
+  });
+
+  it('without a database, says so on stderr and lists nothing', async () => {
+    const { code, out, err } = await cli(['gaps', '--json', '--no-cache'], '', { DATABASE_PATH: path.join(tmp(), 'none.db') });
+    expect(code).toBe(0);
+    expect(JSON.parse(out).groups).toEqual([]);
+    expect(err).toMatch(/no database at .*none\.db \(DATABASE_PATH\): no questions recorded/);
   });
 });

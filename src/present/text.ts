@@ -1,4 +1,5 @@
 // Plain-text rendering of engine results, for the offline console and the CLI without --json; the words come from labels.ts.
+import type { GapGroup } from '../db/gaps.js';
 import type { Nearby, WhoResult } from '../engine/engine.js';
 import type { Answer, Article, AskResult, Citation, Entity, Quote, TimelineEvent } from '../model/types.js';
 import { furtherCitations, groupQuotes, uniqueCitations } from './citations.js';
@@ -107,5 +108,19 @@ export function renderSources(articles: Article[]): string {
   if (articles.length === 0) return 'The corpus has no articles yet.';
   return articles
     .map((a) => `${a.date}  ${a.title}${a.outlet ? ` — ${a.outlet}` : ''}${a.also.length > 0 ? ` (${alsoIn(a)})` : ''}${a.url ? `\n            ${a.url}` : ''}`)
+    .join('\n');
+}
+
+/** /story gaps as text: each group of near-identical questions, most asked first, with what it names. */
+export function renderGaps(groups: GapGroup[]): string {
+  if (groups.length === 0) return "No question in the last 7 days went unanswered or was voted down.";
+  return groups
+    .map((g, i) => {
+      const outcome = [g.abstained > 0 ? `${g.abstained} not answered` : null, g.votedDown > 0 ? `${g.votedDown} voted down` : null].filter(Boolean).join(', ');
+      const lines = [`${i + 1}. ${cleanEcho(g.example)}`, `   asked ${g.count === 1 ? 'once' : `${g.count} times`} (${outcome}), last ${g.lastAsked.slice(0, 16).replace('T', ' ')} UTC`];
+      lines.push(`   names: ${g.names.length > 0 ? g.names.map(cleanEcho).join(', ') : 'nothing in the story'}`);
+      if (g.variants.length > 0) lines.push(`   also asked as: ${g.variants.map((v) => `"${cleanEcho(v)}"`).join(', ')}`);
+      return lines.join('\n');
+    })
     .join('\n');
 }
