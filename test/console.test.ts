@@ -120,7 +120,7 @@ describe('runConsole', () => {
 
   it('says why a pronoun with nothing to refer to is not answered, first of all and once the conversation has expired', async () => {
     expect(await session('Where did he say it?\n')).toBe(
-      "Q: Where did he say it?\nI can't tell who “he” is: name it in the question, or ask right after the answer it follows on from (within 5 minutes).\n\n",
+      "Q: Where did he say it?\nI can't tell who “he” is: name them in the question, or ask right after the answer it follows on from (within 5 minutes).\n\n",
     );
     let now = 0;
     const conversation = new Conversations({ now: () => now });

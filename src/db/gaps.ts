@@ -91,7 +91,7 @@ export function gapRecords(db: Db, options: { since: Date; guildId?: string | nu
 export interface GapGroup {
   /** How many times a question of the group was asked. */
   count: number;
-  /** The group's most asked wording (the latest of equals). */
+  /** The group's most asked wording (of equals, one written as a question, then the latest). */
   example: string;
   /** What the group's questions (its first five wordings) name that is in the story (from the engine): which articles are missing. */
   names: string[];
@@ -102,6 +102,11 @@ export interface GapGroup {
   votedDown: number;
   /** Its other wordings, most asked first. */
   variants: string[];
+}
+
+/** Written as a question: a capital letter first and a question mark last. */
+function wellFormed(question: string): boolean {
+  return /^\p{Lu}/u.test(question) && /\?$/.test(question.trim());
 }
 
 /** A question's words as a set for comparing: lower case, stemmed, without punctuation or stop words. */
@@ -140,8 +145,9 @@ export function groupGaps(records: GapRecord[], namesOf: (question: string) => s
     .map((g) => {
       const wordings = new Map<string, number>();
       for (const r of g.records) wordings.set(r.question, (wordings.get(r.question) ?? 0) + 1);
-      // Records are newest first and Map keeps first insertion: of equally asked wordings the latest wins.
-      const ranked = [...wordings].sort((a, b) => b[1] - a[1]).map(([w]) => w);
+      // Of wordings asked as often, one written as a question ("When did…?") first, then the latest (records are
+      // newest first, and the sort keeps their order).
+      const ranked = [...wordings].sort((a, b) => b[1] - a[1] || Number(wellFormed(b[0])) - Number(wellFormed(a[0]))).map(([w]) => w);
       const example = ranked[0]!;
       // Names from each wording (the first few): one typed in lower case may not show them.
       const names = [...new Set(ranked.slice(0, 5).flatMap((w) => namesOf(w)))];

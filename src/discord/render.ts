@@ -522,7 +522,7 @@ function gapLines(g: GapGroup, n: number): string {
   const outcome = [g.abstained > 0 ? `${g.abstained} not answered` : null, g.votedDown > 0 ? `${g.votedDown} voted 👎` : null].filter(Boolean).join(', ');
   const lines = [`**${n}.** “${fitEscaped(oneLine(cleanEcho(g.example)), 200)}”`, `${asked} (${outcome}), last on ${dateLabel(g.lastAsked.slice(0, 10))}`];
   const names = g.names.map((name) => `**${fitEscaped(oneLine(cleanEcho(name)), 60)}**`);
-  lines.push(names.length > 0 ? `Names ${listWords(names)}` : 'Names nothing in the story');
+  lines.push(names.length > 0 ? `Mentions ${listWords(names)}` : 'Mentions nothing in the story');
   if (g.variants.length > 0) {
     const more = g.variants.length > 2 ? ` and ${g.variants.length - 2} more` : '';
     lines.push(`Also asked as ${g.variants.slice(0, 2).map((v) => `“${fitEscaped(oneLine(cleanEcho(v)), 100)}”`).join(', ')}${more}`);

@@ -35,8 +35,9 @@ const WHO_WORDS = /^(?:he|him|his|she|her|hers|himself|herself|they|them|their|t
  * answered, and how to ask. A host marks the word.
  */
 export function unresolvedNote(word: string, mark: (word: string) => string = (w) => `“${w}”`): string {
-  const what = WHO_WORDS.test(word) ? `who ${mark(word)} is` : /^(?:it|its|that|this|there)$/i.test(word) ? `what ${mark(word)} refers to` : `what ${mark(word)} follows on from`;
-  return `I can't tell ${what}: name it in the question, or ask right after the answer it follows on from (within 5 minutes).`;
+  const who = WHO_WORDS.test(word);
+  const what = who ? `who ${mark(word)} is` : /^(?:it|its|that|this|there)$/i.test(word) ? `what ${mark(word)} refers to` : `what ${mark(word)} follows on from`;
+  return `I can't tell ${what}: name ${who ? 'them' : 'it'} in the question, or ask right after the answer it follows on from (within 5 minutes).`;
 }
 
 /** "A", "A and B", "A, B and C". */

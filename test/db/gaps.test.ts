@@ -120,6 +120,13 @@ describe('groupGaps', () => {
     ]);
   });
 
+  it('of wordings asked as often, shows one written as a question, else the latest', () => {
+    const at = (days: number) => daysAgo(days).toISOString();
+    const record = (question: string, days: number): GapRecord => ({ question, guildId: 'g1', outcome: 'abstained', askedAt: at(days), up: 0, down: 0 });
+    expect(groupGaps([record('When did Albania join the EU?', 2), record('when has albania joined the eu', 1)])[0]!.example).toBe('When did Albania join the EU?');
+    expect(groupGaps([record('albania join eu', 2), record('albania joined eu', 1)])[0]!.example).toBe('albania joined eu');
+  });
+
   it('listGaps looks at the last 7 days', () => {
     open();
     recordQuestion(db, { question: 'Eight days ago?', guildId: 'g1', outcome: 'abstained', at: daysAgo(8) });

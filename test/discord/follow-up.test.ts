@@ -104,7 +104,7 @@ describe('follow-up questions in Discord', () => {
     await mention(t, 'What did Lapid tell Rama?', 0);
     const other = await mention(t, 'Where did he say it?', 1, { user: OTHER });
     expect(other.body.embeds![0]!.description).toBe(
-      "I can't tell who “he” is: name it in the question, or ask right after the answer it follows on from (within 5 minutes).",
+      "I can't tell who “he” is: name them in the question, or ask right after the answer it follows on from (within 5 minutes).",
     );
     expect(other.body.embeds![0]!.fields ?? []).toEqual([]);
     expect(voteIds(other.body)).toEqual([]);
@@ -168,19 +168,19 @@ describe('👍/👎 and /story gaps', () => {
     expect(embed.title).toBe('What members couldn’t get answered');
     const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
     expect(embed.description!.split('\n').slice(2)).toEqual([
-      // Of two wordings asked as often, the latest; the names of either.
-      '**1.** “when has albania joined the EU”',
+      // Of two wordings asked as often, the one written as a question; the names of either.
+      '**1.** “When did Albania join the EU?”',
       `asked 2 times (2 not answered), last on ${today}`,
-      'Names **Albania**',
-      'Also asked as “When did Albania join the EU?”',
+      'Mentions **Albania**',
+      'Also asked as “when has albania joined the EU”',
       '',
       '**2.** “How tall is Mount Everest?”',
       `asked once (1 not answered), last on ${today}`,
-      'Names nothing in the story',
+      'Mentions nothing in the story',
       '',
       '**3.** “What did Lapid tell Rama?”',
       `asked once (1 voted 👎), last on ${today}`,
-      'Names **Yair Lapid** and **Edi Rama**',
+      'Mentions **Yair Lapid** and **Edi Rama**',
       '',
     ]);
   });

@@ -355,7 +355,7 @@ describe('follow-ups, votes and /story gaps', () => {
     expect(renderUnresolved('Where did he say it?', 'he').embeds[0]).toEqual({
       title: 'Where did he say it?',
       color: Colors.abstain,
-      description: "I can't tell who “he” is: name it in the question, or ask right after the answer it follows on from (within 5 minutes).",
+      description: "I can't tell who “he” is: name them in the question, or ask right after the answer it follows on from (within 5 minutes).",
     });
   });
 
@@ -375,7 +375,7 @@ describe('follow-ups, votes and /story gaps', () => {
     expect(pages[0]!.embeds[0]!.description!.split('\n').slice(2, 6)).toEqual([
       '**1.** “Who is \\*Bo\\* number 1?”',
       'asked 12 times (12 not answered), last on 20 Mar 2024',
-      'Names **Bo Strand**',
+      'Mentions **Bo Strand**',
       '',
     ]);
     for (const page of pages) expect(specProblems(page)).toEqual([]);
