@@ -29,7 +29,7 @@ export const ORG_CUES: ReadonlySet<string> = new Set([
     directorate bureau office service services authority commission conference secretariat regime junta
     militia guard people's workers' mujahideen house foods products stores mills works laboratories railroad railway
     lines shipping trust properties realty bancorp legislature jury exchange jail elementary seminary hotel theater
-    theatre
+    theatre home
   `),
 ]);
 
@@ -39,7 +39,7 @@ export const PLACE_CUES: ReadonlySet<string> = set(`
   valley peninsula desert coast street avenue road square airport park republic kingdom emirates territory territories
   strip heights hills plains canyon falls beach village town prefecture oblast governorate municipality borough
   neighborhood neighbourhood camp stadium arena courthouse prison palace place temple mosque synagogue parkway ave
-  blvd rd boulevard manor st delta
+  blvd rd boulevard manor st delta township cemetery sanctuary acres
 `);
 
 /** Nouns that end the name of an event, law or plan ("Family Week", "World Cup", "Affordable Care Act"): not entities. */
@@ -78,7 +78,7 @@ export const TRAILING_ORG_NOUNS: ReadonlySet<string> = set(
 );
 
 /** Lower-case nouns after which the capitalised words before them are a place ("their one-room Anne Arundel county home"). */
-export const TRAILING_PLACE_NOUNS: ReadonlySet<string> = set('county township parish province');
+export const TRAILING_PLACE_NOUNS: ReadonlySet<string> = set('county township parish province road street avenue drive boulevard lane');
 
 /**
  * Nouns that end a place's name but also end surnames ("Scott Field", "Hyannis Port", "City Hall" — but "Ray
@@ -147,6 +147,11 @@ const EXTRA_PLACES: ReadonlySet<string> = new Set([
 const DIRECTIONS: ReadonlySet<string> = set(
   'north south east west central northern southern eastern western upper lower',
 );
+
+/** A compass word ("North", "Central", "Western"). */
+export function isDirectionWord(key: string): boolean {
+  return DIRECTIONS.has(key) || /^(?:north|south)(?:east|west)(?:ern)?$/.test(key);
+}
 
 const PROPER_TAGS = new Set([
   'Person',

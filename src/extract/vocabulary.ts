@@ -234,7 +234,8 @@ export const MORE_ROLE_NOUNS: ReadonlySet<string> = words(`
   righthander lefthander southpaw hurler baseman kicker place-kicker placekicker tailback wingback fielder
   sprinter swimmer jockey referee umpire principal provost headmaster headmistress chaplain deacon priest
   missionary trustee regent foreman forewoman supervisor administrator assessor surveyor warden jailer patrolman
-  policeman policewoman fireman firefighter soldier sailor airman pilot corporal
+  policeman policewoman fireman firefighter soldier sailor airman pilot corporal victim suspect defendant witness
+  survivor
 `);
 
 /** Kinship nouns: who someone is to another, a role only in apposition ("her daughter, Christine", "X, his wife"). */

@@ -122,7 +122,11 @@ function describe(group: NameStats[], kind: EntityKind, refs: MentionRef[]): Ent
     return m ? m.article * 1e6 + m.sentence : Number.MAX_SAFE_INTEGER;
   };
   const fullest = [...group].sort(
-    (a, b) => b.words.length - a.words.length || b.mentions.length - a.mentions.length || first(a) - first(b),
+    (a, b) =>
+      Number(a.epithet === true) - Number(b.epithet === true) ||
+      b.words.length - a.words.length ||
+      b.mentions.length - a.mentions.length ||
+      first(a) - first(b),
   )[0]!;
   const name = mostFrequent(fullest.surfaces);
   const seen = new Set([name.toLowerCase()]);

@@ -1,7 +1,7 @@
 // One sentence → the names it mentions, each with the evidence news prose gives about what it names:
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
 import { STOP_WORDS, casedWords, withoutPossessive, type NameToken } from '../../text/terms.js';
-import { NAME_SUFFIXES, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isModifiedNoun, lexiconKind } from '../names.js';
+import { NAME_SUFFIXES, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isGivenName, isModifiedNoun, lexiconKind } from '../names.js';
 import {
   HONORIFICS,
   INVERTED_SPEECH_VERBS,
@@ -36,6 +36,8 @@ export interface Evidence {
   byline: number;
   /** Used as a modifier of the noun after it ("the Balkan state"): an adjective, not a name. */
   modifier: number;
+  /** After a house number ("2269 Serra"): a street. */
+  address: number;
 }
 
 export const noEvidence = (): Evidence => ({
@@ -48,6 +50,7 @@ export const noEvidence = (): Evidence => ({
   affiliation: 0,
   byline: 0,
   modifier: 0,
+  address: 0,
 });
 
 export interface RawMention {
@@ -80,7 +83,7 @@ export interface WordStats {
   capitalisedMidSentence: Set<string>;
 }
 
-const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'whose']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'whose', 'another']);
 /** Words that end a looser appositive's role phrase ("the defending champion, lost", "candidate, that"). */
 const LOOSE_APPOSITIVE_STOPS = new Set('who whom whose which that said says told and or but is was has had will would'.split(' '));
 /** Verbs of a trade in "X, who sells tractors": the clause says what the person does. */
@@ -172,6 +175,18 @@ class SentenceScanner extends NameSpans {
     }
     // "their Anne Arundel county home": the name of a county.
     if (after?.word && !after.cap && TRAILING_PLACE_NOUNS.has(after.key) && !lastTok.possessive) evidence.placePrep += 2;
+    // "2269 Serra", "4911 Miles Dr.": a house number makes a street of the name after it.
+    const before = toks[first - 1];
+    if (before && /^\d{2,6}$/.test(before.text) && !/[$€£]\s*$/.test(this.text.slice(Math.max(0, before.start - 2), before.start))) {
+      evidence.placePrep += 3;
+      evidence.address++;
+    }
+    // "…, 31730 Mound, Warren": the town after a street address.
+    const street = toks[first - 1]?.text === ',' ? this.byLast.get(first - 2) : undefined;
+    if (street?.mention && street.mention.evidence.address > 0) {
+      evidence.placePrep += 2;
+      evidence.address++;
+    }
     if (!organization) {
       this.roleBefore(first, evidence, roles);
       this.appositiveAfter(span.last, evidence, roles);
@@ -201,7 +216,12 @@ class SentenceScanner extends NameSpans {
     // "in Rafah", "near Pokrovsk" say place more surely than "at X" (often an employer) or "Jones of Houston".
     if (!lastTok.possessive && prep?.word && !prep.cap && PLACE_PREPOSITIONS.has(prep.key))
       evidence.placePrep += prep.key === 'at' ? 1 : 2;
-    else if (prev?.key === 'of' && !prev.cap && this.byLast.has(first - 2)) evidence.placePrep++;
+    else if (prev?.key === 'of' && !prev.cap && this.byLast.has(first - 2)) {
+      // "Scott Hudson of Sherman", "Rep. Charles E. Hughes of Sherman": a person's home town.
+      const owner = this.byLast.get(first - 2)!;
+      const personal = owner.title || isGivenName(toks[owner.first]!.key) || (owner.mention?.evidence.title ?? 0) + (owner.mention?.evidence.appositive ?? 0) > 0;
+      evidence.placePrep += personal ? 3 : 1;
+    }
     this.aliasLinks(span);
 
     for (let i = first; i <= last; i++) if (toks[i]!.text === '&') organization = true; // "Procter & Gamble"
@@ -209,6 +229,13 @@ class SentenceScanner extends NameSpans {
     const end = toks[last]!.end;
     const words = [] as string[];
     for (let i = first; i <= last; i++) if (toks[i]!.word) words.push(toks[i]!.key);
+    // "Morris and Lola Cohen": a given name alone before "and" and a full name shares its surname.
+    const afterPreposition = toks[first - 1]?.word === true && (PLACE_PREPOSITIONS.has(toks[first - 1]!.key) || toks[first - 1]!.key === 'of');
+    if (words.length === 1 && !afterPreposition && isGivenName(words[0]!) && toks[last + 1]?.key === 'and' && !toks[last + 1]!.cap) {
+      const partner = this.byFirst.get(last + 2);
+      const partnerWords = partner ? this.range(partner.first, partner.last).filter((k) => toks[k]!.word) : [];
+      if (partnerWords.length >= 2 && isGivenName(toks[partnerWords[0]!]!.key)) words.push(toks[partnerWords.at(-1)!]!.key);
+    }
     span.mention = {
       key: words.join(' '),
       words,

@@ -47,6 +47,7 @@ export const BETWEEN_SUBJECT_AND_VERB = new Set(
   ),
 );
 const PREFIXED = /^(?:pro|anti|non|post|pre|mid|neo|ex|then|semi|un|self)-/i;
+const PRONOUNS = new Set('he she it they we i you his her its their our'.split(' '));
 /** A party-and-district tag after a legislator's name ("R-Bergen", "D-Mass"). */
 const PARTY_TAG = /^[RDI]-\p{Lu}/u;
 const MONTH_LEADS = new Set(
@@ -96,6 +97,7 @@ export class NameSpans {
     if (t === undefined || !t.word || !t.cap || t.key.length === 0 || isCalendarWord(t.text)) return false;
     if (isNumberWord(t.key) && !this.numberSurname(i)) return false;
     if (PARTY_TAG.test(t.text)) return false; // "Sen. Walter H. Jones R-Bergen": party and district, not the name
+    if (PRONOUNS.has(t.key)) return false; // "… in Troy, N. Y. He was there …": a sentence's pronoun after initials
     if (PREFIXED.test(t.text)) return false; // "pro-Western", "anti-Israel": adjectives
     return !NAME_MONTHS.has(t.key) || !this.isMonthAt(i);
   }

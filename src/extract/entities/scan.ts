@@ -1,7 +1,7 @@
 // The articles → each name's statistics: every mention of it with the evidence its sentence gives, its bylines,
 // and the pairs of names the sentences say are one ("Mujahedeen-e-Khalq (MEK)").
 import type { Article } from '../../model/types.js';
-import { lexiconKind, nameKey } from '../names.js';
+import { isCountryLike, lexiconKind, nameKey } from '../names.js';
 import { scanSentence, type Evidence, type RawMention, type WordStats } from './mentions.js';
 import { newStats, type MentionRef, type NameStats } from './scores.js';
 
@@ -20,9 +20,19 @@ export function scanArticles(
     return s;
   };
   for (const { article, slot } of articles) {
+    let lastCountry: string | null = null;
+    const epithetsSeen = new Set<string>();
     article.sentences.forEach((sentence, si) => {
       const scan = scanSentence(sentence.text, wordStats);
       for (const m of scan.mentions) {
+        // "… ties with Iran, citing accusations that the Islamic Republic …": the country's other name.
+        const epithet = epithetOf(m.words, sentence.text.slice(0, m.start));
+        if (epithet && lastCountry && !epithetsSeen.has(m.key)) {
+          links.push([m.key, lastCountry]);
+          statsFor(m.key, m.words).epithet = true;
+        }
+        if (epithet) epithetsSeen.add(m.key);
+        if (m.words.length === 1 && isCountryLike(m.key)) lastCountry = m.key;
         const ref = {
           article: slot,
           sentence: si,
@@ -43,6 +53,19 @@ export function scanArticles(
     }
   }
   return { names, links };
+}
+
+/** Nouns that end a state's other name ("the Islamic Republic", "the Hashemite Kingdom"). */
+const STATE_NOUNS = new Set(['republic', 'kingdom', 'emirate', 'federation', 'confederation', 'sultanate', 'principality']);
+
+/**
+ * "the Islamic Republic", "the Jewish State": a state named by what it is, after "the", with no country word in it —
+ * another name of the country the article just named (the first time it is used in the article).
+ */
+function epithetOf(words: string[], before: string): boolean {
+  if (words.length < 2 || words.length > 3 || !/\bthe\s+$/i.test(before)) return false;
+  if (!STATE_NOUNS.has(words.at(-1)!)) return false;
+  return words.slice(0, -1).every((w) => lexiconKind(w) !== 'place' && !isCountryLike(w)) && lexiconKind(words.join(' ')) === null;
 }
 
 function addMention(s: NameStats, m: RawMention, ref: MentionRef): void {

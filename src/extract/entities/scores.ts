@@ -11,6 +11,7 @@ import {
   hasPlaceCue,
   isCommonPlural,
   isDemonym,
+  isDirectionWord,
   isGivenName,
   isLexiconCommon,
   isLexiconLastName,
@@ -55,6 +56,8 @@ export interface NameStats {
   organization: boolean;
   mentions: MentionRef[];
   bylines: number;
+  /** Another name of a country the text named just before ("the Islamic Republic" for Iran): never the entity's name. */
+  epithet?: boolean;
 }
 
 export type Scores = Record<EntityKind, number>;
@@ -112,6 +115,8 @@ export function scoreName(s: NameStats, ctx: ScoreContext): Scores {
   const single = s.words.length === 1;
   // A word only ever used to modify the noun after it ("the Balkan state") is an adjective, not a name.
   if (!lex && single && s.evidence.modifier > 0 && s.evidence.modifier >= s.mentions.length) return zero();
+  // "the North Central states": compass words alone name a region, never a person.
+  if (!lex && s.words.every(isDirectionWord)) return { ...zero(), place: s.evidence.modifier >= s.mentions.length ? 0 : MIN_SCORE };
   if (single && !lex && (ORG_CUES.has(s.key) || PLACE_CUES.has(s.key)))
     return institutionScore(s, ctx.wordStats);
   // A title, appositive or speech before a given name outweighs a last word that also names institutions and places
@@ -154,6 +159,8 @@ function institutionScore(s: NameStats, wordStats: WordStats): Scores {
 
 function personScore(s: NameStats, ctx: ScoreContext, hasCue: boolean): number {
   const e = s.evidence;
+  // A street in an address ("34220 Viceroy", "22111 David") unless a title or appositive says person.
+  if (e.address > 0 && e.address >= s.mentions.length && e.title + e.appositive === 0) return 0;
   const single = s.words.length === 1;
   let score = 4 * Math.min(2, e.title + e.appositive + e.byline);
   // "Smith said" makes a person of an unknown word, not of a common one ("Flock said") or a group ("Democrats said").
@@ -164,8 +171,8 @@ function personScore(s: NameStats, ctx: ScoreContext, hasCue: boolean): number {
   // start with a plural noun ("the Masters Palmer and Player …").
   if (hasCue || (!single && isCommonPlural(s.words[0]!))) return score;
   if (!single && isPersonWord(s.words[0]!)) score += 3;
-  // "J. Edgar Hoover", "W. Averell Harriman": initials before a name are a person's.
-  else if (!single && s.words.length <= 4 && /^\p{Lu}\.$/u.test(mostFrequent(s.surfaces).split(/\s+/)[0] ?? '')) score += 3;
+  // "J. Edgar Hoover", "W. Averell Harriman": initials before a name are a person's ("N. Y.", "D. C." are initials only).
+  else if (!single && s.words.length <= 4 && /^\p{Lu}\.$/u.test(mostFrequent(s.surfaces).split(/\s+/)[0] ?? '') && s.words.some((w) => w.length > 1)) score += 3;
   if (isLexiconLastName(s.words.at(-1)!)) score += 1;
   if (!single && s.words.length <= 4 && s.words.every((w) => looksLikeNameWord(w, ctx.wordStats))) {
     score += 1;
@@ -196,6 +203,8 @@ function placeScore(s: NameStats, placeCue: boolean): number {
 /** A name ending in a plural noun ("Morton Foods"), or a city and a plural ("Milwaukee Braves"): a team or a firm. */
 function isTeamOrFirm(s: NameStats): boolean {
   if (s.evidence.byline > 0) return false;
+  // "Alicia Keys", "Tom Rivers": a given name and a surname that happens to be a plural noun.
+  if (s.words.length === 2 && isGivenName(s.words[0]!) && !ORG_CUES.has(s.words[1]!)) return false;
   const team = s.words.length > 1 && lexiconKind(s.words[0]!) === 'place' && /[^s]s$/.test(s.words.at(-1)!);
   return team || isCommonPlural(s.words.at(-1)!);
 }

@@ -419,3 +419,70 @@ describe('EntityIndex invariants', () => {
     expect(index.suggest('a')).toEqual([]);
   });
 });
+
+describe('who the text says someone is (issue 16)', () => {
+  const build = (body: string): EntityIndex => EntityIndex.build([makeArticle({ id: 'a.md', body })]);
+  const row = (e: Entity): [string, string, string[]] => [e.name, e.kind, e.roles];
+
+  it('gives the role an appositive states, with its adjectives, and a list’s plural role to each listed name', () => {
+    const index = build(
+      'Arnold Palmer, the defending champion, lost his title. Richard J. Hughes, Democratic gubernatorial candidate, spoke. ' +
+        'Raymond Fortin Sr., 63, a carpenter, was arrested. The bill was opposed by several bankers, including Scott Hudson of Sherman and Howard Cox of Austin.',
+    );
+    expect(row(entity(index, 'Arnold Palmer'))).toEqual(['Arnold Palmer', 'person', ['defending champion']]);
+    expect(row(entity(index, 'Richard J. Hughes'))).toEqual(['Richard J. Hughes', 'person', ['Democratic gubernatorial candidate']]);
+    expect(entity(index, 'Raymond Fortin Sr').roles).toEqual(['carpenter']);
+    expect([entity(index, 'Scott Hudson').roles, entity(index, 'Howard Cox').roles]).toEqual([['banker'], ['banker']]);
+    expect(entity(index, 'Sherman').kind).not.toBe('person');
+  });
+
+  it('reads names with initials, suffixes, titles and number-word surnames, and no bare first name beside the full one', () => {
+    const index = build(
+      'Speaker Thomas P. O’Neill Jr. met J. Edgar Hoover, director of the bureau, and W. Averell Harriman on Monday. ' +
+        'Secretary of State Dean Rusk, Rep. Wilbur Mills and Mayor Ellen Park spoke. Robert Six, president of Continental Air Lines, said it would grow. ' +
+        'Robert said no. James P. Mitchell and Sen. Walter H. Jones R-Bergen disagreed.',
+    );
+    expect(names(index, 'person').sort()).toEqual([
+      'Dean Rusk',
+      'Ellen Park',
+      'J. Edgar Hoover',
+      'James P. Mitchell',
+      'Robert Six',
+      'Thomas P. O’Neill Jr',
+      'W. Averell Harriman',
+      'Walter H. Jones',
+      'Wilbur Mills',
+    ]);
+    expect([entity(index, 'Ellen Park').roles, entity(index, 'Wilbur Mills').roles, entity(index, 'Walter H. Jones').roles]).toEqual([['Mayor'], ['Rep.'], ['Sen.']]);
+  });
+
+  it('takes places and institutions for no one: a jail, a school, an air field, a port, a hall, a street address', () => {
+    const index = build(
+      'He was held at the Anne Arundel County Jail. The President flew to Hyannis Port. He trained at Scott Field and attended Allen Elementary school. ' +
+        'The mayor spoke at City Hall. Mrs. Anna Kowal, 22111 David, East Detroit, came. The contract with Ray Field, who has been converting the program, was renewed.',
+    );
+    expect(names(index, 'person').sort()).toEqual(['Anna Kowal', 'Ray Field']);
+    expect(['Hyannis Port', 'Scott Field', 'City Hall', 'David'].map((n) => entity(index, n).kind)).toEqual(['place', 'place', 'place', 'place']);
+    expect(entity(index, 'Allen Elementary school').kind).toBe('organization');
+  });
+
+  it('knows a country by the other name the article gives it ("the Islamic Republic"), under the country’s own name', () => {
+    const index = build(
+      'Albania cut ties with Iran, citing accusations that the Islamic Republic carried out the attacks. Israeli officials accused Israel’s rivals. The Islamic Republic has also been targeted.',
+    );
+    expect(row(entity(index, 'Iran'))).toEqual(['Iran', 'place', []]);
+    expect(entity(index, 'Iran').aliases).toEqual(['Islamic Republic']);
+  });
+
+  it('gives "Tom and Mary Cohen" the surname both share, but not "of Sherman and Howard Cox"', () => {
+    const index = build('The FBI identified the couple as Tom and Mary Cohen of New York City. The bill was opposed by Ann Hill of Sherman and Howard Cox of Austin.');
+    expect(names(index, 'person').sort()).toEqual(['Ann Hill', 'Howard Cox', 'Mary Cohen', 'Tom']);
+    expect(entity(index, 'Tom').aliases).toEqual([]);
+    expect(index.resolve('Tom Cohen')?.name).toBe('Tom');
+  });
+
+  it('takes a given name and a plural-looking surname for a person, compass words for no one', () => {
+    const index = build('Alicia Keys sang two songs. The drought-seared North Central states are the exceptions.');
+    expect(names(index, 'person')).toEqual(['Alicia Keys']);
+  });
+});
