@@ -68,6 +68,7 @@ export class Attributor {
   /** The speaker of the quotation at token `qi` of unit `u`, from that unit's words alone. */
   inUnit(u: Unit, qi: number): Found {
     const steps: Array<() => Found> = [
+      () => this.reportedWithin(u, qi),
       () => this.clauseBefore(u, qi, ATTRIBUTION_SPEECH_VERBS),
       () => this.clauseAfter(u, qi + 1),
       () => this.clauseLater(u, qi),
@@ -79,6 +80,29 @@ export class Attributor {
       if (found !== undefined) return found;
     }
     return undefined;
+  }
+
+  /**
+   * A report inside a report: "the press release said Lapid proposed to Rama that the nations “…”" — the quotation
+   * is the words of the person named with the nearer verb, not of the document or speaker that reports them.
+   */
+  private reportedWithin(u: Unit, qi: number): Found {
+    const t = u.tokens;
+    let outer = -1;
+    let inner = -1;
+    for (let k = 0; k < qi; k++) {
+      if (t[k]!.type === 'quote' || t[k]!.text === ';') [outer, inner] = [-1, -1];
+      if (!isVerbAt(t, k, ATTRIBUTION_SPEECH_VERBS) && !isVerbAt(t, k, EVALUATIVE_VERBS)) continue;
+      if (outer < 0) outer = k;
+      else inner = k;
+    }
+    if (outer < 0 || inner < 0 || isPassive(t, inner)) return undefined;
+    // Only a named subject right before the nearer verb: "said Lapid proposed", not "said the move was …".
+    const end = skipBackward(t, inner);
+    const subject = t[end - 1];
+    if (!subject || !isCapName(subject)) return undefined;
+    const found = this.subjectOf(u, inner);
+    return found && found.kind === 'person' ? found : undefined;
   }
 
   /** `NP said (that) Q`, `according to NP, Q`, `Said NP, Q` — the leftmost such clause before the quote. */

@@ -343,6 +343,11 @@ describe('speakers the article tells apart (issue 16)', () => {
     ]);
   });
 
+  it('gives a report inside a report to the person whose words it is ("the release said X proposed that “…”")', () => {
+    const body = 'Marko Horvat met Ana Kovač on Monday. For the aid, the press release said Horvat proposed to Kovač that the nations “cooperate on cyber defense.”';
+    expect(quotesOf(body)).toEqual([['cooperate on cyber defense.', 'Marko Horvat']]);
+  });
+
   it('shows a quotation of one or two words with its sentence', () => {
     const [q] = extractQuotes([makeArticle({ body: 'Iran rejected the accusation as “baseless” on Monday. Officials met.' })]);
     expect(q!.sentence).toBe('Iran rejected the accusation as “baseless” on Monday.');
