@@ -572,7 +572,15 @@ export class ArticleContext implements RunContext {
       if (possessor || roleMod.length) return this.resolveRole([roleMod[roleMod.length - 1] ?? bareLower(possessor!)], pos, u);
       // "the statement" is one named before; "a report", "one report" could be anyone's.
       const definite = i === 1 && /^(?:the|this|that)$/.test(np[0]!.lower);
-      return definite ? this.docOwner(headWord, pos) : null;
+      if (definite) return this.docOwner(headWord, pos);
+      // "an American naval announcement said": whose it is, as the text gives it; a later "the statement" is it too.
+      const described = rest.slice(0, rest.indexOf(head) + 1);
+      if (described.length >= 2) {
+        const speaker: Speaker = { name: this.body.slice(described[0]!.start, described[described.length - 1]!.end), kind: 'organization', gender: null };
+        this.docs.push({ doc: headWord, owner: speaker, pos });
+        return speaker;
+      }
+      return null;
     }
     if (ORG_NOUNS.has(headWord) || isSpeakerNoun(headWord)) {
       const mods = tail.map((t) => t.lower);

@@ -348,6 +348,13 @@ describe('speakers the article tells apart (issue 16)', () => {
     expect(quotesOf(body)).toEqual([['cooperate on cyber defense.', 'Marko Horvat']]);
   });
 
+  it('gives a quotation to a described document ("an American naval announcement said"), and "the statement" after it too; "a report" alone is no one', () => {
+    const body =
+      '“Much of the navy’s future depends upon her”, an American naval announcement said on the ship’s arrival.\n\n' +
+      '“Her hull will be used for new submarines”, the statement went on.\n\n“We agree”, a report said.';
+    expect(quotesOf(body).map(([, speaker]) => speaker)).toEqual(['American naval announcement', 'American naval announcement', null]);
+  });
+
   it('shows a quotation of one or two words with its sentence', () => {
     const [q] = extractQuotes([makeArticle({ body: 'Iran rejected the accusation as “baseless” on Monday. Officials met.' })]);
     expect(q!.sentence).toBe('Iran rejected the accusation as “baseless” on Monday.');
