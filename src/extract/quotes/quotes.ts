@@ -174,6 +174,8 @@ export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] 
       const span = spans[tok.quote]!;
       let found = attributor.inUnit(u, qi);
       if (found === undefined && isStandalone(u, qi)) found = inherited(ctx, attributor, u, spans, tok.quote);
+      // "…recommended that: (1) … (2) Fulton legislators “work with …”": a list item goes on with the list's speaker.
+      if (found === undefined && isListItem(u)) found = listSpeaker(ctx, u);
       const speaker = found ?? null;
       if (speaker) u.speaker = speaker;
       const range = citationRange(bySentences.get(span.paragraph) ?? [], span);
@@ -217,6 +219,22 @@ function inherited(ctx: ArticleContext, attributor: Attributor, u: Unit, spans: 
     if (lastQuote && prev.speaker && (isLastToken(prev, lastQuote.quote) || !spans[lastQuote.quote]!.closed)) return prev.speaker;
   }
   void quote;
+  return undefined;
+}
+
+/** A unit opening with a list marker: "(2) …", "2. …". */
+function isListItem(u: Unit): boolean {
+  const t = u.tokens;
+  return (t[0]?.text === '(' && /^\d{1,2}$/.test(t[1]?.text ?? '') && t[2]?.text === ')') || (/^\d{1,2}$/.test(t[0]?.text ?? '') && t[1]?.text === '.');
+}
+
+/** The speaker of the list a list item belongs to: the nearest earlier unit of the paragraph with one. */
+function listSpeaker(ctx: ArticleContext, u: Unit): Unit['speaker'] | undefined {
+  for (let k = u.index - 1; k >= 0; k--) {
+    const prev = ctx.units[k]!;
+    if (prev.paragraph !== u.paragraph) return undefined;
+    if (prev.speaker) return prev.speaker;
+  }
   return undefined;
 }
 

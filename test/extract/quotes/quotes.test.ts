@@ -355,6 +355,11 @@ describe('speakers the article tells apart (issue 16)', () => {
     expect(quotesOf(body).map(([, speaker]) => speaker)).toEqual(['American naval announcement', 'American naval announcement', null]);
   });
 
+  it('gives a numbered list item the speaker of the list it belongs to', () => {
+    const body = 'The jury recommended that: (1) Four deputies be hired and “a doctor be employed for night duty”. (2) County legislators “work with city officials on a pension plan”.';
+    expect(quotesOf(body).map(([, speaker]) => speaker)).toEqual(['jury', 'jury']);
+  });
+
   it('shows a quotation of one or two words with its sentence', () => {
     const [q] = extractQuotes([makeArticle({ body: 'Iran rejected the accusation as “baseless” on Monday. Officials met.' })]);
     expect(q!.sentence).toBe('Iran rejected the accusation as “baseless” on Monday.');
