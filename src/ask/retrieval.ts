@@ -10,18 +10,35 @@ import type { Question } from './question.js';
 import type { AskOptions } from './tuning.js';
 
 /**
+ * At most this many of the question's own terms retrieve candidates, the rarest (a question's terms are rarely more
+ * than a dozen): the scorer takes at most 31 distinct terms, and a question of 60 unknown words would otherwise cost
+ * 60 typo searches of the whole vocabulary (issue 14's hostile input, ~200 ms at 100k passages).
+ */
+export const MAX_QUERY_TERMS = 20;
+/** Synonyms that join the retrieval query, at most (20 + 11 = 31, the scorer's limit). */
+const MAX_SYNONYM_TERMS = 11;
+
+/** The `limit` rarest of `terms` the articles use, then terms they never use (only a typo match can find those), in their order. */
+function rarest(ctx: AskContext, terms: string[], limit: number): string[] {
+  if (new Set(terms).size <= limit) return terms;
+  const rank = (t: string) => ctx.stats.frequency(t) || Number.POSITIVE_INFINITY;
+  const kept = new Set([...new Set(terms)].sort((a, b) => rank(a) - rank(b)).slice(0, limit));
+  return terms.filter((t) => kept.has(t));
+}
+
+/**
  * The terms to retrieve candidates with. MiniSearch scores every passage a term matches, so a term found in a
  * large share of sentences costs much and discriminates little: it is left to the reranking, unless the question
  * has nothing rarer. Fuzzy matching is kept for terms the articles never use (typos).
  */
-function retrievalQuery(ctx: AskContext, q: Question, opts: AskOptions): { query: string; options: SearchOptions } {
+export function retrievalQuery(ctx: AskContext, q: Question, opts: AskOptions): { query: string; options: SearchOptions } {
   const common = Math.max(200, 0.03 * ctx.stats.sentences);
   const all = q.terms.map((t) => t.term);
   const rare = all.filter((t) => ctx.stats.frequency(t) <= common);
   // Synonyms only rerank: searching with them too finds no answer the question's own words miss, and costs time.
   const synonyms = new Set(q.terms.flatMap((t) => (opts.retrieveFamily ? [...t.family, ...t.partOf] : [])).filter((t) => ctx.stats.frequency(t) <= common));
   for (const t of all) synonyms.delete(t);
-  const query = [...(rare.length > 0 ? rare : all), ...synonyms].join(' ');
+  const query = [...rarest(ctx, rare.length > 0 ? rare : all, MAX_QUERY_TERMS), ...[...synonyms].slice(0, MAX_SYNONYM_TERMS)].join(' ');
   // Words of a family or a synonym are looked up as they are: expanding them by prefix costs much on a large corpus.
   const extra = new Set([...synonyms].map((t) => termOf(t) ?? t));
   const base = searchOptions.prefix;
