@@ -227,7 +227,17 @@ export function isCountryLike(key: string): boolean {
   return tags.includes('Country');
 }
 
+/**
+ * Given names and nicknames compromise's lexicon files only as common words or not at all ("Bill Tuttle", "Frank
+ * House", "Whitey Herzog", "Morris Cohen").
+ */
+const MORE_GIVEN_NAMES: ReadonlySet<string> = set(`
+  bill frank dean ray gene earl whitey sonny dick al max dusty rusty sandy woody lefty chip bud butch herb norm marv
+  morris cliff lee rocky hal
+`);
+
 export function isGivenName(key: string): boolean {
+  if (MORE_GIVEN_NAMES.has(key)) return true;
   const tags = compoundLexiconTags(key);
   return tags.includes('FirstName') || tags.includes('MaleName') || tags.includes('FemaleName');
 }

@@ -273,9 +273,11 @@ function linkSurnames(
         clusters.union(s.key, byFirst[0]!.key);
       continue;
     }
-    // A name that is a place or organisation in its own right ("Washington") is not taken for a surname.
+    // A name that is a place or organisation in its own right ("Washington") is not taken for a surname, nor is
+    // "the House" (an institution noun after "the") the surname of "Frank House".
     const own = kindOf(s.key);
     if (own[0] !== 'person' && own[1] >= 5) continue;
+    if (SURNAME_NEVER.has(s.key)) continue;
     if (candidates.length === 1) {
       clusters.union(s.key, candidates[0]!.key);
       surnames.add(s.key);
@@ -286,6 +288,13 @@ function linkSurnames(
   }
   return reassigned;
 }
+
+/**
+ * Words news writes alone, capitalised, for an institution ("the House", "the Court", "Congress"): never taken for
+ * the surname of a person who happens to bear it ("Frank House"), whatever the article. A word-level rule, so a
+ * rebuild and an update one article at a time decide alike.
+ */
+export const SURNAME_NEVER: ReadonlySet<string> = new Set(['house', 'senate', 'congress', 'court', 'parliament', 'assembly', 'legislature', 'cabinet', 'council']);
 
 /** Initials of a multi-word name, with and without its small words ("Mujahedeen-e-Khalq" → "MEK"). */
 function initials(surface: string): string[] {

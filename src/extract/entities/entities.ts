@@ -7,7 +7,7 @@ import nlp from 'compromise';
 import { articleOrder, cite } from '../../model/citation.js';
 import type { Article, Citation, Entity, Sentence } from '../../model/types.js';
 import { partitionPoint, pushTo } from '../../util/collections.js';
-import { cluster, type Built } from './clusters.js';
+import { SURNAME_NEVER, cluster, type Built } from './clusters.js';
 import type { MentionRef, NameStats } from './scores.js';
 import { addWordStats, type WordStats } from './mentions.js';
 import { queryKey, stripTitles, wordMatch } from './queries.js';
@@ -128,7 +128,7 @@ export class EntityIndex {
     // Names the index knows join their entity; names linked to one of those ("X, known as Y") join it too.
     const owner = new Map<string, Built>();
     for (const s of names.values()) {
-      const b = this.byKey.get(s.key) ?? (s.words.length === 1 ? this.resolveBuilt(s.key) : undefined);
+      const b = this.byKey.get(s.key) ?? (s.words.length === 1 && !SURNAME_NEVER.has(s.key) ? this.resolveBuilt(s.key) : undefined);
       if (b) owner.set(s.key, b);
     }
     for (let changed = true; changed; ) {

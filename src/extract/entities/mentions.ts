@@ -86,6 +86,8 @@ export interface WordStats {
 const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'whose', 'another']);
 /** Words that end a looser appositive's role phrase ("the defending champion, lost", "candidate, that"). */
 const LOOSE_APPOSITIVE_STOPS = new Set('who whom whose which that said says told and or but is was has had will would'.split(' '));
+/** Two-word roles whose words alone are no role ("running mate"). */
+const COMPOUND_ROLES = new Set(['running mate']);
 /** Verbs of a trade in "X, who sells tractors": the clause says what the person does. */
 /** A lower-case word before a plural role that belongs to it ("civil servants"), not a count ("several", "two"). */
 function isRoleModifierWord(key: string): boolean {
@@ -191,6 +193,7 @@ class SentenceScanner extends NameSpans {
       this.roleBefore(first, evidence, roles);
       this.appositiveAfter(span.last, evidence, roles);
       if (roles.length === 0) this.listRole(first, evidence, roles);
+      if (roles.length === 0) this.asRole(span.last, evidence, roles);
       this.whoAfter(span.last, evidence, roles);
       if (!lastTok.possessive && this.speechVerbAfter(last)) evidence.speech++;
       // "Leverett Saltonstall and Dick Russell spoke": both are the subject.
@@ -346,7 +349,8 @@ class SentenceScanner extends NameSpans {
       return;
     }
     const boundary = toks[headEnd + 1];
-    if (boundary && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text)) return;
+    const participle = boundary?.word === true && !boundary.cap && /ing$/.test(boundary.key); // "a lawyer representing …"
+    if (boundary && !participle && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text)) return;
     // "of Houston, Dr. James Carter": a title that runs into the next name is not this name's role.
     if (boundary?.text === '.' && this.isNameToken(headEnd + 2) && toks[headEnd]!.cap) return;
     roles.push(this.text.slice(toks[i]!.start, toks[headEnd]!.end));
@@ -383,10 +387,44 @@ class SentenceScanner extends NameSpans {
     }
     if (headEnd < 0 || HONORIFICS.has(toks[headEnd]!.key)) return;
     const boundary = toks[headEnd + 1];
-    if (boundary && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text) && !LOOSE_APPOSITIVE_STOPS.has(boundary.key)) return;
+    // "a Tyler lawyer representing the Texas Bankers Association": a participle after the role ends it too.
+    const participle = boundary?.word === true && !boundary.cap && /ing$/.test(boundary.key);
+    if (boundary && !participle && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text) && !LOOSE_APPOSITIVE_STOPS.has(boundary.key)) return;
     // "of Houston, Dr. James Carter": a title that runs into the next name is not this name's role.
     if (boundary?.text === '.' && this.isNameToken(headEnd + 2) && toks[headEnd]!.cap) return;
     roles.push(this.text.slice(toks[i]!.start, toks[headEnd]!.end));
+    evidence.appositive++;
+  }
+
+  /**
+   * "… with Paul R. Screvane and Abraham D. Beame as running mates", "named Jane Doe as its president": the role
+   * after "as" belongs to the names before it (singular for a plural role).
+   */
+  private asRole(last: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let k = last + 1;
+    // Past the other names of a list: "X and Y as …".
+    for (let guard = 0; guard < 4 && toks[k]?.key === 'and' && !toks[k]!.cap; guard++) {
+      const next = this.byFirst.get(k + 1);
+      if (!next) return;
+      k = next.last + 1;
+    }
+    if (toks[k]?.key !== 'as' || toks[k]!.cap) return;
+    let i = k + 1;
+    if (DETERMINERS.has(toks[i]?.key ?? '') && !toks[i]!.cap) i++;
+    let head = -1;
+    let role = '';
+    for (let j = i; j < toks.length && j - i < 4; j++) {
+      const t = toks[j]!;
+      if (!t.word || t.cap) break;
+      const compound = j > i ? `${toks[j - 1]!.key} ${t.key}` : '';
+      const singular = COMPOUND_ROLES.has(compound) ? compound : COMPOUND_ROLES.has(compound.replace(/s$/, '')) ? compound.replace(/s$/, '') : null;
+      if (singular) [head, role] = [j, `${this.text.slice(toks[i]!.start, toks[j - 1]!.start)}${singular}`.trim()];
+      else if (isRoleNoun(t.key)) [head, role] = [j, this.text.slice(toks[i]!.start, t.end)];
+      else if (singularRole(t.key)) [head, role] = [j, `${this.text.slice(toks[i]!.start, t.start)}${singularRole(t.key)}`];
+    }
+    if (head < 0) return;
+    roles.push(role);
     evidence.appositive++;
   }
 

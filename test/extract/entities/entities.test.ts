@@ -481,6 +481,21 @@ describe('who the text says someone is (issue 16)', () => {
     expect(index.resolve('Tom Cohen')?.name).toBe('Tom');
   });
 
+  it('knows given names that are also common words ("Bill Tuttle", "Frank House", "Whitey Herzog"), never takes "the House" for his surname, and reads roles after "as" and before a participle', () => {
+    const index = build(
+      'A solo blast by Bill Tuttle tied the game. Catcher Frank House made a wide throw. Whitey Herzog, performing in right, walked. ' +
+        'The bill passed the House. Mayor Wagner will run with Paul Screvane and Abe Beame as running mates. ' +
+        'Dewey Lawrence, a Tyler lawyer representing the bankers, spoke.',
+    );
+    expect(['Bill Tuttle', 'Frank House', 'Whitey Herzog'].map((n) => entity(index, n).kind)).toEqual(['person', 'person', 'person']);
+    expect(entity(index, 'Frank House')).toMatchObject({ roles: ['Catcher'], mentions: 1 });
+    expect([entity(index, 'Paul Screvane').roles, entity(index, 'Abe Beame').roles, entity(index, 'Dewey Lawrence').roles]).toEqual([
+      ['running mate'],
+      ['running mate'],
+      ['lawyer'],
+    ]);
+  });
+
   it('takes a given name and a plural-looking surname for a person, compass words for no one', () => {
     const index = build('Alicia Keys sang two songs. The drought-seared North Central states are the exceptions.');
     expect(names(index, 'person')).toEqual(['Alicia Keys']);
