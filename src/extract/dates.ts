@@ -241,6 +241,8 @@ function articleRelativeCandidates(ctx: Context): Candidate[] {
     const step = { this: 0, last: -1, next: 1 }[m[1]!.toLowerCase() as 'this' | 'last' | 'next'];
     add(m, shift(ctx.article, unit, step), unit, step === 0); // "this year", "earlier this month": vague
   }
+  // "sold to the public during the past week": the seven days before the report.
+  for (const m of s.matchAll(/\bduring\s+the\s+past\s+week\b/gi)) add(m, addDays(ctx.article, -3), 'week');
   for (const m of s.matchAll(/\b(?:(?:over|during|on|at)\s+)?(the|this|last|this past|past|next|this coming)\s+weekend\b/gi)) {
     if (m[1]!.toLowerCase() === 'past' && wordsBefore(s, m.index, 1)[0] === 'the') continue;
     add(m, weekendOf(ctx, m[1]!.toLowerCase(), tenseAt(ctx, m.index, m.index + m[0].length)), 'week');
@@ -293,7 +295,9 @@ function weekdayCandidates(ctx: Context): Candidate[] {
     if (HABITUAL_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue; // "Saturday evening of each month"
     if (DATE_BESIDE.test(s.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue; // "Saturday afternoon, Jan. 7": the date says it
     const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
-    const ymd = resolveWeekday(ctx, target, (m[1] ?? '').toLowerCase(), tenseAt(ctx, m.index, m.index + m[0].length));
+    // "who come in here tomorrow for a night game and a single test Sunday afternoon": the days ahead.
+    const tense = /\btomorrow\b/i.test(s.slice(0, m.index)) ? 'future' : tenseAt(ctx, m.index, m.index + m[0].length);
+    const ymd = resolveWeekday(ctx, target, (m[1] ?? '').toLowerCase(), tense);
     out.push({ start: m[1] ? m.index : nameAt, end: m.index + m[0].length, priority: 1, period: periodOf(ymd, 'day') });
   }
   return out;
@@ -395,6 +399,7 @@ function chronoCandidates(ctx: Context): Candidate[] {
     const casual = CASUAL_DAYS[text.toLowerCase().replace(/^\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?\s+(?=today|tonight|yesterday|tomorrow|last night)/, '')];
     if (casual !== undefined) {
       if (casual === 0 && !isReportedDay(ctx.sentence, start, end)) continue;
+      if (/^['’]s\b/.test(ctx.sentence.slice(end))) continue; // "today's successful companies": nowadays
       out.push({ start, end, priority: 2, period: periodOf(addDays(ctx.article, casual), 'day') });
       continue;
     }
@@ -411,6 +416,8 @@ function chronoCandidates(ctx: Context): Candidate[] {
 function isReportedDay(sentence: string, start: number, end: number): boolean {
   if (insideQuotes(sentence, start)) return false;
   if (atSentenceStart(sentence, start) && /^\s*,/.test(sentence.slice(end))) return false;
+  // "But today many of those men are reaching retirement age": a present tense after it is nowadays.
+  if (/^[^,;.]{0,40}?\b(?:is|are|am|remains?|has|have|seems?)\b/i.test(sentence.slice(end)) && !/^[^,;.]{0,40}?\b(?:was|were|had|did|\w+ed)\b/i.test(sentence.slice(end))) return false;
   return nlp(sentence).has('#PastTense');
 }
 
@@ -426,7 +433,10 @@ function calendarPeriod(ctx: Context, c: ChronoComponents, text: string, start: 
   if (monthWord && !hasDay && !c.isCertain('year') && !isMonthUse(ctx.sentence, start, end, monthWord[0])) return null;
   if (monthWord && !/\d/.test(text) && !MONTHS.includes(monthWord[0].toLowerCase())) return null; // "Mar", "Sep" alone
   const d = hasDay ? c.get('day')! : 1;
-  const y = c.isCertain('year') ? c.get('year')! : resolveYear(ctx.article, m, d, hasDay, tenseAt(ctx, start, end));
+  // "the Sept. 7 Democratic primary": a date naming an occasion may be ahead as well as behind.
+  const attributive = /\bthe\s+$/i.test(ctx.sentence.slice(Math.max(0, start - 5), start)) && /^\s+\p{L}/u.test(ctx.sentence.slice(end));
+  const tense = tenseAt(ctx, start, end);
+  const y = c.isCertain('year') ? c.get('year')! : resolveYear(ctx.article, m, d, hasDay, attributive && tense === 'past' ? 'nearest' : tense);
   const ymd = { y, m, d };
   if (formatYmd(fromDays(toDays(ymd))) !== formatYmd(ymd)) return null; // "February 30"
   return periodOf(ymd, hasDay ? 'day' : 'month');

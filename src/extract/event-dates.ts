@@ -93,7 +93,11 @@ function background(sentence: string, m: DateMention, previous: DateMention | un
   if (/[\p{L}\d][-–][\p{L}\d]/u.test(m.text.replace(/^(?:mid|early|late)[-–]/i, '')) || /^[-–]\d/.test(sentence.slice(m.end)) || /\d[-–]$/.test(sentence.slice(0, m.start))) return true;
   const before = sentence.slice(Math.max(0, m.start - 80), m.start);
   if (COMPARISON_BEFORE.test(before) || AS_AS_BEFORE.test(before) || AMOUNT_FROM_BEFORE.test(before) || NUMBER_FROM_BEFORE.test(before)) return true;
-  if (SINCE_BEFORE.test(before) || HYPOTHETICAL_BEFORE.test(before) || DURATION_BEFORE.test(before)) return true;
+  // "since 1934", "since his arrest": a state from then on; but "since the bill was introduced only last Monday" (a
+  // clause, "because") dates its own event.
+  const since = SINCE_BEFORE.exec(before);
+  if (since && !/\b(?:was|were|is|are|has|had|have|been|did|\p{Ll}+ed)\b/u.test(since[0].replace(/^\S+/, ''))) return true;
+  if (HYPOTHETICAL_BEFORE.test(before) || DURATION_BEFORE.test(before)) return true;
   if (HYPOTHETICAL_AFTER.test(sentence.slice(m.end))) return true;
   if (previous) {
     const between = sentence.slice(previous.end, m.start);

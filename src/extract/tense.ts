@@ -32,6 +32,8 @@ interface VerbJson {
 const SCHEDULED = /\b(?:scheduled|slated|set (?:to|for)|due|expected|planned|upcoming|coming)\b[^.;]{0,40}$/i;
 /** Words right before a date that put it in the past: "since April", "earlier this…". */
 const PAST_MARKER = /\b(?:since|ago|earlier|last)\s+$/i;
+/** Words right before a date that put it ahead: "next Aug. 31", "this coming Friday". */
+const FUTURE_MARKER = /\b(?:next|coming|upcoming)\s+$/i;
 const FUTURE_AUXILIARY = /\b(?:will|shall|would|must|may|might|going|ll)\b/;
 /** Cheap pre-checks for the tagger: a future auxiliary anywhere, or a third-person "-s" word just before the date. */
 const FUTURE_HINT = /\b(?:will|would|shall|must|may|might|going to|(?:is|are|was|were) to)\b|['’]ll\b/i;
@@ -89,6 +91,7 @@ function partAround(sentence: string, index: number): { start: number; end: numb
 export function tenseAt(ctx: TenseContext, start: number, end: number): Tense {
   const before = ctx.sentence.slice(0, start);
   if (PAST_MARKER.test(before)) return 'past';
+  if (FUTURE_MARKER.test(before)) return 'future';
   if (SCHEDULED.test(before.slice(-60))) return 'future';
   // Tagging is slow: skip it when nothing in the sentence could make the date future.
   if (!FUTURE_HINT.test(ctx.sentence) && !scheduleHint(before)) return 'past';

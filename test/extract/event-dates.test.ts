@@ -61,6 +61,35 @@ describe('sentenceEvents', () => {
   });
 });
 
+describe('which day a date means', () => {
+  const dates = (sentence: string, articleDate: string): string[] =>
+    sentenceEvents(sentence, extractDates(sentence, articleDate)).map((e) => `${e.mention.period.date} ${e.mention.period.precision}`);
+
+  it('dates a "since" clause with a verb as its own event ("since the bill was introduced only last Monday")', () => {
+    expect(dates('He complained that not enough notice was given, since the bill was introduced only last Monday.', '1961-02-17')).toEqual(['1961-02-13 day']);
+  });
+
+  it('puts "next Aug. 31" ahead, and a date naming an occasion ("the Sept. 7 primary") at its nearer year', () => {
+    expect(dates('Daniel termed it conservative, for the fiscal year ending next Aug. 31.', '1961-02-17')).toEqual(['1961-08-31 day']);
+    expect(dates('Leaders are trying to induce Levitt to run in the Sept. 7 Democratic primary.', '1961-06-19')).toEqual(['1961-09-07 day']);
+    expect(dates('Hackers struck in the July 15 attack on the websites.', '2022-09-12')).toEqual(['2022-07-15 day']);
+  });
+
+  it('reads "during the past week" as the week before the report, and weekdays after "tomorrow" as the days ahead', () => {
+    expect(dates('The stock was sold to the public during the past week.', '1961-04-09')).toEqual(['1961-04-03 week']);
+    expect(dates('The Yankees come in here tomorrow for a night game and a single test Sunday afternoon.', '1961-03-17')).toEqual([
+      '1961-03-18 day',
+      '1961-03-19 day',
+    ]);
+  });
+
+  it('takes "today\'s companies" and "today … are reaching" for nowadays, not a date', () => {
+    expect(dates('Many of today’s successful companies got started during the depression.', '1961-04-09')).toEqual([]);
+    expect(dates('But today many of those men are reaching retirement age with their closely held companies.', '1961-04-09')).toEqual([]);
+    expect(dates('Police arrested two men today.', '1961-04-09')).toEqual(['1961-04-09 day']);
+  });
+});
+
 describe('datelines and the story’s day', () => {
   it('reads the day of a dateline', () => {
     expect(datelineDay('Washington, Feb. 9 — President Kennedy today proposed a plan.', '1961-02-10')).toBe('1961-02-09');
