@@ -86,7 +86,8 @@ export const EVALUATIVE_VERBS: ReadonlySet<string> = words(`
   decries decried lambast lambasted characterize characterized characterise characterised deem deems deemed dub
   dubbed dubs refer referred refers deny denies denied denying cite cites cited citing agreed agree agrees refute
   refutes refuted refuting estimate estimates estimated believe believes believed thinks thought feels felt
-  considers considered expects expected hopes hoped fears feared wants wanted recommended`);
+  considers considered expects expected hopes hoped fears feared wants wanted recommended charge charges charged
+  charging`);
 
 /** Nouns of speech that name their speaker with "by"/"from": "a remark by X that “…”". */
 export const SPEECH_NOUNS: ReadonlySet<string> = words(

@@ -449,10 +449,32 @@ export class ArticleContext implements RunContext {
       const prev = this.units[k]!;
       if (u.paragraph - prev.paragraph > 2) break;
       if (prev.speaker && prev.speaker.kind !== 'person' && prev.speaker.kind !== 'unknown') return prev.speaker;
+      // "There was even a cable in French from a bank in Switzerland … “…”, it said": the document told of just before.
+      if (k === u.index - 1) {
+        const doc = this.documentTold(prev);
+        if (doc) return doc;
+      }
       if (ok(prev.subject)) return this.asSpeaker(prev.subject, pos);
     }
     const inUnit = u.mentions.filter((m) => ok(m) && m.kind !== 'unknown');
     if (inUnit.length) return this.asSpeaker(inUnit[inUnit.length - 1]!, pos);
+    return null;
+  }
+
+  /** A document a sentence introduces ("a cable in French from a bank in Switzerland"): who sent it, else the document. */
+  private documentTold(u: Unit): Speaker | null {
+    const t = u.tokens;
+    for (let i = 1; i < t.length; i++) {
+      const w = t[i]!;
+      if (w.type !== 'word' || w.cap || !DOCUMENT_NOUNS.has(w.lower) || !/^(?:a|an|the)$/.test(t[i - 1]!.lower)) continue;
+      for (let j = i + 1; j < t.length && j <= i + 6; j++) {
+        if (t[j]!.type !== 'word' || t[j]!.lower !== 'from') continue;
+        const np = nounPhraseForward(t, j + 1);
+        const from = np.length ? this.interpret(np, np[0]!.start, u) : null;
+        if (from) return from;
+      }
+      return { name: w.text, kind: 'organization', gender: null };
+    }
     return null;
   }
 
@@ -537,7 +559,13 @@ export class ArticleContext implements RunContext {
     };
 
     if (runEnd >= 0 && tail.length === 0) {
-      const run = rest.slice(runStart, runEnd);
+      let run = rest.slice(runStart, runEnd);
+      // "Rep. Charles E. Hughes of Sherman": a person of a place is the person.
+      const of = run.findIndex((t) => t.lower === 'of');
+      if (of > 0) {
+        const person = classifyRun(this, run.slice(0, of), lowerBefore, true);
+        if (person?.kind === 'person') run = run.slice(0, of);
+      }
       const m = classifyRun(this, run, lowerBefore, true);
       if (!m) {
         // A bare title ("the Prime Minister said"): the person introduced with it.

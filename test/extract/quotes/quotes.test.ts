@@ -360,6 +360,13 @@ describe('speakers the article tells apart (issue 16)', () => {
     expect(quotesOf(body).map(([, speaker]) => speaker)).toEqual(['jury', 'jury']);
   });
 
+  it('gives "X of Place, sponsor of the bill, said" to X, "charged that … “…”" to who charged, and "it said" to the sender of the document just told of', () => {
+    expect(quotesOf('Rep. Charles E. Hughes of Sherman, sponsor of the bill, said it would amount “to a gift to banks”.')).toEqual([['to a gift to banks', 'Charles E. Hughes']]);
+    expect(quotesOf('City Controller Alexander Hemphill charged Tuesday that the company had “an inside track” with the city.')).toEqual([['an inside track', 'Alexander Hemphill']]);
+    const cable = 'Letters came in from firms all over the nation.\n\nThere was even a cable in French from a bank in Switzerland. “We subscribe 500 shares”, it said.';
+    expect(quotesOf(cable)).toEqual([['We subscribe 500 shares', 'bank']]);
+  });
+
   it('shows a quotation of one or two words with its sentence', () => {
     const [q] = extractQuotes([makeArticle({ body: 'Iran rejected the accusation as “baseless” on Monday. Officials met.' })]);
     expect(q!.sentence).toBe('Iran rejected the accusation as “baseless” on Monday.');
