@@ -310,10 +310,10 @@ export class ArticleContext implements RunContext {
   // -- resolution --------------------------------------------------------------------------------------------------
 
   /** Final form of a name: the resolver's canonical name, or a surname completed from the article. */
-  finishName(name: string, kind: Kind, gender: Gender, pos: number, u: Unit, titles: string[] = []): Speaker {
+  finishName(name: string, kind: Kind, gender: Gender, pos: number, u: Unit, titles: string[] = [], want: Gender = null): Speaker {
     // A surname the article gives several people ("Mrs. Eleanor Kowalski", "Henry Kowalski"): the article says which.
     if (!/\s/.test(name) && (kind === 'person' || kind === 'unknown')) {
-      const namesake = this.namesake(name, pos, u, titles, gender);
+      const namesake = this.namesake(name, pos, u, titles, gender ?? want);
       if (namesake?.name === name) return { name, kind: 'person', gender: namesake.gender };
       if (namesake) {
         const external = this.resolveExternal(namesake.name);
@@ -410,13 +410,14 @@ export class ArticleContext implements RunContext {
     return this.asSpeaker(m, m.pos);
   }
 
-  private asSpeaker(m: Mention, pos: number): Speaker {
-    return this.finishName(m.name, m.kind, m.gender, pos, this.units[m.unit]!, m.titles);
+  /** A mention as a speaker; `want`, the gender the context asks for, picks among namesakes ("he" → Henry Kowalski). */
+  private asSpeaker(m: Mention, pos: number, want: Gender = null): Speaker {
+    return this.finishName(m.name, m.kind, m.gender, pos, this.units[m.unit]!, m.titles, want);
   }
 
   /** Most recent compatible person: the sentence's subject first, then earlier sentences' speakers and subjects. */
   private resolvePerson(pos: number, u: Unit, gender: Gender): Speaker | null {
-    const fits = (m: Mention): boolean => this.compatible(this.asSpeaker(m, pos).gender, gender);
+    const fits = (m: Mention): boolean => this.compatible(this.asSpeaker(m, pos, gender).gender, gender);
     const sure = (m: Mention): boolean => m.pos < pos && this.isPerson(m, pos) && fits(m);
     const unsure = (m: Mention): boolean => m.pos < pos && this.maybePerson(m) && fits(m);
     return this.searchPerson(pos, u, gender, sure, true) ?? this.searchPerson(pos, u, gender, unsure, false);
@@ -424,9 +425,9 @@ export class ArticleContext implements RunContext {
 
   /** The sentence's subject, then its latest person; then earlier sentences' speakers, subjects and persons. */
   private searchPerson(pos: number, u: Unit, gender: Gender, ok: (m: Mention) => boolean, speakers: boolean): Speaker | null {
-    if (u.subject && ok(u.subject)) return this.asSpeaker(u.subject, pos);
+    if (u.subject && ok(u.subject)) return this.asSpeaker(u.subject, pos, gender);
     const inUnit = u.mentions.filter(ok);
-    if (inUnit.length) return this.asSpeaker(inUnit[inUnit.length - 1]!, pos);
+    if (inUnit.length) return this.asSpeaker(inUnit[inUnit.length - 1]!, pos, gender);
     for (let k = u.index - 1; k >= 0 && k >= u.index - 8; k--) {
       const prev = this.units[k]!;
       if (u.paragraph - prev.paragraph > 2) break;
@@ -435,8 +436,8 @@ export class ArticleContext implements RunContext {
       const people = prev.mentions.filter(ok);
       // A subject that is only a role ("representative from Lane County") yields to a person the sentence names.
       const named = (m: Mention): boolean => /\p{Lu}/u.test(m.name);
-      if (prev.subject && ok(prev.subject) && (named(prev.subject) || !people.some(named))) return this.asSpeaker(prev.subject, pos);
-      if (people.length) return this.asSpeaker((people.filter(named).at(-1) ?? people.at(-1))!, pos);
+      if (prev.subject && ok(prev.subject) && (named(prev.subject) || !people.some(named))) return this.asSpeaker(prev.subject, pos, gender);
+      if (people.length) return this.asSpeaker((people.filter(named).at(-1) ?? people.at(-1))!, pos, gender);
     }
     return null;
   }

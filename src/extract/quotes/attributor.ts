@@ -149,6 +149,9 @@ export class Attributor {
     }
     const before = t[end - 1];
     const clauseSubject = (): Found => {
+      // "He cited East Germany …, and added, “…”": the clause's subject is the pronoun that opens the sentence.
+      const opener = t.find((x) => x.type === 'word');
+      if (!u.subject && opener && /^(?:he|she)$/.test(opener.lower) && opener.start < t[k]!.start) return this.ctx.resolvePronoun(opener.lower, opener.start, u) ?? undefined;
       const subject = u.subject ?? u.mentions.find((m) => m.kind === 'person');
       return subject && subject.pos < t[k]!.start ? this.ctx.mentionSpeaker(subject) : undefined;
     };

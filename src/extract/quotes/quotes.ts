@@ -17,6 +17,9 @@ export type { QuoteSpan } from './tokens.js';
 // Finding the quotation marks.
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** ", Pohly said." at the end of a quotation left open. */
+const UNCLOSED_ATTRIBUTION = /,\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:said|says|added|declared|explained|stated|insisted)\.?$/u;
+
 /** Characters after which a straight or single quote mark opens a quotation. */
 const OPENING_CONTEXT = /[\s([{—–\-/“"‘]/;
 
@@ -60,11 +63,18 @@ function findSingleClose(body: string, i: number, to: number, mark: string): num
  */
 export function findQuoteSpans(body: string, from: number, to: number, paragraph: number): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
-  const push = (open: number, close: number, closed: boolean): void => {
+  const push = (open: number, closeAt: number, closed: boolean): void => {
+    let close = closeAt;
     let start = open + 1;
     let end = closed ? close - 1 : close;
     while (start < end && /\s/.test(body[start]!)) start++;
     while (end > start && /\s/.test(body[end - 1]!)) end--;
+    // A quotation left open that ends with its own attribution ("… her entire family, Pohly said."): the closing mark
+    // is missing, not the speaker.
+    if (!closed) {
+      const attribution = UNCLOSED_ATTRIBUTION.exec(body.slice(start, end));
+      if (attribution) close = end = start + attribution.index;
+    }
     if (end > start && LETTER_OR_DIGIT.test(body.slice(start, end))) spans.push({ paragraph, open, start, end, close, closed });
   };
   let i = from;

@@ -367,6 +367,15 @@ describe('speakers the article tells apart (issue 16)', () => {
     expect(quotesOf(cable)).toEqual([['We subscribe 500 shares', 'bank']]);
   });
 
+  it('reads "He cited …, and added, “…”" as his, picking the namesake of the pronoun\'s gender, and a quotation left open that ends ", Pohly said." as Pohly\'s', () => {
+    const martin = 'E. M. Martin spoke to the council. It was the Soviet Union’s doing, he said.\n\nHe cited East Germany where after 15 years of Soviet rule a wall was built, and added, “so long as people rebel, we must not give up”.';
+    expect(quotesOf(martin)).toEqual([['so long as people rebel, we must not give up', 'E. M. Martin']]);
+    const novak = 'Mrs. Edith Novak died. Ruth Novak, 8, escaped. Henry Novak was at work.\n\nNovak has spoken little since. But today he wanted to make a public statement.\n\n“I never knew there were such neighbors.”';
+    expect(quotesOf(novak)).toEqual([['I never knew there were such neighbors.', 'Henry Novak']]);
+    const open = 'Clayton W. Pohly spoke.\n\n“The faculty is proud that this has been a spontaneous effort, Pohly said.';
+    expect(quotesOf(open)).toEqual([['The faculty is proud that this has been a spontaneous effort', 'Clayton W. Pohly']]);
+  });
+
   it('shows a quotation of one or two words with its sentence', () => {
     const [q] = extractQuotes([makeArticle({ body: 'Iran rejected the accusation as “baseless” on Monday. Officials met.' })]);
     expect(q!.sentence).toBe('Iran rejected the accusation as “baseless” on Monday.');
