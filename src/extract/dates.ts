@@ -320,6 +320,8 @@ function resolveWeekday(ctx: Context, target: number, modifier: string, tense: T
     return addDays(ctx.frame, modifier === 'last' || modifier === 'this past' ? -(back || 7) : -back);
   }
   const day = weekdayOf(ctx.article);
+  // "this Friday night": the Friday of the report's own week (Monday to Sunday).
+  if (modifier === 'this') return addDays(ctx.article, ((target + 6) % 7) - ((day + 6) % 7));
   const back = (day - target + 7) % 7;
   const forward = (target - day + 7) % 7 || 7;
   if (modifier === 'last' || modifier === 'this past') return addDays(ctx.article, -(back || 7));
@@ -371,6 +373,8 @@ function anchoredCandidates(ctx: Context): Candidate[] {
 /** Resolves a relative phrase from its base period. */
 function applyRelative(base: Period, rel: Relative, flip: boolean): Period | null {
   const baseYmd = parseYmd(base.date);
+  // "The verdict came three hours later": hours count only from a day.
+  if (rel.unit === 'day' && rel.amount === 0 && rel.kind !== 'same' && base.precision !== 'day') return null;
   if (rel.kind === 'same') {
     return precisionRank(base.precision) <= precisionRank(rel.unit) ? periodOf(baseYmd, rel.unit) : null;
   }
@@ -396,7 +400,12 @@ function chronoCandidates(ctx: Context): Candidate[] {
     const start = r.index;
     const end = start + text.length;
     // "10 a.m. tomorrow", "3 p.m. yesterday": the day word dates it.
-    const casual = CASUAL_DAYS[text.toLowerCase().replace(/^\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?\s+(?=today|tonight|yesterday|tomorrow|last night)/, '')];
+    const casual = CASUAL_DAYS[
+      text
+        .toLowerCase()
+        .replace(/^\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?\s+(?=today|tonight|yesterday|tomorrow|last night)/, '')
+        .replace(/^(today|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)$/, '$1') // "yesterday afternoon"
+    ];
     if (casual !== undefined) {
       if (casual === 0 && !isReportedDay(ctx.sentence, start, end)) continue;
       if (/^['’]s\b/.test(ctx.sentence.slice(end))) continue; // "today's successful companies": nowadays

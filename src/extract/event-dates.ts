@@ -96,7 +96,7 @@ function background(sentence: string, m: DateMention, previous: DateMention | un
   // "since 1934", "since his arrest": a state from then on; but "since the bill was introduced only last Monday" (a
   // clause, "because") dates its own event.
   const since = SINCE_BEFORE.exec(before);
-  if (since && !/\b(?:was|were|is|are|has|had|have|been|did|\p{Ll}+ed)\b/u.test(since[0].replace(/^\S+/, ''))) return true;
+  if (since && !/\b(?:was|were|is|are|has|had|have|been|did|\p{Ll}+ed)\b/u.test(since[0].replace(/^\S+/, '')) && sinceIsBackground(sentence, m, since[0])) return true;
   if (HYPOTHETICAL_BEFORE.test(before) || DURATION_BEFORE.test(before)) return true;
   if (HYPOTHETICAL_AFTER.test(sentence.slice(m.end))) return true;
   if (previous) {
@@ -106,6 +106,23 @@ function background(sentence: string, m: DateMention, previous: DateMention | un
   }
   return false;
 }
+
+/**
+ * "since 1934" is background to the sentence's own event, to a record ("the highest since 1953", "the first title
+ * since 1987") or a comparison ("sales since August 1 show gains"); alone, it dates the start of what the sentence
+ * tells ("has been employed by the company since January, 1946").
+ */
+function sinceIsBackground(sentence: string, m: DateMention, since: string): boolean {
+  if (/^(?:except|as of)/i.test(since)) return true;
+  if (/\b(?:\p{Ll}+est|first|last|most|least|record|best|worst)\b/iu.test(sentence.slice(Math.max(0, m.start - 60), m.start))) return true;
+  if (COMPARATIVE_WORDS.test(sentence)) return true;
+  return OTHER_DATE.test(sentence.slice(0, m.start - since.length)) || OTHER_DATE.test(sentence.slice(m.end));
+}
+
+/** Words that make a "since" date a comparison's window ("gains since August 1", "above a year earlier"). */
+const COMPARATIVE_WORDS = /\b(?:above|below|higher|lower|more|less|fewer|gains?|up|down|than|compared|trailed|lagged|behind|rose|fell)\b/i;
+/** A rough sign that the sentence dates something else too: a year, a month, a weekday, a relative day. */
+const OTHER_DATE = /\b(?:1[5-9]\d\d|20\d\d|January|February|March|April|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|tomorrow|ago|last (?:week|month|year))\b/;
 
 /** Where to cut between two events' dates: the strongest boundary between them, else nowhere (-1). */
 function cutBetween(sentence: string, from: number, to: number): number {

@@ -92,6 +92,8 @@ export function tenseAt(ctx: TenseContext, start: number, end: number): Tense {
   const before = ctx.sentence.slice(0, start);
   if (PAST_MARKER.test(before)) return 'past';
   if (FUTURE_MARKER.test(before)) return 'future';
+  // "6 p.m. Friday had been set for a canvass": a date something is set for is ahead.
+  if (/^\s+(?:\p{Ll}+\s+){0,2}(?:has|had|have)\s+been\s+(?:set|scheduled|planned|called|fixed)\b/u.test(ctx.sentence.slice(end))) return 'future';
   if (SCHEDULED.test(before.slice(-60))) return 'future';
   // Tagging is slow: skip it when nothing in the sentence could make the date future.
   if (!FUTURE_HINT.test(ctx.sentence) && !scheduleHint(before)) return 'past';

@@ -35,7 +35,10 @@ describe('sentenceEvents', () => {
       '1961-08-01 month',
       '1961-09-01 month',
     ]);
-    expect(eventsOf('He has been practicing in Portland since November, 1959.', '1961-10-17')).toEqual([]);
+    // "since" alone dates the start of what the sentence tells; beside a record, a comparison or another date it is background.
+    expect(eventsOf('He has been practicing in Portland since November, 1959.', '1961-10-17').map((e) => e.slice(0, 16))).toEqual(['1959-11-01 month']);
+    expect(eventsOf('Dealers report their sales since August 1 show sizable gains.', '1961-10-04')).toEqual([]);
+    expect(eventsOf('The club clinched its first league title since 1987 on Sunday.', '2023-05-29').map((e) => e.slice(0, 14))).toEqual(['2023-05-28 day']);
     expect(eventsOf('Last year, we probably would have given him $700 for it.', '1961-10-04')).toEqual([]);
     expect(eventsOf('Net income may reach $12.7 billion, up $1 billion from 1960 and the highest since 1953.', '1961-10-04')).toEqual([]);
   });
@@ -81,6 +84,17 @@ describe('which day a date means', () => {
       '1961-03-18 day',
       '1961-03-19 day',
     ]);
+  });
+
+  it('reads "yesterday afternoon", "this Friday night" (the report\'s own week) and "Friday had been set for" (ahead)', () => {
+    expect(dates('Mrs. Kowalski died yesterday afternoon in the hospital.', '1961-04-12')).toEqual(['1961-04-11 day']);
+    expect(dates('Officers announced a dance for the students this Friday night.', '1961-04-12')).toEqual(['1961-04-14 day']);
+    expect(dates('He said 6 p.m. Friday had been set for a canvass of all homes.', '1961-04-12')).toEqual(['1961-04-14 day']);
+  });
+
+  it('counts "three hours later" only from a day', () => {
+    expect(extractDates('The verdict came three hours later.', '1961-04-12', { date: '1958-01-01', precision: 'year' })).toEqual([]);
+    expect(extractDates('The verdict came three hours later.', '1961-04-12', { date: '1961-04-11', precision: 'day' }).map((m) => m.period.date)).toEqual(['1961-04-11']);
   });
 
   it('takes "today\'s companies" and "today … are reaching" for nowadays, not a date', () => {
