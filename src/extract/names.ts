@@ -60,7 +60,7 @@ const GROUP_WORDS: ReadonlySet<string> = set(`
   african-american anglo
 `);
 
-const PLACE_PREFIXES = set('st mt ft fort port mount lake cape san santa los las saint sainte');
+const PLACE_PREFIXES = set('st mt ft fort port mount lake cape san santa los las saint sainte point');
 
 /** Organisation heads that keep "of …" in the name ("Ministry of Intelligence and Security", "Bank of America"). */
 const OF_HEADS: ReadonlySet<string> = set(`
@@ -233,8 +233,13 @@ export function isCountryLike(key: string): boolean {
  */
 const MORE_GIVEN_NAMES: ReadonlySet<string> = set(`
   bill frank dean ray gene earl whitey sonny dick al max dusty rusty sandy woody lefty chip bud butch herb norm marv
-  morris cliff lee rocky hal
+  morris cliff lee rocky hal jock
 `);
+
+/** A given name compromise knows as a woman's ("eleanor", "vicky"). */
+export function isFemaleGivenName(key: string): boolean {
+  return compoundLexiconTags(key).includes('FemaleName');
+}
 
 export function isGivenName(key: string): boolean {
   if (MORE_GIVEN_NAMES.has(key)) return true;

@@ -174,7 +174,7 @@ export const TITLE_MODIFIERS: ReadonlySet<string> = words(`
   investigative science foreign-policy human rights hedge fund portfolio investment film music record football
   basketball baseball hockey tennis soccer rugby cricket equity asset wealth property software movie fashion art
   museum school university hospital council county town village community church youth civil rear brigadier
-  lieutenant field staff`);
+  lieutenant field staff fire`);
 
 /** Titles that take an organisation or place noun before them into the title ("District Attorney", "Police Chief"). */
 export const TITLES_AFTER_INSTITUTIONS: ReadonlySet<string> = pick(

@@ -15,7 +15,7 @@ import {
   type Scores,
 } from './scores.js';
 import type { WordStats } from './mentions.js';
-import { NAME_SUFFIXES, ORG_CONNECTORS, ORG_CUES, isGivenName, lexiconKind, nameKey } from '../names.js';
+import { NAME_SUFFIXES, ORG_CONNECTORS, ORG_CUES, isFemaleGivenName, isGivenName, lexiconKind, nameKey } from '../names.js';
 
 /** One entity as the index keeps it. */
 export interface Built {
@@ -161,9 +161,16 @@ function ownerPicker(candidates: NameStats[]): (m: MentionRef) => NameStats {
     return map;
   });
   const mostMentioned = [...candidates].sort((a, b) => b.mentions.length - a.mentions.length)[0]!;
+  // A woman the article always calls "Mrs."/"Miss", or whose given name is a woman's, is not the bare surname.
+  const female = candidates.map((p) => p.mentions.every((pm) => pm.honorific === 'f') || isFemaleGivenName(p.words[0]!));
   return (m) => {
     const byRole = candidates.filter((_, i) => m.roles.some((r) => offices[i]!.has(office(r))));
     if (byRole.length === 1) return byRole[0]!;
+    if (m.honorific === undefined && female.some((f) => !f) && female.some((f) => f)) {
+      const men = candidates.filter((_, i) => !female[i]);
+      if (men.length === 1) return men[0]!;
+      return ownerPicker(men)(m);
+    }
     let owner: NameStats | undefined;
     let latest = -1;
     candidates.forEach((p, i) => {

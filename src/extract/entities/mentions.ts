@@ -67,6 +67,8 @@ export interface RawMention {
   roles: string[];
   /** Known to be an organisation from its form ("Biden administration"). */
   organization: boolean;
+  /** "Mrs."/"Miss"/"Ms." (f) or "Mr." (m) right before the name. */
+  honorific?: 'f' | 'm';
 }
 
 export interface SentenceScan {
@@ -176,7 +178,10 @@ class SentenceScanner extends NameSpans {
       organization = true;
     }
     // "their Anne Arundel county home": the name of a county.
-    if (after?.word && !after.cap && TRAILING_PLACE_NOUNS.has(after.key) && !lastTok.possessive) evidence.placePrep += 2;
+    if (after?.word && !after.cap && TRAILING_PLACE_NOUNS.has(after.key) && !lastTok.possessive) {
+      evidence.placePrep += 2;
+      evidence.address++;
+    }
     // "2269 Serra", "4911 Miles Dr.": a house number makes a street of the name after it.
     const before = toks[first - 1];
     if (before && /^\d{2,6}$/.test(before.text) && !/[$€£]\s*$/.test(this.text.slice(Math.max(0, before.start - 2), before.start))) {
@@ -194,6 +199,10 @@ class SentenceScanner extends NameSpans {
       this.appositiveAfter(span.last, evidence, roles);
       if (roles.length === 0) this.listRole(first, evidence, roles);
       if (roles.length === 0) this.asRole(span.last, evidence, roles);
+      if (roles.length === 0) this.copulaRole(span.last, evidence, roles);
+      // "Vicky, 14; Dennis, 6;": an age in apposition is a person's.
+      if (toks[last + 1]?.text === ',' && /^\d{1,3}$/.test(toks[last + 2]?.text ?? '') && /^(?:[,;.)]|and)$/.test(toks[last + 3]?.key || toks[last + 3]?.text || '.') && evidence.appositive === 0)
+        evidence.appositive++;
       this.whoAfter(span.last, evidence, roles);
       if (!lastTok.possessive && this.speechVerbAfter(last)) evidence.speech++;
       // "Leverett Saltonstall and Dick Russell spoke": both are the subject.
@@ -239,7 +248,11 @@ class SentenceScanner extends NameSpans {
       const partnerWords = partner ? this.range(partner.first, partner.last).filter((k) => toks[k]!.word) : [];
       if (partnerWords.length >= 2 && isGivenName(toks[partnerWords[0]!]!.key)) words.push(toks[partnerWords.at(-1)!]!.key);
     }
+    let h = first - 1;
+    if (toks[h]?.text === '.') h--;
+    const honorific = /^(?:mrs|miss|ms)$/.test(toks[h]?.key ?? '') ? 'f' : toks[h]?.key === 'mr' ? 'm' : undefined;
     span.mention = {
+      ...(honorific ? { honorific } : {}),
       key: words.join(' '),
       words,
       surface: this.text.slice(start, end),
@@ -295,15 +308,25 @@ class SentenceScanner extends NameSpans {
     const closer = toks[(span?.last ?? first) + 1];
     if (closer && !(closer.text === ',' || closer.text === '.' || SPEECH_VERBS.has(closer.key))) return;
     let s = head;
+    // "his court-appointed attorney", "her widowed mother": participles qualify the role too.
+    const qualifies = (t: NameToken): boolean => (t.cap ? this.isRolePart(t) : this.isRolePhraseWord(t) || /^\p{Ll}[\p{L}-]*(?:ed|ing)$/u.test(t.text));
     while (s > 0 && head - s < MAX_ROLE_WORDS) {
       const t = this.word(s - 1);
-      if (!t || !(t.cap ? this.isRolePart(t) : this.isRolePhraseWord(t))) break;
+      if (!t || !qualifies(t)) break;
       s--;
     }
-    const det = toks[s - 1];
+    let det = toks[s - 1];
+    let end = head;
+    // "His sister and brother, Marie Louise, 3, and John Raymond": the first name is the first of the pair.
+    const pair = det?.key === 'and' && !det.cap ? this.word(s - 2) : undefined;
+    if (pair && !pair.cap && (KINSHIP_NOUNS.has(pair.key) || isRoleNoun(pair.key))) {
+      end = s - 2;
+      s = s - 2;
+      det = toks[s - 1];
+    }
     // "and wife, Joyce": a kinship after "and" needs no determiner.
     if (!det || !(DETERMINERS.has(det.key) || det.possessive || (kinship && det.key === 'and'))) return;
-    roles.push(this.text.slice(toks[s]!.start, toks[head]!.end));
+    roles.push(this.text.slice(toks[s]!.start, toks[end]!.end));
     evidence.appositive++;
   }
 
@@ -403,6 +426,10 @@ class SentenceScanner extends NameSpans {
   private asRole(last: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
     let k = last + 1;
+    if (toks[this.firstOf(last) - 1]?.key === 'the') return; // "rejoining the Steelers as an assistant coach"
+    // "William S. Pfaff Jr., 41, as promotion manager": past the suffix's period and the age.
+    if (toks[k]?.text === '.' && NAME_SUFFIXES.has(toks[last]!.key)) k++;
+    if (toks[k]?.text === ',' && /^\d{1,3}$/.test(toks[k + 1]?.text ?? '') && toks[k + 2]?.text === ',') k += 3;
     // Past the other names of a list: "X and Y as …".
     for (let guard = 0; guard < 4 && toks[k]?.key === 'and' && !toks[k]!.cap; guard++) {
       const next = this.byFirst.get(k + 1);
@@ -426,6 +453,25 @@ class SentenceScanner extends NameSpans {
     if (head < 0) return;
     roles.push(role);
     evidence.appositive++;
+  }
+
+  /** "Williams is a defensive coach.": the role a copula gives the name before it. */
+  private copulaRole(last: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let k = last + 1;
+    if (!/^(?:is|was)$/.test(toks[k]?.key ?? '') || toks[k]!.cap || toks[last]!.possessive) return;
+    k++;
+    if (/^(?:also|now|still)$/.test(toks[k]?.key ?? '')) k++;
+    const determiner = /^(?:a|an|the)$/.test(toks[k]?.key ?? '') && !toks[k]!.cap;
+    if (!determiner) return;
+    const before = roles.length;
+    this.looseAppositive(k + 1, true, evidence, roles);
+    if (roles.length === before) return;
+  }
+
+  /** The first token of the span ending at `last`. */
+  private firstOf(last: number): number {
+    return this.byLast.get(last)?.first ?? last;
   }
 
   /**

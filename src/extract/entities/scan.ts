@@ -40,6 +40,7 @@ export function scanArticles(
           end: m.end,
           surface: m.surface,
           roles: m.roles.length > 0 ? m.roles : NO_ROLES,
+          ...(m.honorific ? { honorific: m.honorific } : {}),
         };
         addMention(statsFor(m.key, m.words), m, ref);
       }

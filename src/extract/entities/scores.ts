@@ -44,6 +44,8 @@ export interface MentionRef {
   surface: string;
   /** Role phrases stated at this mention (shared empty array when none). */
   roles: string[];
+  /** "Mrs."/"Miss" (f) or "Mr." (m) written before the name here. */
+  honorific?: 'f' | 'm';
 }
 
 /** Everything seen for one name key ("edi rama", "rama", "mek"). */

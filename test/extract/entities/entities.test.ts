@@ -496,6 +496,25 @@ describe('who the text says someone is (issue 16)', () => {
     ]);
   });
 
+  it('reads ages, copulas, "as" after an age, participles and pairs in appositions, and gives a bare surname to the man of the family', () => {
+    const index = build(
+      'Events were planned for the Henry Novak family. Mrs. Edith Novak, 42, died. Her daughter, Ruth Novak, 8, escaped. ' +
+        'They are home with the other children, Vicky, 14; Dennis, 6; and Bernardine, 1. Novak, a roofer, was in arrears. ' +
+        'His sister and brother, Marie Louise, 3, and John Raymond, Jr. were admitted. He said nothing to his court-appointed attorney, Jack Walker, or his guard. ' +
+        'Skorich kept Jerry Williams. Williams is a defensive coach. Appointment of William S. Pfaff Jr., 41, as promotion manager was announced. ' +
+        'He rejoined the Steelers as an assistant coach. The fire damaged their Anne Arundel county home.',
+    );
+    expect(['Vicky', 'Dennis', 'Bernardine'].map((n) => entity(index, n).kind)).toEqual(['person', 'person', 'person']);
+    expect(entity(index, 'Henry Novak').roles).toEqual(['roofer']);
+    expect(entity(index, 'Ruth Novak').roles).toEqual(['daughter']);
+    expect(entity(index, 'Marie Louise').roles).toEqual(['sister']);
+    expect(entity(index, 'Jack Walker').roles).toEqual(['court-appointed attorney']);
+    expect(entity(index, 'Jerry Williams').roles).toEqual(['defensive coach']);
+    expect(entity(index, 'William S. Pfaff Jr').roles).toEqual(['promotion manager']);
+    expect(names(index, 'person')).not.toContain('Steelers');
+    expect(names(index, 'person')).not.toContain('Anne Arundel');
+  });
+
   it('takes a given name and a plural-looking surname for a person, compass words for no one', () => {
     const index = build('Alicia Keys sang two songs. The drought-seared North Central states are the exceptions.');
     expect(names(index, 'person')).toEqual(['Alicia Keys']);
