@@ -1,8 +1,8 @@
 // The story evaluation (issue 16): /timeline, /who and /quote scored against hand-made gold (eval/gold/*.json)
 // through the JSON CLI (`src/cli.ts timeline|who|quote --json --corpus DIR`), the grader's path.
-// Run: npx tsx eval/story.ts [--set NAME ...] [--verbose] [--json]
+// Run: npx tsx eval/story.ts [--set NAME ...] [--verbose] [--json] [--root DIR]
 //   --verbose lists the misses of the sets that are tuned on (seeds, brown-press); add --holdout-details to list
-//   them for the held-out sets too (brown-holdout, brown-fresh: looked at only after a change is settled).
+//   them for the held-out set too (brown-fresh2). --root DIR scores another checkout's CLI (the code before a change).
 // Exit code 1: a gold problem (a quote or person no article holds) or CLI output that is not the expected JSON.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -36,13 +36,19 @@ interface StorySet {
 const SETS: StorySet[] = [
   { name: 'seeds', gold: 'eval/gold/seeds.json', unseen: false, holdout: false },
   { name: 'brown-press', gold: 'eval/gold/brown-press.json', unseen: true, holdout: false },
-  { name: 'brown-holdout', gold: 'eval/gold/brown-holdout.json', unseen: true, holdout: true },
-  { name: 'brown-fresh', gold: 'eval/gold/brown-fresh.json', unseen: true, holdout: true },
+  // Looked at while tuning for issue 16 (brown-holdout from the first /who and /quote changes, brown-fresh once its
+  // first figures were recorded): no longer blind, see eval/README.md.
+  { name: 'brown-holdout', gold: 'eval/gold/brown-holdout.json', unseen: true, holdout: false },
+  { name: 'brown-fresh', gold: 'eval/gold/brown-fresh.json', unseen: true, holdout: false },
+  { name: 'brown-fresh2', gold: 'eval/gold/brown-fresh2.json', unseen: true, holdout: true },
 ];
 
+/** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */
+let cliRoot = ROOT;
+
 async function cliJson(command: string, corpusDir: string): Promise<unknown> {
-  const args = ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), command, '--json', '--no-cache', '--corpus', corpusDir];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['--import', 'tsx', path.join(cliRoot, 'src/cli.ts'), command, '--json', '--no-cache', '--corpus', corpusDir];
+  const child = spawn(process.execPath, args, { cwd: cliRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -101,6 +107,8 @@ async function main(): Promise<void> {
   const verbose = argv.includes('--verbose');
   const holdoutDetails = argv.includes('--holdout-details');
   const asJson = argv.includes('--json');
+  const rootAt = argv.indexOf('--root');
+  if (rootAt >= 0) cliRoot = path.resolve(argv[rootAt + 1] ?? '.');
   const unknown = wanted.filter((w) => !SETS.some((s) => s.name === w));
   if (unknown.length > 0) throw new Error(`unknown set(s) ${unknown.join(', ')}; expected ${SETS.map((s) => s.name).join(', ')}`);
   const sets = wanted.length === 0 ? SETS : SETS.filter((s) => wanted.includes(s.name));
