@@ -418,14 +418,29 @@ export function addToTimeline(
   const byPeriod = new Map<string, Group[]>();
   const groups: Group[] = events.map((event) => ({ event, period: { date: event.date, precision: event.precision }, citations: event.citations }));
   for (const g of groups) pushTo(byPeriod, key(g.period), g);
-  // Events filed by the month and year they fall in, for telling one happening at two precisions (built on first need).
-  let byContainer: Map<string, Group[]> | null = null;
-  const containers = (): Map<string, Group[]> => {
-    if (!byContainer) {
-      byContainer = new Map();
-      for (const g of groups) for (const k of containerKeys(g.period)) pushTo(byContainer, k, g);
+  // The events within a period (for telling one happening at two precisions): the timeline is in date order, so
+  // those of the old events are a run found by binary search; the few new ones are looked at one by one.
+  const known = groups.length;
+  const within = (p: Period): Group[] => {
+    const from = p.date;
+    const to = periodEnd(p);
+    let lo = 0;
+    let hi = known;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (groups[mid]!.period.date < from) lo = mid + 1;
+      else hi = mid;
     }
-    return byContainer;
+    const out: Group[] = [];
+    for (let i = lo; i < known && groups[i]!.period.date <= to; i++) out.push(groups[i]!);
+    for (let i = known; i < groups.length; i++) if (groups[i]!.period.date >= from && groups[i]!.period.date <= to) out.push(groups[i]!);
+    return out;
+  };
+  /** The month and year events that hold a period (by their exact keys). */
+  const holding = (p: Period): Group[] => {
+    const { y, m } = parseYmd(p.date);
+    const month = `${y}-${String(m).padStart(2, '0')}-01`;
+    return [...(byPeriod.get(`${month}/month`) ?? []), ...(byPeriod.get(`${y}-01-01/year`) ?? [])];
   };
   const clauseOf = new Map<Citation, string>();
   const changed = new Set<Group>();
@@ -453,12 +468,11 @@ export function addToTimeline(
     if (!match && m.period.precision !== 'decade') {
       // The same happening at another precision (`mergeAcrossPrecisions`): join a finer event inside this period, or
       // bring a coarser event of other articles down to this finer date.
-      const near = containers().get(m.period.precision === 'year' ? m.period.date.slice(0, 4) : m.period.date.slice(0, 7)) ?? [];
       match =
         (m.period.precision === 'month' || m.period.precision === 'year'
-          ? bestOf(near, m, (g) => finerWithin(g.period, m.period) && otherArticles(g))
+          ? bestOf(within(m.period), m, (g) => finerWithin(g.period, m.period) && otherArticles(g))
           : undefined) ??
-        bestOf([...near, ...(containers().get(m.period.date.slice(0, 4)) ?? [])], m, (g) => (g.period.precision === 'month' || g.period.precision === 'year') && finerWithin(m.period, g.period) && otherArticles(g));
+        bestOf(holding(m.period), m, (g) => finerWithin(m.period, g.period) && otherArticles(g));
       if (match && finerWithin(m.period, match.period)) {
         match.period = m.period;
         pushTo(byPeriod, k, match);
@@ -480,7 +494,6 @@ export function addToTimeline(
       changed.add(g);
       candidates.push(g);
       byPeriod.set(k, candidates);
-      if (byContainer) for (const ck of containerKeys(g.period)) pushTo(byContainer, ck, g);
     }
   }
   const start = citationStartIn(articles, citationStarts);
