@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
+import { foldAccents } from '../text/terms.js';
 
 export interface ArticleFileInput {
   title: string;
@@ -53,9 +54,7 @@ export function viaFeed(feedUrl: string): string {
 
 /** "Zimbabwe coup: Mugabe 'insists'…" → "zimbabwe-coup-mugabe-insists": ASCII words, at most 60 characters. */
 export function slugOf(title: string, maxLength = 60): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  const words = foldAccents(title)
     .toLowerCase()
     .replace(/['’‘`]/g, '')
     .split(/[^a-z0-9]+/)

@@ -1,4 +1,5 @@
 // The story filter's language: words, "quoted phrases", AND, OR, NOT and parentheses, parsed into a tree.
+import { foldAccents } from '../text/terms.js';
 
 /**
  * A story filter expression.
@@ -48,10 +49,6 @@ export function matchWords(text: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
-}
-
-export function foldAccents(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '');
 }
 
 function tokenize(expression: string): Token[] {

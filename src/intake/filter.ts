@@ -1,6 +1,6 @@
 // The story filter: which feed items are about the story, by a moderator's expression or by the story's own names.
+import { foldAccents } from '../text/terms.js';
 import {
-  foldAccents,
   formatFilter,
   matchWords,
   parseFilterExpression,

@@ -1,5 +1,6 @@
 // What a news page says about itself: title, date, outlet, author and canonical URL, read from its JSON-LD,
 // Open Graph and other meta tags, its markup and its URL, in the order publishers are most reliable in.
+import { foldAccents } from '../text/terms.js';
 import { all, normaliseSpace, type DomDocument } from './dom.js';
 
 export interface PageMetadata {
@@ -209,7 +210,7 @@ function readOutlet(document: DomDocument, article: Json | null, url: string): s
 
 /** "The Guardian" and theguardian.com, "CNNMoney" and money.cnn.com: the name and a label of the host overlap. */
 function namesHost(name: string, host: string): boolean {
-  const plain = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const plain = (s: string) => foldAccents(s).toLowerCase().replace(/[^a-z0-9]+/g, '');
   const simpleName = plain(name);
   const labels = host.split('.').map(plain).filter((label) => label.length >= 3 && !GENERIC_HOST_LABELS.has(label));
   return simpleName.length > 0 && labels.some((label) => simpleName.includes(label) || label.includes(simpleName));
