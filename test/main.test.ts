@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useTmpDir } from './helpers/tmp.js';
 import { prepareValidators, validateRequest } from './helpers/discord-spec.js';
 import { FakeDiscord, type FakeInteraction } from './helpers/fake-discord.js';
+import { within } from './helpers/within.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -95,15 +96,6 @@ async function replyText(fake: FakeDiscord, interaction: FakeInteraction): Promi
   return JSON.stringify((await fake.waitForReply(interaction, 5_000)).message);
 }
 
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 describe('npm start', () => {
   it('connects, answers, follows articles added and removed while running, skips an invalid one, finishes the reply in flight at SIGTERM, exits 0', async () => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { useTmpDir } from './helpers/tmp.js';
 import { FakeDiscord } from './helpers/fake-discord.js';
+import { within } from './helpers/within.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = path.join('.cache', `test-build-${process.pid}`);
@@ -26,15 +27,6 @@ afterEach(async () => {
 
 afterAll(() => rmSync(path.join(ROOT, DIST), { recursive: true, force: true }));
 
-async function within<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what()}`)), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** `npm start` (what its script execs) against the fake, with two shards in one process. */
 async function start(discord: FakeDiscord): Promise<{ stderr: () => string; exited: Promise<unknown[]> }> {

@@ -16,6 +16,7 @@ import { fetchGatewayInfo, planShards, shardForGuild, ShardingError, shardsPerCl
 import { useTmpDir } from '../helpers/tmp.js';
 import { prepareValidators, validateRequest } from '../helpers/discord-spec.js';
 import { FakeDiscord, shardOf, snowflake, snowflakeOnShard, type FakeGuild } from '../helpers/fake-discord.js';
+import { within } from '../helpers/within.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -148,15 +149,6 @@ function parseLogs(text: string): LogLine[] {
     .map((l) => JSON.parse(l) as LogLine);
 }
 
-async function within<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what()}`)), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function alive(pid: number): boolean {
   try {
