@@ -104,10 +104,15 @@ export class IntakeDesk {
     });
   }
 
-  /** Builds the copy index and, where `poll` is set, starts polling and posts the cards a restart left unposted. */
+  /**
+   * Builds the copy index when this process can add articles (an editor server is set, or it polls feeds), and where
+   * `poll` is set starts polling and posts the cards a restart left unposted. Without either the index (seconds of
+   * work at thousands of articles, right after ready) is never needed: a preview would build it on first use.
+   */
   start(): void {
-    this.service.prepare();
-    if (this.options.poll === false) return;
+    const polls = this.options.poll !== false;
+    if (this.editorGuildIds.size > 0 || (polls && this.poller.feeds().length > 0)) this.service.prepare();
+    if (!polls) return;
     this.poller.start();
     void this.flushCards();
     this.flushTimer = setInterval(() => void this.flushCards(), FLUSH_INTERVAL_MS);
