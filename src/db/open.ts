@@ -4,8 +4,27 @@ import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
+import { SqliteSql } from './sql.js';
+import { LocalSignals, newHostId, type Store } from './store.js';
 
-export type Db = Database.Database;
+/** The database every table's code takes: SQLite (this file) or Postgres (`postgres.ts`). */
+export type Db = Store;
+
+/** SQLite behind the Store interface; signals reach only this process (one host shares nothing else). */
+export class SqliteStore extends SqliteSql implements Store {
+  readonly signals = new LocalSignals();
+  constructor(
+    db: Database.Database,
+    readonly where: string,
+    readonly hostId: string,
+  ) {
+    super(db);
+  }
+  close(): Promise<void> {
+    if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+}
 
 export const DEFAULT_DATABASE_PATH = './data/storydesk.db';
 
@@ -14,6 +33,8 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs?: number;
   /** Run `PRAGMA quick_check` at open (cheap for storydesk's small database). Default true. */
   check?: boolean;
+  /** This process's name in digest claims and leases; default: hostname, pid and a random suffix. */
+  hostId?: string;
 }
 
 /** A database that cannot be used; the message names the file and what to do. */
@@ -21,9 +42,9 @@ export class DatabaseOpenError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; variable?: 'DATABASE_PATH' | 'DATABASE_URL' },
   ) {
-    super(`storydesk: cannot use the database at ${file} (DATABASE_PATH): ${reason}`, options);
+    super(`storydesk: cannot use the database at ${file} (${options?.variable ?? 'DATABASE_PATH'}): ${reason}`, { cause: options?.cause });
     this.name = 'DatabaseOpenError';
   }
 }
@@ -64,23 +85,24 @@ export function databasePathProblem(file: string): string | null {
   return null;
 }
 
-export function openDatabase(file: string = DEFAULT_DATABASE_PATH, options: OpenDatabaseOptions = {}): Db {
+export async function openDatabase(file: string = DEFAULT_DATABASE_PATH, options: OpenDatabaseOptions = {}): Promise<SqliteStore> {
   const memory = file === ':memory:';
   const where = memory ? file : path.resolve(file);
   const problem = databasePathProblem(file);
   if (problem) throw new DatabaseOpenError(where, problem);
-  let db: Db | undefined;
+  let db: Database.Database | undefined;
   try {
     if (!memory) mkdirSync(path.dirname(where), { recursive: true });
     db = new Database(where);
     configure(db, options);
     if (options.check !== false) integrityCheck(db);
-    migrate(db);
+    const store = new SqliteStore(db, where, options.hostId ?? newHostId());
+    await migrate(store);
     // A write at every start: a read-only file fails here, not at the first digest.
-    db.prepare(`INSERT INTO meta (key, value) VALUES ('last_opened_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
+    await store.run(`INSERT INTO meta (key, value) VALUES ('last_opened_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [
       new Date().toISOString(),
-    );
-    return db;
+    ]);
+    return store;
   } catch (error) {
     db?.close();
     if (error instanceof DatabaseOpenError) throw error;
@@ -88,7 +110,7 @@ export function openDatabase(file: string = DEFAULT_DATABASE_PATH, options: Open
   }
 }
 
-function configure(db: Db, options: OpenDatabaseOptions): void {
+function configure(db: Database.Database, options: OpenDatabaseOptions): void {
   db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal' && db.name !== ':memory:') throw new Error(`expected WAL journal mode, got ${String(mode)}`);
@@ -97,7 +119,7 @@ function configure(db: Db, options: OpenDatabaseOptions): void {
   db.pragma('foreign_keys = ON');
 }
 
-function integrityCheck(db: Db): void {
+function integrityCheck(db: Database.Database): void {
   const rows = db.pragma('quick_check') as { quick_check: string }[];
   const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
   if (problems.length > 0) throw new DatabaseOpenError(db.name, `the database is corrupt (${problems.slice(0, 3).join('; ')}); ${FIX}`);
