@@ -31,6 +31,7 @@ export const LAYERS: readonly string[] = [
   'console.ts', // the offline console
   'intake-console.ts', // the console's /article and /feed
   'cli.ts', //     the JSON CLI
+  'db-migrate.ts', // copying SQLite state into Postgres
   'main.ts', //    the entry point
 ];
 
