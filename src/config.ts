@@ -4,6 +4,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { parseAllowHosts } from './intake/address.js';
+import { postgresUrlProblem, redactUrl } from './db/postgres.js';
 import { FEED_POLL_MINUTES_DEFAULT, FEED_POLL_MINUTES_MIN } from './intake/schedule.js';
 
 export interface Config {
@@ -25,8 +26,15 @@ export interface Config {
   askCooldownBurst: number;
   /** How long Previous/Next buttons work. Default 600 s; at most 840 s (interaction tokens last 15 min). */
   pageTimeoutSeconds: number;
-  /** The SQLite file for digest settings and state. Default: `./data/storydesk.db`. */
+  /** The SQLite file for digest settings and state. Default: `./data/storydesk.db`. Unused when databaseUrl is set. */
   databasePath: string;
+  /**
+   * A PostgreSQL database shared by several hosts (`postgres://…`): all state and the articles themselves live there.
+   * Null (unset): the SQLite file at databasePath.
+   */
+  databaseUrl: string | null;
+  /** How long the feed poller's lease lasts; another host takes polling over within this after the holder dies. Default 30 s. */
+  feedLeaseSeconds: number;
   /**
    * Run under discord.js's ShardingManager, one process per shard: a count, or `auto` for the count
    * Discord recommends. Null (unset): one process, no sharding.
@@ -49,6 +57,7 @@ export const configDefaults = {
   askCooldownBurst: 5,
   pageTimeoutSeconds: 600,
   databasePath: './data/storydesk.db',
+  feedLeaseSeconds: 30,
   feedPollMinutes: FEED_POLL_MINUTES_DEFAULT,
 } as const;
 
@@ -151,6 +160,10 @@ const schema = z.object({
   ASK_COOLDOWN_BURST: integer(1, 100, configDefaults.askCooldownBurst),
   PAGE_TIMEOUT_SECONDS: integer(5, 840, configDefaults.pageTimeoutSeconds),
   DATABASE_PATH: optionalText.transform((v) => v ?? configDefaults.databasePath),
+  DATABASE_URL: optionalText.refine((v) => v === null || postgresUrlProblem(v) === null, {
+    message: 'expected a PostgreSQL URL, e.g. postgres://storydesk:PASSWORD@127.0.0.1:5432/storydesk',
+  }),
+  FEED_LEASE_SECONDS: integer(5, 3600, configDefaults.feedLeaseSeconds),
   SHARD_COUNT: shardCount,
   SHARD_LIST: shardList,
   FETCH_ALLOW_HOSTS: allowHosts,
@@ -179,7 +192,8 @@ export function parseConfig(env: Env): Config {
     const issues = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');
       // The token's value is never echoed, not even when it is wrong.
-      const shown = name === 'DISCORD_TOKEN' ? '' : `, got ${JSON.stringify(env[name])}`;
+      // Nor is a database URL's password.
+      const shown = name === 'DISCORD_TOKEN' ? '' : name === 'DATABASE_URL' ? `, got ${JSON.stringify(redactUrl(env[name] ?? ''))}` : `, got ${JSON.stringify(env[name])}`;
       return `${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(issues);
@@ -198,6 +212,8 @@ export function parseConfig(env: Env): Config {
     askCooldownBurst: v.ASK_COOLDOWN_BURST,
     pageTimeoutSeconds: v.PAGE_TIMEOUT_SECONDS,
     databasePath: v.DATABASE_PATH,
+    databaseUrl: v.DATABASE_URL,
+    feedLeaseSeconds: v.FEED_LEASE_SECONDS,
     shardCount: v.SHARD_COUNT,
     shardList: v.SHARD_LIST,
     fetchAllowHosts: v.FETCH_ALLOW_HOSTS,

@@ -33,6 +33,8 @@ describe('parseConfig', () => {
       askCooldownBurst: configDefaults.askCooldownBurst,
       pageTimeoutSeconds: configDefaults.pageTimeoutSeconds,
       databasePath: './data/storydesk.db',
+      databaseUrl: null,
+      feedLeaseSeconds: 30,
       shardCount: null,
       shardList: null,
       fetchAllowHosts: [],
@@ -77,6 +79,18 @@ describe('parseConfig', () => {
       shardCount: 4,
       shardList: [2, 3],
     });
+  });
+
+  it('reads DATABASE_URL (a postgres:// URL, whose password is never echoed) and FEED_LEASE_SECONDS', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://sd:pw@db.internal:5432/storydesk', FEED_LEASE_SECONDS: '10' })).toMatchObject({
+      databaseUrl: 'postgres://sd:pw@db.internal:5432/storydesk',
+      feedLeaseSeconds: 10,
+    });
+    expect(parseConfig({ DATABASE_URL: ' ' }).databaseUrl).toBeNull();
+    expect(issuesOf(() => parseConfig({ DATABASE_URL: 'mysql://sd:hunter2@db/storydesk' }))).toEqual([
+      'DATABASE_URL: expected a PostgreSQL URL, e.g. postgres://storydesk:PASSWORD@127.0.0.1:5432/storydesk, got "mysql://sd:***@db/storydesk"',
+    ]);
+    expect(issuesOf(() => parseConfig({ FEED_LEASE_SECONDS: '1' }))[0]).toMatch(/^FEED_LEASE_SECONDS: expected a whole number from 5 to 3600/);
   });
 
   it('takes SHARD_COUNT as a number or auto, and SHARD_LIST as ids and ranges below it', () => {
