@@ -237,6 +237,8 @@ export const MORE_ROLE_NOUNS: ReadonlySet<string> = words(`
   missionary trustee regent foreman forewoman supervisor administrator assessor surveyor warden jailer patrolman
   policeman policewoman fireman firefighter soldier sailor airman pilot corporal victim suspect defendant witness
   survivor
+  member proprietor critic publisher designer creator stewardess passenger recruit student housewife concertmaster
+  violinist pianist cellist conductor dancer ballerina composer choreographer
 `);
 
 /** Kinship nouns: who someone is to another, a role only in apposition ("her daughter, Christine", "X, his wife"). */

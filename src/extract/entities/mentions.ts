@@ -306,7 +306,8 @@ class SentenceScanner extends NameSpans {
     if (!headTok || headTok.cap || !(isRoleNoun(headTok.key) || kinship)) return;
     const span = this.byFirst.get(first);
     const closer = toks[(span?.last ?? first) + 1];
-    if (closer && !(closer.text === ',' || closer.text === '.' || SPEECH_VERBS.has(closer.key))) return;
+    // The name ends its clause, or a relative clause or a list goes on: "the noted dancer, Jane Roe who is …".
+    if (closer && !(closer.text === ',' || closer.text === '.' || closer.text === ';' || SPEECH_VERBS.has(closer.key) || (!closer.cap && /^(?:who|whose)$/.test(closer.key)))) return;
     let s = head;
     // "his court-appointed attorney", "her widowed mother": participles qualify the role too.
     const qualifies = (t: NameToken): boolean => (t.cap ? this.isRolePart(t) : this.isRolePhraseWord(t) || /^\p{Ll}[\p{L}-]*(?:ed|ing)$/u.test(t.text));

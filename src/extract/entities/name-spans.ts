@@ -83,7 +83,24 @@ export class NameSpans {
     const spans: Span[] = [];
     for (const run of this.runs())
       for (const piece of this.splitConnectors(run)) spans.push(...this.interpret(piece));
+    for (const span of spans) this.commaSuffix(span);
     return spans;
+  }
+
+  /**
+   * "William H. Draper, Jr.", "D. Ellwood Williams, Jr., a board member": a generational suffix set off by a comma
+   * still ends the name — after a name of two or more words, so that "Smith, Jr." alone is not made a span.
+   */
+  private commaSuffix(span: Span): void {
+    const toks = this.tokens;
+    const comma = toks[span.last + 1];
+    const suffix = toks[span.last + 2];
+    if (comma?.text !== ',' || !suffix?.word || !suffix.cap || !NAME_SUFFIXES.has(suffix.key)) return;
+    const last = toks[span.last]!;
+    if (!last.word || last.possessive || last.key.length < 2 || NAME_SUFFIXES.has(last.key)) return;
+    let words = 0;
+    for (let i = span.first; i <= span.last; i++) if (toks[i]!.word) words++;
+    if (words >= 2) span.last += 2;
   }
 
   // -- Runs of capitalised words -------------------------------------------------------------------------------
@@ -98,6 +115,7 @@ export class NameSpans {
     if (isNumberWord(t.key) && !this.numberSurname(i)) return false;
     if (PARTY_TAG.test(t.text)) return false; // "Sen. Walter H. Jones R-Bergen": party and district, not the name
     if (PRONOUNS.has(t.key)) return false; // "… in Troy, N. Y. He was there …": a sentence's pronoun after initials
+    if (/^\p{L}+['’](?:ll|re|ve|m|d)$/iu.test(t.text)) return false; // "I'll", "We're", "They'd": a contraction
     if (PREFIXED.test(t.text)) return false; // "pro-Western", "anti-Israel": adjectives
     return !NAME_MONTHS.has(t.key) || !this.isMonthAt(i);
   }
@@ -296,6 +314,9 @@ export class NameSpans {
     if (this.stats.capitalisedMidSentence.has(t.text.toLowerCase())) return false;
     if (isFunctionOrVerb(t.key) && !speaker) return true; // "Asked …", "Following …", "Last …"
     if (this.stats.lower.has(t.text.toLowerCase())) return true;
+    // "Dick McAuliffe cracked …": a given name that is also a noun, before another name word, and never written in
+    // lower case by the corpus, opens a name at the start of a sentence as it does elsewhere.
+    if (runLength > 1 && isGivenName(t.key) && next?.cap && next.word) return false;
     if (speaker) return false;
     return looksLikeCommonWord(t.text);
   }

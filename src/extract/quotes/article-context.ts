@@ -438,6 +438,11 @@ export class ArticleContext implements RunContext {
       const named = (m: Mention): boolean => /\p{Lu}/u.test(m.name);
       if (prev.subject && ok(prev.subject) && (named(prev.subject) || !people.some(named))) return this.asSpeaker(prev.subject, pos, gender);
       if (people.length) return this.asSpeaker((people.filter(named).at(-1) ?? people.at(-1))!, pos, gender);
+      // A given name's gender is only a guess ("Beryl W. Sprinkel … Sprinkel told conferees … “…” he said"): the
+      // sentence right before, whose subject is a person the text gives no Mr./Mrs./Miss, is the antecedent still.
+      const subject = prev.subject;
+      if (k === u.index - 1 && gender !== null && subject && subject.pos < pos && this.isPerson(subject, pos) && !subject.titles.some((w) => FEMALE_HONORIFICS.has(w) || w === 'mr'))
+        return { ...this.asSpeaker(subject, pos, null), gender }; // and the pronoun tells its gender from here on
     }
     return null;
   }

@@ -276,10 +276,18 @@ export class Attributor {
     if (np.length === 0) return undefined;
     let v = skipForward(t, j + np.length);
     if (t[v]?.text === ',') {
-      // An appositive: "Q, Smith, 34, said" / "Q, Jane Doe, a spokesperson for Acme, said".
-      let c = v + 1;
-      while (c < t.length && c < v + 16 && t[c]!.text !== ',' && t[c]!.type !== 'quote') c++;
-      if (t[c]?.text === ',') v = skipForward(t, c + 1);
+      // An appositive: "Q, Smith, 34, said" / "Q, Jane Doe, a spokesperson for Acme, said", of up to three
+      // comma-separated parts ("Q, Jane Doe, economist of Acme Bank, Chicago, predicted"): the verb after one of them.
+      let c = v;
+      for (let part = 0; part < 3; part++) {
+        let e = c + 1;
+        while (e < t.length && e < c + 16 && t[e]!.text !== ',' && t[e]!.type !== 'quote') e++;
+        if (t[e]?.text !== ',') break;
+        const after = skipForward(t, e + 1);
+        if (isVerbAt(t, after, ATTRIBUTION_SPEECH_VERBS) || isVerbAt(t, after, EVALUATIVE_VERBS) || part === 0) v = after;
+        if (isVerbAt(t, after, ATTRIBUTION_SPEECH_VERBS) || isVerbAt(t, after, EVALUATIVE_VERBS)) break;
+        c = e;
+      }
     }
     if ((!isVerbAt(t, v, ATTRIBUTION_SPEECH_VERBS) && !isVerbAt(t, v, EVALUATIVE_VERBS)) || isPassive(t, v)) return undefined;
     return this.noteDoc(u, v, this.fromPhrase(np, u));

@@ -519,4 +519,25 @@ describe('who the text says someone is (issue 16)', () => {
     const index = build('Alicia Keys sang two songs. The drought-seared North Central states are the exceptions.');
     expect(names(index, 'person')).toEqual(['Alicia Keys']);
   });
+
+  it('keeps a suffix set off by a comma in the name and reads the appositive after it ("John A. Smith, Jr., a board member,")', () => {
+    const index = build('John A. Smith, Jr., a board member, asked for a vote. Peter Brown, Sr., spoke next. Smith said no.');
+    expect(row(entity(index, 'John A. Smith, Jr'))).toEqual(['John A. Smith, Jr', 'person', ['board member']]);
+    expect(entity(index, 'Peter Brown, Sr').kind).toBe('person');
+    expect(names(index, 'person')).not.toContain('Jr');
+  });
+
+  it('reads trades and members as roles, and a role before a name whose relative clause goes on ("the noted dancer, Jane Roe who …")', () => {
+    const index = build(
+      'Carl B. Weiss, proprietor of the shop, called police. Among the guests was the noted exotic dancer, Jane Roe who is Mrs. Lane. Ann Fox, a new board member, will be chairman.',
+    );
+    expect(entity(index, 'Carl B. Weiss').roles).toEqual(['proprietor']);
+    expect(entity(index, 'Jane Roe').roles).toEqual(['noted exotic dancer']);
+    expect(entity(index, 'Ann Fox').roles).toContain('new board member');
+  });
+
+  it('opens a name with a given name that is also a noun at the start of a sentence, and takes no contraction for a name', () => {
+    const index = build('Dick Mallory doubled twice. Later Mallory scored. “I’ll go”, he said. We’re told They’d stay.');
+    expect(names(index, 'person')).toEqual(['Dick Mallory']);
+  });
 });

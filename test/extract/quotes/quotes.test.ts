@@ -376,6 +376,21 @@ describe('speakers the article tells apart (issue 16)', () => {
     expect(quotesOf(open)).toEqual([['The faculty is proud that this has been a spontaneous effort', 'Clayton W. Pohly']]);
   });
 
+  it('reads past an appositive of several comma-separated parts to the speech verb ("“…”, X, economist of Y Bank, Chicago, predicted")', () => {
+    const body = '“The recovery will gather momentum”, Carl W. Reese, economist of First Trust & Savings Bank, Chicago, predicted here Tuesday.';
+    expect(quotesOf(body)).toEqual([['The recovery will gather momentum', 'Carl W. Reese']]);
+  });
+
+  it('takes "he" for the person the sentence before was about even when a given name guesses otherwise, and keeps that gender', () => {
+    const body =
+      'Another speaker, Frank Mills, urged support for the bill.\n\nCarol W. Reese told the meeting that the upturn was real.\n\n' +
+      '“In view of the current expansion” he said rates would rise.\n\nHe cautioned that “the greater danger may be inflation”.';
+    expect(quotesOf(body)).toEqual([
+      ['In view of the current expansion', 'Carol W. Reese'],
+      ['the greater danger may be inflation', 'Carol W. Reese'],
+    ]);
+  });
+
   it('shows a quotation of one or two words with its sentence', () => {
     const [q] = extractQuotes([makeArticle({ body: 'Iran rejected the accusation as “baseless” on Monday. Officials met.' })]);
     expect(q!.sentence).toBe('Iran rejected the accusation as “baseless” on Monday.');
