@@ -37,8 +37,12 @@ const NUMBER_FROM_BEFORE = /\bfrom\s+(?!(?:1[5-9]|20)\d\d\b)[$€£]?\d[\d,.]*(?
 const DURATION_BEFORE = /\b(?:rest|remainder|part|most|much|all) of\s+$/i;
 /** "Last year, we probably would have given him …": what would have happened. */
 const HYPOTHETICAL_AFTER = /^[^;.?!]{0,40}\b(?:would|could|might) (?:probably |not |never )?have\b/i;
-/** "as price conscious as last year". */
-const AS_AS_BEFORE = /\bas\s+(?!(?:early|late|recently|soon|long ago)\s+as\s+$)[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+as\s+$/iu;
+/**
+ * "as price conscious as last year", "not as abrupt as in 1958", "as severe as in late 1959", "as was the case in
+ * 1958": the time compared with.
+ */
+const AS_AS_BEFORE =
+  /\bas\s+(?:(?!(?:early|late|recently|soon|long ago)\s+as\s)[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+as|(?:was|is|has been|had been) the case)\s+(?:(?:in|on|during|at)\s+)?(?:(?:early|late|mid)[-\s]+)?$/iu;
 /** "up $1 billion from 1960", "from 869 in the like period a year earlier", "the $639 million of 1960". */
 const AMOUNT_FROM_BEFORE = /(?:[$€£]\s?\d|\d[\d,.]*\s*(?:%|per ?cent|percent|units|billion|million|dollars))[^.;,]{0,30}\b(?:from|of)\s+(?:(?:the|a|an|in|like|same)\s+)*(?:[\p{L}]+\s+){0,3}$/iu;
 /** "since 1934", "since his arrest last July", "as of Aug. 22": a state from then on, not an event then. */
@@ -49,6 +53,8 @@ const HYPOTHETICAL_BEFORE = /\b(?:may|might|could|would|should|must) have\b[^;,�
 const RANGE_END_BEFORE = /^[\s,]*(?:until|till|through|to|-|–)\s*(?:(?:early|late|mid)[-\s]+)?$/i;
 /** Two dates joined into one time: "in July and August", "late 1960 and early 1961", "Thursday and Friday". */
 const LIST_JOIN = /^\s*(?:,|and|or|&|-|–|,\s*and)\s*(?:(?:early|late|mid)[-\s]+)?(?:(?:in|on)\s+)?$/i;
+/** Two dates written as one: "late 1959 and 1960", "1958, 1959". */
+const TIGHT_JOIN = /^\s*(?:,|and|or|&|,\s*and)\s*(?:(?:early|late|mid)[-\s]+)?$/i;
 /** Nouns after a year that make it a time rather than an adjective: "the 1955 season", "the 2019 session". */
 const TIME_NOUNS = /^(?:season|year|term|session|campaign|tour|spring|summer|fall|autumn|winter|period|quarter|half)\b/i;
 const POSSESSIVE_DETERMINER = /\b(?:his|her|its|their|our|my|your)\s+$/i;
@@ -160,7 +166,13 @@ function trimClause(sentence: string, start: number, end: number): { start: numb
 export function sentenceEvents(sentence: string, mentions: DateMention[]): SentenceEvent[] {
   if (mentions.length === 0) return [];
   const candidates: DateMention[] = [];
-  for (const m of mentions) if (!background(sentence, m, candidates.at(-1))) candidates.push(m);
+  mentions.forEach((m, i) => {
+    // A date joined straight to a background date shares its part: "as severe as in late 1959 and 1960" (but "than
+    // a year earlier and in September retail sales were …" starts a clause of its own).
+    const prev = mentions[i - 1];
+    if (prev && !candidates.includes(prev) && TIGHT_JOIN.test(sentence.slice(prev.end, m.start))) return;
+    if (!background(sentence, m, candidates.at(-1))) candidates.push(m);
+  });
   // A date counted from another date of the sentence ("X on Monday, days after Y") is that date's background.
   const anchoredOk = candidates.filter((m) => !(m.anchored && candidates.some((o) => o !== m && !o.anchored)));
   const info = anchoredOk.map((m) => ({ m, sub: subordinate(sentence, m.start), adj: attributive(sentence, m) }));

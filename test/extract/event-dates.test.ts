@@ -132,3 +132,13 @@ describe('datelines and the story’s day', () => {
     expect(extractDates('The Krogers received secrets usually on the first Saturday evening of each month.', '1961-02-10')).toEqual([]);
   });
 });
+
+describe('a comparison with "as … as in" a time (issue 16)', () => {
+  it('makes background of "as abrupt as in 1958", "as severe as in late 1959 and 1960" and "as was the case in 1958"', () => {
+    const dates = (s: string): string[] => sentenceEvents(s, extractDates(s, '1961-04-26')).map((e) => e.mention.text);
+    expect(dates('He said the change will not be as abrupt as in 1958 nor as severe as in late 1959 and 1960.')).toEqual([]);
+    expect(dates('It is unlikely the bank will tighten policy as was the case in 1958.')).toEqual([]);
+    expect(dates('The plant opened as early as 1958.')).toEqual(['1958']);
+    expect(dates('They met in July and August.')).toEqual(['July']);
+  });
+});
