@@ -18,14 +18,20 @@ export const GAP_SIMILARITY = 0.8;
 
 const DAY_MS = 86_400_000;
 
+/** Each database's salt once read: it never changes, so a vote costs no extra round trips for it. */
+const salts = new WeakMap<Sql, string>();
+
 /**
  * The salt of the voters' hashes: made once, at random, and kept in the meta table. Race-free across hosts: each
  * offers a salt and keeps none of its own; the first offer stored wins, and every host reads that one.
  */
 export async function voteSalt(db: Sql): Promise<string> {
+  const known = salts.get(db);
+  if (known) return known;
   await db.run(`INSERT INTO meta (key, value) VALUES ('vote_salt', ?) ON CONFLICT (key) DO NOTHING`, [randomBytes(32).toString('hex')]);
   const row = await db.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'vote_salt'`);
   if (!row) throw new Error('storydesk: the vote salt could not be stored');
+  salts.set(db, row.value);
   return row.value;
 }
 
