@@ -17,7 +17,7 @@ export default {
     const question = questionOption(interaction);
     if (!(await takeQuestion(interaction, ctx))) return;
     await defer(interaction);
-    const answered = askInConversation(ctx, question, { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id });
+    const answered = await askInConversation(ctx, question, { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id });
     answered.sent(await sendForId(interaction, answered.reply));
   },
   button: voteButton,

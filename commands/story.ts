@@ -19,10 +19,10 @@ export default {
     if (!interaction.inGuild()) return send(interaction, renderNotice(GAPS_GUILD_ONLY));
     if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) return send(interaction, renderNotice(GAPS_NO_PERMISSION));
     // One subcommand so far: gaps.
-    await sendPages(interaction, ctx, gapPages(ctx, interaction.guildId), { subcommand: 'gaps', guild: interaction.guildId });
+    await sendPages(interaction, ctx, await gapPages(ctx, interaction.guildId), { subcommand: 'gaps', guild: interaction.guildId });
   },
   /** The pages again, from the database (after a restart, or for Previous/Next). */
-  pages(options, ctx) {
-    return options.guild ? gapPages(ctx, options.guild) : [renderNotice(GAPS_GUILD_ONLY)];
+  async pages(options, ctx) {
+    return options.guild ? await gapPages(ctx, options.guild) : [renderNotice(GAPS_GUILD_ONLY)];
   },
 } satisfies Command;

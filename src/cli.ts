@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { loadCorpus, formatProblem } from './corpus/load.js';
 import { firstSeenTimes } from './db/first-seen.js';
-import { DEFAULT_DATABASE_PATH, openDatabase } from './db/open.js';
+import { DEFAULT_DATABASE_PATH, openDatabase, type Db } from './db/open.js';
 import { GAP_WINDOW_DAYS, listGaps, type GapGroup } from './db/gaps.js';
 import { buildDigest, digestJson } from './digest/content.js';
 import { renderDigestText } from './present/digest.js';
@@ -35,7 +35,7 @@ commands:
   quote [--speaker S] [--topic T]       who said what
   sources                               the articles served
   digest [--since D] [--date D]         the daily digest's content (new since D, story so far, on this day)
-  gaps [--guild ID]                     what members couldn't get answered in the last 7 days (from DATABASE_PATH), as /story gaps
+  gaps [--guild ID]                     what members couldn't get answered in the last 7 days (from DATABASE_URL or DATABASE_PATH), as /story gaps
   corpus-check                          validate every corpus file; exit 1 if any is bad
 ${INTAKE_USAGE}
 
@@ -128,15 +128,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           throw new UsageError(`date: "${values.date}" is not a day; expected YYYY-MM-DD`);
         }
         const date = values.date ?? localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
-        const digest = buildDigest(story, { since: values.since ?? null, date, firstSeen: storedFirstSeen(io.env?.DATABASE_PATH) });
+        const digest = buildDigest(story, { since: values.since ?? null, date, firstSeen: await storedFirstSeen(io.env ?? {}) });
         out(digestJson(digest), renderDigestText(digest));
         return 0;
       }
       case 'gaps': {
-        const databasePath = io.env?.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
-        if (!existsSync(databasePath)) warn(`storydesk: no database at ${databasePath} (DATABASE_PATH): no questions recorded`);
+        const env = io.env ?? {};
+        const databasePath = env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
+        if (!env.DATABASE_URL && !existsSync(databasePath)) warn(`storydesk: no database at ${databasePath} (DATABASE_PATH): no questions recorded`);
         const now = new Date();
-        const groups = existsSync(databasePath) ? storedGaps(databasePath, story, values.guild, now) : [];
+        const groups = (await storedGaps(env, story, values.guild, now)) ?? [];
         out({ since: new Date(now.getTime() - GAP_WINDOW_DAYS * 86_400_000).toISOString(), guild: values.guild ?? null, groups }, renderGaps(groups));
         return 0;
       }
@@ -154,25 +155,39 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** First-seen times from the bot's database when there is one; without it, articles count from their date. */
-function storedFirstSeen(databasePath = './data/storydesk.db'): Map<string, string> | undefined {
-  if (!existsSync(databasePath)) return undefined;
-  const db = openDatabase(databasePath);
+/**
+ * The bot's database, as the bot would open it: Postgres when DATABASE_URL is set (several hosts share it), else the
+ * SQLite file at DATABASE_PATH when it exists; null when there is none (nothing is created for a read).
+ */
+async function openStoredDatabase(env: NodeJS.ProcessEnv): Promise<Db | null> {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    const { openPostgres } = await import('./db/postgres.js');
+    return openPostgres(url);
+  }
+  const databasePath = env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
+  return existsSync(databasePath) ? openDatabase(databasePath) : null;
+}
+
+/** Runs `read` on the bot's database and closes it; undefined when there is no database. */
+async function withStoredDatabase<T>(env: NodeJS.ProcessEnv, read: (db: Db) => Promise<T>): Promise<T | undefined> {
+  const db = await openStoredDatabase(env);
+  if (!db) return undefined;
   try {
-    return firstSeenTimes(db);
+    return await read(db);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
-/** /story gaps' groups from the bot's database, the names from the story. */
-function storedGaps(databasePath: string, story: Story, guildId: string | undefined, now: Date): GapGroup[] {
-  const db = openDatabase(databasePath);
-  try {
-    return listGaps(db, { now, guildId: guildId ?? null, namesOf: (q) => safeNames(story, q) });
-  } finally {
-    db.close();
-  }
+/** First-seen times from the bot's database when there is one; without it, articles count from their date. */
+function storedFirstSeen(env: NodeJS.ProcessEnv): Promise<Map<string, string> | undefined> {
+  return withStoredDatabase(env, async (db) => await firstSeenTimes(db));
+}
+
+/** /story gaps' groups from the bot's database, the names from the story; undefined when there is no database. */
+function storedGaps(env: NodeJS.ProcessEnv, story: Story, guildId: string | undefined, now: Date): Promise<GapGroup[] | undefined> {
+  return withStoredDatabase(env, (db) => listGaps(db, { now, guildId: guildId ?? null, namesOf: (q) => safeNames(story, q) }));
 }
 
 function safeNames(story: Story, question: string): string[] {

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { runCli } from '../src/cli.js';
 import { castVote, recordQuestion } from '../src/db/gaps.js';
-import { openDatabase } from '../src/db/open.js';
+import { openDatabase, type Db } from '../src/db/open.js';
+import { openPostgres } from '../src/db/postgres.js';
+import { freshPostgresDatabase, postgresAvailable, postgresSkipReason } from './helpers/postgres.js';
 import { useTmpDir } from './helpers/tmp.js';
 
 const tmp = useTmpDir();
@@ -145,16 +147,22 @@ describe('cli ask in text', () => {
 });
 
 describe('cli gaps', () => {
+  /** Two wordings of one abstained question in g1, a voted-down answer in g2, a liked one in g1: asked a day ago. */
+  async function recordGaps(db: Db): Promise<Date> {
+    const at = new Date(Date.now() - 86_400_000);
+    await recordQuestion(db, { question: 'When did Albania join the EU?', guildId: 'g1', outcome: 'abstained', at });
+    await recordQuestion(db, { question: 'when did Albania join the EU', guildId: 'g1', outcome: 'abstained', at: new Date(at.getTime() - 1000) });
+    const voted = await recordQuestion(db, { question: 'What is the MEK?', guildId: 'g2', outcome: 'answered', at });
+    await castVote(db, { questionId: voted, userId: '123', vote: 'down' });
+    await recordQuestion(db, { question: 'Who attacked Albania?', guildId: 'g1', outcome: 'answered', at });
+    return at;
+  }
+
   it('gives /story gaps as one JSON object: groups with count, example, names and last asked, from DATABASE_PATH', async () => {
     const file = path.join(tmp(), 'storydesk.db');
-    const db = openDatabase(file);
-    const at = new Date(Date.now() - 86_400_000);
-    recordQuestion(db, { question: 'When did Albania join the EU?', guildId: 'g1', outcome: 'abstained', at });
-    recordQuestion(db, { question: 'when did Albania join the EU', guildId: 'g1', outcome: 'abstained', at: new Date(at.getTime() - 1000) });
-    const voted = recordQuestion(db, { question: 'What is the MEK?', guildId: 'g2', outcome: 'answered', at });
-    castVote(db, { questionId: voted, userId: '123', vote: 'down' });
-    recordQuestion(db, { question: 'Who attacked Albania?', guildId: 'g1', outcome: 'answered', at });
-    db.close();
+    const db = await openDatabase(file);
+    const at = await recordGaps(db);
+    await db.close();
     const { code, out } = await cli(['gaps', '--json', '--no-cache'], '', { DATABASE_PATH: file });
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
@@ -184,5 +192,23 @@ describe('cli gaps', () => {
     expect(code).toBe(0);
     expect(JSON.parse(out).groups).toEqual([]);
     expect(err).toMatch(/no database at .*none\.db \(DATABASE_PATH\): no questions recorded/);
+  });
+
+  it.skipIf(!postgresAvailable)(`reads the hosts' shared database when DATABASE_URL is set${postgresAvailable ? '' : ` (SKIPPED: ${postgresSkipReason})`}`, async () => {
+    const fresh = await freshPostgresDatabase();
+    try {
+      const db = await openPostgres(fresh.url);
+      const at = await recordGaps(db);
+      await db.close();
+      // DATABASE_URL wins over a DATABASE_PATH that holds nothing.
+      const { code, out, err } = await cli(['gaps', '--json', '--guild', 'g1', '--no-cache'], '', { DATABASE_URL: fresh.url, DATABASE_PATH: path.join(tmp(), 'none.db') });
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(JSON.parse(out).groups).toEqual([
+        { count: 2, example: 'When did Albania join the EU?', names: ['Albania'], lastAsked: at.toISOString(), abstained: 2, votedDown: 0, variants: ['when did Albania join the EU'] },
+      ]);
+    } finally {
+      await fresh.drop();
+    }
   });
 });

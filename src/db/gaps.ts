@@ -1,9 +1,10 @@
 // What members couldn't get answered: each question asked with /ask or a mention (its text, server, time and whether
 // it was answered) and the 👍/👎 votes on its answer, for moderators' /story gaps. No user id is stored: a vote is kept
 // under a salted hash, only so that a member has one vote per answer. Everything is deleted 30 days after the question.
+// Written once for both back ends: several hosts may record questions and votes in one Postgres database at once.
 import { createHash, randomBytes } from 'node:crypto';
 import { STOP_WORDS, termOf, wordTokens } from '../text/terms.js';
-import type { Db } from './open.js';
+import type { Sql } from './sql.js';
 
 export type QuestionOutcome = 'answered' | 'abstained';
 export type Vote = 'up' | 'down';
@@ -17,17 +18,33 @@ export const GAP_SIMILARITY = 0.8;
 
 const DAY_MS = 86_400_000;
 
-/** The salt of the voters' hashes: made once, at random, and kept in the meta table. */
-export function voteSalt(db: Db): string {
-  db.prepare(`INSERT INTO meta (key, value) VALUES ('vote_salt', ?) ON CONFLICT (key) DO NOTHING`).run(randomBytes(32).toString('hex'));
-  return db.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = 'vote_salt'`).get()!.value;
+/** Each database's salt once read: it never changes, so a vote costs no extra round trips for it. */
+const salts = new WeakMap<Sql, string>();
+
+/**
+ * The salt of the voters' hashes: made once, at random, and kept in the meta table. Race-free across hosts: each
+ * offers a salt and keeps none of its own; the first offer stored wins, and every host reads that one.
+ */
+export async function voteSalt(db: Sql): Promise<string> {
+  const known = salts.get(db);
+  if (known) return known;
+  await db.run(`INSERT INTO meta (key, value) VALUES ('vote_salt', ?) ON CONFLICT (key) DO NOTHING`, [randomBytes(32).toString('hex')]);
+  const row = await db.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'vote_salt'`);
+  if (!row) throw new Error('storydesk: the vote salt could not be stored');
+  salts.set(db, row.value);
+  return row.value;
 }
 
 /** Records a question asked (as the engine read it) and its outcome; returns its id, which its vote buttons carry. */
-export function recordQuestion(db: Db, entry: { question: string; guildId: string | null; outcome: QuestionOutcome; at?: Date }): number {
+export async function recordQuestion(db: Sql, entry: { question: string; guildId: string | null; outcome: QuestionOutcome; at?: Date }): Promise<number> {
   const at = (entry.at ?? new Date()).toISOString();
-  const result = db.prepare('INSERT INTO asked_questions (guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?)').run(entry.guildId, entry.question, entry.outcome, at);
-  return Number(result.lastInsertRowid);
+  const row = await db.get<{ id: number }>('INSERT INTO asked_questions (guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?) RETURNING id', [
+    entry.guildId,
+    entry.question,
+    entry.outcome,
+    at,
+  ]);
+  return Number(row!.id);
 }
 
 /** The voter's key for one answer: no user id, and not the same across answers. */
@@ -38,24 +55,28 @@ export function voterHash(salt: string, questionId: number, userId: string): str
 /**
  * A member's 👍 or 👎 on an answer. One vote per member per answer: the other button switches it, the same button
  * again takes it back. Returns the member's vote now (null: none), or 'gone' when the question is no longer kept.
+ * The votes on one answer are applied one at a time, on every host: the question's row is locked (Postgres; SQLite's
+ * transaction holds the write lock), so a press that reaches another host at the same moment reads this one's vote
+ * and the member's reply says what is stored; the (question, voter) key and the upsert keep one row per member.
  */
-export function castVote(db: Db, entry: { questionId: number; userId: string; vote: Vote; at?: Date }): Vote | null | 'gone' {
+export async function castVote(db: Sql, entry: { questionId: number; userId: string; vote: Vote; at?: Date }): Promise<Vote | null | 'gone'> {
   const at = (entry.at ?? new Date()).toISOString();
-  return db.transaction((): Vote | null | 'gone' => {
-    if (!db.prepare('SELECT 1 FROM asked_questions WHERE id = ?').get(entry.questionId)) return 'gone';
-    const voter = voterHash(voteSalt(db), entry.questionId, entry.userId);
-    const value = entry.vote === 'up' ? 1 : -1;
-    const current = db.prepare<[number, string], { vote: number }>('SELECT vote FROM answer_votes WHERE question_id = ? AND voter = ?').get(entry.questionId, voter);
+  const voter = voterHash(await voteSalt(db), entry.questionId, entry.userId);
+  const value = entry.vote === 'up' ? 1 : -1;
+  return db.transaction(async (tx): Promise<Vote | null | 'gone'> => {
+    if (!(await tx.get(`SELECT id FROM asked_questions WHERE id = ?${tx.forUpdate}`, [entry.questionId]))) return 'gone';
+    const current = await tx.get<{ vote: number }>('SELECT vote FROM answer_votes WHERE question_id = ? AND voter = ?', [entry.questionId, voter]);
     if (current?.vote === value) {
-      db.prepare('DELETE FROM answer_votes WHERE question_id = ? AND voter = ?').run(entry.questionId, voter);
+      await tx.run('DELETE FROM answer_votes WHERE question_id = ? AND voter = ?', [entry.questionId, voter]);
       return null;
     }
-    db.prepare(
+    await tx.run(
       `INSERT INTO answer_votes (question_id, voter, vote, voted_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (question_id, voter) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
-    ).run(entry.questionId, voter, value, at);
+      [entry.questionId, voter, value, at],
+    );
     return entry.vote;
-  })();
+  });
 }
 
 /** A question that was abstained on or voted down, with its votes. */
@@ -72,19 +93,23 @@ export interface GapRecord {
  * The questions asked since `since` (in the server `guildId`, or in all when it is null or absent) that the articles didn't answer, or whose answer got more
  * 👎 than 👍 (at least one), newest first.
  */
-export function gapRecords(db: Db, options: { since: Date; guildId?: string | null }): GapRecord[] {
-  const rows = db
-    .prepare<{ since: string; guild: string | null }, { question: string; guild_id: string | null; outcome: QuestionOutcome; asked_at: string; up: number; down: number }>(
-      `SELECT q.question, q.guild_id, q.outcome, q.asked_at,
-              COALESCE(SUM(v.vote = 1), 0) AS up, COALESCE(SUM(v.vote = -1), 0) AS down
-       FROM asked_questions q LEFT JOIN answer_votes v ON v.question_id = q.id
-       WHERE q.asked_at >= @since AND (@guild IS NULL OR q.guild_id = @guild)
-       GROUP BY q.id
-       HAVING q.outcome = 'abstained' OR (down > 0 AND down > up)
-       ORDER BY q.asked_at DESC, q.id DESC`,
-    )
-    .all({ since: options.since.toISOString(), guild: options.guildId ?? null });
-  return rows.map((r) => ({ question: r.question, guildId: r.guild_id, outcome: r.outcome, askedAt: r.asked_at, up: r.up, down: r.down }));
+export async function gapRecords(db: Sql, options: { since: Date; guildId?: string | null }): Promise<GapRecord[]> {
+  // Portable SQL: a CASE for SQLite's boolean sums, the sums repeated in HAVING (Postgres reads no output names
+  // there), and the guild typed for Postgres, which can't tell a bare parameter's type from `IS NULL`.
+  const rows = await db.all<{ question: string; guild_id: string | null; outcome: QuestionOutcome; asked_at: string; up: number; down: number }>(
+    `SELECT q.question, q.guild_id, q.outcome, q.asked_at,
+            COALESCE(SUM(CASE WHEN v.vote = 1 THEN 1 ELSE 0 END), 0) AS up,
+            COALESCE(SUM(CASE WHEN v.vote = -1 THEN 1 ELSE 0 END), 0) AS down
+     FROM asked_questions q LEFT JOIN answer_votes v ON v.question_id = q.id
+     WHERE q.asked_at >= @since AND (CAST(@guild AS TEXT) IS NULL OR q.guild_id = CAST(@guild AS TEXT))
+     GROUP BY q.id, q.question, q.guild_id, q.outcome, q.asked_at
+     HAVING q.outcome = 'abstained'
+         OR (SUM(CASE WHEN v.vote = -1 THEN 1 ELSE 0 END) > 0
+             AND SUM(CASE WHEN v.vote = -1 THEN 1 ELSE 0 END) > SUM(CASE WHEN v.vote = 1 THEN 1 ELSE 0 END))
+     ORDER BY q.asked_at DESC, q.id DESC`,
+    { since: options.since.toISOString(), guild: options.guildId ?? null },
+  );
+  return rows.map((r) => ({ question: r.question, guildId: r.guild_id, outcome: r.outcome, askedAt: r.asked_at, up: Number(r.up), down: Number(r.down) }));
 }
 
 /** Near-identical questions, asked together. */
@@ -165,32 +190,55 @@ export function groupGaps(records: GapRecord[], namesOf: (question: string) => s
 }
 
 /** The gaps of the last GAP_WINDOW_DAYS days before `now`, grouped (see gapRecords and groupGaps). */
-export function listGaps(db: Db, options: { now?: Date; guildId?: string | null; namesOf?: (question: string) => string[] } = {}): GapGroup[] {
+export async function listGaps(
+  db: Sql,
+  options: { now?: Date; guildId?: string | null; namesOf?: (question: string) => string[] } = {},
+): Promise<GapGroup[]> {
   const now = options.now ?? new Date();
-  return groupGaps(gapRecords(db, { since: new Date(now.getTime() - GAP_WINDOW_DAYS * DAY_MS), guildId: options.guildId }), options.namesOf);
+  return groupGaps(await gapRecords(db, { since: new Date(now.getTime() - GAP_WINDOW_DAYS * DAY_MS), guildId: options.guildId }), options.namesOf);
 }
 
 /** Deletes the questions (and their votes) asked more than GAP_RETENTION_DAYS days before `now`; returns how many. */
-export function pruneGapRecords(db: Db, now: Date = new Date()): number {
+export async function pruneGapRecords(db: Sql, now: Date = new Date()): Promise<number> {
   const before = new Date(now.getTime() - GAP_RETENTION_DAYS * DAY_MS).toISOString();
-  return db.prepare('DELETE FROM asked_questions WHERE asked_at < ?').run(before).changes;
+  return (await db.run('DELETE FROM asked_questions WHERE asked_at < ?', [before])).changes;
 }
 
 /**
- * Keeps the records within their 30 days: prunes now, then every `everyMs` (default: daily). The timer doesn't keep
- * the process alive; stop() ends it.
+ * Keeps the records within their 30 days: prunes now, then every `everyMs` (default: daily). A database error goes to
+ * `onError` and the next round tries again; nothing is thrown. Each host may run it: pruning twice deletes nothing
+ * more. The timer doesn't keep the process alive; stop() ends it and waits for a round in progress.
  */
-export function keepGapsPruned(db: Db, options: { now?: () => Date; everyMs?: number; onError?: (error: unknown) => void } = {}): { stop(): void } {
+export function keepGapsPruned(
+  db: Sql,
+  options: { now?: () => Date; everyMs?: number; onError?: (error: unknown) => void } = {},
+): { stop(): Promise<void> } {
   const now = options.now ?? (() => new Date());
+  let running: Promise<void> | null = null;
   const prune = () => {
-    try {
-      pruneGapRecords(db, now());
-    } catch (error) {
-      options.onError?.(error);
-    }
+    // A round still running (a slow database) is not doubled.
+    if (running) return;
+    running = (async () => {
+      try {
+        await pruneGapRecords(db, now());
+      } catch (error) {
+        try {
+          options.onError?.(error);
+        } catch {
+          // A failing logger must not become an unhandled rejection either.
+        }
+      } finally {
+        running = null;
+      }
+    })();
   };
   prune();
   const timer = setInterval(prune, options.everyMs ?? DAY_MS);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -1,7 +1,8 @@
 // Paged lists' state: which command a list's Previous/Next buttons page through, with which options, at which page,
-// for whom, and until when. Small, and kept in SQLite so that the buttons still work after a restart. Rows are
-// deleted once they expire; nothing else is kept about the person who ran the command.
-import type { Db } from './open.js';
+// for whom, and until when. Small, and kept in the database (SQLite or Postgres) so that the buttons still work after a
+// restart, and on another host: a button pressed on a message one host sent may reach another. Rows are deleted once
+// they expire; nothing else is kept about the person who ran the command.
+import type { Sql } from './sql.js';
 
 export interface PageSession {
   /** The id the buttons carry (short, random). */
@@ -43,31 +44,40 @@ function parseOptions(json: string): Record<string, string> {
 }
 
 /** Records a new session (or replaces one with the same id). */
-export function savePageSession(db: Db, session: PageSession, now: Date = new Date()): void {
-  db.prepare(
+export async function savePageSession(db: Sql, session: PageSession, now: Date = new Date()): Promise<void> {
+  await db.run(
     `INSERT INTO page_sessions (id, command, options, page, owner_id, expires_at, created_at)
      VALUES (@id, @command, @options, @page, @ownerId, @expiresAt, @createdAt)
      ON CONFLICT (id) DO UPDATE SET command = excluded.command, options = excluded.options, page = excluded.page,
        owner_id = excluded.owner_id, expires_at = excluded.expires_at`,
-  ).run({ ...session, options: JSON.stringify(session.options), createdAt: now.toISOString() });
+    {
+      id: session.id,
+      command: session.command,
+      options: JSON.stringify(session.options),
+      page: session.page,
+      ownerId: session.ownerId,
+      expiresAt: session.expiresAt,
+      createdAt: now.toISOString(),
+    },
+  );
 }
 
 /** The session, or null when there is none or it has expired by `now`. */
-export function getPageSession(db: Db, id: string, now: Date = new Date()): PageSession | null {
-  const row = db.prepare<[string, string], Row>('SELECT * FROM page_sessions WHERE id = ? AND expires_at > ?').get(id, now.toISOString());
+export async function getPageSession(db: Sql, id: string, now: Date = new Date()): Promise<PageSession | null> {
+  const row = await db.get<Row>('SELECT id, command, options, page, owner_id, expires_at FROM page_sessions WHERE id = ? AND expires_at > ?', [id, now.toISOString()]);
   return row ? fromRow(row) : null;
 }
 
 /** Remembers the page the owner turned to; false when the session is gone. */
-export function setSessionPage(db: Db, id: string, page: number): boolean {
-  return db.prepare('UPDATE page_sessions SET page = ? WHERE id = ?').run(page, id).changes > 0;
+export async function setSessionPage(db: Sql, id: string, page: number): Promise<boolean> {
+  return (await db.run('UPDATE page_sessions SET page = ? WHERE id = ?', [page, id])).changes > 0;
 }
 
-export function deletePageSession(db: Db, id: string): boolean {
-  return db.prepare('DELETE FROM page_sessions WHERE id = ?').run(id).changes > 0;
+export async function deletePageSession(db: Sql, id: string): Promise<boolean> {
+  return (await db.run('DELETE FROM page_sessions WHERE id = ?', [id])).changes > 0;
 }
 
 /** Deletes every session expired by `now`; returns how many. */
-export function pruneExpiredPageSessions(db: Db, now: Date = new Date()): number {
-  return db.prepare('DELETE FROM page_sessions WHERE expires_at <= ?').run(now.toISOString()).changes;
+export async function pruneExpiredPageSessions(db: Sql, now: Date = new Date()): Promise<number> {
+  return (await db.run('DELETE FROM page_sessions WHERE expires_at <= ?', [now.toISOString()])).changes;
 }

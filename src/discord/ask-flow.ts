@@ -41,7 +41,7 @@ export function messageKey(messageId: string): string {
  * from the member's last exchange in the channel, within the conversation's time to live. A follow-up with nothing to follow on from gets why; an
  * answered or abstained question is recorded (when there is a database) and its answer gets 👍/👎.
  */
-export function askInConversation(ctx: CommandContext, question: string, asker: Asker): ConversationReply {
+export async function askInConversation(ctx: CommandContext, question: string, asker: Asker): Promise<ConversationReply> {
   const conversations = ctx.conversations;
   const key = memberKey(asker);
   const replied = asker.replyTo && conversations ? conversations.get(messageKey(asker.replyTo.messageId)) : null;
@@ -57,7 +57,7 @@ export function askInConversation(ctx: CommandContext, question: string, asker: 
   const exchange: Exchange = { question: turn.asked, answer: turn.result.answer };
   conversations?.set(key, exchange);
   const nearby = turn.result.answer ? null : ctx.engine.nearby(turn.asked);
-  const voteId = record(ctx, turn.asked, asker.guildId, turn.result.answer ? 'answered' : 'abstained');
+  const voteId = await record(ctx, turn.asked, asker.guildId, turn.result.answer ? 'answered' : 'abstained');
   const reply = renderAnswer(question, turn.result, nearby, {
     readAs: turn.reading === 'follow-up' ? turn.asked : null,
     voteId: turn.result.answer ? voteId : null,
@@ -71,10 +71,10 @@ export function askInConversation(ctx: CommandContext, question: string, asker: 
 }
 
 /** Records the question for /story gaps; a database error costs the votes, never the answer. */
-function record(ctx: CommandContext, question: string, guildId: string | null, outcome: 'answered' | 'abstained'): number | null {
+async function record(ctx: CommandContext, question: string, guildId: string | null, outcome: 'answered' | 'abstained'): Promise<number | null> {
   if (!ctx.db) return null;
   try {
-    return recordQuestion(ctx.db, { question, guildId, outcome });
+    return await recordQuestion(ctx.db, { question, guildId, outcome });
   } catch (err) {
     ctx.log.warn({ err, guildId }, 'could not record the question for /story gaps');
     return null;
@@ -86,7 +86,7 @@ export async function voteButton(interaction: ButtonInteraction, ctx: CommandCon
   const target = parseVoteButton(interaction.customId);
   if (!target) return send(interaction, renderNotice("I don't know that button."));
   if (!ctx.db) return send(interaction, renderNotice('Votes are not kept here: this bot runs without a database.'));
-  const result = castVote(ctx.db, { questionId: target.questionId, userId: interaction.user.id, vote: target.vote });
+  const result = await castVote(ctx.db, { questionId: target.questionId, userId: interaction.user.id, vote: target.vote });
   await send(interaction, renderVote(result));
 }
 
@@ -99,7 +99,7 @@ export const GAPS_NOT_AVAILABLE = "/story gaps isn't available on this bot: it r
  * /story gaps: the server's questions of the last 7 days that were abstained on or voted down, grouped, each with the
  * names it mentions (what the story's `nearby` finds in it), privately.
  */
-export function gapPages(ctx: CommandContext, guildId: string): Reply[] {
+export async function gapPages(ctx: CommandContext, guildId: string): Promise<Reply[]> {
   if (!ctx.db) return [renderNotice(GAPS_NOT_AVAILABLE)];
   const names = (question: string) => {
     try {
@@ -108,5 +108,5 @@ export function gapPages(ctx: CommandContext, guildId: string): Reply[] {
       return [];
     }
   };
-  return renderGaps(listGaps(ctx.db, { guildId, namesOf: names })).map((page) => ({ ...page, ephemeral: true }));
+  return renderGaps(await listGaps(ctx.db, { guildId, namesOf: names })).map((page) => ({ ...page, ephemeral: true }));
 }

@@ -13,7 +13,7 @@ import { summarize, type Command, type CommandContext } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { loadCommands } from './loader.js';
 import { createMentionHandler } from './mention.js';
-import { memoryPageStore, Pager, sqlitePageStore } from './pager.js';
+import { databasePageStore, memoryPageStore, Pager } from './pager.js';
 import { NO_MENTIONS_IN_REPLY } from './reply.js';
 import { createInteractionHandler } from './router.js';
 
@@ -78,7 +78,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const commands = options.commands ?? (await loadCommands());
   const pager = new Pager({
     timeoutSeconds: options.pageTimeoutSeconds,
-    store: options.db ? sqlitePageStore(options.db) : memoryPageStore(),
+    store: options.db ? databasePageStore(options.db) : memoryPageStore(),
     // A list's pages, rendered again from its command and options (after a restart): the command's own renderer.
     render: (name, pageOptions) => commands.get(name)?.pages?.(pageOptions, ctx) ?? null,
     onExpireError: (err) => log.warn({ err }, 'could not disable expired page buttons'),
@@ -124,7 +124,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       if (waiting > 0) log.info({ waiting }, 'finishing in-flight replies');
       await Promise.race([Promise.allSettled([...inFlight]), sleep(graceMs, undefined, { ref: false })]);
       pager.clear();
-      gapsKept?.stop();
+      await gapsKept?.stop();
       await client.destroy();
       log.info('disconnected from Discord');
     },

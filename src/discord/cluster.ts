@@ -110,7 +110,7 @@ export async function runClusterManager(config: Config, plan: ShardPlan, log: Lo
 async function checkDatabase(file: string): Promise<void> {
   const { DatabaseOpenError, openDatabase } = await import('../db/open.js');
   try {
-    openDatabase(file).close();
+    await (await openDatabase(file)).close();
   } catch (error) {
     if (!(error instanceof DatabaseOpenError)) throw error;
     process.stderr.write(`${error.message}\n`);

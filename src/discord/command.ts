@@ -48,7 +48,7 @@ export interface Command {
    * A paged command's pages, rendered from the options it passed to sendPages: how its buttons keep working after a
    * restart, and how someone else gets their own copy of the list.
    */
-  pages?(options: PageOptions, ctx: CommandContext): Reply[];
+  pages?(options: PageOptions, ctx: CommandContext): Reply[] | Promise<Reply[]>;
 }
 
 const fn = z.custom<(...args: unknown[]) => unknown>((v) => typeof v === 'function', { message: 'expected a function' });

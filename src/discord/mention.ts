@@ -45,7 +45,7 @@ export function createMentionHandler(ctx: CommandContext): MessageHandler {
         userId: message.author.id,
         replyTo: reference ? { messageId: reference, toBot: message.mentions.repliedUser?.id === botId } : null,
       };
-      const answered = answer(question, asker, ctx);
+      const answered = await answer(question, asker, ctx);
       const sent = await message.reply(toMessageReplyOptions(answered.reply));
       answered.sent(sent.id);
     } catch (error) {
@@ -55,7 +55,7 @@ export function createMentionHandler(ctx: CommandContext): MessageHandler {
 }
 
 /** The reply: a hint for a bare mention, a refusal over the length or the cooldown, else the answer in its conversation. */
-function answer(question: string, asker: Asker, ctx: CommandContext): ConversationReply {
+async function answer(question: string, asker: Asker, ctx: CommandContext): Promise<ConversationReply> {
   const note = (reply: Reply): ConversationReply => ({ reply, sent: () => {} });
   if (!question) return note(renderNotice('Ask me something after the mention, e.g. `@storydesk who was behind the attack?`'));
   if (question.length > QUESTION_MAX) return note(renderNotice(`That question is too long: at most ${QUESTION_MAX} characters, please.`));

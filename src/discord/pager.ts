@@ -1,12 +1,13 @@
 // Paged lists: which pages a message holds, who turns them where, and when the buttons stop working, and the buttons
 // themselves (their custom ids are this file's protocol: renderPage writes them, parsePageButton reads them).
-// A session is small (the command, its options, the page, the owner, the expiry) and kept in a PageStore: in SQLite
-// the buttons survive a restart, the pages being rendered again from the command and its options. The person who ran
+// A session is small (the command, its options, the page, the owner, the expiry) and kept in a PageStore: in the
+// database (SQLite or Postgres) the buttons survive a restart, and work on any host sharing it, the pages being
+// rendered again from the command and its options. The person who ran
 // the command turns the pages of their message in place; anyone else who presses a button gets a private copy of
 // the list at that page, with buttons of their own.
 import { randomBytes } from 'node:crypto';
 import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
-import type { Db } from '../db/open.js';
+import type { Sql } from '../db/sql.js';
 import { getPageSession, pruneExpiredPageSessions, savePageSession, setSessionPage, type PageSession } from '../db/pages.js';
 import { plainEmbed } from './render.js';
 import { fitReply, Limits, type ButtonRow, type Reply } from './reply.js';
@@ -21,40 +22,40 @@ export function pageOptions(values: object): PageOptions {
 
 /** Where page sessions are kept. */
 export interface PageStore {
-  save(session: PageSession): void;
+  save(session: PageSession): Promise<void>;
   /** The session, unless there is none or it expired by `now`. */
-  get(id: string, now: Date): PageSession | null;
-  setPage(id: string, page: number): void;
+  get(id: string, now: Date): Promise<PageSession | null>;
+  setPage(id: string, page: number): Promise<void>;
   /** Forgets the sessions expired by `now`. */
-  prune(now: Date): void;
+  prune(now: Date): Promise<void>;
 }
 
 /** Sessions in memory: lost at a restart (the console, tests, a bot without a database). */
 export function memoryPageStore(): PageStore {
   const sessions = new Map<string, PageSession>();
   return {
-    save: (s) => void sessions.set(s.id, { ...s }),
-    get: (id, now) => {
+    save: async (s) => void sessions.set(s.id, { ...s }),
+    get: async (id, now) => {
       const s = sessions.get(id);
       return s && Date.parse(s.expiresAt) > now.getTime() ? { ...s } : null;
     },
-    setPage: (id, page) => {
+    setPage: async (id, page) => {
       const s = sessions.get(id);
       if (s) s.page = page;
     },
-    prune: (now) => {
+    prune: async (now) => {
       for (const [id, s] of sessions) if (Date.parse(s.expiresAt) <= now.getTime()) sessions.delete(id);
     },
   };
 }
 
-/** Sessions in the bot's database: a restart keeps them (src/db/pages.ts). */
-export function sqlitePageStore(db: Db): PageStore {
+/** Sessions in the bot's database (SQLite or Postgres): a restart keeps them, and every host sharing it sees them (src/db/pages.ts). */
+export function databasePageStore(db: Sql): PageStore {
   return {
     save: (s) => savePageSession(db, s),
     get: (id, now) => getPageSession(db, id, now),
-    setPage: (id, page) => void setSessionPage(db, id, page),
-    prune: (now) => void pruneExpiredPageSessions(db, now),
+    setPage: async (id, page) => void (await setSessionPage(db, id, page)),
+    prune: async (now) => void (await pruneExpiredPageSessions(db, now)),
   };
 }
 
@@ -67,7 +68,7 @@ export interface PagerOptions {
    * Renders a command's pages again from its options: after a restart, when the pages rendered at the time are gone.
    * Null (or no function) when the command can't: its buttons then count as expired.
    */
-  render?: (command: string, options: PageOptions) => Reply[] | null;
+  render?: (command: string, options: PageOptions) => Reply[] | null | Promise<Reply[] | null>;
   /** Called when a session's buttons expire, to show them disabled; errors are the caller's to log. */
   onExpireError?: (error: unknown) => void;
   /** The clock (tests). */
@@ -106,7 +107,7 @@ export class Pager {
   }
 
   /** The first page; with Previous/Next buttons (and a session) only when there is more than one. */
-  open(options: OpenOptions): Reply {
+  open(options: OpenOptions): Promise<Reply> {
     return this.start({ ...options, page: 0, copy: false });
   }
 
@@ -114,18 +115,18 @@ export class Pager {
    * A press of a button of session `sessionId` by `userId`, asking for `page`. The owner's list turns in place; for
    * anyone else a new session (theirs) starts at that page, whose message `expireCopy` redraws when it expires.
    */
-  turn(sessionId: string, page: number, userId: string, expireCopy: (reply: Reply) => Promise<unknown> = async () => {}): TurnResult {
+  async turn(sessionId: string, page: number, userId: string, expireCopy: (reply: Reply) => Promise<unknown> = async () => {}): Promise<TurnResult> {
     const now = this.now();
-    const session = this.store.get(sessionId, now);
+    const session = await this.store.get(sessionId, now);
     if (!session) return { kind: 'expired' };
-    const pages = this.pagesOf(session);
+    const pages = await this.pagesOf(session);
     if (!pages || pages.length === 0) return { kind: 'expired' };
     const at = clamp(page, pages.length);
     if (session.ownerId !== userId) {
-      const reply = this.start({ ownerId: userId, command: session.command, options: session.options, pages, page: at, expire: expireCopy, copy: true });
+      const reply = await this.start({ ownerId: userId, command: session.command, options: session.options, pages, page: at, expire: expireCopy, copy: true });
       return { kind: 'copy', reply: { ...reply, ephemeral: true } };
     }
-    this.store.setPage(sessionId, at);
+    await this.store.setPage(sessionId, at);
     const copy = this.timers.get(sessionId)?.copy ?? false;
     return { kind: 'page', reply: renderPage(pages, at, this.nav(sessionId, session.command, { copy, expired: false })) };
   }
@@ -141,14 +142,17 @@ export class Pager {
     if (!entry) return;
     this.timers.delete(sessionId);
     clearTimeout(entry.timer);
-    const session = this.store.get(sessionId, new Date(0));
-    const pages = this.cache.get(sessionId) ?? (session ? this.pagesOf(session) : null);
+    const cached = this.cache.get(sessionId);
     this.cache.delete(sessionId);
-    if (!session || !pages) return;
-    const reply = renderPage(pages, clamp(session.page, pages.length), this.nav(sessionId, session.command, { copy: entry.copy, expired: true }));
     try {
+      // The page the owner turned to last, on whichever host they pressed the button.
+      const session = await this.store.get(sessionId, new Date(0));
+      const pages = cached ?? (session ? await this.renderAgain(session) : null);
+      if (!session || !pages) return;
+      const reply = renderPage(pages, clamp(session.page, pages.length), this.nav(sessionId, session.command, { copy: entry.copy, expired: true }));
       await entry.expire(reply);
     } catch (error) {
+      // The database or Discord: the buttons stay drawn as they were (pressing them then says they expired).
       this.options.onExpireError?.(error);
     }
   }
@@ -160,13 +164,13 @@ export class Pager {
     this.cache.clear();
   }
 
-  private start(options: OpenOptions & { page: number; copy: boolean }): Reply {
+  private async start(options: OpenOptions & { page: number; copy: boolean }): Promise<Reply> {
     const { pages } = options;
     if (pages.length <= 1) return renderPage(pages, 0, this.nav('none', options.command, { copy: options.copy, expired: false }));
     const now = this.now();
-    this.store.prune(now);
+    await this.store.prune(now);
     const id = randomBytes(6).toString('hex');
-    this.store.save({
+    await this.store.save({
       id,
       command: options.command,
       options: options.options ?? {},
@@ -182,12 +186,17 @@ export class Pager {
   }
 
   /** The session's pages: as rendered in this process, else rendered again from its command and options. */
-  private pagesOf(session: PageSession): Reply[] | null {
+  private async pagesOf(session: PageSession): Promise<Reply[] | null> {
     const cached = this.cache.get(session.id);
     if (cached) return cached;
-    const pages = this.options.render?.(session.command, session.options) ?? null;
+    const pages = await this.renderAgain(session);
     if (pages && pages.length > 0) this.remember(session.id, pages);
     return pages;
+  }
+
+  /** The session's pages rendered again from its command and options (null: the command can't). */
+  private async renderAgain(session: PageSession): Promise<Reply[] | null> {
+    return (await this.options.render?.(session.command, session.options)) ?? null;
   }
 
   private remember(id: string, pages: Reply[]): void {

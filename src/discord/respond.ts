@@ -32,7 +32,7 @@ export async function sendForId(interaction: RepliableInteraction, reply: Reply)
  * command's `pages` renders the list from again (after a restart); without them its buttons end at a restart.
  */
 export async function sendPages(interaction: ChatInputCommandInteraction, ctx: CommandContext, pages: Reply[], options: PageOptions = {}): Promise<void> {
-  const first = ctx.pager.open({
+  const first = await ctx.pager.open({
     ownerId: interaction.user.id,
     command: interaction.commandName,
     options,

@@ -47,7 +47,7 @@ async function turnPage(interaction: ButtonInteraction, ctx: CommandContext) {
   const target = parsePageButton(interaction.customId);
   // Someone else's list: their own copy, privately, whose buttons then redraw that copy when they expire.
   const expireCopy = (reply: Reply) => interaction.editReply(toEditOptions(reply));
-  const result = target ? ctx.pager.turn(target.sessionId, target.page, interaction.user.id, expireCopy) : { kind: 'expired' as const };
+  const result = target ? await ctx.pager.turn(target.sessionId, target.page, interaction.user.id, expireCopy) : { kind: 'expired' as const };
   switch (result.kind) {
     case 'page':
       return void (await interaction.update(toEditOptions(result.reply)));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/open.js';
+import { openDatabase, type Db } from '../../src/db/open.js';
 import type { Command } from '../../src/discord/command.js';
 import { loadCommands } from '../../src/discord/loader.js';
 import type { StoryEngine } from '../../src/engine/engine.js';
@@ -17,6 +17,7 @@ import { FakeDiscord, type FakeInteraction, type MessageBody, type SeenReply } f
 import { startBot } from '../../src/discord/bot.js';
 import { createLogger } from '../../src/log.js';
 import { validateRequest } from '../helpers/discord-spec.js';
+import { backends } from '../helpers/stores.js';
 
 const EPHEMERAL = 64;
 let running: TestBot | null = null;
@@ -258,38 +259,6 @@ describe('/timeline and paging', () => {
     expect(eventLines(turned.message)).toHaveLength(6);
     // The asker's message was never touched.
     expect(t.fake.requestsFor(asked).filter((r) => r.method === 'PATCH')).toHaveLength(1);
-  });
-
-  it('keeps the buttons working after a restart: the page state is in the database', async () => {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'storydesk-pages-')), 'storydesk.db');
-    const engine = FakeEngine.fixture({ events: 30 });
-    const fake = await FakeDiscord.start({ validate: validateRequest });
-    let db = openDatabase(file);
-    try {
-      const before = await startTestBot({ engine, fake, db, pageTimeoutSeconds: 600 });
-      const asked = fake.sendCommand('timeline', { from: '2024-03-12' });
-      const first = await replyTo(before, asked);
-      await before.stop();
-      db.close();
-      expect(fake.invalid).toEqual([]);
-
-      db = openDatabase(file);
-      running = await startTestBot({ engine, fake, db, pageTimeoutSeconds: 600 });
-      const next = buttonIds(first.message).find((id) => /:n1$/.test(id))!;
-      const turned = await replyTo(running, fake.sendButton(next, asked));
-      expect(turned.callbackType).toBe(7);
-      // Rendered again from the stored options: the filter still applies.
-      expect(turned.message.embeds![0]!.description!.split('\n').slice(0, 3)).toEqual(['28 events · from: 12 Mar 2024, oldest first', '', '**24 Mar 2024**']);
-      expect(engine.filters.timeline.at(-1)).toEqual({ from: '2024-03-12' });
-      const stranger = { id: '777000111222333444', username: 'stranger' };
-      const copy = await replyTo(running, fake.sendButton(next, asked, stranger));
-      expect(copy.message.flags).toBe(EPHEMERAL);
-    } finally {
-      await running?.stop();
-      running = null;
-      await fake.close();
-      db.close();
-    }
   });
 
   it('disables the buttons when they expire, and says so if one is clicked anyway', async () => {
@@ -623,5 +592,53 @@ describe('with the real story engine on the seed corpus', () => {
     const body = sent.body as MessageBody;
     expectVerbatim(quoted(body.embeds![0]!.description!));
     expect(body.embeds![0]!.description).toMatch(/Iran/);
+  });
+});
+
+describe.each(backends)('paged lists kept in the database on $name', (backend) => {
+  /**
+   * The database before and after: SQLite is one file reopened by the restarted bot; on Postgres the second bot is
+   * another host on the same database (a button on a message one host sent, pressed after it stopped).
+   */
+  async function stores(): Promise<{ first: () => Promise<Db>; second: () => Promise<Db> }> {
+    if (backend.name === 'sqlite') {
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'storydesk-pages-')), 'storydesk.db');
+      return { first: () => openDatabase(file), second: () => openDatabase(file) };
+    }
+    return { first: () => backend.open(), second: () => backend.openAnother() };
+  }
+
+  it.skipIf(backend.skip)('keeps the buttons working after a restart, or on another host: the page state is in the database', async () => {
+    const engine = FakeEngine.fixture({ events: 30 });
+    const fake = await FakeDiscord.start({ validate: validateRequest });
+    const { first: openFirst, second: openSecond } = await stores();
+    const first = await openFirst();
+    let second: Db | null = null;
+    try {
+      const before = await startTestBot({ engine, fake, db: first, pageTimeoutSeconds: 600 });
+      const asked = fake.sendCommand('timeline', { from: '2024-03-12' });
+      const sent = await replyTo(before, asked);
+      await before.stop();
+      expect(fake.invalid).toEqual([]);
+      second = await openSecond();
+      if (backend.name === 'sqlite') await first.close();
+
+      running = await startTestBot({ engine, fake, db: second, pageTimeoutSeconds: 600 });
+      const next = buttonIds(sent.message).find((id) => /:n1$/.test(id))!;
+      const turned = await replyTo(running, fake.sendButton(next, asked));
+      expect(turned.callbackType).toBe(7);
+      // Rendered again from the stored options: the filter still applies.
+      expect(turned.message.embeds![0]!.description!.split('\n').slice(0, 3)).toEqual(['28 events · from: 12 Mar 2024, oldest first', '', '**24 Mar 2024**']);
+      expect(engine.filters.timeline.at(-1)).toEqual({ from: '2024-03-12' });
+      const stranger = { id: '777000111222333444', username: 'stranger' };
+      const copy = await replyTo(running, fake.sendButton(next, asked, stranger));
+      expect(copy.message.flags).toBe(EPHEMERAL);
+    } finally {
+      await running?.stop();
+      running = null;
+      await fake.close();
+      await second?.close();
+      await first.close();
+    }
   });
 });
