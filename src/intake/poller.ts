@@ -553,10 +553,13 @@ export class FeedPoller {
    */
   private async processClaimed(feed: FeedRecord, filter: StoryFilter, item: FeedItemInput): Promise<ItemReport | null> {
     const name = itemLeaseName(feed.id, item.id);
-    if (!(await acquireLease(this.db, name, this.itemHolder, ITEM_CLAIM_MS, this.now()))) return null;
+    // Still this poller's, and still pending: not taken over by another after this one stalled past ITEM_CLAIM_MS.
+    const stillMine = async () =>
+      (await acquireLease(this.db, name, this.itemHolder, ITEM_CLAIM_MS, this.now())) &&
+      (await getItem(this.db, feed.id, item.id))?.outcome === 'pending';
+    if (!(await stillMine())) return null;
     try {
-      if ((await getItem(this.db, feed.id, item.id))?.outcome !== 'pending') return null;
-      return await this.processItem(feed, filter, item);
+      return await this.processItem(feed, filter, item, stillMine);
     } finally {
       await releaseLease(this.db, name, this.itemHolder).catch((error: unknown) =>
         this.log('warn', `intake: could not release the claim on an item (it expires by itself): ${(error as Error).message}`),
@@ -575,7 +578,12 @@ export class FeedPoller {
     }
   }
 
-  private async processItem(feed: FeedRecord, filter: StoryFilter, item: FeedItemInput): Promise<ItemReport> {
+  private async processItem(
+    feed: FeedRecord,
+    filter: StoryFilter,
+    item: FeedItemInput,
+    stillMine: () => Promise<boolean>,
+  ): Promise<ItemReport | null> {
     const report = (
       outcome: ItemOutcome,
       reason: string | null,
@@ -603,6 +611,11 @@ export class FeedPoller {
     if (!item.link)
       return settle('skipped', first.passed ? 'the item has no link to the article' : first.reason);
     const preview = await this.service.preview(item.link, { via: viaFeed(feed.url), robots: true });
+    // The page took long enough for this poller's claim to lapse, and another poller took the item over.
+    if (!(await stillMine())) {
+      this.log('warn', `intake: ${item.link} was taken over by another poller while its page was read; left to it`);
+      return null;
+    }
     if (!preview.ok) {
       if (preview.duplicateOf) return settle('skipped', preview.error, preview.duplicateOf.id);
       if (preview.temporary) {
