@@ -173,6 +173,15 @@ export async function recordPollSuccess(db: Sql, id: number, poll: PollSuccess, 
   return mustGetFeed(db, id);
 }
 
+/**
+ * A poll cut short (its host lost the feed-poller lease before taking every new item): the validators are dropped and
+ * the feed is due now, so that the next poll, on whichever host, reads the whole feed again (a 304 would hide the
+ * items left) and soon.
+ */
+export async function recordPollCut(db: Sql, id: number, now: Date = new Date()): Promise<void> {
+  await db.run('UPDATE feeds SET etag = NULL, last_modified = NULL, next_poll_at = ? WHERE id = ?', [now.toISOString(), id]);
+}
+
 export interface PollFailure {
   /** One line for people: what failed and why. */
   error: string;

@@ -13,7 +13,7 @@
 // (or a person's `feed poll` meanwhile) still never process one item twice.
 import { randomBytes } from 'node:crypto';
 import { acquireLease, getLease, releaseLease } from '../db/leases.js';
-import { claimItem, dueFeeds, findFeedByUrl, getFeed, getItem, insertFeed, knownItems, listFeeds, markItemsSeen, nextPollTime, pendingItems, recordPollFailure, recordPollSuccess, removeFeed as removeFeedIn, retryItemLater, settleItem, type FeedItemInput, type FeedMode, type FeedRecord, type ItemOutcome } from '../db/feeds.js';
+import { claimItem, dueFeeds, findFeedByUrl, getFeed, getItem, insertFeed, knownItems, listFeeds, markItemsSeen, nextPollTime, pendingItems, recordPollCut, recordPollFailure, recordPollSuccess, removeFeed as removeFeedIn, retryItemLater, settleItem, type FeedItemInput, type FeedMode, type FeedRecord, type ItemOutcome } from '../db/feeds.js';
 import { decideCard, getCard, pendingCards as pendingCardsIn, queueCard, reopenCard, settleApproved, type CardArticle, type ReviewCard } from '../db/review.js';
 import type { Db } from '../db/open.js';
 import type { Entity } from '../model/types.js';
@@ -253,7 +253,7 @@ export class FeedPoller {
       const seen = await markItemsSeen(this.db, feed.id, parsed.items.map(itemInput), now);
       return { ok: true, source, feed: (await getFeed(this.db, feed.id)) ?? feed, discoveredFrom, seen, items: [] };
     }
-    const items = await this.processItems(feed, parsed.items, ALWAYS);
+    const { reports: items } = await this.processItems(feed, parsed.items, ALWAYS);
     return { ok: true, source, feed: (await getFeed(this.db, feed.id)) ?? feed, discoveredFrom, seen: 0, items };
   }
 
@@ -481,7 +481,11 @@ export class FeedPoller {
       this.now(),
     );
     if (feed.pausedAt) this.log('info', `intake: ${feed.url} works again; no longer paused`);
-    const items = await this.processItems(updated, parsed?.items ?? [], mayWork);
+    const { reports: items, cut } = await this.processItems(updated, parsed?.items ?? [], mayWork);
+    if (cut) {
+      await recordPollCut(this.db, id, this.now());
+      this.log('info', `intake: stopped taking ${feed.url}'s items (this host no longer holds the lease); the next poll reads it whole`);
+    }
     return {
       feed: (await getFeed(this.db, id)) ?? updated,
       status: result.status === 'ok' ? 'ok' : 'not-modified',
@@ -514,13 +518,17 @@ export class FeedPoller {
 
   /**
    * Processes the feed's unfinished items, then its new ones (oldest first), each recorded before it is processed;
-   * stops taking items as soon as `mayWork` says no (a scheduled poll whose host lost the lease).
+   * stops taking items as soon as `mayWork` says no (a scheduled poll whose host lost the lease): `cut`.
    */
-  private async processItems(feed: FeedRecord, items: readonly FeedItem[], mayWork: () => boolean): Promise<ItemReport[]> {
+  private async processItems(
+    feed: FeedRecord,
+    items: readonly FeedItem[],
+    mayWork: () => boolean,
+  ): Promise<{ reports: ItemReport[]; cut: boolean }> {
     const filter = this.filterFor(feed);
     const reports: ItemReport[] = [];
     for (const pending of await pendingItems(this.db, feed.id)) {
-      if (!mayWork()) return reports;
+      if (!mayWork()) return { reports, cut: true };
       const report = await this.processClaimed(feed, filter, {
         id: pending.itemId,
         title: pending.title,
@@ -536,14 +544,14 @@ export class FeedPoller {
       items.map((i) => i.id),
     );
     for (const item of oldestFirst(items.filter((i) => !known.has(i.id)))) {
-      if (!mayWork()) break;
+      if (!mayWork()) return { reports, cut: true };
       if (!(await getFeed(this.db, feed.id))) break; // removed meanwhile
       // One INSERT: of two pollers claiming this item at once, one gets true.
       if (!(await claimItem(this.db, feed.id, itemInput(item), this.now()))) continue;
       const report = await this.processClaimed(feed, filter, itemInput(item));
       if (report) reports.push(report);
     }
-    return reports;
+    return { reports, cut: false };
   }
 
   /**
