@@ -90,6 +90,8 @@ export class IntakeDesk {
   /** Card posting runs one flush at a time, so that this process never claims a card twice at once. */
   private flushing: Promise<void> = Promise.resolve();
   private flushTimer: NodeJS.Timeout | null = null;
+  /** A flush waiting for the one under way: a card queued meanwhile is seen by it, so another need not wait too. */
+  private queuedFlush: Promise<void> | null = null;
   private readonly brokenUntil = new Map<string, number>();
   private readonly unsubscribe: (() => void)[] = [];
   private stopped = false;
@@ -321,6 +323,7 @@ export class IntakeDesk {
     const result = action === 'approve' ? await this.poller.approve(cardId, who) : await this.poller.reject(cardId, who);
     // An added article is served by onFeedAdded; a recorded copy changed the article it copies.
     if (result.ok && result.outcome === 'copy' && result.articleId) await this.serve(result.articleId);
+    // Every server's message, this host's or not: editing a message is a REST call any shard's client can make.
     if (result.card) await this.editPosts(result.card, await cardPosts(this.options.db, result.card.id), result.ok ? outcomeNote(result) : null);
     return result;
   }
@@ -332,8 +335,13 @@ export class IntakeDesk {
    * for in the channel. `force` retries a server whose channel failed lately.
    */
   flushCards(force = false): Promise<void> {
-    const run = this.flushing.then(() => this.flushNow(force));
+    if (this.queuedFlush && !force) return this.queuedFlush;
+    const run = this.flushing.then(() => {
+      this.queuedFlush = null;
+      return this.flushNow(force);
+    });
     this.flushing = run.catch((err: unknown) => this.log.error({ err }, 'intake: posting review cards failed'));
+    if (!force) this.queuedFlush = this.flushing;
     return this.flushing;
   }
 
@@ -407,7 +415,7 @@ export class IntakeDesk {
     }
   }
 
-  /** Edits a card's posted messages: the decision (or withdrawal) shown, the buttons gone. */
+  /** Edits a card's posted messages (in every server, by REST): the decision (or withdrawal) shown, the buttons gone. */
   private async editPosts(card: ReviewCard, posts: readonly PostRecord[], outcome: string | null, withdrawn = false): Promise<void> {
     const client = this.options.client();
     if (!client?.isReady()) return;

@@ -434,6 +434,7 @@ export class FeedPoller {
   }
 
   private async nextWait(): Promise<number> {
+    if (!this.running) return 60_000;
     try {
       const next = await nextPollTime(this.db);
       return next === null ? 60_000 : Math.min(60_000, Math.max(1_000, next.getTime() - this.clock.now()));

@@ -41,7 +41,10 @@ function fakeClient(by: string, guildIds: string[], sent: Sent[]): Client {
       sent.push({ by, guildId, channelId: `c-${guildId}`, nonce: payload.nonce, text });
       return { id: `m${sent.length}` };
     },
-    messages: { fetch: async () => ({ find: () => undefined }), edit: async () => undefined },
+    messages: {
+      fetch: async () => ({ find: () => undefined }),
+      edit: async (messageId: string) => void sent.push({ by, guildId, channelId: `c-${guildId}`, nonce: undefined, text: `edited ${messageId}` }),
+    },
   });
   return {
     isReady: () => true,
@@ -153,6 +156,11 @@ describe.each(backends)('review cards and announcements across two hosts on $nam
     // Flushing again posts nothing more.
     await Promise.all([a.flushCards(), b.flushCards()]);
     expect(sent).toHaveLength(9);
+    // Decided on A: its messages in every server are edited (a REST call, whichever shard's client makes it).
+    expect(await a.decide('reject', cards[0]!, 'g1', '42')).toMatchObject({ ok: true, outcome: 'rejected' });
+    const messages = (await cardPosts(hosts.a, cards[0]!)).map((p) => `edited ${p.messageId}`);
+    expect(sent.slice(9).map((s) => [s.by, s.text])).toEqual(messages.map((m) => ['A', m]));
+    expect(messages).toHaveLength(3);
   });
 
   it.skipIf(backend.skip)("a card queued on one host is posted by the other host's desk in its servers when the signal arrives", async () => {
