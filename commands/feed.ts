@@ -90,13 +90,13 @@ async function add(interaction: ChatInputCommandInteraction, desk: IntakeDesk, g
   const backfill = interaction.options.getBoolean('backfill') ?? false;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const result = await desk.addFeed(url, { match, mode, backfill }, guildId, interaction.user.id);
-  const reply = renderFeedAdded(result, { reviewChannelId: desk.settings(guildId)?.reviewChannelId ?? null, pollMinutes: desk.pollMinutes });
+  const reply = renderFeedAdded(result, { reviewChannelId: (await desk.settings(guildId))?.reviewChannelId ?? null, pollMinutes: desk.pollMinutes });
   await interaction.editReply(toEditOptions(reply));
 }
 
 async function remove(interaction: ChatInputCommandInteraction, desk: IntakeDesk): Promise<void> {
   const value = textOption(interaction, 'feed', { required: true, max: URL_MAX });
-  const feed = desk.findFeed(value);
+  const feed = await desk.findFeed(value);
   if (!feed) throw new BadOptionError('feed', `No feed “${value.slice(0, 200)}” is followed: pick one from the list as you type (see /feed list).`);
   const removed = await desk.removeFeed(feed);
   await send(interaction, removed ? renderFeedRemoved(removed) : intakeNotice('That feed was removed meanwhile.'));
@@ -111,8 +111,8 @@ async function channel(interaction: ChatInputCommandInteraction, desk: IntakeDes
       throw new BadOptionError('channel', `I can't post in <#${chosen.id}>: I need ${permissionNames(missing).join(', ')} there.`);
     }
   }
-  desk.setChannel(guildId, which, chosen?.id ?? null);
-  await send(interaction, renderChannelSet(which, chosen?.id ?? null, which === 'review' ? desk.pendingCount() : 0));
+  await desk.setChannel(guildId, which, chosen?.id ?? null);
+  await send(interaction, renderChannelSet(which, chosen?.id ?? null, which === 'review' ? await desk.pendingCount() : 0));
   // The queue, posted to the new review channel now.
   if (which === 'review' && chosen) await desk.flushCards(true);
 }
@@ -129,7 +129,7 @@ export default {
       case 'add':
         return add(interaction, desk, guildId);
       case 'list':
-        return send(interaction, renderFeedList(desk.feeds(), desk.settings(guildId), desk.pendingCount(), desk.pollMinutes));
+        return send(interaction, renderFeedList(await desk.feeds(), await desk.settings(guildId), await desk.pendingCount(), desk.pollMinutes));
       case 'remove':
         return remove(interaction, desk);
       case 'review':
@@ -145,7 +145,7 @@ export default {
     const focused = interaction.options.getFocused(true);
     if (!desk || focused.name !== 'feed' || desk.refusal(interaction.guildId, interaction.memberPermissions)) return interaction.respond([]);
     const typed = String(focused.value).toLowerCase().trim();
-    const feeds = desk.feeds().filter((f) => !typed || `${f.id} ${f.title ?? ''} ${f.url}`.toLowerCase().includes(typed));
+    const feeds = (await desk.feeds()).filter((f) => !typed || `${f.id} ${f.title ?? ''} ${f.url}`.toLowerCase().includes(typed));
     await interaction.respond(renderFeedChoices(feeds));
   },
   /** Approve and Reject on a review card: members with Manage Server in an editor server; the first decision wins. */

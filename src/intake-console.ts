@@ -28,8 +28,8 @@ export interface IntakeConsoleOptions {
   /** The story served by the console: what is added or removed applies to it at once. */
   story: StoryEngine & FileBackedStory;
   fetcher: FeedFetcher & { close?(): void };
-  /** DATABASE_PATH, opened when a /feed command first needs it. */
-  openDb: () => Db;
+  /** The database (DATABASE_PATH or DATABASE_URL), opened when a /feed command first needs it. */
+  openDb: () => Db | Promise<Db>;
   pollMinutes?: number;
   now?: () => Date;
 }
@@ -40,7 +40,7 @@ export class IntakeConsole implements ConsoleExtension {
   readonly help = INTAKE_CONSOLE_HELP;
   private readonly service: IntakeService;
   private db: Db | null = null;
-  private poller_: FeedPoller | null = null;
+  private poller_: Promise<FeedPoller> | null = null;
 
   constructor(private readonly options: IntakeConsoleOptions) {
     this.service = new IntakeService({ corpusDir: options.corpusDir, story: options.story, fetcher: options.fetcher, now: options.now });
@@ -62,20 +62,20 @@ export class IntakeConsole implements ConsoleExtension {
       case 'add':
         return this.addFeed(arg);
       case 'list': {
-        const feeds = this.poller().feeds();
+        const feeds = await (await this.poller()).feeds();
         return feeds.length === 0 ? 'No feeds are followed. Follow one with /feed add <url>.' : feeds.map(feedText).join('\n');
       }
       case 'remove': {
         if (!arg) return 'Which feed? /feed remove <its number or address> (see /feed list).';
-        const removed = this.poller().removeFeed(arg);
+        const removed = await (await this.poller()).removeFeed(arg);
         return removed ? `Stopped following ${removed.url}.` : `No feed "${arg}" is followed (see /feed list).`;
       }
       case 'poll': {
-        const reports = await this.poller().pollAll();
+        const reports = await (await this.poller()).pollAll();
         return reports.length === 0 ? 'No feeds are followed.' : reports.map(pollText).join('\n');
       }
       case 'cards': {
-        const cards = this.poller().pendingCards();
+        const cards = await (await this.poller()).pendingCards();
         return cards.length === 0 ? 'No items await review.' : cards.map(cardText).join('\n');
       }
       case 'approve':
@@ -87,10 +87,12 @@ export class IntakeConsole implements ConsoleExtension {
   }
 
   /** Closes the fetcher and the database. */
-  close(): void {
+  async close(): Promise<void> {
     this.options.fetcher.close?.();
-    this.db?.close();
+    const db = this.db;
     this.db = null;
+    this.poller_ = null;
+    await db?.close();
   }
 
   private async addArticle(url: string, ask: (prompt: string) => Promise<string | null>): Promise<string> {
@@ -127,7 +129,7 @@ export class IntakeConsole implements ConsoleExtension {
     if (!lead) return 'Which feed? /feed add <url> [match:<expression>] [mode:review|auto] [backfill:yes]';
     const mode = (options.mode ?? 'review').toLowerCase();
     if (mode !== 'review' && mode !== 'auto') return `mode is review or auto, not "${mode}".`;
-    const result = await this.poller().addFeed(lead, {
+    const result = await (await this.poller()).addFeed(lead, {
       match: options.match ?? null,
       mode: mode as FeedMode,
       backfill: /^(y|yes|true|1)$/i.test(options.backfill ?? ''),
@@ -140,18 +142,26 @@ export class IntakeConsole implements ConsoleExtension {
   private async decide(action: 'approve' | 'reject', arg: string): Promise<string> {
     if (!/^\d+$/.test(arg)) return `Which card? /feed ${action} <card number> (see /feed cards).`;
     const id = Number(arg);
-    const result = action === 'approve' ? await this.poller().approve(id, VIA_CLI) : this.poller().reject(id, VIA_CLI);
+    const poller = await this.poller();
+    const result = action === 'approve' ? await poller.approve(id, VIA_CLI) : await poller.reject(id, VIA_CLI);
     if (!result.ok) return `card ${id}: ${result.error}`;
     if (result.articleId && (result.outcome === 'added' || result.outcome === 'copy')) await this.serve(result.articleId);
     return `card ${id}: ${result.message}`;
   }
 
   /** The poller over DATABASE_PATH (opened now); polling happens only when asked (/feed poll), never in the background. */
-  private poller(): FeedPoller {
-    if (this.poller_) return this.poller_;
-    this.db = this.options.openDb();
-    this.poller_ = new FeedPoller({
-      db: this.db,
+  private poller(): Promise<FeedPoller> {
+    this.poller_ ??= this.openPoller();
+    // A database that could not be opened is tried again at the next command.
+    this.poller_.catch(() => (this.poller_ = null));
+    return this.poller_;
+  }
+
+  private async openPoller(): Promise<FeedPoller> {
+    const db = await this.options.openDb();
+    this.db = db;
+    return new FeedPoller({
+      db,
       service: this.service,
       fetcher: this.options.fetcher,
       story: this.options.story,
@@ -159,7 +169,6 @@ export class IntakeConsole implements ConsoleExtension {
       ...(this.options.now ? { clock: { now: () => this.options.now!().getTime() } } : {}),
       onAdded: (added) => this.serve(added.id),
     });
-    return this.poller_;
   }
 
   /** Applies a file intake wrote (or recorded a copy on) to the story now; the watcher follows. */

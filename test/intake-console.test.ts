@@ -21,8 +21,8 @@ let server: FixtureServer;
 let entries: FeedEntry[] = [];
 const consoles: IntakeConsole[] = [];
 
-afterEach(() => {
-  for (const c of consoles.splice(0)) c.close();
+afterEach(async () => {
+  for (const c of consoles.splice(0)) await c.close();
 });
 
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 // Intake state: the feeds the story follows and every item each feed has listed (recorded before anything is done with
 // it, so each item is processed once, across restarts). The review queue is in review.ts, each server's intake
-// channels in intake-settings.ts.
-import type { Db } from './open.js';
+// channels in intake-settings.ts. Written once for both back ends (src/db/sql.ts): claiming an item is one INSERT whose
+// `changes` decides, so two hosts polling one feed at once can never both process an item.
+import type { Sql } from './sql.js';
 
 export type FeedMode = 'review' | 'auto';
 
@@ -92,56 +93,64 @@ export interface NewFeed {
 }
 
 /** Records a feed that was just fetched and read; throws on a URL already followed (check `findFeedByUrl` first). */
-export function insertFeed(db: Db, feed: NewFeed, now: Date = new Date()): FeedRecord {
+export async function insertFeed(db: Sql, feed: NewFeed, now: Date = new Date()): Promise<FeedRecord> {
   const iso = now.toISOString();
-  const info = db
-    .prepare(
-      `INSERT INTO feeds (url, title, page_url, match_expr, mode, added_by, added_at, etag, last_modified, last_poll_at, last_ok_at, next_poll_at)
-       VALUES (@url, @title, @pageUrl, @match, @mode, @addedBy, @now, @etag, @lastModified, @now, @now, @nextPollAt)`,
-    )
-    .run({ ...feed, now: iso, nextPollAt: feed.nextPollAt.toISOString() });
-  return getFeed(db, Number(info.lastInsertRowid))!;
+  const row = await db.get<{ id: number }>(
+    `INSERT INTO feeds (url, title, page_url, match_expr, mode, added_by, added_at, etag, last_modified, last_poll_at, last_ok_at, next_poll_at)
+     VALUES (@url, @title, @pageUrl, @match, @mode, @addedBy, @now, @etag, @lastModified, @now, @now, @nextPollAt)
+     RETURNING id`,
+    {
+      url: feed.url,
+      title: feed.title,
+      pageUrl: feed.pageUrl,
+      match: feed.match,
+      mode: feed.mode,
+      addedBy: feed.addedBy,
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+      now: iso,
+      nextPollAt: feed.nextPollAt.toISOString(),
+    },
+  );
+  return mustGetFeed(db, Number(row!.id));
 }
 
-export function getFeed(db: Db, id: number): FeedRecord | null {
-  const row = db.prepare<[number], FeedRow>('SELECT * FROM feeds WHERE id = ?').get(id);
+export async function getFeed(db: Sql, id: number): Promise<FeedRecord | null> {
+  const row = await db.get<FeedRow>('SELECT * FROM feeds WHERE id = ?', [id]);
   return row ? feedFromRow(row) : null;
 }
 
-export function findFeedByUrl(db: Db, url: string): FeedRecord | null {
-  const row = db.prepare<[string], FeedRow>('SELECT * FROM feeds WHERE url = ?').get(url);
+export async function findFeedByUrl(db: Sql, url: string): Promise<FeedRecord | null> {
+  const row = await db.get<FeedRow>('SELECT * FROM feeds WHERE url = ?', [url]);
   return row ? feedFromRow(row) : null;
 }
 
 /** Every feed, in the order they were added. */
-export function listFeeds(db: Db): FeedRecord[] {
-  return db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY id').all().map(feedFromRow);
+export async function listFeeds(db: Sql): Promise<FeedRecord[]> {
+  return (await db.all<FeedRow>('SELECT * FROM feeds ORDER BY id')).map(feedFromRow);
 }
 
 /** Feeds to poll at `now`: not paused, and due. */
-export function dueFeeds(db: Db, now: Date): FeedRecord[] {
-  return db
-    .prepare<[string], FeedRow>(
-      `SELECT * FROM feeds WHERE paused_at IS NULL AND (next_poll_at IS NULL OR next_poll_at <= ?) ORDER BY next_poll_at, id`,
-    )
-    .all(now.toISOString())
-    .map(feedFromRow);
+export async function dueFeeds(db: Sql, now: Date): Promise<FeedRecord[]> {
+  const rows = await db.all<FeedRow>(
+    `SELECT * FROM feeds WHERE paused_at IS NULL AND (next_poll_at IS NULL OR next_poll_at <= ?) ORDER BY next_poll_at, id`,
+    [now.toISOString()],
+  );
+  return rows.map(feedFromRow);
 }
 
 /** When the next feed is due (paused feeds aside); null when none is followed. */
-export function nextPollTime(db: Db): Date | null {
-  const row = db
-    .prepare<[], { next: string | null }>(
-      `SELECT MIN(COALESCE(next_poll_at, '')) AS next FROM feeds WHERE paused_at IS NULL`,
-    )
-    .get();
+export async function nextPollTime(db: Sql): Promise<Date | null> {
+  const row = await db.get<{ next: string | null }>(
+    `SELECT MIN(COALESCE(next_poll_at, '')) AS next FROM feeds WHERE paused_at IS NULL`,
+  );
   if (row?.next === null || row?.next === undefined) return null;
   return row.next === '' ? new Date(0) : new Date(row.next);
 }
 
 /** Stops following a feed; its items, cards and their posts go with it. False when there was none. */
-export function removeFeed(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes > 0;
+export async function removeFeed(db: Sql, id: number): Promise<boolean> {
+  return (await db.run('DELETE FROM feeds WHERE id = ?', [id])).changes > 0;
 }
 
 export interface PollSuccess {
@@ -153,14 +162,24 @@ export interface PollSuccess {
 }
 
 /** A poll that worked (a 304 too): failures cleared, a pause lifted, the validators for the next conditional GET kept. */
-export function recordPollSuccess(db: Db, id: number, poll: PollSuccess, now: Date = new Date()): FeedRecord {
+export async function recordPollSuccess(db: Sql, id: number, poll: PollSuccess, now: Date = new Date()): Promise<FeedRecord> {
   const iso = now.toISOString();
-  db.prepare(
+  await db.run(
     `UPDATE feeds SET etag = @etag, last_modified = @lastModified, title = COALESCE(@title, title), last_poll_at = @now,
        last_ok_at = @now, failures = 0, failing_since = NULL, paused_at = NULL, last_error = NULL, next_poll_at = @next
      WHERE id = @id`,
-  ).run({ ...poll, id, now: iso, next: poll.nextPollAt.toISOString() });
+    { etag: poll.etag, lastModified: poll.lastModified, title: poll.title, id, now: iso, next: poll.nextPollAt.toISOString() },
+  );
   return mustGetFeed(db, id);
+}
+
+/**
+ * A poll cut short (its host lost the feed-poller lease before taking every new item): the validators are dropped and
+ * the feed is due now, so that the next poll, on whichever host, reads the whole feed again (a 304 would hide the
+ * items left) and soon.
+ */
+export async function recordPollCut(db: Sql, id: number, now: Date = new Date()): Promise<void> {
+  await db.run('UPDATE feeds SET etag = NULL, last_modified = NULL, next_poll_at = ? WHERE id = ?', [now.toISOString(), id]);
 }
 
 export interface PollFailure {
@@ -172,45 +191,41 @@ export interface PollFailure {
 }
 
 /** A poll that failed: one more failure, the time the failures began kept, the error kept for `/feed list`. */
-export function recordPollFailure(
-  db: Db,
-  id: number,
-  failure: PollFailure,
-  now: Date = new Date(),
-): FeedRecord {
+export async function recordPollFailure(db: Sql, id: number, failure: PollFailure, now: Date = new Date()): Promise<FeedRecord> {
   const iso = now.toISOString();
-  db.prepare(
+  await db.run(
     `UPDATE feeds SET last_poll_at = @now, failures = failures + 1, failing_since = COALESCE(failing_since, @now),
-       last_error = @error, next_poll_at = @next, paused_at = CASE WHEN @pause THEN COALESCE(paused_at, @now) ELSE paused_at END
+       last_error = @error, next_poll_at = @next, paused_at = CASE WHEN @pause = 1 THEN COALESCE(paused_at, @now) ELSE paused_at END
      WHERE id = @id`,
-  ).run({
-    id,
-    now: iso,
-    error: failure.error,
-    next: failure.nextPollAt.toISOString(),
-    pause: failure.pause ? 1 : 0,
-  });
+    {
+      id,
+      now: iso,
+      error: failure.error,
+      next: failure.nextPollAt.toISOString(),
+      pause: failure.pause ? 1 : 0,
+    },
+  );
   return mustGetFeed(db, id);
 }
 
 /** The moderator changed the feed's filter or mode. */
-export function updateFeedFilter(
-  db: Db,
+export async function updateFeedFilter(
+  db: Sql,
   id: number,
   change: { match?: string | null; mode?: FeedMode },
-): FeedRecord | null {
-  const feed = getFeed(db, id);
+): Promise<FeedRecord | null> {
+  const feed = await getFeed(db, id);
   if (!feed) return null;
-  db.prepare('UPDATE feeds SET match_expr = ?, mode = ? WHERE id = ?').run(
+  await db.run('UPDATE feeds SET match_expr = ?, mode = ? WHERE id = ?', [
     change.match === undefined ? feed.match : change.match,
     change.mode ?? feed.mode,
     id,
-  );
+  ]);
   return getFeed(db, id);
 }
 
-function mustGetFeed(db: Db, id: number): FeedRecord {
-  const feed = getFeed(db, id);
+async function mustGetFeed(db: Sql, id: number): Promise<FeedRecord> {
+  const feed = await getFeed(db, id);
   if (!feed) throw new Error(`storydesk: no feed with id ${id}; it was removed`);
   return feed;
 }
@@ -287,81 +302,73 @@ function itemFromRow(r: ItemRow): FeedItemRecord {
   };
 }
 
-function insertItem(db: Db, feedId: number, item: FeedItemInput, outcome: ItemOutcome, iso: string): boolean {
-  return (
-    db
-      .prepare(
-        `INSERT INTO feed_items (feed_id, item_id, title, link, summary, published_at, first_seen_at, outcome, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, item_id) DO NOTHING`,
-      )
-      .run(
-        feedId,
-        item.id,
-        item.title,
-        item.link,
-        item.summary,
-        item.date?.toISOString() ?? null,
-        iso,
-        outcome,
-        iso,
-      ).changes > 0
+/** One INSERT: true only for the caller whose row went in (a unique key on (feed_id, item_id) decides). */
+async function insertItem(sql: Sql, feedId: number, item: FeedItemInput, outcome: ItemOutcome, iso: string): Promise<boolean> {
+  const result = await sql.run(
+    `INSERT INTO feed_items (feed_id, item_id, title, link, summary, published_at, first_seen_at, outcome, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, item_id) DO NOTHING`,
+    [feedId, item.id, item.title, item.link, item.summary, item.date?.toISOString() ?? null, iso, outcome, iso],
   );
+  return result.changes > 0;
 }
 
 /** Records items as seen without processing them (a feed's items when it is added); returns how many were new. */
-export function markItemsSeen(
-  db: Db,
-  feedId: number,
-  items: readonly FeedItemInput[],
-  now: Date = new Date(),
-): number {
+export async function markItemsSeen(db: Sql, feedId: number, items: readonly FeedItemInput[], now: Date = new Date()): Promise<number> {
   const iso = now.toISOString();
-  return db.transaction(() => items.filter((item) => insertItem(db, feedId, item, 'seen', iso)).length)();
+  return db.transaction(async (tx) => {
+    let inserted = 0;
+    for (const item of items) if (await insertItem(tx, feedId, item, 'seen', iso)) inserted++;
+    return inserted;
+  });
 }
 
 /**
  * Records an item as 'pending' before it is processed. True when it is new (the caller processes it); false when
- * it was recorded before, whatever its outcome.
+ * it was recorded before, whatever its outcome. One INSERT … ON CONFLICT DO NOTHING: of two hosts claiming the same
+ * item at once, exactly one gets true.
  */
-export function claimItem(db: Db, feedId: number, item: FeedItemInput, now: Date = new Date()): boolean {
+export async function claimItem(db: Sql, feedId: number, item: FeedItemInput, now: Date = new Date()): Promise<boolean> {
   return insertItem(db, feedId, item, 'pending', now.toISOString());
 }
 
+const KNOWN_CHUNK = 200;
+
 /** Which of `itemIds` the feed has recorded. */
-export function knownItems(db: Db, feedId: number, itemIds: readonly string[]): Set<string> {
+export async function knownItems(db: Sql, feedId: number, itemIds: readonly string[]): Promise<Set<string>> {
   const known = new Set<string>();
-  const select = db.prepare<[number, string], { item_id: string }>(
-    'SELECT item_id FROM feed_items WHERE feed_id = ? AND item_id = ?',
-  );
-  for (const id of itemIds) if (select.get(feedId, id)) known.add(id);
+  const unique = [...new Set(itemIds)];
+  for (let i = 0; i < unique.length; i += KNOWN_CHUNK) {
+    const chunk = unique.slice(i, i + KNOWN_CHUNK);
+    const rows = await db.all<{ item_id: string }>(
+      `SELECT item_id FROM feed_items WHERE feed_id = ? AND item_id IN (${chunk.map(() => '?').join(', ')})`,
+      [feedId, ...chunk],
+    );
+    for (const row of rows) known.add(row.item_id);
+  }
   return known;
 }
 
-export function getItem(db: Db, feedId: number, itemId: string): FeedItemRecord | null {
-  const row = db
-    .prepare<[number, string], ItemRow>('SELECT * FROM feed_items WHERE feed_id = ? AND item_id = ?')
-    .get(feedId, itemId);
+export async function getItem(db: Sql, feedId: number, itemId: string): Promise<FeedItemRecord | null> {
+  const row = await db.get<ItemRow>('SELECT * FROM feed_items WHERE feed_id = ? AND item_id = ?', [feedId, itemId]);
   return row ? itemFromRow(row) : null;
 }
 
 /** Items recorded but not finished (a crash, a temporary failure), oldest first: processed again at the next poll. */
-export function pendingItems(db: Db, feedId: number): FeedItemRecord[] {
-  return db
-    .prepare<[number], ItemRow>(
-      `SELECT * FROM feed_items WHERE feed_id = ? AND outcome = 'pending' ORDER BY first_seen_at, rowid`,
-    )
-    .all(feedId)
-    .map(itemFromRow);
+export async function pendingItems(db: Sql, feedId: number): Promise<FeedItemRecord[]> {
+  const rows = await db.all<ItemRow>(
+    `SELECT * FROM feed_items WHERE feed_id = ? AND outcome = 'pending' ORDER BY first_seen_at, item_id`,
+    [feedId],
+  );
+  return rows.map(itemFromRow);
 }
 
 /** A feed's items, most recently changed first (for listings and tests). */
-export function listItems(db: Db, feedId: number): FeedItemRecord[] {
-  return db
-    .prepare<[number], ItemRow>(
-      'SELECT * FROM feed_items WHERE feed_id = ? ORDER BY updated_at DESC, rowid DESC',
-    )
-    .all(feedId)
-    .map(itemFromRow);
+export async function listItems(db: Sql, feedId: number): Promise<FeedItemRecord[]> {
+  const rows = await db.all<ItemRow>(
+    'SELECT * FROM feed_items WHERE feed_id = ? ORDER BY updated_at DESC, first_seen_at DESC, item_id DESC',
+    [feedId],
+  );
+  return rows.map(itemFromRow);
 }
 
 export interface ItemSettlement {
@@ -370,42 +377,31 @@ export interface ItemSettlement {
   articleId?: string | null;
 }
 
+/** `settleItem`'s statements on the `Sql` given (a transaction's, when called inside one). */
+export async function settleItemIn(sql: Sql, feedId: number, itemId: string, settlement: ItemSettlement, now: Date): Promise<void> {
+  const changed = (
+    await sql.run(`UPDATE feed_items SET outcome = ?, reason = ?, article_id = ?, updated_at = ? WHERE feed_id = ? AND item_id = ?`, [
+      settlement.outcome,
+      settlement.reason,
+      settlement.articleId ?? null,
+      now.toISOString(),
+      feedId,
+      itemId,
+    ])
+  ).changes;
+  if (changed > 0 && settlement.outcome === 'added') await sql.run('UPDATE feeds SET items_taken = items_taken + 1 WHERE id = ?', [feedId]);
+}
+
 /** The item's outcome; an item that became an article counts as taken by its feed. */
-export function settleItem(
-  db: Db,
-  feedId: number,
-  itemId: string,
-  settlement: ItemSettlement,
-  now: Date = new Date(),
-): void {
-  db.transaction(() => {
-    const changed = db
-      .prepare(
-        `UPDATE feed_items SET outcome = ?, reason = ?, article_id = ?, updated_at = ? WHERE feed_id = ? AND item_id = ?`,
-      )
-      .run(
-        settlement.outcome,
-        settlement.reason,
-        settlement.articleId ?? null,
-        now.toISOString(),
-        feedId,
-        itemId,
-      ).changes;
-    if (changed > 0 && settlement.outcome === 'added')
-      db.prepare('UPDATE feeds SET items_taken = items_taken + 1 WHERE id = ?').run(feedId);
-  })();
+export async function settleItem(db: Sql, feedId: number, itemId: string, settlement: ItemSettlement, now: Date = new Date()): Promise<void> {
+  await db.transaction((tx) => settleItemIn(tx, feedId, itemId, settlement, now));
 }
 
 /** A temporary failure: the item stays pending, to be tried again; returns the attempts so far. */
-export function retryItemLater(
-  db: Db,
-  feedId: number,
-  itemId: string,
-  reason: string,
-  now: Date = new Date(),
-): number {
-  db.prepare(
-    `UPDATE feed_items SET attempts = attempts + 1, reason = ?, updated_at = ? WHERE feed_id = ? AND item_id = ?`,
-  ).run(reason, now.toISOString(), feedId, itemId);
-  return getItem(db, feedId, itemId)?.attempts ?? 0;
+export async function retryItemLater(db: Sql, feedId: number, itemId: string, reason: string, now: Date = new Date()): Promise<number> {
+  const row = await db.get<{ attempts: number }>(
+    `UPDATE feed_items SET attempts = attempts + 1, reason = ?, updated_at = ? WHERE feed_id = ? AND item_id = ? RETURNING attempts`,
+    [reason, now.toISOString(), feedId, itemId],
+  );
+  return row?.attempts ?? 0;
 }

@@ -1,5 +1,5 @@
 // Each server's intake channels: where review cards go and where added articles are announced.
-import type { Db } from './open.js';
+import type { Sql } from './sql.js';
 // ── each server's intake channels ────────────────────────────────────────────────────────────────────────
 
 export interface IntakeSettings {
@@ -27,32 +27,29 @@ function settingsFromRow(r: SettingsRow): IntakeSettings {
   };
 }
 
-export function getIntakeSettings(db: Db, guildId: string): IntakeSettings | null {
-  const row = db
-    .prepare<[string], SettingsRow>('SELECT * FROM intake_settings WHERE guild_id = ?')
-    .get(guildId);
+export async function getIntakeSettings(db: Sql, guildId: string): Promise<IntakeSettings | null> {
+  const row = await db.get<SettingsRow>('SELECT * FROM intake_settings WHERE guild_id = ?', [guildId]);
   return row ? settingsFromRow(row) : null;
 }
 
-export function listIntakeSettings(db: Db): IntakeSettings[] {
-  return db
-    .prepare<[], SettingsRow>('SELECT * FROM intake_settings ORDER BY guild_id')
-    .all()
-    .map(settingsFromRow);
+export async function listIntakeSettings(db: Sql): Promise<IntakeSettings[]> {
+  return (await db.all<SettingsRow>('SELECT * FROM intake_settings ORDER BY guild_id')).map(settingsFromRow);
 }
 
 /** Sets (or with null, clears) a server's review or announcement channel; the other is kept. */
-export function setIntakeChannel(
-  db: Db,
+export async function setIntakeChannel(
+  db: Sql,
   guildId: string,
   which: 'review' | 'notify',
   channelId: string | null,
   now: Date = new Date(),
-): IntakeSettings {
+): Promise<IntakeSettings> {
   const column = which === 'review' ? 'review_channel_id' : 'notify_channel_id';
-  db.prepare(
+  const row = await db.get<SettingsRow>(
     `INSERT INTO intake_settings (guild_id, ${column}, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (guild_id) DO UPDATE SET ${column} = excluded.${column}, updated_at = excluded.updated_at`,
-  ).run(guildId, channelId, now.toISOString());
-  return getIntakeSettings(db, guildId)!;
+     ON CONFLICT (guild_id) DO UPDATE SET ${column} = excluded.${column}, updated_at = excluded.updated_at
+     RETURNING *`,
+    [guildId, channelId, now.toISOString()],
+  );
+  return settingsFromRow(row!);
 }

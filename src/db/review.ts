@@ -1,7 +1,8 @@
 // The review queue: cards for feed items waiting for a moderator, and where each card or added-article announcement
-// was posted. Both are recorded as 'posting' before they are sent (as digests are), so a restart never posts one twice.
-import type { Db } from './open.js';
-import { settleItem, type ItemSettlement } from './feeds.js';
+// was posted. Both are recorded as 'posting' before they are sent (as digests are), so a restart never posts one twice;
+// a claim is one conditional statement whose `changes` decides, so two hosts flushing one server at once post once.
+import { settleItemIn, type ItemSettlement } from './feeds.js';
+import type { Sql } from './sql.js';
 // ── the review queue ─────────────────────────────────────────────────────────────────────────────────────
 
 /** The article a card shows and, when approved, adds: as extracted from the item's page. */
@@ -77,98 +78,93 @@ function cardFromRow(r: CardRow): ReviewCard {
 const CARD_SELECT = 'SELECT c.*, f.url AS feed_url FROM review_cards c JOIN feeds f ON f.id = c.feed_id';
 
 /** Queues an item for review: the card, and the item marked 'queued', in one transaction. */
-export function queueCard(
-  db: Db,
+export async function queueCard(
+  db: Sql,
   card: { feedId: number; itemId: string; article: CardArticle; reason: string },
   now: Date = new Date(),
-): ReviewCard {
+): Promise<ReviewCard> {
   const iso = now.toISOString();
-  return db.transaction(() => {
-    db.prepare(
+  return db.transaction(async (tx) => {
+    await tx.run(
       `INSERT INTO review_cards (feed_id, item_id, article, reason, state, created_at, updated_at)
        VALUES (?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (feed_id, item_id) DO NOTHING`,
-    ).run(card.feedId, card.itemId, JSON.stringify(card.article), card.reason, iso, iso);
-    db.prepare(
-      `UPDATE feed_items SET outcome = 'queued', reason = ?, updated_at = ? WHERE feed_id = ? AND item_id = ?`,
-    ).run(card.reason, iso, card.feedId, card.itemId);
-    return cardFromRow(
-      db
-        .prepare<[number, string], CardRow>(`${CARD_SELECT} WHERE c.feed_id = ? AND c.item_id = ?`)
-        .get(card.feedId, card.itemId)!,
+      [card.feedId, card.itemId, JSON.stringify(card.article), card.reason, iso, iso],
     );
-  })();
+    await tx.run(`UPDATE feed_items SET outcome = 'queued', reason = ?, updated_at = ? WHERE feed_id = ? AND item_id = ?`, [
+      card.reason,
+      iso,
+      card.feedId,
+      card.itemId,
+    ]);
+    return cardFromRow((await tx.get<CardRow>(`${CARD_SELECT} WHERE c.feed_id = ? AND c.item_id = ?`, [card.feedId, card.itemId]))!);
+  });
 }
 
-export function getCard(db: Db, id: number): ReviewCard | null {
-  const row = db.prepare<[number], CardRow>(`${CARD_SELECT} WHERE c.id = ?`).get(id);
+export async function getCard(db: Sql, id: number): Promise<ReviewCard | null> {
+  const row = await db.get<CardRow>(`${CARD_SELECT} WHERE c.id = ?`, [id]);
   return row ? cardFromRow(row) : null;
 }
 
 /** Cards awaiting a decision, oldest first. */
-export function pendingCards(db: Db): ReviewCard[] {
-  return db
-    .prepare<[], CardRow>(`${CARD_SELECT} WHERE c.state = 'pending' ORDER BY c.id`)
-    .all()
-    .map(cardFromRow);
+export async function pendingCards(db: Sql): Promise<ReviewCard[]> {
+  return (await db.all<CardRow>(`${CARD_SELECT} WHERE c.state = 'pending' ORDER BY c.id`)).map(cardFromRow);
 }
 
 /**
  * Decides a pending card: approved or rejected, by whom. Null when the card is gone or was decided already (two
- * moderators clicked at once: the first decision wins). Rejecting settles its item as 'rejected' in the same
- * transaction; an approval's item is settled by the caller once the article is written (`settleApproved`).
+ * moderators clicked at once, on any hosts: the first decision wins, by a conditional UPDATE). Rejecting settles its
+ * item as 'rejected' in the same transaction; an approval's item is settled by the caller once the article is
+ * written (`settleApproved`).
  */
-export function decideCard(
-  db: Db,
+export async function decideCard(
+  db: Sql,
   id: number,
   state: Exclude<CardState, 'pending'>,
   decidedBy: string,
   now: Date = new Date(),
-): ReviewCard | null {
+): Promise<ReviewCard | null> {
   const iso = now.toISOString();
-  return db
-    .transaction(() => {
-      const changed = db
-        .prepare(
-          `UPDATE review_cards SET state = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ? AND state = 'pending'`,
-        )
-        .run(state, decidedBy, iso, iso, id).changes;
-      if (changed === 0) return null;
-      const card = getCard(db, id)!;
-      if (state === 'rejected') {
-        db.prepare(
-          `UPDATE feed_items SET outcome = 'rejected', reason = ?, updated_at = ? WHERE feed_id = ? AND item_id = ?`,
-        ).run(`rejected by ${decidedBy}`, iso, card.feedId, card.itemId);
-      }
-      return card;
-    })
-    .immediate();
+  return db.transaction(async (tx) => {
+    const changed = (
+      await tx.run(`UPDATE review_cards SET state = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ? AND state = 'pending'`, [
+        state,
+        decidedBy,
+        iso,
+        iso,
+        id,
+      ])
+    ).changes;
+    if (changed === 0) return null;
+    const card = (await getCard(tx, id))!;
+    if (state === 'rejected') {
+      await tx.run(`UPDATE feed_items SET outcome = 'rejected', reason = ?, updated_at = ? WHERE feed_id = ? AND item_id = ?`, [
+        `rejected by ${decidedBy}`,
+        iso,
+        card.feedId,
+        card.itemId,
+      ]);
+    }
+    return card;
+  });
 }
 
 /** An approved card's outcome: the article it added (or the one it turned out to duplicate), and its item settled. */
-export function settleApproved(
-  db: Db,
-  id: number,
-  settlement: ItemSettlement,
-  now: Date = new Date(),
-): ReviewCard | null {
-  const card = getCard(db, id);
+export async function settleApproved(db: Sql, id: number, settlement: ItemSettlement, now: Date = new Date()): Promise<ReviewCard | null> {
+  const card = await getCard(db, id);
   if (!card) return null;
-  db.transaction(() => {
-    db.prepare('UPDATE review_cards SET article_id = ?, updated_at = ? WHERE id = ?').run(
-      settlement.articleId ?? null,
-      now.toISOString(),
-      id,
-    );
-    settleItem(db, card.feedId, card.itemId, settlement, now);
-  })();
+  await db.transaction(async (tx) => {
+    await tx.run('UPDATE review_cards SET article_id = ?, updated_at = ? WHERE id = ?', [settlement.articleId ?? null, now.toISOString(), id]);
+    await settleItemIn(tx, card.feedId, card.itemId, settlement, now);
+  });
   return getCard(db, id);
 }
 
 /** An approval whose article could not be written (a full disk): the card awaits a decision again. */
-export function reopenCard(db: Db, id: number, now: Date = new Date()): void {
-  db.prepare(
-    `UPDATE review_cards SET state = 'pending', decided_by = NULL, decided_at = NULL, updated_at = ? WHERE id = ?`,
-  ).run(now.toISOString(), id);
+export async function reopenCard(db: Sql, id: number, now: Date = new Date()): Promise<void> {
+  await db.run(`UPDATE review_cards SET state = 'pending', decided_by = NULL, decided_at = NULL, updated_at = ? WHERE id = ?`, [
+    now.toISOString(),
+    id,
+  ]);
 }
 
 // ── posts: where a card or an announcement went, recorded before it is sent ─────────────────────────────
@@ -211,145 +207,149 @@ function postFromRow(r: PostRow): PostRecord {
 }
 
 /**
+ * How long a 'posting' claim belongs to whoever made it: sending one message takes seconds, so a claim older than
+ * this was left by a process that died (or lost its connection) after claiming, and may be resumed by any host.
+ */
+export const POST_CLAIM_MS = 60_000;
+
+/**
  * - done: posted already; never post again
  * - claimed: post it now, with the record's nonce (resumed: an earlier attempt may have reached Discord, so a
  *   message with this nonce may exist; a failed attempt goes to the channel given now)
+ * - busy: another process (on this host or another) claimed it less than POST_CLAIM_MS ago and is posting it now;
+ *   leave it (if that process dies, a later flush resumes it once the claim is stale)
  */
 export type PostClaim =
-  { kind: 'done'; post: PostRecord } | { kind: 'claimed'; post: PostRecord; resumed: boolean };
+  | { kind: 'done'; post: PostRecord }
+  | { kind: 'claimed'; post: PostRecord; resumed: boolean }
+  | { kind: 'busy'; post: PostRecord };
 
 type PostTable = { table: 'review_posts'; key: 'card_id' } | { table: 'intake_notices'; key: 'article_id' };
 
-function claimPost(
-  db: Db,
+/**
+ * Claims a post with conditional statements, no read-then-write: a new claim is one INSERT … ON CONFLICT DO NOTHING;
+ * taking over a failed post or a stale 'posting' one is one UPDATE … WHERE status … Of two hosts claiming at once,
+ * exactly one sees `changes` = 1; the other is told `busy` (or `done`).
+ */
+async function claimPost(
+  db: Sql,
   where: PostTable,
   keyValue: number | string,
   post: { guildId: string; channelId: string; nonce: string },
   now: Date,
-): PostClaim {
+): Promise<PostClaim> {
   const iso = now.toISOString();
-  const select = db.prepare<[number | string, string], PostRow>(
-    `SELECT * FROM ${where.table} WHERE ${where.key} = ? AND guild_id = ?`,
+  const inserted = await db.get<PostRow>(
+    `INSERT INTO ${where.table} (${where.key}, guild_id, channel_id, nonce, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'posting', ?, ?)
+     ON CONFLICT (${where.key}, guild_id) DO NOTHING RETURNING *`,
+    [keyValue, post.guildId, post.channelId, post.nonce, iso, iso],
   );
-  return db
-    .transaction((): PostClaim => {
-      const existing = select.get(keyValue, post.guildId);
-      if (existing?.status === 'posted') return { kind: 'done', post: postFromRow(existing) };
-      if (existing) {
-        const channel = existing.status === 'failed' ? post.channelId : existing.channel_id;
-        db.prepare(
-          `UPDATE ${where.table} SET status = 'posting', channel_id = ?, attempts = attempts + 1, updated_at = ? WHERE ${where.key} = ? AND guild_id = ?`,
-        ).run(channel, iso, keyValue, post.guildId);
-        return { kind: 'claimed', post: postFromRow(select.get(keyValue, post.guildId)!), resumed: true };
-      }
-      db.prepare(
-        `INSERT INTO ${where.table} (${where.key}, guild_id, channel_id, nonce, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'posting', ?, ?)`,
-      ).run(keyValue, post.guildId, post.channelId, post.nonce, iso, iso);
-      return { kind: 'claimed', post: postFromRow(select.get(keyValue, post.guildId)!), resumed: false };
-    })
-    .immediate();
+  if (inserted) return { kind: 'claimed', post: postFromRow(inserted), resumed: false };
+  const stale = new Date(now.getTime() - POST_CLAIM_MS).toISOString();
+  const resumed = await db.get<PostRow>(
+    `UPDATE ${where.table} SET status = 'posting', channel_id = CASE WHEN status = 'failed' THEN @channel ELSE channel_id END,
+       attempts = attempts + 1, updated_at = @now
+     WHERE ${where.key} = @key AND guild_id = @guild AND (status = 'failed' OR (status = 'posting' AND updated_at <= @stale))
+     RETURNING *`,
+    { channel: post.channelId, now: iso, key: keyValue, guild: post.guildId, stale },
+  );
+  if (resumed) return { kind: 'claimed', post: postFromRow(resumed), resumed: true };
+  const existing = await db.get<PostRow>(`SELECT * FROM ${where.table} WHERE ${where.key} = ? AND guild_id = ?`, [keyValue, post.guildId]);
+  if (!existing) return claimPost(db, where, keyValue, post, now); // deleted meanwhile (its card removed): try again
+  return { kind: existing.status === 'posted' ? 'done' : 'busy', post: postFromRow(existing) };
 }
 
-function setPost(
-  db: Db,
+async function setPost(
+  db: Sql,
   where: PostTable,
   keyValue: number | string,
   guildId: string,
   status: PostStatus,
   messageId: string | null,
   now: Date,
-): void {
-  const changed = db
-    .prepare(
-      `UPDATE ${where.table} SET status = ?, message_id = COALESCE(?, message_id), updated_at = ? WHERE ${where.key} = ? AND guild_id = ?`,
-    )
-    .run(status, messageId, now.toISOString(), keyValue, guildId).changes;
-  if (changed === 0)
-    throw new Error(
-      `storydesk: no ${where.table} row for ${keyValue} in guild ${guildId}; expected a claimed post`,
-    );
+): Promise<void> {
+  const changed = (
+    await db.run(`UPDATE ${where.table} SET status = ?, message_id = COALESCE(?, message_id), updated_at = ? WHERE ${where.key} = ? AND guild_id = ?`, [
+      status,
+      messageId,
+      now.toISOString(),
+      keyValue,
+      guildId,
+    ])
+  ).changes;
+  if (changed === 0) throw new Error(`storydesk: no ${where.table} row for ${keyValue} in guild ${guildId}; expected a claimed post`);
 }
 
 const CARD_POSTS: PostTable = { table: 'review_posts', key: 'card_id' };
 const NOTICES: PostTable = { table: 'intake_notices', key: 'article_id' };
 
 /** Pending cards not yet posted (or whose post failed) in this server, oldest first. */
-export function cardsToPost(db: Db, guildId: string): ReviewCard[] {
-  return db
-    .prepare<[string], CardRow>(
-      `${CARD_SELECT} WHERE c.state = 'pending' AND NOT EXISTS
-         (SELECT 1 FROM review_posts p WHERE p.card_id = c.id AND p.guild_id = ? AND p.status IN ('posting', 'posted'))
-       ORDER BY c.id`,
-    )
-    .all(guildId)
-    .map(cardFromRow);
+export async function cardsToPost(db: Sql, guildId: string): Promise<ReviewCard[]> {
+  const rows = await db.all<CardRow>(
+    `${CARD_SELECT} WHERE c.state = 'pending' AND NOT EXISTS
+       (SELECT 1 FROM review_posts p WHERE p.card_id = c.id AND p.guild_id = ? AND p.status IN ('posting', 'posted'))
+     ORDER BY c.id`,
+    [guildId],
+  );
+  return rows.map(cardFromRow);
 }
 
-/** Cards left 'posting' by an earlier run in this server (maybe sent): resume them with their nonce. */
-export function cardPostsInDoubt(db: Db, guildId: string): { card: ReviewCard; post: PostRecord }[] {
-  const rows = db
-    .prepare<[string], PostRow & { card_id: number }>(
-      `SELECT * FROM review_posts WHERE guild_id = ? AND status = 'posting'`,
-    )
-    .all(guildId);
-  return rows.flatMap((row) => {
-    const card = getCard(db, row.card_id);
-    return card ? [{ card, post: postFromRow(row) }] : [];
-  });
+/**
+ * Cards left 'posting' in this server by a process that died before recording the message (maybe sent): claims
+ * older than POST_CLAIM_MS, so a post another host is making right now is not taken for one. Resume them with
+ * their nonce.
+ */
+export async function cardPostsInDoubt(db: Sql, guildId: string, now: Date = new Date()): Promise<{ card: ReviewCard; post: PostRecord }[]> {
+  const stale = new Date(now.getTime() - POST_CLAIM_MS).toISOString();
+  const rows = await db.all<PostRow & { card_id: number }>(
+    `SELECT * FROM review_posts WHERE guild_id = ? AND status = 'posting' AND updated_at <= ? ORDER BY card_id`,
+    [guildId, stale],
+  );
+  const found: { card: ReviewCard; post: PostRecord }[] = [];
+  for (const row of rows) {
+    const card = await getCard(db, row.card_id);
+    if (card) found.push({ card, post: postFromRow(row) });
+  }
+  return found;
 }
 
 /** Records, before sending, that the card is being posted in this server. */
 export function claimCardPost(
-  db: Db,
+  db: Sql,
   cardId: number,
   post: { guildId: string; channelId: string; nonce: string },
   now: Date = new Date(),
-): PostClaim {
+): Promise<PostClaim> {
   return claimPost(db, CARD_POSTS, cardId, post, now);
 }
 
-export function markCardPosted(
-  db: Db,
-  cardId: number,
-  guildId: string,
-  messageId: string,
-  now: Date = new Date(),
-): void {
-  setPost(db, CARD_POSTS, cardId, guildId, 'posted', messageId, now);
+export function markCardPosted(db: Sql, cardId: number, guildId: string, messageId: string, now: Date = new Date()): Promise<void> {
+  return setPost(db, CARD_POSTS, cardId, guildId, 'posted', messageId, now);
 }
 
-export function markCardPostFailed(db: Db, cardId: number, guildId: string, now: Date = new Date()): void {
-  setPost(db, CARD_POSTS, cardId, guildId, 'failed', null, now);
+export function markCardPostFailed(db: Sql, cardId: number, guildId: string, now: Date = new Date()): Promise<void> {
+  return setPost(db, CARD_POSTS, cardId, guildId, 'failed', null, now);
 }
 
 /** Where a card was posted (to edit those messages once it is decided). */
-export function cardPosts(db: Db, cardId: number): PostRecord[] {
-  return db
-    .prepare<[number], PostRow>('SELECT * FROM review_posts WHERE card_id = ? ORDER BY guild_id')
-    .all(cardId)
-    .map(postFromRow);
+export async function cardPosts(db: Sql, cardId: number): Promise<PostRecord[]> {
+  return (await db.all<PostRow>('SELECT * FROM review_posts WHERE card_id = ? ORDER BY guild_id', [cardId])).map(postFromRow);
 }
 
 /** Records, before sending, that an added article is being announced in this server. */
 export function claimNotice(
-  db: Db,
+  db: Sql,
   articleId: string,
   post: { guildId: string; channelId: string; nonce: string },
   now: Date = new Date(),
-): PostClaim {
+): Promise<PostClaim> {
   return claimPost(db, NOTICES, articleId, post, now);
 }
 
-export function markNoticePosted(
-  db: Db,
-  articleId: string,
-  guildId: string,
-  messageId: string,
-  now: Date = new Date(),
-): void {
-  setPost(db, NOTICES, articleId, guildId, 'posted', messageId, now);
+export function markNoticePosted(db: Sql, articleId: string, guildId: string, messageId: string, now: Date = new Date()): Promise<void> {
+  return setPost(db, NOTICES, articleId, guildId, 'posted', messageId, now);
 }
 
-export function markNoticeFailed(db: Db, articleId: string, guildId: string, now: Date = new Date()): void {
-  setPost(db, NOTICES, articleId, guildId, 'failed', null, now);
+export function markNoticeFailed(db: Sql, articleId: string, guildId: string, now: Date = new Date()): Promise<void> {
+  return setPost(db, NOTICES, articleId, guildId, 'failed', null, now);
 }

@@ -1,7 +1,9 @@
 // The Discord side of intake: who may change the story, the private previews of /article add and their buttons,
-// removing an article, following feeds, and the review queue's cards (posted once per server, claimed in SQLite
+// removing an article, following feeds, and the review queue's cards (posted once per server, claimed in the database
 // before they are sent, with a nonce Discord enforces, as the digest is) and the announcements of added articles.
-// One desk per process; the feed poller runs only where `poll` is set (one process per machine: see run.ts).
+// One desk per process. Several hosts may share the database: each desk posts cards and announcements only in the
+// servers its own client has (its shards'), whichever host queued the card; the feed poller runs where `poll` is set
+// and polls only while its host holds the feed-poller lease (one host at a time: see poller.ts).
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +11,7 @@ import type { Client, SendableChannels } from 'discord.js';
 import { parseArticle } from '../corpus/parse.js';
 import type { FileBackedStory } from '../corpus/watch.js';
 import type { FeedMode, FeedRecord } from '../db/feeds.js';
-import { cardPosts, cardPostsInDoubt, cardsToPost, claimCardPost, claimNotice, markCardPosted, markCardPostFailed, markNoticeFailed, markNoticePosted, pendingCards, type ReviewCard } from '../db/review.js';
+import { cardPosts, cardPostsInDoubt, cardsToPost, claimCardPost, claimNotice, markCardPosted, markCardPostFailed, markNoticeFailed, markNoticePosted, pendingCards, type PostRecord, type ReviewCard } from '../db/review.js';
 import { getIntakeSettings, listIntakeSettings, setIntakeChannel, type IntakeSettings } from '../db/intake-settings.js';
 import { recordFirstSeen } from '../db/first-seen.js';
 import type { Db } from '../db/open.js';
@@ -32,7 +34,7 @@ import {
 
 /** How long the Add and Cancel buttons of a preview work. Interaction tokens last 15 min; the expiry edit needs one. */
 export const PREVIEW_TIMEOUT_MS = 10 * 60_000;
-/** The process that runs the poller also posts cards still unposted this often (a review channel set elsewhere). */
+/** Every desk also posts cards still unposted in its servers this often (a signal missed, a review channel set elsewhere). */
 const FLUSH_INTERVAL_MS = 60_000;
 /** After a card could not be posted in a server (a deleted channel, a permission taken away), wait before trying again. */
 const BROKEN_CHANNEL_RETRY_MS = 10 * 60_000;
@@ -51,8 +53,13 @@ export interface IntakeDeskOptions {
   editorGuildIds: readonly string[];
   /** FEED_POLL_MINUTES. */
   pollMinutes: number;
-  /** Run the feed poller in this process. Exactly one process per machine should (see run.ts). Default true. */
+  /**
+   * Run a feed poller in this process (default true). Any number of hosts may: only the one holding the feed-poller
+   * lease polls, and another takes over within one lease period when it dies.
+   */
   poll?: boolean;
+  /** FEED_LEASE_SECONDS in ms: the feed-poller lease's period. Default FEED_LEASE_SECONDS_DEFAULT. */
+  feedLeaseMs?: number;
   /** The bot's client, once logged in (null before). */
   client: () => Client | null;
   log: Logger;
@@ -83,7 +90,10 @@ export class IntakeDesk {
   /** Card posting runs one flush at a time, so that this process never claims a card twice at once. */
   private flushing: Promise<void> = Promise.resolve();
   private flushTimer: NodeJS.Timeout | null = null;
+  /** A flush waiting for the one under way: a card queued meanwhile is seen by it, so another need not wait too. */
+  private queuedFlush: Promise<void> | null = null;
   private readonly brokenUntil = new Map<string, number>();
+  private readonly unsubscribe: (() => void)[] = [];
   private stopped = false;
 
   constructor(options: IntakeDeskOptions) {
@@ -98,31 +108,50 @@ export class IntakeDesk {
       fetcher: options.fetcher,
       story: options.story,
       pollMinutes: options.pollMinutes,
+      leaseMs: options.feedLeaseMs,
       log: (level, message) => this.log[level](message),
-      onCard: () => this.flushCards(),
+      // A queued card reaches every host's desk (this one too) as a 'storydesk_cards' signal: see start().
       onAdded: (added) => this.onFeedAdded(added),
     });
   }
 
   /**
-   * Builds the copy index when this process can add articles (an editor server is set, or it polls feeds), and where
-   * `poll` is set starts polling and posts the cards a restart left unposted. Without either the index (seconds of
+   * Builds the copy index when this process can add articles (an editor server is set, or it polls feeds); posts the
+   * cards awaiting review in this host's servers now, whenever a poller on any host queues one (the
+   * 'storydesk_cards' signal), after the signals reconnect and every minute; and where `poll` is set starts the
+   * poller (which polls while this host holds the lease). Without an editor server or feeds the index (seconds of
    * work at thousands of articles, right after ready) is never needed: a preview would build it on first use.
+   * Never throws: a database error is logged.
    */
-  start(): void {
+  async start(): Promise<void> {
     const polls = this.options.poll !== false;
-    if (this.editorGuildIds.size > 0 || (polls && this.poller.feeds().length > 0)) this.service.prepare();
+    const db = this.options.db;
+    let feeds = 0;
+    try {
+      feeds = (await this.poller.feeds()).length;
+    } catch (err) {
+      this.log.error({ err }, 'intake: could not read the feeds followed');
+    }
+    if (this.stopped) return;
+    if (this.editorGuildIds.size > 0 || (polls && feeds > 0)) this.service.prepare();
+    if (this.editorGuildIds.size > 0) {
+      this.unsubscribe.push(
+        db.signals.subscribe('storydesk_cards', () => void this.flushCards()),
+        db.signals.onReconnect(() => void this.flushCards()),
+      );
+      void this.flushCards();
+      this.flushTimer = setInterval(() => void this.flushCards(), FLUSH_INTERVAL_MS);
+      this.flushTimer.unref();
+    }
     if (!polls) return;
     this.poller.start();
-    void this.flushCards();
-    this.flushTimer = setInterval(() => void this.flushCards(), FLUSH_INTERVAL_MS);
-    this.flushTimer.unref();
-    this.log.info({ feeds: this.poller.feeds().length, editors: this.editorGuildIds.size }, 'intake: polling feeds in this process');
+    this.log.info({ feeds, editors: this.editorGuildIds.size }, 'intake: feed poller started in this process (it polls while this host holds the lease)');
   }
 
-  /** Stops polling (a poll under way finishes) and posting; previews awaiting a click are dropped. */
+  /** Stops polling (a poll under way finishes, the lease is given up) and posting; previews awaiting a click are dropped. */
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
     if (this.flushTimer) clearInterval(this.flushTimer);
     for (const held of this.held.values()) clearTimeout(held.timer);
     this.held.clear();
@@ -196,7 +225,7 @@ export class IntakeDesk {
       const parsed = parseArticle(id, await readFile(path.join(this.options.corpusDir, id)));
       const problems = this.options.story.applyFile(id, parsed);
       if (problems.length > 0) this.log.warn({ article: id, problems }, 'intake: the article was written but the story refused it');
-      else recordFirstSeen(this.options.db, [id]);
+      else await recordFirstSeen(this.options.db, [id]);
     } catch (err) {
       this.log.warn({ err, article: id }, 'intake: could not serve the article at once (the watcher will)');
     }
@@ -252,35 +281,36 @@ export class IntakeDesk {
     return this.poller.addFeed(url, { ...options, addedBy: viaDiscord(guildId, userId) });
   }
 
-  feeds(): FeedRecord[] {
+  feeds(): Promise<FeedRecord[]> {
     return this.poller.feeds();
   }
 
-  findFeed(value: string): FeedRecord | null {
+  findFeed(value: string): Promise<FeedRecord | null> {
     return this.poller.feed(value.trim());
   }
 
   /** Stops following a feed; its cards awaiting review are withdrawn (their messages say so, without buttons). */
   async removeFeed(feed: FeedRecord): Promise<FeedRecord | null> {
-    const withdrawn = pendingCards(this.options.db)
-      .filter((c) => c.feedId === feed.id)
-      .map((card) => ({ card, posts: cardPosts(this.options.db, card.id) }));
-    const removed = this.poller.removeFeed(feed.id);
+    const withdrawn: { card: ReviewCard; posts: PostRecord[] }[] = [];
+    for (const card of await pendingCards(this.options.db)) {
+      if (card.feedId === feed.id) withdrawn.push({ card, posts: await cardPosts(this.options.db, card.id) });
+    }
+    const removed = await this.poller.removeFeed(feed.id);
     if (!removed) return null;
     this.log.info({ feed: feed.url }, 'intake: feed removed');
     for (const { card, posts } of withdrawn) await this.editPosts(card, posts, 'withdrawn: its feed was removed', true);
     return removed;
   }
 
-  pendingCount(): number {
-    return pendingCards(this.options.db).length;
+  async pendingCount(): Promise<number> {
+    return (await pendingCards(this.options.db)).length;
   }
 
-  settings(guildId: string): IntakeSettings | null {
+  settings(guildId: string): Promise<IntakeSettings | null> {
     return getIntakeSettings(this.options.db, guildId);
   }
 
-  setChannel(guildId: string, which: 'review' | 'notify', channelId: string | null): IntakeSettings {
+  setChannel(guildId: string, which: 'review' | 'notify', channelId: string | null): Promise<IntakeSettings> {
     this.brokenUntil.delete(guildId);
     return setIntakeChannel(this.options.db, guildId, which, channelId);
   }
@@ -290,21 +320,28 @@ export class IntakeDesk {
   /** Approves or rejects a card for a member, serves what approval added, and edits the card's messages to show it. */
   async decide(action: 'approve' | 'reject', cardId: number, guildId: string, userId: string): Promise<DecisionResult> {
     const who = viaDiscord(guildId, userId);
-    const result = action === 'approve' ? await this.poller.approve(cardId, who) : this.poller.reject(cardId, who);
+    const result = action === 'approve' ? await this.poller.approve(cardId, who) : await this.poller.reject(cardId, who);
     // An added article is served by onFeedAdded; a recorded copy changed the article it copies.
     if (result.ok && result.outcome === 'copy' && result.articleId) await this.serve(result.articleId);
-    if (result.card) await this.editPosts(result.card, cardPosts(this.options.db, result.card.id), result.ok ? outcomeNote(result) : null);
+    // Every server's message, this host's or not: editing a message is a REST call any shard's client can make.
+    if (result.card) await this.editPosts(result.card, await cardPosts(this.options.db, result.card.id), result.ok ? outcomeNote(result) : null);
     return result;
   }
 
   /**
-   * Posts every card awaiting review to each editor server's review channel, once: claimed in the database before it
-   * is sent, sent with the claim's nonce (enforced), and a claim a crash left unresolved is first looked for in the
-   * channel. `force` retries a server whose channel failed lately.
+   * Posts every card awaiting review to the review channel of each editor server this host's client has, once
+   * across hosts: claimed in the database before it is sent (one conditional statement: of two desks flushing at
+   * once, one posts), sent with the claim's nonce (enforced), and a claim a crash left unresolved is first looked
+   * for in the channel. `force` retries a server whose channel failed lately.
    */
   flushCards(force = false): Promise<void> {
-    const run = this.flushing.then(() => this.flushNow(force));
+    if (this.queuedFlush && !force) return this.queuedFlush;
+    const run = this.flushing.then(() => {
+      this.queuedFlush = null;
+      return this.flushNow(force);
+    });
     this.flushing = run.catch((err: unknown) => this.log.error({ err }, 'intake: posting review cards failed'));
+    if (!force) this.queuedFlush = this.flushing;
     return this.flushing;
   }
 
@@ -313,11 +350,13 @@ export class IntakeDesk {
     if (this.stopped || !client?.isReady()) return;
     const db = this.options.db;
     for (const guildId of this.editorGuildIds) {
+      // Another host's server (its shards'): that host's desk posts there.
+      if (!client.guilds.cache.has(guildId)) continue;
       if (!force && (this.brokenUntil.get(guildId) ?? 0) > Date.now()) continue;
-      for (const { card, post } of cardPostsInDoubt(db, guildId)) await this.postCard(client, card, guildId, post.channelId);
-      const channelId = getIntakeSettings(db, guildId)?.reviewChannelId;
+      for (const { card, post } of await cardPostsInDoubt(db, guildId)) await this.postCard(client, card, guildId, post.channelId);
+      const channelId = (await getIntakeSettings(db, guildId))?.reviewChannelId;
       if (!channelId) continue;
-      for (const card of cardsToPost(db, guildId)) {
+      for (const card of await cardsToPost(db, guildId)) {
         if (this.stopped || !(await this.postCard(client, card, guildId, channelId))) break;
       }
     }
@@ -326,30 +365,33 @@ export class IntakeDesk {
   /** One card in one server; false when the channel failed (the server's other cards wait). */
   private async postCard(client: Client<true>, card: ReviewCard, guildId: string, channelId: string): Promise<boolean> {
     const db = this.options.db;
-    const claim = claimCardPost(db, card.id, { guildId, channelId, nonce: nonce('rc') });
-    if (claim.kind === 'done') return true;
+    const claim = await claimCardPost(db, card.id, { guildId, channelId, nonce: nonce('rc') });
+    // Posted already, or being posted by another desk right now.
+    if (claim.kind !== 'claimed') return true;
     const { post } = claim;
     try {
       const channel = await sendableChannel(client, guildId, post.channelId);
       if (claim.resumed) {
         const found = await this.findCard(client, channel, card.id);
         if (found) {
-          markCardPosted(db, card.id, guildId, found);
+          await markCardPosted(db, card.id, guildId, found);
           this.log.info({ card: card.id, guildId, messageId: found }, 'intake: found a review card posted before a restart');
           return true;
         }
       }
       if (card.state !== 'pending') {
         // Decided while its post was in doubt: never post a decided card.
-        markCardPostFailed(db, card.id, guildId);
+        await markCardPostFailed(db, card.id, guildId);
         return true;
       }
       const message = await channel.send(cardMessage(renderReviewCard(card), post.nonce));
-      markCardPosted(db, card.id, guildId, message.id);
+      await markCardPosted(db, card.id, guildId, message.id);
       this.log.info({ card: card.id, guildId, channelId: post.channelId, messageId: message.id }, 'intake: review card posted');
       return true;
     } catch (err) {
-      markCardPostFailed(db, card.id, guildId);
+      await markCardPostFailed(db, card.id, guildId).catch((error: unknown) =>
+        this.log.error({ err: error, card: card.id, guildId }, 'intake: could not record that a review card was not posted'),
+      );
       this.brokenUntil.set(guildId, Date.now() + BROKEN_CHANNEL_RETRY_MS);
       this.log.warn({ err, card: card.id, guildId, channelId: post.channelId }, 'intake: could not post a review card; trying again later');
       return false;
@@ -373,8 +415,8 @@ export class IntakeDesk {
     }
   }
 
-  /** Edits a card's posted messages: the decision (or withdrawal) shown, the buttons gone. */
-  private async editPosts(card: ReviewCard, posts: ReturnType<typeof cardPosts>, outcome: string | null, withdrawn = false): Promise<void> {
+  /** Edits a card's posted messages (in every server, by REST): the decision (or withdrawal) shown, the buttons gone. */
+  private async editPosts(card: ReviewCard, posts: readonly PostRecord[], outcome: string | null, withdrawn = false): Promise<void> {
     const client = this.options.client();
     if (!client?.isReady()) return;
     const payload = cardMessage(renderReviewCard(card, outcome, withdrawn));
@@ -398,23 +440,46 @@ export class IntakeDesk {
     await this.announce({ id: added.id, title: added.title, url: added.url, outlet });
   }
 
-  /** Announces an added article in each editor server's announcement channel, once (claimed before it is sent). */
+  /**
+   * Announces an article of the story in this host's servers (an article added on another host, once it has
+   * arrived here through the database), once per server across hosts; false when the story has no such article.
+   */
+  async announceArticle(articleId: string): Promise<boolean> {
+    const article = this.options.story.articles().find((a) => a.id === articleId);
+    if (!article) return false;
+    await this.announce({ id: article.id, title: article.title, url: article.url, outlet: article.outlet });
+    return true;
+  }
+
+  /**
+   * Announces an added article in the announcement channel of each editor server this host's client has, once per
+   * server across hosts (claimed before it is sent, by one conditional statement). Never throws.
+   */
   async announce(article: { id: string; title: string; url: string | null; outlet: string | null }): Promise<void> {
     const client = this.options.client();
     if (this.stopped || !client?.isReady()) return;
     const db = this.options.db;
     const text = renderAnnouncement(article);
-    for (const settings of listIntakeSettings(db)) {
+    let all;
+    try {
+      all = await listIntakeSettings(db);
+    } catch (err) {
+      this.log.error({ err, article: article.id }, 'intake: could not read the announcement channels');
+      return;
+    }
+    for (const settings of all) {
       const { guildId, notifyChannelId } = settings;
-      if (!notifyChannelId || !this.editorGuildIds.has(guildId)) continue;
-      const claim = claimNotice(db, article.id, { guildId, channelId: notifyChannelId, nonce: nonce('an') });
-      if (claim.kind === 'done') continue;
+      if (!notifyChannelId || !this.editorGuildIds.has(guildId) || !client.guilds.cache.has(guildId)) continue;
+      let claimed = false;
       try {
+        const claim = await claimNotice(db, article.id, { guildId, channelId: notifyChannelId, nonce: nonce('an') });
+        if (claim.kind !== 'claimed') continue;
+        claimed = true;
         const channel = await sendableChannel(client, guildId, claim.post.channelId);
         const message = await channel.send(announcementMessage(text, claim.post.nonce));
-        markNoticePosted(db, article.id, guildId, message.id);
+        await markNoticePosted(db, article.id, guildId, message.id);
       } catch (err) {
-        markNoticeFailed(db, article.id, guildId);
+        if (claimed) await markNoticeFailed(db, article.id, guildId).catch(() => undefined);
         this.log.warn({ err, article: article.id, guildId }, 'intake: could not announce an added article');
       }
     }

@@ -144,7 +144,7 @@ export async function runIntakeCli(
     return 1;
   } finally {
     context.fetcher?.close();
-    context.db?.close();
+    await context.db?.close();
   }
 }
 
@@ -312,7 +312,7 @@ async function feed(context: Context, args: string[]): Promise<number> {
     }
     case 'list': {
       const poller = await feedPoller(context, false);
-      const feeds = poller.feeds();
+      const feeds = await poller.feeds();
       for (const f of feeds) context.out(feedJson(f), feedText(f));
       if (feeds.length === 0 && !context.json)
         context.write('no feeds followed; add one with: npm run cli -- feed add URL');
@@ -329,7 +329,7 @@ async function feed(context: Context, args: string[]): Promise<number> {
     case 'remove': {
       if (rest.length !== 1) throw new UsageError('feed remove takes one feed: its id or URL');
       const poller = await feedPoller(context, false);
-      const removed = poller.removeFeed(rest[0]!);
+      const removed = await poller.removeFeed(rest[0]!);
       const error = removed ? null : `no feed ${rest[0]} is followed (see feed list)`;
       context.out(
         { source: rest[0], removed: removed ? feedJson(removed) : null, error },
@@ -340,7 +340,7 @@ async function feed(context: Context, args: string[]): Promise<number> {
     }
     case 'cards': {
       const poller = await feedPoller(context, false);
-      const cards = poller.pendingCards();
+      const cards = await poller.pendingCards();
       for (const card of cards) context.out(cardJson(card), cardText(card));
       if (cards.length === 0 && !context.json) context.write('no items await review');
       return 0;
@@ -351,7 +351,7 @@ async function feed(context: Context, args: string[]): Promise<number> {
         throw new UsageError(`feed ${sub} takes card numbers (see feed cards)`);
       const poller = await feedPoller(context, sub === 'approve');
       for (const id of rest.map(Number)) {
-        const result = sub === 'approve' ? await poller.approve(id, VIA_CLI) : poller.reject(id, VIA_CLI);
+        const result = sub === 'approve' ? await poller.approve(id, VIA_CLI) : await poller.reject(id, VIA_CLI);
         const json = result.ok
           ? { card: id, outcome: result.outcome, article: result.articleId, error: null }
           : { card: id, outcome: null, article: null, error: result.error };
@@ -371,7 +371,7 @@ async function feed(context: Context, args: string[]): Promise<number> {
 
 /** The poller over DATABASE_PATH; the story is loaded only when items will be processed. */
 async function feedPoller(context: Context, processesItems: boolean): Promise<FeedPoller> {
-  context.db = openDatabase(context.databasePath);
+  context.db = await openDatabase(context.databasePath);
   let story: StoryArticles & StoryNames = NO_ARTICLES;
   if (processesItems) {
     story = await loadStory({

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listItems } from '../../src/db/feeds.js';
-import { cardPosts, pendingCards } from '../../src/db/review.js';
+import { cardPosts, pendingCards, POST_CLAIM_MS } from '../../src/db/review.js';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import { IntakeTexts } from '../../src/discord/intake-render.js';
 import { runBot, type RunningBot } from '../../src/discord/run.js';
@@ -106,7 +106,7 @@ async function start(options: StartOptions = {}): Promise<Harness> {
   const running = await runBot({
     token: fake.token,
     engine,
-    db: openDatabase(dbFile),
+    db: await openDatabase(dbFile),
     corpusDir,
     log: createLogger({ level: 'debug', destination: stream }),
     apiBase: fake.apiBase,
@@ -409,11 +409,11 @@ describe('/feed and the review queue', () => {
     expect(embedText(h.fake.channelMessages(fake.channelId).find((m) => m.id === inquiryCard.id)!)).toContain(`❌ Rejected by <@${fake.moderator.id}>`);
     expect(mdFiles(h.corpusDir)).toHaveLength(3);
     // Rejected for good: the next polls never bring it back.
-    const db = openDatabase(h.dbFile);
+    const db = await openDatabase(h.dbFile);
     try {
-      expect(listItems(db, 1).find((i) => i.title === PAGES.inquiry!.title)?.outcome).toBe('rejected');
+      expect((await listItems(db, 1)).find((i) => i.title === PAGES.inquiry!.title)?.outcome).toBe('rejected');
     } finally {
-      db.close();
+      await db.close();
     }
     const fetched = pageRequests(PAGES.inquiry!);
     await h.running.intake!.poller.pollAll();
@@ -455,10 +455,11 @@ describe('/feed and the review queue', () => {
     expect(posts(second, requests)).toEqual([]);
     await stopOnly(second);
 
-    // A crash right after Discord took the message, before it was recorded: the record still says 'posting'.
-    const db: Db = openDatabase(first.dbFile);
-    db.prepare(`UPDATE review_posts SET status = 'posting', message_id = NULL`).run();
-    db.close();
+    // A crash right after Discord took the message, before it was recorded: the record still says 'posting', from
+    // longer ago than a send takes (a claim that fresh would be another host's, posting it now).
+    const db: Db = await openDatabase(first.dbFile);
+    await db.run(`UPDATE review_posts SET status = 'posting', message_id = NULL, updated_at = ?`, [new Date(Date.now() - POST_CLAIM_MS).toISOString()]);
+    await db.close();
     requests = fake.requests.length;
     const third = await start({ again: first });
     await third.running.intake!.idle();
@@ -466,12 +467,12 @@ describe('/feed and the review queue', () => {
     expect(posts(third, requests)).toEqual([]);
     expect(fake.requests.slice(requests).some((r) => r.route === 'GET /channels/{channel_id}/messages')).toBe(true);
     expect(cardMessages(third, fake.channelId)).toHaveLength(1);
-    const check = openDatabase(first.dbFile);
+    const check = await openDatabase(first.dbFile);
     try {
-      const [card] = pendingCards(check);
-      expect(cardPosts(check, card!.id)).toMatchObject([{ status: 'posted', messageId: posted!.id }]);
+      const [card] = await pendingCards(check);
+      expect(await cardPosts(check, card!.id)).toMatchObject([{ status: 'posted', messageId: posted!.id }]);
     } finally {
-      check.close();
+      await check.close();
     }
     // And the card still works after all that.
     const approved = await reply(third, fake.clickMessageButton(buttonId(posted!, 'Approve'), posted!, fake.moderator));

@@ -14,7 +14,9 @@ import { openDatabase, type Db } from '../../src/db/open.js';
 import type { Article } from '../../src/model/types.js';
 import { parseAllowHosts } from '../../src/intake/address.js';
 import { Fetcher } from '../../src/intake/fetch.js';
+import { getLease } from '../../src/db/leases.js';
 import {
+  FEED_LEASE_NAME,
   FeedPoller,
   MAX_BACKOFF_MS,
   storyNames,
@@ -98,10 +100,10 @@ interface Harness {
 
 const open: { db: Db; fetcher: Fetcher }[] = [];
 const dirs: string[] = [];
-afterEach(() => {
+afterEach(async () => {
   for (const o of open.splice(0)) {
     o.fetcher.close();
-    if (o.db.open) o.db.close();
+    await o.db.close();
   }
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   failing.clear();
@@ -113,7 +115,7 @@ async function harness(reuse?: { dir: string; dbFile: string; now?: number }): P
   if (!reuse) dirs.push(dir);
   const dbFile = reuse?.dbFile ?? path.join(dir, '..', `${path.basename(dir)}.db`);
   if (!reuse) dirs.push(dbFile, `${dbFile}-wal`, `${dbFile}-shm`);
-  const db = openDatabase(dbFile);
+  const db = await openDatabase(dbFile);
   let t = reuse?.now ?? CLOCK_START;
   const clock = { now: () => t, advance: (ms: number) => void (t += ms), set: (ms: number) => void (t = ms) };
   const fetcher = new Fetcher({ allowHosts: parseAllowHosts(server.host), clock: fakeClock() });
@@ -189,7 +191,7 @@ describe('FeedPoller: following a feed', () => {
       '2025-01-09-survivor-recalls-night-in-freezing-water.md',
     ]);
     expect(h.added.map((a) => a.id)).toEqual(h.files());
-    expect(getFeed(h.db, followed.feed.id)).toMatchObject({ itemsTaken: 2, failures: 0, lastError: null });
+    expect(await getFeed(h.db, followed.feed.id)).toMatchObject({ itemsTaken: 2, failures: 0, lastError: null });
     // Polled again: nothing new (a 304), nothing fetched again, nothing written again.
     const pages = requestsFor(`/news/${PAGES.inquiry!.slug}`);
     const [again] = await h.poller.pollAll();
@@ -212,7 +214,7 @@ describe('FeedPoller: following a feed', () => {
     if (!followed.ok) throw new Error(followed.error);
     entries.push(entry(PAGES.sinks!));
     expect(outcomes((await first.poller.pollAll())[0]!)).toEqual([[PAGES.sinks!.title, 'added']]);
-    first.db.close();
+    await first.db.close();
     // Down for a day; three items appear meanwhile.
     entries.push(entry(PAGES.inquiry!), entry(PAGES.derby!), entry(PAGES.survivor!));
     const second = await harness({
@@ -230,7 +232,7 @@ describe('FeedPoller: following a feed', () => {
     ]);
     expect(requestsFor(`/news/${PAGES.sinks!.slug}`)).toBe(sinksFetches);
     expect(second.files()).toHaveLength(3);
-    expect(getFeed(second.db, followed.feed.id)!.itemsTaken).toBe(3);
+    expect((await getFeed(second.db, followed.feed.id))!.itemsTaken).toBe(3);
   });
 
   it('finishes an item a crash left half-done, even when the feed no longer lists it, without adding it twice', async () => {
@@ -242,7 +244,7 @@ describe('FeedPoller: following a feed', () => {
     });
     if (!followed.ok) throw new Error(followed.error);
     // Recorded before acting, then the process died.
-    claimItem(h.db, followed.feed.id, {
+    await claimItem(h.db, followed.feed.id, {
       id: 'gone-item',
       title: PAGES.inquiry!.title,
       link: `${server.origin}/news/${PAGES.inquiry!.slug}`,
@@ -252,7 +254,7 @@ describe('FeedPoller: following a feed', () => {
     const [report] = await h.poller.pollAll();
     expect(outcomes(report!)).toEqual([[PAGES.inquiry!.title, 'added']]);
     expect(h.files()).toHaveLength(1);
-    expect(getItem(h.db, followed.feed.id, 'gone-item')!.outcome).toBe('added');
+    expect((await getItem(h.db, followed.feed.id, 'gone-item'))!.outcome).toBe('added');
   });
 
   it('with backfill, processes the items the feed lists when it is added', async () => {
@@ -298,7 +300,7 @@ describe('FeedPoller: following a feed', () => {
       ok: false,
       error: expect.stringMatching(/^already following .*advertised\.xml \(feed \d+\)$/),
     });
-    expect(h.poller.feed(`${server.origin}/front`)?.url).toBe(`${server.origin}/feeds/advertised.xml`);
+    expect((await h.poller.feed(`${server.origin}/front`))?.url).toBe(`${server.origin}/feeds/advertised.xml`);
   });
 
   it('refuses a bad filter expression, a mode that is neither review nor auto, a private address and a feed that does not parse', async () => {
@@ -323,7 +325,7 @@ describe('FeedPoller: following a feed', () => {
       ok: false,
       error: expect.stringMatching(/^cannot read the feed at/),
     });
-    expect(h.poller.feeds()).toEqual([]);
+    expect(await h.poller.feeds()).toEqual([]);
   });
 
   it("uses the match expression instead of the story's names when the feed has one", async () => {
@@ -400,7 +402,7 @@ describe('FeedPoller: the review queue', () => {
     ]);
     expect(h.files()).toEqual([]);
     expect(h.cards.map((c) => c.article.title)).toEqual([PAGES.inquiry!.title, PAGES.survivor!.title]);
-    expect(h.poller.pendingCards().map((c) => c.id)).toEqual(h.cards.map((c) => c.id));
+    expect((await h.poller.pendingCards()).map((c) => c.id)).toEqual(h.cards.map((c) => c.id));
     const [inquiry, survivor] = h.cards;
     expect(inquiry).toMatchObject({
       state: 'pending',
@@ -422,14 +424,14 @@ describe('FeedPoller: the review queue', () => {
       ok: false,
       error: 'already approved by discord:1/5',
     });
-    expect(h.poller.reject(survivor!.id, 'discord:1/5')).toMatchObject({ ok: true, outcome: 'rejected' });
-    expect(getItem(h.db, followed.feed.id, survivor!.itemId)).toMatchObject({
+    expect(await h.poller.reject(survivor!.id, 'discord:1/5')).toMatchObject({ ok: true, outcome: 'rejected' });
+    expect(await getItem(h.db, followed.feed.id, survivor!.itemId)).toMatchObject({
       outcome: 'rejected',
       reason: 'rejected by discord:1/5',
     });
-    expect(getFeed(h.db, followed.feed.id)!.itemsTaken).toBe(1);
-    expect(h.poller.pendingCards()).toEqual([]);
-    h.db.close();
+    expect((await getFeed(h.db, followed.feed.id))!.itemsTaken).toBe(1);
+    expect(await h.poller.pendingCards()).toEqual([]);
+    await h.db.close();
 
     // After a restart the feed still lists the rejected item (with a new ETag): it does not come back.
     entries.push(entry(PAGES.museum!));
@@ -437,7 +439,7 @@ describe('FeedPoller: the review queue', () => {
     const [later] = await again.poller.pollAll();
     expect(outcomes(later!)).toEqual([[PAGES.museum!.title, 'skipped']]);
     expect(again.cards).toEqual([]);
-    expect(again.poller.pendingCards()).toEqual([]);
+    expect(await again.poller.pendingCards()).toEqual([]);
   });
 
   it('approving a card whose article arrived meanwhile says so, and writes nothing', async () => {
@@ -470,8 +472,8 @@ describe('FeedPoller: failures', () => {
     failing.set('/feeds/flaky.xml', (r) => r.writeHead(500, { 'content-type': 'text/plain' }).end('down'));
     const waits: number[] = [];
     const start = h.clock.now();
-    for (let i = 0; i < 40 && !getFeed(h.db, followed.feed.id)!.pausedAt; i++) {
-      h.clock.set(Date.parse(getFeed(h.db, followed.feed.id)!.nextPollAt!));
+    for (let i = 0; i < 40 && !(await getFeed(h.db, followed.feed.id))!.pausedAt; i++) {
+      h.clock.set(Date.parse((await getFeed(h.db, followed.feed.id))!.nextPollAt!));
       const reports = await h.poller.pollDue();
       expect(reports.map((r) => r.status)).toEqual(['failed']);
       const feed = reports[0]!.feed;
@@ -480,7 +482,7 @@ describe('FeedPoller: failures', () => {
     // The interval (15 min) doubled per failure, up to the cap.
     expect(waits.slice(0, 6)).toEqual([30, 60, 120, 240, 360, 360].map((m) => m * MINUTE));
     expect(Math.max(...waits)).toBe(MAX_BACKOFF_MS);
-    const paused = getFeed(h.db, followed.feed.id)!;
+    const paused = (await getFeed(h.db, followed.feed.id))!;
     expect(paused.pausedAt).not.toBeNull();
     expect(Date.parse(paused.pausedAt!) - start).toBeGreaterThanOrEqual(3 * 24 * 60 * MINUTE);
     expect(paused.lastError).toBe(
@@ -543,13 +545,13 @@ describe('FeedPoller: failures', () => {
 describe('FeedPoller: the schedule', () => {
   it('polls due feeds when started, and sets its next wake-up by the next feed due (at most a minute away)', async () => {
     const h0 = await harness();
-    h0.db.close();
+    await h0.db.close();
     const scheduled: { callback: () => void; ms: number }[] = [];
     const timers: Timers = {
       setTimeout: (callback, ms) => scheduled.push({ callback, ms }),
       clearTimeout: () => undefined,
     };
-    const db = openDatabase(h0.dbFile);
+    const db = await openDatabase(h0.dbFile);
     const fetcher = new Fetcher({ allowHosts: parseAllowHosts(server.host), clock: fakeClock() });
     open.push({ db, fetcher });
     let t = CLOCK_START;
@@ -564,7 +566,12 @@ describe('FeedPoller: the schedule', () => {
       random: () => 0.5,
       timers,
       pollMinutes: 1,
+      // Renewed every hour: these wake-ups are told apart from the polls' by their delay.
+      leaseMs: 3 * 60 * MINUTE,
     });
+    const RENEW = 60 * MINUTE;
+    const wakeups = () => scheduled.filter((s) => s.ms !== RENEW).map((s) => s.ms);
+    const nextWakeup = () => scheduled.splice(scheduled.findIndex((s) => s.ms !== RENEW), 1)[0]!;
     const entries = serveFeed('/feeds/scheduled.xml', []);
     const followed = await poller.addFeed(`${server.origin}/feeds/scheduled.xml`, {
       mode: 'auto',
@@ -574,22 +581,28 @@ describe('FeedPoller: the schedule', () => {
     // FEED_POLL_MINUTES below 5 counts as 5.
     expect(Date.parse(followed.feed.nextPollAt!) - t).toBe(5 * MINUTE);
     poller.start();
-    expect(scheduled.map((s) => s.ms)).toEqual([0]);
+    expect(wakeups()).toEqual([0]);
     entries.push(entry(PAGES.sinks!));
     const polls = () => requestsFor('/feeds/scheduled.xml');
     const before = polls();
-    scheduled.shift()!.callback();
+    nextWakeup().callback();
     await poller.idle();
+    // The lease taken at start (the only poller here), to be renewed in a third of its period.
+    expect(poller.holdsLease()).toBe(true);
+    expect(await getLease(db, FEED_LEASE_NAME)).toMatchObject({ holder: db.hostId });
+    expect(scheduled.filter((s) => s.ms === RENEW)).toHaveLength(1);
     // Not due yet: nothing fetched; the next wake-up is at most a minute away.
     expect(polls()).toBe(before);
-    expect(scheduled.map((s) => s.ms)).toEqual([MINUTE]);
+    expect(wakeups()).toEqual([MINUTE]);
     t += 5 * MINUTE;
-    scheduled.shift()!.callback();
+    nextWakeup().callback();
     await poller.idle();
     expect(polls()).toBe(before + 1);
-    expect(scheduled.map((s) => s.ms)).toEqual([MINUTE]);
+    expect(wakeups()).toEqual([MINUTE]);
     await poller.stop();
-    expect(listItems(db, followed.feed.id).map((i) => i.outcome)).toEqual(['added']);
+    expect((await listItems(db, followed.feed.id)).map((i) => i.outcome)).toEqual(['added']);
+    // Given up at stop, so another host need not wait for it to expire.
+    expect(await getLease(db, FEED_LEASE_NAME)).toBeNull();
   });
 
   it("derives the default filter's names from the story's entities, most mentioned first, with aliases", () => {
