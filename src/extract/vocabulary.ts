@@ -139,7 +139,7 @@ export const TITLES: ReadonlySet<string> = words(`
   partner president-elect secretary-general director-general ceo-elect chancellor-elect actor actress singer rapper
   artist novelist poet filmmaker producer host anchor presenter commentator pundit broadcaster mr mrs ms mx miss sir
   dame lord baroness baron hon councilman councilwoman councillor alderman solicitor controller comptroller auditor
-  clerk registrar outfielder infielder shortstop catcher linebacker halfback fullback boxer golfer dictator statesman
+  clerk registrar pfc cpl pvt outfielder infielder shortstop catcher linebacker halfback fullback boxer golfer dictator statesman
   prosecutor-general chief-of-staff marshal chief-executive constable crown justice lady prime vice sens reps govs`);
 
 /** Plural title abbreviations before a list of names ("Sens. Leverett Saltonstall and Dick Russell"): each has the title. */
@@ -160,6 +160,7 @@ export const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   capt: 'captain', sgt: 'sergeant', gen: 'general', lt: 'lieutenant', col: 'colonel', sen: 'senator', rep: 'representative',
   gov: 'governor', dr: 'doctor', prof: 'professor', det: 'detective', insp: 'inspector', supt: 'superintendent',
   cmdr: 'commander', adm: 'admiral', maj: 'major', rev: 'reverend', pres: 'president',
+  pfc: 'private', cpl: 'corporal', pvt: 'private',
 };
 
 /** Words that qualify a title ("Deputy Foreign Minister", "former vice president", "chief defense counsel"). */

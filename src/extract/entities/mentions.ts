@@ -1,5 +1,6 @@
 // One sentence → the names it mentions, each with the evidence news prose gives about what it names:
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
+import { lexiconTags } from '../../text/lexicon.js';
 import { STOP_WORDS, casedWords, withoutPossessive, type NameToken } from '../../text/terms.js';
 import { NAME_SUFFIXES, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isGivenName, isModifiedNoun, lexiconKind } from '../names.js';
 import {
@@ -96,8 +97,19 @@ function isRoleModifierWord(key: string): boolean {
   return !/^\d/.test(key) && !/^(?:several|some|many|few|two|three|four|five|six|other|both|all|most|these|those)$/.test(key);
 }
 const TRADE_VERBS = new Set(
-  'sells runs heads owns manages directs chairs coaches leads teaches edits publishes represents operates'.split(' '),
+  'sells runs heads owns manages directs chairs coaches leads teaches edits publishes represents operates works'.split(' '),
 );
+/** Plural kinship nouns a list of names follows ("Grandparents are Mr. and Mrs. A and …"), by their singular. */
+const KIN_PLURALS: ReadonlyMap<string, string> = new Map([
+  ['parents', 'parent'], ['grandparents', 'grandparent'], ['sons', 'son'], ['daughters', 'daughter'], ['brothers', 'brother'],
+  ['sisters', 'sister'], ['children', 'child'], ['grandchildren', 'grandchild'], ['cousins', 'cousin'], ['uncles', 'uncle'], ['aunts', 'aunt'],
+]);
+/** A participle before "by X" → the maker it names ("designed by X": the designer). */
+const AGENT_NOUNS: ReadonlyMap<string, string> = new Map([
+  ['designed', 'designer'], ['conducted', 'conductor'], ['directed', 'director'], ['choreographed', 'choreographer'],
+  ['composed', 'composer'], ['written', 'writer'], ['produced', 'producer'], ['painted', 'painter'], ['photographed', 'photographer'],
+  ['edited', 'editor'], ['illustrated', 'illustrator'], ['arranged', 'arranger'], ['staged', 'stager'], ['sculpted', 'sculptor'],
+]);
 const APPOSITIVE_END = new Set(', . ; — – ) : of at for with who and said told in from on says'.split(' '));
 const PLACE_PREPOSITIONS = new Set('in at near across throughout outside inside from into'.split(' '));
 const ALIAS_PHRASES = [['also', 'known', 'as'], ['known', 'as'], ['or']];
@@ -200,6 +212,9 @@ class SentenceScanner extends NameSpans {
       if (roles.length === 0) this.listRole(first, evidence, roles);
       if (roles.length === 0) this.asRole(span.last, evidence, roles);
       if (roles.length === 0) this.copulaRole(span.last, evidence, roles);
+      if (roles.length === 0) this.copulaRoleBefore(first, evidence, roles);
+      if (roles.length === 0) this.agentRole(first, evidence, roles);
+      if (roles.length === 0) this.tradeVerbAfter(span.last, evidence, roles);
       // "Vicky, 14; Dennis, 6;": an age in apposition is a person's.
       if (toks[last + 1]?.text === ',' && /^\d{1,3}$/.test(toks[last + 2]?.text ?? '') && /^(?:[,;.)]|and)$/.test(toks[last + 3]?.key || toks[last + 3]?.text || '.') && evidence.appositive === 0)
         evidence.appositive++;
@@ -219,7 +234,8 @@ class SentenceScanner extends NameSpans {
       const next = this.word(last + 1 + skip);
       if (!lastTok.possessive && next && !next.cap && OUTLET_VERBS.has(next.key)) evidence.outlet++;
       const following = this.word(last + 1);
-      if (!lastTok.possessive && following && !following.cap && isModifiedNoun(following.key))
+      // "Mr. Roe heads a group": a trade verb with its object is no noun the name modifies.
+      if (!lastTok.possessive && following && !following.cap && isModifiedNoun(following.key) && !this.tradeVerbAt(last + 1))
         evidence.modifier++;
     }
     const prev = toks[first - 1];
@@ -275,6 +291,11 @@ class SentenceScanner extends NameSpans {
     while (start > 0 && (HONORIFICS.has(toks[start - 1]!.key) || toks[start - 1]!.text === '.')) start--;
     if (!headTok || start < first) {
       this.reverseAppositive(start, first, evidence, roles);
+      return;
+    }
+    // "violinists Yehudi Roe, Isaac Doe and …": a plural role before a list is each listed name's.
+    if (!headTok.cap && !isRoleNoun(headTok.key) && singularRole(headTok.key) && this.listGoesOn(first)) {
+      this.pluralRole(head, evidence, roles);
       return;
     }
     // A rank that is also an everyday adjective is a title only capitalised: "major Hollywood studios".
@@ -340,6 +361,20 @@ class SentenceScanner extends NameSpans {
     if (toks[i]?.text !== ',' || toks[last]!.possessive) return;
     i++;
     if (/^\d{1,3}$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i += 2;
+    // "X, one of some twenty Air Force recruits,": one of a plural role.
+    if (toks[i]?.key === 'one' && !toks[i]!.cap && toks[i + 1]?.key === 'of') {
+      for (let j = i + 2; j < toks.length && j - i < 9; j++) {
+        const t = toks[j]!;
+        if (!t.word) break;
+        if (!t.cap && singularRole(t.key) && !isRoleNoun(t.key)) {
+          const boundary = toks[j + 1];
+          if (boundary && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text)) break;
+          roles.push(this.text.slice(toks[i]!.start, t.end));
+          evidence.appositive++;
+          return;
+        }
+      }
+    }
     // "previously a senior vice president", "now the company's chief".
     if (/(?:ly|^now)$/.test(toks[i]?.key ?? '') && DETERMINERS.has(toks[i + 1]?.key ?? '')) i++;
     const determiner = DETERMINERS.has(toks[i]?.key ?? '') && !toks[i]!.cap;
@@ -407,7 +442,8 @@ class SentenceScanner extends NameSpans {
       if (!t.cap && (LOOSE_APPOSITIVE_STOPS.has(t.key) || (STOP_WORDS.has(t.key) && t.key !== 'of'))) break;
       if (!t.cap && SPEECH_VERBS.has(t.key)) break;
       if (t.key === 'of') break;
-      if (isRoleNoun(t.key) || (KINSHIP_NOUNS.has(t.key) && determiner)) headEnd = j;
+      // "wife of an engineer and mother of a son": a kinship followed by whose it is needs no determiner.
+      if (isRoleNoun(t.key) || (KINSHIP_NOUNS.has(t.key) && (determiner || (j === i && toks[j + 1]?.key === 'of')))) headEnd = j;
     }
     if (headEnd < 0 || HONORIFICS.has(toks[headEnd]!.key)) return;
     const boundary = toks[headEnd + 1];
@@ -453,6 +489,121 @@ class SentenceScanner extends NameSpans {
     }
     if (head < 0) return;
     roles.push(role);
+    evidence.appositive++;
+  }
+
+  /** Does a list of names go on after the span starting at `first` ("X, Y and Z", "X and Y")? */
+  private listGoesOn(first: number): boolean {
+    const span = this.byFirst.get(first);
+    if (!span) return false;
+    let k = span.last + 1;
+    if (this.tokens[k]?.text === '.' && NAME_SUFFIXES.has(this.tokens[span.last]!.key)) k++;
+    const sep = this.tokens[k];
+    if (!sep || !(sep.text === ',' || (sep.key === 'and' && !sep.cap))) return false;
+    let n = k + 1;
+    while (n < this.tokens.length && (HONORIFICS.has(this.tokens[n]!.key) || this.tokens[n]!.text === '.')) n++;
+    return this.byFirst.has(n);
+  }
+
+  /** The role of a plural role noun at `head` ("violinists", "concert pianists"), in the singular, with its modifiers. */
+  private pluralRole(head: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    const headTok = toks[head]!;
+    const singular = singularRole(headTok.key) ?? KIN_PLURALS.get(headTok.key);
+    if (!singular) return;
+    let s = head;
+    const modifier = (t: NameToken | undefined): boolean =>
+      t !== undefined && t.word && !t.possessive && (TITLE_MODIFIERS.has(t.key) || isDemonym(t.key) || (!t.cap && !STOP_WORDS.has(t.key) && !DETERMINERS.has(t.key) && isRoleModifierWord(t.key) && !lexiconTags(t.key).some((tag) => /Verb|Infinitive|Tense|Gerund|Participle/.test(tag))));
+    while (s > 0 && head - s < 3 && modifier(toks[s - 1])) s--;
+    const modifiers = s < head ? `${this.text.slice(toks[s]!.start, toks[head - 1]!.end)} ` : '';
+    roles.push(`${modifiers}${singular}`);
+    evidence.title++;
+  }
+
+  /**
+   * "Their father is Charles Roe.", "Grandparents are Mr. and Mrs. A and Mr. and Mrs. B.", "The chairman was
+   * Jane Doe.": a role or kinship noun before a copula is the name's after it (each name of a list after it).
+   */
+  private copulaRoleBefore(first: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let j = first - 1;
+    // Back over honorifics and the earlier names of a list ("Mr. and Mrs. A and Mr. and Mrs. B").
+    for (let guard = 0; j >= 0 && guard < 40; guard++) {
+      const t = toks[j]!;
+      if (HONORIFICS.has(t.key) || t.text === '.' || t.text === ',' || (t.key === 'and' && !t.cap)) {
+        j--;
+        continue;
+      }
+      const span = this.byLast.get(j);
+      if (span && j !== first - 1) {
+        j = span.first - 1;
+        continue;
+      }
+      break;
+    }
+    const verb = toks[j];
+    if (!verb?.word || verb.cap || !/^(?:is|are|was|were)$/.test(verb.key)) return;
+    // The name after the copula ends its clause: "Their father is Charles Roe." (not "… is Roe's car").
+    const span = this.byFirst.get(first);
+    let closer = toks[(span?.last ?? first) + 1];
+    // "… and Mr. and Mrs. B of Troy.": past the home town.
+    const town = closer?.key === 'of' && !closer.cap ? this.byFirst.get((span?.last ?? first) + 2) : undefined;
+    if (town) closer = toks[town.last + 1];
+    if (span && this.tokens[span.last]!.possessive) return;
+    if (closer && !/^(?:[.,;]|and)$/.test(closer.key || closer.text)) return;
+    const head = j - 1;
+    const headTok = this.word(head);
+    if (!headTok || headTok.possessive) return;
+    const kin = KINSHIP_NOUNS.has(headTok.key) ? headTok.key : KIN_PLURALS.get(headTok.key);
+    const singular = isRoleNoun(headTok.key) ? headTok.key : kin ?? singularRole(headTok.key);
+    if (!singular) return;
+    // What comes before the role: a determiner or possessive ("Their father", "The chairman"), or the sentence start.
+    let s = head;
+    while (s > 0 && head - s < 3) {
+      const t = this.word(s - 1);
+      if (!t || t.possessive || DETERMINERS.has(t.key) || !(t.cap ? this.isRolePart(t) : this.isRolePhraseWord(t))) break;
+      s--;
+    }
+    const det = toks[s - 1];
+    const opens = s === 0 || (det !== undefined && (DETERMINERS.has(det.key) || det.possessive));
+    if (!opens) return;
+    const written = this.text.slice(toks[det && s > 0 ? s - 1 : s]!.start, toks[head]!.end);
+    roles.push(singular === headTok.key ? written : `${written.slice(0, written.length - headTok.text.length)}${singular}`.replace(/^\S+ (?=\S+$)/, (m) => m));
+    evidence.appositive++;
+  }
+
+  /** "designed by Simon Roe", "conducted by X": the maker the participle names, when nothing else gives a role. */
+  private agentRole(first: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    if (toks[first - 1]?.key !== 'by' || toks[first - 1]!.cap) return;
+    const verb = toks[first - 2];
+    if (!verb?.word || verb.cap) return;
+    const agent = AGENT_NOUNS.get(verb.key);
+    if (!agent) return;
+    roles.push(agent);
+    evidence.appositive++;
+  }
+
+  /** A trade verb at `k` with its object ("heads a group", "runs the store"): the determiner shows it is the verb. */
+  private tradeVerbAt(k: number): boolean {
+    const verb = this.tokens[k];
+    const object = this.tokens[k + 1];
+    return verb?.word === true && !verb.cap && TRADE_VERBS.has(verb.key) && object?.word === true && !object.cap && /^(?:a|an|the|his|her|its|their)$/.test(object.key);
+  }
+
+  /** "Mr. Roe heads a group within the industry": a verb of a trade right after the name says what they do. */
+  private tradeVerbAfter(last: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    const verb = toks[last + 1]!;
+    if (toks[last]!.possessive || !this.tradeVerbAt(last + 1)) return;
+    let end = last + 2;
+    for (let j = last + 3; j < toks.length && j - last < 12; j++) {
+      const t = toks[j]!;
+      if (t.text === ',' || t.text === ';' || (!t.word && t.text !== '.') || (!t.cap && /^(?:to|since|and|who|which|that)$/.test(t.key))) break;
+      if (t.text === '.') break;
+      end = j;
+    }
+    roles.push(this.text.slice(verb.start, toks[end]!.end));
     evidence.appositive++;
   }
 
@@ -510,6 +661,11 @@ class SentenceScanner extends NameSpans {
       if (t.word && t.cap && PLURAL_TITLES.has(t.key)) {
         roles.push(this.text.slice(t.start, toks[j + 1]?.text === '.' ? toks[j + 1]!.end : t.end));
         evidence.title++;
+        return;
+      }
+      // "violinists A, B and C": the plural role right before the list's first name.
+      if (t.word && !t.cap && !isRoleNoun(t.key) && singularRole(t.key) && this.byFirst.has(j + 1)) {
+        this.pluralRole(j, evidence, roles);
         return;
       }
       if (t.word && !t.cap && t.key === 'including') {

@@ -541,3 +541,58 @@ describe('who the text says someone is (issue 16)', () => {
     expect(names(index, 'person')).toEqual(['Dick Mallory']);
   });
 });
+
+describe('EntityIndex: roles given by a list, a copula, a verb or a participle (issue 16, brown-fresh3)', () => {
+  const index = EntityIndex.build([
+    makeArticle({
+      id: '1962-03-01-recital-season.md',
+      date: '1962-03-01',
+      title: 'The recital season',
+      body: [
+        'The series will bring violinists Yohan Brisk, Paul Danner and Carl Ostrow to the hall.',
+        'Their father is Walter K. Dunmore.',
+        'Grandparents are Mr. and Mrs. Ralph Dorn and Mr. and Mrs. Ed Vell of Troy.',
+        'Mr. Tolland heads a group of builders in the valley.',
+        'The sets were designed by Karl Vendrin.',
+        'Mrs. Ada Pell, wife of a machinist and mother of three, won the prize.',
+        'Jim Rusk, one of some twenty Army recruits, was hurt.',
+        'They chose four: Ann Roe; Pfc. Tim Vell of Troy, and Bob Sand, who works for a bank in Dover.',
+      ].join('\n\n'),
+    }),
+  ]);
+
+  it('gives each name of a list the plural role written before it, in the singular', () => {
+    for (const name of ['Yohan Brisk', 'Paul Danner', 'Carl Ostrow']) expect(entity(index, name)).toMatchObject({ kind: 'person', roles: ['violinist'] });
+  });
+
+  it('reads a role or kinship before a copula as the role of the names after it', () => {
+    expect(entity(index, 'Walter K. Dunmore').roles).toEqual(['Their father']);
+    expect(entity(index, 'Ralph Dorn').roles).toEqual(['grandparent']);
+    expect(entity(index, 'Ed Vell').roles).toEqual(['grandparent']);
+  });
+
+  it('reads a trade verb after the name, and the maker a participle names', () => {
+    expect(entity(index, 'Tolland').roles).toEqual(['heads a group of builders in the valley']);
+    expect(entity(index, 'Karl Vendrin').roles).toEqual(['designer']);
+    expect(entity(index, 'Bob Sand').roles).toEqual(['works for a bank in Dover']);
+  });
+
+  it('reads "wife of …" without a determiner, "one of … recruits" and "Pfc." as roles', () => {
+    expect(entity(index, 'Ada Pell').roles).toEqual(['wife']);
+    expect(entity(index, 'Jim Rusk').roles).toEqual(['one of some twenty Army recruits']);
+    expect(entity(index, 'Tim Vell').roles).toEqual(['Pfc.']);
+    expect(names(index, 'person')).not.toContain('Pfc');
+  });
+
+  it('gives no role to a name after a copula that does not end its clause, nor to an everyday "runs"', () => {
+    const other = EntityIndex.build([
+      makeArticle({
+        id: '1962-03-02-other.md',
+        date: '1962-03-02',
+        body: 'The winner was Ann Lowe’s horse.\n\nThe track runs past Ann Lowe at noon, and Tom Bax runs fast.',
+      }),
+    ]);
+    expect(other.list().find((e) => e.name === 'Ann Lowe')?.roles ?? []).toEqual([]);
+    expect(other.list().find((e) => e.name === 'Tom Bax')?.roles ?? []).toEqual([]);
+  });
+});
