@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
-import { SqliteSql } from './sql.js';
+import { fileLock, SqliteSql } from './sql.js';
 import { LocalSignals, newHostId, type Store } from './store.js';
 
 /** The database every table's code takes: SQLite (this file) or Postgres (`postgres.ts`). */
@@ -18,7 +18,7 @@ export class SqliteStore extends SqliteSql implements Store {
     readonly where: string,
     readonly hostId: string,
   ) {
-    super(db);
+    super(db, where === ':memory:' ? undefined : fileLock(where));
   }
   close(): Promise<void> {
     if (this.db.open) this.db.close();

@@ -34,7 +34,7 @@ export interface Sql {
 }
 
 /** A lock that runs one holder at a time, in call order. */
-class Mutex {
+export class Mutex {
   private tail: Promise<void> = Promise.resolve();
   async run<T>(fn: () => Promise<T>): Promise<T> {
     const previous = this.tail;
@@ -56,10 +56,17 @@ export class SqliteSql implements Sql {
   readonly dialect = 'sqlite' as const;
   readonly forUpdate = '';
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly lock = new Mutex();
   private depth = 0;
 
-  constructor(readonly db: Database.Database) {}
+  /**
+   * `lock`: shared by every connection to one file in this process (see `fileLock`). better-sqlite3 waits for another
+   * connection's write lock synchronously, blocking the event loop, so a second connection in the same process must
+   * not start while a transaction of the first is open across an await.
+   */
+  constructor(
+    readonly db: Database.Database,
+    private readonly lock: Mutex = new Mutex(),
+  ) {}
 
   private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -137,6 +144,15 @@ export class SqliteSql implements Sql {
       throw error;
     }
   }
+}
+
+const fileLocks = new Map<string, Mutex>();
+
+/** The one lock for every connection this process opens to `file` (an absolute path). */
+export function fileLock(file: string): Mutex {
+  let lock = fileLocks.get(file);
+  if (!lock) fileLocks.set(file, (lock = new Mutex()));
+  return lock;
 }
 
 /**
