@@ -562,6 +562,32 @@ describe.each(backends)('hosts that both think they hold a server, on $name', (b
     expect(await getDigestRecord(dbB, 'g1', '2024-05-01')).toMatchObject({ status: 'sent', claimedBy: 'B', attempts: 2 });
   });
 
+  it.skipIf(backend.skip)('do not close as missed a day another host is posting across midnight', async () => {
+    discord.addChannel('g1', 'c-g1');
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: PostDigest<DigestMessage> = async (...args) => {
+      await gate;
+      return discord.post(...args);
+    };
+    at('2024-05-01T21:50:00Z');
+    const [dbA, dbB] = (await hostStores(backend, ['A', 'B'])) as [Db, Db];
+    const a = await boot({ db: dbA, post: slow });
+    await settings(a.db, { guildId: 'g1', time: '23:59' }, '2024-05-01T05:00:00Z');
+    await a.scheduler.start();
+    await through('2024-05-01T21:58:00Z', MIN);
+    await eventually(() => getDigestRecord(dbB, 'g1', '2024-05-01'), (r) => r?.status === 'sending');
+
+    // Past midnight in Berlin, B starts while A's post of the day before is still under way.
+    at('2024-05-01T22:00:30Z');
+    const b = await boot({ db: dbB });
+    expect(await b.scheduler.start()).toMatchObject({ missed: [], caughtUp: [] });
+    expect(await getDigestRecord(dbB, 'g1', '2024-05-01')).toMatchObject({ status: 'sending', claimedBy: 'A' });
+    release();
+    await eventually(() => getDigestRecord(dbB, 'g1', '2024-05-01'), (r) => r?.status === 'sent');
+    expect(days('c-g1')).toEqual([digestMarker('2024-05-01')]);
+  });
+
   it.skipIf(backend.skip)('find the digest a host posted just before it died, and do not post it again', async () => {
     discord.addChannel('g1', 'c-g1');
     at('2024-05-01T06:50:00Z');
