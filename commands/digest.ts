@@ -85,19 +85,19 @@ async function set(interaction: ChatInputCommandInteraction, service: DigestServ
       throw new BadOptionError('channel', `I can't post in <#${channel.id}>: I need ${permissionNames(missing).join(', ')} there.`);
     }
   }
-  const settings = service.configure({
+  const settings = await service.configure({
     guildId,
     channelId: channel.id,
     time: checked.time,
     timezone: checked.timezone,
     skipEmpty: interaction.options.getBoolean('skip_empty') ?? false,
   });
-  await send(interaction, renderNotice(setReply(settings, service.status(guildId).nextRun)));
+  await send(interaction, renderNotice(setReply(settings, await service.nextRun(guildId))));
 }
 
 async function preview(interaction: ChatInputCommandInteraction, service: DigestService, guildId: string): Promise<void> {
-  const digest = service.preview(guildId);
-  await send(interaction, renderDigestPreview(previewNote(service.status(guildId).settings), digest));
+  const [digest, report] = await Promise.all([service.preview(guildId), service.status(guildId)]);
+  await send(interaction, renderDigestPreview(previewNote(report.settings), digest));
 }
 
 export default {
@@ -112,11 +112,11 @@ export default {
       case 'set':
         return set(interaction, service, guildId);
       case 'off':
-        return send(interaction, renderNotice(offReply(service.turnOff(guildId))));
+        return send(interaction, renderNotice(offReply(await service.turnOff(guildId))));
       case 'preview':
         return preview(interaction, service, guildId);
       case 'status': {
-        const report = service.status(guildId);
+        const report = await service.status(guildId);
         const missing = report.settings?.enabled ? missingNow(interaction, report.settings.channelId) : [];
         return send(interaction, renderNotice(statusReply(guildId, report, missing)));
       }

@@ -91,7 +91,7 @@ async function runDiscordBot(config: Config, token: string, log: Logger, shardin
   const db = await openDatabaseOrExit(config.databasePath);
   const { loadStory } = await import('./engine/story.js');
   const { firstSeenTimes } = await import('./db/first-seen.js');
-  const engine = await loadStory({ corpusDir: config.corpusDir, log: (level, message) => log[level](message), firstSeen: firstSeenTimes(db) });
+  const engine = await loadStory({ corpusDir: config.corpusDir, log: (level, message) => log[level](message), firstSeen: await firstSeenTimes(db) });
 
   const { runBot } = await runModule;
   running = await runBot({
@@ -118,7 +118,7 @@ async function runDiscordBot(config: Config, token: string, log: Logger, shardin
 async function openDatabaseOrExit(file: string) {
   const { DatabaseOpenError, openDatabase } = await import('./db/open.js');
   try {
-    return openDatabase(file);
+    return await openDatabase(file);
   } catch (error) {
     if (!(error instanceof DatabaseOpenError)) throw error;
     process.stderr.write(`${error.message}\n`);

@@ -47,49 +47,57 @@ function fromRow(row: Row): DigestSettings {
     channelId: row.channel_id,
     time: row.time,
     timezone: row.timezone,
-    enabled: row.enabled === 1,
-    skipEmpty: row.skip_empty === 1,
+    enabled: Number(row.enabled) === 1,
+    skipEmpty: Number(row.skip_empty) === 1,
     updatedAt: row.updated_at,
     brokenAt: row.broken_at,
     brokenReason: row.broken_reason,
   };
 }
 
-export function getSettings(db: Db, guildId: string): DigestSettings | null {
-  const row = db.prepare<[string], Row>('SELECT * FROM guild_settings WHERE guild_id = ?').get(guildId);
+export async function getSettings(db: Db, guildId: string): Promise<DigestSettings | null> {
+  const row = await db.get<Row>('SELECT * FROM guild_settings WHERE guild_id = ?', [guildId]);
   return row ? fromRow(row) : null;
 }
 
-export function listEnabledSettings(db: Db): DigestSettings[] {
-  return db.prepare<[], Row>('SELECT * FROM guild_settings WHERE enabled = 1 ORDER BY guild_id').all().map(fromRow);
+export async function listEnabledSettings(db: Db): Promise<DigestSettings[]> {
+  const rows = await db.all<Row>('SELECT * FROM guild_settings WHERE enabled = 1 ORDER BY guild_id');
+  return rows.map(fromRow);
 }
 
 /** Turns the digest on (or changes it) for a server. Validate time and zone before calling. */
-export function saveSettings(db: Db, input: DigestSettingsInput, now: Date = new Date()): DigestSettings {
-  db.prepare(
+export async function saveSettings(db: Db, input: DigestSettingsInput, now: Date = new Date()): Promise<DigestSettings> {
+  const row = await db.get<Row>(
     `INSERT INTO guild_settings (guild_id, channel_id, time, timezone, enabled, skip_empty, updated_at)
      VALUES (@guildId, @channelId, @time, @timezone, 1, @skipEmpty, @updatedAt)
      ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, time = excluded.time,
        timezone = excluded.timezone, enabled = 1, skip_empty = excluded.skip_empty, updated_at = excluded.updated_at,
-       broken_at = NULL, broken_reason = NULL`,
-  ).run({ ...input, skipEmpty: input.skipEmpty ? 1 : 0, updatedAt: now.toISOString() });
-  return getSettings(db, input.guildId)!;
+       broken_at = NULL, broken_reason = NULL
+     RETURNING *`,
+    {
+      guildId: input.guildId,
+      channelId: input.channelId,
+      time: input.time,
+      timezone: input.timezone,
+      skipEmpty: input.skipEmpty ? 1 : 0,
+      updatedAt: now.toISOString(),
+    },
+  );
+  return fromRow(row!);
 }
 
 /** Turns the digest off, keeping the settings for `/digest status`; false if it was never set. */
-export function disableDigest(db: Db, guildId: string, now: Date = new Date()): boolean {
-  const result = db
-    .prepare('UPDATE guild_settings SET enabled = 0, updated_at = ? WHERE guild_id = ?')
-    .run(now.toISOString(), guildId);
+export async function disableDigest(db: Db, guildId: string, now: Date = new Date()): Promise<boolean> {
+  const result = await db.run('UPDATE guild_settings SET enabled = 0, updated_at = ? WHERE guild_id = ?', [now.toISOString(), guildId]);
   return result.changes > 0;
 }
 
 /** Records that the digest channel can't take posts until a moderator acts; only for the channel still set. */
-export function markChannelBroken(db: Db, guildId: string, channelId: string, reason: string, now: Date = new Date()): void {
-  db.prepare('UPDATE guild_settings SET broken_at = ?, broken_reason = ? WHERE guild_id = ? AND channel_id = ?').run(
+export async function markChannelBroken(db: Db, guildId: string, channelId: string, reason: string, now: Date = new Date()): Promise<void> {
+  await db.run('UPDATE guild_settings SET broken_at = ?, broken_reason = ? WHERE guild_id = ? AND channel_id = ?', [
     now.toISOString(),
     reason,
     guildId,
     channelId,
-  );
+  ]);
 }

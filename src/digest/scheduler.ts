@@ -4,13 +4,19 @@
 // message goes out, and 'sent' with the message id after. A row found 'sending' after a restart is
 // resolved by looking for the posted digest in the channel, and a re-send carries the same nonce with
 // enforce_nonce, so Discord returns the first message rather than posting a second.
+//
+// Across hosts sharing one database: the claim names its host, and a day another host claimed less than a lease ago
+// is left to it ('busy'); this scheduler looks again once that claim would have expired. A claim that cannot be
+// made (the database is unreachable) posts nothing and is tried again a little later the same day.
 import { Cron } from 'croner';
 import type { StoryEngine } from '../engine/engine.js';
 import type { Db } from '../db/open.js';
 import { disableDigest, getSettings, listEnabledSettings, markChannelBroken, saveSettings, type DigestSettings, type DigestSettingsInput } from '../db/settings.js';
 import {
   claimDigest,
+  DIGEST_CLAIM_LEASE_MS,
   getDigestRecord,
+  heldByAnotherHost,
   lastCompletedDigest,
   lastSentDigest,
   markFailed,
@@ -75,6 +81,8 @@ export interface DigestSchedulerOptions<P> {
    * sends it, and only the owner schedules, catches up or posts. Default: every server.
    */
   owns?: (guildId: string) => boolean;
+  /** How long another host's 'sending' claim is left alone (DIGEST_CLAIM_LEASE_MS); tests shorten it. */
+  claimLeaseMs?: number;
 }
 
 export type RunOutcome =
@@ -87,7 +95,11 @@ export type RunOutcome =
   /** The channel failed for good; nothing is tried until `/digest set` changes the settings. */
   | { kind: 'broken' }
   /** Another shard holds this server. */
-  | { kind: 'elsewhere' };
+  | { kind: 'elsewhere' }
+  /** Another host claimed the day moments ago and may be posting it: nothing is posted; looked at again at `retryAt`. */
+  | { kind: 'busy'; record: DigestRecord; retryAt: Date | null }
+  /** The day could not be claimed (the database failed): nothing is posted; tried again at `retryAt`. */
+  | { kind: 'unclaimed'; error: unknown; retryAt: Date | null };
 
 export interface DigestStatusReport {
   settings: DigestSettings | null;
@@ -107,6 +119,8 @@ export interface StartReport {
 
 const silent: DigestLogger = { info() {}, warn() {}, error() {} };
 const DEFAULT_RETRY_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
+/** After another host's claim would expire, a moment more before looking again. */
+const BUSY_MARGIN_MS = 1_000;
 
 export class DigestScheduler<P> {
   private readonly jobs = new Map<string, Cron>();
@@ -116,34 +130,48 @@ export class DigestScheduler<P> {
   private readonly clock: () => Date;
   private readonly log: DigestLogger;
   private readonly owns: (guildId: string) => boolean;
+  private readonly leaseMs: number;
+  /** Claims in a row that failed per server (the database unreachable): the index into the retry delays. */
+  private readonly claimFailures = new Map<string, number>();
+  /** Each scheduled server's time zone, for retries when its settings can't be read (the database is down). */
+  private readonly zones = new Map<string, string>();
+  /** Counts `schedule` calls per server: one still reading the settings when a later call began gives way to it. */
+  private readonly scheduleCalls = new Map<string, number>();
   private stopped = false;
 
   constructor(private readonly options: DigestSchedulerOptions<P>) {
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? silent;
     this.owns = options.owns ?? (() => true);
+    this.leaseMs = options.claimLeaseMs ?? DIGEST_CLAIM_LEASE_MS;
   }
 
   /** Enabled servers this process posts for. */
-  private ownedSettings(): DigestSettings[] {
-    return listEnabledSettings(this.options.db).filter((s) => this.owns(s.guildId));
+  private async ownedSettings(): Promise<DigestSettings[]> {
+    return (await listEnabledSettings(this.options.db)).filter((s) => this.owns(s.guildId));
   }
 
   /** Closes older unresolved days, posts today's digest where it is due and missing, and schedules every server. */
   async start(): Promise<StartReport> {
     this.stopped = false;
     const report: StartReport = { caughtUp: [], missed: [], scheduled: 0 };
-    const owned = this.ownedSettings();
-    for (const settings of owned) {
-      this.schedule(settings.guildId, { retryFailedToday: false });
-      report.scheduled += 1;
-    }
+    const owned = await this.ownedSettings();
+    await Promise.all(
+      owned.map(async (settings) => {
+        try {
+          await this.schedule(settings.guildId, { retryFailedToday: false });
+          report.scheduled += 1;
+        } catch (error) {
+          this.log.error({ err: error, guildId: settings.guildId }, 'digest: could not schedule');
+        }
+      }),
+    );
     // Every server is scheduled first: one slow or failing catch-up delays nobody else's timer.
     await Promise.all(
       owned.map(async (settings) => {
         try {
           report.missed.push(...(await this.closeOlderDays(settings)));
-          if (this.isDueToday(settings)) {
+          if (await this.isDueToday(settings)) {
             report.caughtUp.push(settings.guildId);
             await this.run(settings.guildId, localDate(this.clock(), settings.timezone));
           }
@@ -162,6 +190,7 @@ export class DigestScheduler<P> {
     for (const timer of this.retries.values()) clearTimeout(timer);
     this.jobs.clear();
     this.retries.clear();
+    this.claimFailures.clear();
   }
 
   /** Waits for every queued run (tests, shutdown). */
@@ -173,13 +202,20 @@ export class DigestScheduler<P> {
    * (Re)reads a server's settings and replaces its timer; call after `/digest set` or `/digest off`.
    * A day that failed today (say, a deleted channel) is retried at once after the settings change.
    */
-  schedule(guildId: string, options: { retryFailedToday?: boolean } = {}): void {
+  async schedule(guildId: string, options: { retryFailedToday?: boolean } = {}): Promise<void> {
+    const call = (this.scheduleCalls.get(guildId) ?? 0) + 1;
+    this.scheduleCalls.set(guildId, call);
+    // Read before the old timer is touched: if the database fails, the server keeps the schedule it had.
+    const settings = await getSettings(this.options.db, guildId);
+    // A later call (newer settings) began while this one read: it decides.
+    if (this.scheduleCalls.get(guildId) !== call) return;
     this.jobs.get(guildId)?.stop();
     this.jobs.delete(guildId);
     this.clearRetry(guildId);
-    const settings = getSettings(this.options.db, guildId);
     // A broken channel waits for `/digest set`, which saves new settings and calls this again.
+    this.zones.delete(guildId);
     if (!settings?.enabled || settings.brokenAt || this.stopped || !this.owns(guildId)) return;
+    this.zones.set(guildId, settings.timezone);
     const job = new Cron(cronPattern(settings.time), { timezone: settings.timezone, protect: true }, async (self: Cron) => {
       // The run's own date, not the clock's: a timer a hair early must not post for yesterday.
       const at = self.currentRun() ?? this.clock();
@@ -187,49 +223,52 @@ export class DigestScheduler<P> {
     });
     this.jobs.set(guildId, job);
     if (options.retryFailedToday !== false) {
-      const today = getDigestRecord(this.options.db, guildId, localDate(this.clock(), settings.timezone));
+      const today = await getDigestRecord(this.options.db, guildId, localDate(this.clock(), settings.timezone));
       if (today?.status === 'failed') void this.runLogged(guildId, today.localDate);
     }
   }
 
   /** Saves a server's settings (validated by the caller) and reschedules it: `/digest set`. */
-  configure(input: DigestSettingsInput): DigestSettings {
-    const settings = saveSettings(this.options.db, input, this.clock());
-    this.schedule(input.guildId);
+  async configure(input: DigestSettingsInput): Promise<DigestSettings> {
+    const settings = await saveSettings(this.options.db, input, this.clock());
+    await this.schedule(input.guildId);
     return settings;
   }
 
   /** `/digest off`; false if the server never had a digest. */
-  turnOff(guildId: string): boolean {
-    const changed = disableDigest(this.options.db, guildId, this.clock());
-    this.schedule(guildId);
+  async turnOff(guildId: string): Promise<boolean> {
+    const changed = await disableDigest(this.options.db, guildId, this.clock());
+    await this.schedule(guildId);
     return changed;
   }
 
-  nextRun(guildId: string): Date | null {
-    const settings = getSettings(this.options.db, guildId);
+  async nextRun(guildId: string): Promise<Date | null> {
+    return this.nextRunOf(await getSettings(this.options.db, guildId));
+  }
+
+  private nextRunOf(settings: DigestSettings | null): Date | null {
     if (!settings?.enabled) return null;
     return nextOccurrence(settings.time, settings.timezone, this.clock());
   }
 
-  status(guildId: string): DigestStatusReport {
+  async status(guildId: string): Promise<DigestStatusReport> {
     const db = this.options.db;
-    const settings = getSettings(db, guildId);
-    return {
-      settings,
-      nextRun: this.nextRun(guildId),
-      today: settings ? getDigestRecord(db, guildId, localDate(this.clock(), settings.timezone)) : null,
-      lastPost: lastSentDigest(db, guildId),
-      lastFailure: lastFailure(db, guildId),
-    };
+    const settings = await getSettings(db, guildId);
+    const [today, lastPost, failure] = await Promise.all([
+      settings ? getDigestRecord(db, guildId, localDate(this.clock(), settings.timezone)) : null,
+      lastSentDigest(db, guildId),
+      lastFailure(db, guildId),
+    ]);
+    return { settings, nextRun: this.nextRunOf(settings), today, lastPost, lastFailure: failure };
   }
 
   /** The digest a server would get if it were posted now (for `/digest preview`), without recording anything. */
-  preview(guildId: string, timezone?: string): Digest {
-    const settings = getSettings(this.options.db, guildId);
+  async preview(guildId: string, timezone?: string): Promise<Digest> {
+    const settings = await getSettings(this.options.db, guildId);
     const zone = timezone ?? settings?.timezone ?? 'UTC';
     const now = this.clock();
-    return this.build(guildId, localDate(now, zone), lastCompletedDigest(this.options.db, guildId)?.until ?? null, now.toISOString());
+    const since = (await lastCompletedDigest(this.options.db, guildId))?.until ?? null;
+    return this.build(guildId, localDate(now, zone), since, now.toISOString());
   }
 
   /** Posts (guild, day) unless it is already done; serialised per server. */
@@ -257,28 +296,51 @@ export class DigestScheduler<P> {
   private async runNow(guildId: string, day: string): Promise<RunOutcome> {
     if (!this.owns(guildId)) return { kind: 'elsewhere' };
     const db = this.options.db;
-    const settings = getSettings(db, guildId);
-    if (!settings?.enabled) return { kind: 'off' };
-    if (settings.brokenAt) return { kind: 'broken' };
-    const now = this.clock();
-    const claim = claimDigest(
-      db,
-      {
-        guildId,
-        localDate: day,
-        channelId: settings.channelId,
-        nonce: digestNonce(guildId, day),
-        since: lastCompletedDigest(db, guildId)?.until ?? null,
-        until: now.toISOString(),
-      },
-      now,
-    );
+    let settings: DigestSettings | null = null;
+    let claim: Awaited<ReturnType<typeof claimDigest>>;
+    try {
+      settings = await getSettings(db, guildId);
+      if (!settings?.enabled) return { kind: 'off' };
+      if (settings.brokenAt) return { kind: 'broken' };
+      const now = this.clock();
+      const since = (await lastCompletedDigest(db, guildId))?.until ?? null;
+      claim = await claimDigest(
+        db,
+        { guildId, localDate: day, channelId: settings.channelId, nonce: digestNonce(guildId, day), since, until: now.toISOString() },
+        now,
+        this.leaseMs,
+      );
+    } catch (error) {
+      // No claim, no post: the day is looked at again a little later (while it lasts).
+      const count = this.claimFailures.get(guildId) ?? 0;
+      this.claimFailures.set(guildId, count + 1);
+      const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_MS;
+      const delay = delays[Math.min(count, delays.length - 1)];
+      const zone = settings?.timezone ?? this.zones.get(guildId);
+      const retryAt = zone !== undefined && delay !== undefined ? this.retryLater(guildId, day, zone, delay) : null;
+      this.log.error(
+        { err: errorSummary(error), guildId, localDate: day, retryAt: retryAt?.toISOString() ?? null },
+        'digest: could not claim the day in the database; nothing was posted',
+      );
+      return { kind: 'unclaimed', error, retryAt };
+    }
+    this.claimFailures.delete(guildId);
     if (claim.kind === 'done') return { kind: 'already', record: claim.record };
+    if (claim.kind === 'busy') {
+      // Another host claimed the day moments ago: look again once its claim would have expired (it will be done by then).
+      const wait = Math.max(0, Date.parse(claim.record.updatedAt) + this.leaseMs - this.clock().getTime()) + BUSY_MARGIN_MS;
+      const retryAt = this.retryLater(guildId, day, settings.timezone, wait);
+      this.log.info(
+        { guildId, localDate: day, claimedBy: claim.record.claimedBy, retryAt: retryAt?.toISOString() ?? null },
+        'digest: another host is posting this day; not posting',
+      );
+      return { kind: 'busy', record: claim.record, retryAt };
+    }
     const record = claim.record;
     if (claim.resumed) {
       const found = await this.findPosted(record);
       if (found) {
-        markSent(db, guildId, day, found, this.clock());
+        await this.recordSent(settings, record, found);
         this.log.info({ guildId, localDate: day, messageId: found }, 'digest: found the digest posted before a restart');
         return { kind: 'found', messageId: found };
       }
@@ -286,37 +348,60 @@ export class DigestScheduler<P> {
     return this.send(settings, record, claim.resumed);
   }
 
+  /**
+   * Records a posted message. If the database fails here the row stays this host's 'sending' claim: a run a little
+   * later resumes it, finds the message in the channel (or re-sends the same nonce, which Discord deduplicates).
+   */
+  private async recordSent(settings: DigestSettings, record: DigestRecord, messageId: string): Promise<void> {
+    const { guildId, localDate: day } = record;
+    try {
+      await markSent(this.options.db, guildId, day, messageId, this.clock());
+    } catch (error) {
+      const retryAt = this.retryLater(guildId, day, settings.timezone, (this.options.retryDelaysMs ?? DEFAULT_RETRY_MS)[0] ?? 60_000);
+      this.log.error(
+        { err: errorSummary(error), guildId, localDate: day, messageId, retryAt: retryAt?.toISOString() ?? null },
+        'digest: posted, but could not record it in the database',
+      );
+    }
+  }
+
   private async send(settings: DigestSettings, record: DigestRecord, resumed: boolean): Promise<RunOutcome> {
     const db = this.options.db;
     const { guildId, localDate: day } = record;
     let payloadBytes: number | null = null;
+    let messageId: string;
     try {
-      const digest = this.build(guildId, day, record.since, record.until);
+      const digest = await this.build(guildId, day, record.since, record.until);
       if (digest.empty && settings.skipEmpty) {
-        markSkipped(db, guildId, day, this.clock());
+        await markSkipped(db, guildId, day, this.clock());
         this.log.info({ guildId, localDate: day }, 'digest: nothing new; skipped as the server chose');
         return { kind: 'skipped' };
       }
       const payload = this.options.render(digest, { nonce: record.nonce, localDate: day, settings });
       payloadBytes = Buffer.byteLength(JSON.stringify(payload) ?? '');
-      const { messageId } = await this.options.post(guildId, record.channelId, payload);
-      markSent(db, guildId, day, messageId, this.clock());
-      this.log.info({ guildId, channelId: record.channelId, localDate: day, messageId, resumed }, 'digest: posted');
-      return { kind: 'sent', messageId, resumed };
+      ({ messageId } = await this.options.post(guildId, record.channelId, payload));
     } catch (error) {
       return this.fail(settings, record, error, payloadBytes);
     }
+    await this.recordSent(settings, record, messageId);
+    this.log.info({ guildId, channelId: record.channelId, localDate: day, messageId, resumed }, 'digest: posted');
+    return { kind: 'sent', messageId, resumed };
   }
 
-  private fail(settings: DigestSettings, record: DigestRecord, error: unknown, payloadBytes: number | null): RunOutcome {
+  private async fail(settings: DigestSettings, record: DigestRecord, error: unknown, payloadBytes: number | null): Promise<RunOutcome> {
     const db = this.options.db;
     const { guildId, localDate: day } = record;
     const classified = this.options.classify(error);
-    markFailed(db, guildId, day, this.clock());
-    const failure = recordFailure(db, { guildId, localDate: day, code: classified.code, message: classified.message }, this.clock());
-    if (classified.permanent) {
-      markChannelBroken(db, guildId, record.channelId, classified.message, this.clock());
-      this.schedule(guildId); // no timer until /digest set
+    let failure: DigestFailure = { guildId, localDate: day, code: classified.code, message: classified.message, at: this.clock().toISOString() };
+    try {
+      await markFailed(db, guildId, day, this.clock());
+      failure = await recordFailure(db, { guildId, localDate: day, code: classified.code, message: classified.message }, this.clock());
+      if (classified.permanent) {
+        await markChannelBroken(db, guildId, record.channelId, classified.message, this.clock());
+        await this.schedule(guildId); // no timer until /digest set
+      }
+    } catch (dbError) {
+      this.log.error({ err: errorSummary(dbError), guildId, localDate: day }, 'digest: could not record a failed post in the database');
     }
     const retryAt = classified.permanent ? null : this.scheduleRetry(settings, record);
     // The error's name, code and message only: a rejected request carries the whole digest (4-6 KB) with it.
@@ -341,16 +426,22 @@ export class DigestScheduler<P> {
   private scheduleRetry(settings: DigestSettings, record: DigestRecord): Date | null {
     const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_MS;
     const delay = delays[record.attempts - 1];
-    if (delay === undefined || this.stopped) return null;
+    if (delay === undefined) return null;
+    return this.retryLater(record.guildId, record.localDate, settings.timezone, delay);
+  }
+
+  /** Runs (guild, day) again after `delay`, if that is still the same local day; replaces a retry already set. */
+  private retryLater(guildId: string, day: string, timezone: string, delay: number): Date | null {
+    if (this.stopped) return null;
     const at = new Date(this.clock().getTime() + delay);
-    if (localDate(at, settings.timezone) !== record.localDate) return null;
-    this.clearRetry(record.guildId);
+    if (localDate(at, timezone) !== day) return null;
+    this.clearRetry(guildId);
     const timer = setTimeout(() => {
-      this.retries.delete(record.guildId);
-      void this.runLogged(record.guildId, record.localDate);
+      this.retries.delete(guildId);
+      void this.runLogged(guildId, day);
     }, delay);
     timer.unref?.();
-    this.retries.set(record.guildId, timer);
+    this.retries.set(guildId, timer);
     return at;
   }
 
@@ -360,14 +451,9 @@ export class DigestScheduler<P> {
     this.retries.delete(guildId);
   }
 
-  private build(guildId: string, day: string, since: string | null, until: string): Digest {
-    return buildDigest(this.options.engine(), {
-      since,
-      until,
-      date: day,
-      firstSeen: firstSeenTimes(this.options.db),
-      limits: this.options.limits,
-    });
+  private async build(_guildId: string, day: string, since: string | null, until: string): Promise<Digest> {
+    const firstSeen = await firstSeenTimes(this.options.db);
+    return buildDigest(this.options.engine(), { since, until, date: day, firstSeen, limits: this.options.limits });
   }
 
   private async findPosted(record: DigestRecord): Promise<string | null> {
@@ -382,28 +468,33 @@ export class DigestScheduler<P> {
   }
 
   /** Today's digest is due at start if its time has passed and the schedule was set before that time. */
-  private isDueToday(settings: DigestSettings): boolean {
+  private async isDueToday(settings: DigestSettings): Promise<boolean> {
     const now = this.clock();
     const day = localDate(now, settings.timezone);
     if (settings.brokenAt) return false;
-    const today = getDigestRecord(this.options.db, settings.guildId, day);
+    const today = await getDigestRecord(this.options.db, settings.guildId, day);
     if (today) return today.status === 'sending' || today.status === 'failed';
     const due = dueInstant(day, settings.time, settings.timezone);
     return now.getTime() >= due.getTime() && Date.parse(settings.updatedAt) <= due.getTime();
   }
 
-  /** Days before today left 'sending' or 'failed': found in the channel → sent, else missed (never posted late). */
+  /**
+   * Days before today left 'sending' or 'failed': found in the channel → sent, else missed (never posted late). A day
+   * another host claimed moments ago is left to it: it may be posting it right now.
+   */
   private async closeOlderDays(settings: DigestSettings): Promise<{ guildId: string; localDate: string }[]> {
     const db = this.options.db;
     const today = localDate(this.clock(), settings.timezone);
     const missed: { guildId: string; localDate: string }[] = [];
-    for (const record of unresolvedBefore(db, settings.guildId, today)) {
+    for (const record of await unresolvedBefore(db, settings.guildId, today)) {
+      if (heldByAnotherHost(record, db.hostId, this.clock(), this.leaseMs)) continue;
       const found = await this.findPosted(record);
       if (found) {
-        markSent(db, record.guildId, record.localDate, found, this.clock());
+        await markSent(db, record.guildId, record.localDate, found, this.clock());
         continue;
       }
-      markMissed(db, record.guildId, record.localDate, this.clock());
+      // Not if another host claimed it meanwhile.
+      if (!(await markMissed(db, record.guildId, record.localDate, this.clock(), this.leaseMs))) continue;
       missed.push({ guildId: record.guildId, localDate: record.localDate });
       this.log.warn({ guildId: record.guildId, localDate: record.localDate }, 'digest: an earlier day was not posted; it is not posted late');
     }

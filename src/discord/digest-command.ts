@@ -5,8 +5,8 @@ import type { DigestScheduler, DigestStatusReport } from '../digest/scheduler.js
 import type { DigestMessage } from './digest-render.js';
 import { canonicalTimeZone, formatLocal, parseTimeOfDay, suggestTimeZones } from '../digest/time.js';
 
-/** What `/digest` needs from the running bot: the scheduler (which owns the database access). */
-export type DigestService = Pick<DigestScheduler<DigestMessage>, 'configure' | 'turnOff' | 'status' | 'preview'>;
+/** What `/digest` needs from the running bot: the scheduler (which owns the database access); every call is async. */
+export type DigestService = Pick<DigestScheduler<DigestMessage>, 'configure' | 'turnOff' | 'status' | 'preview' | 'nextRun'>;
 
 /** The Manage Server permission bit (discord.js PermissionFlagsBits.ManageGuild). */
 /** The time zones offered as the member types one. */

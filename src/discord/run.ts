@@ -87,16 +87,17 @@ export function ownsGuild(client: GuildHolder, guildId: string): boolean {
 
 export async function runBot(options: RunBotOptions): Promise<RunningBot> {
   const { engine, db, log } = options;
-  const firstSeen = recordFirstSeen(db, engine.articles().map((a) => a.id));
-  if (firstSeen.length > 0) log.info({ articles: firstSeen.length }, 'digest: recorded articles seen for the first time');
-
   let watcher: CorpusWatcher | null = null;
   let bot: Bot | null = null;
   let intake: IntakeDesk | null = null;
   try {
+    const firstSeen = await recordFirstSeen(db, engine.articles().map((a) => a.id));
+    if (firstSeen.length > 0) log.info({ articles: firstSeen.length }, 'digest: recorded articles seen for the first time');
     watcher = await watchCorpus(options.corpusDir, storyChangeHandler(engine), {
       ...options.watch,
-      recordFirstSeen: (id, at) => recordFirstSeen(db, [id], at),
+      // The watcher does not wait: a failed write is logged (the article then counts as new from its date).
+      recordFirstSeen: (id, at) =>
+        void recordFirstSeen(db, [id], at).catch((err: unknown) => log.error({ err, articleId: id }, 'digest: could not record when an article was first seen')),
       log: (level, message) => log[level](message),
     });
     log.info({ corpusDir: options.corpusDir }, 'watching the corpus for changes');
@@ -125,7 +126,7 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
   } catch (error) {
     await intake?.stop().catch(() => {});
     await watcher?.close().catch(() => {});
-    db.close();
+    await db.close().catch(() => {});
     throw error;
   }
 }

@@ -20,8 +20,8 @@ let db: Db;
 let scheduler: DigestScheduler<DigestMessage>;
 let ctx: CommandContext;
 
-beforeEach(() => {
-  db = openDatabase(path.join(tmp(), 'storydesk.db'));
+beforeEach(async () => {
+  db = await openDatabase(path.join(tmp(), 'storydesk.db'));
   const engine = new FakeEngine([makeArticle({ id: 'a.md', title: 'Harbour strike', body: 'The strike began on Monday.' })]);
   scheduler = new DigestScheduler<DigestMessage>({
     db,
@@ -34,9 +34,9 @@ beforeEach(() => {
   ctx = { digest: scheduler } as unknown as CommandContext;
 });
 
-afterEach(() => {
+afterEach(async () => {
   scheduler.stop();
-  db.close();
+  await db.close();
 });
 
 interface Sent {
@@ -111,7 +111,7 @@ describe('/digest permission check at run time', () => {
       await digestCommand.execute(i, ctx);
       expect(sent).toEqual([expect.objectContaining({ content: NO_PERMISSION, flags: EPHEMERAL })]);
     }
-    expect(getSettings(db, 'g1')).toBeNull();
+    expect(await getSettings(db, 'g1')).toBeNull();
   });
 
   it('refuses outside a server', async () => {
@@ -131,7 +131,7 @@ describe('/digest set', () => {
   it('saves the schedule with the zone spelled canonically and says when the first post is', async () => {
     const { i, sent } = interaction({ sub: 'set', strings: { time: '9:30', timezone: 'europe/berlin' }, skipEmpty: true });
     await digestCommand.execute(i, ctx);
-    expect(getSettings(db, 'g1')).toMatchObject({ channelId: 'c1', time: '09:30', timezone: 'Europe/Berlin', skipEmpty: true, enabled: true });
+    expect(await getSettings(db, 'g1')).toMatchObject({ channelId: 'c1', time: '09:30', timezone: 'Europe/Berlin', skipEmpty: true, enabled: true });
     expect(sent[0]).toMatchObject({ flags: EPHEMERAL });
     expect(sent[0]!.content).toBe(
       'Daily digest on: posting in <#c1> every day at 09:30 Europe/Berlin, skipping days with nothing new.\n' +
@@ -147,14 +147,14 @@ describe('/digest set', () => {
     );
     const zone = interaction({ sub: 'set', strings: { time: '09:00', timezone: 'Berlin' } });
     await expect(digestCommand.execute(zone.i, ctx)).rejects.toThrow(/`timezone` should be an IANA time zone .*; got `Berlin`\./);
-    expect(getSettings(db, 'g1')).toBeNull();
+    expect(await getSettings(db, 'g1')).toBeNull();
   });
 
   it('refuses a channel the bot cannot post in, naming the missing permissions', async () => {
     const channel = { id: 'c2', permissionsFor: () => new PermissionsBitField(PermissionFlagsBits.ViewChannel) };
     const { i } = interaction({ sub: 'set', strings: { time: '09:00', timezone: 'UTC' }, channel });
     await expect(digestCommand.execute(i, ctx)).rejects.toThrow("I can't post in <#c2>: I need Send Messages, Embed Links, Read Message History there.");
-    expect(getSettings(db, 'g1')).toBeNull();
+    expect(await getSettings(db, 'g1')).toBeNull();
   });
 
   it('refuses a channel where the bot cannot read the history it checks after a crash', async () => {
@@ -164,7 +164,7 @@ describe('/digest set', () => {
     await expect(digestCommand.execute(i, ctx)).rejects.toThrow("I can't post in <#c2>: I need Read Message History there.");
     const ok = { id: 'c2', permissionsFor: () => new PermissionsBitField(all | PermissionFlagsBits.ReadMessageHistory) };
     await digestCommand.execute(interaction({ sub: 'set', strings: { time: '09:00', timezone: 'UTC' }, channel: ok }).i, ctx);
-    expect(getSettings(db, 'g1')).toMatchObject({ channelId: 'c2' });
+    expect(await getSettings(db, 'g1')).toMatchObject({ channelId: 'c2' });
   });
 });
 
@@ -196,7 +196,7 @@ describe('/digest off, status and preview', () => {
     expect(sent[0]).toMatchObject({ flags: EPHEMERAL });
     expect(sent[0]!.content).toMatch(/^The daily digest is not on here/);
     expect(sent[0]!.embeds?.[0]?.footer?.text).toBe(digestMarker('2024-05-01'));
-    expect(sent[0]!.embeds).toEqual(renderDigestMessage(scheduler.preview('g1')).embeds);
+    expect(sent[0]!.embeds).toEqual(renderDigestMessage(await scheduler.preview('g1')).embeds);
   });
 
   it('suggests time zones as the moderator types', async () => {

@@ -25,13 +25,13 @@ const engine = new FakeEngine(
 
 beforeAll(async () => {
   testBot = await startTestBot({ engine });
-  db = openDatabase(path.join(tmp(), 'storydesk.db'));
+  db = await openDatabase(path.join(tmp(), 'storydesk.db'));
   scheduler = createDiscordDigest({ db, client: testBot.bot.client, engine: () => engine });
 });
 
 afterAll(async () => {
   scheduler?.stop();
-  db?.close();
+  await db?.close();
   await testBot?.stop();
 });
 
@@ -40,7 +40,7 @@ const posts = () => testBot.fake.requests.filter((r) => r.route === 'POST /chann
 describe('posting a digest through discord.js', () => {
   it('sends one valid message with the nonce, enforce_nonce, the day marker and no mentions', async () => {
     const { fake } = testBot;
-    scheduler.configure({ guildId: fake.guildId, channelId: fake.channelId, time: '09:00', timezone: 'UTC' });
+    await scheduler.configure({ guildId: fake.guildId, channelId: fake.channelId, time: '09:00', timezone: 'UTC' });
     const day = localDate(new Date(), 'UTC');
     const outcome = await scheduler.run(fake.guildId, day);
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ kind: "sent" });
@@ -63,6 +63,6 @@ describe('posting a digest through discord.js', () => {
     fake.failNext({ method: 'POST', route: /channels\/\{channel_id\}\/messages/, status: 403 });
     const outcome = await scheduler.run(fake.guildId, '2030-01-01');
     expect(outcome).toMatchObject({ kind: 'failed', retryAt: null });
-    expect(lastFailure(db, fake.guildId)).toMatchObject({ code: '50013', localDate: '2030-01-01' });
+    expect(await lastFailure(db, fake.guildId)).toMatchObject({ code: '50013', localDate: '2030-01-01' });
   });
 });

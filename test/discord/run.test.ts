@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDigestRecord } from '../../src/db/digests.js';
 import { firstSeenTimes } from '../../src/db/first-seen.js';
-import { openDatabase, type Db } from '../../src/db/open.js';
+import { openDatabase, SqliteStore, type Db } from '../../src/db/open.js';
 import { NO_PERMISSION } from '../../src/discord/digest-command.js';
 import { digestMarker } from '../../src/discord/digest-render.js';
 import { digestNonce, localDate } from '../../src/digest/time.js';
@@ -47,7 +47,7 @@ async function start(): Promise<Harness> {
   const corpusDir = path.join(tmp(), 'corpus');
   cpSync(FIXTURE_CORPUS, corpusDir, { recursive: true });
   const engine = await loadStory({ corpusDir, cacheDir: null });
-  const db = openDatabase(path.join(path.dirname(corpusDir), 'storydesk.db'));
+  const db = await openDatabase(path.join(path.dirname(corpusDir), 'storydesk.db'));
   const { logs, stream } = captureLogs();
   try {
     const running = await runBot({
@@ -89,6 +89,9 @@ async function reply(fake: FakeDiscord, interaction: FakeInteraction): Promise<M
   return (await fake.waitForReply(interaction, 5_000)).message;
 }
 
+/** Whether runBot has closed the SQLite store it was given. */
+const isOpen = (db: Db) => (db as SqliteStore).db.open;
+
 const posts = (fake: FakeDiscord) => fake.requests.filter((r) => r.route === 'POST /channels/{channel_id}/messages');
 
 /** HH:MM in `timeZone` of an instant. */
@@ -110,7 +113,7 @@ describe('the digest through the running bot', () => {
 
     const day = localDate(due, zone);
     await vi.advanceTimersByTimeAsync(due.getTime() - Date.now() - 1_000);
-    expect(getDigestRecord(db, fake.guildId, day)).toBeNull(); // not a second early
+    expect(await getDigestRecord(db, fake.guildId, day)).toBeNull(); // not a second early
     await vi.advanceTimersByTimeAsync(2_000);
     const post = await fake.waitForRequest((r) => r.route === 'POST /channels/{channel_id}/messages', 5_000, 'the digest post');
 
@@ -125,13 +128,13 @@ describe('the digest through the running bot', () => {
     // Both articles were first seen at start, so both are new in the first digest.
     const titles = body.embeds!.map((e) => e.title);
     expect(titles).toEqual(expect.arrayContaining(['Council passes budget after long debate', 'Valley floods force hundreds from their homes']));
-    await expect.poll(() => getDigestRecord(db, fake.guildId, day)?.status).toBe('sent');
+    await expect.poll(async () => (await getDigestRecord(db, fake.guildId, day))?.status).toBe('sent');
 
     // The rest of the day passes without another post.
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(posts(fake)).toHaveLength(1);
     const status = await reply(fake, digestCommand(fake, 'status'));
-    const messageId = getDigestRecord(db, fake.guildId, day)!.messageId!;
+    const messageId = (await getDigestRecord(db, fake.guildId, day))!.messageId!;
     expect(status.content).toContain(`Last post: ${day}, https://discord.com/channels/${fake.guildId}/${fake.channelId}/${messageId}`);
     expect(logs.some((l) => l.msg === 'digest: posted' && l.guildId === fake.guildId)).toBe(true);
   });
@@ -174,19 +177,20 @@ describe('the digest through the running bot', () => {
 describe('runBot', () => {
   it('records first-seen times at start and for articles the watcher adds', async () => {
     const { db, corpusDir, engine } = await start();
-    expect([...firstSeenTimes(db).keys()].sort()).toEqual(['budget.md', 'floods.md']);
+    expect([...(await firstSeenTimes(db)).keys()].sort()).toEqual(['budget.md', 'floods.md']);
     writeFileSync(
       path.join(corpusDir, 'bridge.md'),
       '---\ntitle: Bridge reopens\ndate: 2024-04-10\noutlet: The Fixture Times\n---\n\nThe old bridge reopened on Wednesday.\n',
     );
     await expect.poll(() => engine.articles().map((a) => a.id), { timeout: 3_000 }).toContain('bridge.md');
-    expect([...firstSeenTimes(db).keys()].sort()).toEqual(['bridge.md', 'budget.md', 'floods.md']);
+    // Recorded beside the reload, not before it.
+    await expect.poll(async () => [...(await firstSeenTimes(db)).keys()].sort(), { timeout: 3_000 }).toEqual(['bridge.md', 'budget.md', 'floods.md']);
   });
 
   it('lets a digest being posted finish before it closes the client and the database', async () => {
     const { fake, running, db } = await start();
-    const file = db.name;
-    running.digest.configure({ guildId: fake.guildId, channelId: fake.channelId, time: '09:00', timezone: 'UTC' });
+    const file = db.where;
+    await running.digest.configure({ guildId: fake.guildId, channelId: fake.channelId, time: '09:00', timezone: 'UTC' });
     // Discord makes the post wait half a second (429), so the stop lands while it is in flight.
     fake.failNext({ method: 'POST', route: /^POST \/channels\/\{channel_id\}\/messages$/, status: 429, retryAfter: 0.5 });
     const day = localDate(new Date(), 'UTC');
@@ -195,16 +199,16 @@ describe('runBot', () => {
     await running.stop(500);
     expect(await outcome).toMatchObject({ kind: 'sent' });
     expect(posts(fake).filter((r) => r.status === 200)).toHaveLength(1);
-    expect(db.open).toBe(false);
-    const reopened = openDatabase(file);
-    expect(getDigestRecord(reopened, fake.guildId, day)?.status).toBe('sent');
-    reopened.close();
+    expect(isOpen(db)).toBe(false);
+    const reopened = await openDatabase(file);
+    expect((await getDigestRecord(reopened, fake.guildId, day))?.status).toBe('sent');
+    await reopened.close();
   });
 
   it('stops the scheduler, the watcher, the client and then the database', async () => {
     const { running, db, logs } = await start();
     await running.stop(500);
-    expect(db.open).toBe(false);
+    expect(isOpen(db)).toBe(false);
     expect(logs.map((l) => l.msg)).toContain('disconnected from Discord');
     // Stopping twice is harmless (SIGTERM and SIGINT may both arrive).
     await running.stop(500);

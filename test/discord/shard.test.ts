@@ -179,15 +179,15 @@ function serverOnEveryShard(discord: FakeDiscord): FakeGuild[] {
 }
 
 /** A copy of the seed corpus and a database in which every server's digest is due (set yesterday for 00:00 UTC). */
-function workspace(guilds: FakeGuild[]): { corpusDir: string; databasePath: string } {
+async function workspace(guilds: FakeGuild[]): Promise<{ corpusDir: string; databasePath: string }> {
   const dir = tmp();
   const corpusDir = path.join(dir, 'corpus');
   cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
   const databasePath = path.join(dir, 'storydesk.db');
-  const db = openDatabase(databasePath);
+  const db = await openDatabase(databasePath);
   const yesterday = new Date(Date.now() - 86_400_000);
-  for (const g of guilds) saveSettings(db, { guildId: g.id, channelId: g.channelId, time: '00:00', timezone: 'UTC' }, yesterday);
-  db.close();
+  for (const g of guilds) await saveSettings(db, { guildId: g.id, channelId: g.channelId, time: '00:00', timezone: 'UTC' }, yesterday);
+  await db.close();
   return { corpusDir, databasePath };
 }
 
@@ -231,7 +231,7 @@ describe('npm start with SHARD_COUNT', () => {
     prepareValidators();
     fake = await FakeDiscord.start({ validate: validateRequest, shards: 4, maxConcurrency: 16 });
     const guilds = serverOnEveryShard(fake);
-    const { corpusDir, databasePath } = workspace(guilds);
+    const { corpusDir, databasePath } = await workspace(guilds);
     const run = startManager({ DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, CORPUS_DIR: corpusDir, DATABASE_PATH: databasePath, SHARD_COUNT: '4' });
     const logs = () => parseLogs(run.stderr());
 
@@ -263,7 +263,7 @@ describe('npm start with SHARD_COUNT', () => {
   it("SHARD_LIST: runs only this machine's shards, and posts only their servers' digests", async () => {
     fake = await FakeDiscord.start({ shards: 4, maxConcurrency: 16 });
     const guilds = serverOnEveryShard(fake);
-    const { corpusDir, databasePath } = workspace(guilds);
+    const { corpusDir, databasePath } = await workspace(guilds);
     const run = startManager({
       DISCORD_TOKEN: fake.token,
       DISCORD_API_BASE: fake.apiBase,
@@ -286,7 +286,7 @@ describe('npm start with SHARD_COUNT', () => {
   it('SHARDS_PER_CLUSTER=2: two clusters of two shards; each server answered and its digest posted once by its cluster; a killed cluster is restarted; SIGTERM stops both within 10 s', async () => {
     fake = await FakeDiscord.start({ shards: 4, maxConcurrency: 16 });
     const guilds = serverOnEveryShard(fake);
-    const { corpusDir, databasePath } = workspace(guilds);
+    const { corpusDir, databasePath } = await workspace(guilds);
     const run = startManager({
       DISCORD_TOKEN: fake.token,
       DISCORD_API_BASE: fake.apiBase,
