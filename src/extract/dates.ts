@@ -296,7 +296,9 @@ function weekdayCandidates(ctx: Context): Candidate[] {
     if (DATE_BESIDE.test(s.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue; // "Saturday afternoon, Jan. 7": the date says it
     const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
     // "who come in here tomorrow for a night game and a single test Sunday afternoon": the days ahead.
-    const tense = /\btomorrow\b/i.test(s.slice(0, m.index)) ? 'future' : tenseAt(ctx, m.index, m.index + m[0].length);
+    // "Wednesday's game", "Friday's performance": a day naming an occasion is the nearer one, ahead or behind.
+    const occasion = !m[1] && /['’]s$/.test(m[0]);
+    const tense = /\btomorrow\b/i.test(s.slice(0, m.index)) ? 'future' : occasion ? 'nearest' : tenseAt(ctx, m.index, m.index + m[0].length);
     const ymd = resolveWeekday(ctx, target, (m[1] ?? '').toLowerCase(), tense);
     out.push({ start: m[1] ? m.index : nameAt, end: m.index + m[0].length, priority: 1, period: periodOf(ymd, 'day') });
   }
@@ -400,12 +402,7 @@ function chronoCandidates(ctx: Context): Candidate[] {
     const start = r.index;
     const end = start + text.length;
     // "10 a.m. tomorrow", "3 p.m. yesterday": the day word dates it.
-    const casual = CASUAL_DAYS[
-      text
-        .toLowerCase()
-        .replace(/^\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?\s+(?=today|tonight|yesterday|tomorrow|last night)/, '')
-        .replace(/^(today|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)$/, '$1') // "yesterday afternoon"
-    ];
+    const casual = CASUAL_DAYS[casualDayWord(text)];
     if (casual !== undefined) {
       if (casual === 0 && !isReportedDay(ctx.sentence, start, end)) continue;
       if (/^['’]s\b/.test(ctx.sentence.slice(end))) continue; // "today's successful companies": nowadays
@@ -419,11 +416,27 @@ function chronoCandidates(ctx: Context): Candidate[] {
 }
 
 /**
+ * The day word of a casual date with its clock time: "at 4:30 p.m. tomorrow", "noon tomorrow", "Tonight at 8
+ * o'clock", "yesterday afternoon" → "tomorrow", "tonight", "yesterday"; other text as it is.
+ */
+export function casualDayWord(text: string): string {
+  const lower = text.toLowerCase();
+  const clock = String.raw`(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?|o['’]clock)|noon|midnight)`;
+  const bare = lower
+    .replace(new RegExp(`^${clock}\\s+(?=today|tonight|yesterday|tomorrow|last night)`), '')
+    .replace(new RegExp(`^(today|tonight|yesterday|tomorrow|last night),?\\s+${clock}$`), '$1')
+    .replace(/^(today|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)$/, '$1'); // "yesterday afternoon"
+  return bare;
+}
+
+/**
  * "Today" dates an event only when the sentence reports one: "police arrested two men today", not "today, X
  * remains a threat" or "the process today has much to do with money" (nowadays). Quoted "today" is the speaker's.
  */
 function isReportedDay(sentence: string, start: number, end: number): boolean {
   if (insideQuotes(sentence, start)) return false;
+  // "Tonight at 8 o'clock the Cardinals open", "will give the dinner tonight": tonight is never "nowadays".
+  if (/^tonight\b/i.test(sentence.slice(start, end)) || /\btonight$/i.test(sentence.slice(start, end))) return true;
   if (atSentenceStart(sentence, start) && /^\s*,/.test(sentence.slice(end))) return false;
   // "But today many of those men are reaching retirement age": a present tense after it is nowadays.
   if (/^[^,;.]{0,40}?\b(?:is|are|am|remains?|has|have|seems?)\b/i.test(sentence.slice(end)) && !/^[^,;.]{0,40}?\b(?:was|were|had|did|\w+ed)\b/i.test(sentence.slice(end))) return false;

@@ -30,6 +30,8 @@ interface VerbJson {
 
 /** Words right before a date that schedule it: "scheduled for Friday", "due in March", "set for Friday". */
 const SCHEDULED = /\b(?:scheduled|slated|set (?:to|for)|due|expected|planned|upcoming|coming)\b[^.;]{0,40}$/i;
+/** A present-tense intention before a date in its clause: "Solly plans to open with Jackson … here Friday night". */
+const INTENDS = /\b(?:plans?|intends?|hopes?|expects?|wants?|is going|are going)\s+to\s+[^.;,:—]{0,60}$/i;
 /** Words right before a date that put it in the past: "since April", "earlier this…". */
 const PAST_MARKER = /\b(?:since|ago|earlier|last)\s+$/i;
 /** Words right before a date that put it ahead: "next Aug. 31", "this coming Friday". */
@@ -95,6 +97,7 @@ export function tenseAt(ctx: TenseContext, start: number, end: number): Tense {
   // "6 p.m. Friday had been set for a canvass": a date something is set for is ahead.
   if (/^\s+(?:\p{Ll}+\s+){0,2}(?:has|had|have)\s+been\s+(?:set|scheduled|planned|called|fixed)\b/u.test(ctx.sentence.slice(end))) return 'future';
   if (SCHEDULED.test(before.slice(-60))) return 'future';
+  if (INTENDS.test(before.slice(-90))) return 'future';
   // Tagging is slow: skip it when nothing in the sentence could make the date future.
   if (!FUTURE_HINT.test(ctx.sentence) && !scheduleHint(before)) return 'past';
   const verbs = (ctx.verbs ??= verbSpans(ctx.sentence));

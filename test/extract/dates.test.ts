@@ -268,3 +268,28 @@ describe('dates relative to another date', () => {
     ]);
   });
 });
+
+describe('tonight, tomorrow with a clock time, a weekday naming an occasion, an intention (issue 16, brown-fresh3)', () => {
+  // 1961-05-02 is a Tuesday; 1961-11-12 a Sunday.
+  const TUESDAY = '1961-05-02';
+  it('dates "tonight" in a sentence that looks ahead, and not only in a past-tense report', () => {
+    expect(found("Tonight at 8 o'clock the Rangers will open a series against the Owls.", TUESDAY).map((f) => f.split('=')[1])).toEqual(['1961-05-02/day']);
+    expect(found('The Roes will give a dinner tonight.', TUESDAY).map((f) => f.split('=')[1])).toEqual(['1961-05-02/day']);
+    expect(found('“We play tonight,” he said.', TUESDAY)).toEqual([]);
+  });
+
+  it('reads "tomorrow" behind a clock time or "noon"', () => {
+    expect(found('They are to be married at 4:30 p.m. tomorrow.', TUESDAY).map((f) => f.split('=')[1])).toEqual(['1961-05-03/day']);
+    expect(found('The reception will be at noon tomorrow.', TUESDAY).map((f) => f.split('=')[1])).toEqual(['1961-05-03/day']);
+  });
+
+  it('takes a weekday naming an occasion ("Wednesday\'s game") as the nearer one, ahead or behind', () => {
+    expect(found("The coach hadn't decided on a pitcher for Wednesday's game.", TUESDAY).map((f) => f.split('=')[1])).toEqual(['1961-05-03/day']);
+    expect(found("The ballerina of Friday's performance was a change for the better.", '1961-11-12').map((f) => f.split('=')[1])).toEqual(['1961-11-10/day']);
+  });
+
+  it('looks ahead after a present-tense intention ("plans to open … Friday night")', () => {
+    expect(found('The manager plans to open with his best pitcher against the Owls here Friday night.', TUESDAY).map((f) => f.split('=')[1])).toEqual(['1961-05-05/day']);
+    expect(found('The manager opened with his best pitcher on Friday night.', TUESDAY).map((f) => f.split('=')[1])).toEqual(['1961-04-28/day']);
+  });
+});

@@ -209,9 +209,10 @@ class SentenceScanner extends NameSpans {
     if (!organization) {
       this.roleBefore(first, evidence, roles);
       this.appositiveAfter(span.last, evidence, roles);
+      // "…, Mrs. Eve Roe is treasurer": the copula after the name says more surely than a list before it.
+      if (roles.length === 0) this.copulaRole(span.last, evidence, roles);
       if (roles.length === 0) this.listRole(first, evidence, roles);
       if (roles.length === 0) this.asRole(span.last, evidence, roles);
-      if (roles.length === 0) this.copulaRole(span.last, evidence, roles);
       if (roles.length === 0) this.copulaRoleBefore(first, evidence, roles);
       if (roles.length === 0) this.agentRole(first, evidence, roles);
       if (roles.length === 0) this.tradeVerbAfter(span.last, evidence, roles);
@@ -611,14 +612,55 @@ class SentenceScanner extends NameSpans {
   private copulaRole(last: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
     let k = last + 1;
-    if (!/^(?:is|was)$/.test(toks[k]?.key ?? '') || toks[k]!.cap || toks[last]!.possessive) return;
+    if (!/^(?:is|was|are|were)$/.test(toks[k]?.key ?? '') || toks[k]!.cap || toks[last]!.possessive) return;
     k++;
     if (/^(?:also|now|still)$/.test(toks[k]?.key ?? '')) k++;
     const determiner = /^(?:a|an|the)$/.test(toks[k]?.key ?? '') && !toks[k]!.cap;
-    if (!determiner) return;
+    if (!determiner) {
+      this.bareCopulaRole(k, evidence, roles);
+      return;
+    }
     const before = roles.length;
     this.looseAppositive(k + 1, true, evidence, roles);
     if (roles.length === before) return;
+  }
+
+  /**
+   * "Mrs. Roe is treasurer", "X is vice chairman of the committee", "A and B are controllers", "X is in charge of
+   * admittance": a role after a copula without a determiner (an office one holds), with what it is "of" or "for".
+   */
+  private bareCopulaRole(k: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let i = k;
+    let head = -1;
+    let singular: string | null = null;
+    if (toks[i]?.key === 'in' && toks[i + 1]?.key === 'charge' && toks[i + 2]?.key === 'of') head = i + 1;
+    else {
+      while (i < toks.length && i - k < 3 && toks[i]!.word && !toks[i]!.cap && TITLE_MODIFIERS.has(toks[i]!.key) && !isRoleNoun(toks[i]!.key)) i++;
+      const t = toks[i];
+      if (!t?.word || t.cap) return;
+      if (isRoleNoun(t.key) && !ADJECTIVE_RANKS.has(t.key)) head = i;
+      else if ((singular = singularRole(t.key))) head = i;
+      // A modifier that is a role itself: "is vice chairman", "is head of".
+      else if (i > k && isRoleNoun(toks[i - 1]!.key)) head = i - 1;
+      if (head < 0) return;
+      // "vice chairman": a title word that qualifies the role after it.
+      while (!singular && toks[head + 1]?.word && !toks[head + 1]!.cap && isRoleNoun(toks[head + 1]!.key) && head - k < 3) head++;
+    }
+    let end = head;
+    const next = toks[head + 1];
+    if (next?.word && !next.cap && /^(?:of|for)$/.test(next.key)) {
+      for (let j = head + 2; j < toks.length && j - head < 8; j++) {
+        const t = toks[j]!;
+        if (!t.word && t.text !== '’' && t.text !== "'") break;
+        if (!t.cap && /^(?:and|or|but|who|which|that|is|was|will|to|at|on|in|during)$/.test(t.key)) break;
+        if (t.word) end = j;
+      }
+      if (end === head) return;
+    } else if (next && !(next.text === '.' || next.text === ',' || next.text === ';' || (next.word && !next.cap && /^(?:and|at|in|since|until)$/.test(next.key)))) return;
+    const written = this.text.slice(toks[k]!.start, toks[end]!.end);
+    roles.push(singular && end === head ? `${this.text.slice(toks[k]!.start, toks[head]!.start)}${singular}` : written);
+    evidence.appositive++;
   }
 
   /** The first token of the span ending at `last`. */
