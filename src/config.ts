@@ -265,6 +265,6 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
 
 /** What is safe to log about a config: everything but the token. */
 export function describeConfig(config: Config): Record<string, unknown> {
-  const { discordToken, ...rest } = config;
-  return { ...rest, discordToken: discordToken === null ? 'unset' : 'set' };
+  const { discordToken, databaseUrl, ...rest } = config;
+  return { ...rest, discordToken: discordToken === null ? 'unset' : 'set', databaseUrl: databaseUrl === null ? 'unset' : redactUrl(databaseUrl) };
 }

@@ -87,8 +87,16 @@ async function runDiscordBot(config: Config, token: string, log: Logger, shardin
   // discord.js loads while the corpus does; login waits for both.
   const runModule = import('./discord/run.js');
   runModule.catch(() => {}); // awaited below; this only stops an early failure counting as unhandled
-  // The database first: a corrupt or read-only file is one clear error now, not a crash at the first digest.
-  const db = await openDatabaseOrExit(config.databasePath);
+  // The database first: a corrupt or read-only file, or a server that can't be reached, is one clear error now.
+  const db = await openDatabaseOrExit(config, log);
+  // Several hosts (DATABASE_URL): the folder is brought up to date with the database before the story loads.
+  let shared: import('./intake/shared-corpus.js').SharedCorpus | null = null;
+  if (config.databaseUrl) {
+    const { SharedCorpus } = await import('./intake/shared-corpus.js');
+    shared = new SharedCorpus({ store: db, corpusDir: config.corpusDir, log, onArrived: (id) => void running?.intake?.announceArticle(id) });
+    const synced = await shared.reconcile();
+    log.info(synced, 'shared corpus: the folder is up to date with the database');
+  }
   const { loadStory } = await import('./engine/story.js');
   const { firstSeenTimes } = await import('./db/first-seen.js');
   const engine = await loadStory({ corpusDir: config.corpusDir, log: (level, message) => log[level](message), firstSeen: await firstSeenTimes(db) });
@@ -99,6 +107,7 @@ async function runDiscordBot(config: Config, token: string, log: Logger, shardin
     engine,
     log,
     db,
+    shared,
     corpusDir: config.corpusDir,
     apiBase: config.apiBase,
     cooldown: { windowSeconds: config.askCooldownSeconds, burst: config.askCooldownBurst },
@@ -108,6 +117,7 @@ async function runDiscordBot(config: Config, token: string, log: Logger, shardin
       editorGuildIds: config.editorGuildIds,
       fetchAllowHosts: config.fetchAllowHosts,
       pollMinutes: config.feedPollMinutes,
+      feedLeaseMs: config.feedLeaseSeconds * 1000,
       poll: sharding?.poll ?? true,
     },
     ...(sharding ? { clientOptions: { shards: sharding.shards, shardCount: sharding.shardCount }, loginTimeoutMs: sharding.loginTimeoutMs } : {}),
@@ -115,47 +125,62 @@ async function runDiscordBot(config: Config, token: string, log: Logger, shardin
   sharding?.onReady?.(running);
 }
 
-async function openDatabaseOrExit(file: string) {
-  const { DatabaseOpenError, openDatabase } = await import('./db/open.js');
+async function openDatabaseOrExit(config: Config, log: Logger) {
+  const { DatabaseOpenError } = await import('./db/open.js');
+  const { DATABASE_EXIT_CODE, openStore } = await import('./db/connect.js');
   try {
-    return await openDatabase(file);
+    return await openStore(config, { onError: (message, err) => log.warn({ err }, `database: ${message}`) });
   } catch (error) {
     if (!(error instanceof DatabaseOpenError)) throw error;
     process.stderr.write(`${error.message}\n`);
-    process.exit(1);
+    process.exit(DATABASE_EXIT_CODE);
   }
 }
 
-/** No token: the console, with the corpus still reloading live (no digest offline; the database only for /feed). */
+/**
+ * No token: the console, with the corpus still reloading live (no digest offline; the SQLite database only for /feed).
+ * With DATABASE_URL the console works on the shared story: its folder is brought up to date first, and an article it
+ * adds or removes reaches the hosts.
+ */
 async function runOffline(config: Config, log: Logger): Promise<void> {
   log.info({ config: describeConfig(config) }, 'starting storydesk');
-  // Offline there is no digest and so no database, but a DATABASE_PATH that can never work is said now, not later.
-  const { DatabaseOpenError, databasePathProblem } = await import('./db/open.js');
-  const dbProblem = databasePathProblem(config.databasePath);
+  // Offline there is no digest and so no SQLite database, but a DATABASE_PATH that can never work is said now, not later.
+  const { DatabaseOpenError, databasePathProblem, openDatabase } = await import('./db/open.js');
+  const dbProblem = config.databaseUrl ? null : databasePathProblem(config.databasePath);
   if (dbProblem) throw new DatabaseOpenError(config.databasePath, dbProblem);
+  const sharedDb = config.databaseUrl ? await openDatabaseOrExit(config, log) : null;
+  let shared: import('./intake/shared-corpus.js').SharedCorpus | null = null;
+  if (sharedDb) {
+    const { SharedCorpus } = await import('./intake/shared-corpus.js');
+    shared = new SharedCorpus({ store: sharedDb, corpusDir: config.corpusDir, log });
+    await shared.reconcile();
+  }
   const { loadStory } = await import('./engine/story.js');
   const engine = await loadStory({ corpusDir: config.corpusDir, log: (level, message) => log[level](message) });
   if (engine.articles().length === 0) {
     process.stdout.write(`The corpus folder ${config.corpusDir} holds no articles yet: add Markdown article files to it (see the README).\n`);
   }
   const { storyChangeHandler, watchCorpus } = await import('./corpus/watch.js');
-  const watcher = await watchCorpus(config.corpusDir, storyChangeHandler(engine), { log: (level, message) => log[level](message) });
+  const handler = shared ? shared.handler(storyChangeHandler(engine)) : storyChangeHandler(engine);
+  const watcher = await watchCorpus(config.corpusDir, handler, { log: (level, message) => log[level](message) });
+  shared?.start();
   log.info('DISCORD_TOKEN is not set: running the offline console');
   const { runConsole } = await import('./console.js');
-  // /article and /feed: the database is opened only when a /feed command needs it.
+  // /article and /feed: the SQLite database is opened only when a /feed command needs it.
   const { IntakeConsole } = await import('./intake-console.js');
   const { Fetcher } = await import('./intake/fetch.js');
-  const { openDatabase } = await import('./db/open.js');
   const intake = new IntakeConsole({
     corpusDir: config.corpusDir,
     story: engine,
     fetcher: new Fetcher({ allowHosts: new Set(config.fetchAllowHosts) }),
-    openDb: () => openDatabase(config.databasePath),
+    openDb: sharedDb ? () => sharedDb : () => openDatabase(config.databasePath),
     pollMinutes: config.feedPollMinutes,
   });
   await runConsole(engine, process.stdin, process.stdout, undefined, intake);
-  intake.close();
   await watcher.close();
+  await shared?.stop();
+  await intake.close();
+  await sharedDb?.close();
   process.exit(0);
 }
 
@@ -194,7 +219,8 @@ const EXPLAINED = new Set(['ShardingError', 'CorpusFolderError', 'DatabaseOpenEr
 
 main().catch((error: unknown) => {
   process.stderr.write(`${startFailure(error)}\n`);
-  process.exit(1);
+  // 3: the database can't be used (DATABASE_EXIT_CODE in db/connect.ts, not imported here: it loads the drivers).
+  process.exit(error instanceof Error && error.name === 'DatabaseOpenError' ? 3 : 1);
 });
 
 /** One line for a failed start: the message when it explains itself, with the "storydesk:" prefix once. */

@@ -170,7 +170,7 @@ describe('npm start', () => {
     expect(existsSync(databasePath)).toBe(false); // offline, there is no digest and so no database
   });
 
-  it('exits 1 with one clear message when the database is not a database, before connecting', async () => {
+  it('exits 3 with one clear message when the database is not a database, before connecting', async () => {
     const { corpusDir } = workspace();
     const garbage = path.join(tmp(), 'garbage.db');
     writeFileSync(garbage, 'this is not a SQLite database, just text long enough to have a header. '.repeat(20));
@@ -182,21 +182,28 @@ describe('npm start', () => {
       DATABASE_PATH: garbage,
     });
     const exit = await within(run.exit, 15_000, 'exit');
-    expect(exit.code).toBe(1);
+    expect(exit.code).toBe(3);
     expect(run.stderr()).toContain(`storydesk: cannot use the database at ${garbage} (DATABASE_PATH): the file is not a SQLite database`);
     expect(run.stderr()).not.toMatch(/\n\s+at /); // a message, not a stack trace
     expect(run.stderr()).not.toContain('could not connect');
   });
 
   it.each([
-    ['a missing CORPUS_DIR', { CORPUS_DIR: '/nonexistent/corpus' }, 'storydesk: cannot read the corpus folder /nonexistent/corpus (CORPUS_DIR): it does not exist'],
-    ['a CORPUS_DIR that is a file', { CORPUS_DIR: 'package.json' }, 'storydesk: cannot read the corpus folder package.json (CORPUS_DIR): it is a file, not a folder'],
-    ['a DATABASE_PATH under /proc, offline', { DATABASE_PATH: '/proc/self/x/storydesk.db' }, 'storydesk: cannot use the database at /proc/self/x/storydesk.db (DATABASE_PATH): it is under /proc'],
-    ['an unreachable Discord', { DISCORD_TOKEN: 'never-used', DISCORD_API_BASE: 'http://127.0.0.1:9/api', SHARD_COUNT: '' }, 'storydesk: could not connect to Discord: connect ECONNREFUSED 127.0.0.1:9'],
-  ])('exits 1 with one clear line for %s: no stack trace, no doubled prefix', async (_, env, line) => {
+    ['a missing CORPUS_DIR', { CORPUS_DIR: '/nonexistent/corpus' }, 1, 'storydesk: cannot read the corpus folder /nonexistent/corpus (CORPUS_DIR): it does not exist'],
+    ['a CORPUS_DIR that is a file', { CORPUS_DIR: 'package.json' }, 1, 'storydesk: cannot read the corpus folder package.json (CORPUS_DIR): it is a file, not a folder'],
+    ['a DATABASE_PATH under /proc, offline', { DATABASE_PATH: '/proc/self/x/storydesk.db' }, 3, 'storydesk: cannot use the database at /proc/self/x/storydesk.db (DATABASE_PATH): it is under /proc'],
+    [
+      'a DATABASE_URL where nothing listens',
+      { DISCORD_TOKEN: 'never-used', DISCORD_API_BASE: 'http://127.0.0.1:9/api', DATABASE_URL: 'postgres://storydesk:secret@127.0.0.1:9/storydesk' },
+      3,
+      'storydesk: cannot use the database at postgres://storydesk:***@127.0.0.1:9/storydesk (DATABASE_URL): nothing is listening there',
+    ],
+    ['an unreachable Discord', { DISCORD_TOKEN: 'never-used', DISCORD_API_BASE: 'http://127.0.0.1:9/api', SHARD_COUNT: '' }, 1, 'storydesk: could not connect to Discord: connect ECONNREFUSED 127.0.0.1:9'],
+  ])('exits with one clear line for %s: no stack trace, no doubled prefix, and the exit code says what failed', async (_, env, code, line) => {
     const run = runMain({ LOG_LEVEL: 'silent', DATABASE_PATH: path.join(tmp(), 'storydesk.db'), ...env });
     const exit = await within(run.exit, 15_000, 'exit');
-    expect(exit.code).toBe(1);
+    expect(exit.code).toBe(code);
+    expect(run.stderr()).not.toContain('secret');
     expect(run.stderr().trim().split('\n')).toHaveLength(1);
     expect(run.stderr()).toContain(line);
     expect(run.stderr()).not.toContain('Error:');

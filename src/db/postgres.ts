@@ -165,9 +165,15 @@ export class PostgresStore extends PostgresSql implements Store {
     super(pool);
   }
 
-  async close(): Promise<void> {
-    await this.signals.close();
-    await this.pool.end().catch(() => {});
+  private closing: Promise<void> | null = null;
+
+  /** Idempotent: a second call waits for the first. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.signals.close();
+      await this.pool.end().catch(() => {});
+    })();
+    return this.closing;
   }
 }
 

@@ -59,7 +59,7 @@ export async function runClusterManager(config: Config, plan: ShardPlan, log: Lo
   const token = config.discordToken;
   if (!token) throw new ShardingError('DISCORD_TOKEN is not set');
   // Checked (and migrated) once here, so a bad database is one clear error instead of every cluster failing in turn.
-  await checkDatabase(config.databasePath);
+  await checkDatabase(config);
   // The clusters read SHARD_COUNT as a number (auto is resolved here); the manager gives each its SHARD_LIST.
   process.env.SHARD_COUNT = String(plan.totalShards);
   const manager = new ClusterManager(entryFile(), {
@@ -107,14 +107,15 @@ export async function runClusterManager(config: Config, plan: ShardPlan, log: Lo
   log.info({ clusters: plan.clusters.length, shards: plan.shardList.length }, 'sharding: every cluster is connected');
 }
 
-async function checkDatabase(file: string): Promise<void> {
-  const { DatabaseOpenError, openDatabase } = await import('../db/open.js');
+async function checkDatabase(config: Config): Promise<void> {
+  const { DatabaseOpenError } = await import('../db/open.js');
+  const { DATABASE_EXIT_CODE, openStore } = await import('../db/connect.js');
   try {
-    await (await openDatabase(file)).close();
+    await (await openStore(config)).close();
   } catch (error) {
     if (!(error instanceof DatabaseOpenError)) throw error;
     process.stderr.write(`${error.message}\n`);
-    process.exit(1);
+    process.exit(DATABASE_EXIT_CODE);
   }
 }
 

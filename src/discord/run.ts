@@ -11,6 +11,7 @@ import type { DigestMessage } from './digest-render.js';
 import type { DigestScheduler, StartReport } from '../digest/scheduler.js';
 import type { StoryEngine } from '../engine/engine.js';
 import { Fetcher, type FetcherOptions } from '../intake/fetch.js';
+import type { SharedCorpus } from '../intake/shared-corpus.js';
 import { startBot, type Bot, type BotOptions } from './bot.js';
 import { IntakeDesk } from './intake-desk.js';
 
@@ -27,8 +28,10 @@ export interface RunIntakeOptions {
   fetchAllowHosts: readonly string[];
   /** FEED_POLL_MINUTES. */
   pollMinutes: number;
-  /** Whether this process polls feeds and posts review cards. Default true. */
+  /** Whether this process runs a feed poller (it polls while it holds the lease: one host at a time). Default true. */
   poll?: boolean;
+  /** The feed poller's lease (FEED_LEASE_SECONDS × 1000). */
+  feedLeaseMs?: number;
   /** Fetcher settings over the defaults (tests: a clock whose politeness waits take no time). */
   fetcher?: Partial<FetcherOptions>;
   /** How long a preview's buttons work (tests shorten it). */
@@ -42,6 +45,11 @@ export interface RunBotOptions extends Omit<BotOptions, 'engine' | 'digest' | 'i
   corpusDir: string;
   /** An open database; runBot owns it from here and closes it on stop (or when starting fails). */
   db: Db;
+  /**
+   * Several hosts (DATABASE_URL): the articles shared through the database, already reconciled with the folder. The
+   * watcher publishes this host's changes through it, and it writes other hosts' changes into the folder.
+   */
+  shared?: SharedCorpus | null;
   /** Watcher timings (tests shorten them). */
   watch?: Omit<WatchCorpusOptions, 'recordFirstSeen' | 'log'>;
   /** At shutdown, how long a digest being posted may take to finish. Default 2 s. */
@@ -93,7 +101,8 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
   try {
     const firstSeen = await recordFirstSeen(db, engine.articles().map((a) => a.id));
     if (firstSeen.length > 0) log.info({ articles: firstSeen.length }, 'digest: recorded articles seen for the first time');
-    watcher = await watchCorpus(options.corpusDir, storyChangeHandler(engine), {
+    const handler = options.shared ? options.shared.handler(storyChangeHandler(engine)) : storyChangeHandler(engine);
+    watcher = await watchCorpus(options.corpusDir, handler, {
       ...options.watch,
       // The watcher does not wait: a failed write is logged (the article then counts as new from its date).
       recordFirstSeen: (id, at) =>
@@ -111,7 +120,8 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
     });
     intake = options.intake ? intakeDesk(options, options.intake, () => bot?.client ?? null) : null;
     bot = await startBot({ ...options, digest, intake: intake ?? undefined });
-    intake?.start();
+    await intake?.start();
+    options.shared?.start();
     const digestStarted = digest.start().then(
       (report) => {
         log.info({ scheduled: report.scheduled, caughtUp: report.caughtUp, missed: report.missed.length }, 'digest: scheduler started');
@@ -126,6 +136,7 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
   } catch (error) {
     await intake?.stop().catch(() => {});
     await watcher?.close().catch(() => {});
+    await options.shared?.stop().catch(() => {});
     await db.close().catch(() => {});
     throw error;
   }
@@ -140,6 +151,7 @@ function intakeDesk(options: RunBotOptions, intake: RunIntakeOptions, client: ()
     editorGuildIds: intake.editorGuildIds,
     pollMinutes: intake.pollMinutes,
     poll: intake.poll ?? true,
+    feedLeaseMs: intake.feedLeaseMs,
     client,
     log: options.log,
     previewTimeoutMs: intake.previewTimeoutMs,
@@ -177,6 +189,7 @@ function running(
         // A poll under way finishes (each item is recorded before it is processed, so a cut one resumes at the next start).
         await step('intake', () => Promise.race([intake?.stop(), sleep(options.digestGraceMs ?? 2_000, undefined, { ref: false })]));
         await step('corpus watcher', () => watcher.close());
+        await step('shared corpus', () => options.shared?.stop());
         await step('Discord client', () => bot.stop(graceMs));
         await step('database', () => db.close());
       })();

@@ -26,7 +26,7 @@ export interface SharedCorpusOptions {
   store: Store;
   corpusDir: string;
   log: Logger;
-  /** An article from another host was written into this host's folder for the first time (to announce it). */
+  /** An article from another host arrived in this host's story (written into the folder and served): to announce it. */
   onArrived?: (articleId: string) => void;
   checkIntervalMs?: number;
 }
@@ -48,6 +48,8 @@ export class SharedCorpus {
   private readonly folder = new Map<string, string>();
   /** Files this host is moving away because another host removed them: their watcher event is not a removal to publish. */
   private readonly removing = new Set<string>();
+  /** Files another host added, written here, whose arrival is told once the watcher has served them. */
+  private readonly arriving = new Set<string>();
   private lastRevision = 0;
   private chain: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
@@ -145,6 +147,7 @@ export class SharedCorpus {
       onChange: async (kind, file, article) => {
         await base.onChange(kind, file, article);
         const name = path.basename(file);
+        if (kind === 'add' && this.arriving.delete(name)) this.options.onArrived?.(name);
         if (kind === 'remove') await this.serial(() => this.publishRemoval(name));
         else await this.serial(() => this.publishFile(name));
       },
@@ -236,7 +239,7 @@ export class SharedCorpus {
     const isNew = !(await exists(path.join(this.dir, row.path)));
     if (!(await this.writeText(row))) return;
     this.log.info(`shared corpus: ${row.path} ${isNew ? 'arrived' : 'was updated'} from another host (revision ${row.revision})`);
-    if (isNew && row.updatedBy !== this.store.hostId) this.options.onArrived?.(row.path);
+    if (isNew && row.updatedBy !== this.store.hostId) this.arriving.add(row.path);
   }
 
   /** Writes the article atomically (a temp file renamed over it), so the watcher never reads half of it. */

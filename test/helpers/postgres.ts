@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import '../setup/provided.js';
 
 const provided = inject('postgres');
 

@@ -10,11 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgres: { url: string | null; reason: string | null };
-  }
-}
+import './provided.js';
 
 function findBin(name: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(':')) {
