@@ -108,7 +108,7 @@ const KIN_PLURALS: ReadonlyMap<string, string> = new Map([
 const AGENT_NOUNS: ReadonlyMap<string, string> = new Map([
   ['designed', 'designer'], ['conducted', 'conductor'], ['directed', 'director'], ['choreographed', 'choreographer'],
   ['composed', 'composer'], ['written', 'writer'], ['produced', 'producer'], ['painted', 'painter'], ['photographed', 'photographer'],
-  ['edited', 'editor'], ['illustrated', 'illustrator'], ['arranged', 'arranger'], ['staged', 'stager'], ['sculpted', 'sculptor'],
+  ['edited', 'editor'], ['illustrated', 'illustrator'], ['arranged', 'arranger'], ['sculpted', 'sculptor'],
 ]);
 const APPOSITIVE_END = new Set(', . ; — – ) : of at for with who and said told in from on says'.split(' '));
 const PLACE_PREPOSITIONS = new Set('in at near across throughout outside inside from into'.split(' '));
