@@ -110,27 +110,26 @@ export class SqliteSql implements Sql {
   }
 
   private async inTransaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    const self = this;
     const tx: Sql = {
       dialect: 'sqlite',
       forUpdate: '',
-      all: (sql, params) => self.all(sql, params, true),
-      get: (sql, params) => self.get(sql, params, true),
-      run: (sql, params) => self.run(sql, params, true),
-      exec: (sql) => self.exec(sql, true),
+      all: (sql, params) => this.all(sql, params, true),
+      get: (sql, params) => this.get(sql, params, true),
+      run: (sql, params) => this.run(sql, params, true),
+      exec: (sql) => this.exec(sql, true),
       // A nested transaction is a savepoint.
       transaction: async (inner) => {
-        const name = `sp${++self.depth}`;
-        self.db.exec(`SAVEPOINT ${name}`);
+        const name = `sp${++this.depth}`;
+        this.db.exec(`SAVEPOINT ${name}`);
         try {
           const value = await inner(tx);
-          self.db.exec(`RELEASE ${name}`);
+          this.db.exec(`RELEASE ${name}`);
           return value;
         } catch (error) {
-          self.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+          this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
           throw error;
         } finally {
-          self.depth--;
+          this.depth--;
         }
       },
     };

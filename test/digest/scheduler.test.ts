@@ -112,7 +112,7 @@ beforeEach(() => {
 });
 
 /** Stores closed after every app (a Postgres database's first store drops it when closed). */
-let keepers: Db[] = [];
+const keepers: Db[] = [];
 
 afterEach(async () => {
   for (const app of [...apps].reverse()) await app.crash();
