@@ -149,6 +149,11 @@ export interface FakeDiscordOptions {
   shards?: number;
   /** `/gateway/bot`'s session_start_limit.max_concurrency. Default: 1. */
   maxConcurrency?: number;
+  /**
+   * Keep every session a shard is identified with, as Discord does for two processes that both identify it (hosts that
+   * disagree during re-sharding): events go to the newest. Default false: a new identify replaces the old session.
+   */
+  duplicateSessions?: boolean;
 }
 
 export class FakeDiscord extends EventEmitter {
@@ -440,9 +445,9 @@ export class FakeDiscord extends EventEmitter {
       ws.close(d.token !== this.token ? 4004 : 4010, d.token !== this.token ? 'Authentication failed' : 'Invalid shard');
       return null;
     }
-    // A new identify for a shard replaces its old session.
+    // A new identify for a shard replaces its old session (unless duplicate sessions are allowed).
     for (const [id, old] of this.sessions) {
-      if (old.shard[0] === shard[0]) {
+      if (old.shard[0] === shard[0] && !this.options.duplicateSessions) {
         old.socket?.terminate();
         this.sessions.delete(id);
       }
