@@ -15,6 +15,8 @@ export interface OpenPostgresOptions {
   max?: number;
   /** Problems after start (a lost connection, a failed reconnect): logged, never thrown. */
   onError?: (message: string, error: unknown) => void;
+  /** Default QUERY_TIMEOUT_MS. */
+  queryTimeoutMs?: number;
 }
 
 /** The URL without its password, for messages and logs. */
@@ -52,6 +54,11 @@ const types = {
 
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 30_000;
+/** A statement that has had no answer this long fails, and its connection is dropped (a server gone silent). */
+export const QUERY_TIMEOUT_MS = 15_000;
+/** The signal connection is checked this often, and dropped when the check is not answered within HEARTBEAT_TIMEOUT_MS. */
+const HEARTBEAT_MS = 10_000;
+const HEARTBEAT_TIMEOUT_MS = 5_000;
 
 /** LISTEN on one dedicated connection; after it is lost, reconnects with backoff and tells `onReconnect` handlers. */
 class PostgresSignals implements Signals {
@@ -60,6 +67,7 @@ class PostgresSignals implements Signals {
   private readonly reconnectHandlers = new Set<() => void>();
   private closed = false;
   private retryTimer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private delay = RECONNECT_MIN_MS;
 
   constructor(
@@ -94,11 +102,27 @@ class PostgresSignals implements Signals {
     }
     this.client = client;
     this.delay = RECONNECT_MIN_MS;
+    this.beat(client);
+  }
+
+  /**
+   * A LISTEN connection is silent when nothing happens, so a server (or network) gone silent would never be noticed:
+   * a small query now and then must be answered in time, or the connection counts as lost.
+   */
+  private beat(client: pg.Client): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => {
+      if (this.client !== client) return;
+      client.query({ text: 'SELECT 1', query_timeout: HEARTBEAT_TIMEOUT_MS } as pg.QueryConfig).catch((error: unknown) => this.lost(client, error));
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
   }
 
   private lost(client: pg.Client, error: unknown): void {
     if (this.client !== client || this.closed) return;
     this.client = null;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     client.removeAllListeners('end');
     client.end().catch(() => {});
     this.onError('lost the database connection that carries signals between hosts; reconnecting', error);
@@ -146,6 +170,7 @@ class PostgresSignals implements Signals {
   async close(): Promise<void> {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     const client = this.client;
     this.client = null;
     if (client) {
@@ -185,7 +210,17 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
   const problem = postgresUrlProblem(url);
   if (problem) throw new DatabaseOpenError(where, problem, { variable: 'DATABASE_URL' });
   const onError = options.onError ?? (() => {});
-  const config: pg.ClientConfig = { connectionString: url, application_name: 'storydesk', types, connectionTimeoutMillis: 5000 };
+  // keepAlive: the OS notices a dead peer too; query_timeout: a statement never waits forever on a silent server (the
+  // pool then drops that connection).
+  const config: pg.ClientConfig = {
+    connectionString: url,
+    application_name: 'storydesk',
+    types,
+    connectionTimeoutMillis: 5000,
+    query_timeout: options.queryTimeoutMs ?? QUERY_TIMEOUT_MS,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  };
   const pool = new pg.Pool({ ...config, max: options.max ?? 10, idleTimeoutMillis: 30_000 });
   // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
   pool.on('error', (error) => onError('an idle database connection failed; the next query reconnects', error));

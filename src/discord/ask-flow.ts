@@ -9,6 +9,10 @@ import type { CommandContext } from './command.js';
 import { parseVoteButton, renderAnswer, renderGaps, renderNotice, renderUnresolved, renderVote } from './render.js';
 import type { Reply } from './reply.js';
 import { send } from './respond.js';
+import { settleWithin } from '../util/deadline.js';
+
+/** How long an answer waits for its question to be recorded (for /story gaps and the vote buttons). */
+export const RECORD_WAIT_MS = 1_000;
 
 /** Who asked, and where: a conversation is one member's in one channel (a thread is a channel of its own). */
 export interface Asker {
@@ -73,12 +77,12 @@ export async function askInConversation(ctx: CommandContext, question: string, a
 /** Records the question for /story gaps; a database error costs the votes, never the answer. */
 async function record(ctx: CommandContext, question: string, guildId: string | null, outcome: 'answered' | 'abstained'): Promise<number | null> {
   if (!ctx.db) return null;
-  try {
-    return await recordQuestion(ctx.db, { question, guildId, outcome });
-  } catch (err) {
-    ctx.log.warn({ err, guildId }, 'could not record the question for /story gaps');
-    return null;
-  }
+  // A database gone silent must not hold the answer up: past RECORD_WAIT_MS the answer goes without its vote buttons.
+  const recorded = await settleWithin(recordQuestion(ctx.db, { question, guildId, outcome }), RECORD_WAIT_MS);
+  if (recorded.kind === 'value') return recorded.value;
+  if (recorded.kind === 'error') ctx.log.warn({ err: recorded.error, guildId }, 'could not record the question for /story gaps');
+  else ctx.log.warn({ guildId, waitedMs: RECORD_WAIT_MS }, 'the database did not record the question in time; answered without vote buttons');
+  return null;
 }
 
 /** 👍/👎 under an answer: the member's vote (one per answer; the other button switches, the same again takes it back), privately acknowledged. */

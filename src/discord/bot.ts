@@ -13,7 +13,10 @@ import { summarize, type Command, type CommandContext } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { loadCommands } from './loader.js';
 import { createMentionHandler } from './mention.js';
-import { databasePageStore, memoryPageStore, Pager } from './pager.js';
+import { databasePageStore, memoryPageStore, Pager, resilientPageStore } from './pager.js';
+
+/** How long a list waits for the database to save or read its page state before going on from memory. */
+const PAGE_STORE_WAIT_MS = 1_000;
 import { NO_MENTIONS_IN_REPLY } from './reply.js';
 import { createInteractionHandler } from './router.js';
 
@@ -78,7 +81,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const commands = options.commands ?? (await loadCommands());
   const pager = new Pager({
     timeoutSeconds: options.pageTimeoutSeconds,
-    store: options.db ? databasePageStore(options.db) : memoryPageStore(),
+    store: options.db
+      ? resilientPageStore(databasePageStore(options.db), {
+          waitMs: PAGE_STORE_WAIT_MS,
+          onError: (what, err) => log.warn({ err }, what),
+        })
+      : memoryPageStore(),
     // A list's pages, rendered again from its command and options (after a restart): the command's own renderer.
     render: (name, pageOptions) => commands.get(name)?.pages?.(pageOptions, ctx) ?? null,
     onExpireError: (err) => log.warn({ err }, 'could not disable expired page buttons'),

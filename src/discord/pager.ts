@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
 import type { Sql } from '../db/sql.js';
 import { getPageSession, pruneExpiredPageSessions, savePageSession, setSessionPage, type PageSession } from '../db/pages.js';
+import { settleWithin } from '../util/deadline.js';
 import { plainEmbed } from './render.js';
 import { fitReply, Limits, type ButtonRow, type Reply } from './reply.js';
 
@@ -56,6 +57,37 @@ export function databasePageStore(db: Sql): PageStore {
     get: (id, now) => getPageSession(db, id, now),
     setPage: async (id, page) => void (await setSessionPage(db, id, page)),
     prune: async (now) => void (await pruneExpiredPageSessions(db, now)),
+  };
+}
+
+/**
+ * The database's sessions, with this process's own kept in memory too: when the database fails or is slower than
+ * `waitMs` (gone silent), a list is still sent with working buttons (in this process), its session saved when the
+ * database answers. Reads fall back to memory the same way.
+ */
+export function resilientPageStore(primary: PageStore, options: { waitMs: number; onError: (what: string, error: unknown) => void }): PageStore {
+  const local = memoryPageStore();
+  const attempt = async <T>(what: string, work: Promise<T>): Promise<T | undefined> => {
+    const settled = await settleWithin(work, options.waitMs);
+    if (settled.kind === 'value') return settled.value;
+    options.onError(settled.kind === 'timeout' ? `${what}: the database did not answer within ${options.waitMs} ms` : what, settled.kind === 'error' ? settled.error : null);
+    return undefined;
+  };
+  return {
+    save: async (s) => {
+      await local.save(s);
+      await attempt('could not save a list’s page state', primary.save(s));
+    },
+    get: async (id, now) => (await attempt('could not read a list’s page state', primary.get(id, now))) ?? local.get(id, now),
+    setPage: async (id, page) => {
+      await local.setPage(id, page);
+      await attempt('could not save the page turned to', primary.setPage(id, page));
+    },
+    // Housekeeping: nothing waits for the database's part.
+    prune: async (now) => {
+      await local.prune(now);
+      void attempt('could not delete expired page state', primary.prune(now));
+    },
   };
 }
 

@@ -143,7 +143,7 @@ async function hostStores(backend: Backend, hostIds: string[]): Promise<Db[]> {
  * it takes and keeps its connections.
  */
 function unhurried(db: Db): Db {
-  if (db instanceof PostgresSql) Object.assign(db.pool.options, { connectionTimeoutMillis: 0, idleTimeoutMillis: 0 });
+  if (db instanceof PostgresSql) Object.assign(db.pool.options, { connectionTimeoutMillis: 0, idleTimeoutMillis: 0, query_timeout: 0 });
   return db;
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../src/db/open.js';
-import { getPageSession } from '../../src/db/pages.js';
-import { databasePageStore, formatDuration, memoryPageStore, Pager, pageOptions, parsePageButton, renderPage, type PageStore } from '../../src/discord/pager.js';
+import { getPageSession, type PageSession } from '../../src/db/pages.js';
+import { databasePageStore, formatDuration, memoryPageStore, Pager, pageOptions, parsePageButton, renderPage, resilientPageStore, type PageStore } from '../../src/discord/pager.js';
 import { renderTimeline } from '../../src/discord/render.js';
 import type { Reply } from '../../src/discord/reply.js';
 import { replyProblems } from '../helpers/discord-spec.js';
@@ -212,5 +212,43 @@ describe('the page buttons', () => {
     expect(formatDuration(90)).toBe('2 min');
     expect(formatDuration(45)).toBe('45 s');
     expect(formatDuration(0.2)).toBe('1 s');
+  });
+});
+
+describe('resilientPageStore', () => {
+  const session = (id: string): PageSession => ({ id, command: 'timeline', options: {}, page: 0, ownerId: 'u', expiresAt: '2999-01-01T00:00:00.000Z' });
+  const hanging: PageStore = {
+    save: () => new Promise(() => {}),
+    get: () => new Promise(() => {}),
+    setPage: () => new Promise(() => {}),
+    prune: () => new Promise(() => {}),
+  };
+  const failing: PageStore = {
+    save: () => Promise.reject(new Error('refused')),
+    get: () => Promise.reject(new Error('refused')),
+    setPage: () => Promise.reject(new Error('refused')),
+    prune: () => Promise.reject(new Error('refused')),
+  };
+
+  it.each([
+    ['gone silent', hanging],
+    ['refusing', failing],
+  ])('keeps lists working from memory, within its wait, when the database is %s', async (_, primary) => {
+    const errors: string[] = [];
+    const store = resilientPageStore(primary, { waitMs: 30, onError: (what) => errors.push(what) });
+    const started = Date.now();
+    await store.save(session('a'));
+    await store.setPage('a', 2);
+    await store.prune(new Date());
+    expect(await store.get('a', new Date())).toMatchObject({ id: 'a', page: 2 });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(errors.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("reads the database's session when it answers (another host's list, after a restart)", async () => {
+    const db = memoryPageStore();
+    await db.save({ ...session('b'), page: 4 });
+    const store = resilientPageStore(db, { waitMs: 30, onError: () => {} });
+    expect(await store.get('b', new Date())).toMatchObject({ id: 'b', page: 4 });
   });
 });
