@@ -3,8 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, databasePathProblem, openDatabase, SqliteStore } from '../../src/db/open.js';
-import { LATEST_VERSION, migrate, schemaVersion, type Migration } from '../../src/db/migrations.js';
-import { SqliteSql } from '../../src/db/sql.js';
+import { LATEST_VERSION, migrate, schemaVersion } from '../../src/db/migrations.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
 const tmp = useTmpDir();
@@ -151,27 +150,5 @@ describe('openDatabase', () => {
     raw.pragma('user_version = 99');
     raw.close();
     expect((await openError(file)).message).toContain(`database schema version 99 is newer than this storydesk knows (${LATEST_VERSION})`);
-  });
-});
-
-describe('migrate on SQLite', () => {
-  const sqlite = () => new SqliteSql(track(new Database(':memory:')));
-  const same = (version: number, name: string, sql: string): Migration => ({ version, name, sql, postgres: sql });
-
-  it('rolls back a failing migration and leaves the previous version in place', async () => {
-    const db = sqlite();
-    const list = [same(1, 'one', 'CREATE TABLE one (x INTEGER);'), same(2, 'two', 'CREATE TABLE two (x INTEGER); INSERT INTO missing_table VALUES (1);')];
-    await expect(migrate(db, list)).rejects.toThrow(/missing_table/);
-    expect(await schemaVersion(db)).toBe(1);
-    const tables = await db.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`);
-    expect(tables).toEqual([{ name: 'one' }]);
-  });
-
-  it('applies only the versions above the current one, in order', async () => {
-    const db = sqlite();
-    const list = [same(1, 'one', 'CREATE TABLE one (x INTEGER);'), same(2, 'two', 'ALTER TABLE one ADD COLUMN y TEXT;')];
-    expect(await migrate(db, list.slice(0, 1))).toEqual([1]);
-    expect(await migrate(db, list)).toEqual([2]);
-    expect(await db.all('SELECT name FROM pragma_table_info(?)', ['one'])).toEqual([{ name: 'x' }, { name: 'y' }]);
   });
 });
