@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { loadCorpus, formatProblem } from './corpus/load.js';
 import { firstSeenTimes } from './db/first-seen.js';
-import { DEFAULT_DATABASE_PATH, openDatabase, type Db } from './db/open.js';
+import { DEFAULT_DATABASE_PATH, type Db } from './db/open.js';
 import { GAP_WINDOW_DAYS, listGaps, type GapGroup } from './db/gaps.js';
 import { buildDigest, digestJson } from './digest/content.js';
 import { renderDigestText } from './present/digest.js';
@@ -160,13 +160,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
  * SQLite file at DATABASE_PATH when it exists; null when there is none (nothing is created for a read).
  */
 async function openStoredDatabase(env: NodeJS.ProcessEnv): Promise<Db | null> {
-  const url = env.DATABASE_URL?.trim();
-  if (url) {
-    const { openPostgres } = await import('./db/postgres.js');
-    return openPostgres(url);
-  }
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
   const databasePath = env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
-  return existsSync(databasePath) ? openDatabase(databasePath) : null;
+  if (!databaseUrl && !existsSync(databasePath)) return null;
+  const { openStore } = await import('./db/connect.js');
+  return openStore({ databaseUrl, databasePath });
 }
 
 /** Runs `read` on the bot's database and closes it; undefined when there is no database. */

@@ -4,7 +4,8 @@
 // usage error, 1 when it could not run (the corpus folder or the database unusable, FETCH_ALLOW_HOSTS invalid).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadCorpus } from '../corpus/load.js';
-import { openDatabase, DEFAULT_DATABASE_PATH, type Db } from '../db/open.js';
+import { openStore } from '../db/connect.js';
+import { DEFAULT_DATABASE_PATH, type Db } from '../db/open.js';
 import type { FeedRecord } from '../db/feeds.js';
 import type { ReviewCard } from '../db/review.js';
 import { defaultCacheDir, loadStory } from '../engine/story.js';
@@ -112,6 +113,7 @@ export async function runIntakeCli(
     json: values.json,
     corpusDir: values.corpus ?? env.CORPUS_DIR ?? 'corpus',
     databasePath: env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH,
+    databaseUrl: env.DATABASE_URL?.trim() || null,
     write,
     warn,
     out: (value, text) => {
@@ -160,6 +162,8 @@ interface Context {
   json: boolean;
   corpusDir: string;
   databasePath: string;
+  /** DATABASE_URL: the feeds of several hosts' shared Postgres; null for the SQLite file. */
+  databaseUrl: string | null;
   write: (text: string) => void;
   warn: (text: string) => void;
   /** A result: its JSON line with --json, else its text (when there is any). */
@@ -369,9 +373,9 @@ async function feed(context: Context, args: string[]): Promise<number> {
   }
 }
 
-/** The poller over DATABASE_PATH; the story is loaded only when items will be processed. */
+/** The poller over the bot's database (DATABASE_URL, else DATABASE_PATH); the story is loaded only when items will be processed. */
 async function feedPoller(context: Context, processesItems: boolean): Promise<FeedPoller> {
-  context.db = await openDatabase(context.databasePath);
+  context.db = await openStore(context);
   let story: StoryArticles & StoryNames = NO_ARTICLES;
   if (processesItems) {
     story = await loadStory({

@@ -1,6 +1,6 @@
 // The intake commands of the CLI against a real local HTTP server: extract, add and feed add|list|poll, their JSON
 // lines, exit codes, and state kept in DATABASE_PATH across runs (each run is a new process state).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runCli } from '../../src/cli.js';
 import { runIntakeCli } from '../../src/intake/cli.js';
+import { openPostgres } from '../../src/db/postgres.js';
+import { freshPostgresDatabase, postgresAvailable, postgresSkipReason } from '../helpers/postgres.js';
 import { fakeClock, startFixtureServer, type FixtureServer } from './fixture-server.js';
 import { feedXml, PAGES, pageHtml, type FeedEntry } from './story-pages.js';
 
@@ -482,5 +484,27 @@ describe('cli feed', () => {
     });
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/FETCH_ALLOW_HOSTS entry "http:\/\/127\.0\.0\.1\/" is not a host or host:port/);
+  });
+});
+
+describe.skipIf(!postgresAvailable)(`cli feed with DATABASE_URL${postgresAvailable ? '' : ` (SKIPPED: ${postgresSkipReason})`}`, () => {
+  it('keeps the feeds in the shared Postgres, not in a SQLite file', async () => {
+    const { db, env } = workspace();
+    const fresh = await freshPostgresDatabase();
+    try {
+      const shared = { ...env, DATABASE_URL: fresh.url };
+      feedEntries.push({ guid: 'g-sinks', page: PAGES.sinks!, link: `${server.origin}/news/${PAGES.sinks!.slug}` });
+      expect((await intake(['feed', 'add', `${server.origin}/feed.xml`, '--json'], shared)).lines[0]!.error).toBeNull();
+      expect((await intake(['feed', 'list', '--json'], shared)).lines).toEqual([expect.objectContaining({ id: 1, url: `${server.origin}/feed.xml` })]);
+      expect(existsSync(db)).toBe(false);
+      const store = await openPostgres(fresh.url);
+      try {
+        expect(await store.all('SELECT url FROM feeds')).toEqual([{ url: `${server.origin}/feed.xml` }]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await fresh.drop();
+    }
   });
 });
