@@ -5,7 +5,7 @@
 // With --shards N the local Discord announces N shards, holds a server on each and spreads the interactions over
 // them; the bot runs with SHARD_COUNT=N (and SHARDS_PER_CLUSTER with --per-cluster). --compiled runs `npm start`'s
 // compiled build (scripts/start.mjs) instead of the sources through tsx.
-//   npm run bench:load -- [--interactions 500] [--users 50] [--seconds 10] [--corpus DIR] [--in-process]
+//   npm run bench:load -- [--interactions 500] [--users 50] [--seconds 10] [--corpus DIR] [--in-process] [--database-url URL]
 //                         [--cooldown SECONDS[/BURST]] [--seed N] [--no-validate] [--bot-log FILE] [--timeout SECONDS] [--json]
 //                         [--shards N] [--per-cluster N] [--compiled] [--code DIR]
 // Exit code: 0 when every interaction was answered in time without an error, 1 otherwise, 2 on bad arguments.
@@ -83,6 +83,8 @@ export interface LoadOptions {
   perCluster: number | null;
   /** Spawn mode: `node scripts/start.mjs` (the compiled build, as `npm start`) rather than tsx. */
   compiled: boolean;
+  /** Spawn mode: the bot's DATABASE_URL (a Postgres shared by several hosts) instead of a SQLite file of its own. */
+  databaseUrl?: string;
   /** Spawn mode: the folder holding the code the bot runs (src/, scripts/, …); default: this repository. */
   codeDir?: string;
   /** Progress messages (default: none). */
@@ -398,6 +400,7 @@ async function spawnBot(fake: FakeDiscord, options: LoadOptions): Promise<Runnin
     CORPUS_DIR: options.corpusDir,
     // A database of its own: the load run must not leave state in ./data or read a real deployment's.
     DATABASE_PATH: path.join(mkdtempSync(path.join(os.tmpdir(), 'storydesk-load-')), 'storydesk.db'),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     LOG_LEVEL: 'info',
     ASK_COOLDOWN_SECONDS: String(options.cooldown.windowSeconds),
     ASK_COOLDOWN_BURST: String(options.cooldown.burst),
@@ -713,13 +716,14 @@ export function parseLoadArgs(argv: string[]): { options: Partial<LoadOptions>; 
     else if (flag === '--per-cluster') options.perCluster = Math.floor(number(flag, next(), 1));
     else if (flag === '--compiled') options.compiled = true;
     else if (flag === '--code') options.codeDir = path.resolve(next() ?? '');
+    else if (flag === '--database-url') options.databaseUrl = next();
     else if (flag === '--cooldown') {
       const v = next() ?? '';
       const m = /^(\d+)(?:\/(\d+))?$/.exec(v);
       if (!m) throw new Error(`load: --cooldown takes SECONDS or SECONDS/BURST, e.g. 10/5; got ${v || 'nothing'}`);
       options.cooldown = { windowSeconds: Number(m[1]), burst: Number(m[2] ?? 1) };
     } else {
-      throw new Error(`load: unknown option ${flag}; expected --interactions N, --users N, --seconds S, --corpus DIR, --in-process, --cooldown S[/B], --seed N, --no-validate, --bot-log FILE, --timeout S, --json, --shards N, --per-cluster N, --compiled, --code DIR`);
+      throw new Error(`load: unknown option ${flag}; expected --interactions N, --users N, --seconds S, --corpus DIR, --in-process, --cooldown S[/B], --seed N, --no-validate, --bot-log FILE, --timeout S, --json, --shards N, --per-cluster N, --compiled, --code DIR, --database-url URL`);
     }
   }
   return { options, json };
