@@ -2,7 +2,8 @@
 // and SHARD_LIST=0 / SHARD_LIST=1, against one real PostgreSQL (DATABASE_URL) and the local Discord on 127.0.0.1:
 // - each server's digest is posted exactly once, also when both hosts hold a server (they disagree on the shards, as
 //   during re-sharding, and both post the day's digest at start);
-// - an article added with /article add on host A is answered by /ask on host B within 5 s;
+// - an article added with /article add on host A is answered by /ask on host B within 5 s, and once removed with
+//   /article remove on host A, no longer cited there within 5 s;
 // - killing host A (SIGKILL, so it neither renews nor gives up the feed lease) moves feed polling to host B within one
 //   lease (FEED_LEASE_SECONDS=5), with no feed item processed twice.
 // Every request body the bots send is validated against Discord's OpenAPI spec.
@@ -225,6 +226,23 @@ describe.skipIf(!postgresAvailable)(`two hosts on one PostgreSQL${postgresAvaila
     expect(answer).toContain(page.title);
     expect(a.logs().some((l) => /shared corpus: published .*ferry-sinks/.test(l.msg))).toBe(true);
     expect(b.logs().some((l) => /arrived from another host/.test(l.msg))).toBe(true);
+
+    // Removed on host A (/article remove): host B stops citing it within 5 s, and keeps its file in .removed/.
+    const id = mdFiles(a.corpusDir).find((f) => f.includes('ferry-sinks'))!;
+    const removed = await w.fake.waitForReply(
+      w.fake.sendCommand('article', [{ name: 'remove', type: 1, options: [{ name: 'article', type: 3, value: id }] }], w.fake.moderator, w.g0.id),
+      15_000,
+    );
+    expect(removed.message.content).toMatch(/^Removed “/);
+    const removedAt = Date.now();
+    await until(
+      async () => !embedText((await w.fake.waitForReply(w.fake.sendCommand('ask', { question }, w.fake.member, w.g1.id), 10_000)).message).includes('212'),
+      5_000,
+      () => `B to stop citing the removed article; B:\n${b.stderr()}`,
+    );
+    expect(Date.now() - removedAt).toBeLessThan(5_000);
+    expect(mdFiles(b.corpusDir)).not.toContain(id);
+    expect(readdirSync(path.join(b.corpusDir, '.removed'))).toEqual([id]);
     expect(w.fake.invalid).toEqual([]);
   }, 90_000);
 
