@@ -3,7 +3,7 @@
 // stories; we keep the lead story (a range of paragraphs), strip the POS tags and write it as a corpus article.
 // brown-holdout is never tuned on: it is checked only before and after a change to the engine.
 // brown-fresh (issue 16's story gold) is held out the same way.
-// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh|brown-fresh2|brown-fresh3|brown-fresh4]   (no argument: all)
+// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh|brown-fresh2|brown-fresh3|brown-fresh4|brown-fresh5]   (no argument: all)
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -300,9 +300,61 @@ const FRESH4: Selection[] = [
   },
 ];
 
+/**
+ * The next blind set (issue 16, after brown-fresh4 had been looked at): eight stories, gold (eval/gold/brown-fresh5.json)
+ * written from reading them before the engine ran on them. Of the press reportage samples (ca01–ca44) only five were
+ * unused, and two of those (ca35, a Commonweal essay on Catholic colleges; ca44, a Saturday Review piece on library
+ * co-operatives) name almost no one and report no news; so three come from the remaining reportage samples (ca36, ca41,
+ * ca43: news-analysis pieces that name officials and quote them) and five from press editorial samples (cb10, cb11,
+ * cb14: signed columns that report news — a ball club's manager and players, a party organisation's chief, a state
+ * party chairman, a party's research — with quotes). Dates are the issue dates the Brown manual gives.
+ */
+const FRESH5: Selection[] = [
+  {
+    sample: 'ca36', from: 0, to: 3, source: 'The Nation, November 11, 1961, pp.375-377 ("Unions and the Anti-Trust Laws", by William Gomberg)',
+    title: 'McClellan and Martin press again to put unions under the anti-monopoly laws',
+    date: '1961-11-11', slug: 'unions-anti-trust-laws',
+  },
+  {
+    sample: 'ca41', from: 9, to: 14, source: 'Life, December 15, 1961, pp.32-34 ("This Is the Way It Came About", by Robert Wallace)',
+    title: 'How the Congo fell into chaos after independence and the U.N. came in',
+    date: '1961-12-15', slug: 'congo-independence-chaos',
+  },
+  {
+    sample: 'ca43', from: 30, to: 41, source: 'U.S. News and World Report, May 22, 1961, pp.113-114',
+    title: 'Commerce Secretary Hodges tours Fiat and Olivetti plants in Italy',
+    date: '1961-05-22', slug: 'hodges-fiat-olivetti-tour',
+  },
+  {
+    sample: 'cb10', from: 0, to: 27, source: 'The Sun (Baltimore), March 18, 1961, Sports, pp.1, 18 ("The Morning After", by Bob Maisel)',
+    title: 'Where can the Orioles improve? From Triandos, Brandt and Walker, says Richards',
+    date: '1961-03-18', slug: 'orioles-improvement-richards',
+  },
+  {
+    sample: 'cb11', from: 0, to: 21, source: 'Los Angeles Times, August 4, 1961, pt.3, p.4 ("State Democrats Ready", by James Bassett)',
+    title: 'California Democratic Council readies its 1962 campaign machine under Thomas B. Carvey Jr.',
+    date: '1961-08-04', slug: 'california-democratic-council',
+  },
+  {
+    sample: 'cb11', from: 55, to: 59, source: 'Los Angeles Times, December 3, 1961, Society, p.2 ("Ziegfeld Girl Memories")',
+    title: 'Ziegfeld Girls remember at supper at the Beverly Hills Club',
+    date: '1961-12-03', slug: 'ziegfeld-girl-memories',
+  },
+  {
+    sample: 'cb14', from: 14, to: 23, source: 'The Atlanta Constitution, March 6, 1961, p.1 ("Republicans and...", by Ralph McGill)',
+    title: 'Republican research finds the party lost the big cities; its congressional leaders repeat the errors of the 1930s',
+    date: '1961-03-06', slug: 'republicans-lost-cities',
+  },
+  {
+    sample: 'cb14', from: 24, to: 40, source: 'The Atlanta Constitution, April 17, 1961, p.5 ("Legislators Face...", by Reg Murphy)',
+    title: 'A governor’s race tour threatens the 1962 General Assembly',
+    date: '1961-04-17', slug: 'legislature-governors-race-forum',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
-  'brown-fresh4': FRESH4,
+  'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
