@@ -52,7 +52,7 @@ export const SPEECH_VERBS: ReadonlySet<string> = words(`
   laughed smile smiles smiled grin grins grinned chuckle chuckles chuckled shrug shrugs shrugged muse muses mused
   snap snapped bark barked growl growled beam beamed volunteer volunteered interject interjects interjected
   whisper whispers whispered mutter muttered cry cried beg begged wonder wonders wondered query queried pray prays
-  prayed praying urged urges denied denies spoke speaks`);
+  prayed praying urged urges denied denies spoke speaks hint hints hinted hinting`);
 
 /**
  * The speech verbs the quote attributor reads: all but "states", "urged" and "denied". The attributor compares
@@ -84,7 +84,7 @@ export const EVALUATIVE_VERBS: ReadonlySet<string> = words(`
   describe describes described describing express expresses expressed expressing offer offers offered offering
   propose proposes proposed proposing demand demands demanded demanding welcome welcomes welcomed welcoming decry
   decries decried lambast lambasted characterize characterized characterise characterised deem deems deemed dub
-  dubbed dubs refer referred refers deny denies denied denying cite cites cited citing agreed agree agrees refute
+  dubbed dubs refer referred refers deny denies denied denying deplore deplores deplored deploring cite cites cited citing agreed agree agrees refute
   refutes refuted refuting estimate estimates estimated believe believes believed thinks thought feels felt
   considers considered expects expected hopes hoped fears feared wants wanted recommended charge charges charged
   charging`);

@@ -58,6 +58,12 @@ const DOC_REACH = 3000;
 /** How many units back "the judge"/"the company" may look for whom it means. */
 const ROLE_LOOKBACK = 60;
 
+/** A unit wholly in brackets: "(Meyer sent him to Reading, Pa.)". */
+function isAside(u: Unit): boolean {
+  const t = u.tokens;
+  return t[0]?.text === '(' && t[t.length - 1]?.text === ')';
+}
+
 /** One article's units, mentions, subjects and document owners, and the resolution of speaker phrases in it. */
 export class ArticleContext implements RunContext {
   readonly units: Unit[] = [];
@@ -431,6 +437,8 @@ export class ArticleContext implements RunContext {
     for (let k = u.index - 1; k >= 0 && k >= u.index - 8; k--) {
       const prev = this.units[k]!;
       if (u.paragraph - prev.paragraph > 2) break;
+      // "(Farrell did — and Maris led the team …)": a bracketed sentence is an aside; a pronoun after it looks past it.
+      if (isAside(prev)) continue;
       const sp = prev.speaker;
       if (speakers && sp && sp.kind === 'person' && this.compatible(sp.gender, gender)) return sp;
       const people = prev.mentions.filter(ok);

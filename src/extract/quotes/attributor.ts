@@ -23,6 +23,9 @@ function isVerbAt(t: Tok[], k: number, verbs: ReadonlySet<string>): boolean {
 const STATEMENT_NOUNS = words('statement declaration announcement appeal plea');
 const STATEMENT_VERBS = words('make made makes making issue issued issues issuing give gave gives giving deliver delivered read');
 
+/** Auxiliaries of a base-form verb, skipped between a subject and its verb ("she does indicate"). */
+const AUXILIARIES = words('do does did');
+
 const BASE_FORM_CUES = words('i we they you will would can could may might must should shall did do does to not never');
 
 /**
@@ -32,6 +35,9 @@ const BASE_FORM_CUES = words('i we they you will would can could may might must 
 function isVerbForm(t: Tok[], k: number): boolean {
   const w = t[k]!.lower;
   if (/(?:ed|ing|s)$/.test(w) || /^(?:said|told|wrote|read|spoke)$/.test(w)) return true;
+  // "she does indicate …", "he did say": right after an auxiliary, a base form is a verb.
+  const before = t[k - 1];
+  if (before?.type === 'word' && AUXILIARIES.has(before.lower)) return true;
   const prev = t[skipBackward(t, k) - 1] ?? t[k - 1];
   if (!prev) return false;
   if (prev.type !== 'word') return true; // after a quotation: "“…”, say the members."
@@ -55,6 +61,19 @@ function isPassive(t: Tok[], k: number): boolean {
 const TIME_WORDS = words('week weekend month year day night morning afternoon evening today yesterday tonight time');
 
 const PREPOSITIONS = words('to for of with at from on in by about against toward towards near among behind');
+
+/**
+ * "No, said he, but officials still called him “evasive”": a clause joined by "but" or a semicolon between the verb at
+ * `k` and the quotation, with a verb of its own that reports or characterises speech, governs the quotation instead.
+ */
+function laterClauseGoverns(t: Tok[], k: number, qi: number): boolean {
+  for (let j = k + 1; j < qi; j++) {
+    const joins = t[j]!.text === ';' || (t[j]!.text === ',' && t[j + 1]?.type === 'word' && t[j + 1]!.lower === 'but');
+    if (!joins) continue;
+    for (let v = j + 2; v < qi; v++) if (isVerbAt(t, v, ATTRIBUTION_SPEECH_VERBS) || isVerbAt(t, v, EVALUATIVE_VERBS)) return true;
+  }
+  return false;
+}
 
 /** Result of looking for an attribution: undefined = no pattern here; null = attributed to someone unresolvable. */
 type Found = Speaker | null | undefined;
@@ -130,6 +149,7 @@ export class Attributor {
         continue;
       }
       if (!isVerbAt(t, k, verbs) || isPassive(t, k)) continue;
+      if (laterClauseGoverns(t, k, qi)) continue;
       let found = this.subjectOf(u, k);
       if (found === undefined && verbs === ATTRIBUTION_SPEECH_VERBS) found = this.objectAfterVerb(u, k);
       if (found !== undefined) return this.noteDoc(u, k, found);
@@ -272,6 +292,8 @@ export class Attributor {
     if (!tok || tok.type !== 'word') return undefined;
     if (tok.lower === 'according' && t[j + 1]?.lower === 'to') return this.fromPhrase(nounPhraseForward(t, j + 2), u);
     if (isVerbAt(t, j, ATTRIBUTION_SPEECH_VERBS)) return this.objectAfterVerb(u, j);
+    const coined = this.coinedVerbAfter(u, from, j);
+    if (coined !== undefined) return coined;
     const np = nounPhraseForward(t, j);
     if (np.length === 0) return undefined;
     let v = skipForward(t, j + np.length);
@@ -291,6 +313,22 @@ export class Attributor {
     }
     if ((!isVerbAt(t, v, ATTRIBUTION_SPEECH_VERBS) && !isVerbAt(t, v, EVALUATIVE_VERBS)) || isPassive(t, v)) return undefined;
     return this.noteDoc(u, v, this.fromPhrase(np, u));
+  }
+
+  /**
+   * "“…”, bulletins Mrs. Frank S. Sims, president of …": right after a quotation and its comma, a lower-case word with a
+   * verb's ending and a person's name after it, ending the clause, is a speech verb the vocabulary does not know.
+   */
+  private coinedVerbAfter(u: Unit, from: number, j: number): Found {
+    const t = u.tokens;
+    const verb = t[j]!;
+    if (t[from - 1]?.type !== 'quote' || t[j - 1]?.text !== ',' || verb.cap || !/^\p{Ll}{3,}(?:s|ed)$/u.test(verb.text)) return undefined;
+    if (!isCapName(t[j + 1])) return undefined;
+    const end = capRunEnd(t, j + 1);
+    const closing = t[end];
+    if (closing && closing.type === 'word') return undefined;
+    const found = this.fromPhrase(t.slice(j + 1, end), u);
+    return found && found.kind === 'person' ? found : undefined;
   }
 
   /** A clause-final attribution later in the sentence: "… where he Q1 and Q2 for …, he said in a tweet." */

@@ -183,7 +183,7 @@ export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] 
       seen.add(tok.quote);
       const span = spans[tok.quote]!;
       let found = attributor.inUnit(u, qi);
-      if (found === undefined && isStandalone(u, qi)) found = inherited(ctx, attributor, u, spans, tok.quote);
+      if (found === undefined && isStandalone(u, qi)) found = inherited(ctx, attributor, u, spans, tok.quote, article.body);
       // "…recommended that: (1) … (2) Fulton legislators “work with …”": a list item goes on with the list's speaker.
       if (found === undefined && isListItem(u)) found = listSpeaker(ctx, u);
       const speaker = found ?? null;
@@ -209,12 +209,15 @@ function isStandalone(u: Unit, qi: number): boolean {
 }
 
 /** The speaker of a standalone quotation: from the previous sentence, the previous paragraph, or the next sentence. */
-function inherited(ctx: ArticleContext, attributor: Attributor, u: Unit, spans: QuoteSpan[], quote: number): ReturnType<Attributor['inUnit']> {
+function inherited(ctx: ArticleContext, attributor: Attributor, u: Unit, spans: QuoteSpan[], quote: number, body: string): ReturnType<Attributor['inUnit']> {
   const prev = ctx.units[u.index - 1];
   const next = ctx.units[u.index + 1];
   if (prev && prev.paragraph === u.paragraph) {
     if (prev.speaker) return prev.speaker;
-    const intro = attributor.introducesNext(prev) ?? (prev.tokens.some((t) => t.type === 'quote') ? undefined : attributor.clauseOpening(prev));
+    // "“Are you kidding”? Said Maris. “You're afraid …”": a quotation after "Said X." goes on with X.
+    const intro =
+      attributor.introducesNext(prev) ??
+      (prev.tokens.some((t) => t.type === 'quote') ? undefined : (attributor.clauseOpening(prev) ?? attributor.invertedOpening(prev)));
     if (intro !== undefined) return intro;
   }
   if (next && next.paragraph === u.paragraph && !next.tokens.some((t) => t.type === 'quote')) {
@@ -226,10 +229,32 @@ function inherited(ctx: ArticleContext, attributor: Attributor, u: Unit, spans: 
     const lastQuote = [...prev.tokens].reverse().find((t) => t.type === 'quote');
     const intro = attributor.introducesNext(prev) ?? (lastQuote ? undefined : attributor.reportedSpeechEnd(prev));
     if (intro !== undefined) return intro;
-    if (lastQuote && prev.speaker && (isLastToken(prev, lastQuote.quote) || !spans[lastQuote.quote]!.closed)) return prev.speaker;
+    if (lastQuote && prev.speaker && (isLastToken(prev, lastQuote.quote) || !spans[lastQuote.quote]!.closed)) {
+      // "“… did you seek out Williams”?" between two of Maris's paragraphs, the next one "Said Maris": the question
+      // is the other party's turn of a dialogue, not the answerer's.
+      if (spans[lastQuote.quote]!.closed && isQuestionTurn(ctx, attributor, u, spans[quote]!, body, prev.speaker)) return null;
+      return prev.speaker;
+    }
   }
-  void quote;
   return undefined;
+}
+
+/**
+ * A paragraph that is one quoted question, whose next paragraph opens with a quotation its own words give to
+ * `speaker` ("“Are you kidding”? Said Maris."): the question was put to the speaker by someone else.
+ */
+function isQuestionTurn(ctx: ArticleContext, attributor: Attributor, u: Unit, span: QuoteSpan, body: string, speaker: NonNullable<Unit['speaker']>): boolean {
+  const asked = body.slice(span.start, span.close + 1).trimEnd();
+  if (!/\?[”"]?\??$/.test(asked) && body[span.close] !== '?') return false;
+  if (u.tokens.filter((t) => t.type === 'quote').length !== 1) return false;
+  const next = ctx.units[u.index + 1];
+  if (!next || next.paragraph !== u.paragraph + 1 || ctx.units[u.index - 1]?.paragraph === u.paragraph) return false;
+  const qi = next.tokens.findIndex((t) => t.type === 'quote');
+  if (qi < 0 || next.tokens.slice(0, qi).some((t) => t.type === 'word')) return false;
+  let answer = attributor.inUnit(next, qi);
+  const after = ctx.units[next.index + 1];
+  if (answer === undefined && after && after.paragraph === next.paragraph && !after.tokens.some((t) => t.type === 'quote')) answer = attributor.invertedOpening(after);
+  return !!answer && answer.name === speaker.name;
 }
 
 /** A unit opening with a list marker: "(2) …", "2. …". */

@@ -405,3 +405,47 @@ describe('speakers the article tells apart (issue 16)', () => {
     expect(defaultSpeakerMatches('Grace O. Peck', 'Mrs. Peck')).toBe(true);
   });
 });
+
+describe('attribution on news the engine has not seen (issue 16, brown-fresh4 misses)', () => {
+  it('reads "hinted" as a speech verb and a colon-introduced quotation as the subject’s', () => {
+    expect(quotesOf('Harold Quimby came to town with ideas, as he had hinted upon his arrival: “It is going to be big. I could talk for hours”!')).toEqual([
+      ['It is going to be big. I could talk for hours', 'Harold Quimby'],
+    ]);
+  });
+
+  it('gives a quoted description after "deplored" to the one who deplored it', () => {
+    const quotes = quotesOf('General Tom Barlow spoke to his staff. Speaking of “honor”, he deplored the sergeant “whose boots are never shined”.');
+    expect(quotes.find(([t]) => t.startsWith('whose'))![1]).toBe('Tom Barlow');
+  });
+
+  it('reads a base-form speech verb after an auxiliary ("she does indicate")', () => {
+    const quotes = quotesOf('Mrs. Alice Brandon is chairman of the dance. She will not say much about it. But she does indicate that the band will “play the old tunes” all night.');
+    expect(quotes).toEqual([['play the old tunes', 'Alice Brandon']]);
+  });
+
+  it('gives a quotation to the clause after "but" that characterises it, not to the speaker before', () => {
+    const quotes = quotesOf('Tom Hale was asked if he had ever been in trouble. No, said he, but officials still called him “evasive”.');
+    expect(quotes).toEqual([['evasive', null]]);
+  });
+
+  it('looks past a bracketed aside for the antecedent of "he says"', () => {
+    const quotes = quotesOf('Benched in 1956, Roger Maris told manager Kerby Farrell: “Play me”. (Farrell did — and Maris led the team to victory.) “That is the way I am”, he says.');
+    expect(quotes.map(([, s]) => s)).toEqual(['Roger Maris', 'Roger Maris']);
+  });
+
+  it('goes on with the speaker of "Said X." and leaves an interviewer’s question between two answers unattributed', () => {
+    const body = 'Jim Hollis talked last week. “When I was small”, Hollis told a writer, “I read about Cobb every day”.\n\n“Did you ever meet Cobb”?\n\n“Are you joking”? Said Hollis. “Nobody talks to a man he admires”.';
+    expect(quotesOf(body)).toEqual([
+      ['When I was small', 'Jim Hollis'],
+      ['I read about Cobb every day', 'Jim Hollis'],
+      ['Did you ever meet Cobb', null],
+      ['Are you joking', 'Jim Hollis'],
+      ['Nobody talks to a man he admires', 'Jim Hollis'],
+    ]);
+  });
+
+  it('reads an unknown verb between a quotation and a person’s name as a speech verb ("bulletins Mrs. X")', () => {
+    const quotes = quotesOf('“We are back in town again”, bulletins Mrs. Frank S. Sims, president of the women’s board. The opera will be here in May.');
+    expect(quotes).toEqual([['We are back in town again', 'Frank S. Sims']]);
+  });
+});
