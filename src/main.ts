@@ -153,7 +153,7 @@ async function runOffline(config: Config, log: Logger): Promise<void> {
   if (sharedDb) {
     const { SharedCorpus } = await import('./intake/shared-corpus.js');
     shared = new SharedCorpus({ store: sharedDb, corpusDir: config.corpusDir, log });
-    await shared.reconcile();
+    log.info(await shared.reconcile(), 'shared corpus: the folder is up to date with the database');
   }
   const { loadStory } = await import('./engine/story.js');
   const engine = await loadStory({ corpusDir: config.corpusDir, log: (level, message) => log[level](message) });

@@ -1,7 +1,7 @@
 // `npm start` as a process: the bot against a fake Discord with a temporary database and a temporary copy of the
 // corpus (edited while it runs), a clean exit on SIGTERM, the console without a token, a clear error for a bad database.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,9 @@ import { useTmpDir } from './helpers/tmp.js';
 import { prepareValidators, validateRequest } from './helpers/discord-spec.js';
 import { FakeDiscord, type FakeInteraction } from './helpers/fake-discord.js';
 import { within } from './helpers/within.js';
+import { freshPostgresDatabase, postgresAvailable, postgresSkipReason } from './helpers/postgres.js';
+import { publishArticle } from '../src/db/articles.js';
+import { openPostgres } from '../src/db/postgres.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -224,4 +227,36 @@ describe('npm start', () => {
     expect(run.stderr()).toContain('LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"');
     expect(run.stderr()).toContain('ASK_COOLDOWN_SECONDS: expected a whole number from 0 to 3600, got "soon"');
   });
+});
+
+describe.skipIf(!postgresAvailable)(`the offline console with DATABASE_URL${postgresAvailable ? '' : ` (SKIPPED: ${postgresSkipReason})`}`, () => {
+  it('serves the shared story (its empty folder filled from the database) and publishes what it adds', async () => {
+    const fresh = await freshPostgresDatabase();
+    const db = await openPostgres(fresh.url, { hostId: 'a-bot-host' });
+    try {
+      const seed = path.join(ROOT, 'corpus');
+      for (const name of readdirSync(seed).filter((f) => f.endsWith('.md'))) {
+        await publishArticle(db, name, readFileSync(path.join(seed, name), 'utf8'), db.hostId);
+      }
+      const empty = tmp();
+      const run = runMain({ CORPUS_DIR: empty, DATABASE_URL: fresh.url });
+      await waitForOutput(run, () => run.stderr().includes('running the offline console') || run.child.exitCode !== null, 30_000, 'the console');
+      expect(run.stderr()).toContain('"written":2');
+      writeFileSync(path.join(empty, '2022-09-20-harbour-bridge.md'), '---\ntitle: "Harbour bridge reopens"\ndate: 2022-09-20\noutlet: Test Wire\nurl: https://example.com/bridge\n---\n\nThe harbour bridge reopened on Tuesday.\n');
+      await within(
+        (async () => {
+          while (!(await db.get(`SELECT 1 FROM articles WHERE path = '2022-09-20-harbour-bridge.md'`))) await new Promise((r) => setTimeout(r, 100));
+        })(),
+        10_000,
+        () => `the console to publish the new file; stderr:\n${run.stderr()}`,
+      );
+      run.child.stdin!.end('/sources\n');
+      expect((await within(run.exit, 15_000, 'exit')).code).toBe(0);
+      expect(run.stdout()).toContain('Israel offers cyber aid to Albania');
+      expect(run.stdout()).toContain('Lapid tells Rama');
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  }, 60_000);
 });
