@@ -214,7 +214,7 @@ class SentenceScanner extends NameSpans {
       if (roles.length === 0) this.listRole(first, evidence, roles);
       if (roles.length === 0) this.asRole(span.last, evidence, roles);
       if (roles.length === 0) this.copulaRoleBefore(first, evidence, roles);
-      if (roles.length === 0) this.agentRole(first, evidence, roles);
+      if (roles.length === 0 && !span.affiliation) this.agentRole(first, evidence, roles);
       if (roles.length === 0) this.tradeVerbAfter(span.last, evidence, roles);
       // "Vicky, 14; Dennis, 6;": an age in apposition is a person's.
       if (toks[last + 1]?.text === ',' && /^\d{1,3}$/.test(toks[last + 2]?.text ?? '') && /^(?:[,;.)]|and)$/.test(toks[last + 3]?.key || toks[last + 3]?.text || '.') && evidence.appositive === 0)

@@ -55,6 +55,8 @@ const MONTH_LEADS = new Set(
 );
 /** "St. Louis", "Mt. Hood", "Ft. Worth": an abbreviation's period does not end the name. */
 const PLACE_ABBREVIATIONS = new Set(['st', 'mt', 'ft']);
+/** The shape of an agent noun the lexicon may lack: "crooner", "couturier", "cinemactor", "valedictorian". */
+const AGENT_NOUN = /^\p{Ll}{3,}(?:er|or|ier|eer|ist|ian)$/u;
 
 /** A name's tokens in a sentence (indices of the first and last), with what the run it came from said about it. */
 export interface Span {
@@ -328,7 +330,13 @@ export class NameSpans {
     if (isTitle(t.key)) return true;
     if (isGivenName(t.key) || isLexiconLastName(t.key)) return false;
     const prev = n > 0 ? this.tokens[run[n - 1]!]! : undefined;
-    return isRoleNoun(t.key) || (prev !== undefined && isRoleNoun(`${prev.key} ${t.key}`));
+    if (isRoleNoun(t.key) || (prev !== undefined && isRoleNoun(`${prev.key} ${t.key}`))) return true;
+    // "Actor-Crooner Frank Sinatra", "Couturier Don Loper": a word the vocabulary does not know, shaped like an agent
+    // noun (or a compound of role nouns), right before a given name and a surname, is the name's role.
+    const next = this.tokens[run[n + 1]!];
+    const afterNext = this.tokens[run[n + 2]!];
+    if (!next?.word || !afterNext?.word || !next.cap || !afterNext.cap || !isGivenName(next.key)) return false;
+    return t.key.split('-').every((part) => isRoleNoun(part) || AGENT_NOUN.test(part)) && !isKnownProper(t.key);
   }
 
   /** A lower-case word inside a role phrase: a modifier, a role noun, or a content word ("hedge fund manager"). */

@@ -596,3 +596,17 @@ describe('EntityIndex: roles given by a list, a copula, a verb or a participle (
     expect(other.list().find((e) => e.name === 'Tom Bax')?.roles ?? []).toEqual([]);
   });
 });
+
+describe('a capitalised role the vocabulary does not know, before a full name (issue 16)', () => {
+  it('splits "Actor-Crooner", "Cinemactor" and "Hollywood Couturier" off as roles, and the place before a role is no designer', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: 'Into town flew Actor-Crooner Harold Quimby and his pal, Cinemactor Peter Lawton. His wardrobe was designed by Hollywood Couturier Don Loomis, who makes gowns.',
+      }),
+    ]);
+    expect(names(index, 'person').sort()).toEqual(['Don Loomis', 'Harold Quimby', 'Peter Lawton']);
+    expect(entity(index, 'Harold Quimby').roles).toEqual(['Actor-Crooner']);
+    expect(entity(index, 'Peter Lawton').roles).toEqual(['Cinemactor']);
+    expect(entity(index, 'Don Loomis').roles).toEqual(['Couturier']);
+  });
+});
