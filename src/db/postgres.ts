@@ -11,7 +11,7 @@ export interface OpenPostgresOptions {
   /** How long to keep trying to reach the server at start, in ms. Default 5000. */
   connectTimeoutMs?: number;
   hostId?: string;
-  /** Pool size. Default 10. */
+  /** Pool size. Default 5 (each process also holds one LISTEN connection: 6 per process, so a server's default 100 serves 16). */
   max?: number;
   /** Problems after start (a lost connection, a failed reconnect): logged, never thrown. */
   onError?: (message: string, error: unknown) => void;
@@ -221,7 +221,7 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
   };
-  const pool = new pg.Pool({ ...config, max: options.max ?? 10, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({ ...config, max: options.max ?? 5, idleTimeoutMillis: 30_000 });
   // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
   pool.on('error', (error) => onError('an idle database connection failed; the next query reconnects', error));
   const deadline = Date.now() + (options.connectTimeoutMs ?? 5000);
