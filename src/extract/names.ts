@@ -39,14 +39,15 @@ export const PLACE_CUES: ReadonlySet<string> = set(`
   valley peninsula desert coast street avenue road square airport park republic kingdom emirates territory territories
   strip heights hills plains canyon falls beach village town prefecture oblast governorate municipality borough
   neighborhood neighbourhood camp stadium arena courthouse prison palace place temple mosque synagogue parkway ave
-  blvd rd boulevard manor st delta township cemetery sanctuary acres
+  blvd rd boulevard manor st delta township cemetery sanctuary acres mansion castle cathedral chapel church museum
+  library
 `);
 
 /** Nouns that end the name of an event, law or plan ("Family Week", "World Cup", "Affordable Care Act"): not entities. */
 export const EVENT_CUES: ReadonlySet<string> = set(`
   week day days games olympics war wars festival awards award prize cup bowl series championship championships
   tournament open classic marathon revolution act bill law treaty accord accords plan program programme project
-  initiative doctrine summit expo fair show prix
+  initiative doctrine summit expo fair show prix crusade campaign rally gala
 `);
 
 /** Religious, political and ethnic adjectives and group nouns: modifiers like demonyms, not names by themselves. */

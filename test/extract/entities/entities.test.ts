@@ -610,3 +610,14 @@ describe('a capitalised role the vocabulary does not know, before a full name (i
     expect(entity(index, 'Don Loomis').roles).toEqual(['Couturier']);
   });
 });
+
+describe('buildings and campaigns are no people (issue 16)', () => {
+  it('reads "Mansion", "Cathedral" as places and "Crusade", "Rally" as events, even after a title-like word', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: 'The band played facing the Executive Mansion. Pastor Lyle Granger spoke at the Youth Crusade on Sunday and at the Freedom Rally near the Old Cathedral.',
+      }),
+    ]);
+    expect(names(index, 'person')).toEqual(['Lyle Granger']);
+  });
+});
