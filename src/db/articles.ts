@@ -47,19 +47,36 @@ export type PublishResult = { changed: false; row: ArticleRow } | { changed: tru
  * text again changes nothing, so a host writing what it received does not send it back.
  */
 export async function publishArticle(sql: Sql, path: string, markdown: string, host: string, now: Date = new Date()): Promise<PublishResult> {
-  const hash = sha256(markdown);
+  return (await publishArticles(sql, [{ path, markdown }], host, now))[0]!;
+}
+
+/** publishArticle for many articles in one transaction (a host's first start publishes its whole folder). */
+export async function publishArticles(
+  sql: Sql,
+  articles: ReadonlyArray<{ path: string; markdown: string }>,
+  host: string,
+  now: Date = new Date(),
+): Promise<PublishResult[]> {
   return sql.transaction(async (tx) => {
-    const current = await tx.get<Row>(`SELECT * FROM articles WHERE path = ?${tx.forUpdate}`, [path]);
-    if (current && current.sha256 === hash && current.removed_at === null) return { changed: false, row: fromRow(current) };
-    const row = await tx.get<Row>(
-      `INSERT INTO articles (path, markdown, sha256, revision, removed_at, updated_by, updated_at)
-       VALUES (@path, @markdown, @hash, ${nextRevision(tx)}, NULL, @host, @now)
-       ON CONFLICT (path) DO UPDATE SET markdown = excluded.markdown, sha256 = excluded.sha256, revision = excluded.revision,
-         removed_at = NULL, updated_by = excluded.updated_by, updated_at = excluded.updated_at
-       RETURNING *`,
-      { path, markdown, hash, host, now: now.toISOString() },
-    );
-    return { changed: true, row: fromRow(row!) };
+    const results: PublishResult[] = [];
+    for (const { path, markdown } of articles) {
+      const hash = sha256(markdown);
+      const current = await tx.get<Row>(`SELECT * FROM articles WHERE path = ?${tx.forUpdate}`, [path]);
+      if (current && current.sha256 === hash && current.removed_at === null) {
+        results.push({ changed: false, row: fromRow(current) });
+        continue;
+      }
+      const row = await tx.get<Row>(
+        `INSERT INTO articles (path, markdown, sha256, revision, removed_at, updated_by, updated_at)
+         VALUES (@path, @markdown, @hash, ${nextRevision(tx)}, NULL, @host, @now)
+         ON CONFLICT (path) DO UPDATE SET markdown = excluded.markdown, sha256 = excluded.sha256, revision = excluded.revision,
+           removed_at = NULL, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+         RETURNING *`,
+        { path, markdown, hash, host, now: now.toISOString() },
+      );
+      results.push({ changed: true, row: fromRow(row!) });
+    }
+    return results;
   });
 }
 
@@ -79,6 +96,16 @@ export async function removeArticle(sql: Sql, path: string, host: string, now: D
 /** Every change after `revision`, oldest first (the removed ones too). */
 export async function articlesSince(sql: Sql, revision: number): Promise<ArticleRow[]> {
   return (await sql.all<Row>('SELECT * FROM articles WHERE revision > ? ORDER BY revision', [revision])).map(fromRow);
+}
+
+/** The articles named (those that exist), in one query per 200 names. */
+export async function getArticles(sql: Sql, paths: readonly string[]): Promise<ArticleRow[]> {
+  const rows: ArticleRow[] = [];
+  for (let i = 0; i < paths.length; i += 200) {
+    const chunk = paths.slice(i, i + 200);
+    rows.push(...(await sql.all<Row>(`SELECT * FROM articles WHERE path IN (${chunk.map(() => '?').join(', ')})`, chunk)).map(fromRow));
+  }
+  return rows;
 }
 
 export async function getArticle(sql: Sql, path: string): Promise<ArticleRow | null> {

@@ -12,7 +12,7 @@ import { readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/prom
 import path from 'node:path';
 import { isArticleFile } from '../corpus/load.js';
 import type { CorpusChangeHandler } from '../corpus/watch.js';
-import { articlesSince, getArticle, publishArticle, removeArticle, sha256, type ArticleRow } from '../db/articles.js';
+import { articlesSince, getArticles, publishArticles, removeArticle, sha256, type ArticleRow } from '../db/articles.js';
 import type { Store } from '../db/store.js';
 import type { Logger } from '../log.js';
 import { removeArticleFile } from './remove.js';
@@ -21,6 +21,8 @@ import { removeArticleFile } from './remove.js';
 export const SHARED_CORPUS_CHECK_MS = 60_000;
 /** Revisions are taken from a sequence before commit, so they may commit out of order: catch-ups look this far back. */
 const REVISION_SLACK = 100;
+/** Articles written or published per transaction at start. */
+const RECONCILE_BATCH = 200;
 
 export interface SharedCorpusOptions {
   store: Store;
@@ -80,32 +82,31 @@ export class SharedCorpus {
         this.log.warn({ err: error }, `shared corpus: cannot read ${name}; it is left as it is`);
       }
     }
+    const toPublish: Array<{ path: string; markdown: string }> = [];
+    const toWrite: string[] = [];
     for (const row of rows) {
       this.lastRevision = Math.max(this.lastRevision, row.revision);
       const here = local.get(row.path);
       const editedHere = here !== undefined && here.mtime > Date.parse(row.removed_at ?? row.updated_at);
       if (row.removed_at !== null) {
         if (!here) continue;
-        if (editedHere && here.sha !== row.sha256) {
-          await this.publishText(row.path, here.text);
-          result.published++;
-        } else if (await this.moveAway(row.path)) result.removed++;
+        if (editedHere && here.sha !== row.sha256) toPublish.push({ path: row.path, markdown: here.text });
+        else if (await this.moveAway(row.path)) result.removed++;
         continue;
       }
-      if (here?.sha === row.sha256) {
-        this.folder.set(row.path, row.sha256);
-      } else if (here && editedHere) {
-        await this.publishText(row.path, here.text);
-        result.published++;
-      } else {
-        const full = await getArticle(this.store, row.path);
-        if (full && full.removedAt === null && (await this.writeText(full))) result.written++;
+      if (here?.sha === row.sha256) this.folder.set(row.path, row.sha256);
+      else if (here && editedHere) toPublish.push({ path: row.path, markdown: here.text });
+      else toWrite.push(row.path);
+    }
+    for (const [name, here] of local) if (!inDb.has(name)) toPublish.push({ path: name, markdown: here.text });
+    // In batches: a new deployment's first host publishes its whole folder, a new host writes the whole story.
+    for (let i = 0; i < toWrite.length; i += RECONCILE_BATCH) {
+      for (const full of await getArticles(this.store, toWrite.slice(i, i + RECONCILE_BATCH))) {
+        if (full.removedAt === null && (await this.writeText(full))) result.written++;
       }
     }
-    for (const [name, here] of local) {
-      if (inDb.has(name)) continue;
-      await this.publishText(name, here.text);
-      result.published++;
+    for (let i = 0; i < toPublish.length; i += RECONCILE_BATCH) {
+      result.published += await this.publishTexts(toPublish.slice(i, i + RECONCILE_BATCH));
     }
     // No watcher runs yet, so no removal event will come for the files moved away above.
     this.removing.clear();
@@ -178,11 +179,23 @@ export class SharedCorpus {
   }
 
   private async publishText(name: string, text: string): Promise<void> {
-    const { changed, row } = await publishArticle(this.store, name, text, this.store.hostId);
-    this.folder.set(name, row.sha256);
-    if (!changed) return;
-    this.log.info(`shared corpus: published ${name} (revision ${row.revision})`);
-    await this.store.signals.notify('storydesk_articles', String(row.revision));
+    await this.publishTexts([{ path: name, markdown: text }]);
+  }
+
+  /** Publishes in one transaction and signals once; returns how many changed. */
+  private async publishTexts(articles: Array<{ path: string; markdown: string }>): Promise<number> {
+    const results = await publishArticles(this.store, articles, this.store.hostId);
+    let last = 0;
+    for (const { changed, row } of results) {
+      this.folder.set(row.path, row.sha256);
+      if (!changed) continue;
+      last = Math.max(last, row.revision);
+      if (results.length === 1) this.log.info(`shared corpus: published ${row.path} (revision ${row.revision})`);
+    }
+    const changed = results.filter((r) => r.changed).length;
+    if (changed > 1) this.log.info(`shared corpus: published ${changed} articles (revisions up to ${last})`);
+    if (changed > 0) await this.store.signals.notify('storydesk_articles', String(last));
+    return changed;
   }
 
   private async publishRemoval(name: string): Promise<void> {
@@ -220,12 +233,7 @@ export class SharedCorpus {
   private async changedRows(): Promise<ArticleRow[]> {
     const rows = await this.store.all<{ path: string; sha256: string; removed_at: string | null }>('SELECT path, sha256, removed_at FROM articles');
     const differ = rows.filter((r) => (r.removed_at === null ? this.folder.get(r.path) !== r.sha256 : this.folder.has(r.path)));
-    const full: ArticleRow[] = [];
-    for (const r of differ) {
-      const row = await getArticle(this.store, r.path);
-      if (row) full.push(row);
-    }
-    return full;
+    return getArticles(this.store, differ.map((r) => r.path));
   }
 
   private async apply(row: ArticleRow): Promise<void> {
