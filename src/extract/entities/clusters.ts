@@ -15,7 +15,7 @@ import {
   type Scores,
 } from './scores.js';
 import type { WordStats } from './mentions.js';
-import { NAME_SUFFIXES, ORG_CONNECTORS, ORG_CUES, isFemaleGivenName, isGivenName, lexiconKind, nameKey } from '../names.js';
+import { NAME_SUFFIXES, ORG_CONNECTORS, ORG_CUES, PLACE_CUES, isFemaleGivenName, isGivenName, lexiconKind, nameKey } from '../names.js';
 
 /** One entity as the index keeps it. */
 export interface Built {
@@ -58,6 +58,25 @@ class Clusters {
   }
 }
 
+/**
+ * Names of two or more words that begin a longer name ending in an organisation or place noun: "Wayne State" of
+ * "Wayne State University", "Beverly Hilton" of "Beverly Hilton Hotel" — the short form of that institution or place.
+ */
+function institutionPrefixes(names: Map<string, NameStats>): Map<string, 'organization' | 'place'> {
+  const out = new Map<string, 'organization' | 'place'>();
+  for (const s of names.values()) {
+    if (s.words.length < 3 || s.mentions.length === 0) continue;
+    const last = s.words.at(-1)!;
+    const kind = ORG_CUES.has(last) ? 'organization' : PLACE_CUES.has(last) ? 'place' : null;
+    if (!kind) continue;
+    for (let n = 2; n < s.words.length; n++) {
+      const key = s.words.slice(0, n).join(' ');
+      if (names.has(key)) out.set(key, kind);
+    }
+  }
+  return out;
+}
+
 /** Name keys → entities: explicit links, acronyms, surnames; then each cluster's kind, name, roles and mentions. */
 export function cluster(
   names: Map<string, NameStats>,
@@ -67,8 +86,9 @@ export function cluster(
   const singles = new Set(
     [...names.values()].filter((s) => s.words.length === 1 && s.mentions.length > 0).map((s) => s.key),
   );
+  const cuedPrefixes = institutionPrefixes(names);
   const scores = new Map<string, Scores>();
-  for (const s of names.values()) scores.set(s.key, scoreName(s, { wordStats, singles }));
+  for (const s of names.values()) scores.set(s.key, scoreName(s, { wordStats, singles, cuedPrefixes }));
   const kindOf: KindOf = (k) => best(scores.get(k)!);
   const clusters = new Clusters();
   for (const [a, b] of links) if (names.has(a) && names.has(b)) clusters.union(a, b);

@@ -109,6 +109,8 @@ export interface ScoreContext {
   wordStats: WordStats;
   /** Keys of one-word names, to see full names used again by surname ("Erling Haaland … Haaland"). */
   singles: ReadonlySet<string>;
+  /** Short forms of institutions and places named in full elsewhere ("Wayne State" of "Wayne State University"). */
+  cuedPrefixes?: ReadonlyMap<string, 'organization' | 'place'>;
 }
 
 /** How strongly each kind is supported by one name's form and the evidence around its mentions. */
@@ -129,10 +131,12 @@ export function scoreName(s: NameStats, ctx: ScoreContext): Scores {
   const placeCue = hasPlaceCue(s.words) && s.evidence.affiliation === 0 && !personFirst;
   // "Scott Field", "Hyannis Port": a place unless the text says person.
   const weakPlace = !single && WEAK_PLACE_CUES.has(s.words.at(-1)!) && !hasPersonEvidence(s, false);
+  // "at Wayne State", "the Beverly Hilton ballroom": the short form of an institution the text names in full.
+  const shortOf = !single && !hasPersonEvidence(s, false) ? ctx.cuedPrefixes?.get(s.key) : undefined;
   const score: Scores = {
-    person: personScore(s, ctx, orgCue || placeCue || weakPlace),
-    organization: organizationScore(s, orgCue),
-    place: placeScore(s, placeCue) + (weakPlace ? 4 : 0),
+    person: personScore(s, ctx, orgCue || placeCue || weakPlace || shortOf !== undefined),
+    organization: organizationScore(s, orgCue) + (shortOf === 'organization' ? 4 : 0),
+    place: placeScore(s, placeCue) + (weakPlace || shortOf === 'place' ? 4 : 0),
   };
   // compromise lists some one-word cities as people ("Houston", "Austin"): a weak clue that context can outweigh.
   if (lex) score[lex] += lex === 'person' && single ? 2 : 6;

@@ -621,3 +621,15 @@ describe('buildings and campaigns are no people (issue 16)', () => {
     expect(names(index, 'person')).toEqual(['Lyle Granger']);
   });
 });
+
+describe('the short form of an institution named in full (issue 16)', () => {
+  it('reads "Wayne State" and "the Beverly Hilton" as the university and the hotel the text names in full', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: 'Mrs. Alma Reese won the prize at a luncheon in the Beverly Hilton Hotel. The finals were on the floor of the Beverly Hilton ballroom. Jane Hunt studied at Wayne State University, and her roommate at Wayne State was questioned.',
+      }),
+    ]);
+    expect(names(index, 'person').sort()).toEqual(['Alma Reese', 'Jane Hunt']);
+    expect(entity(index, 'Wayne State').kind).toBe('organization');
+  });
+});
