@@ -1,11 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, configDefaults, describeConfig, dropBlankVariables, loadConfig, parseConfig } from '../src/config.js';
+import { useTmpDir } from './helpers/tmp.js';
+
+const tmp = useTmpDir('storydesk-config-');
 
 function envFile(text: string): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'storydesk-config-')), '.env');
+  const file = path.join(tmp(), '.env');
   writeFileSync(file, text);
   return file;
 }

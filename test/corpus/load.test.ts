@@ -1,11 +1,13 @@
-import { mkdir, mkdtemp, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusFolderError, formatProblem, loadCorpus } from '../../src/corpus/load.js';
+import { useTmpDir } from '../helpers/tmp.js';
+
+const tmp = useTmpDir('storydesk-corpus-');
 
 async function corpusDir(files: Record<string, string | Uint8Array>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-corpus-'));
+  const dir = tmp();
   for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
   return dir;
 }

@@ -1,7 +1,5 @@
 // End to end: the real discord.js client against a local fake Discord. Every request body the bot sends is
 // checked against Discord's OpenAPI spec and the 2000/6000 limits (the fake answers 400 to an invalid one).
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
@@ -18,6 +16,9 @@ import { startBot } from '../../src/discord/bot.js';
 import { createLogger } from '../../src/log.js';
 import { validateRequest } from '../helpers/discord-spec.js';
 import { backends } from '../helpers/stores.js';
+import { useTmpDir } from '../helpers/tmp.js';
+
+const tmp = useTmpDir('storydesk-pages-');
 
 const EPHEMERAL = 64;
 let running: TestBot | null = null;
@@ -602,7 +603,7 @@ describe.each(backends)('paged lists kept in the database on $name', (backend) =
    */
   async function stores(): Promise<{ first: () => Promise<Db>; second: () => Promise<Db> }> {
     if (backend.name === 'sqlite') {
-      const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'storydesk-pages-')), 'storydesk.db');
+      const file = path.join(tmp(), 'storydesk.db');
       return { first: () => openDatabase(file), second: () => openDatabase(file) };
     }
     return { first: () => backend.open(), second: () => backend.openAnother() };

@@ -1,6 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +6,9 @@ import { deployCommands } from '../../src/discord/deploy.js';
 import { loadCommands } from '../../src/discord/loader.js';
 import { validateRequest } from '../helpers/discord-spec.js';
 import { FakeDiscord } from '../helpers/fake-discord.js';
+import { useTmpDir } from '../helpers/tmp.js';
+
+const tmp = useTmpDir('storydesk-deploy-');
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let fake: FakeDiscord | null = null;
@@ -39,7 +40,7 @@ describe('deployCommands', () => {
 
 describe('npm run deploy-commands', () => {
   it('exits 2 naming what is missing when the token or application id is not set', () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'storydesk-deploy-'));
+    const cwd = tmp();
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|DEV_GUILD_ID)/.test(k)));
     const run = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/discord/deploy.ts')], { cwd, env, encoding: 'utf8', timeout: 20_000 });
     expect(run.status).toBe(2);

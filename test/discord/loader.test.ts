@@ -1,13 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/discord/command.js';
 import { loadCommands } from '../../src/discord/loader.js';
 import { validateRequest } from '../helpers/discord-spec.js';
+import { useTmpDir } from '../helpers/tmp.js';
+
+const tmp = useTmpDir('storydesk-commands-');
 
 function commandDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'storydesk-commands-'));
+  const dir = tmp();
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return dir;
 }

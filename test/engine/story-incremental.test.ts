@@ -1,7 +1,6 @@
 // After upsertArticle/removeArticle the timeline, entities and quotes are updated one article at a time (no rebuild):
 // they must equal those of a story loaded from scratch with the same articles.
-import { cp, mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
@@ -9,6 +8,9 @@ import { loadStory, type Story } from '../../src/engine/story.js';
 import type { Article } from '../../src/model/types.js';
 import { EntityIndex } from '../../src/extract/entities/entities.js';
 import { makeArticle } from '../helpers/articles.js';
+import { useTmpDir } from '../helpers/tmp.js';
+
+const tmp = useTmpDir('storydesk-incr-', { until: 'all' });
 
 const CORPORA = ['corpus', 'eval/corpora/brown-press', 'eval/corpora/brown-holdout'];
 
@@ -28,12 +30,12 @@ describe('derived data kept up to date one article at a time', () => {
   let all: string;
   let articles: Article[];
   const storyOf = async (ids: string[]): Promise<Story> => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-incr-'));
+    const dir = tmp();
     for (const id of ids) await cp(path.join(all, id), path.join(dir, id));
     return (await loadStory({ corpusDir: dir, cacheDir: null })).prepare();
   };
   beforeAll(async () => {
-    all = await mkdtemp(path.join(tmpdir(), 'storydesk-incr-all-'));
+    all = tmp();
     for (const dir of CORPORA) for (const f of await readdir(dir)) if (f.endsWith('.md')) await cp(path.join(dir, f), path.join(all, f));
     articles = (await loadCorpus(all)).articles.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   }, 60_000);
@@ -76,11 +78,11 @@ describe('derived data kept up to date one article at a time', () => {
 
 describe('every article removed and put back, against loading from scratch', () => {
   it('timeline and quotations exact; speakers and entities as documented on EntityIndex (a few differ)', async () => {
-    const all = await mkdtemp(path.join(tmpdir(), 'storydesk-sweep-'));
+    const all = tmp();
     for (const dir of [...CORPORA, 'test/fixtures/entities']) for (const f of await readdir(dir)) if (f.endsWith('.md')) await cp(path.join(dir, f), path.join(all, f));
     const articles = (await loadCorpus(all)).articles;
     const load = async (ids: string[]): Promise<Story> => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-sweep-'));
+      const dir = tmp();
       for (const id of ids) await cp(path.join(all, id), path.join(dir, id));
       return (await loadStory({ corpusDir: dir, cacheDir: null })).prepare();
     };

@@ -2,11 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
-export function useTmpDir(prefix = 'storydesk-'): () => string {
+/**
+ * `until: 'all'` keeps the folders until the file's tests are done (one made in a beforeAll and used by every test).
+ */
+export function useTmpDir(prefix = 'storydesk-', options: { until?: 'each' | 'all' } = {}): () => string {
   const dirs: string[] = [];
-  afterEach(() => {
+  (options.until === 'all' ? afterAll : afterEach)(() => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
   return () => {

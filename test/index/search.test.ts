@@ -1,11 +1,13 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CachedPostings } from '../../src/index/cache.js';
 import { addToIndex, buildPassages, corpusHash, loadOrBuildIndex, removeFromIndex, searchOptions } from '../../src/index/search.js';
 import { makeArticle } from '../helpers/articles.js';
+import { useTmpDir } from '../helpers/tmp.js';
+
+const tmp = useTmpDir('storydesk-cache-');
 
 const articles = [
   makeArticle({ id: 'a.md', body: 'The council approved the budget on Tuesday. Critics objected.\n\nThe mayor signed it.' }),
@@ -26,7 +28,7 @@ describe('passages', () => {
 
 describe('index cache', () => {
   it('builds and writes the cache, then loads it on the next start', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-cache-'));
+    const dir = tmp();
     const first = await loadOrBuildIndex(articles, passages, dir);
     expect(first.source).toBe('built');
     expect(await readdir(dir)).toEqual([`index-${corpusHash(articles)}.bin`]);
@@ -36,7 +38,7 @@ describe('index cache', () => {
   });
 
   it('rebuilds a corrupt cache and says so', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-cache-'));
+    const dir = tmp();
     await writeFile(path.join(dir, `index-${corpusHash(articles)}.bin`), '{"not": "an index"');
     const warnings: string[] = [];
     const loaded = await loadOrBuildIndex(articles, passages, dir, (m) => warnings.push(m));
@@ -46,7 +48,7 @@ describe('index cache', () => {
   });
 
   it('loads an index that ranks exactly as the one built, and takes upserts and removals after', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-cache-'));
+    const dir = tmp();
     const built = await loadOrBuildIndex(articles, passages, dir);
     const cached = await loadOrBuildIndex(articles, passages, dir);
     expect(cached.source).toBe('cache');
@@ -70,7 +72,7 @@ describe('index cache', () => {
   });
 
   it('rebuilds a truncated cache', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'storydesk-cache-'));
+    const dir = tmp();
     const first = await loadOrBuildIndex(articles, passages, dir);
     const bytes = await readFile(first.cacheFile!);
     await writeFile(first.cacheFile!, bytes.subarray(0, bytes.length - 8));

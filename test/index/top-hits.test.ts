@@ -1,5 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SearchOptions } from 'minisearch';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +5,9 @@ import { topHits } from '../../src/ask/retrieval.js';
 import { supported, topK } from '../../src/index/scorer.js';
 import { buildIndex, buildPassages, loadOrBuildIndex, removeFromIndex, searchOptions } from '../../src/index/search.js';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { useTmpDir } from '../helpers/tmp.js';
+
+const tmp = useTmpDir('storydesk-topk-');
 
 const QUERIES = [
   'president',
@@ -54,7 +55,7 @@ describe('topHits / topK: MiniSearch scoring without its per-match objects', () 
   it('is the same on an index read from the cache and after passages were discarded', async () => {
     const { articles } = await loadCorpus(path.resolve('eval/corpora/brown-press'));
     const passages = buildPassages(articles);
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'storydesk-topk-'));
+    const cacheDir = tmp();
     await loadOrBuildIndex(articles, passages, cacheDir);
     const cached = await loadOrBuildIndex(articles, passages, cacheDir);
     expect(cached.source).toBe('cache');
