@@ -204,7 +204,9 @@ function yearCandidates(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   for (const m of ctx.sentence.matchAll(/(?<![\p{L}\p{N}$€£#.,:])((?:1[5-9]|20)\d\d)(?![\p{L}\p{N}%]|[.,:]\d)/gu)) {
     if (!isYearUse(ctx.sentence, m.index, m.index + 4)) continue;
-    out.push({ start: m.index, end: m.index + 4, priority: 1, period: { date: `${m[1]}-01-01`, precision: 'year' } });
+    // "in 1961" in a 1961 report is "this year": a year not yet over dates no event ("he'll do better in 1961").
+    const current = Number(m[1]) === ctx.article.y;
+    out.push({ start: m.index, end: m.index + 4, priority: 1, period: { date: `${m[1]}-01-01`, precision: 'year' }, ...(current ? { vague: true as const } : {}) });
   }
   return out;
 }
@@ -261,7 +263,7 @@ function articleRelativeCandidates(ctx: Context): Candidate[] {
     let y = ctx.article.y;
     if ((which === 'last' || which === 'this past') && ctx.article.m <= last) y--;
     if (which === 'next' && ctx.article.m >= first) y++;
-    add(m, { y, m: first, d: 1 }, 'year');
+    add(m, { y, m: first, d: 1 }, 'year', which === 'this'); // "this spring", like "this year": the season now, vague
   }
   out.push(...weekdayCandidates(ctx));
   return out;

@@ -28,9 +28,9 @@ const SUBORDINATORS =
 /** "that" opening what someone said, thought or claimed, not a relative clause ("the side that reached the final"). */
 const CONTENT_THAT =
   /\b(?:said|says|say|saying|told|tells|noted|notes|reported|reports|announced|claimed|claims|accusations?|allegations?|charges?|believes?|believed|thought|determined|found|argued|added|warned|indicated|suggested|stated|insisted|learned|realized?|fact|evidence|news|word|hopes?|concluded|agreed|denied|confirmed|estimated|predicted|explained|revealed|disclosed|testified|ruled|feared|knew|know|knows)\s+that\s/i;
-/** A comparison's baseline: "than last year", "above a year earlier", "behind 1960", "compared with mid-July". */
+/** A comparison's baseline: "than last year", "above a year earlier", "behind 1960", "compared with mid-July", "over this time last year". */
 const COMPARISON_BEFORE =
-  /(?:\bthan(?:\s+\p{L}+){0,3}|\b(?:above|below|behind|ahead of|compared (?:with|to)|versus|vs\.?|over|(?:gains?|up|down|rise|fall|drop|increase|decrease) from))\s+(?:(?:about|around|nearly|almost|roughly|the|a|an|in|its|their|his|her|that|of)\s+)*$/iu;
+  /(?:\bthan(?:\s+\p{L}+){0,3}|\b(?:above|below|behind|ahead of|compared (?:with|to)|versus|vs\.?|over|(?:gains?|up|down|rise|fall|drop|increase|decrease) from))\s+(?:(?:about|around|nearly|almost|roughly|the|a|an|in|its|their|his|her|that|of|at|(?:this|that|same) time)\s+)*$/iu;
 /** "from 869 in the like period a year earlier": a number's baseline. */
 const NUMBER_FROM_BEFORE = /\bfrom\s+(?!(?:1[5-9]|20)\d\d\b)[$€£]?\d[\d,.]*(?:\s+[\p{L}\d,.%]+){0,5}\s+$/iu;
 /** A duration, not a date: "for the rest of the weekend". */
@@ -63,7 +63,7 @@ const POSSESSIVE_DETERMINER = /\b(?:his|her|its|their|our|my|your)\s+$/i;
 function attributive(sentence: string, m: DateMention): 'possessive' | 'noun' | null {
   const after = sentence.slice(m.end);
   const before = sentence.slice(Math.max(0, m.start - 30), m.start);
-  if (/^['’]s\s+\p{L}/u.test(after)) return 'possessive';
+  if (/^['’]s\s+\p{L}/u.test(after) || (/['’]s$/.test(m.text) && /^\s+\p{L}/u.test(after))) return 'possessive'; // "Thursday's open date"
   if (/^[-–](?:\d|\p{Lu})/u.test(after) || /\p{L}[-–]$/u.test(before)) return 'noun'; // "September-October term", "1961-62 budget"
   if (/^\s*(?:in|on|at|during|by|since|until|from|of|last|this|next|yesterday|today|tonight|early|late|mid)\b/i.test(m.text)) return null;
   const next = /^\s+([\p{L}][\p{L}-]*)/u.exec(after)?.[1];
@@ -92,9 +92,57 @@ function subordinate(sentence: string, index: number): boolean {
   return /^\s*(?:\p{Ll}+ly\s+)?\p{Ll}+ing\b/u.test(stretch) && clauseStart >= 0 && head[clauseStart] === ',';
 }
 
+/**
+ * A comparison's clause: "than it was to fill the lots that were open last year", "than the Birds had all last
+ * year", "as well as they did in 1960", "as much trouble as anyone did in 1960" — a subject and its verb after
+ * "than" or "as … as", the date being the time compared with ("more than 300 teenagers last Sunday" is a count).
+ */
+const COMPARISON_CLAUSE_BEFORE = /\b(?:than|as\s+(?:[\p{L}-]+\s+){1,3}as)\s+((?:[\p{L}'’-]+\s+){1,12})$/iu;
+const FINITE_IN_CLAUSE = /\b(?:was|were|is|are|did|does|do|had|has|have|could|can)\b/i;
+/** "Robby's performance last year was tremendous": a date in the subject of a judgement (copula and adjective) is no event. */
+const JUDGED_AFTER = /^\s+(?:was|were|is|are)\s+(?:(?:very|so|truly|really|quite|just|not|also|simply|rather|pretty|most|more|less)\s+)*(?!(?:a|an|the|\p{Ll}+(?:ed|en))\b)\p{Ll}+\s*[.!]?\s*$/u;
+/**
+ * A verbless appositive after a name: "Henry Hall Wilson, a student at the music camp 25 years ago and now on the
+ * President's staff, …" describes the person; its date is no event.
+ */
+const APPOSITIVE_BEFORE = /[\p{Lu}][\p{L}.'’-]*,\s+(?:a|an|the|once|formerly|then)\s+([^,;:()—–]*)$/u;
+const FINITE_WORD = /\b(?:was|were|is|are|am|be|been|has|had|have|did|does|do|will|would|who|whom|whose|which|that|\p{Ll}+ed)\b/u;
+/** A recurring time: "who will play each Saturday during June"; "during May, which is National Salvation Army Week". */
+const HABITUAL_BEFORE = /\b(?:each|every)\s+[\p{L}]+(?:\s+[\p{L}]+)?\s+(?:during|in|of|through|throughout)\s+$/iu;
+const GENERIC_AFTER = /^\s*,\s*which\s+(?:is|are)\b/i;
+/** A citation in brackets: "(Newsweek, Aug. 7)", "Business Week (Aug. 9, 1961) reports". */
+const CITATION_BEFORE = /\(\s*(?:[\p{Lu}][\p{L}.'’&-]*\s*)*,?\s*$/u;
+/** "after Jan. 20", "after Thursday's open date", "before Monday": a bound of the event's time, not its date. */
+const BOUND_BEFORE = /\b(?:after|before)\s+$/i;
+/** A condition: "If they do as well as they did in 1960 …", "unless the bill passes by May". */
+const CONDITION = /(?:^|[\s,(—–-])(?:if|unless)\s/i;
+
+/** Is `index` inside a quotation (“…” or "…"), the sentence opening inside one when `quoted`? */
+function insideQuotes(sentence: string, index: number, quoted: boolean): boolean {
+  const before = sentence.slice(0, index);
+  const curly = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length + (quoted ? 1 : 0);
+  const straight = (before.match(/"/g) ?? []).length;
+  return curly > 0 || straight % 2 === 1;
+}
+
 /** A date that cannot date an event of this sentence, whatever else the sentence holds. */
-function background(sentence: string, m: DateMention, previous: DateMention | undefined): boolean {
+function background(sentence: string, m: DateMention, previous: DateMention | undefined, quoted = false): boolean {
   if (m.vague) return true;
+  // A speaker's year or decade ("“A year ago I took the grips of the plow”", "“someone who retired in 1940”") is
+  // what they look back on, not the story's event; a quoted day or month ("“In August our dealers sold …”") is, and
+  // so is a named era ("“… to save Jews during the Holocaust”").
+  if (m.period.precision === 'year' && insideQuotes(sentence, m.start, quoted)) return true;
+  const head = sentence.slice(0, m.start);
+  const clause = head.slice(Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(':')) + 1);
+  const comparison = COMPARISON_CLAUSE_BEFORE.exec(head.slice(-120));
+  if (comparison && FINITE_IN_CLAUSE.test(comparison[1]!) && !/[,;:]/.test(comparison[0])) return true;
+  if (/\S\s+$/.test(head) && !/^[\s"“‘(]*$/.test(head) && JUDGED_AFTER.test(sentence.slice(m.end))) return true;
+  const appositive = APPOSITIVE_BEFORE.exec(head);
+  if (appositive && !FINITE_WORD.test(appositive[1]!) && !FINITE_WORD.test(/^[^,;:()—–]*/.exec(sentence.slice(m.end))![0])) return true;
+  if (HABITUAL_BEFORE.test(head.slice(-60)) || GENERIC_AFTER.test(sentence.slice(m.end))) return true;
+  if (CITATION_BEFORE.test(head.slice(-40)) && /^\s*\)/.test(sentence.slice(m.end))) return true;
+  if (BOUND_BEFORE.test(head.slice(-20))) return true;
+  if (CONDITION.test(` ${clause}`)) return true;
   // "the September-October term", "the 1961-62 budget", "the 1947-49 average": a span's label.
   if (/[\p{L}\d][-–][\p{L}\d]/u.test(m.text.replace(/^(?:mid|early|late)[-–]/i, '')) || /^[-–]\d/.test(sentence.slice(m.end)) || /\d[-–]$/.test(sentence.slice(0, m.start))) return true;
   const before = sentence.slice(Math.max(0, m.start - 80), m.start);
@@ -163,7 +211,7 @@ function trimClause(sentence: string, start: number, end: number): { start: numb
  * The events of one sentence among its date mentions (in reading order): the dates that govern a verb of their
  * own, each with its clause. A sentence whose main clause holds no date gives the dates of its other clauses.
  */
-export function sentenceEvents(sentence: string, mentions: DateMention[]): SentenceEvent[] {
+export function sentenceEvents(sentence: string, mentions: DateMention[], options: { quoted?: boolean } = {}): SentenceEvent[] {
   if (mentions.length === 0) return [];
   const candidates: DateMention[] = [];
   mentions.forEach((m, i) => {
@@ -171,7 +219,7 @@ export function sentenceEvents(sentence: string, mentions: DateMention[]): Sente
     // a year earlier and in September retail sales were …" starts a clause of its own).
     const prev = mentions[i - 1];
     if (prev && !candidates.includes(prev) && TIGHT_JOIN.test(sentence.slice(prev.end, m.start))) return;
-    if (!background(sentence, m, candidates.at(-1))) candidates.push(m);
+    if (!background(sentence, m, candidates.at(-1), options.quoted)) candidates.push(m);
   });
   // A date counted from another date of the sentence ("X on Monday, days after Y") is that date's background.
   const anchoredOk = candidates.filter((m) => !(m.anchored && candidates.some((o) => o !== m && !o.anchored)));

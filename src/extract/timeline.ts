@@ -127,7 +127,7 @@ function findArticleMentions(article: Article): Mention[] {
   let frame: string | undefined;
   article.sentences.forEach((sentence, i) => {
     const found = extractDates(sentence.text, reference, previous, frame ? { frame } : {});
-    const events = sentenceEvents(sentence.text, found);
+    const events = found.length === 0 ? [] : sentenceEvents(sentence.text, found, { quoted: opensQuoted(article, sentence) });
     for (const event of events) {
       // "The July incident was …" after the article told of a July attack: that event again, not a new one.
       if (event.anaphoric && out.some((m) => m.article === article && overlaps(m.period, event.mention.period))) continue;
@@ -141,6 +141,14 @@ function findArticleMentions(article: Article): Mention[] {
     if (found.length > 0) previous = found.at(-1)!.period;
   });
   return out;
+}
+
+/** Does the sentence open inside a quotation that an earlier sentence of its paragraph began? */
+function opensQuoted(article: Article, sentence: Sentence): boolean {
+  const paragraph = article.paragraphs[sentence.paragraph - 1];
+  if (!paragraph || paragraph.start >= sentence.start) return false;
+  const before = article.body.slice(paragraph.start, sentence.start);
+  return (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length || (before.match(/"/g) ?? []).length % 2 === 1;
 }
 
 /** Do two sentences describe the same happening? Enough shared content terms, weighted by rarity. */

@@ -293,3 +293,12 @@ describe('tonight, tomorrow with a clock time, a weekday naming an occasion, an 
     expect(found('The manager opened with his best pitcher on Friday night.', TUESDAY).map((f) => f.split('=')[1])).toEqual(['1961-04-28/day']);
   });
 });
+
+describe('the current year and season are vague (issue 16, brown-fresh5)', () => {
+  it('marks "in 1961" in a 1961 report and "this spring" vague, not "in 1960" or "last spring"', () => {
+    const vague = (s: string): string[] => extractDates(s, '1961-03-18').map((m) => `${m.text}${m.vague ? ' vague' : ''}`);
+    expect(vague('He may do even better in 1961.')).toEqual(['1961 vague']);
+    expect(vague('He jammed it this spring.')).toEqual(['this spring vague']);
+    expect(vague('He did well in 1960 and last spring.')).toEqual(['1960', 'last spring']);
+  });
+});

@@ -142,3 +142,54 @@ describe('a comparison with "as … as in" a time (issue 16)', () => {
     expect(dates('They met in July and August.')).toEqual(['July']);
   });
 });
+
+describe('background dates: comparisons, judgements, appositives, recurrences, citations, bounds, conditions, quotations (issue 16, brown-fresh3/4/5)', () => {
+  const dates = (s: string, quoted = false): string[] => sentenceEvents(s, extractDates(s, '1961-05-02'), { quoted }).map((e) => e.mention.text);
+
+  it('makes background of the time a comparison’s clause compares with', () => {
+    expect(dates('It should be easier to win now than it was to fill the empty seats that were open last year.')).toEqual([]);
+    expect(dates('The new fleet is larger than the company had all last year.')).toEqual([]);
+    expect(dates('The team gave the leaders as much trouble as anyone did in 1958.')).toEqual([]);
+    expect(dates('His mood is better over this time last year.')).toEqual([]);
+    expect(dates('More than 300 pupils last Sunday signed the letter.')).toEqual(['last Sunday']);
+  });
+
+  it('makes no event of a date in the subject of a judgement', () => {
+    expect(dates("Smith's showing last year was remarkable.")).toEqual([]);
+    expect(dates('The plant was closed last year.')).toEqual(['last year']);
+  });
+
+  it('makes no event of a date in a verbless appositive after a name', () => {
+    expect(dates('John Doe, a pupil at the school 30 years ago and now its principal, led the singing.')).toEqual([]);
+    expect(dates('John Doe, a pupil who left the school in 1931, led the singing.')).toEqual(['1931']);
+  });
+
+  it('makes no event of a recurring time or a month described in the present', () => {
+    expect(dates('The band will play each Friday during July.')).toEqual([]);
+    expect(dates('Letters pile up (and during March, which is Reading Month, there are many).')).toEqual([]);
+  });
+
+  it('makes no event of a citation in brackets', () => {
+    expect(dates('Like the clerk who recently fled (Harper’s, Aug. 7), he wanted to go abroad.')).toEqual([]);
+    expect(dates('The Trade Journal (Aug. 9, 1960) reports that the firm kept working.')).toEqual([]);
+  });
+
+  it('makes no event of a date that only bounds another time ("after Jan. 20", "after Thursday’s open date")', () => {
+    expect(dates('He kept his hands free for any action after Jan. 20.')).toEqual([]);
+    expect(dates("After Thursday's day off, the coach plans to start Smith here Friday night.")).toEqual(['Friday']);
+    expect(dates('He had to quit after the 1948 season.')).toEqual(['1948']);
+  });
+
+  it('makes no event of a date in a condition', () => {
+    expect(dates('If they play as they did in 1958 nobody will complain.')).toEqual([]);
+    expect(dates('If the council delays the vote until next spring, it will help.')).toEqual([]);
+  });
+
+  it('makes no event of a year a speaker looks back on, in this sentence’s quotation or one its paragraph opened', () => {
+    expect(dates('Said the coach: “A year ago I took over this team.')).toEqual([]);
+    expect(dates('He scorned the clerk “whose coat looks like it belonged to someone who retired in 1930.”')).toEqual([]);
+    expect(dates('We sold only four cars all last year”.', true)).toEqual([]);
+    expect(dates('“In April our dealers sold 13% more cars.')).toEqual(['April']);
+    expect(dates('We sold only four cars all last year.')).toEqual(['last year']);
+  });
+});
