@@ -299,8 +299,12 @@ function weekdayCandidates(ctx: Context): Candidate[] {
     const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
     // "who come in here tomorrow for a night game and a single test Sunday afternoon": the days ahead.
     // "Wednesday's game", "Friday's performance": a day naming an occasion is the nearer one, ahead or behind.
-    const occasion = !m[1] && /['’]s$/.test(m[0]);
-    const tense = /\btomorrow\b/i.test(s.slice(0, m.index)) ? 'future' : occasion ? 'nearest' : tenseAt(ctx, m.index, m.index + m[0].length);
+    // "the Wednesday night starting assignment", "the Friday game": so is one naming a noun after "the".
+    // "a luncheon next week in honor of Mrs. X, who celebrates her birthday on Tuesday": a day of the week ahead.
+    const after = s.slice(m.index + m[0].length);
+    const occasion = !m[1] && (/['’]s$/.test(m[0]) || (/\bthe\s+$/i.test(s.slice(0, m.index)) && /^\s+(?:(?:morning|afternoon|evening|night)\s+)?\p{Ll}/u.test(after)));
+    const ahead = /\b(?:tomorrow|next week)\b/i.test(s.slice(0, m.index));
+    const tense = ahead ? 'future' : occasion ? 'nearest' : tenseAt(ctx, m.index, m.index + m[0].length);
     const ymd = resolveWeekday(ctx, target, (m[1] ?? '').toLowerCase(), tense);
     out.push({ start: m[1] ? m.index : nameAt, end: m.index + m[0].length, priority: 1, period: periodOf(ymd, 'day') });
   }

@@ -146,7 +146,9 @@ function background(sentence: string, m: DateMention, previous: DateMention | un
   // "the September-October term", "the 1961-62 budget", "the 1947-49 average": a span's label.
   if (/[\p{L}\d][-–][\p{L}\d]/u.test(m.text.replace(/^(?:mid|early|late)[-–]/i, '')) || /^[-–]\d/.test(sentence.slice(m.end)) || /\d[-–]$/.test(sentence.slice(0, m.start))) return true;
   const before = sentence.slice(Math.max(0, m.start - 80), m.start);
-  if (COMPARISON_BEFORE.test(before) || AS_AS_BEFORE.test(before) || AMOUNT_FROM_BEFORE.test(before) || NUMBER_FROM_BEFORE.test(before)) return true;
+  // "from 4 to 8 p.m. Sunday": a clock time, not a number's baseline.
+  const numberFrom = NUMBER_FROM_BEFORE.test(before) && !/\b(?:[ap]\.?\s?m\.?|o['’]clock|noon|midnight)\s*$/i.test(before);
+  if (COMPARISON_BEFORE.test(before) || AS_AS_BEFORE.test(before) || AMOUNT_FROM_BEFORE.test(before) || numberFrom) return true;
   // "since 1934", "since his arrest": a state from then on; but "since the bill was introduced only last Monday" (a
   // clause, "because") dates its own event.
   const since = SINCE_BEFORE.exec(before);

@@ -30,8 +30,19 @@ interface VerbJson {
 
 /** Words right before a date that schedule it: "scheduled for Friday", "due in March", "set for Friday". */
 const SCHEDULED = /\b(?:scheduled|slated|set (?:to|for)|due|expected|planned|upcoming|coming)\b[^.;]{0,40}$/i;
-/** A present-tense intention before a date in its clause: "Solly plans to open with Jackson … here Friday night". */
-const INTENDS = /\b(?:plans?|intends?|hopes?|expects?|wants?|is going|are going)\s+to\s+[^.;,:—]{0,60}$/i;
+/**
+ * A present-tense intention or expectation before a date in its clause: "Solly plans to open with Jackson … here
+ * Friday night", "as many more are expected to prove it again … from 4 to 8 p.m. Sunday".
+ */
+const INTENDS = /\b(?:plans?|intends?|hopes?|expects?|wants?|is going|are going|(?:is|are) (?:expected|scheduled|due|set))\s+to\s+[^.;,:—]{0,80}$/i;
+/** What something is planned for: "the gayety planned by members of the Thrift Shop Committee for May 6". */
+const PLANNED_FOR = /\b(?:scheduled|slated|planned|set|booked|arranged)\b[^.;:—]{0,80}\bfor\s+$/i;
+/**
+ * The announcement of, or invitation to, an occasion is before it: "an announcement of the … organizing convention
+ * Wednesday night", "invitations to the club's dinner Friday".
+ */
+const ANNOUNCED_OCCASION =
+  /\b(?:announcements?|notices?|invitations?|tickets?|plans?)\s+(?:of|to|for)\b[^.;:—]{0,80}\b(?:convention|meeting|dinner|luncheon|party|dance|tea|reception|banquet|conference|rally|concert|recital|session|ceremony|game|show|festival|fair|sale|picnic|benefit|ball)s?\s+$/i;
 /** Words right before a date that put it in the past: "since April", "earlier this…". */
 const PAST_MARKER = /\b(?:since|ago|earlier|last)\s+$/i;
 /** Words right before a date that put it ahead: "next Aug. 31", "this coming Friday". */
@@ -97,7 +108,9 @@ export function tenseAt(ctx: TenseContext, start: number, end: number): Tense {
   // "6 p.m. Friday had been set for a canvass": a date something is set for is ahead.
   if (/^\s+(?:\p{Ll}+\s+){0,2}(?:has|had|have)\s+been\s+(?:set|scheduled|planned|called|fixed)\b/u.test(ctx.sentence.slice(end))) return 'future';
   if (SCHEDULED.test(before.slice(-60))) return 'future';
-  if (INTENDS.test(before.slice(-90))) return 'future';
+  const clock = before.slice(-140).replace(/\b([ap])\.\s?m\./gi, '$1m'); // "from 4 to 8 p.m. Sunday": no sentence end
+  if (INTENDS.test(clock.slice(-110))) return 'future';
+  if (PLANNED_FOR.test(clock.slice(-110)) || ANNOUNCED_OCCASION.test(clock)) return 'future';
   // Tagging is slow: skip it when nothing in the sentence could make the date future.
   if (!FUTURE_HINT.test(ctx.sentence) && !scheduleHint(before)) return 'past';
   const verbs = (ctx.verbs ??= verbSpans(ctx.sentence));

@@ -302,3 +302,35 @@ describe('the current year and season are vague (issue 16, brown-fresh5)', () =>
     expect(vague('He did well in 1960 and last spring.')).toEqual(['1960', 'last spring']);
   });
 });
+
+describe('days ahead: what is planned for, expected, announced, next week’s weekday, "the Wednesday night" occasion (issue 16, brown-fresh3/4/5)', () => {
+  const day = (s: string, articleDate: string): string[] => extractDates(s, articleDate).map((m) => `${m.text}=${m.period.date}`);
+
+  it('reads a date something is planned for as ahead, however far the "for" is from "planned"', () => {
+    expect(day('“A Night in Paris” is the party planned by members of the Garden Club for May 6 at the inn.', '1961-03-26')).toEqual(['May 6=1961-05-06']);
+  });
+
+  it('reads a date an expectation or intention looks to as ahead, past a clock time', () => {
+    // 1961-05-06 is a Saturday.
+    expect(day('As many more are expected to come again for the pastor from 4 to 8 p.m. Sunday at the church.', '1961-05-06')).toEqual(['Sunday=1961-05-07']);
+  });
+
+  it('reads the day of an announced occasion as ahead', () => {
+    // 1961-08-04 is a Friday.
+    expect(day("We've just received an announcement of the district's organizing convention Wednesday night in the hall.", '1961-08-04')).toEqual(['Wednesday=1961-08-09']);
+  });
+
+  it('reads a weekday after "next week" in the sentence as a day of that week', () => {
+    // 1961-04-21 is a Friday.
+    expect(day('They are planning a luncheon next week in honor of Mrs. Doe, who celebrates her birthday on Tuesday.', '1961-04-21')).toEqual([
+      'next week=1961-04-24',
+      'Tuesday=1961-04-25',
+    ]);
+  });
+
+  it('reads "the Wednesday night starting assignment" as the nearer Wednesday', () => {
+    // 1961-05-02 is a Tuesday.
+    expect(day('The manager moved Smith to the Wednesday night starting assignment.', '1961-05-02')).toEqual(['Wednesday=1961-05-03']);
+    expect(day('The manager moved Smith on Wednesday.', '1961-05-02')).toEqual(['Wednesday=1961-04-26']);
+  });
+});

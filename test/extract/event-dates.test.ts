@@ -193,3 +193,10 @@ describe('background dates: comparisons, judgements, appositives, recurrences, c
     expect(dates('We sold only four cars all last year.')).toEqual(['last year']);
   });
 });
+
+describe('a clock range is no number’s baseline (issue 16, brown-fresh4)', () => {
+  it('dates an event by "from 4 to 8 p.m. Sunday"', () => {
+    const s = 'The club will meet from 4 to 8 p.m. Sunday at the church.';
+    expect(sentenceEvents(s, extractDates(s, '1961-05-06')).map((e) => e.mention.period.date)).toEqual(['1961-05-07']);
+  });
+});
