@@ -140,7 +140,7 @@ export const TITLES: ReadonlySet<string> = words(`
   artist novelist poet filmmaker producer host anchor presenter commentator pundit broadcaster mr mrs ms mx miss sir
   dame lord baroness baron hon councilman councilwoman councillor alderman solicitor controller comptroller auditor
   clerk registrar pfc cpl pvt outfielder infielder shortstop catcher linebacker halfback fullback boxer golfer dictator statesman
-  prosecutor-general chief-of-staff marshal chief-executive constable crown justice lady prime vice sens reps govs`);
+  prosecutor-general chief-of-staff marshal chief-executive constable crown justice lady prime vice sens reps govs atty`);
 
 /** Plural title abbreviations before a list of names ("Sens. Leverett Saltonstall and Dick Russell"): each has the title. */
 export const PLURAL_TITLES: ReadonlySet<string> = pick('sens reps govs', TITLES);
@@ -160,7 +160,7 @@ export const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   capt: 'captain', sgt: 'sergeant', gen: 'general', lt: 'lieutenant', col: 'colonel', sen: 'senator', rep: 'representative',
   gov: 'governor', dr: 'doctor', prof: 'professor', det: 'detective', insp: 'inspector', supt: 'superintendent',
   cmdr: 'commander', adm: 'admiral', maj: 'major', rev: 'reverend', pres: 'president',
-  pfc: 'private', cpl: 'corporal', pvt: 'private',
+  pfc: 'private', cpl: 'corporal', pvt: 'private', atty: 'attorney',
 };
 
 /** Words that qualify a title ("Deputy Foreign Minister", "former vice president", "chief defense counsel"). */

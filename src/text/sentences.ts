@@ -45,7 +45,8 @@ function nextWord(text: string, from: number): string {
 function isAbbreviation(text: string, dot: number, nextStart: number): boolean {
   const token = lastToken(text, dot + 1).replace(/^[("'“‘[]+/, '');
   const word = token.slice(0, -1);
-  const lower = word.toLowerCase();
+  // "ex-Gov.", "then-Sen.": a title with a prefix is still the title's abbreviation.
+  const lower = word.toLowerCase().replace(/^(?:ex|then|vice)-(?=[a-z]+$)/, '');
   const opener = SENTENCE_OPENERS.has(nextWord(text, nextStart).toLowerCase());
   if (/^[A-Z]$/.test(word)) return true; // an initial: "John F. Kennedy"
   if (TITLE_ABBREVIATIONS.has(lower)) return !(lower === 'no' && opener);

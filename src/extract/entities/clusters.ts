@@ -8,6 +8,7 @@ import {
   best,
   hasPersonEvidence,
   isAcronymSurface,
+  mayBeListedPerson,
   mostFrequent,
   scoreName,
   type MentionRef,
@@ -77,6 +78,39 @@ function institutionPrefixes(names: Map<string, NameStats>): Map<string, 'organi
   return out;
 }
 
+/**
+ * "Mundt, Goldwater, Bridges, Dirksen, et al", "Brandt, Triandos and Walker": a list of one-word names is of one kind.
+ * A name in it that nothing says is a place or organisation (`mayBeListedPerson`) is a person when another name of the
+ * list is one by the text's own evidence (a title, appositive, speech, a pronoun, a byline), or is a person's surname
+ * here, or was made one this way. Scores are changed in place.
+ */
+function listedPeople(names: Map<string, NameStats>, scores: Map<string, Scores>): void {
+  const surnames = new Set<string>();
+  for (const s of names.values()) {
+    const [kind, score] = best(scores.get(s.key)!);
+    if (s.words.length >= 2 && kind === 'person' && score >= MIN_SCORE) surnames.add(surnameOf(s.words));
+  }
+  const made = new Set<string>();
+  const isPerson = (key: string): boolean => {
+    const p = names.get(key);
+    if (!p) return false;
+    const [kind, score] = best(scores.get(key)!);
+    return kind === 'person' && score >= MIN_SCORE && (hasPersonEvidence(p, false) || p.evidence.pronoun > 0 || surnames.has(key) || made.has(key));
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const s of names.values()) {
+      if (!s.listPeers || made.has(s.key) || !mayBeListedPerson(s)) continue;
+      const [kind, score] = best(scores.get(s.key)!);
+      if (kind === 'person' && score >= MIN_SCORE) continue;
+      if (![...s.listPeers].some(isPerson)) continue;
+      scores.set(s.key, { person: Math.max(MIN_SCORE, scores.get(s.key)!.person), organization: 0, place: 0 });
+      made.add(s.key);
+      changed = true;
+    }
+  }
+}
+
 /** Name keys → entities: explicit links, acronyms, surnames; then each cluster's kind, name, roles and mentions. */
 export function cluster(
   names: Map<string, NameStats>,
@@ -89,6 +123,7 @@ export function cluster(
   const cuedPrefixes = institutionPrefixes(names);
   const scores = new Map<string, Scores>();
   for (const s of names.values()) scores.set(s.key, scoreName(s, { wordStats, singles, cuedPrefixes }));
+  listedPeople(names, scores);
   const kindOf: KindOf = (k) => best(scores.get(k)!);
   const clusters = new Clusters();
   for (const [a, b] of links) if (names.has(a) && names.has(b)) clusters.union(a, b);
@@ -295,7 +330,8 @@ function linkSurnames(
     );
     if (candidates.length === 0) {
       // Family name first ("Li Qiang … Li said"), or a first name alone: only when exactly one person fits.
-      const byFirst = s.words.length === 1 ? (firstNames.get(s.key) ?? []).filter((p) => p !== s) : [];
+      // "Frankie" of "Frank Sinatra", "Bobby" of "Bob Roe": a pet form of the one given name ("-ie", "-y").
+      const byFirst = s.words.length === 1 ? (firstNames.get(s.key) ?? firstNames.get(petFormOf(s.key)) ?? []).filter((p) => p !== s) : [];
       if (byFirst.length === 1 && !lexiconKind(s.key) && kindOf(s.key)[1] < 5)
         clusters.union(s.key, byFirst[0]!.key);
       continue;
@@ -322,6 +358,13 @@ function linkSurnames(
  * rebuild and an update one article at a time decide alike.
  */
 export const SURNAME_NEVER: ReadonlySet<string> = new Set(['house', 'senate', 'congress', 'court', 'parliament', 'assembly', 'legislature', 'cabinet', 'council']);
+
+/** "frankie" → "frank", "bobby" → "bob", "jackie" → "jack": the given name a pet form is made from (else ""). */
+function petFormOf(key: string): string {
+  if (!/^\p{Ll}{2,}(?:ie|y)$/u.test(key)) return '';
+  const stem = key.replace(/(?:ie|y)$/, '');
+  return /(\p{Ll})\1$/u.test(stem) ? stem.slice(0, -1) : stem;
+}
 
 /** Initials of a multi-word name, with and without its small words ("Mujahedeen-e-Khalq" → "MEK"). */
 function initials(surface: string): string[] {

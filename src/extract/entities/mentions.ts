@@ -7,6 +7,7 @@ import {
   HONORIFICS,
   INVERTED_SPEECH_VERBS,
   KINSHIP_NOUNS,
+  SPEECH_NOUNS,
   OUTLET_VERBS,
   PLURAL_TITLES,
   SPEECH_VERBS,
@@ -39,6 +40,8 @@ export interface Evidence {
   modifier: number;
   /** After a house number ("2269 Serra"): a street. */
   address: number;
+  /** The sentence's subject, taken up by "he" or "she" later in it ("Brandt looks as though he could …"). */
+  pronoun: number;
 }
 
 export const noEvidence = (): Evidence => ({
@@ -52,6 +55,7 @@ export const noEvidence = (): Evidence => ({
   byline: 0,
   modifier: 0,
   address: 0,
+  pronoun: 0,
 });
 
 export interface RawMention {
@@ -70,6 +74,8 @@ export interface RawMention {
   organization: boolean;
   /** "Mrs."/"Miss"/"Ms." (f) or "Mr." (m) right before the name. */
   honorific?: 'f' | 'm';
+  /** The other one-word names of a list of one-word names it is in ("Mundt, Goldwater, Bridges, Dirksen"). */
+  listPeers?: string[];
 }
 
 export interface SentenceScan {
@@ -114,6 +120,8 @@ const APPOSITIVE_END = new Set(', . ; — – ) : of at for with who and said to
 const PLACE_PREPOSITIONS = new Set('in at near across throughout outside inside from into'.split(' '));
 const ALIAS_PHRASES = [['also', 'known', 'as'], ['known', 'as'], ['or']];
 const MAX_ROLE_WORDS = 6;
+/** Words of tenure written in lower case before a title ("former Gov.", "ex-Sen.", "then Secretary"). */
+const TENURE_WORDS = new Set('former ex then acting interim late retired outgoing incoming onetime one-time'.split(' '));
 /** Role nouns that after a possessive are a body part ("his head", "Smith's hand"). */
 const BODY_PARTS = new Set(['head', 'hand', 'arm', 'back']);
 /** Ranks that are everyday adjectives in lower case ("a major Hollywood studio", "general election"). */
@@ -160,7 +168,65 @@ class SentenceScanner extends NameSpans {
       this.byLast.set(span.last, span);
     }
     for (const span of spans) this.emit(span);
+    this.markLists(spans);
     return { mentions: this.mentions, links: this.links };
+  }
+
+  /**
+   * "Mundt, Goldwater, Bridges, Dirksen, et al", "Brandt, Triandos and Walker": names of one word each, joined only by
+   * commas and "and", are one list; each mention learns the others (a list is of one kind, scores.ts weighs it).
+   */
+  private markLists(spans: Span[]): void {
+    const toks = this.tokens;
+    const oneWord = (x: Span): boolean => x.first === x.last && x.mention !== undefined && x.mention.words.length === 1 && !toks[x.last]!.possessive;
+    let group: Span[] = [];
+    let joinedByAnd = false;
+    const flush = (): void => {
+      // Two names with only a comma between are no list ("Through Secretary Herter, Ike offered …").
+      if (group.length >= 3 || (group.length === 2 && joinedByAnd)) {
+        for (const x of group) x.mention!.listPeers = group.filter((y) => y !== x).map((y) => y.mention!.key);
+      }
+      group = [];
+      joinedByAnd = false;
+    };
+    for (const span of spans) {
+      const prev = group.at(-1);
+      if (!oneWord(span)) {
+        flush();
+        continue;
+      }
+      if (prev) {
+        const between = toks.slice(prev.last + 1, span.first);
+        const joined = between.length >= 1 && between.length <= 2 && between.every((t) => t.text === ',' || (t.key === 'and' && !t.cap)) && !(between.length === 2 && between[0]!.text === between[1]!.text);
+        if (!joined) flush();
+        else if (between.some((t) => t.key === 'and')) joinedByAnd = true;
+      }
+      group.push(span);
+    }
+    flush();
+  }
+
+  /**
+   * "Triandos hasn't proved it yet, but he says …", "To me, Brandt looks as though he could …": the sentence's first
+   * name, of one word (a surname alone), followed by its verb, taken up by "he" or "she" before any other name comes — not "…, he said." at the end,
+   * which is a speaker's attribution.
+   */
+  private pronounAfter(first: number, last: number): boolean {
+    const toks = this.tokens;
+    if (first !== last || this.mentions.length > 0 || toks[last]!.possessive) return false;
+    for (let i = 0; i < first; i++) if (toks[i]!.word && toks[i]!.cap && i > 0) return false;
+    const verb = toks[last + 1];
+    if (!verb?.word || verb.cap || /^(?:and|or|nor|of|for|in|at|on|to|from|with|by|as|who|which|that)$/.test(verb.key)) return false;
+    for (let i = last + 2; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (this.byFirst.has(i)) return false;
+      if (!t.word || !/^(?:he|she)$/.test(t.key)) continue;
+      const after = toks[i + 1];
+      const end = toks[i + 2];
+      if (after?.word && SPEECH_VERBS.has(after.key) && (!end || (!end.word && /^[.!?”"]$/.test(end.text)))) return false;
+      return true;
+    }
+    return false;
   }
 
   // -- Context: what surrounds a name ----------------------------------------------------------------------------
@@ -171,6 +237,12 @@ class SentenceScanner extends NameSpans {
     const first = span.first;
     const evidence = noEvidence();
     const roles = [...span.roles];
+    // "former Gov. Marvin Griffin": lower-case words of tenure before the title the name was written with.
+    if (span.roleFirst !== undefined && roles.length === 1) {
+      let s = span.roleFirst;
+      while (s > 0 && span.roleFirst - s < 2 && toks[s - 1]!.word && !toks[s - 1]!.cap && TENURE_WORDS.has(toks[s - 1]!.key)) s--;
+      if (s < span.roleFirst) roles[0] = `${this.text.slice(toks[s]!.start, toks[span.roleFirst]!.start)}${roles[0]}`;
+    }
     if (span.title) evidence.title++;
     if (span.affiliation) evidence.affiliation++;
     let organization = false;
@@ -220,6 +292,7 @@ class SentenceScanner extends NameSpans {
       if (toks[last + 1]?.text === ',' && /^\d{1,3}$/.test(toks[last + 2]?.text ?? '') && /^(?:[,;.)]|and)$/.test(toks[last + 3]?.key || toks[last + 3]?.text || '.') && evidence.appositive === 0)
         evidence.appositive++;
       this.whoAfter(span.last, evidence, roles);
+      if (this.pronounAfter(first, span.last)) evidence.pronoun++;
       if (!lastTok.possessive && this.speechVerbAfter(last)) evidence.speech++;
       // "Leverett Saltonstall and Dick Russell spoke": both are the subject.
       else if (!lastTok.possessive && this.word(last + 1)?.key === 'and' && !this.word(last + 1)!.cap) {
@@ -228,6 +301,8 @@ class SentenceScanner extends NameSpans {
       }
       const prev = this.word(first - 1);
       if (prev && INVERTED_SPEECH_VERBS.has(prev.key)) evidence.speech++;
+      // "in the words of X", "the remarks of X": whose words they are.
+      else if (prev?.key === 'of' && !prev.cap && this.word(first - 2) && SPEECH_NOUNS.has(this.word(first - 2)!.key) && !this.word(first - 2)!.cap) evidence.speech++;
       const skip =
         BETWEEN_SUBJECT_AND_VERB.has(this.word(last + 1)?.key ?? '') || this.word(last + 1)?.key === 'first'
           ? 1
@@ -287,6 +362,17 @@ class SentenceScanner extends NameSpans {
     const toks = this.tokens;
     const head = first - 1;
     const headTok = this.word(head);
+    // "ex-Gov. Knight", "former Atty. Gen. X": an abbreviated title the name's run did not take (a prefixed word is no
+    // name word), with the words of tenure before it.
+    const abbreviation = toks[head - 1];
+    if (toks[head]?.text === '.' && abbreviation?.word && abbreviation.end === toks[head]!.start && isTitle(abbreviation.key) && !HONORIFICS.has(abbreviation.key) && !this.byLast.has(head - 1)) {
+      let s = head - 1;
+      while (s > 0 && head - s < 4 && (toks[s - 1]!.text === '.' || (toks[s - 1]!.word && (isTitle(toks[s - 1]!.key) || TENURE_WORDS.has(toks[s - 1]!.key))))) s--;
+      while (s < head && !toks[s]!.word) s++;
+      roles.push(this.text.slice(toks[s]!.start, toks[head]!.end));
+      evidence.title++;
+      return;
+    }
     // "The prime minister, Sir Keir Starmer,": an honorific between the comma and the name.
     let start = first;
     while (start > 0 && (HONORIFICS.has(toks[start - 1]!.key) || toks[start - 1]!.text === '.')) start--;
@@ -674,7 +760,15 @@ class SentenceScanner extends NameSpans {
    */
   private whoAfter(last: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
-    if (toks[last]!.possessive || toks[last + 1]?.text !== ',' || !/^who(?:se)?$/.test(toks[last + 2]?.key ?? '') || toks[last + 2]!.cap) return;
+    if (toks[last]!.possessive) return;
+    // "Frank House who will be …": "who" with no comma after a given name and another word says person too (it opens a
+    // restrictive clause) — unlike "the two Birds who got …", "the Cuban-American who".
+    const givenFirst = this.firstOf(last) < last && isGivenName(toks[this.firstOf(last)]!.key);
+    if (givenFirst && toks[last + 1]?.key === 'who' && !toks[last + 1]!.cap && toks[last + 2]?.word && !toks[last + 2]!.cap) {
+      evidence.appositive++;
+      return;
+    }
+    if (toks[last + 1]?.text !== ',' || !/^who(?:se)?$/.test(toks[last + 2]?.key ?? '') || toks[last + 2]!.cap) return;
     evidence.appositive++;
     const verb = toks[last + 3];
     if (roles.length > 0 || !verb?.word || !TRADE_VERBS.has(verb.key)) return;

@@ -55,8 +55,11 @@ const MONTH_LEADS = new Set(
 );
 /** "St. Louis", "Mt. Hood", "Ft. Worth": an abbreviation's period does not end the name. */
 const PLACE_ABBREVIATIONS = new Set(['st', 'mt', 'ft']);
-/** The shape of an agent noun the lexicon may lack: "crooner", "couturier", "cinemactor", "valedictorian". */
-const AGENT_NOUN = /^\p{Ll}{3,}(?:er|or|ier|eer|ist|ian)$/u;
+/**
+ * The shape of an agent noun the lexicon may lack: "crooner", "couturier", "cinemactor", "valedictorian",
+ * "committeeman".
+ */
+const AGENT_NOUN = /^\p{Ll}{3,}(?:er|or|ier|eer|ist|ian|man|woman)$/u;
 
 /** A name's tokens in a sentence (indices of the first and last), with what the run it came from said about it. */
 export interface Span {
@@ -65,6 +68,8 @@ export interface Span {
   roles: string[];
   title: boolean;
   affiliation: boolean;
+  /** The token the role in `roles` starts at, when the name's run held it ("Gov. Marvin Griffin"). */
+  roleFirst?: number;
   /** Set once the span has been emitted, so later context can still add evidence to it. */
   mention?: RawMention;
 }
@@ -463,7 +468,7 @@ export class NameSpans {
       if (affiliation.length > 0)
         spans.push(...this.interpret(affiliation).map((s) => ({ ...s, affiliation: true })));
       const honorificOnly = roleStartN === n && HONORIFICS.has(t.key);
-      spans.push(this.span(name, { roles: honorificOnly ? [] : [role], title: true }));
+      spans.push(this.span(name, { roles: honorificOnly ? [] : [role], title: true, ...(honorificOnly ? {} : { roleFirst: run[roleStartN]! }) }));
       return spans;
     }
     return null;

@@ -71,6 +71,7 @@ function epithetOf(words: string[], before: string): boolean {
 
 function addMention(s: NameStats, m: RawMention, ref: MentionRef): void {
   s.surfaces.set(m.surface, (s.surfaces.get(m.surface) ?? 0) + 1);
+  if (m.listPeers) for (const p of m.listPeers) if (p !== s.key) (s.listPeers ??= new Set()).add(p);
   for (const k of Object.keys(m.evidence) as (keyof Evidence)[]) s.evidence[k] += m.evidence[k];
   if (m.organization) s.organization = true;
   s.mentions.push(ref);

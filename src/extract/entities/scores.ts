@@ -20,6 +20,7 @@ import {
   lexiconKind,
 } from '../names.js';
 import { TITLES, TITLE_MODIFIERS } from '../vocabulary.js';
+import { lexiconTags } from '../../text/lexicon.js';
 
 /** A name needs at least this much evidence for one kind to be listed. */
 export const MIN_SCORE = 2;
@@ -60,6 +61,8 @@ export interface NameStats {
   bylines: number;
   /** Another name of a country the text named just before ("the Islamic Republic" for Iran): never the entity's name. */
   epithet?: boolean;
+  /** The one-word names it is listed with ("Mundt, Goldwater, Bridges, Dirksen"). */
+  listPeers?: Set<string>;
 }
 
 export type Scores = Record<EntityKind, number>;
@@ -125,7 +128,12 @@ export function scoreName(s: NameStats, ctx: ScoreContext): Scores {
     return institutionScore(s, ctx.wordStats);
   // A title, appositive or speech before a given name outweighs a last word that also names institutions and places
   // ("Mayor Ellen Park", "Rep. Wilbur Mills").
-  const personFirst = !single && isGivenName(s.words[0]!) && s.evidence.title + s.evidence.appositive + s.evidence.speech > 0;
+  // So does speech or an appositive after a first word the corpus never writes in lower case and the lexicon does not
+  // know ("in the words of Anatole France").
+  const personFirst =
+    !single &&
+    (isGivenName(s.words[0]!) || (s.words.length === 2 && !hasOrgCue(s.words) && s.evidence.title === 0 && unknownWord(s.words[0]!, ctx.wordStats))) &&
+    s.evidence.title + s.evidence.appositive + s.evidence.speech > 0;
   const orgCue = hasOrgCue(s.words) && !personFirst;
   // An employer named before a role ("City manager …", "Arsenal captain …") is an organisation, whatever its nouns.
   const placeCue = hasPlaceCue(s.words) && s.evidence.affiliation === 0 && !personFirst;
@@ -171,11 +179,13 @@ function personScore(s: NameStats, ctx: ScoreContext, hasCue: boolean): number {
   let score = 4 * Math.min(2, e.title + e.appositive + e.byline);
   // "Smith said" makes a person of an unknown word, not of a common one ("Flock said") or a group ("Democrats said").
   const acronym = single && isAcronymSurface(mostFrequent(s.surfaces));
-  if (!acronym && !pluralGroupWord(s) && !(single && isLexiconCommon(s.key)))
+  if (!acronym && !pluralGroupWord(s, ctx.wordStats) && !(single && isLexiconCommon(s.key)))
     score += 2 * Math.min(2, e.speech);
   // The shape of a personal name counts only when nothing in the name says organisation or place, and it does not
   // start with a plural noun ("the Masters Palmer and Player …").
   if (hasCue || (!single && isCommonPlural(s.words[0]!))) return score;
+  // "Brandt looks as though he could …": taken up by "he" or "she" (not an institution's name, nor a common word).
+  if (!acronym && !pluralGroupWord(s, ctx.wordStats) && !(single && isLexiconCommon(s.key))) score += 2 * Math.min(1, e.pronoun);
   if (!single && isPersonWord(s.words[0]!)) score += 3;
   // "J. Edgar Hoover", "W. Averell Harriman": initials before a name are a person's ("N. Y.", "D. C." are initials only).
   else if (!single && s.words.length <= 4 && /^\p{Lu}\.$/u.test(mostFrequent(s.surfaces).split(/\s+/)[0] ?? '') && s.words.some((w) => w.length > 1)) score += 3;
@@ -221,12 +231,43 @@ export function hasPersonEvidence(s: NameStats, givenName = true): boolean {
   return e.title + e.appositive + e.byline + e.speech > 0 || (givenName && isGivenName(s.words[0]!));
 }
 
-/** "Republicans", "Democrats", "Nazis": plural group words are not one person even when they "said". */
-function pluralGroupWord(s: NameStats): boolean {
+/**
+ * "Republicans", "Democrats", "Nazis": plural group words are not one person even when they "said". A word ending in
+ * "-is" is such a plural only when the corpus also writes its singular ("Nazi", "Sunni"): "Maris" is a surname.
+ */
+function pluralGroupWord(s: NameStats, wordStats: WordStats): boolean {
   if (s.words.length !== 1) return false;
   const w = s.words[0]!;
   if (!/[^s]s$/.test(w) || isLexiconLastName(w)) return false;
-  return isDemonym(w) || /(?:ans|ats|ists|ites|is|ers)$/.test(w);
+  if (isDemonym(w) || /(?:ans|ats|ists|ites|ers)$/.test(w)) return true;
+  const singular = w.slice(0, -1);
+  return w.endsWith('is') && (wordStats.capitalisedMidSentence.has(singular) || wordStats.lower.has(singular));
+}
+
+/** A word neither the lexicon nor the corpus's lower case knows, nor a title, demonym or compass word. */
+function unknownWord(word: string, wordStats: WordStats): boolean {
+  return (
+    !wordStats.lower.has(word) &&
+    lexiconTags(word).length === 0 &&
+    !TITLES.has(word) &&
+    !TITLE_MODIFIERS.has(word) &&
+    !isDemonym(word) &&
+    !isDirectionWord(word) &&
+    !ORG_CUES.has(word) &&
+    !PLACE_CUES.has(word)
+  );
+}
+
+/**
+ * A one-word name in a list with people ("Mundt, Goldwater, Bridges, Dirksen, et al") may be taken for one of them:
+ * nothing about it says place or organisation — no place preposition, employer, outlet, "the", address, form of an
+ * organisation, nor a lexicon kind or institution noun. (A plural common word, "Bridges", is no such evidence.)
+ */
+export function mayBeListedPerson(s: NameStats): boolean {
+  const e = s.evidence;
+  if (s.words.length !== 1 || lexiconKind(s.key) !== null || ORG_CUES.has(s.key) || PLACE_CUES.has(s.key) || isDemonym(s.key)) return false;
+  if (isAcronymSurface(mostFrequent(s.surfaces))) return false;
+  return e.placePrep + e.affiliation + e.outlet + e.theX + e.address === 0 && !s.organization;
 }
 
 /** A word that can be part of a name: not a common lower-case word elsewhere in the corpus. */

@@ -633,3 +633,78 @@ describe('the short form of an institution named in full (issue 16)', () => {
     expect(entity(index, 'Wayne State').kind).toBe('organization');
   });
 });
+
+describe('surname-only people in lists and columns (issue 16)', () => {
+  it('makes people of one-word names listed with a person, taken up by "he", or listed with such names', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: [
+          'The old guard as led by Sen. Quarles, Vandermeer, Hollins, Pettibone, et al, is making the same mistakes.',
+          '“From Ostrowski, Kellerman and Dabney”, answers the manager.',
+          'Ostrowski has not proved it yet, but he says his arm is sound. To me, Kellerman looks as though he could win twenty. And Dabney looks stronger than last year.',
+          'So, if the club is to improve, Kellerman, Ostrowski and Dabney will have to do it.',
+        ].join('\n\n'),
+      }),
+    ]);
+    expect(names(index, 'person').sort()).toEqual(['Dabney', 'Hollins', 'Kellerman', 'Ostrowski', 'Pettibone', 'Quarles', 'Vandermeer']);
+  });
+
+  it('keeps one-word places and organisations in a list out, and a speaker\'s "he said" gives the name before no pronoun', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: 'Sen. Quarles toured Turin, Milan and Genoa. Zentrix employs 80,000 workers, he said. The firm bought Underholt and Maxwick last year.',
+      }),
+    ]);
+    expect(names(index, 'person')).toEqual(['Quarles']);
+  });
+
+  it('reads a surname ending in "-is" as a speaker unless the corpus writes its singular ("Nazi", "Nazis")', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: '“I hit it hard”, Doris said. Mantilla and Doris, under pressure from writers, are trying to be cooperative. The Nazi party was banned; “We are back”, Nazis said.',
+      }),
+    ]);
+    expect(names(index, 'person').sort()).toEqual(['Doris', 'Mantilla']);
+  });
+});
+
+describe('people whose names end in a place or institution word (issue 16)', () => {
+  it('reads "X who will …" and "in the words of X" as people', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: 'Hank Folley, backed up by Frank Hall who will be within calling distance, makes up the second line. Or, in the words of Anatole Chile, “The law must forbid the rich as well as the poor from sleeping under bridges”.',
+      }),
+    ]);
+    expect(names(index, 'person').sort()).toEqual(['Anatole Chile', 'Frank Hall', 'Hank Folley']);
+  });
+});
+
+describe('whole titles (issue 16)', () => {
+  it('keeps "former", "ex-" and "Atty." with the title, and reads "Committeeman" before a full name as a role', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: [
+          'But when former Gov. Morton Grange and Lt. Gov. Byrne accepted, the tour began.',
+          'Nixley would be the foe, with ex-Gov. Knapp a close second.',
+          'He has the advice of former Democratic National Committeeman Paul Zifkin, who backed him over a candidate espoused by Atty. Gen. Stanley Mosely.',
+        ].join('\n\n'),
+      }),
+    ]);
+    expect(entity(index, 'Morton Grange').roles).toEqual(['former Gov.']);
+    expect(entity(index, 'Knapp').roles).toEqual(['ex-Gov.']);
+    expect(entity(index, 'Paul Zifkin').roles).toEqual(['former Democratic National Committeeman']);
+    expect(entity(index, 'Stanley Mosely').roles).toEqual(['Atty. Gen.']);
+  });
+});
+
+describe('a pet form of a given name (issue 16)', () => {
+  it('takes "Frankie" for the one Frank named in full, and a comma between two names for no list', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: 'Actor Frank Sintra flew in on Sunday. Frankie sang as though he meant it. Through Secretary Hertle, Ikey offered the President an opportunity.',
+      }),
+    ]);
+    expect(entity(index, 'Frank Sintra').aliases).toContain('Frankie');
+    expect(names(index, 'person').sort()).toEqual(['Frank Sintra', 'Hertle']);
+  });
+});
