@@ -21,6 +21,12 @@ export interface DateMention {
   vague?: true;
   /** "days after Y", "two weeks before": counted from another date of the sentence, which it is background to. */
   anchored?: true;
+  /** "on July 10", "in October": a month or day whose year the text does not give (taken from the article's date). */
+  yearless?: true;
+  /** "in 1958", "October 1960", "Aug. 31, 1958": the text gives the year. */
+  explicitYear?: true;
+  /** "yesterday", "last week", "on Monday", "two years ago": counted from the article's date (the story's present). */
+  deictic?: true;
 }
 
 /** A phrase dated relative to another mention ("a month later", "days after", "that year"). */
@@ -43,6 +49,8 @@ interface Candidate {
   period?: Period;
   relative?: Relative;
   vague?: true;
+  /** How the year is known: from the text (`explicit`), guessed for a month or day without one (`yearless`), or counted from the article's date (`deictic`). */
+  year?: 'explicit' | 'yearless' | 'deictic';
 }
 
 interface Context extends TenseContext {
@@ -206,7 +214,7 @@ function yearCandidates(ctx: Context): Candidate[] {
     if (!isYearUse(ctx.sentence, m.index, m.index + 4)) continue;
     // "in 1961" in a 1961 report is "this year": a year not yet over dates no event ("he'll do better in 1961").
     const current = Number(m[1]) === ctx.article.y;
-    out.push({ start: m.index, end: m.index + 4, priority: 1, period: { date: `${m[1]}-01-01`, precision: 'year' }, ...(current ? { vague: true as const } : {}) });
+    out.push({ start: m.index, end: m.index + 4, priority: 1, period: { date: `${m[1]}-01-01`, precision: 'year' }, year: 'explicit', ...(current ? { vague: true as const } : {}) });
   }
   return out;
 }
@@ -266,6 +274,7 @@ function articleRelativeCandidates(ctx: Context): Candidate[] {
     add(m, { y, m: first, d: 1 }, 'year', which === 'this'); // "this spring", like "this year": the season now, vague
   }
   out.push(...weekdayCandidates(ctx));
+  for (const c of out) c.year = 'deictic';
   return out;
 }
 
@@ -412,11 +421,11 @@ function chronoCandidates(ctx: Context): Candidate[] {
     if (casual !== undefined) {
       if (casual === 0 && !isReportedDay(ctx.sentence, start, end)) continue;
       if (/^['’]s\b/.test(ctx.sentence.slice(end))) continue; // "today's successful companies": nowadays
-      out.push({ start, end, priority: 2, period: periodOf(addDays(ctx.article, casual), 'day') });
+      out.push({ start, end, priority: 2, period: periodOf(addDays(ctx.article, casual), 'day'), year: 'deictic' });
       continue;
     }
     const period = calendarPeriod(ctx, r.start, text, start, end);
-    if (period) out.push({ start, end, priority: 2, period });
+    if (period) out.push({ start, end, priority: 2, period, year: r.start.isCertain('year') ? 'explicit' : 'yearless' });
   }
   return out;
 }
@@ -535,6 +544,9 @@ export function extractDates(sentence: string, articleDate: string, previous: Pe
     const mention: DateMention = { start: c.start, end: c.end, text: sentence.slice(c.start, c.end), period };
     if (c.vague) mention.vague = true;
     if (c.relative?.kind === 'after') mention.anchored = true;
+    if (c.year === 'explicit') mention.explicitYear = true;
+    else if (c.year === 'yearless') mention.yearless = true;
+    else if (c.year === 'deictic') mention.deictic = true;
     mentions.push(mention);
   }
   return mentions;

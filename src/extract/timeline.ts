@@ -3,8 +3,8 @@ import { boundedMemo, pushTo, weakMemo } from '../util/collections.js';
 import { articleOrder, cite } from '../model/citation.js';
 import type { Article, Citation, Sentence, TimelineEvent, TimelineFilter } from '../model/types.js';
 import { terms, words } from '../text/terms.js';
-import { datelineDay, extractDates } from './dates.js';
-import { sentenceEvents } from './event-dates.js';
+import { datelineDay, extractDates, type DateMention } from './dates.js';
+import { sentenceEvents, type SentenceEvent } from './event-dates.js';
 import { parseYmd, periodEnd, precisionRank, toDays, type Period } from '../model/periods.js';
 
 /** One sentence (or one clause of it) stating something at one period. */
@@ -125,9 +125,16 @@ function findArticleMentions(article: Article): Mention[] {
   const first = article.sentences[0];
   const reference = (first && datelineDay(first.text, article.date)) ?? article.date;
   let frame: string | undefined;
+  const told: { sentence: Sentence; found: DateMention[]; events: SentenceEvent[] }[] = [];
   article.sentences.forEach((sentence, i) => {
     const found = extractDates(sentence.text, reference, previous, frame ? { frame } : {});
     const events = found.length === 0 ? [] : sentenceEvents(sentence.text, found, { quoted: opensQuoted(article, sentence) });
+    if (found.length > 0) told.push({ sentence, found, events });
+    if (i < LEAD_SENTENCES && frame === undefined) for (const event of events) frame ??= storyFrame(event.mention.period, reference);
+    if (found.length > 0) previous = found.at(-1)!.period;
+  });
+  narrativeYears(told.flatMap((t) => t.found.map((mention) => ({ mention, sentence: t.sentence }))));
+  for (const { sentence, events } of told) {
     for (const event of events) {
       // "The July incident was …" after the article told of a July attack: that event again, not a new one.
       if (event.anaphoric && out.some((m) => m.article === article && overlaps(m.period, event.mention.period))) continue;
@@ -136,11 +143,48 @@ function findArticleMentions(article: Article): Mention[] {
       const others = events.filter((e) => e !== event).map((e) => e.mention.start);
       const core = coreOf(coreText(sentence.text, event.start, event.end, event.mention.start, event.mention.end, others));
       out.push({ article, sentence, period: event.mention.period, text, about: aboutTerms(text), core });
-      if (i < LEAD_SENTENCES && frame === undefined) frame = storyFrame(event.mention.period, reference);
     }
-    if (found.length > 0) previous = found.at(-1)!.period;
-  });
+  }
   return out;
+}
+
+/**
+ * A month or day without a year takes the year its narrative establishes, not the article's: a history piece's "on
+ * July 10 dispatched paratroops" told before "by the end of the three-month period, in October 1960" is July 1960
+ * (a narrative tells a date before a later one), and "In 1940 the plant closed. On July 10 it reopened" is July 1940
+ * (an explicit year of an earlier sentence of the paragraph). A date counted from the article's ("yesterday", "last week", "on
+ * Monday") between them brings the narrative back to the story's present and breaks the link. Mutates the periods.
+ */
+function narrativeYears(mentions: { mention: DateMention; sentence: Sentence }[]): void {
+  mentions.forEach(({ mention: m, sentence }, i) => {
+    if (!m.yearless || (m.period.precision !== 'day' && m.period.precision !== 'month')) return;
+    const { y, m: month, d } = parseYmd(m.period.date);
+    const at = (year: number): Period => ({ date: `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`, precision: m.period.precision });
+    // The next explicit month or day of a later sentence ("in August; in August of 1960, he sold seven" is a
+    // contrast), with no date of the story's present before it.
+    for (let j = i + 1; j < mentions.length; j++) {
+      if (mentions[j]!.sentence === sentence) continue;
+      const n = mentions[j]!.mention;
+      if (n.deictic) break;
+      if (!n.explicitYear) continue;
+      if (n.period.precision !== 'day' && n.period.precision !== 'month') break;
+      const end = periodEnd(n.period);
+      let year = y;
+      while (year > y - 50 && at(year).date > end) year--;
+      if (year !== y) m.period = at(year);
+      return;
+    }
+    // An explicit year of an earlier sentence of the same paragraph, with no date of the story's present after it.
+    for (let j = i - 1; j >= 0 && mentions[j]!.sentence.paragraph === sentence.paragraph; j--) {
+      if (mentions[j]!.sentence === sentence) continue; // "who led the firm until 2017, was found guilty on Nov. 19"
+      const p = mentions[j]!.mention;
+      if (p.deictic) return;
+      if (!p.explicitYear && !p.yearless) continue;
+      const year = parseYmd(p.period.date).y;
+      if (year < y && at(year).date >= p.period.date) m.period = at(year);
+      return;
+    }
+  });
 }
 
 /** Does the sentence open inside a quotation that an earlier sentence of its paragraph began? */

@@ -298,3 +298,28 @@ describe('periodLabel', () => {
     expect(periodLabel({ date: '1990-01-01', precision: 'decade' })).toBe('the 1990s');
   });
 });
+
+describe('a month or day without a year takes its narrative’s year (issue 16, brown-fresh5)', () => {
+  const dates = (body: string, date = '1961-12-15'): string[] => buildTimeline([makeArticle({ date, body })]).map((e) => `${e.date} ${e.precision}`);
+
+  it('dates days told before a later explicit month in its year ("on July 10 … in October 1960")', () => {
+    expect(
+      dates(
+        'The army mutinied, and on July 10 the government sent troops to the colony.\n\n' +
+          'On July 14 the council voted a resolution.\n\n' +
+          'But by the end of the period, in October 1960, calm settled on the colony.',
+      ),
+    ).toEqual(['1960-07-10 day', '1960-07-14 day', '1960-10-01 month']);
+  });
+
+  it('dates a day after an earlier explicit year of its paragraph in that year', () => {
+    expect(dates('The plant was closed in 1940. On July 10 its owners sold it.')).toEqual(['1940-01-01 year', '1940-07-10 day']);
+  });
+
+  it('keeps the article’s year when the story’s present comes between, or the later year is a contrast in the same sentence', () => {
+    expect(
+      dates('On July 10 the firm sold the plant.\n\nLast week the buyer reopened it.\n\nThe plant had been built in October 1950.'),
+    ).toEqual(['1950-10-01 month', '1961-07-10 day', '1961-12-04 week']);
+    expect(dates('Mr. Doe sold 21 tractors in August; in August of 1960, he sold seven.', '1961-10-04')).toContain('1961-08-01 month');
+  });
+});
