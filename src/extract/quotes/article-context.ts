@@ -144,6 +144,18 @@ export class ArticleContext implements RunContext {
     const out: Mention[] = [];
     const ownerAt = run.findIndex((t, k) => t.possessive && k < run.length - 1);
     if (ownerAt >= 0) out.push(...this.mentionsOfRun(run.slice(0, ownerAt + 1), [], false, unit));
+    // "State Party Chairman James Gray of Albany": a person of a place is the person (and the place a mention of its own).
+    const of = run.findIndex((t, k) => k > 0 && t.lower === 'of');
+    if (of > 0 && of < run.length - 1) {
+      const person = classifyRun(this, run.slice(0, of), before, speaks);
+      if (person?.kind === 'person' && /\s/.test(person.name)) {
+        out.push({ ...person, pos: run[0]!.start, unit });
+        const place = classifyRun(this, run.slice(of + 1));
+        if (place) out.push({ ...place, pos: run[of + 1]!.start, unit });
+        for (const mention of out) if (mention.kind === 'person' || mention.kind === 'unknown') this.registerPerson(mention);
+        return out;
+      }
+    }
     const m = classifyRun(this, run, before, speaks);
     if (m) out.push({ ...m, pos: run[0]!.start, unit });
     for (const mention of out) if (mention.kind === 'person' || mention.kind === 'unknown') this.registerPerson(mention);
@@ -542,6 +554,16 @@ export class ArticleContext implements RunContext {
     return null;
   }
 
+  /** The person the unit after `u` opens with, named in full with a title ("Commerce Secretary Luther Hodges, …"). */
+  private namedNext(u: Unit): Speaker | null {
+    const next = this.units[u.index + 1];
+    const first = next?.mentions.reduce<Mention | null>((a, m) => (a === null || m.pos < a.pos ? m : a), null);
+    if (!next || !first || first.kind !== 'person' || !/\s/.test(first.name)) return null;
+    if (!first.titles.some((w) => ATTRIBUTION_TITLES.has(w) && !HONORIFICS.has(w))) return null;
+    const opening = next.tokens.find((t) => t.type === 'word' && t.cap);
+    return opening && opening.start <= first.pos ? this.asSpeaker(first, first.pos) : null;
+  }
+
   // -- noun phrases → speakers -----------------------------------------------------------------------------------
 
   /**
@@ -626,6 +648,12 @@ export class ArticleContext implements RunContext {
     }
     if (ORG_NOUNS.has(headWord) || isSpeakerNoun(headWord)) {
       const mods = tail.map((t) => t.lower);
+      // "A top American official … thinks …" opening the article, then "Commerce Secretary Luther Hodges …": a lead's
+      // indefinite description of someone is the person the next sentence opens with, named with a title.
+      if (u.index === 0 && i === 1 && /^(?:a|an)$/.test(np[0]!.lower) && !ORG_NOUNS.has(headWord)) {
+        const named = this.namedNext(u);
+        if (named) return named;
+      }
       const runIsPlace = run.length > 0 && run.every((t) => lexiconTags(base(t)).some(isPlaceTag));
       if (isSpeakerNoun(headWord) && (run.length === 0 || runIsPlace)) {
         const hit = this.resolveRole(mods, pos, u);

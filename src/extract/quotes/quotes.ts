@@ -3,7 +3,7 @@ import { boundedMemo, weakMemo } from '../../util/collections.js';
 import { cite } from '../../model/citation.js';
 import type { Article, Quote, QuoteFilter, Sentence } from '../../model/types.js';
 import { normalizeWord, terms } from '../../text/terms.js';
-import { ATTRIBUTION_TITLES, HONORIFICS, TITLE_MODIFIERS } from '../vocabulary.js';
+import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, HONORIFICS, TITLE_MODIFIERS } from '../vocabulary.js';
 import { ArticleContext } from './article-context.js';
 import { Attributor } from './attributor.js';
 import type { SpeakerResolver, Unit } from './speakers.js';
@@ -182,12 +182,16 @@ export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] 
       if (tok.type !== 'quote' || seen.has(tok.quote)) return;
       seen.add(tok.quote);
       const span = spans[tok.quote]!;
-      let found = attributor.inUnit(u, qi);
+      // "“Said Secretary Hodges: ‘It's a tough …’", "“Hodges predicted: ‘I think …’": a quoted report whose own words
+      // give a quotation nested in it to its speaker — the nested words are that person's; the report's next
+      // paragraph goes on with the reporter, not with them.
+      const nested = nestedReportSpeaker(ctx, u, span, article.body);
+      let found = nested ?? attributor.inUnit(u, qi);
       if (found === undefined && isStandalone(u, qi)) found = inherited(ctx, attributor, u, spans, tok.quote, article.body);
       // "…recommended that: (1) … (2) Fulton legislators “work with …”": a list item goes on with the list's speaker.
       if (found === undefined && isListItem(u)) found = listSpeaker(ctx, u);
       const speaker = found ?? null;
-      if (speaker) u.speaker = speaker;
+      if (speaker && !nested) u.speaker = speaker;
       const range = citationRange(bySentences.get(span.paragraph) ?? [], span);
       const text = article.body.slice(span.start, span.end);
       const quote: Quote = { text, speaker: speaker?.name ?? null, citation: cite(article, range.start, range.end) };
@@ -196,6 +200,30 @@ export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] 
     });
   }
   return out;
+}
+
+/** The inverted verbs of a report's lead-in ("Said X:", "Added X:"). */
+const INVERTED_LEAD = /^(?:said|says|added|adds|declared|explained|continued|wrote|writes)$/;
+
+/**
+ * A quotation that opens with a lead-in of its own reporting a nested quotation in single marks — "Said Secretary
+ * Hodges: ‘…", "Hodges predicted: ‘…" — is the words of the person the lead-in names (a person, else nobody found).
+ */
+function nestedReportSpeaker(ctx: ArticleContext, u: Unit, span: QuoteSpan, body: string): Unit['speaker'] | undefined {
+  const text = body.slice(span.start, Math.min(span.end, span.start + 120));
+  const m = /^([^“”"‘’:;.!?]{3,80}):\s*[‘']\p{L}/u.exec(text);
+  if (!m) return undefined;
+  const lead = tokenize(body, span.start, span.start + m[1]!.length, [], []).filter((t) => t.type === 'word' || t.text === '.');
+  const words = lead.filter((t) => t.type === 'word');
+  if (words.length < 2 || words.length > 7) return undefined;
+  let np: typeof lead;
+  if (INVERTED_LEAD.test(words[0]!.lower)) np = lead.slice(lead.indexOf(words[0]!) + 1);
+  else if (ATTRIBUTION_SPEECH_VERBS.has(words.at(-1)!.lower)) np = lead.slice(0, lead.indexOf(words.at(-1)!));
+  else return undefined;
+  // Only a name (with its title): "Said Secretary Hodges", "Hodges predicted".
+  if (np.length === 0 || !np.every((t) => t.text === '.' || t.cap)) return undefined;
+  const speaker = ctx.interpret(np, span.start, u);
+  return speaker && speaker.kind === 'person' ? speaker : undefined;
 }
 
 /**

@@ -449,3 +449,30 @@ describe('attribution on news the engine has not seen (issue 16, brown-fresh4 mi
     expect(quotes).toEqual([['We are back in town again', 'Frank S. Sims']]);
   });
 });
+
+describe('speakers in reports and leads (issue 16)', () => {
+  it('gives words nested in a quoted report to the person its lead-in names, and the next paragraph not to them', () => {
+    const body = [
+      'Trade Secretary Lionel Hadley toured two plants on Monday.',
+      'Our correspondent cabled as follows —',
+      '“Said Secretary Hadley: ‘It is a hard combination for us to face.',
+      '“Ventoro had a special interest for Hadley. It took over a typewriter maker last year.',
+      '“Hadley predicted: ‘I think we will see more foreign firms coming here’”.',
+    ].join('\n\n');
+    const quotes = extractQuotes([makeArticle({ body })]);
+    expect(speakerOf(quotes, 'Said Secretary Hadley')).toBe('Lionel Hadley');
+    expect(speakerOf(quotes, 'Hadley predicted')).toBe('Lionel Hadley');
+    expect(speakerOf(quotes, 'Ventoro had')).toBeNull();
+  });
+
+  it('reads "Chairman X of Place said … he said" as X, and a lead\'s "a top official" as the titled person the next paragraph names', () => {
+    expect(quotesOf('But State Party Chairman James Grayson of Albion said no, and he did not mince words. “They are just asking too much”, he said.')).toEqual([
+      ['They are just asking too much', 'James Grayson'],
+    ]);
+    const lead = [
+      'A top American official, after a look at the factories, thinks the country is in a “very serious situation” competitively.',
+      'Commerce Secretary Lionel Hadley, accompanied by a member of our staff, toured two plants.',
+    ].join('\n\n');
+    expect(quotesOf(lead)).toEqual([['very serious situation', 'Lionel Hadley']]);
+  });
+});
