@@ -143,6 +143,8 @@ function background(sentence: string, m: DateMention, previous: DateMention | un
   if (CITATION_BEFORE.test(head.slice(-40)) && /^\s*\)/.test(sentence.slice(m.end))) return true;
   if (BOUND_BEFORE.test(head.slice(-20))) return true;
   if (CONDITION.test(` ${clause}`)) return true;
+  // "Why not have them travel the state in November debating?": a question reports no event.
+  if (/\?[\s”"’')]*$/.test(sentence) && !insideQuotes(sentence, m.start, quoted)) return true;
   // "the September-October term", "the 1961-62 budget", "the 1947-49 average": a span's label.
   if (/[\p{L}\d][-–][\p{L}\d]/u.test(m.text.replace(/^(?:mid|early|late)[-–]/i, '')) || /^[-–]\d/.test(sentence.slice(m.end)) || /\d[-–]$/.test(sentence.slice(0, m.start))) return true;
   const before = sentence.slice(Math.max(0, m.start - 80), m.start);

@@ -200,3 +200,11 @@ describe('a clock range is no number’s baseline (issue 16, brown-fresh4)', () 
     expect(sentenceEvents(s, extractDates(s, '1961-05-06')).map((e) => e.mention.period.date)).toEqual(['1961-05-07']);
   });
 });
+
+describe('a question reports no event (issue 16, brown-fresh5)', () => {
+  it('makes no event of "Why not … in November?" but keeps the answer’s date', () => {
+    const dates = (s: string): string[] => sentenceEvents(s, extractDates(s, '1961-04-17')).map((e) => e.mention.text);
+    expect(dates('Why not have them tour the state in November debating?')).toEqual([]);
+    expect(dates('They toured the state in March.')).toEqual(['March']);
+  });
+});
