@@ -2,7 +2,7 @@
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
 import { lexiconTags } from '../../text/lexicon.js';
 import { STOP_WORDS, casedWords, withoutPossessive, type NameToken } from '../../text/terms.js';
-import { NAME_SUFFIXES, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isGivenName, isModifiedNoun, lexiconKind } from '../names.js';
+import { NAME_SUFFIXES, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isGivenName, isLexiconLastName, isModifiedNoun, lexiconKind } from '../names.js';
 import {
   HONORIFICS,
   INVERTED_SPEECH_VERBS,
@@ -278,9 +278,22 @@ class SentenceScanner extends NameSpans {
       evidence.placePrep += 2;
       evidence.address++;
     }
+    // "Continental Airlines night-coach Flight 54", "Room 12", "Route 66": one word that is no given name or surname,
+    // with a number right after it, is a designation.
+    const numbered = toks[last + 1];
+    if (first === last && numbered && /^\d{1,4}$/.test(numbered.text) && numbered.start === lastTok.end + 1 && !lastTok.possessive && !lastTok.acronym && !isGivenName(lastTok.key) && !isLexiconLastName(lastTok.key) && lexiconKind(lastTok.key) === null) return;
+    // "Mrs. Henry T. Sulcer of Winnetka, a new board member,": the appositive after a person's home town is the person's.
+    const homeOf = toks[first - 1]?.key === 'of' && !toks[first - 1]!.cap ? this.byLast.get(first - 2) : undefined;
+    const personalHome = homeOf?.mention !== undefined && (homeOf.title || isGivenName(toks[homeOf.first]!.key) || homeOf.mention.evidence.title > 0);
     if (!organization) {
       this.roleBefore(first, evidence, roles);
-      this.appositiveAfter(span.last, evidence, roles);
+      if (personalHome) {
+        const owner = homeOf!.mention!;
+        const before = owner.roles.length;
+        const given = noEvidence();
+        this.appositiveAfter(span.last, given, owner.roles);
+        if (owner.roles.length > before || given.appositive > 0) owner.evidence.appositive += given.appositive;
+      } else this.appositiveAfter(span.last, evidence, roles);
       // "…, Mrs. Eve Roe is treasurer": the copula after the name says more surely than a list before it.
       if (roles.length === 0) this.copulaRole(span.last, evidence, roles);
       if (roles.length === 0) this.listRole(first, evidence, roles);

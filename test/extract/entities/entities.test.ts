@@ -708,3 +708,16 @@ describe('a pet form of a given name (issue 16)', () => {
     expect(names(index, 'person').sort()).toEqual(['Frank Sintra', 'Hertle']);
   });
 });
+
+describe('home towns and designations (issue 16)', () => {
+  it('gives the appositive after "X of Town," to X, and reads "Flight 54" as no person', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: 'Mrs. Henry T. Sulkin of Wennetka, a new board member, will be chairman of publicity. When night-coach Flightway 54 took off, Captain Byron Rickman was at the controls.',
+      }),
+    ]);
+    expect(names(index, 'person').sort()).toEqual(['Byron Rickman', 'Henry T. Sulkin']);
+    expect(entity(index, 'Henry T. Sulkin').roles).toContain('new board member');
+    expect(entity(index, 'Wennetka').kind).toBe('place');
+  });
+});
