@@ -46,8 +46,12 @@ const SETS: StorySet[] = [
   { name: 'brown-fresh3', gold: 'eval/gold/brown-fresh3.json', unseen: true, holdout: false },
   // brown-fresh4 was the blind set until its first figures were recorded and its misses read; tuned on since.
   { name: 'brown-fresh4', gold: 'eval/gold/brown-fresh4.json', unseen: true, holdout: false },
+  // Made-up modern news in BBC News style (bands, clubs, companies, BBC titles): a tuning set, never blind.
+  { name: 'modern', gold: 'eval/gold/modern.json', unseen: true, holdout: false },
   // The blind set: gold written before the engine ran on it; measured once, after the changes.
   { name: 'brown-fresh5', gold: 'eval/gold/brown-fresh5.json', unseen: true, holdout: true },
+  // A tuning set for /quote: seven made-up articles in BBC News style written to exercise modern attribution patterns.
+  { name: 'modern-quotes', gold: 'eval/gold/modern-quotes.json', unseen: false, holdout: false },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */
