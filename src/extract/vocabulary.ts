@@ -140,7 +140,8 @@ export const TITLES: ReadonlySet<string> = words(`
   artist novelist poet filmmaker producer host anchor presenter commentator pundit broadcaster mr mrs ms mx miss sir
   dame lord baroness baron hon councilman councilwoman councillor alderman solicitor controller comptroller auditor
   clerk registrar pfc cpl pvt outfielder infielder shortstop catcher linebacker halfback fullback boxer golfer dictator statesman
-  prosecutor-general chief-of-staff marshal chief-executive constable crown justice lady prime vice sens reps govs atty`);
+  prosecutor-general chief-of-staff marshal chief-executive constable crown justice lady prime vice sens reps govs atty
+  insp cllr`);
 
 /** Plural title abbreviations before a list of names ("Sens. Leverett Saltonstall and Dick Russell"): each has the title. */
 export const PLURAL_TITLES: ReadonlySet<string> = pick('sens reps govs', TITLES);
@@ -160,7 +161,7 @@ export const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   capt: 'captain', sgt: 'sergeant', gen: 'general', lt: 'lieutenant', col: 'colonel', sen: 'senator', rep: 'representative',
   gov: 'governor', dr: 'doctor', prof: 'professor', det: 'detective', insp: 'inspector', supt: 'superintendent',
   cmdr: 'commander', adm: 'admiral', maj: 'major', rev: 'reverend', pres: 'president',
-  pfc: 'private', cpl: 'corporal', pvt: 'private', atty: 'attorney',
+  pfc: 'private', cpl: 'corporal', pvt: 'private', atty: 'attorney', cllr: 'councillor',
 };
 
 /** Words that qualify a title ("Deputy Foreign Minister", "former vice president", "chief defense counsel"). */
@@ -240,6 +241,7 @@ export const MORE_ROLE_NOUNS: ReadonlySet<string> = words(`
   survivor
   member proprietor critic publisher designer creator stewardess passenger recruit student housewife concertmaster
   violinist pianist cellist conductor dancer ballerina composer choreographer
+  drummer guitarist bassist keyboardist vocalist frontman frontwoman bandmate band-mate teammate team-mate barrister
 `);
 
 /** Kinship nouns: who someone is to another, a role only in apposition ("her daughter, Christine", "X, his wife"). */

@@ -126,6 +126,16 @@ const TENURE_WORDS = new Set('former ex then acting interim late retired outgoin
 const BODY_PARTS = new Set(['head', 'hand', 'arm', 'back']);
 /** Ranks that are everyday adjectives in lower case ("a major Hollywood studio", "general election"). */
 const ADJECTIVE_RANKS = new Set(['major', 'general', 'private']);
+/** An age written as an adjective ("82-year-old"): between an appositive's comma and the name it does not part them. */
+const AGE_ADJECTIVE = /^\d{1,3}-year-old$/;
+/** People by relation, a role only after whose they are ("his school friend X", "her former partner X"). */
+const RELATION_NOUNS = new Set(
+  'friend colleague girlfriend boyfriend partner flatmate classmate neighbour neighbor bandmate band-mate teammate team-mate'.split(' '),
+);
+/** Prepositions that open a role's complement ("a spokesman for the star", "head of development"). */
+const ROLE_COMPLEMENT = new Set(['of', 'for', 'at', 'on', 'with', 'to']);
+/** A court's sides, written after a barrister's name ("Jane Roe, prosecuting, said"). */
+const COURT_SIDES = new Set(['prosecuting', 'defending']);
 
 /** Collect, over all sentences, which words appear lower-case and which capitalised mid-sentence. */
 export function addWordStats(stats: WordStats, text: string): void {
@@ -389,6 +399,8 @@ class SentenceScanner extends NameSpans {
     // "The prime minister, Sir Keir Starmer,": an honorific between the comma and the name.
     let start = first;
     while (start > 0 && (HONORIFICS.has(toks[start - 1]!.key) || toks[start - 1]!.text === '.')) start--;
+    // "One victim, 82-year-old Edith Moorcroft,": an age between the comma and the name.
+    if (start === first && headTok && AGE_ADJECTIVE.test(headTok.text) && toks[first - 2]?.text === ',') start = first - 1;
     if (!headTok || start < first) {
       this.reverseAppositive(start, first, evidence, roles);
       return;
@@ -398,6 +410,8 @@ class SentenceScanner extends NameSpans {
       this.pluralRole(head, evidence, roles);
       return;
     }
+    // "his school friend Adam Chase", "her brother John": a relation after whose it is.
+    if (!headTok.cap && (KINSHIP_NOUNS.has(headTok.key) || RELATION_NOUNS.has(headTok.key)) && this.relationBefore(head, evidence, roles)) return;
     // A rank that is also an everyday adjective is a title only capitalised: "major Hollywood studios".
     if (headTok.cap || !isRoleNoun(headTok.key) || ADJECTIVE_RANKS.has(headTok.key)) return;
     if (toks[head - 1]?.possessive && BODY_PARTS.has(headTok.key)) return; // "Throneberry's head"
@@ -417,28 +431,80 @@ class SentenceScanner extends NameSpans {
     evidence.title++;
   }
 
+  /**
+   * "his school friend Adam Chase", "Holland's former partner Tina Field": a relation noun right before a name, with at
+   * most two modifiers and a possessive before them, is the name's role.
+   */
+  private relationBefore(head: number, evidence: Evidence, roles: string[]): boolean {
+    const toks = this.tokens;
+    let s = head;
+    while (s > 0 && head - s < 2) {
+      const t = this.word(s - 1);
+      if (!t || t.cap || t.possessive || DETERMINERS.has(t.key) || !this.isRolePhraseWord(t)) break;
+      s--;
+    }
+    const owner = toks[s - 1];
+    if (!owner?.word || !(owner.possessive || (!owner.cap && /^(?:his|her|their|its|our|my)$/.test(owner.key)))) return false;
+    roles.push(this.text.slice(toks[s]!.start, toks[head]!.end));
+    evidence.appositive++;
+    return true;
+  }
+
+  /**
+   * "a spokesman for the star, X", "Sony's head of development, X", "her partner on the tour, X": the role noun before
+   * a short complement that ends at the appositive's comma, or -1.
+   */
+  private complementHead(end: number): number {
+    const toks = this.tokens;
+    for (let p = end; p > 0 && end - p < 5; p--) {
+      const t = toks[p]!;
+      if (!t.word || SPEECH_VERBS.has(t.key)) return -1;
+      if (t.cap || !ROLE_COMPLEMENT.has(t.key) || p === end) continue;
+      const role = this.word(p - 1);
+      if (!role || role.cap || !(isRoleNoun(role.key) || KINSHIP_NOUNS.has(role.key))) return -1;
+      for (let k = p + 1; k <= end; k++) {
+        const w = toks[k]!;
+        if (!w.cap && lexiconTags(w.key).some((tag) => /Verb|Infinitive|Gerund|Participle/.test(tag))) return -1;
+      }
+      return p - 1;
+    }
+    return -1;
+  }
+
   /** "the company’s chief executive, Jane Roe, said". */
   private reverseAppositive(start: number, first: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
     if (toks[start - 1]?.text !== ',') return;
-    const head = start - 2;
-    const headTok = this.word(head);
+    let head = start - 2;
+    let headTok = this.word(head);
+    // The role's complement, up to the comma: "a spokesman for the star,".
+    const complementEnd = head;
+    // ("a spokesman for the actor, X": the role is the one the complement qualifies, even when it ends in a role noun.)
+    if (headTok) {
+      const h = this.complementHead(head);
+      if (h >= 0) [head, headTok] = [h, this.word(h)];
+    }
+    // "Mrs. Kennedy's Social Secretary, Letitia Baldrige,": a capitalised title after a possessive.
+    const capitalTitle = headTok?.cap === true && isTitle(headTok.key) && !HONORIFICS.has(headTok.key);
     const kinship = headTok !== undefined && !headTok.cap && KINSHIP_NOUNS.has(headTok.key);
-    if (!headTok || headTok.cap || !(isRoleNoun(headTok.key) || kinship)) return;
+    if (!headTok || (headTok.cap && !capitalTitle) || !(isRoleNoun(headTok.key) || kinship)) return;
     const span = this.byFirst.get(first);
     const closer = toks[(span?.last ?? first) + 1];
     // The name ends its clause, or a relative clause or a list goes on: "the noted dancer, Jane Roe who is …".
     if (closer && !(closer.text === ',' || closer.text === '.' || closer.text === ';' || SPEECH_VERBS.has(closer.key) || (!closer.cap && /^(?:who|whose)$/.test(closer.key)))) return;
     let s = head;
     // "his court-appointed attorney", "her widowed mother": participles qualify the role too.
-    const qualifies = (t: NameToken): boolean => (t.cap ? this.isRolePart(t) : this.isRolePhraseWord(t) || /^\p{Ll}[\p{L}-]*(?:ed|ing)$/u.test(t.text));
+    // (a capitalised title takes the capitalised words before it up to the possessive: "Kennedy's Social Secretary")
+    const qualifies = (t: NameToken): boolean =>
+      !t.possessive && (t.cap ? this.isRolePart(t) || capitalTitle : this.isRolePhraseWord(t) || /^\p{Ll}[\p{L}-]*(?:ed|ing)$/u.test(t.text));
     while (s > 0 && head - s < MAX_ROLE_WORDS) {
       const t = this.word(s - 1);
       if (!t || !qualifies(t)) break;
       s--;
     }
     let det = toks[s - 1];
-    let end = head;
+    let end = complementEnd > head && !capitalTitle ? complementEnd : head;
+    if (capitalTitle && !det?.possessive) return;
     // "His sister and brother, Marie Louise, 3, and John Raymond": the first name is the first of the pair.
     const pair = det?.key === 'and' && !det.cap ? this.word(s - 2) : undefined;
     if (pair && !pair.cap && (KINSHIP_NOUNS.has(pair.key) || isRoleNoun(pair.key))) {
@@ -447,7 +513,7 @@ class SentenceScanner extends NameSpans {
       det = toks[s - 1];
     }
     // "and wife, Joyce": a kinship after "and" needs no determiner.
-    if (!det || !(DETERMINERS.has(det.key) || det.possessive || (kinship && det.key === 'and'))) return;
+    if (!det || !(DETERMINERS.has(det.key) || det.key === 'one' || det.possessive || (kinship && det.key === 'and'))) return;
     roles.push(this.text.slice(toks[s]!.start, toks[end]!.end));
     evidence.appositive++;
   }
@@ -461,6 +527,14 @@ class SentenceScanner extends NameSpans {
     if (toks[i]?.text !== ',' || toks[last]!.possessive) return;
     i++;
     if (/^\d{1,3}$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i += 2;
+    // "Sarah Roe, prosecuting, said": the side a barrister speaks for.
+    const side = toks[i];
+    const afterSide = toks[i + 1];
+    if (side?.word && !side.cap && COURT_SIDES.has(side.key) && afterSide && (afterSide.text === ',' || afterSide.text === '.' || (!afterSide.cap && SPEECH_VERBS.has(afterSide.key)))) {
+      roles.push(side.text);
+      evidence.appositive++;
+      return;
+    }
     // "X, one of some twenty Air Force recruits,": one of a plural role.
     if (toks[i]?.key === 'one' && !toks[i]!.cap && toks[i + 1]?.key === 'of') {
       for (let j = i + 2; j < toks.length && j - i < 9; j++) {

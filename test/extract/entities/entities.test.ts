@@ -721,3 +721,39 @@ describe('home towns and designations (issue 16)', () => {
     expect(entity(index, 'Wennetka').kind).toBe('place');
   });
 });
+
+describe('modern appositive and relation roles (issue 16)', () => {
+  it('reads a role with its complement, an age before the name, "prosecuting", a relation after a possessive and "Det Insp"', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: [
+          'A spokesman for the actor, Gavin Prowse, said she was resting. Her duet partner on the tour, Marcus Lane, will sing alone.',
+          'Orbital Games Europe’s head of development, Phil Arnott, said the studio had talent.',
+          'One victim, 82-year-old Edith Moorland, lost her savings. Sarah Whitlow, prosecuting, said the builder lied.',
+          'Mr Lomax’s barrister, Andrew Hale, said his client was ashamed. Mr Lomax set up the firm with his school friend Adam Chaseley.',
+          'Her former bandmate Tina Fielder said she had sent flowers. Drummer Stephen Brightwell and guitarist Mick Fallow left.',
+          'After the hearing, Det Insp Mark Reevers said the sentence was fair.',
+        ].join('\n\n'),
+      }),
+    ]);
+    expect(entity(index, 'Gavin Prowse').roles).toEqual(['spokesman for the actor']);
+    expect(entity(index, 'Marcus Lane').roles).toEqual(['duet partner on the tour']);
+    expect(entity(index, 'Phil Arnott').roles).toEqual(['head of development']);
+    expect(entity(index, 'Edith Moorland').roles).toEqual(['victim']);
+    expect(entity(index, 'Sarah Whitlow').roles).toEqual(['prosecuting']);
+    expect(entity(index, 'Andrew Hale').roles).toEqual(['barrister']);
+    expect(entity(index, 'Adam Chaseley').roles).toEqual(['school friend']);
+    expect(entity(index, 'Tina Fielder').roles).toEqual(['former bandmate']);
+    expect(entity(index, 'Stephen Brightwell').roles).toEqual(['Drummer']);
+    expect(entity(index, 'Mick Fallow').roles).toEqual(['guitarist']);
+    expect(entity(index, 'Mark Reevers').roles).toEqual(['Det Insp']);
+    expect(entity(index, 'Marcus Lane').kind).toBe('person');
+  });
+
+  it('takes a capitalised title after a possessive before the comma ("Mrs. Kenton’s Social Secretary, X,")', () => {
+    const index = EntityIndex.build([
+      makeArticle({ body: 'Mrs. Kenton’s Social Secretary, Letta Balder, told about plans for the concerts.' }),
+    ]);
+    expect(entity(index, 'Letta Balder').roles).toEqual(['Social Secretary']);
+  });
+});
