@@ -4,7 +4,7 @@
 // Messages go to stderr: stdout is the offline console's.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -64,8 +64,75 @@ function build() {
   renameSync(out, DIST);
 }
 
+/** Whether process `pid` still runs. */
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/** A lock older than this is a crashed build's, whatever it says. */
+const LOCK_STALE_MS = 10 * 60_000;
+
+/**
+ * One build at a time: several starts at once (two hosts' processes on one machine, a supervisor starting many) would
+ * otherwise each delete dist/ under another that is already loading it. The lock file holds its builder's pid; one
+ * whose builder is gone (or that is very old) is taken over. Returns whether this process waited for another's build.
+ */
+function withBuildLock(work) {
+  const lock = `${DIST}.lock`;
+  let waited = false;
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      let info;
+      let holder;
+      try {
+        info = statSync(lock);
+        // Empty for a moment after it is made: its maker is alive then.
+        holder = Number(readFileSync(lock, 'utf8').trim() || 'NaN');
+      } catch (gone) {
+        if (gone.code === 'ENOENT') continue; // released meanwhile: try again
+        throw gone;
+      }
+      const abandoned = Date.now() - info.mtimeMs > LOCK_STALE_MS || (Number.isInteger(holder) && holder > 0 && !alive(holder));
+      if (abandoned) {
+        rmSync(lock, { force: true });
+        continue;
+      }
+      if (!waited) process.stderr.write('storydesk: another start is building dist/; waiting for it\n');
+      waited = true;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    work();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+  return waited;
+}
+
 const buildOnly = process.argv.includes('--build');
-if (buildOnly || stale()) {
+if (!buildOnly && stale() && TSC !== null && existsSync(TSC)) {
+  withBuildLock(() => {
+    // Built meanwhile by the start this one waited for: run that build.
+    if (!stale()) return;
+    const began = Date.now();
+    process.stderr.write(`storydesk: building dist/ (${existsSync(MAIN) ? 'the sources changed' : 'first start'})\n`);
+    build();
+    process.stderr.write(`storydesk: built dist/ in ${((Date.now() - began) / 1000).toFixed(1)} s\n`);
+  });
+  await import(pathToFileURL(MAIN).href);
+} else if (buildOnly || stale()) {
   if (TSC === null || !existsSync(TSC)) {
     if (buildOnly) {
       process.stderr.write('storydesk: cannot build: TypeScript is not installed (run npm install)\n');
@@ -78,10 +145,8 @@ if (buildOnly || stale()) {
     await import(pathToFileURL(path.join(ROOT, 'src', 'main.ts')).href);
   } else {
     const began = Date.now();
-    if (!buildOnly) process.stderr.write(`storydesk: building dist/ (${existsSync(MAIN) ? 'the sources changed' : 'first start'})\n`);
-    build();
+    withBuildLock(build);
     process.stderr.write(`storydesk: built dist/ in ${((Date.now() - began) / 1000).toFixed(1)} s\n`);
-    if (!buildOnly) await import(pathToFileURL(MAIN).href);
   }
 } else {
   await import(pathToFileURL(MAIN).href);

@@ -78,4 +78,33 @@ describe('npm start (compiled)', () => {
     expect(commands.filter((f) => f.endsWith('.ts'))).toEqual([]);
     expect(existsSync(path.join(ROOT, DIST, 'src', 'main.js'))).toBe(true);
   }, 240_000);
+
+  it('builds once when two starts find no build at the same time (two hosts on one machine): the other waits, then both run it', async () => {
+    const dist = `${DIST}-twice`;
+    rmSync(path.join(ROOT, dist), { recursive: true, force: true });
+    try {
+      const runs = [0, 1].map(() => {
+        const proc = spawn(process.execPath, ['scripts/start.mjs'], {
+          cwd: ROOT,
+          stdio: ['pipe', 'pipe', 'pipe'],
+          env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', STORYDESK_DIST: dist, DATABASE_PATH: path.join(tmp(), 'storydesk.db') },
+        });
+        let stdout = '';
+        let stderr = '';
+        proc.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+        proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+        proc.stdin!.end('/sources\n');
+        return { exited: once(proc, 'exit'), stdout: () => stdout, stderr: () => stderr };
+      });
+      const codes = await Promise.all(runs.map((r) => within(r.exited, 180_000, () => `both starts; stderr:\n${runs.map((x) => x.stderr()).join('\n---\n')}`)));
+      expect(codes.map((c) => c[0])).toEqual([0, 0]);
+      for (const r of runs) expect(r.stdout()).toContain('Israel offers cyber aid to Albania');
+      const stderr = runs.map((r) => r.stderr()).join('\n');
+      expect(stderr.match(/storydesk: building dist\//g)).toHaveLength(1);
+      expect(stderr).toContain('storydesk: another start is building dist/; waiting for it');
+      expect(existsSync(path.join(ROOT, `${dist}.lock`))).toBe(false);
+    } finally {
+      rmSync(path.join(ROOT, dist), { recursive: true, force: true });
+    }
+  }, 240_000);
 });
