@@ -11,6 +11,7 @@ import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, DOCUMENT_NOUNS, HONORIFIC
 import {
   DEPARTMENT_WORDS,
   DETERMINERS,
+  GROUP_NOUNS,
   INTRO_WORDS,
   ISSUE_VERBS,
   NAME_CONNECTORS,
@@ -113,6 +114,11 @@ export class ArticleContext implements RunContext {
       }
       const speaksNext = this.verbAfter(tokens, end);
       const found = this.mentionsOfRun(run, before, speaksNext, u.index);
+      // "the streaming company Brightwave", "the charity Shelter": a name right after an organisation noun is one.
+      const prev = tokens[i - 1];
+      if (found.length === 1 && prev?.type === 'word' && !prev.cap && ORG_NOUNS.has(prev.lower) && !isSpeakerNoun(prev.lower) && found[0]!.kind !== 'place' && !this.givenNamed(found[0]!)) {
+        found[0] = { ...found[0]!, kind: 'organization', gender: null };
+      }
       // A bare title ("The President", "the Secretary of State") is the person introduced with it earlier.
       if (found.length === 0) {
         const titled = this.titleMention(run, u);
@@ -212,6 +218,10 @@ export class ArticleContext implements RunContext {
       while (j < tokens.length && j < i + 16 && tokens[j]!.text !== ',' && tokens[j]!.type !== 'quote') j++;
       if (tokens[j]?.text === ',') i = j + 1;
     }
+    const titled = this.titledSubject(u, i);
+    if (titled) return titled;
+    const described = this.leadOrganisation(u, i);
+    if (described) return described;
     const np = nounPhraseForward(tokens, i);
     if (np.length === 0) return null;
     // "Farm machinery dealer …", "Implementation of …": a common noun opening the sentence is no name.
@@ -239,6 +249,65 @@ export class ArticleContext implements RunContext {
     const at = u.mentions.findIndex((m) => m.pos > from);
     u.mentions.splice(at < 0 ? u.mentions.length : at, 0, mention);
     return mention;
+  }
+
+  /** A person's name that opens with a given name or has a title or honorific: "Tom Avery", "Mr Cole". */
+  private givenNamed(m: Mention): boolean {
+    const first = normalizeWord(m.name.split(/\s+/)[0] ?? '');
+    return m.titles.some((w) => ATTRIBUTION_TITLES.has(w)) || lexiconTags(first).some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName');
+  }
+
+  /**
+   * "A water company has been fined …" opening the article, then "Hartmoor Water pleaded guilty …": a lead whose
+   * subject is an indefinite description of an organisation is about the name the next sentence opens with (one
+   * that is no place and no person by a given name or title).
+   */
+  private leadOrganisation(u: Unit, i: number): Mention | null {
+    if (u.index !== 0) return null;
+    const tokens = u.tokens;
+    if (!/^(?:a|an)$/.test(tokens[i]?.lower ?? '')) return null;
+    let j = i + 1;
+    while (j < i + 5 && tokens[j]?.type === 'word' && !tokens[j]!.cap && !ORG_NOUNS.has(tokens[j]!.lower)) j++;
+    const head = tokens[j];
+    const verb = tokens[j + 1];
+    if (!head || head.type !== 'word' || head.cap || !ORG_NOUNS.has(head.lower) || isSpeakerNoun(head.lower)) return null;
+    if (!verb || verb.type !== 'word' || verb.cap) return null;
+    const next = this.units[1];
+    if (!next || next.paragraph - u.paragraph > 1) return null;
+    const opening = next.tokens.find((t) => t.type === 'word');
+    const first = next.mentions[0];
+    if (!opening || !first || first.pos !== opening.start || first.kind === 'place' || this.givenNamed(first)) return null;
+    const mention: Mention = { name: first.name, kind: 'organization', gender: null, titles: [head.lower], pos: tokens[i]!.start, unit: u.index };
+    const at = u.mentions.findIndex((m) => m.pos > mention.pos);
+    u.mentions.splice(at < 0 ? u.mentions.length : at, 0, mention);
+    return mention;
+  }
+
+  /**
+   * "Shadow housing secretary David Lunn debated …", "Farmer Gareth Pryce and …": a sentence opening with role words
+   * the noun phrase reader does not take, then a person's name, then its verb — the named person is the subject.
+   */
+  private titledSubject(u: Unit, i: number): Mention | null {
+    const tokens = u.tokens;
+    let j = i;
+    if (isWord(tokens[j], DETERMINERS)) j++;
+    const roleWord = (t: Tok | undefined): boolean =>
+      !!t && t.type === 'word' && (t.cap || isSpeakerNoun(t.lower) || ATTRIBUTION_TITLES.has(t.lower) || NP_MODIFIERS.has(t.lower) || DEPARTMENT_WORDS.has(t.lower));
+    while (j < tokens.length && j < i + 10 && roleWord(tokens[j])) j++;
+    const next = tokens[j];
+    if (j === i || !next || !(next.type === 'word' && !next.cap) || isWord(next, NAME_CONNECTORS) || tokens[j - 1]!.possessive) return null;
+    // Role words, lower-case among them, then the name: "Shadow housing secretary David Lunn".
+    if (!tokens.slice(i, j).some((t) => !t.cap && t.type === 'word' && !DETERMINERS.has(t.lower))) return null;
+    const from = tokens[i]!.start;
+    const to = tokens[j - 1]!.end;
+    const inside = u.mentions.filter((m) => m.pos >= from && m.pos < to);
+    const last = inside.at(-1);
+    if (!last || last.kind !== 'person' || !/\s/.test(last.name) || last.pos === from) return null;
+    if (inside.some((m) => m !== last && (m.kind === 'person' || /\s/.test(m.name)))) return null;
+    // The name ends the run: nothing capitalised between it and the verb.
+    const nameEnd = tokens.findIndex((t) => t.start >= last.pos);
+    if (capRunEnd(tokens, nameEnd) !== j) return null;
+    return last;
   }
 
   // -- documents -----------------------------------------------------------------------------------------------------
@@ -645,6 +714,12 @@ export class ArticleContext implements RunContext {
         return speaker;
       }
       return null;
+    }
+    if (GROUP_NOUNS.has(headWord) && !isSpeakerNoun(headWord) && !ORG_NOUNS.has(headWord)) {
+      // "Mr Cole's family", "her relatives", "campaigners": the group as the text describes it, with its owner.
+      const o = ownerPronoun ? owner() : null;
+      const phraseToks = run.length ? [...run, ...tail] : tail;
+      return { name: compose(o, phraseToks), kind: 'organization', gender: null };
     }
     if (ORG_NOUNS.has(headWord) || isSpeakerNoun(headWord)) {
       const mods = tail.map((t) => t.lower);

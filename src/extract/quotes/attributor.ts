@@ -45,6 +45,9 @@ function isVerbForm(t: Tok[], k: number): boolean {
   return BASE_FORM_CUES.has(prev.lower) || /s$/.test(prev.lower);
 }
 
+/** Determiners of a document in a fronted "In a statement, …", "In its report, …". */
+const IN_DOC_OWNERS = words('a an the its his her their');
+
 const BE_FORMS = words('is was were are be been being');
 
 /** "the CTA is urged to …", "he was told": a passive verb reports what was said to its subject, not by it. */
@@ -75,6 +78,18 @@ function laterClauseGoverns(t: Tok[], k: number, qi: number): boolean {
   return false;
 }
 
+/**
+ * "In a statement read outside court, …", "with a letter sent to staff": a participle after a document that is the
+ * object of a preposition qualifies the document; it is no verb of the sentence.
+ */
+function inDocumentPhrase(t: Tok[], k: number): boolean {
+  const np = nounPhraseBackward(t, k);
+  const head = np.at(-1);
+  if (!head || !DOCUMENT_NOUNS.has(bareLower(head))) return false;
+  const before = t[t.indexOf(np[0]!) - 1];
+  return before?.type === 'word' && PREPOSITIONS.has(before.lower);
+}
+
 /** Result of looking for an attribution: undefined = no pattern here; null = attributed to someone unresolvable. */
 type Found = Speaker | null | undefined;
 
@@ -87,6 +102,7 @@ export class Attributor {
   /** The speaker of the quotation at token `qi` of unit `u`, from that unit's words alone. */
   inUnit(u: Unit, qi: number): Found {
     const steps: Array<() => Found> = [
+      () => this.headline(u, qi),
       () => this.reportedWithin(u, qi),
       () => this.clauseBefore(u, qi, ATTRIBUTION_SPEECH_VERBS),
       () => this.clauseAfter(u, qi + 1),
@@ -99,6 +115,18 @@ export class Attributor {
       if (found !== undefined) return found;
     }
     return undefined;
+  }
+
+  /**
+   * A headline-style line, "Kemp: 'No map, no plan'" or "Prime Minister: “We will not”": nothing but a name (or a
+   * title) and a colon before the quotation and nothing but punctuation after it — the name is the speaker.
+   */
+  private headline(u: Unit, qi: number): Found {
+    const t = u.tokens;
+    if (qi < 2 || qi > 7 || t[qi - 1]!.text !== ':' || t.slice(qi + 1).some((x) => x.type !== 'punct')) return undefined;
+    const np = t.slice(0, qi - 1);
+    if (!np.every((x) => (x.type === 'word' && x.cap) || x.text === '.')) return undefined;
+    return this.fromPhrase(np, u) ?? undefined;
   }
 
   /**
@@ -150,6 +178,7 @@ export class Attributor {
       }
       if (!isVerbAt(t, k, verbs) || isPassive(t, k)) continue;
       if (laterClauseGoverns(t, k, qi)) continue;
+      if (inDocumentPhrase(t, k)) continue;
       let found = this.subjectOf(u, k);
       if (found === undefined && verbs === ATTRIBUTION_SPEECH_VERBS) found = this.objectAfterVerb(u, k);
       if (found !== undefined) return this.noteDoc(u, k, found);
@@ -208,7 +237,9 @@ export class Attributor {
       }
       // "a former colleague, Janet Bose, said": the name between the commas is the speaker.
       const between = t.slice(c + 1, inner);
-      if (between.length > 0 && capRunEnd(t, c + 1) === inner && !np.some((x) => isCapName(x))) return between;
+      // "Mrs Moorcroft's son, David Moorcroft, said", "Acme's head of development, Phil Arundel, said": a description
+      // (its head a lower-case noun, whoever it belongs to) in apposition to a name.
+      if (between.length > 0 && capRunEnd(t, c + 1) === inner && !isCapName(np[np.length - 1])) return between;
       return np;
     }
     return [];
@@ -261,7 +292,7 @@ export class Attributor {
 
   /** "said the magistrate, K.J.P. Baraclough": a name in apposition to a described speaker is the speaker. */
   private withAppositive(t: Tok[], after: number, np: Tok[], u: Unit): Found {
-    const described = !np.some((x) => isCapName(x)) && !(np.length === 1 && SUBJECT_PRONOUNS.has(np[0]!.lower));
+    const described = !isCapName(np[np.length - 1]) && !(np.length === 1 && SUBJECT_PRONOUNS.has(np[0]!.lower));
     if (described && t[after]?.text === ',' && isCapName(t[after + 1])) {
       const end = capRunEnd(t, after + 1);
       const closing = t[end];
@@ -360,10 +391,18 @@ export class Attributor {
     return found && (pronoun || (found.kind === 'person' && named)) ? found : undefined;
   }
 
-  /** "X said in a statement": later mentions of "the statement" are X's. */
+  /** "X said in a statement", "In a statement, X said": later mentions of "the statement" are X's. */
   private noteDoc(u: Unit, verbAt: number, found: Found): Found {
     if (!found) return found;
     const t = u.tokens;
+    // A fronted "In a statement, …" / "In a letter to staff, …" before the subject and its verb.
+    for (let j = 2; j < verbAt; j++) {
+      if (t[j]!.type === 'quote') break;
+      if (t[j]!.type === 'word' && DOCUMENT_NOUNS.has(t[j]!.lower) && IN_DOC_OWNERS.has(t[j - 1]!.lower) && t[j - 2]!.lower === 'in') {
+        this.ctx.addDocEvidence(t[j]!.lower, found, t[j]!.start);
+        return found;
+      }
+    }
     for (let j = verbAt + 1; j < Math.min(t.length, verbAt + 6); j++) {
       if (t[j]!.type === 'word' && DOCUMENT_NOUNS.has(t[j]!.lower)) {
         this.ctx.addDocEvidence(t[j]!.lower, found, t[j]!.start);

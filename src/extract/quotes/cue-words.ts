@@ -21,6 +21,14 @@ export const ORG_NOUNS = words(`
   retailer insurer lender startup charity institute university school hospital federation league association
   side squad opposition jury trustees panel tribunal commission`);
 
+/**
+ * Lower-case nouns naming a group of people who speak together ("Mr Cole's family said", "her relatives said",
+ * "campaigners said") that the shared speaker nouns leave out: the speaker is the group as the text describes it.
+ */
+export const GROUP_NOUNS = words(`
+  family families relatives campaigners supporters critics parents staff workers protesters villagers colleagues
+  neighbours neighbors friends passengers pupils students`);
+
 /** Lower-case modifiers allowed inside a speaker noun phrase. */
 export const NP_MODIFIERS = words(`
   top senior former chief deputy acting new then longtime interim assistant associate general executive press

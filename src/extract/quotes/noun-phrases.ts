@@ -2,14 +2,14 @@
 // Department", "coach Pep Smith", "a former colleague", "he"), read forward from its start or backward from its end.
 import { lexiconTags } from '../../text/lexicon.js';
 import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, DOCUMENT_NOUNS, EVALUATIVE_VERBS, isSpeakerNoun } from '../vocabulary.js';
-import { DEPARTMENT_WORDS, DETERMINERS, NAME_CONNECTORS, NP_MODIFIERS, ORG_NOUNS, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS } from './cue-words.js';
+import { DEPARTMENT_WORDS, DETERMINERS, GROUP_NOUNS, NAME_CONNECTORS, NP_MODIFIERS, ORG_NOUNS, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS } from './cue-words.js';
 import { bareLower, isCapName, type Tok } from './tokens.js';
 
 function npWord(t: Tok | undefined): boolean {
   if (!t || t.type !== 'word') return false;
   if (isCapName(t)) return true;
   const w = bareLower(t);
-  if (isSpeakerNoun(w) || ORG_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) || NP_MODIFIERS.has(w) || ATTRIBUTION_TITLES.has(w) || /^\d[\p{L}\p{N}-]*$/u.test(w)) return true;
+  if (isSpeakerNoun(w) || ORG_NOUNS.has(w) || GROUP_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) || NP_MODIFIERS.has(w) || ATTRIBUTION_TITLES.has(w) || /^\d[\p{L}\p{N}-]*$/u.test(w)) return true;
   // Plain adjectives ("an American naval announcement"), never a verb or a preposition.
   if (ATTRIBUTION_SPEECH_VERBS.has(w) || EVALUATIVE_VERBS.has(w) || /(?:ed|ing)$/.test(w)) return false;
   const tags = lexiconTags(w);
@@ -19,7 +19,7 @@ function npWord(t: Tok | undefined): boolean {
 /** A lower-case noun that can head a speaker phrase: a role, an organisation or a document. */
 export function isNounHead(t: Tok): boolean {
   const w = bareLower(t);
-  return t.type === 'word' && !t.cap && (isSpeakerNoun(w) || ORG_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) || ATTRIBUTION_TITLES.has(w));
+  return t.type === 'word' && !t.cap && (isSpeakerNoun(w) || ORG_NOUNS.has(w) || GROUP_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) || ATTRIBUTION_TITLES.has(w));
 }
 
 /** "of" inside a speaker phrase: before a capital ("Secretary of State") or a department ("secretary of labor"). */
@@ -53,7 +53,7 @@ export function nounPhraseForward(tokens: Tok[], i: number): Tok[] {
   if (j === first) return [];
   // A phrase of modifiers only ("two") names no one.
   const content = tokens.slice(first, j);
-  if (!content.some((t) => isCapName(t) || isSpeakerNoun(bareLower(t)) || ORG_NOUNS.has(bareLower(t)) || DOCUMENT_NOUNS.has(t.lower) || ATTRIBUTION_TITLES.has(t.lower))) return [];
+  if (!content.some((t) => isCapName(t) || isSpeakerNoun(bareLower(t)) || ORG_NOUNS.has(bareLower(t)) || GROUP_NOUNS.has(bareLower(t)) || DOCUMENT_NOUNS.has(t.lower) || ATTRIBUTION_TITLES.has(t.lower))) return [];
   return tokens.slice(i, j);
 }
 

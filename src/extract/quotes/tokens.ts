@@ -163,13 +163,20 @@ export function capRunEnd(tokens: Tok[], i: number): number {
 /** Skips adverbs and auxiliaries forward ("also", "later", "has"). */
 export function skipForward(tokens: Tok[], i: number): number {
   let j = i;
-  while (j < tokens.length && tokens[j]!.type === 'word' && (VERB_SKIP.has(tokens[j]!.lower) || /^\p{Ll}+ly$/u.test(tokens[j]!.text))) j++;
+  while (j < tokens.length && tokens[j]!.type === 'word' && (VERB_SKIP.has(tokens[j]!.lower) || isLyAdverb(tokens[j]!))) j++;
   return j;
 }
 
 /** Skips adverbs and auxiliaries backward from `i` (exclusive): the start of what stands before them. */
 export function skipBackward(tokens: Tok[], i: number): number {
   let j = i;
-  while (j > 0 && tokens[j - 1]!.type === 'word' && (VERB_SKIP.has(tokens[j - 1]!.lower) || /^\p{Ll}+ly$/u.test(tokens[j - 1]!.text))) j--;
+  while (j > 0 && tokens[j - 1]!.type === 'word' && (VERB_SKIP.has(tokens[j - 1]!.lower) || isLyAdverb(tokens[j - 1]!))) j--;
   return j;
+}
+
+/** A lower-case "-ly" word that is an adverb ("reportedly", "firmly"), not a noun that ends so ("family", "ally"). */
+export function isLyAdverb(t: Tok): boolean {
+  if (!/^\p{Ll}+ly$/u.test(t.text)) return false;
+  const tags = lexiconTags(t.lower);
+  return !tags.some((x) => x === 'Singular' || x === 'Noun' || x === 'Plural');
 }

@@ -1,0 +1,65 @@
+// Attribution patterns of modern news (issue 16), each on made-up sentences: a headline-style line, a fronted
+// "In a statement," that later "the statement added" refers to, a lead's indefinite description of an organisation,
+// an organisation noun before a name, role words before a subject's name, a family or group as the speaker, and a
+// description in apposition to a name.
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/extract/quotes/quotes.js';
+import { makeArticle } from '../../helpers/articles.js';
+
+function quotesOf(body: string): Array<[string, string | null]> {
+  return extractQuotes([makeArticle({ body })]).map((q) => [q.text, q.speaker]);
+}
+
+describe('modern news attribution', () => {
+  it('gives a headline-style line "Name: ‘quote’" to the name', () => {
+    const body = 'Jonas Pell met voters in Dunmore.\n\nPell: ‘No plan, no money’\n\nThe meeting ended early.';
+    expect(quotesOf(body)).toEqual([['No plan, no money', 'Jonas Pell']]);
+  });
+
+  it('gives "the statement added" to whoever spoke "In a statement, …"', () => {
+    const body =
+      'The Tarrow Group runs six ferries.\n\nIn a statement, the Tarrow Group said it was “deeply sorry”.\n\n' +
+      '“We will refund every passenger,” the statement added.';
+    expect(quotesOf(body).map(([, s]) => s)).toEqual(['Tarrow Group', 'Tarrow Group']);
+  });
+
+  it('reads a lead’s "A … company" as the name the next sentence opens with, not a court named later', () => {
+    const body =
+      'A ferry company has been fined £2m after a crash in Dunmore harbour.\n\n' +
+      'Brellan Marine admitted two safety breaches at Dunmore Crown Court on Friday.\n\n' +
+      'In a statement, the company said it “accepts the ruling”.';
+    expect(quotesOf(body)).toEqual([['accepts the ruling', 'Brellan Marine']]);
+  });
+
+  it('takes a name right after an organisation noun as the organisation "the company" means', () => {
+    const body = 'The software company Quillon is to close two offices.\n\nIn a statement, the company said the move was “overdue”.';
+    expect(quotesOf(body)).toEqual([['overdue', 'Quillon']]);
+  });
+
+  it('gives "he said" to the subject named after role words, not to a man named later in the sentence', () => {
+    const body =
+      'Shadow transport secretary Owen Marsh debated the budget with treasury minister Ivor Dale on Sunday.\n\n' +
+      '“There is no money for the trains,” he said.';
+    expect(quotesOf(body)).toEqual([['There is no money for the trains,', 'Owen Marsh']]);
+  });
+
+  it('gives a quotation to a family or a group as the text describes it, not to the person it belongs to', () => {
+    const body =
+      'Peter Vane was injured in the fire.\n\nIn a statement read outside court, Mr Vane’s family said: “We want answers.”\n\n' +
+      'His relatives said they were “let down”.';
+    expect(quotesOf(body)).toEqual([
+      ['We want answers.', 'Mr Vane’s family'],
+      ['let down', 'Peter Vane’s relatives'],
+    ]);
+  });
+
+  it('gives the quotation to the name in apposition to a described relative or officer', () => {
+    expect(quotesOf('Mrs Orme’s son, Daniel Orme, said his mother was “still frightened”.')).toEqual([['still frightened', 'Daniel Orme']]);
+    expect(quotesOf('Norland Rail’s chief executive, Ruth Kell, said the line was “sound”.')).toEqual([['sound', 'Ruth Kell']]);
+  });
+
+  it('leaves a scare quote unattributed, not given to a person named nearby', () => {
+    const body = 'Council leader Aled Hughes opened a “rest centre” at the school on Sunday.';
+    expect(quotesOf(body)).toEqual([['rest centre', null]]);
+  });
+});
