@@ -244,6 +244,17 @@ export const MORE_ROLE_NOUNS: ReadonlySet<string> = words(`
   drummer guitarist bassist keyboardist vocalist frontman frontwoman bandmate band-mate teammate team-mate barrister
 `);
 
+/**
+ * Kinds of organisation news writes before the organisation's name, in lower case ("the regulator Ofwat", "the shop
+ * workers' union Usdaw", "promoter Big Sky Concerts", "retailer Bennett Hollis"): the name after one is that kind of
+ * body, not a person — unless it opens with a given name ("promoter Frank Warren").
+ */
+export const ORGANISATION_KIND_NOUNS: ReadonlySet<string> = words(`
+  union regulator watchdog firm company group band club retailer supermarket chain broadcaster airline carmaker
+  label charity insurer lender bank promoter studio network channel newspaper magazine brewer utility giant outfit
+  team side party agency council conglomerate consultancy startup start-up
+`);
+
 /** Kinship nouns: who someone is to another, a role only in apposition ("her daughter, Christine", "X, his wife"). */
 export const KINSHIP_NOUNS: ReadonlySet<string> = words(`
   wife husband son daughter mother father brother sister stepson stepdaughter stepmother stepfather widow widower

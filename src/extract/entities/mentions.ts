@@ -7,6 +7,7 @@ import {
   HONORIFICS,
   INVERTED_SPEECH_VERBS,
   KINSHIP_NOUNS,
+  ORGANISATION_KIND_NOUNS,
   SPEECH_NOUNS,
   OUTLET_VERBS,
   PLURAL_TITLES,
@@ -42,6 +43,8 @@ export interface Evidence {
   address: number;
   /** The sentence's subject, taken up by "he" or "she" later in it ("Brandt looks as though he could …"). */
   pronoun: number;
+  /** After a lower-case kind of organisation ("the regulator Ofwat", "promoter Big Sky Concerts"). */
+  orgNoun: number;
 }
 
 export const noEvidence = (): Evidence => ({
@@ -56,6 +59,7 @@ export const noEvidence = (): Evidence => ({
   modifier: 0,
   address: 0,
   pronoun: 0,
+  orgNoun: 0,
 });
 
 export interface RawMention {
@@ -295,8 +299,13 @@ class SentenceScanner extends NameSpans {
     // "Mrs. Henry T. Sulcer of Winnetka, a new board member,": the appositive after a person's home town is the person's.
     const homeOf = toks[first - 1]?.key === 'of' && !toks[first - 1]!.cap ? this.byLast.get(first - 2) : undefined;
     const personalHome = homeOf?.mention !== undefined && (homeOf.title || isGivenName(toks[homeOf.first]!.key) || homeOf.mention.evidence.title > 0);
+    // "the regulator Ofwat", "the shop workers' union Usdaw": a kind of organisation right before the name (not a given
+    // name: "promoter Frank Warren") says what the name is, and is no role.
+    const kindNoun = this.word(first - 1);
+    const ofKind = kindNoun !== undefined && !kindNoun.cap && !kindNoun.possessive && ORGANISATION_KIND_NOUNS.has(kindNoun.key) && !isGivenName(toks[first]!.key);
+    if (ofKind) evidence.orgNoun++;
     if (!organization) {
-      this.roleBefore(first, evidence, roles);
+      if (!ofKind) this.roleBefore(first, evidence, roles);
       if (personalHome) {
         const owner = homeOf!.mention!;
         const before = owner.roles.length;

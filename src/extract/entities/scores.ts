@@ -202,7 +202,7 @@ function organizationScore(s: NameStats, orgCue: boolean): number {
   const e = s.evidence;
   const single = s.words.length === 1;
   let score = (s.organization ? 6 : 0) + (orgCue ? 5 : 0);
-  score += 3 * Math.min(2, e.outlet) + 3 * Math.min(1, e.affiliation);
+  score += 3 * Math.min(2, e.outlet) + 3 * Math.min(1, e.affiliation) + 4 * Math.min(1, e.orgNoun);
   if (single && e.theX > 0 && !lexiconKind(s.key)) score += 1;
   const acronym = single && isAcronymSurface(mostFrequent(s.surfaces));
   if (acronym && !isNonEntityAcronym(s.key)) score += 1 + Math.min(1, e.speech + e.theX);
@@ -216,13 +216,21 @@ function placeScore(s: NameStats, placeCue: boolean): number {
   return score;
 }
 
-/** A name ending in a plural noun ("Morton Foods"), or a city and a plural ("Milwaukee Braves"): a team or a firm. */
+/** The words clubs' names end in that are no plural noun ("Ashdown Rovers", "Kelby Athletic", "Brighton and Hove Albion"). */
+const CLUB_WORDS = new Set(['rovers', 'rangers', 'wanderers', 'athletic', 'albion', 'hotspur', 'argyle', 'harriers', 'dynamo', 'sporting']);
+
+/**
+ * A name ending in a plural noun ("Morton Foods"), or a city and a plural ("Milwaukee Braves"), or a club's word, or a
+ * plural agent noun after a word that is no given name ("Ashdown Rovers", "Big Sky Promoters"): a team or a firm.
+ */
 function isTeamOrFirm(s: NameStats): boolean {
   if (s.evidence.byline > 0) return false;
   // "Alicia Keys", "Tom Rivers": a given name and a surname that happens to be a plural noun.
   if (s.words.length === 2 && isGivenName(s.words[0]!) && !ORG_CUES.has(s.words[1]!)) return false;
-  const team = s.words.length > 1 && lexiconKind(s.words[0]!) === 'place' && /[^s]s$/.test(s.words.at(-1)!);
-  return team || isCommonPlural(s.words.at(-1)!);
+  const last = s.words.at(-1)!;
+  const team = s.words.length > 1 && lexiconKind(s.words[0]!) === 'place' && /[^s]s$/.test(last);
+  const club = s.words.length > 1 && !isGivenName(s.words[0]!) && (CLUB_WORDS.has(last) || (/^\p{Ll}{3,}ers$/u.test(last) && !isLexiconLastName(last) && !isGivenName(last)));
+  return team || club || isCommonPlural(last);
 }
 
 /** Evidence of a person beyond the shape of the name: a title, an appositive, a byline, speech or (unless not asked) a given name. */

@@ -757,3 +757,21 @@ describe('modern appositive and relation roles (issue 16)', () => {
     expect(entity(index, 'Letta Balder').roles).toEqual(['Social Secretary']);
   });
 });
+
+describe('bands, clubs and companies are no people (issue 16)', () => {
+  it('reads a name after a kind of organisation, a club word and a plural agent noun as organisations', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: [
+          'The shop workers’ union Usdew said it would seek talks. A spokesperson for the regulator Ofwell said the fine was fair.',
+          'Tickets are on sale now, promoter Big Sky Concertz said. Promoter Frank Warrender said he was pleased.',
+          'Ashdown Rovers came from behind to win. Kelby Wanderers lost again.',
+          'Singer Alicia Keyes toured with the Beastie Boys and Arctic Monkeys last year.',
+        ].join('\n\n'),
+      }),
+    ]);
+    for (const org of ['Usdew', 'Ofwell', 'Big Sky Concertz', 'Ashdown Rovers', 'Kelby Wanderers', 'Beastie Boys', 'Arctic Monkeys'])
+      expect(entity(index, org).kind, org).toBe('organization');
+    expect(names(index, 'person').sort()).toEqual(['Alicia Keyes', 'Frank Warrender']);
+  });
+});
