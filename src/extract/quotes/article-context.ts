@@ -51,6 +51,9 @@ const GENERIC_ORG_NOUNS = words('company firm group organization organisation cl
 /** Plural members → the body they make up. */
 const COLLECTIVES: Record<string, string> = { jurors: 'jury', directors: 'board', councillors: 'council', councilors: 'council' };
 
+/** Words before a title that make it another office: "Vice President", "Lieutenant Governor". */
+const RANK_WORDS = words('vice lieutenant lt lt.');
+
 /** How many same-surname mentions a surname lookup examines (bounded, so long articles stay linear). */
 const NAMESAKE_REACH = 24;
 const FEMALE_HONORIFICS: ReadonlySet<string> = new Set(['mrs', 'miss', 'ms']);
@@ -114,6 +117,10 @@ export class ArticleContext implements RunContext {
       }
       const speaksNext = this.verbAfter(tokens, end);
       const found = this.mentionsOfRun(run, before, speaksNext, u.index);
+      // "Irene suits rate high": a name before a plural noun and its verb modifies the subject; it is no person acting.
+      if (found.length === 1 && found[0]!.kind === 'person' && before.length === 0 && this.modifiesPlural(tokens, end) && !found[0]!.titles.some((w) => ATTRIBUTION_TITLES.has(w))) {
+        found[0] = { ...found[0]!, kind: 'unknown' };
+      }
       // "the streaming company Brightwave", "the charity Shelter": a name right after an organisation noun is one.
       const prev = tokens[i - 1];
       if (found.length === 1 && prev?.type === 'word' && !prev.cap && ORG_NOUNS.has(prev.lower) && !isSpeakerNoun(prev.lower) && found[0]!.kind !== 'place' && !this.givenNamed(found[0]!)) {
@@ -249,6 +256,16 @@ export class ArticleContext implements RunContext {
     const at = u.mentions.findIndex((m) => m.pos > from);
     u.mentions.splice(at < 0 ? u.mentions.length : at, 0, mention);
     return mention;
+  }
+
+  /** A plural noun (only a noun to the lexicon) then a verb at `end`: "… suits rate high", "… designs are". */
+  private modifiesPlural(tokens: Tok[], end: number): boolean {
+    const noun = tokens[end];
+    const verb = tokens[end + 1];
+    if (noun?.type !== 'word' || noun.cap || verb?.type !== 'word' || verb.cap) return false;
+    const nounTags = lexiconTags(noun.lower);
+    if (nounTags.length !== 1 || nounTags[0] !== 'Plural') return false;
+    return lexiconTags(verb.lower).some((x) => x === 'Infinitive' || x === 'PresentTense' || x === 'PastTense' || x === 'Copula' || x === 'Modal' || x === 'Verb');
   }
 
   /** A person's name that opens with a given name or has a title or honorific: "Tom Avery", "Mr Cole". */
@@ -617,7 +634,10 @@ export class ArticleContext implements RunContext {
     }
     if (isSpeakerNoun(head) || ATTRIBUTION_TITLES.has(head)) {
       if (head.endsWith('s') && head !== singular && !ATTRIBUTION_TITLES.has(head)) return null; // "prosecutors said": a group
-      const hit = find((m) => (m.titles.includes(head) || m.titles.includes(singular)) && mods.every((w) => m.titles.includes(w)));
+      // "the President" is not "Vice President Chen Cheng", "the governor" not "Lieutenant Governor X": a rank word
+      // before the title makes another office.
+      const otherOffice = (m: Mention): boolean => m.titles.some((w, k) => RANK_WORDS.has(w) && !words.includes(w) && (m.titles[k + 1] === head || m.titles[k + 1] === singular));
+      const hit = find((m) => (m.titles.includes(head) || m.titles.includes(singular)) && mods.every((w) => m.titles.includes(w)) && !otherOffice(m));
       return hit ? this.asSpeaker(hit, pos) : null;
     }
     return null;

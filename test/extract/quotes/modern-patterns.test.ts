@@ -62,4 +62,18 @@ describe('modern news attribution', () => {
     const body = 'Council leader Aled Hughes opened a “rest centre” at the school on Sunday.';
     expect(quotesOf(body)).toEqual([['rest centre', null]]);
   });
+
+  it('does not take a name before a plural noun and its verb ("Lena suits rate high") for the she who speaks', () => {
+    const body =
+      'Mrs. Dora Quayle buys her clothes in Paris.\n\nLena suits rate high because they suit her tall frame. She also likes hats by Mira Holt.\n\n' +
+      'Corvani is her favourite tailor.\n\n“I found him when I was young”, she recalls.';
+    expect(quotesOf(body)).toEqual([['I found him when I was young', 'Dora Quayle']]);
+  });
+
+  it('does not take "the President" for a vice president named nearer', () => {
+    const body =
+      'President Ralph Ostby met Vice President Hal Brenner of Norland. The President, he added, was firm; ' +
+      'in his speech last week he declared: “We shall talk with anyone”.';
+    expect(quotesOf(body)).toEqual([['We shall talk with anyone', 'Ralph Ostby']]);
+  });
 });
