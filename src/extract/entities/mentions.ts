@@ -138,6 +138,8 @@ const RELATION_NOUNS = new Set(
 );
 /** Prepositions that open a role's complement ("a spokesman for the star", "head of development"). */
 const ROLE_COMPLEMENT = new Set(['of', 'for', 'at', 'on', 'with', 'to']);
+/** Titles of an elected member, whose "for X" is the seat ("the MP for Bristol East"). */
+const SEAT_TITLES = new Set('mp mep msp mla mp-elect councillor cllr representative congressman congresswoman senator member'.split(' '));
 /** A court's sides, written after a barrister's name ("Jane Roe, prosecuting, said"). */
 const COURT_SIDES = new Set(['prosecuting', 'defending']);
 
@@ -325,7 +327,10 @@ class SentenceScanner extends NameSpans {
         evidence.appositive++;
       this.whoAfter(span.last, evidence, roles);
       if (this.pronounAfter(first, span.last)) evidence.pronoun++;
-      if (!lastTok.possessive && this.speechVerbAfter(last)) evidence.speech++;
+      // "The MP for Bristol East said": the seat after a title's "for" is a place, and the title is the speaker.
+      const seat = toks[first - 1]?.key === 'for' && !toks[first - 1]!.cap && SEAT_TITLES.has(this.word(first - 2)?.key ?? '');
+      if (seat) evidence.placePrep += 2;
+      else if (!lastTok.possessive && this.speechVerbAfter(last)) evidence.speech++;
       // "Leverett Saltonstall and Dick Russell spoke": both are the subject.
       else if (!lastTok.possessive && this.word(last + 1)?.key === 'and' && !this.word(last + 1)!.cap) {
         const partner = this.byFirst.get(last + 2);

@@ -253,7 +253,9 @@ export class NameSpans {
         keep =
           (sawOf && before.some((w) => ORG_CUES.has(w)) && this.andStaysInName(run, n)) ||
           this.andJoinsOneName(run, n);
-      else keep = before.some((w) => ORG_CUES.has(w)); // "for", "on": "Center for …", "Conference on …"
+      // "for", "on": "Center for …", "Conference on …"; "MP for Bristol East Kevin Lyle": a title's seat, with a full
+      // name after it, stays in the run for splitTitle to part.
+      else keep = before.some((w) => ORG_CUES.has(w)) || (t.key === 'for' && isTitle(before.at(-1) ?? '') && this.fullNameAfter(run, n));
       if (keep) {
         if (t.key === 'of' || t.key === 'for' || t.key === 'on') sawOf = true;
         current.push(i);
@@ -266,6 +268,12 @@ export class NameSpans {
     }
     if (current.length > 0) out.push(current);
     return out.map((r) => this.trimConnectors(r)).filter((r) => r.length > 0);
+  }
+
+  /** After run position `n`, past at least one other capitalised word, a given name and a word after it. */
+  private fullNameAfter(run: number[], n: number): boolean {
+    const caps = run.slice(n + 1).filter((i) => this.tokens[i]!.word && this.tokens[i]!.cap);
+    return caps.some((i, c) => c > 0 && c < caps.length - 1 && isGivenName(this.tokens[i]!.key));
   }
 
   /**
@@ -445,7 +453,8 @@ export class NameSpans {
       let roleEnd = nameStart - 1;
       // "Secretary of State Antony Blinken", "Secretary of the Army": the domain after "of" is part of the role.
       let domain: number[] = [];
-      if (toks[run[nameStart]!]?.key === 'of') {
+      // "MP for Bristol East Kevin Lyle": the seat after "for" too.
+      if (toks[run[nameStart]!]?.key === 'of' || (toks[run[nameStart]!]?.key === 'for' && !toks[run[nameStart]!]!.cap)) {
         const after = run.slice(nameStart + 1);
         const caps = after.map((i, k) => (toks[i]!.cap ? k : -1)).filter((k) => k >= 0);
         const given = caps.findIndex((k, c) => c > 0 && isGivenName(toks[after[k]!]!.key));

@@ -775,3 +775,16 @@ describe('bands, clubs and companies are no people (issue 16)', () => {
     expect(names(index, 'person').sort()).toEqual(['Alicia Keyes', 'Frank Warrender']);
   });
 });
+
+describe('a title with its seat or domain after "for" (issue 16)', () => {
+  it('parts "Labour MP for Bristol East Kevin Lyle" and "Minister for Europe Dennis Macshane", and reads a seat as a place', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: 'Labour MP for Bristol East Kevin Lyleford said the committee would meet. Minister for Europe Dennis Macshane agreed. The MP for Bristol East said it was wrong.',
+      }),
+    ]);
+    expect(entity(index, 'Kevin Lyleford').roles).toEqual(['Labour MP for Bristol East']);
+    expect(entity(index, 'Dennis Macshane').roles).toEqual(['Minister for Europe']);
+    expect(names(index, 'person').sort()).toEqual(['Dennis Macshane', 'Kevin Lyleford']);
+  });
+});
