@@ -190,7 +190,10 @@ function describe(group: NameStats[], kind: EntityKind, refs: MentionRef[]): Ent
     if (!seen.has(surface.toLowerCase())) aliases.push(surface);
     seen.add(surface.toLowerCase());
   };
-  for (const m of refs) addAlias(m.surface);
+  // A surname shared with another person, given to this one, is written as the text titled it ("Mrs. Kennedy", not the
+  // bare "Kennedy" of the President).
+  const own = new Set(group.map((s) => s.key));
+  for (const m of refs) addAlias(m.titled !== undefined && !own.has(nameKey(m.surface)) ? m.titled : m.surface);
   for (const s of group) for (const surface of s.surfaces.keys()) addAlias(surface);
   const roles: string[] = [];
   const addRole = (r: string): void => {

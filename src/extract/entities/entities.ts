@@ -508,7 +508,8 @@ function describeAgain(entity: Entity, mentions: MentionRef[], bylines: number, 
     if (!seen.has(surface.toLowerCase())) aliases.push(surface);
     seen.add(surface.toLowerCase());
   };
-  for (const m of mentions) addAlias(m.surface);
+  // A shared surname keeps the titled form it was given ("Mrs. Kennedy"), as `describe` wrote it.
+  for (const m of mentions) addAlias(m.titled !== undefined && entity.aliases.includes(m.titled) ? m.titled : m.surface);
   for (const a of entity.aliases) if (keep(a)) addAlias(a);
   let roles = entity.roles;
   if (entity.kind === 'person') {

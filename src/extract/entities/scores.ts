@@ -47,6 +47,8 @@ export interface MentionRef {
   roles: string[];
   /** "Mrs."/"Miss" (f) or "Mr." (m) written before the name here. */
   honorific?: 'f' | 'm';
+  /** A surname alone as written with its honorific ("Mrs. Kennedy"): the alias when the surname is shared. */
+  titled?: string;
 }
 
 /** Everything seen for one name key ("edi rama", "rama", "mek"). */

@@ -788,3 +788,15 @@ describe('a title with its seat or domain after "for" (issue 16)', () => {
     expect(names(index, 'person').sort()).toEqual(['Dennis Macshane', 'Kevin Lyleford']);
   });
 });
+
+describe('a surname two people share (issue 16)', () => {
+  it('gives the woman titled "Mrs." that form as her alias, and the bare surname stays the man’s', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: 'President John F. Kenway spoke on Monday. First Lady Jacqueline Kenway was there too. Mrs. Kenway said she liked the music. Kenway said the band played well.',
+      }),
+    ]);
+    expect(entity(index, 'Jacqueline Kenway').aliases).toEqual(['Mrs. Kenway']);
+    expect(entity(index, 'John F. Kenway').aliases).toEqual(['Kenway']);
+  });
+});
