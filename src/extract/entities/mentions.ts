@@ -413,6 +413,13 @@ class SentenceScanner extends NameSpans {
     // "The prime minister, Sir Keir Starmer,": an honorific between the comma and the name.
     let start = first;
     while (start > 0 && (HONORIFICS.has(toks[start - 1]!.key) || toks[start - 1]!.text === '.')) start--;
+    // "Defending, Sarah Lyle said": a court's side opening the sentence is the barrister's after it.
+    const opener = toks[first - 2];
+    if (start === first && toks[first - 1]?.text === ',' && first === 2 && opener?.word && COURT_SIDES.has(opener.key)) {
+      roles.push(opener.text.toLowerCase());
+      evidence.appositive++;
+      return;
+    }
     // "One victim, 82-year-old Edith Moorcroft,": an age between the comma and the name.
     if (start === first && headTok && AGE_ADJECTIVE.test(headTok.text) && toks[first - 2]?.text === ',') start = first - 1;
     if (!headTok || start < first) {
@@ -500,7 +507,7 @@ class SentenceScanner extends NameSpans {
     }
     // "Mrs. Kennedy's Social Secretary, Letitia Baldrige,": a capitalised title after a possessive.
     const capitalTitle = headTok?.cap === true && isTitle(headTok.key) && !HONORIFICS.has(headTok.key);
-    const kinship = headTok !== undefined && !headTok.cap && KINSHIP_NOUNS.has(headTok.key);
+    const kinship = headTok !== undefined && !headTok.cap && (KINSHIP_NOUNS.has(headTok.key) || RELATION_NOUNS.has(headTok.key));
     if (!headTok || (headTok.cap && !capitalTitle) || !(isRoleNoun(headTok.key) || kinship)) return;
     const span = this.byFirst.get(first);
     const closer = toks[(span?.last ?? first) + 1];

@@ -800,3 +800,13 @@ describe('a surname two people share (issue 16)', () => {
     expect(entity(index, 'John F. Kenway').aliases).toEqual(['Kenway']);
   });
 });
+
+describe('court sides and neighbours (issue 16)', () => {
+  it('reads "Defending, X said" and "her neighbour, X," as roles', () => {
+    const index = EntityIndex.build([
+      makeArticle({ body: 'Defending, Sarah Lyleton said her client was ashamed. Her neighbour, Dylan Reeson, helped her carry furniture.' }),
+    ]);
+    expect(entity(index, 'Sarah Lyleton').roles).toEqual(['defending']);
+    expect(entity(index, 'Dylan Reeson').roles).toEqual(['neighbour']);
+  });
+});
