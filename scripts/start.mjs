@@ -4,7 +4,7 @@
 // Messages go to stderr: stdout is the offline console's.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -84,6 +84,8 @@ const LOCK_STALE_MS = 10 * 60_000;
  */
 function withBuildLock(work) {
   const lock = `${DIST}.lock`;
+  // STORYDESK_DIST may be in a folder not made yet (.cache/ in a fresh clone).
+  mkdirSync(path.dirname(lock), { recursive: true });
   let waited = false;
   for (;;) {
     try {
