@@ -48,8 +48,10 @@ const SETS: StorySet[] = [
   { name: 'brown-fresh4', gold: 'eval/gold/brown-fresh4.json', unseen: true, holdout: false },
   // Made-up modern news in BBC News style (bands, clubs, companies, BBC titles): a tuning set, never blind.
   { name: 'modern', gold: 'eval/gold/modern.json', unseen: true, holdout: false },
-  // The blind set: gold written before the engine ran on it; measured once, after the changes.
-  { name: 'brown-fresh5', gold: 'eval/gold/brown-fresh5.json', unseen: true, holdout: true },
+  // brown-fresh5 was the blind set until its first figures were recorded and its misses read; tuned on since. No blind
+  // set is left (the press reportage samples are used up): the honest figures are the blind sets' first runs, in
+  // eval/README.md.
+  { name: 'brown-fresh5', gold: 'eval/gold/brown-fresh5.json', unseen: true, holdout: false },
   // A tuning set for /quote: seven made-up articles in BBC News style written to exercise modern attribution patterns.
   { name: 'modern-quotes', gold: 'eval/gold/modern-quotes.json', unseen: false, holdout: false },
 ];
