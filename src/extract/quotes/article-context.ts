@@ -69,6 +69,9 @@ function isAside(u: Unit): boolean {
 }
 
 /** One article's units, mentions, subjects and document owners, and the resolution of speaker phrases in it. */
+/** Words that make a definite description someone already named: "the former judge", "the retired colonel". */
+const DESCRIPTION_MARKS = new Set(['former', 'ex', 'onetime', 'one-time', 'retired', 'veteran', 'longtime', 'long-time']);
+
 export class ArticleContext implements RunContext {
   readonly units: Unit[] = [];
   readonly apostrophe: string;
@@ -643,6 +646,16 @@ export class ArticleContext implements RunContext {
     return null;
   }
 
+  /** The person who spoke in the unit just before `u` (or the one before it, within the paragraph before). */
+  private previousSpeaker(u: Unit): Speaker | null {
+    for (let k = u.index - 1; k >= 0 && k >= u.index - 2; k--) {
+      const prev = this.units[k]!;
+      if (u.paragraph - prev.paragraph > 1) break;
+      if (prev.speaker) return prev.speaker.kind === 'person' && /\p{Lu}/u.test(prev.speaker.name) ? prev.speaker : null;
+    }
+    return null;
+  }
+
   /** The person the unit after `u` opens with, named in full with a title ("Commerce Secretary Luther Hodges, …"). */
   private namedNext(u: Unit): Speaker | null {
     const next = this.units[u.index + 1];
@@ -742,7 +755,8 @@ export class ArticleContext implements RunContext {
       return { name: compose(o, phraseToks), kind: 'organization', gender: null };
     }
     if (ORG_NOUNS.has(headWord) || isSpeakerNoun(headWord)) {
-      const mods = tail.map((t) => t.lower);
+      // "The governor's move …" as a subject: the governor (a possessive is its owner, not a new description).
+      const mods = tail.map(bareLower);
       // "A top American official … thinks …" opening the article, then "Commerce Secretary Luther Hodges …": a lead's
       // indefinite description of someone is the person the next sentence opens with, named with a title.
       if (u.index === 0 && i === 1 && /^(?:a|an)$/.test(np[0]!.lower) && !ORG_NOUNS.has(headWord)) {
@@ -753,6 +767,15 @@ export class ArticleContext implements RunContext {
       if (isSpeakerNoun(headWord) && (run.length === 0 || runIsPlace)) {
         const hit = this.resolveRole(mods, pos, u);
         if (hit) return hit;
+      }
+      // "“…”, the former Superior Court judge said" after Hughes's quotations: a definite description that sets someone
+      // apart (former, a capitalised institution, an age) and names nobody else is the person quoted just before.
+      if (isSpeakerNoun(headWord) && !ORG_NOUNS.has(headWord) && !ownerPronoun && i === 1 && np[0]!.lower === 'the') {
+        const marked = rest.some((t) => t.type === 'word' && (DESCRIPTION_MARKS.has(t.lower) || /-year-old$/.test(t.lower)));
+        if (marked || (run.length > 0 && !runIsPlace)) {
+          const previous = this.previousSpeaker(u);
+          if (previous) return previous;
+        }
       }
       if (run.length || ownerPronoun) {
         const o = ownerPronoun ? owner() : null;
@@ -765,7 +788,8 @@ export class ArticleContext implements RunContext {
         if (hit) return hit;
       }
       // Nobody named: the text gives only a description ("police", "prosecutors", "the judge").
-      return { name: this.body.slice(tail[0]!.start, last.end), kind: ORG_NOUNS.has(headWord) ? 'organization' : 'person', gender: null };
+      const end = last.possessive ? last.end - (this.body.slice(last.start, last.end).match(/['’]s?$/)?.[0].length ?? 0) : last.end;
+      return { name: this.body.slice(tail[0]!.start, end), kind: ORG_NOUNS.has(headWord) ? 'organization' : 'person', gender: null };
     }
     return null;
   }

@@ -20,6 +20,8 @@ function isVerbAt(t: Tok[], k: number, verbs: ReadonlySet<string>): boolean {
 }
 
 /** What a person "makes" or "issues" before a quotation that follows it ("made a statement", "issued a declaration"). */
+/** Nouns of a commitment or a demand whose words a quotation gives: "with a pledge “to …”". */
+const PLEDGE_NOUNS = words('pledge pledges promise promises vow vows plea appeal call demand warning assurance');
 const STATEMENT_NOUNS = words('statement declaration announcement appeal plea');
 const STATEMENT_VERBS = words('make made makes making issue issued issues issuing give gave gives giving deliver delivered read');
 
@@ -108,6 +110,7 @@ export class Attributor {
       () => this.clauseAfter(u, qi + 1),
       () => this.clauseLater(u, qi),
       () => this.clauseBefore(u, qi, EVALUATIVE_VERBS),
+      () => this.speechNounObject(u, qi),
       () => this.subjectRightBefore(u, qi),
     ];
     for (const step of steps) {
@@ -371,6 +374,32 @@ export class Attributor {
       if (found !== undefined) return found;
     }
     return undefined;
+  }
+
+  /**
+   * "X made his debut … with a pledge “to carry the issues …”", "she ended with her promise that “…”": a quotation that
+   * a speech noun introduces (no speech verb in the sentence) is the words of whoever made the pledge: the owner a
+   * possessive names, else the person the sentence opens with.
+   */
+  private speechNounObject(u: Unit, qi: number): Found {
+    const t = u.tokens;
+    let k = qi - 1;
+    if (t[k]?.type === 'word' && t[k]!.lower === 'that') k--;
+    const noun = t[k];
+    const det = t[k - 1];
+    if (noun?.type !== 'word' || !PLEDGE_NOUNS.has(noun.lower) || det?.type !== 'word') return undefined;
+    if (/^(?:his|her)$/.test(det.lower)) return this.ctx.resolvePronoun(det.lower, det.start, u) ?? undefined;
+    if (!/^(?:a|an|the)$/.test(det.lower)) return undefined;
+    // After a dateline ("Boonton — Richard J. Hughes made …").
+    let dash = t.findIndex((x, j) => j < 8 && x.type === 'punct' && /^[—–]$/.test(x.text));
+    if (dash > 0 && !t.slice(0, dash).every((x) => (x.type === 'word' && x.cap) || /^[,.()]$/.test(x.text))) dash = -1;
+    const i = t.findIndex((x, j) => j > dash && x.type === 'word');
+    if (i < 0 || i >= k - 1) return undefined;
+    const np = nounPhraseForward(t, i);
+    if (np.length === 0 || i + np.length > k - 1) return undefined;
+    const found = this.fromPhrase(np, u);
+    const pronoun = np.length === 1 && SUBJECT_PRONOUNS.has(np[0]!.lower);
+    return found && (pronoun || (found.kind === 'person' && !isNounHead(np[np.length - 1]!))) ? found : undefined;
   }
 
   /** "where he “offered to share …”": a subject right before a quotation that continues its sentence. */

@@ -44,7 +44,7 @@ export function classifyRun(article: RunContext, run: Tok[], before: string[] = 
     const w = base(full[j]!);
     const afterOf = j > 0 && full[j - 1]!.lower === 'of' && k === j; // "Secretary of State"
     const titleLike = ATTRIBUTION_TITLES.has(w) || (isSpeakerNoun(w) && j < full.length - 1 && !lexiconTags(w).some(isFirstNameTag));
-    if (titleLike || (DEPARTMENT_WORDS.has(w) && (j < full.length - 1 || afterOf)) || NAME_CONNECTORS.has(full[j]!.lower)) k = j + 1;
+    if (titleLike || (DEPARTMENT_WORDS.has(w) && (j < full.length - 1 || afterOf)) || (j > 0 && k === j && NAME_CONNECTORS.has(full[j]!.lower))) k = j + 1; // "Secretary of State", not "Ben Tarr" or "Vincent van Gogh"
     else if (lexiconTags(w).includes('Demonym') && j < full.length - 1) k = Math.max(k, j + 1);
   }
   if (k === 0) {

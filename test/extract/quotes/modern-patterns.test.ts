@@ -76,4 +76,34 @@ describe('modern news attribution', () => {
       'in his speech last week he declared: “We shall talk with anyone”.';
     expect(quotesOf(body)).toEqual([['We shall talk with anyone', 'Ralph Ostby']]);
   });
+
+  it('gives a quotation a pledge or a promise introduces to the sentence’s subject, after a dateline', () => {
+    const body = 'Dunmore — Mara Quist opened her campaign for mayor here last night with a pledge “to mend every road”.';
+    expect(quotesOf(body)).toEqual([['to mend every road', 'Mara Quist']]);
+    const owned = 'Tom Vell spoke last.\n\nHe ended with his promise that “the mill will stay open”.';
+    expect(quotesOf(owned)).toEqual([['the mill will stay open', 'Tom Vell']]);
+  });
+
+  it('reads "the governor" as the governor named before, not the possessive of an earlier "the governor’s move"', () => {
+    const body =
+      'Governor Ardley said he will name a panel.\n\nThe governor\'s move came in a letter to the town clerk.\n\n' +
+      'The governor wrote that he has long been troubled “by the state of the bridges”.';
+    expect(quotesOf(body)).toEqual([['by the state of the bridges', 'Ardley']]);
+  });
+
+  it('gives "the former County Court judge said" to the man quoted just before, but not an unmarked "the coach"', () => {
+    const body =
+      'Dunmore — Paul Ekker spoke to 200 party workers last night.\n\nHe said, “We will win this county.”\n\n' +
+      '“We must keep the county honest”, the former County Court judge said.';
+    expect(quotesOf(body).map(([, s]) => s)).toEqual(['Paul Ekker', 'Paul Ekker']);
+    const coach = '“We lost”, Ben Tarr said.\n\n“It was a fair game”, the coach said.';
+    expect(quotesOf(coach).map(([, s]) => s)).toEqual(['Ben Tarr', 'coach']);
+  });
+
+  it('keeps a given name that is also a name particle ("Ben") and a particle inside a name ("van")', () => {
+    expect(quotesOf('“We lost”, Ben Tarr said.')).toEqual([['We lost', 'Ben Tarr']]);
+    expect(quotesOf('“We won”, Lotte van Dijk said.')).toEqual([['We won', 'Lotte van Dijk']]);
+    expect(quotesOf('“We won”, Secretary of State Ann Drew said.')).toEqual([['We won', 'Ann Drew']]);
+  });
 });
+
