@@ -11,6 +11,11 @@ describe('splitSentences', () => {
 
   it('does not break after titles such as Gov. and Sen.', () => {
     expect(split('Gov. Jane Smith met Sen. Bob Jones. They spoke.')).toEqual(['Gov. Jane Smith met Sen. Bob Jones.', 'They spoke.']);
+    // Plural titles too: "Reps. A and B", "Sens. A and B".
+    expect(split('A debate between Reps. Al Berry and Joe Ratcliff is set. Sens. Ann Roe and Tom Vick agreed.')).toEqual([
+      'A debate between Reps. Al Berry and Joe Ratcliff is set.',
+      'Sens. Ann Roe and Tom Vick agreed.',
+    ]);
   });
 
   it('does not break inside U.S. before a noun, but does at the end of a sentence', () => {

@@ -104,7 +104,12 @@ const COMPOUND_ROLES = new Set(['running mate']);
 /** Verbs of a trade in "X, who sells tractors": the clause says what the person does. */
 /** A lower-case word before a plural role that belongs to it ("civil servants"), not a count ("several", "two"). */
 function isRoleModifierWord(key: string): boolean {
-  return !/^\d/.test(key) && !/^(?:several|some|many|few|two|three|four|five|six|other|both|all|most|these|those)$/.test(key);
+  // Not a count, and not an adverb ("mostly small-town legislators": the role is "small-town legislator").
+  return (
+    !/^\d/.test(key) &&
+    !/^(?:several|some|many|few|two|three|four|five|six|other|both|all|most|these|those)$/.test(key) &&
+    !(/ly$/.test(key) && !lexiconTags(key).includes('Adjective'))
+  );
 }
 const TRADE_VERBS = new Set(
   'sells runs heads owns manages directs chairs coaches leads teaches edits publishes represents operates works'.split(' '),
@@ -912,9 +917,16 @@ class SentenceScanner extends NameSpans {
         this.pluralRole(j, evidence, roles);
         return;
       }
-      if (t.word && !t.cap && t.key === 'including') {
-        head = toks[j - 1]?.text === ',' ? j - 2 : j - 1;
+      // "bankers, including A", "small-town legislators like A, B and C", "officials such as A".
+      if (t.word && !t.cap && (t.key === 'including' || t.key === 'like' || (t.key === 'as' && toks[j - 1]?.key === 'such'))) {
+        const at = t.key === 'as' ? j - 1 : j;
+        head = toks[at - 1]?.text === ',' ? at - 2 : at - 1;
         break;
+      }
+      // "Eligio (Kika) De La Garza of Mission": a nickname in brackets inside a listed name.
+      if (t.text === '(' || t.text === ')') {
+        j--;
+        continue;
       }
       if (t.text === ',') {
         const before = toks[j - 1];

@@ -198,6 +198,21 @@ export class NameSpans {
           j += 2;
           continue;
         }
+        // "V. E. (Red) Berry", "Eligio (Kika) De La Garza": a nickname in brackets inside a person's name.
+        const open = next?.text === '.' && t.text.length === 1 ? j + 2 : j + 1;
+        if (
+          t.word &&
+          t.cap &&
+          toks[open]?.text === '(' &&
+          toks[open + 1]?.word &&
+          /^\p{Lu}\p{Ll}+$/u.test(toks[open + 1]!.text) &&
+          toks[open + 2]?.text === ')' &&
+          this.isNameToken(open + 3)
+        ) {
+          for (let c = j + 1; c <= open + 3; c++) run.push(c);
+          j = open + 3;
+          continue;
+        }
         let k = j + 1;
         while (
           k < toks.length &&
@@ -516,10 +531,11 @@ export class NameSpans {
 
   /** Could these tokens be a person's name (not an organisation, place, role or demonym)? */
   private isPersonLike(run: number[]): boolean {
-    if (run.length === 0 || run.length > 5) return false;
+    if (run.length === 0) return false;
     const toks = run.map((i) => this.tokens[i]!);
     const words = toks.filter((t) => t.word).map((t) => t.key);
-    if (words.length === 0) return false;
+    // Up to five words; initials' periods and a bracketed nickname ("V. E. (Red) Berry") are no words.
+    if (words.length === 0 || words.length > 5) return false;
     const last = words.at(-1)!;
     // After a title, a given name and a surname that is also an institution or place noun: "Mayor Ellen Park".
     const givenThenSurname =

@@ -79,4 +79,25 @@ describe('the corpus’s word statistics', () => {
     addWordStats(stats, 'Fans cheered for Swift.');
     expect(mentionsOf('Swift thanked her fans.', stats).map(([key]) => key)).toEqual(['swift']);
   });
+
+  it('gives a plural role before "like" or "such as" to each listed name, without an adverb before it', () => {
+    const roles = mentionsOf('The defenders were mostly rural mayors like Ann Holt of Byrne, Tom Vick of Ash and Joe Lamm.')
+      .filter(([key]) => !['byrne', 'ash'].includes(key))
+      .map(([key, r]) => [key, r]);
+    expect(roles).toEqual([
+      ['ann holt', ['rural mayor']],
+      ['tom vick', ['rural mayor']],
+      ['joe lamm', ['rural mayor']],
+    ]);
+    expect(mentionsOf('Big cities like Dallas and Fort Worth grew.').every(([, r]) => r.length === 0)).toBe(true);
+  });
+
+  it('keeps a bracketed nickname inside a name ("V. E. (Red) Berry"), and a plural title for each name after it', () => {
+    expect(mentionsOf('A debate between Reps. V. E. (Red) Berry and Joe Ratcliff was set.').map(([key, r]) => [key, r[0]])).toEqual([
+      ['v e red berry', 'Reps.'],
+      ['joe ratcliff', 'Reps.'],
+    ]);
+    expect(mentionsOf('The backers include Eligio (Kika) De La Garza of Mission.')[0]![0]).toBe('eligio kika de la garza');
+  });
 });
+
