@@ -305,6 +305,10 @@ function weekdayCandidates(ctx: Context): Candidate[] {
     if (!m[1] && HABITUAL_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))) continue; // "usually on the first Saturday"
     if (HABITUAL_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue; // "Saturday evening of each month"
     if (DATE_BESIDE.test(s.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue; // "Saturday afternoon, Jan. 7": the date says it
+    // "its Sunday sales law", "Sunday closing laws", "Saturday shoppers": a weekday before a plural or a law is a kind,
+    // not a day.
+    // Only after a determiner or a clause's start: "the company said Monday profits fell" is a day.
+    if (!m[1] && !/['’]s$/.test(m[0]) && GENERIC_DAY_NOUN.test(s.slice(m.index + m[0].length)) && GENERIC_DAY_BEFORE.test(s.slice(0, m.index))) continue;
     const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
     // "who come in here tomorrow for a night game and a single test Sunday afternoon": the days ahead.
     // "Wednesday's game", "Friday's performance": a day naming an occasion is the nearer one, ahead or behind.
@@ -320,6 +324,9 @@ function weekdayCandidates(ctx: Context): Candidate[] {
   return out;
 }
 
+/** A noun after a weekday that makes it a kind of thing: a plural ("Sunday sales", "Saturday shoppers") or a rule. */
+const GENERIC_DAY_NOUN = /^\s+(?:(?!(?:morning|afternoon|evening|night|news)\b)\p{Ll}{3,}[^s\s]s|\p{Ll}+ing\s+laws?|laws?|blue\s+laws?|observance|closing)\b/u;
+const GENERIC_DAY_BEFORE = /(?:^|[,;:(“"]\s*|\b(?:its|his|her|their|our|the|a|an|of|for|that|which|on|against|regulating|governing|about|new|state|city|local)\s+)$/iu;
 /** A weekday that recurs rather than names a day: "every Monday", "on the first Saturday evening of each month". */
 const HABITUAL_BEFORE = /\b(?:every|each|first|second|third|fourth|usually|mondays|saturdays)\s+(?:on\s+)?(?:the\s+)?$/i;
 const HABITUAL_AFTER = /^\s*(?:(?:morning|afternoon|evening|night)\s+)?of\s+(?:each|every)\b/i;

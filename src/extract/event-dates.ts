@@ -129,9 +129,9 @@ function insideQuotes(sentence: string, index: number, quoted: boolean): boolean
 function background(sentence: string, m: DateMention, previous: DateMention | undefined, quoted = false): boolean {
   if (m.vague) return true;
   // A speaker's year or decade ("“A year ago I took the grips of the plow”", "“someone who retired in 1940”") is
-  // what they look back on, not the story's event; a quoted day or month ("“In August our dealers sold …”") is, and
-  // so is a named era ("“… to save Jews during the Holocaust”").
-  if (m.period.precision === 'year' && insideQuotes(sentence, m.start, quoted)) return true;
+  // what they look back on, not the story's event, and so is a decade ("“… as they did in the early 1940s”"); a quoted
+  // day or month ("“In August our dealers sold …”") is, and so is a named era ("“… to save Jews during the Holocaust”").
+  if ((m.period.precision === 'year' || (m.period.precision === 'decade' && /\d/.test(m.text))) && insideQuotes(sentence, m.start, quoted)) return true;
   const head = sentence.slice(0, m.start);
   const clause = head.slice(Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(':')) + 1);
   const comparison = COMPARISON_CLAUSE_BEFORE.exec(head.slice(-120));
@@ -172,6 +172,8 @@ function background(sentence: string, m: DateMention, previous: DateMention | un
  */
 function sinceIsBackground(sentence: string, m: DateMention, since: string): boolean {
   if (/^(?:except|as of)/i.test(since)) return true;
+  // "has increased 125,000 each year since 1950": a rate over a span, not an event at its start.
+  if (/\b(?:(?:each|every|per|a)\s+(?:year|month|week|day)|annually|yearly|a\s+year)\s+$/i.test(sentence.slice(Math.max(0, m.start - since.length - 30), m.start - since.length))) return true;
   if (/\b(?:\p{Ll}+est|first|last|most|least|record|best|worst)\b/iu.test(sentence.slice(Math.max(0, m.start - 60), m.start))) return true;
   if (COMPARATIVE_WORDS.test(sentence)) return true;
   return OTHER_DATE.test(sentence.slice(0, m.start - since.length)) || OTHER_DATE.test(sentence.slice(m.end));

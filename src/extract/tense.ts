@@ -116,6 +116,11 @@ export function tenseAt(ctx: TenseContext, start: number, end: number): Tense {
   const verbs = (ctx.verbs ??= verbSpans(ctx.sentence));
   const gap = (v: VerbSpan): string => (v.end <= start ? ctx.sentence.slice(v.end, start) : ctx.sentence.slice(end, v.start));
   const sameClause = (v: VerbSpan): boolean => !/[,;:—]/.test(gap(v));
+  // "the people will like the truth and elect their candidate in November": a verb joined by "and" to a future one
+  // shares its future; a past form after the auxiliary ("will recall that he resigned in May") does not.
+  const chunk = before.slice(Math.max(...[',', ';', ':', '—', '“', '”'].map((c) => before.lastIndexOf(c))) + 1);
+  const aux = /\b(?:will|shall)\b|['’]ll\b/i.exec(chunk);
+  if (aux && !/\b(?:was|were|had|did|\p{Ll}+ed)\b/u.test(chunk.slice(aux.index))) return 'future';
   const preceding = verbs.filter((v) => v.end <= start && sameClause(v)).at(-1);
   if (preceding) return preceding.tense;
   const part = partAround(ctx.sentence, start);

@@ -41,6 +41,21 @@ describe('sentenceEvents', () => {
     expect(eventsOf('The club clinched its first league title since 1987 on Sunday.', '2023-05-29').map((e) => e.slice(0, 14))).toEqual(['2023-05-28 day']);
     expect(eventsOf('Last year, we probably would have given him $700 for it.', '1961-10-04')).toEqual([]);
     expect(eventsOf('Net income may reach $12.7 billion, up $1 billion from 1960 and the highest since 1953.', '1961-10-04')).toEqual([]);
+    // A rate over the years since a date is a trend, not an event at its start.
+    expect(eventsOf('He noted the town has grown by 900 people each year since 1950.', '1961-03-22')).toEqual([]);
+  });
+
+  it('makes no event of a kind of day ("its Sunday sales law"), nor of a decade a speaker looks back on', () => {
+    expect(eventsOf('The state will examine its Sunday sales law.', '1961-07-16')).toEqual([]);
+    expect(eventsOf('It declares that Sunday sales licenses bring in revenue.', '1961-07-16')).toEqual([]);
+    expect(eventsOf('The company said Monday profits fell.', '1961-07-16').map((e) => e.slice(0, 14))).toEqual(['1961-07-10 day']);
+    expect(eventsOf('“We must stop the gangs, as we did in the early 1940s”, the mayor said.', '1961-03-22')).toEqual([]);
+  });
+
+  it('reads a yearless month after a verb joined to a future one as ahead', () => {
+    const s = '“The voters will hear us and elect our man in November”, he said.';
+    expect(eventsOf(s, '1961-03-22').map((e) => e.slice(0, 16))).toEqual(['1961-11-01 month']);
+    expect(eventsOf('He will recall that he resigned in November.', '1961-03-22').map((e) => e.slice(0, 16))).toEqual(['1960-11-01 month']);
   });
 
   it('makes no event of vague time words', () => {
