@@ -139,7 +139,10 @@ const ADJECTIVE_RANKS = new Set(['major', 'general', 'private']);
 const AGE_ADJECTIVE = /^\d{1,3}-year-old$/;
 /** People by relation, a role only after whose they are ("his school friend X", "her former partner X"). */
 const RELATION_NOUNS = new Set(
-  'friend colleague girlfriend boyfriend partner flatmate classmate neighbour neighbor bandmate band-mate teammate team-mate'.split(' '),
+  (
+    'friend colleague girlfriend boyfriend partner flatmate classmate neighbour neighbor bandmate band-mate teammate team-mate ' +
+    'client mentor ally rival opponent'
+  ).split(' '),
 );
 /** Prepositions that open a role's complement ("a spokesman for the star", "head of development"). */
 const ROLE_COMPLEMENT = new Set(['of', 'for', 'at', 'on', 'with', 'to']);
@@ -290,6 +293,11 @@ class SentenceScanner extends NameSpans {
     // "2269 Serra", "4911 Miles Dr.": a house number makes a street of the name after it.
     const before = toks[first - 1];
     if (before && /^\d{2,6}$/.test(before.text) && !/[$€£]\s*$/.test(this.text.slice(Math.max(0, before.start - 2), before.start))) {
+      evidence.placePrep += 3;
+      evidence.address++;
+    }
+    // A dateline: "Austin, Texas — …", "Trenton — …", "Salem (AP) — …": the place a report was filed from.
+    if (first === 0 && /^(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*\.?)?\s*(?:\([^)]{1,20}\)\s*)?[—–]/u.test(this.text.slice(toks[last]!.end))) {
       evidence.placePrep += 3;
       evidence.address++;
     }

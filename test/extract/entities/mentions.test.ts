@@ -99,5 +99,13 @@ describe('the corpus’s word statistics', () => {
     ]);
     expect(mentionsOf('The backers include Eligio (Kika) De La Garza of Mission.')[0]![0]).toBe('eligio kika de la garza');
   });
+
+  it('reads a dateline’s name as a place ("Austin, Texas — …"), and a client in apposition as a role', () => {
+    const dateline = mentionsOf('Austin, Texas — The bill passed on Thursday.');
+    expect(dateline[0]![0]).toBe('austin');
+    expect(dateline[0]![2].placePrep).toBeGreaterThanOrEqual(3);
+    expect(mentionsOf('Trenton — Ward Lisle retired today.')[0]![2].placePrep).toBeGreaterThanOrEqual(3);
+    expect(mentionsOf('The lawyer asked the court to free his client, Ann Voss, 30, at once.').find(([key]) => key === 'ann voss')?.[1]).toEqual(['client']);
+  });
 });
 
