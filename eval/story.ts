@@ -52,9 +52,9 @@ const SETS: StorySet[] = [
   { name: 'brown-fresh5', gold: 'eval/gold/brown-fresh5.json', unseen: true, holdout: false },
   // A tuning set for /quote: seven made-up articles in BBC News style written to exercise modern attribution patterns.
   { name: 'modern-quotes', gold: 'eval/gold/modern-quotes.json', unseen: false, holdout: false },
-  // The blind set (session 9): later stories of press samples whose lead stories the other sets used; gold written
-  // before the engine ran on them.
-  { name: 'brown-fresh6', gold: 'eval/gold/brown-fresh6.json', unseen: true, holdout: true },
+  // Session 9's Brown blind set (later stories of press samples whose lead stories the other sets used): its first
+  // figures are recorded in eval/README.md and its misses were read; tuned on since.
+  { name: 'brown-fresh6', gold: 'eval/gold/brown-fresh6.json', unseen: true, holdout: false },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */
