@@ -147,7 +147,32 @@ function readDate(document: DomDocument, article: Json | null, pageUrl: string, 
     const day = value ? calendarDay(value) : null;
     if (day) return day;
   }
-  return dateInUrl(canonicalUrl) ?? dateInUrl(pageUrl);
+  return dateInUrl(canonicalUrl) ?? dateInUrl(pageUrl) ?? dateElementDate(document);
+}
+
+/** An element whose class says it holds the date: `<span class="date-and-time" title="2015-03-21T00:00:00+11:00">`. */
+const DATE_CLASS = /(?:^|[\s_-])(?:date|dateline|datetime|time|timestamp|posted|published|pubdate)(?:$|[\s_-])/i;
+/** Its visible text: "posted on April 21, 2015, at 11:29 a.m.", "Published 21 March 2015". */
+const DATE_TEXT =
+  /^\s*(?:(?:posted|published|first published|updated)(?:\s+on)?\s*:?\s*)?((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b/i;
+
+/**
+ * The last resort before the fetch date: the first element whose class names a date and which carries one, in an
+ * attribute (an ISO date) or as its opening words. Only short elements: a teaser list's long items are not the page's.
+ */
+function dateElementDate(document: DomDocument): string | null {
+  for (const el of Array.from(document.querySelectorAll('[class]'))) {
+    if (!DATE_CLASS.test(el.getAttribute('class') ?? '')) continue;
+    for (const attr of ['datetime', 'content', 'title', 'data-timestamp']) {
+      const value = el.getAttribute(attr);
+      if (value && /^\s*\d{4}-\d{2}-\d{2}/.test(value)) return calendarDay(value);
+    }
+    const text = el.textContent ?? '';
+    if (text.length > 80) continue;
+    const m = DATE_TEXT.exec(text);
+    if (m) return calendarDay(m[1]!);
+  }
+  return null;
 }
 
 /** `<time itemprop="datePublished" content=…>` and the like: microdata on any element. */

@@ -86,6 +86,13 @@ describe('metadata of the real pages', () => {
     const article = extractArticle(source('nytimes-1'), PAGE_URL).article!;
     expect(article).toMatchObject({ date: '2017-01-13', outlet: 'nytimes.com' });
   });
+
+  it('takes the date from an element whose class names a date, when no metadata or URL gives one', () => {
+    // Herald Sun: <li class="date-and-time" title="2015-03-13T21:00:00+11:00"> under the headline (teasers later on
+    // the page carry other dates); BuzzFeed: <span class="buzz_datetime">posted on April 21, 2015, at 11:29 a.m.</span>.
+    expect(extractArticle(source('herald-sun-1'), PAGE_URL).article?.date).toBe('2015-03-13');
+    expect(extractArticle(source('buzzfeed-1'), PAGE_URL).article?.date).toBe('2015-04-21');
+  });
 });
 
 describe('synthetic pages', () => {
