@@ -2,7 +2,7 @@
 // through the JSON CLI (`src/cli.ts timeline|who|quote --json --corpus DIR`), the grader's path.
 // Run: npx tsx eval/story.ts [--set NAME ...] [--verbose] [--json] [--root DIR]
 //   --verbose lists the misses of the sets that are tuned on (seeds, brown-press); add --holdout-details to list
-//   them for the held-out set too (brown-fresh6). --root DIR scores another checkout's CLI (the code before a change).
+//   them for the held-out set too (real-news). --root DIR scores another checkout's CLI (the code before a change).
 // Exit code 1: a gold problem (a quote or person no article holds) or CLI output that is not the expected JSON.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -55,6 +55,9 @@ const SETS: StorySet[] = [
   // Session 9's Brown blind set (later stories of press samples whose lead stories the other sets used): its first
   // figures are recorded in eval/README.md and its misses were read; tuned on since.
   { name: 'brown-fresh6', gold: 'eval/gold/brown-fresh6.json', unseen: true, holdout: false },
+  // The blind set of modern news (session 9): ten real articles from the shared intake fixtures (BBC, NYT, WaPo, …),
+  // taken in through the bot's own intake, gold written before the engine ran on them.
+  { name: 'real-news', gold: 'eval/gold/real-news.json', unseen: true, holdout: true },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */
