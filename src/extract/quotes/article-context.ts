@@ -34,6 +34,7 @@ import {
   isCapName,
   isSentenceInitialCommon,
   isWord,
+  remitConnector,
   skipBackward,
   type Tok,
 } from './tokens.js';
@@ -69,6 +70,15 @@ function isAside(u: Unit): boolean {
 }
 
 /** One article's units, mentions, subjects and document owners, and the resolution of speaker phrases in it. */
+/** The "by" within five words after a participle ("released on Monday by"), with no punctuation between; else -1. */
+function byAfter(t: Tok[], i: number): number {
+  for (let k = i + 1; k < t.length && k <= i + 5; k++) {
+    if (t[k]!.type !== 'word') return -1;
+    if (t[k]!.lower === 'by') return k;
+  }
+  return -1;
+}
+
 /** Words that make a definite description someone already named: "the former judge", "the retired colonel". */
 const DESCRIPTION_MARKS = new Set(['former', 'ex', 'onetime', 'one-time', 'retired', 'veteran', 'longtime', 'long-time']);
 
@@ -338,9 +348,11 @@ export class ArticleContext implements RunContext {
     for (let i = 0; i < t.length; i++) {
       const tok = t[i]!;
       if (tok.type !== 'word') continue;
-      if (/^(?:published|released|issued|posted|distributed)$/.test(tok.lower) && t[i + 1]?.lower === 'by') {
-        const np = nounPhraseForward(t, i + 2);
-        const owner = np.length ? this.interpretOwner(np, t[i + 2]!.start, u) : null;
+      // "comments published by X", "a new report released on Monday by X": a few words (a date) may come between.
+      const by = /^(?:published|released|issued|posted|distributed)$/.test(tok.lower) ? byAfter(t, i) : -1;
+      if (by > 0) {
+        const np = nounPhraseForward(t, by + 1);
+        const owner = np.length ? this.interpretOwner(np, t[by + 1]!.start, u) : null;
         const doc = t[i - 1]?.type === 'word' ? t[i - 1]!.lower : 'statement';
         if (owner) this.docs.push({ doc, owner, pos: tok.start });
       } else if (DOCUMENT_NOUNS.has(tok.lower)) {
@@ -371,7 +383,7 @@ export class ArticleContext implements RunContext {
     const prev = t[j];
     if (prev && isCapName(prev)) {
       let s = j;
-      while (s > 0 && (isCapName(t[s - 1]) || (t[s - 1]!.type === 'word' && NAME_CONNECTORS.has(t[s - 1]!.lower) && isCapName(t[s - 2])))) s--;
+      while (s > 0 && (isCapName(t[s - 1]) || (t[s - 1]!.type === 'word' && (NAME_CONNECTORS.has(t[s - 1]!.lower) || remitConnector(t, s - 1)) && isCapName(t[s - 2])))) s--;
       const owner = classifyRun(this, t.slice(s, j + 1));
       if (owner) return this.finishName(owner.name, owner.kind, owner.gender, t[s]!.start, u);
     }
@@ -522,9 +534,22 @@ export class ArticleContext implements RunContext {
     return this.finishName(m.name, m.kind, m.gender, pos, this.units[m.unit]!, m.titles, want);
   }
 
+  /**
+   * "children", "Many children", "Children" opening a sentence: a description whose head is a plural common noun (a
+   * capitalised plural elsewhere, "Keys", may be a surname).
+   */
+  private pluralDescription(m: Mention): boolean {
+    const words = m.name.split(/\s+/);
+    const last = words[words.length - 1]!;
+    if (!lexiconTags(last.toLowerCase()).includes('Plural')) return false;
+    if (!/^\p{Lu}/u.test(last)) return true;
+    return words.length === 1 && this.units[m.unit]?.tokens.find((t) => t.type === 'word')?.start === m.pos;
+  }
+
   /** Most recent compatible person: the sentence's subject first, then earlier sentences' speakers and subjects. */
   private resolvePerson(pos: number, u: Unit, gender: Gender): Speaker | null {
-    const fits = (m: Mention): boolean => this.compatible(this.asSpeaker(m, pos, gender).gender, gender);
+    // "he"/"she" is one person: never a plural description ("Children growing up …, he said").
+    const fits = (m: Mention): boolean => !this.pluralDescription(m) && this.compatible(this.asSpeaker(m, pos, gender).gender, gender);
     const sure = (m: Mention): boolean => m.pos < pos && this.isPerson(m, pos) && fits(m);
     const unsure = (m: Mention): boolean => m.pos < pos && this.maybePerson(m) && fits(m);
     return this.searchPerson(pos, u, gender, sure, true) ?? this.searchPerson(pos, u, gender, unsure, false);
@@ -687,7 +712,7 @@ export class ArticleContext implements RunContext {
     let runEnd = -1;
     for (let j = rest.length - 1; j >= 0; j--) if (isCapName(rest[j])) { runEnd = j + 1; break; }
     let runStart = runEnd;
-    while (runStart > 0 && (isCapName(rest[runStart - 1]) || (isWord(rest[runStart - 1], NAME_CONNECTORS) && runStart > 1 && isCapName(rest[runStart - 2])))) runStart--;
+    while (runStart > 0 && (isCapName(rest[runStart - 1]) || (runStart > 1 && (isWord(rest[runStart - 1], NAME_CONNECTORS) || remitConnector(rest, runStart - 1)) && isCapName(rest[runStart - 2])))) runStart--;
     const tail = runEnd < 0 ? rest : rest.slice(runEnd);
     const lowerBefore = runStart > 0 ? rest.slice(0, runStart).filter((t) => t.type === 'word' && !t.cap).map((t) => t.lower) : [];
     const owner = (): Speaker | null => (ownerPronoun ? this.resolvePronoun(ownerPronoun, pos, u) : null);

@@ -16,12 +16,15 @@ function isVerbAt(t: Tok[], k: number, verbs: ReadonlySet<string>): boolean {
   if (!tok || tok.type !== 'word') return false;
   if (verbs.has(tok.lower)) return isVerbForm(t, k);
   if (verbs !== ATTRIBUTION_SPEECH_VERBS) return false;
+  // "Emery states, “…”", "as the report states:": lower case and before the quotation's punctuation ("the United
+  // States" is neither).
+  if (/^(?:states|stated)$/.test(tok.lower) && !tok.cap && /^(?:,|:|that)$/.test(t[k + 1]?.text ?? '')) return true;
   return (/^(?:went|goes|go|going)$/.test(tok.lower) && t[k + 1]?.lower === 'on') || (/^(?:pointed|points|pointing)$/.test(tok.lower) && t[k + 1]?.lower === 'out');
 }
 
-/** What a person "makes" or "issues" before a quotation that follows it ("made a statement", "issued a declaration"). */
 /** Nouns of a commitment or a demand whose words a quotation gives: "with a pledge “to …”". */
 const PLEDGE_NOUNS = words('pledge pledges promise promises vow vows plea appeal call demand warning assurance');
+/** What a person "makes" or "issues" before a quotation that follows it ("made a statement", "issued a declaration"). */
 const STATEMENT_NOUNS = words('statement declaration announcement appeal plea');
 const STATEMENT_VERBS = words('make made makes making issue issued issues issuing give gave gives giving deliver delivered read');
 

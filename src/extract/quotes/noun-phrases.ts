@@ -3,7 +3,7 @@
 import { lexiconTags } from '../../text/lexicon.js';
 import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, DOCUMENT_NOUNS, EVALUATIVE_VERBS, isSpeakerNoun } from '../vocabulary.js';
 import { DEPARTMENT_WORDS, DETERMINERS, GROUP_NOUNS, NAME_CONNECTORS, NP_MODIFIERS, ORG_NOUNS, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS } from './cue-words.js';
-import { bareLower, isCapName, type Tok } from './tokens.js';
+import { bareLower, isCapName, remitConnector, type Tok } from './tokens.js';
 
 function npWord(t: Tok | undefined): boolean {
   if (!t || t.type !== 'word') return false;
@@ -26,6 +26,7 @@ export function isNounHead(t: Tok): boolean {
 function connects(tokens: Tok[], j: number): boolean {
   const t = tokens[j];
   const next = tokens[j + 1];
+  if (remitConnector(tokens, j)) return true;
   if (!t || t.type !== 'word' || !NAME_CONNECTORS.has(t.lower)) return false;
   return isCapName(next) || (t.lower === 'of' && next !== undefined && next.type === 'word' && DEPARTMENT_WORDS.has(next.lower));
 }
@@ -69,7 +70,7 @@ export function nounPhraseBackward(tokens: Tok[], end: number): Tok[] {
       j--;
       continue;
     }
-    if (t.type === 'word' && NAME_CONNECTORS.has(t.lower) && j < end && npWord(tokens[j - 2]) && connects(tokens, j - 1)) {
+    if (t.type === 'word' && (NAME_CONNECTORS.has(t.lower) || /^(?:on|for|and)$/.test(t.lower)) && j < end && npWord(tokens[j - 2]) && connects(tokens, j - 1)) {
       j--;
       continue;
     }

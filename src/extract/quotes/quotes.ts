@@ -190,6 +190,8 @@ export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] 
       if (found === undefined && isStandalone(u, qi)) found = inherited(ctx, attributor, u, spans, tok.quote, article.body);
       // "…recommended that: (1) … (2) Fulton legislators “work with …”": a list item goes on with the list's speaker.
       if (found === undefined && isListItem(u)) found = listSpeaker(ctx, u);
+      // "President Obama also said:" then a bulleted paragraph per point: "He would speak “bluntly” against …".
+      if (found === undefined) found = bulletSpeaker(ctx, attributor, u);
       const speaker = found ?? null;
       if (speaker && !nested) u.speaker = speaker;
       const range = citationRange(bySentences.get(span.paragraph) ?? [], span);
@@ -297,6 +299,24 @@ function listSpeaker(ctx: ArticleContext, u: Unit): Unit['speaker'] | undefined 
     const prev = ctx.units[k]!;
     if (prev.paragraph !== u.paragraph) return undefined;
     if (prev.speaker) return prev.speaker;
+  }
+  return undefined;
+}
+
+/** A paragraph of one unit with no closing punctuation: a bullet point of a list (as a page's list items arrive). */
+function isBullet(ctx: ArticleContext, u: Unit): boolean {
+  if (ctx.units[u.index - 1]?.paragraph === u.paragraph || ctx.units[u.index + 1]?.paragraph === u.paragraph) return false;
+  const last = u.tokens[u.tokens.length - 1];
+  return last !== undefined && !(last.type === 'punct' && /^[.?!:]$/.test(last.text)) && !(last.type === 'quote' && /[.?!]\s*$/.test(last.text));
+}
+
+/** The speaker of a bullet point: whoever the unit ending in ":" before the run of bullets introduces. */
+function bulletSpeaker(ctx: ArticleContext, attributor: Attributor, u: Unit): Unit['speaker'] | undefined {
+  if (!isBullet(ctx, u)) return undefined;
+  for (let k = u.index - 1, steps = 0; k >= 0 && steps < 12; k--, steps++) {
+    const prev = ctx.units[k]!;
+    if (prev.tokens[prev.tokens.length - 1]?.text === ':') return attributor.introducesNext(prev);
+    if (!isBullet(ctx, prev)) return undefined;
   }
   return undefined;
 }

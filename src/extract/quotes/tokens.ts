@@ -134,7 +134,8 @@ export function isSentenceInitialCommon(tokens: Tok[], i: number): boolean {
   const w = base(t);
   const tags = lexiconTags(w);
   if (tags.length === 0) return /(?:tion|sion|ment|ness|ity|ance|ence|ism|ing)$/.test(w) && w.length > 6;
-  return tags.every((tag) => COMMON_TAGS.has(tag));
+  // "Children growing up …", "Analysts said": a plural of people is a common noun too.
+  return tags.every((tag) => COMMON_TAGS.has(tag) || (tag === 'Actor' && tags.includes('Plural')));
 }
 
 /** The end (exclusive) of a capitalised name run starting at `i`, joining connectors between capitals. */
@@ -155,10 +156,34 @@ export function capRunEnd(tokens: Tok[], i: number): number {
       j++;
       continue;
     }
+    if (j > i && remitConnector(tokens, j)) {
+      j++;
+      continue;
+    }
     break;
   }
   return j;
 }
+
+/**
+ * "Center on Poverty and Inequality", "Joint Committee on Intelligence and Security": "on"/"for" after a body's head,
+ * and "and" inside the remit that follows, join a name (not "Obama on Friday", not "Rama and Lapid").
+ */
+export function remitConnector(tokens: Tok[], j: number): boolean {
+  const t = tokens[j];
+  if (!t || t.type !== 'word' || t.cap || !isCapName(tokens[j + 1])) return false;
+  const remitAt = (k: number): boolean => /^(?:on|for)$/.test(tokens[k]?.lower ?? '') && REMIT_HEADS.has(tokens[k - 1]?.lower ?? '') && !!tokens[k - 1]?.cap;
+  if (remitAt(j)) return true;
+  if (t.lower !== 'and') return false;
+  for (let k = j - 1; k >= 1 && k >= j - 4; k--) {
+    if (remitAt(k)) return true;
+    if (!isCapName(tokens[k])) return false;
+  }
+  return false;
+}
+
+/** Bodies named with their remit after "on"/"for": "Committee on Foreign Relations", "Center for Disease Control". */
+const REMIT_HEADS = new Set(['center', 'centre', 'committee', 'subcommittee', 'commission', 'council', 'institute', 'panel', 'board', 'task', 'force', 'office', 'bureau', 'foundation', 'coalition', 'alliance', 'campaign', 'conference', 'forum', 'society', 'association', 'agency', 'department', 'ministry', 'secretary']);
 
 /** Skips adverbs and auxiliaries forward ("also", "later", "has"). */
 export function skipForward(tokens: Tok[], i: number): number {

@@ -105,5 +105,27 @@ describe('modern news attribution', () => {
     expect(quotesOf('“We won”, Lotte van Dijk said.')).toEqual([['We won', 'Lotte van Dijk']]);
     expect(quotesOf('“We won”, Secretary of State Ann Drew said.')).toEqual([['We won', 'Ann Drew']]);
   });
+
+  it('never reads "he said" as a plural description that opens the sentence ("Children growing up …")', () => {
+    const body = 'In an interview, Mr Vane said it was "distressing".\n\nChildren growing up now "will see things differently," he said.';
+    expect(quotesOf(body).map(([, s]) => s)).toEqual(['Vane', 'Vane']);
+  });
+
+  it('gives a bulleted point after "X also said:" to X', () => {
+    const body = 'In a long interview, Mayor Ida Fenn also said:\n\nThe bridge will be rebuilt\n\nShe would speak "bluntly" to the council\n\nThe mayor flies to Leeds on Friday.\n\nIt was "odd" to some.';
+    expect(quotesOf(body)).toEqual([['bluntly', 'Ida Fenn'], ['odd', null]]);
+  });
+
+  it('reads "X states," as a speech verb (not "the United States"), and a report "released on Monday by" a body as its', () => {
+    expect(quotesOf('In another post, Lina Ortiz states, “Some people will believe anything.”')).toEqual([['Some people will believe anything.', 'Lina Ortiz']]);
+    const report = 'A report released on Monday by the Dale Institute on Work and Pay calls that into question.\n\nAs the report states: "Where you are born matters."';
+    expect(quotesOf(report)).toEqual([['Where you are born matters.', 'Dale Institute on Work and Pay']]);
+  });
+
+  it('keeps a body’s remit in its name ("Joint Committee on Intelligence and Security"), but not "Rama and Lapid"', () => {
+    const body = 'But, as the Joint Committee on Roads and Rail has pointed out, it would be used “to track every driver”.';
+    expect(quotesOf(body)).toEqual([['to track every driver', 'Joint Committee on Roads and Rail']]);
+    expect(quotesOf('Ekker and Vale met on Friday. “We agree,” Ekker said.')).toEqual([['We agree,', 'Ekker']]);
+  });
 });
 
