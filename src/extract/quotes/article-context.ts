@@ -242,15 +242,21 @@ export class ArticleContext implements RunContext {
     if (titled) return titled;
     const described = this.leadOrganisation(u, i);
     if (described) return described;
-    const np = nounPhraseForward(tokens, i);
+    let np = nounPhraseForward(tokens, i);
     if (np.length === 0) return null;
+    // "The leader of the Dale Party": a role's body after "of the".
+    if (tokens[i + np.length]?.lower === 'of' && tokens[i + np.length + 1]?.lower === 'the' && isCapName(tokens[i + np.length + 2]) && !np.some((t) => isCapName(t))) {
+      np = tokens.slice(i, capRunEnd(tokens, i + np.length + 2));
+    }
     // "Farm machinery dealer …", "Implementation of …": a common noun opening the sentence is no name.
     const firstWord = np.findIndex((t) => !DETERMINERS.has(t.lower));
     if (firstWord >= 0 && np[firstWord]!.cap && isSentenceInitialCommon(tokens, i + firstWord)) return null;
     const next = tokens[i + np.length];
     // A verb follows, or an appositive ("Gus Ehlers, competitor of …, says").
     if (!next || (next.type === 'word' ? next.cap : next.text !== ',' && next.text !== '(')) return null;
-    if (next.text === ',' && !np.some((t) => isCapName(t)) && isCapName(tokens[i + np.length + 1])) {
+    // "The leader of Ennahda, Rachid Ghannouchi, condemned …": a role of a named body is described too.
+    const roleOfBody = firstWord >= 0 && !np[firstWord]!.cap && isSpeakerNoun(bareLower(np[firstWord]!));
+    if (next.text === ',' && (!np.some((t) => isCapName(t)) || roleOfBody) && isCapName(tokens[i + np.length + 1])) {
       // "a former colleague, Janet Bose, said": the appositive name.
       const nameAt = i + np.length + 1;
       const end = capRunEnd(tokens, nameAt);

@@ -19,7 +19,8 @@ export const ORG_NOUNS = words(`
   organization organisation bank court council committee commission office party campaign board union embassy
   army military regime cabinet parliament network newspaper broadcaster airline carrier maker manufacturer
   retailer insurer lender startup charity institute university school hospital federation league association
-  side squad opposition jury trustees panel tribunal commission`);
+  side squad opposition jury trustees panel tribunal commission magazine website outlet channel station studio label
+  foundation think-tank watchdog regulator`);
 
 /**
  * Lower-case nouns naming a group of people who speak together ("Mr Cole's family said", "her relatives said",

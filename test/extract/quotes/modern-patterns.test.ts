@@ -127,5 +127,11 @@ describe('modern news attribution', () => {
     expect(quotesOf(body)).toEqual([['to track every driver', 'Joint Committee on Roads and Rail']]);
     expect(quotesOf('Ekker and Vale met on Friday. “We agree,” Ekker said.')).toEqual([['We agree,', 'Ekker']]);
   });
+
+  it('gives "The leader of X, Name, condemned …, saying …" to the name, and a magazine’s tweet to the magazine', () => {
+    const body = 'The city was calm.\n\nThe leader of the Dale Party, Omar Tissot, condemned the attack, saying that it “will not break us.”';
+    expect(quotesOf(body)).toEqual([['will not break us.', 'Omar Tissot']]);
+    expect(quotesOf('The tweet from Kestrel magazine reads, “Show stopped by a heckler.”')).toEqual([['Show stopped by a heckler.', 'Kestrel magazine']]);
+  });
 });
 
