@@ -259,6 +259,8 @@ class SentenceScanner extends NameSpans {
     const toks = this.tokens;
     let last = span.last;
     const first = span.first;
+    // "#Hamilton Chicago show …", "@BBCBreaking": a hashtag or a handle names no one.
+    if (/[#@]$/.test(this.text.slice(0, toks[first]!.start))) return;
     const evidence = noEvidence();
     const roles = [...span.roles];
     // "former Gov. Marvin Griffin": lower-case words of tenure before the title the name was written with.
@@ -446,6 +448,13 @@ class SentenceScanner extends NameSpans {
     }
     // "his school friend Adam Chase", "her brother John": a relation after whose it is.
     if (!headTok.cap && (KINSHIP_NOUNS.has(headTok.key) || RELATION_NOUNS.has(headTok.key)) && this.relationBefore(head, evidence, roles)) return;
+    // "Vice-president elect Mike Pence", "President elect X": a title about to be taken, written apart.
+    const title = this.word(head - 1);
+    if (/^(?:elect|designate|nominate)$/.test(headTok.key) && !headTok.cap && title && (isRoleNoun(title.key) || isTitle(title.key))) {
+      roles.push(this.text.slice(title.start, headTok.end));
+      evidence.title++;
+      return;
+    }
     // A rank that is also an everyday adjective is a title only capitalised: "major Hollywood studios".
     if (headTok.cap || !isRoleNoun(headTok.key) || ADJECTIVE_RANKS.has(headTok.key)) return;
     if (toks[head - 1]?.possessive && BODY_PARTS.has(headTok.key)) return; // "Throneberry's head"

@@ -107,5 +107,12 @@ describe('the corpus’s word statistics', () => {
     expect(mentionsOf('Trenton — Ward Lisle retired today.')[0]![2].placePrep).toBeGreaterThanOrEqual(3);
     expect(mentionsOf('The lawyer asked the court to free his client, Ann Voss, 30, at once.').find(([key]) => key === 'ann voss')?.[1]).toEqual(['client']);
   });
+
+  it('takes "a senior fellow at X" and "Vice-president elect" as roles, and no name from a hashtag', () => {
+    const role = (text: string, key: string) => mentionsOf(text).find(([k]) => k === key)?.[1];
+    expect(role('“It is late,” said Rhea Vost, a senior fellow at the Dale Institute.', 'rhea vost')).toEqual(['senior fellow']);
+    expect(role('The cast spoke to Vice-president elect Tom Arden from the stage.', 'tom arden')).toEqual(['Vice-president elect']);
+    expect(mentionsOf('The post reads, “#Kestrel Leeds show stopped by a heckler.”').map(([key]) => key)).toEqual([]);
+  });
 });
 
