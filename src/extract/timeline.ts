@@ -168,10 +168,10 @@ function narrativeYears(mentions: { mention: DateMention; sentence: Sentence }[]
       if (n.deictic) break;
       if (!n.explicitYear) continue;
       if (n.period.precision !== 'day' && n.period.precision !== 'month') break;
+      // A year back at most: a later sentence recalling an older time ("his September 2013 address") is no narrative
+      // that a date of the story's year ("his March 3 address", in March 2015) belongs to.
       const end = periodEnd(n.period);
-      let year = y;
-      while (year > y - 50 && at(year).date > end) year--;
-      if (year !== y) m.period = at(year);
+      if (at(y - 1).date <= end && at(y).date > end) m.period = at(y - 1);
       return;
     }
     // An explicit year of an earlier sentence of the same paragraph, with no date of the story's present after it.
