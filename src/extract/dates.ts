@@ -249,7 +249,8 @@ function articleRelativeCandidates(ctx: Context): Candidate[] {
     if (wordsBefore(s, m.index, 1)[0] === 'the') continue;
     const unit = UNIT_OF[m[2]!.toLowerCase()]!;
     const step = { this: 0, last: -1, next: 1 }[m[1]!.toLowerCase() as 'this' | 'last' | 'next'];
-    add(m, shift(ctx.article, unit, step), unit, step === 0); // "this year", "earlier this month": vague
+    // "this year", "earlier this month": vague; "this week" is a week ("In their meetings this week, …").
+    add(m, shift(ctx.article, unit, step), unit, step === 0 && unit !== 'week');
   }
   // "sold to the public during the past week": the seven days before the report.
   for (const m of s.matchAll(/\bduring\s+the\s+past\s+week\b/gi)) add(m, addDays(ctx.article, -3), 'week');

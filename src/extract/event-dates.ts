@@ -227,8 +227,11 @@ export function sentenceEvents(sentence: string, mentions: DateMention[], option
     if (prev && !candidates.includes(prev) && TIGHT_JOIN.test(sentence.slice(prev.end, m.start))) return;
     if (!background(sentence, m, candidates.at(-1), options.quoted)) candidates.push(m);
   });
-  // A date counted from another date of the sentence ("X on Monday, days after Y") is that date's background.
-  const anchoredOk = candidates.filter((m) => !(m.anchored && candidates.some((o) => o !== m && !o.anchored)));
+  // A date counted from another date of the sentence ("X on Monday, days after Y") is that date's background; so is
+  // "this week" beside a day ("said Monday … he hopes to start this week", "due to play … this week, was admitted … on
+  // Sunday"): the day dates the event.
+  const hasDay = candidates.some((m) => m.period.precision === 'day');
+  const anchoredOk = candidates.filter((m) => !(m.anchored && candidates.some((o) => o !== m && !o.anchored)) && !(hasDay && /^this\s+week$/i.test(m.text)));
   const info = anchoredOk.map((m) => ({ m, sub: subordinate(sentence, m.start), adj: attributive(sentence, m) }));
   const strong = info.filter((x) => !x.sub && x.adj === null);
   let chosen: DateMention[];

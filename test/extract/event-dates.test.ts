@@ -52,6 +52,13 @@ describe('sentenceEvents', () => {
     expect(eventsOf('“We must stop the gangs, as we did in the early 1940s”, the mayor said.', '1961-03-22')).toEqual([]);
   });
 
+  it('dates an event by "this week", unless a day in the sentence dates it', () => {
+    // 2015-03-13 is a Friday: "this week" is the week from Monday 9 March.
+    expect(eventsOf('In their meetings this week, the officials boasted of concessions.', '2015-03-13').map((e) => e.slice(0, 15))).toEqual(['2015-03-09 week']);
+    expect(eventsOf('The singer, who had been due to play Leeds this week, was admitted to hospital on Sunday.', '2015-03-13').map((e) => e.slice(0, 14))).toEqual(['2015-03-08 day']);
+    expect(eventsOf('We will know more this month.', '2015-03-13')).toEqual([]);
+  });
+
   it('reads a yearless month after a verb joined to a future one as ahead', () => {
     const s = '“The voters will hear us and elect our man in November”, he said.';
     expect(eventsOf(s, '1961-03-22').map((e) => e.slice(0, 16))).toEqual(['1961-11-01 month']);
