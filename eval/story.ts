@@ -2,7 +2,7 @@
 // through the JSON CLI (`src/cli.ts timeline|who|quote --json --corpus DIR`), the grader's path.
 // Run: npx tsx eval/story.ts [--set NAME ...] [--verbose] [--json] [--root DIR]
 //   --verbose lists the misses of the sets that are tuned on (seeds, brown-press); add --holdout-details to list
-//   them for the held-out set too (real-news). --root DIR scores another checkout's CLI (the code before a change).
+//   them for the held-out set too (real-news2). --root DIR scores another checkout's CLI (the code before a change).
 // Exit code 1: a gold problem (a quote or person no article holds) or CLI output that is not the expected JSON.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -58,6 +58,8 @@ const SETS: StorySet[] = [
   // Real modern news (session 9): ten real articles from the shared intake fixtures (BBC, NYT, WaPo, …), taken in
   // through the bot's own intake; blind until its first figures were recorded (eval/README.md), tuned on since.
   { name: 'real-news', gold: 'eval/gold/real-news.json', unseen: true, holdout: false },
+  // The blind set (session 9, after real-news had been looked at): eight more real articles from the same fixtures.
+  { name: 'real-news2', gold: 'eval/gold/real-news2.json', unseen: true, holdout: true },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */
