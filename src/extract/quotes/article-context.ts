@@ -238,6 +238,7 @@ export class ArticleContext implements RunContext {
       while (j < tokens.length && j < i + 16 && tokens[j]!.text !== ',' && tokens[j]!.type !== 'quote') j++;
       if (tokens[j]?.text === ',') i = j + 1;
     }
+
     const titled = this.titledSubject(u, i);
     if (titled) return titled;
     const described = this.leadOrganisation(u, i);

@@ -22,6 +22,8 @@ function isVerbAt(t: Tok[], k: number, verbs: ReadonlySet<string>): boolean {
   return (/^(?:went|goes|go|going)$/.test(tok.lower) && t[k + 1]?.lower === 'on') || (/^(?:pointed|points|pointing)$/.test(tok.lower) && t[k + 1]?.lower === 'out');
 }
 
+/** Participles of speech that take "as “…” by X" in the passive: "described as “heartbreaking” by the department". */
+const PASSIVE_SPEECH = words('described called termed dubbed labelled labeled branded characterized characterised hailed praised criticized criticised denounced');
 /** Nouns of a commitment or a demand whose words a quotation gives: "with a pledge “to …”". */
 const PLEDGE_NOUNS = words('pledge pledges promise promises vow vows plea appeal call demand warning assurance');
 /** What a person "makes" or "issues" before a quotation that follows it ("made a statement", "issued a declaration"). */
@@ -114,7 +116,9 @@ export class Attributor {
       () => this.clauseLater(u, qi),
       () => this.clauseBefore(u, qi, EVALUATIVE_VERBS),
       () => this.speechNounObject(u, qi),
+      () => this.passiveBy(u, qi),
       () => this.subjectRightBefore(u, qi),
+      () => this.colonAfterSubject(u, qi),
     ];
     for (const step of steps) {
       const found = step();
@@ -403,6 +407,45 @@ export class Attributor {
     const found = this.fromPhrase(np, u);
     const pronoun = np.length === 1 && SUBJECT_PRONOUNS.has(np[0]!.lower);
     return found && (pronoun || (found.kind === 'person' && !isNounHead(np[np.length - 1]!))) ? found : undefined;
+  }
+
+  /**
+   * "has been described as “heartbreaking” by the conservation department", "was called “reckless” by Smith": a
+   * passive verb of speech or judgement before the quotation, and "by" right after it, name the speaker.
+   */
+  private passiveBy(u: Unit, qi: number): Found {
+    const t = u.tokens;
+    if (t[qi + 1]?.type !== 'word' || t[qi + 1]!.lower !== 'by') return undefined;
+    let k = qi - 1;
+    if (t[k]?.type === 'word' && t[k]!.lower === 'as') k--;
+    const verb = t[k];
+    if (verb?.type !== 'word' || !/(?:ed|en)$/.test(verb.lower) || !(PASSIVE_SPEECH.has(verb.lower) || EVALUATIVE_VERBS.has(verb.lower))) return undefined;
+    // The agent: "the conservation department", "Acme", up to the clause's end, cut after its last noun or name.
+    let np = nounPhraseForward(t, qi + 2);
+    if (np.length === 0) {
+      let end = qi + 2;
+      while (end < t.length && end < qi + 10 && t[end]!.type === 'word') end++;
+      let last = end - 1;
+      while (last > qi + 2 && !(isNounHead(t[last]!) || isCapName(t[last]))) last--;
+      np = t.slice(qi + 2, last + 1);
+    }
+    if (np.length === 0 || !(isNounHead(np[np.length - 1]!) || isCapName(np[np.length - 1]))) return undefined;
+    return this.fromPhrase(np, u) ?? undefined;
+  }
+
+  /**
+   * "Alverson summed up the journey …: “It’s Seattle old school …”", "De Miranda evokes the notion … in his
+   * introduction: “When we hear …”": a quotation after a colon that closes a clause whose subject is a named person.
+   */
+  private colonAfterSubject(u: Unit, qi: number): Found {
+    const t = u.tokens;
+    if (t[qi - 1]?.text !== ':' || t.slice(0, qi).some((x) => x.type === 'quote')) return undefined;
+    const subject = u.subject;
+    if (!subject || subject.kind === 'organization' || subject.kind === 'place' || !/\p{Lu}/u.test(subject.name) || subject.pos > t[qi]!.start) return undefined;
+    const speaker = this.ctx.mentionSpeaker(subject);
+    // A name of unknown kind is a person when the clause calls it "his" or "her" ("… in his introduction: “…”").
+    const personal = t.slice(0, qi).some((x) => x.type === 'word' && x.start > subject.pos && /^(?:his|her)$/.test(x.lower));
+    return speaker.kind === 'person' || (speaker.kind === 'unknown' && personal) ? { ...speaker, kind: 'person' } : undefined;
   }
 
   /** "where he “offered to share …”": a subject right before a quotation that continues its sentence. */

@@ -192,6 +192,12 @@ export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] 
       if (found === undefined && isListItem(u)) found = listSpeaker(ctx, u);
       // "President Obama also said:" then a bulleted paragraph per point: "He would speak “bluntly” against …".
       if (found === undefined) found = bulletSpeaker(ctx, attributor, u);
+      // "“I was shocked,” said Tyler Besecker. The price … is “as low as I’ve ever seen.”": words in the first person
+      // in the next sentence, with no speaker of their own, go on with the speaker just quoted.
+      if (found === undefined && FIRST_PERSON.test(article.body.slice(span.start, span.end)) && !u.tokens.slice(0, qi).some((x) => x.type === 'word' && VOICE_VERBS.test(x.lower))) {
+        const prev = ctx.units[u.index - 1];
+        if (prev && prev.paragraph === u.paragraph && prev.speaker?.kind === 'person') found = prev.speaker;
+      }
       const speaker = found ?? null;
       if (speaker && !nested) u.speaker = speaker;
       const range = citationRange(bySentences.get(span.paragraph) ?? [], span);
@@ -254,6 +260,18 @@ function inherited(ctx: ArticleContext, attributor: Attributor, u: Unit, spans: 
     const after = attributor.invertedOpening(next) ?? attributor.clauseOpening(next);
     if (after !== undefined) return after;
   }
+  // A photo caption between two paragraphs ("Hori Parata at his farm, where he grew up") is not part of the text's
+  // flow: a paragraph of quotation after it goes on from the paragraph before it.
+  let before = prev;
+  let skipped = 0;
+  while (before && skipped < 2 && isFirstInParagraph(ctx, u) && isCaption(ctx, before) && before.paragraph === u.paragraph - 1 - skipped) {
+    before = ctx.units[before.index - 1];
+    skipped++;
+  }
+  if (skipped > 0 && before && before.paragraph === u.paragraph - 1 - skipped && before.speaker) {
+    const lastQuote = [...before.tokens].reverse().find((t) => t.type === 'quote');
+    if (lastQuote && isLastToken(before, lastQuote.quote)) return before.speaker;
+  }
   if (prev && prev.paragraph === u.paragraph - 1 && isFirstInParagraph(ctx, u)) {
     // A quotation continued from the previous paragraph, or a paragraph of quotation after an attributed one.
     const lastQuote = [...prev.tokens].reverse().find((t) => t.type === 'quote');
@@ -308,6 +326,16 @@ function isBullet(ctx: ArticleContext, u: Unit): boolean {
   if (ctx.units[u.index - 1]?.paragraph === u.paragraph || ctx.units[u.index + 1]?.paragraph === u.paragraph) return false;
   const last = u.tokens[u.tokens.length - 1];
   return last !== undefined && !(last.type === 'punct' && /^[.?!:]$/.test(last.text)) && !(last.type === 'quote' && /[.?!]\s*$/.test(last.text));
+}
+
+/** Verbs by which someone in the sentence voices the quotation itself ("Fans chanted ‘we want our money back’"). */
+const VOICE_VERBS = /^(?:chant(?:s|ed|ing)?|sang|sing(?:s|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|cr(?:y|ies|ied)|wr(?:ote|ites?)|said|says?|told|tells?|asked|asks?|added|adds?|declared|insisted|argued|claimed|chose|read|reads)$/;
+/** Words of a speaker about themselves. */
+const FIRST_PERSON = /\bI(?:['’](?:m|ve|d|ll))?\b|\b(?:[Mm]e|[Mm]y|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Oo]ur|us)\b/;
+
+/** A caption: a paragraph of one unit with no quotation and no closing punctuation, after one that has some. */
+function isCaption(ctx: ArticleContext, u: Unit): boolean {
+  return isBullet(ctx, u) && !u.tokens.some((t) => t.type === 'quote') && u.tokens.length >= 4;
 }
 
 /** The speaker of a bullet point: whoever the unit ending in ":" before the run of bullets introduces. */

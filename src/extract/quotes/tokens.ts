@@ -99,6 +99,9 @@ export function tokenize(body: string, from: number, to: number, spans: readonly
   for (let k = 0; k + 1 < out.length; k++) {
     const t = out[k]!;
     if (t.type === 'word' && !t.cap && /^\p{Lu}/u.test(t.text) && ATTRIBUTION_SPEECH_VERBS.has(out[k + 1]!.lower) && !isSpeakerNoun(bareLower(t)) && !CAP_STOPWORDS.has(t.lower)) t.cap = true;
+    // "De Miranda evokes …", "Van Buren said": a surname's particle opening the sentence, before a capitalised word.
+    const next = out[k + 1]!;
+    if (t.type === 'word' && !t.cap && /^\p{Lu}\p{Ll}{0,2}$/u.test(t.text) && NAME_CONNECTORS.has(t.lower) && next.type === 'word' && next.cap && next.start === t.end + 1) t.cap = true;
   }
   return out;
 }
@@ -131,6 +134,8 @@ export function isSentenceInitialCommon(tokens: Tok[], i: number): boolean {
   const t = tokens[i]!;
   if (tokens.slice(0, i).some((x) => x.type === 'word')) return false;
   if (isAcronymName(t.text)) return false;
+  // "De Miranda …", "Van Buren …": a surname's particle opening the sentence.
+  if (NAME_CONNECTORS.has(t.lower) && isCapName(tokens[i + 1])) return false;
   const w = base(t);
   const tags = lexiconTags(w);
   if (tags.length === 0) return /(?:tion|sion|ment|ness|ity|ance|ence|ism|ing)$/.test(w) && w.length > 6;

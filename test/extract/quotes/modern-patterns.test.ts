@@ -133,5 +133,23 @@ describe('modern news attribution', () => {
     expect(quotesOf(body)).toEqual([['will not break us.', 'Omar Tissot']]);
     expect(quotesOf('The tweet from Kestrel magazine reads, “Show stopped by a heckler.”')).toEqual([['Show stopped by a heckler.', 'Kestrel magazine']]);
   });
+
+  it('gives "described as “…” by X" to X, and a quotation after a colon to the clause’s named subject', () => {
+    expect(quotesOf('The closures have been described as “heartbreaking” by the parks department.')).toEqual([['heartbreaking', 'parks department']]);
+    const colon = 'Luis van Delden wrote the book.\n\nVan Delden neatly sums up the era in his preface: “It was the age of light.”';
+    expect(quotesOf(colon)).toEqual([['It was the age of light.', 'Van Delden']]);
+  });
+
+  it('reads a quotation paragraph after a photo caption as going on from the paragraph before the caption', () => {
+    const body = '“We guard the coast,” said Mere Tane.\n\nMere Tane at her farm near the harbour, where she grew up\n\n“We are tired of being ignored.”';
+    expect(quotesOf(body).map(([, s]) => s)).toEqual(['Mere Tane', 'Mere Tane']);
+  });
+
+  it('gives first-person words in the next sentence to the speaker just quoted, unless someone there voices them', () => {
+    const body = '“I was shocked,” said Tara Voss, a trader. The price, matched at other stores, is “as low as I’ve ever seen.”';
+    expect(quotesOf(body).map(([, s]) => s)).toEqual(['Tara Voss', 'Tara Voss']);
+    const chant = '“We lost,” said Tara Voss, the captain. Fans chanted ‘we want our money back’ at the whistle.';
+    expect(quotesOf(chant).map(([, s]) => s)).toEqual(['Tara Voss', null]);
+  });
 });
 
