@@ -139,6 +139,11 @@ export class ArticleContext implements RunContext {
       if (found.length === 1 && prev?.type === 'word' && !prev.cap && ORG_NOUNS.has(prev.lower) && !isSpeakerNoun(prev.lower) && found[0]!.kind !== 'place' && !this.givenNamed(found[0]!)) {
         found[0] = { ...found[0]!, kind: 'organization', gender: null };
       }
+      // "the D.A. Davidson brokerage", "the Dana Besecker company": a name before a kind of organisation names it.
+      const after = tokens[end];
+      if (found.length === 1 && found[0]!.kind !== 'place' && after?.type === 'word' && !after.cap && (ORG_NOUNS.has(after.lower) || after.lower === 'brokerage') && !isSpeakerNoun(after.lower) && !/^(?:administration|government|campaign|party)$/.test(after.lower)) {
+        found[0] = { ...found[0]!, kind: 'organization', gender: null };
+      }
       // A bare title ("The President", "the Secretary of State") is the person introduced with it earlier.
       if (found.length === 0) {
         const titled = this.titleMention(run, u);

@@ -151,5 +151,10 @@ describe('modern news attribution', () => {
     const chant = '“We lost,” said Tara Voss, the captain. Fans chanted ‘we want our money back’ at the whistle.';
     expect(quotesOf(chant).map(([, s]) => s)).toEqual(['Tara Voss', null]);
   });
+
+  it('takes a name before a kind of organisation ("the D.A. Dale brokerage") for the organisation, not the "he" who spoke', () => {
+    const body = 'Sales are steady, said Tom Ferris, a director at the D.A. Dale brokerage. In a few years, he said, “You won’t know the place.”';
+    expect(quotesOf(body)).toEqual([['You won’t know the place.', 'Tom Ferris']]);
+  });
 });
 
