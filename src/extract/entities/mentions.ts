@@ -261,6 +261,8 @@ class SentenceScanner extends NameSpans {
     const first = span.first;
     // "#Hamilton Chicago show …", "@BBCBreaking": a hashtag or a handle names no one.
     if (/[#@]$/.test(this.text.slice(0, toks[first]!.start))) return;
+    // "Super Mario Run" is divided …, like “Temple Run,”: a name that fills a quotation is a title, not a person.
+    if (/["“‘](?:\p{Lu}[\p{L}'’-]*\s+){0,3}$/u.test(this.text.slice(Math.max(0, toks[first]!.start - 40), toks[first]!.start)) && /^[,.!?]?["”’]/.test(this.text.slice(toks[span.last]!.end))) return;
     const evidence = noEvidence();
     const roles = [...span.roles];
     // "former Gov. Marvin Griffin": lower-case words of tenure before the title the name was written with.

@@ -114,5 +114,10 @@ describe('the corpus’s word statistics', () => {
     expect(role('The cast spoke to Vice-president elect Tom Arden from the stage.', 'tom arden')).toEqual(['Vice-president elect']);
     expect(mentionsOf('The post reads, “#Kestrel Leeds show stopped by a heckler.”').map(([key]) => key)).toEqual([]);
   });
+
+  it('takes a name that fills a quotation for a title, not a person ("Super Kestrel Run" is divided into levels)', () => {
+    expect(mentionsOf('"Super Kestrel Run" is divided into levels, unlike "Temple Dash," its rival.').map(([key]) => key)).toEqual([]);
+    expect(mentionsOf('“It works,” said Tom Ferris.').map(([key]) => key)).toEqual(['tom ferris']);
+  });
 });
 
