@@ -192,12 +192,7 @@ export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] 
       if (found === undefined && isListItem(u)) found = listSpeaker(ctx, u);
       // "President Obama also said:" then a bulleted paragraph per point: "He would speak “bluntly” against …".
       if (found === undefined) found = bulletSpeaker(ctx, attributor, u);
-      // "“I was shocked,” said Tyler Besecker. The price … is “as low as I’ve ever seen.”": words in the first person
-      // in the next sentence, with no speaker of their own, go on with the speaker just quoted.
-      if (found === undefined && FIRST_PERSON.test(article.body.slice(span.start, span.end)) && !u.tokens.slice(0, qi).some((x) => x.type === 'word' && VOICE_VERBS.test(x.lower))) {
-        const prev = ctx.units[u.index - 1];
-        if (prev && prev.paragraph === u.paragraph && prev.speaker?.kind === 'person') found = prev.speaker;
-      }
+      if (found === undefined) found = firstPersonGoesOn(ctx, u, qi, article.body.slice(span.start, span.end));
       const speaker = found ?? null;
       if (speaker && !nested) u.speaker = speaker;
       const range = citationRange(bySentences.get(span.paragraph) ?? [], span);
@@ -333,7 +328,18 @@ const VOICE_VERBS = /^(?:chant(?:s|ed|ing)?|sang|sing(?:s|ing)?|shout(?:s|ed|ing
 /** Words of a speaker about themselves. */
 const FIRST_PERSON = /\bI(?:['’](?:m|ve|d|ll))?\b|\b(?:[Mm]e|[Mm]y|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Oo]ur|us)\b/;
 
-/** A caption: a paragraph of one unit with no quotation and no closing punctuation, after one that has some. */
+/**
+ * "“I was shocked,” said Tyler Besecker. The price … is “as low as I’ve ever seen.”": words in the first person in the
+ * next sentence of the paragraph, with no speaker of their own and nobody there voicing them, go on with the person
+ * just quoted.
+ */
+function firstPersonGoesOn(ctx: ArticleContext, u: Unit, qi: number, text: string): Unit['speaker'] | undefined {
+  if (!FIRST_PERSON.test(text) || u.tokens.slice(0, qi).some((x) => x.type === 'word' && VOICE_VERBS.test(x.lower))) return undefined;
+  const prev = ctx.units[u.index - 1];
+  return prev && prev.paragraph === u.paragraph && prev.speaker?.kind === 'person' ? prev.speaker : undefined;
+}
+
+/** A caption: a paragraph of one unit with no quotation and no closing punctuation, of four tokens or more. */
 function isCaption(ctx: ArticleContext, u: Unit): boolean {
   return isBullet(ctx, u) && !u.tokens.some((t) => t.type === 'quote') && u.tokens.length >= 4;
 }
