@@ -242,7 +242,7 @@ export const MORE_ROLE_NOUNS: ReadonlySet<string> = words(`
   member proprietor critic publisher designer creator stewardess passenger recruit student housewife concertmaster
   violinist pianist cellist conductor dancer ballerina composer choreographer
   drummer guitarist bassist keyboardist vocalist frontman frontwoman bandmate band-mate teammate team-mate barrister
-  fellow researcher scholar academic expert
+  fellow researcher scholar academic expert ranger warden curator
 `);
 
 /**
@@ -281,7 +281,9 @@ export function isRoleNoun(key: string): boolean {
   // "vice-chairman", "co-pilot", "mayor-nominate": a hyphenated role.
   if (key.includes('-') && !KINSHIP_NOUNS.has(key) && (isTitle(key) || MORE_ROLE_NOUNS.has(key.split('-').at(-1)!))) return true;
   const tags = compoundLexiconTags(key);
-  return tags.includes('Actor') && !tags.includes('Plural');
+  if (tags.includes('Actor') && !tags.includes('Plural')) return true;
+  // "chemist", "physicist", "biologist", "novelist": a practitioner the lexicon lacks (not a verb: "persist", "insist").
+  return /^\p{Ll}{4,}ist$/u.test(key) && !/[^aeiou]list$/.test(key) && !tags.some((tag) => /Verb|Tense|Infinitive/.test(tag)); // not "checklist"
 }
 
 /** The singular of a plural role noun ("bankers" → "banker", "civil servants"' "servants" → "servant"), or null. */

@@ -137,6 +137,10 @@ const BODY_PARTS = new Set(['head', 'hand', 'arm', 'back']);
 const ADJECTIVE_RANKS = new Set(['major', 'general', 'private']);
 /** An age written as an adjective ("82-year-old"): between an appositive's comma and the name it does not part them. */
 const AGE_ADJECTIVE = /^\d{1,3}-year-old$/;
+/** Verbs whose object takes the role after "as": "hired Smith as coach", "named Jones as chairman". */
+const OBJECT_ROLE_VERBS = new Set(
+  'hire hires hired appoint appoints appointed name names named elect elects elected choose chooses chose chosen select selects selected employ employs employed sign signs signed install installs installed confirm confirms confirmed nominate nominates nominated retain retains retained recruit recruits recruited re-elected reelected tap taps tapped pick picks picked'.split(' '),
+);
 /** People by relation, a role only after whose they are ("his school friend X", "her former partner X"). */
 const RELATION_NOUNS = new Set(
   (
@@ -430,6 +434,12 @@ class SentenceScanner extends NameSpans {
     // "The prime minister, Sir Keir Starmer,": an honorific between the comma and the name.
     let start = first;
     while (start > 0 && (HONORIFICS.has(toks[start - 1]!.key) || toks[start - 1]!.text === '.')) start--;
+    // "the Scottish chemist Sir William Ramsay": a role right before the honorific, no comma between, is the name's.
+    const beforeHonorific = start < first ? this.word(start - 1) : undefined;
+    if (beforeHonorific && !beforeHonorific.cap && isRoleNoun(beforeHonorific.key)) {
+      this.roleBefore(start, evidence, roles);
+      return;
+    }
     // "Defending, Sarah Lyle said": a court's side opening the sentence is the barrister's after it.
     const opener = toks[first - 2];
     if (start === first && toks[first - 1]?.text === ',' && first === 2 && opener?.word && COURT_SIDES.has(opener.key)) {
@@ -683,6 +693,10 @@ class SentenceScanner extends NameSpans {
     const toks = this.tokens;
     let k = last + 1;
     if (toks[this.firstOf(last) - 1]?.key === 'the') return; // "rejoining the Steelers as an assistant coach"
+    // "who follows Amazon as a managing director": the object of a verb is the role's holder only when the verb
+    // gives it ("hired Smith as coach", "named X as chairman"); otherwise the subject is.
+    const verb = toks[this.firstOf(last) - 1];
+    if (verb?.word && !verb.cap && !OBJECT_ROLE_VERBS.has(verb.key) && lexiconTags(verb.key).some((tag) => tag === 'PresentTense' || tag === 'PastTense' || tag === 'Infinitive')) return;
     // "William S. Pfaff Jr., 41, as promotion manager": past the suffix's period and the age.
     if (toks[k]?.text === '.' && NAME_SUFFIXES.has(toks[last]!.key)) k++;
     if (toks[k]?.text === ',' && /^\d{1,3}$/.test(toks[k + 1]?.text ?? '') && toks[k + 2]?.text === ',') k += 3;

@@ -283,7 +283,7 @@ describe('EntityIndex on British-style copy', () => {
     expect(entity(index, 'Nigel Farage').roles).toEqual(['leader']);
     expect(entity(index, 'Reform UK').kind).toBe('organization');
     expect(entity(index, 'Imperial College London').kind).toBe('organization');
-    expect(entity(index, 'Sarah Chen').roles).toEqual(['Dr']);
+    expect(entity(index, 'Sarah Chen').roles).toEqual(['Dr', 'virologist']);
   });
 
   it('keeps a name that opens a sentence with a particle or a common word', () => {

@@ -119,5 +119,13 @@ describe('the corpus’s word statistics', () => {
     expect(mentionsOf('"Super Kestrel Run" is divided into levels, unlike "Temple Dash," its rival.').map(([key]) => key)).toEqual([]);
     expect(mentionsOf('“It works,” said Tom Ferris.').map(([key]) => key)).toEqual(['tom ferris']);
   });
+
+  it('reads "the Scottish chemist Sir X" and "conservation department ranger X" as roles, and "who follows Acme as a director" as not Acme’s', () => {
+    const role = (text: string, key: string) => mentionsOf(text).find(([k]) => k === key)?.[1];
+    expect(role('In 1898 the Scottish chemist Sir Ivor Gale made a discovery.', 'ivor gale')).toEqual(['Scottish chemist']);
+    expect(role('The conservation department ranger Jo Tane attended the stranding.', 'jo tane')).toEqual(['conservation department ranger']);
+    expect(role('Sales are steady, said Tom Ferris, who follows Acme as a managing director at a brokerage.', 'acme')).toEqual([]);
+    expect(role('The club hired Tom Ferris as coach.', 'tom ferris')).toEqual(['coach']);
+  });
 });
 
