@@ -2,7 +2,7 @@
 // through the JSON CLI (`src/cli.ts timeline|who|quote --json --corpus DIR`), the grader's path.
 // Run: npx tsx eval/story.ts [--set NAME ...] [--verbose] [--json] [--root DIR]
 //   --verbose lists the misses of the sets that are tuned on (seeds, brown-press); add --holdout-details to list
-//   them for the held-out set too (real-news2). --root DIR scores another checkout's CLI (the code before a change).
+//   them for the held-out set too (brown-fresh7). --root DIR scores another checkout's CLI (the code before a change).
 // Exit code 1: a gold problem (a quote or person no article holds) or CLI output that is not the expected JSON.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -59,8 +59,10 @@ const SETS: StorySet[] = [
   // through the bot's own intake; blind until its first figures were recorded (eval/README.md), tuned on since.
   { name: 'real-news', gold: 'eval/gold/real-news.json', unseen: true, holdout: false },
   // Session 9's last blind set (after real-news had been looked at): eight more real articles from the same fixtures;
-  // its first figures are recorded in eval/README.md, and it was tuned on since. No blind set is left.
+  // its first figures are recorded in eval/README.md, and it was tuned on since.
   { name: 'real-news2', gold: 'eval/gold/real-news2.json', unseen: true, holdout: false },
+  // The blind set of session 9's last round: eight more later stories of the press samples, half of them sports.
+  { name: 'brown-fresh7', gold: 'eval/gold/brown-fresh7.json', unseen: true, holdout: true },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */
