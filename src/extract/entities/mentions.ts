@@ -137,6 +137,10 @@ const BODY_PARTS = new Set(['head', 'hand', 'arm', 'back']);
 const ADJECTIVE_RANKS = new Set(['major', 'general', 'private']);
 /** An age written as an adjective ("82-year-old"): between an appositive's comma and the name it does not part them. */
 const AGE_ADJECTIVE = /^\d{1,3}-year-old$/;
+/** Playing positions that are everyday nouns too ("the center of town", "an end"): roles only right before a name. */
+const PLAYING_POSITIONS = new Set('center centre guard end tackle forward back lineman linebacker safety'.split(' '));
+/** A player's class or standing before a position: "sophomore center", "veteran guard". */
+const STANDING_WORDS = new Set('freshman sophomore junior senior rookie veteran starting reserve regular defensive offensive'.split(' '));
 /** Verbs whose object takes the role after "as": "hired Smith as coach", "named Jones as chairman". */
 const OBJECT_ROLE_VERBS = new Set(
   'hire hires hired appoint appoints appointed name names named elect elects elected choose chooses chose chosen select selects selected employ employs employed sign signs signed install installs installed confirm confirms confirmed nominate nominates nominated retain retains retained recruit recruits recruited re-elected reelected tap taps tapped pick picks picked'.split(' '),
@@ -466,6 +470,18 @@ class SentenceScanner extends NameSpans {
       roles.push(this.text.slice(title.start, headTok.end));
       evidence.title++;
       return;
+    }
+    // "sophomore center Mike Kelsey", "end Bob Nelson": a playing position that is also an everyday noun is a role
+    // right before a given name, or after a class or standing word.
+    if (!headTok.cap && PLAYING_POSITIONS.has(headTok.key)) {
+      const standing = this.word(head - 1);
+      const classed = standing !== undefined && !standing.cap && STANDING_WORDS.has(standing.key);
+      const determined = standing !== undefined && /^(?:the|a|an|this|that|its|his|her|their)$/.test(standing.key);
+      if (classed || (isGivenName(toks[first]!.key) && !determined)) {
+        roles.push(this.text.slice((classed ? standing : headTok).start, headTok.end));
+        evidence.title++;
+        return;
+      }
     }
     // A rank that is also an everyday adjective is a title only capitalised: "major Hollywood studios".
     if (headTok.cap || !isRoleNoun(headTok.key) || ADJECTIVE_RANKS.has(headTok.key)) return;

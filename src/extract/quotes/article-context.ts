@@ -79,6 +79,26 @@ function byAfter(t: Tok[], i: number): number {
   return -1;
 }
 
+/**
+ * Past a dateline opening the unit: "Ogden, Utah, May 1 — (AP) — Boston Red Sox Outfielder Jackie Jensen said …",
+ * "Boonton — Richard J. Hughes made …": capitalised words, commas, a date and a bracketed agency before a dash.
+ */
+function afterDateline(tokens: Tok[], i: number): number {
+  let j = i;
+  let end = i;
+  for (let k = i; k < tokens.length && k < i + 16; k++) {
+    const t = tokens[k]!;
+    if (t.type === 'punct' && /^[—–]$/.test(t.text)) {
+      end = k + 1;
+      continue;
+    }
+    if (t.type === 'word' ? t.cap || /^\d{1,2}$/.test(t.text) || (t.text === 'AP' || t.text === 'UPI') : /^[,.()]$/.test(t.text)) continue;
+    break;
+  }
+  if (end > i) j = end;
+  return j;
+}
+
 /** Words that make a definite description someone already named: "the former judge", "the retired colonel". */
 const DESCRIPTION_MARKS = new Set(['former', 'ex', 'onetime', 'one-time', 'retired', 'veteran', 'longtime', 'long-time']);
 
@@ -138,6 +158,11 @@ export class ArticleContext implements RunContext {
       const prev = tokens[i - 1];
       if (found.length === 1 && prev?.type === 'word' && !prev.cap && ORG_NOUNS.has(prev.lower) && !isSpeakerNoun(prev.lower) && found[0]!.kind !== 'place' && !this.givenNamed(found[0]!)) {
         found[0] = { ...found[0]!, kind: 'organization', gender: null };
+      }
+      // "Albany (Cal.) native", "Sen. Wayne Morse (D., Ore.)": an abbreviation in brackets after a name is a state.
+      const abbreviated = /\.$/.test(tokens[i]!.text) ? end : tokens[end]?.text === '.' ? end + 1 : -1;
+      if (found.length === 1 && tokens[i - 1]?.text === '(' && end - i === 1 && abbreviated > 0 && /^[),]$/.test(tokens[abbreviated]?.text ?? '')) {
+        found[0] = { ...found[0]!, kind: 'place', gender: null };
       }
       // "the D.A. Davidson brokerage", "the Dana Besecker company": a name before a kind of organisation names it.
       const after = tokens[end];
@@ -244,6 +269,9 @@ export class ArticleContext implements RunContext {
       if (tokens[j]?.text === ',') i = j + 1;
     }
 
+    // A dateline opens the report (its first sentence), or says itself by its date or agency.
+    const dateline = afterDateline(tokens, i);
+    if (dateline > i && (u.index === 0 || tokens.slice(i, dateline).some((t) => /^(?:\d{1,2}|AP|UPI)$/.test(t.text)))) i = dateline;
     const titled = this.titledSubject(u, i);
     if (titled) return titled;
     const described = this.leadOrganisation(u, i);

@@ -127,5 +127,12 @@ describe('the corpus’s word statistics', () => {
     expect(role('Sales are steady, said Tom Ferris, who follows Acme as a managing director at a brokerage.', 'acme')).toEqual([]);
     expect(role('The club hired Tom Ferris as coach.', 'tom ferris')).toEqual(['coach']);
   });
+
+  it('reads a playing position before a given name, or after a class word, as a role, but not "the center Mike built"', () => {
+    const roles = (text: string) => Object.fromEntries(mentionsOf(text).map(([key, r]) => [key, r]));
+    expect(roles('Except for sophomore center Tim Kell and fullback Joe Rane, the squad is sound.')).toMatchObject({ 'tim kell': ['sophomore center'], 'joe rane': ['fullback'] });
+    expect(roles('He praised end Bill Norrey.')).toMatchObject({ 'bill norrey': ['end'] });
+    expect(roles('They met at the center Mike built.')).toMatchObject({ mike: [] });
+  });
 });
 

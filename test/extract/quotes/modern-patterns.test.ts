@@ -156,5 +156,12 @@ describe('modern news attribution', () => {
     const body = 'Sales are steady, said Tom Ferris, a director at the D.A. Dale brokerage. In a few years, he said, “You won’t know the place.”';
     expect(quotesOf(body)).toEqual([['You won’t know the place.', 'Tom Ferris']]);
   });
+
+  it('reads past a dateline to the sentence’s subject, and a state in brackets ("Albany (Cal.)") is no one who speaks', () => {
+    const body = 'Ogden, Utah, May 1 — (AP) — Outfielder Jake Tenney said Monday night he was through.\n\n“I’ve had it”, he told a newsman.';
+    expect(quotesOf(body)).toEqual([['I’ve had it', 'Jake Tenney']]);
+    const state = 'Ron Haskell arrived.\n\nThe rangy, Albany (Cal.) native set a goal.\n\n“I can do better”, he said.';
+    expect(quotesOf(state)).toEqual([['I can do better', 'Ron Haskell']]);
+  });
 });
 
