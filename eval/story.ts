@@ -61,8 +61,9 @@ const SETS: StorySet[] = [
   // Session 9's last blind set (after real-news had been looked at): eight more real articles from the same fixtures;
   // its first figures are recorded in eval/README.md, and it was tuned on since.
   { name: 'real-news2', gold: 'eval/gold/real-news2.json', unseen: true, holdout: false },
-  // The blind set of session 9's last round: eight more later stories of the press samples, half of them sports.
-  { name: 'brown-fresh7', gold: 'eval/gold/brown-fresh7.json', unseen: true, holdout: true },
+  // Session 9's last round: eight more later stories of the press samples, half of them sports; blind until its
+  // first figures were recorded (eval/README.md), tuned on since. No blind set is left: the next round needs new gold.
+  { name: 'brown-fresh7', gold: 'eval/gold/brown-fresh7.json', unseen: true, holdout: false },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */
