@@ -69,7 +69,6 @@ function isAside(u: Unit): boolean {
   return t[0]?.text === '(' && t[t.length - 1]?.text === ')';
 }
 
-/** One article's units, mentions, subjects and document owners, and the resolution of speaker phrases in it. */
 /** The "by" within five words after a participle ("released on Monday by"), with no punctuation between; else -1. */
 function byAfter(t: Tok[], i: number): number {
   for (let k = i + 1; k < t.length && k <= i + 5; k++) {
@@ -84,7 +83,6 @@ function byAfter(t: Tok[], i: number): number {
  * "Boonton — Richard J. Hughes made …": capitalised words, commas, a date and a bracketed agency before a dash.
  */
 function afterDateline(tokens: Tok[], i: number): number {
-  let j = i;
   let end = i;
   for (let k = i; k < tokens.length && k < i + 16; k++) {
     const t = tokens[k]!;
@@ -95,13 +93,13 @@ function afterDateline(tokens: Tok[], i: number): number {
     if (t.type === 'word' ? t.cap || /^\d{1,2}$/.test(t.text) || (t.text === 'AP' || t.text === 'UPI') : /^[,.()]$/.test(t.text)) continue;
     break;
   }
-  if (end > i) j = end;
-  return j;
+  return end;
 }
 
 /** Words that make a definite description someone already named: "the former judge", "the retired colonel". */
 const DESCRIPTION_MARKS = new Set(['former', 'ex', 'onetime', 'one-time', 'retired', 'veteran', 'longtime', 'long-time']);
 
+/** One article's units, mentions, subjects and document owners, and the resolution of speaker phrases in it. */
 export class ArticleContext implements RunContext {
   readonly units: Unit[] = [];
   readonly apostrophe: string;
@@ -166,7 +164,7 @@ export class ArticleContext implements RunContext {
       }
       // "the D.A. Davidson brokerage", "the Dana Besecker company": a name before a kind of organisation names it.
       const after = tokens[end];
-      if (found.length === 1 && found[0]!.kind !== 'place' && after?.type === 'word' && !after.cap && (ORG_NOUNS.has(after.lower) || after.lower === 'brokerage') && !isSpeakerNoun(after.lower) && !/^(?:administration|government|campaign|party)$/.test(after.lower)) {
+      if (found.length === 1 && found[0]!.kind !== 'place' && after?.type === 'word' && !after.cap && ORG_NOUNS.has(after.lower) && !isSpeakerNoun(after.lower) && !/^(?:administration|government|campaign|party)$/.test(after.lower)) {
         found[0] = { ...found[0]!, kind: 'organization', gender: null };
       }
       // A bare title ("The President", "the Secretary of State") is the person introduced with it earlier.

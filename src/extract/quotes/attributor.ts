@@ -397,16 +397,19 @@ export class Attributor {
     if (noun?.type !== 'word' || !PLEDGE_NOUNS.has(noun.lower) || det?.type !== 'word') return undefined;
     if (/^(?:his|her)$/.test(det.lower)) return this.ctx.resolvePronoun(det.lower, det.start, u) ?? undefined;
     if (!/^(?:a|an|the)$/.test(det.lower)) return undefined;
-    // After a dateline ("Boonton — Richard J. Hughes made …").
-    let dash = t.findIndex((x, j) => j < 8 && x.type === 'punct' && /^[—–]$/.test(x.text));
-    if (dash > 0 && !t.slice(0, dash).every((x) => (x.type === 'word' && x.cap) || /^[,.()]$/.test(x.text))) dash = -1;
-    const i = t.findIndex((x, j) => j > dash && x.type === 'word');
-    if (i < 0 || i >= k - 1) return undefined;
-    const np = nounPhraseForward(t, i);
-    if (np.length === 0 || i + np.length > k - 1) return undefined;
-    const found = this.fromPhrase(np, u);
-    const pronoun = np.length === 1 && SUBJECT_PRONOUNS.has(np[0]!.lower);
-    return found && (pronoun || (found.kind === 'person' && !isNounHead(np[np.length - 1]!))) ? found : undefined;
+    return this.namedSubject(u, det.start, false);
+  }
+
+  /**
+   * The unit's subject (the article context reads it past a fronted phrase or a dateline) as a speaker, when it comes
+   * before `before` and is a named person, or a name of unknown kind the clause calls "his"/"her" (`personal`).
+   */
+  private namedSubject(u: Unit, before: number, personal: boolean): Found {
+    const subject = u.subject;
+    if (!subject || subject.kind === 'organization' || subject.kind === 'place' || subject.pos >= before) return undefined;
+    const speaker = this.ctx.mentionSpeaker(subject);
+    if (!/\p{Lu}/u.test(speaker.name)) return undefined;
+    return speaker.kind === 'person' || (speaker.kind === 'unknown' && personal) ? { ...speaker, kind: 'person' } : undefined;
   }
 
   /**
@@ -440,12 +443,9 @@ export class Attributor {
   private colonAfterSubject(u: Unit, qi: number): Found {
     const t = u.tokens;
     if (t[qi - 1]?.text !== ':' || t.slice(0, qi).some((x) => x.type === 'quote')) return undefined;
-    const subject = u.subject;
-    if (!subject || subject.kind === 'organization' || subject.kind === 'place' || !/\p{Lu}/u.test(subject.name) || subject.pos > t[qi]!.start) return undefined;
-    const speaker = this.ctx.mentionSpeaker(subject);
     // A name of unknown kind is a person when the clause calls it "his" or "her" ("… in his introduction: “…”").
-    const personal = t.slice(0, qi).some((x) => x.type === 'word' && x.start > subject.pos && /^(?:his|her)$/.test(x.lower));
-    return speaker.kind === 'person' || (speaker.kind === 'unknown' && personal) ? { ...speaker, kind: 'person' } : undefined;
+    const personal = t.slice(0, qi).some((x) => x.type === 'word' && /^(?:his|her)$/.test(x.lower) && x.start > (u.subject?.pos ?? Infinity));
+    return this.namedSubject(u, t[qi]!.start, personal);
   }
 
   /** "where he “offered to share …”": a subject right before a quotation that continues its sentence. */

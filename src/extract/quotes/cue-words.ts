@@ -20,7 +20,7 @@ export const ORG_NOUNS = words(`
   army military regime cabinet parliament network newspaper broadcaster airline carrier maker manufacturer
   retailer insurer lender startup charity institute university school hospital federation league association
   side squad opposition jury trustees panel tribunal commission magazine website outlet channel station studio label
-  foundation think-tank watchdog regulator`);
+  foundation think-tank watchdog regulator brokerage`);
 
 /**
  * Lower-case nouns naming a group of people who speak together ("Mr Cole's family said", "her relatives said",

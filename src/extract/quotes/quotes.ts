@@ -257,9 +257,9 @@ function inherited(ctx: ArticleContext, attributor: Attributor, u: Unit, spans: 
   }
   // A photo caption between two paragraphs ("Hori Parata at his farm, where he grew up") is not part of the text's
   // flow: a paragraph of quotation after it goes on from the paragraph before it.
-  let before = prev;
+  let before = isFirstInParagraph(ctx, u) ? prev : undefined;
   let skipped = 0;
-  while (before && skipped < 2 && isFirstInParagraph(ctx, u) && isCaption(ctx, before) && before.paragraph === u.paragraph - 1 - skipped) {
+  while (before && skipped < 2 && isCaption(ctx, before) && before.paragraph === u.paragraph - 1 - skipped) {
     before = ctx.units[before.index - 1];
     skipped++;
   }
