@@ -3,7 +3,7 @@
 // stories; we keep the lead story (a range of paragraphs), strip the POS tags and write it as a corpus article.
 // brown-holdout is never tuned on: it is checked only before and after a change to the engine.
 // brown-fresh (issue 16's story gold) is held out the same way.
-// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh|brown-fresh2|brown-fresh3|brown-fresh4|brown-fresh5|brown-fresh6|brown-fresh7]   (no argument: all)
+// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh|brown-fresh2|brown-fresh3|brown-fresh4|brown-fresh5|brown-fresh6|brown-fresh7|brown-fresh8|brown-fresh9]   (no argument: all)
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -450,9 +450,104 @@ const FRESH7: Selection[] = [
   },
 ];
 
+/**
+ * Session 10's first Brown blind set: eight more later stories of the press samples (ca14, ca22, ca24, ca25); gold
+ * (eval/gold/brown-fresh8.json) written from reading them before the engine ran on them. Dates from the Brown manual.
+ */
+const FRESH8: Selection[] = [
+  {
+    sample: 'ca14', from: 13, to: 26, source: 'The New York Times, January 24, 1961, p. 23 ("Baseball Award Voted", by Louis Effrat)',
+    title: 'Baseball writers vote a special award to William A. Shea',
+    date: '1961-01-24', slug: 'shea-special-award',
+  },
+  {
+    sample: 'ca14', from: 31, to: 51, source: 'The New York Times, January 24, 1961, p. 23 ("Golf’s Golden Boy", by Louis Effrat)',
+    title: 'Arnold Palmer, golf’s golden boy, and his twelve on one hole',
+    date: '1961-01-24', slug: 'palmer-golden-boy',
+  },
+  {
+    sample: 'ca14', from: 52, to: 57, source: 'The New York Times, January 24, 1961, p. 23 ("Football Owners Will ...")',
+    title: 'Football owners meet on players for the Minneapolis Vikings and a longer schedule',
+    date: '1961-01-24', slug: 'football-owners-meet',
+  },
+  {
+    sample: 'ca22', from: 20, to: 30, source: 'The Atlanta Constitution, November 4, 1961, p. 1 ("Will Integrate Theater")',
+    title: 'Atlanta students renew demands for theater integration',
+    date: '1961-11-04', slug: 'theater-integration-demands',
+  },
+  {
+    sample: 'ca22', from: 40, to: 49, source: 'The Atlanta Constitution, April 17, 1961 ("Atlantan, 24, Strikes")',
+    title: 'Atlanta man arrested after breaking into relatives’ home in search of his wife',
+    date: '1961-04-17', slug: 'atlantan-strikes-officers',
+  },
+  {
+    sample: 'ca24', from: 21, to: 24, source: 'The Providence Journal, November 29, 1961, p. 22 ("Warwick School Issue")',
+    title: 'Warwick school committee fight over an audio-visual coordinator may go to court',
+    date: '1961-11-29', slug: 'warwick-school-issue',
+  },
+  {
+    sample: 'ca24', from: 44, to: 56, source: 'The Providence Journal, November 29, 1961, p. 23 ("FBI Arrests Juror")',
+    title: 'FBI arrests a juror of the bus-burning trial on a perjury charge',
+    date: '1961-11-29', slug: 'fbi-arrests-juror',
+  },
+  {
+    sample: 'ca25', from: 11, to: 31, source: 'San Francisco Chronicle, March 27, 1961, p. 32 ("German Now at Sunnyvale")',
+    title: 'The German engineer who flew a V-1 missile, now at Sunnyvale',
+    date: '1961-03-27', slug: 'fiedler-flew-missile',
+  },
+];
+
+/**
+ * Session 10's second Brown blind set, run only after brown-fresh8's tuning was settled: eight more later stories;
+ * gold (eval/gold/brown-fresh9.json) written from reading them before the engine ran on them.
+ */
+const FRESH9: Selection[] = [
+  {
+    sample: 'ca25', from: 36, to: 41, source: 'San Francisco Chronicle, March 27, 1961, p. 32 ("Schweitzer Endorses ...")',
+    title: 'Schweitzer endorses an Easter march for disarmament',
+    date: '1961-03-27', slug: 'schweitzer-endorses-march',
+  },
+  {
+    sample: 'ca25', from: 42, to: 55, source: 'Chicago Daily Tribune, October 26, 1961, sec. 3, p. 2 ("Federal Jury Calls 10")',
+    title: 'Federal grand jury calls 10 witnesses on the affairs of Ben Stein',
+    date: '1961-10-26', slug: 'federal-jury-calls-ten',
+  },
+  {
+    sample: 'ca25', from: 59, to: 67, source: 'Chicago Daily Tribune, October 26, 1961, sec. 3, p. 2 ("Lawyer Tells of Thefts")',
+    title: 'Loan association employee arrested; his lawyer tells of the thefts',
+    date: '1961-10-26', slug: 'lawyer-tells-of-thefts',
+  },
+  {
+    sample: 'ca22', from: 50, to: 55, source: 'The Atlanta Constitution, April 17, 1961 ("City Personnel Clerk")',
+    title: 'City personnel clerk retires after 18 years',
+    date: '1961-04-17', slug: 'city-personnel-clerk',
+  },
+  {
+    sample: 'ca22', from: 56, to: 60, source: 'The Atlanta Constitution, April 17, 1961 ("Program to Erase")',
+    title: 'Georgia steps up its fire ant eradication program',
+    date: '1961-04-17', slug: 'fire-ant-program',
+  },
+  {
+    sample: 'ca24', from: 14, to: 16, source: 'The Providence Journal, November 29, 1961, p. 22 ("Employes Picket")',
+    title: 'Garbage contractor’s employees picket the Pawtucket incinerator',
+    date: '1961-11-29', slug: 'employes-picket',
+  },
+  {
+    sample: 'ca24', from: 57, to: 60, source: 'The Providence Journal, November 29, 1961, p. 23 ("New President ...")',
+    title: 'NYU elects Dr. James McN. Hester its youngest president',
+    date: '1961-11-29', slug: 'nyu-new-president',
+  },
+  {
+    sample: 'ca24', from: 25, to: 29, source: 'The Providence Journal, November 29, 1961, p. 22 ("Given $55,000")',
+    title: 'Cranston couple awarded $55,000 for land taken by the state',
+    date: '1961-11-29', slug: 'lovett-damages-award',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
   'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6, 'brown-fresh7': FRESH7,
+  'brown-fresh8': FRESH8, 'brown-fresh9': FRESH9,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
