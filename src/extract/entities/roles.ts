@@ -1,0 +1,678 @@
+// What one sentence says a name's role is: a title or role before it ("former US vice president Mike Pence"), an
+// appositive after it ("Charles Bellows, chief defense counsel,"), "the company's chief executive, Jane Roe,", a
+// relation ("his client, X"), a copula ("Williams is a defensive coach"), "hired Smith as coach", a plural role before
+// a list ("violinists A, B and C"), "designed by X", "X, who sells tractors". The sentence scanner (mentions.ts) asks
+// these readers in turn for each name it emits; each adds what it finds to the name's evidence and roles.
+import { lexiconTags } from '../../text/lexicon.js';
+import { STOP_WORDS, type NameToken } from '../../text/terms.js';
+import { NAME_SUFFIXES, isDemonym, isGivenName } from '../names.js';
+import {
+  HONORIFICS,
+  KINSHIP_NOUNS,
+  PLURAL_TITLES,
+  SPEECH_VERBS,
+  TITLE_MODIFIERS,
+  isRoleNoun,
+  isTitle,
+  singularRole,
+} from '../vocabulary.js';
+import type { Evidence } from './mentions.js';
+import { NameSpans, type Span } from './name-spans.js';
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'whose', 'another']);
+/** Words that end a looser appositive's role phrase ("the defending champion, lost", "candidate, that"). */
+const LOOSE_APPOSITIVE_STOPS = new Set('who whom whose which that said says told and or but is was has had will would'.split(' '));
+/** Two-word roles whose words alone are no role ("running mate"). */
+const COMPOUND_ROLES = new Set(['running mate']);
+/** A lower-case word before a plural role that belongs to it ("civil servants"), not a count ("several", "two"). */
+function isRoleModifierWord(key: string): boolean {
+  // Not a count, and not an adverb ("mostly small-town legislators": the role is "small-town legislator").
+  return (
+    !/^\d/.test(key) &&
+    !/^(?:several|some|many|few|two|three|four|five|six|other|both|all|most|these|those)$/.test(key) &&
+    !(/ly$/.test(key) && !lexiconTags(key).includes('Adjective'))
+  );
+}
+/** Verbs of a trade in "X, who sells tractors": the clause says what the person does. */
+const TRADE_VERBS = new Set(
+  'sells runs heads owns manages directs chairs coaches leads teaches edits publishes represents operates works'.split(' '),
+);
+/** Plural kinship nouns a list of names follows ("Grandparents are Mr. and Mrs. A and …"), by their singular. */
+const KIN_PLURALS: ReadonlyMap<string, string> = new Map([
+  ['parents', 'parent'], ['grandparents', 'grandparent'], ['sons', 'son'], ['daughters', 'daughter'], ['brothers', 'brother'],
+  ['sisters', 'sister'], ['children', 'child'], ['grandchildren', 'grandchild'], ['cousins', 'cousin'], ['uncles', 'uncle'], ['aunts', 'aunt'],
+]);
+/** A participle before "by X" → the maker it names ("designed by X": the designer). */
+const AGENT_NOUNS: ReadonlyMap<string, string> = new Map([
+  ['designed', 'designer'], ['conducted', 'conductor'], ['directed', 'director'], ['choreographed', 'choreographer'],
+  ['composed', 'composer'], ['written', 'writer'], ['produced', 'producer'], ['painted', 'painter'], ['photographed', 'photographer'],
+  ['edited', 'editor'], ['illustrated', 'illustrator'], ['arranged', 'arranger'], ['sculpted', 'sculptor'],
+]);
+const APPOSITIVE_END = new Set(', . ; — – ) : of at for with who and said told in from on says'.split(' '));
+const MAX_ROLE_WORDS = 6;
+/** Words of tenure written in lower case before a title ("former Gov.", "ex-Sen.", "then Secretary"). */
+export const TENURE_WORDS = new Set('former ex then acting interim late retired outgoing incoming onetime one-time'.split(' '));
+/** Role nouns that after a possessive are a body part ("his head", "Smith's hand"). */
+const BODY_PARTS = new Set(['head', 'hand', 'arm', 'back']);
+/** Ranks that are everyday adjectives in lower case ("a major Hollywood studio", "general election"). */
+const ADJECTIVE_RANKS = new Set(['major', 'general', 'private']);
+/** An age written as an adjective ("82-year-old"): between an appositive's comma and the name it does not part them. */
+const AGE_ADJECTIVE = /^\d{1,3}-year-old$/;
+/** Playing positions that are everyday nouns too ("the center of town", "an end"): roles only right before a name. */
+const PLAYING_POSITIONS = new Set('center centre guard end tackle forward back lineman linebacker safety'.split(' '));
+/** A player's class or standing before a position: "sophomore center", "veteran guard". */
+const STANDING_WORDS = new Set('freshman sophomore junior senior rookie veteran starting reserve regular defensive offensive'.split(' '));
+/** Verbs whose object takes the role after "as": "hired Smith as coach", "named Jones as chairman". */
+const OBJECT_ROLE_VERBS = new Set(
+  'hire hires hired appoint appoints appointed name names named elect elects elected choose chooses chose chosen select selects selected employ employs employed sign signs signed install installs installed confirm confirms confirmed nominate nominates nominated retain retains retained recruit recruits recruited re-elected reelected tap taps tapped pick picks picked'.split(' '),
+);
+/** People by relation, a role only after whose they are ("his school friend X", "her former partner X"). */
+const RELATION_NOUNS = new Set(
+  (
+    'friend colleague girlfriend boyfriend partner flatmate classmate neighbour neighbor bandmate band-mate teammate team-mate ' +
+    'client mentor ally rival opponent'
+  ).split(' '),
+);
+/** Prepositions that open a role's complement ("a spokesman for the star", "head of development"). */
+const ROLE_COMPLEMENT = new Set(['of', 'for', 'at', 'on', 'with', 'to']);
+/** A court's sides, written after a barrister's name ("Jane Roe, prosecuting, said"). */
+const COURT_SIDES = new Set(['prosecuting', 'defending']);
+
+/** Marks a name as the employer in a role phrase, whether or not it has been emitted yet. */
+function markAffiliation(span: Span): void {
+  span.affiliation = true;
+  if (span.mention && span.mention.evidence.affiliation === 0) span.mention.evidence.affiliation = 1;
+}
+
+/** The role readers of one sentence's scanner, over its name spans. */
+export abstract class RoleReaders extends NameSpans {
+  /** Token index → the name span starting/ending there. */
+  protected readonly byFirst = new Map<number, Span>();
+  protected readonly byLast = new Map<number, Span>();
+
+  /** "former US vice president Mike Pence", "spokesperson Adrienne Watson". */
+  protected roleBefore(first: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    const head = first - 1;
+    const headTok = this.word(head);
+    // "ex-Gov. Knight", "former Atty. Gen. X": an abbreviated title the name's run did not take (a prefixed word is no
+    // name word), with the words of tenure before it.
+    const abbreviation = toks[head - 1];
+    if (toks[head]?.text === '.' && abbreviation?.word && abbreviation.end === toks[head]!.start && isTitle(abbreviation.key) && !HONORIFICS.has(abbreviation.key) && !this.byLast.has(head - 1)) {
+      let s = head - 1;
+      while (s > 0 && head - s < 4 && (toks[s - 1]!.text === '.' || (toks[s - 1]!.word && (isTitle(toks[s - 1]!.key) || TENURE_WORDS.has(toks[s - 1]!.key))))) s--;
+      while (s < head && !toks[s]!.word) s++;
+      roles.push(this.text.slice(toks[s]!.start, toks[head]!.end));
+      evidence.title++;
+      return;
+    }
+    // "The prime minister, Sir Keir Starmer,": an honorific between the comma and the name.
+    let start = first;
+    while (start > 0 && (HONORIFICS.has(toks[start - 1]!.key) || toks[start - 1]!.text === '.')) start--;
+    // "the Scottish chemist Sir William Ramsay": a role right before the honorific, no comma between, is the name's.
+    const beforeHonorific = start < first ? this.word(start - 1) : undefined;
+    if (beforeHonorific && !beforeHonorific.cap && isRoleNoun(beforeHonorific.key)) {
+      this.roleBefore(start, evidence, roles);
+      return;
+    }
+    // "Defending, Sarah Lyle said": a court's side opening the sentence is the barrister's after it.
+    const opener = toks[first - 2];
+    if (start === first && toks[first - 1]?.text === ',' && first === 2 && opener?.word && COURT_SIDES.has(opener.key)) {
+      roles.push(opener.text.toLowerCase());
+      evidence.appositive++;
+      return;
+    }
+    // "One victim, 82-year-old Edith Moorcroft,": an age between the comma and the name.
+    if (start === first && headTok && AGE_ADJECTIVE.test(headTok.text) && toks[first - 2]?.text === ',') start = first - 1;
+    if (!headTok || start < first) {
+      this.reverseAppositive(start, first, evidence, roles);
+      return;
+    }
+    // "violinists Yehudi Roe, Isaac Doe and …": a plural role before a list is each listed name's.
+    if (!headTok.cap && !isRoleNoun(headTok.key) && singularRole(headTok.key) && this.listGoesOn(first)) {
+      this.pluralRole(head, evidence, roles);
+      return;
+    }
+    // "his school friend Adam Chase", "her brother John": a relation after whose it is.
+    if (!headTok.cap && (KINSHIP_NOUNS.has(headTok.key) || RELATION_NOUNS.has(headTok.key)) && this.relationBefore(head, evidence, roles)) return;
+    // "Vice-president elect Mike Pence", "President elect X": a title about to be taken, written apart.
+    const title = this.word(head - 1);
+    if (/^(?:elect|designate|nominate)$/.test(headTok.key) && !headTok.cap && title && (isRoleNoun(title.key) || isTitle(title.key))) {
+      roles.push(this.text.slice(title.start, headTok.end));
+      evidence.title++;
+      return;
+    }
+    // "sophomore center Mike Kelsey", "end Bob Nelson": a playing position that is also an everyday noun is a role
+    // right before a given name, or after a class or standing word.
+    if (!headTok.cap && PLAYING_POSITIONS.has(headTok.key)) {
+      const standing = this.word(head - 1);
+      const classed = standing !== undefined && !standing.cap && STANDING_WORDS.has(standing.key);
+      const determined = standing !== undefined && /^(?:the|a|an|this|that|its|his|her|their)$/.test(standing.key);
+      if (classed || (isGivenName(toks[first]!.key) && !determined)) {
+        roles.push(this.text.slice((classed ? standing : headTok).start, headTok.end));
+        evidence.title++;
+        return;
+      }
+    }
+    // A rank that is also an everyday adjective is a title only capitalised: "major Hollywood studios".
+    if (headTok.cap || !isRoleNoun(headTok.key) || ADJECTIVE_RANKS.has(headTok.key)) return;
+    if (toks[head - 1]?.possessive && BODY_PARTS.has(headTok.key)) return; // "Throneberry's head"
+    let s = head;
+    while (s > 0 && head - s < MAX_ROLE_WORDS) {
+      const t = this.word(s - 1);
+      if (!t) break;
+      // A possessive is the employer ("Sudan's army chief"), not part of the role.
+      const ok = !t.possessive && (t.cap ? this.isRolePart(t) : this.isRolePhraseWord(t));
+      if (!ok) break;
+      s--;
+    }
+    // A capitalised name right before the role is the employer ("National Security Council spokesperson").
+    const employer = this.byLast.get(s - 1);
+    if (employer) markAffiliation(employer);
+    roles.push(this.text.slice(toks[s]!.start, toks[head]!.end));
+    evidence.title++;
+  }
+
+  /**
+   * "his school friend Adam Chase", "Holland's former partner Tina Field": a relation noun right before a name, with at
+   * most two modifiers and a possessive before them, is the name's role.
+   */
+  private relationBefore(head: number, evidence: Evidence, roles: string[]): boolean {
+    const toks = this.tokens;
+    let s = head;
+    while (s > 0 && head - s < 2) {
+      const t = this.word(s - 1);
+      if (!t || t.cap || t.possessive || DETERMINERS.has(t.key) || !this.isRolePhraseWord(t)) break;
+      s--;
+    }
+    const owner = toks[s - 1];
+    if (!owner?.word || !(owner.possessive || (!owner.cap && /^(?:his|her|their|its|our|my)$/.test(owner.key)))) return false;
+    roles.push(this.text.slice(toks[s]!.start, toks[head]!.end));
+    evidence.appositive++;
+    return true;
+  }
+
+  /**
+   * "a spokesman for the star, X", "Sony's head of development, X", "her partner on the tour, X": the role noun before
+   * a short complement that ends at the appositive's comma, or -1.
+   */
+  private complementHead(end: number): number {
+    const toks = this.tokens;
+    for (let p = end; p > 0 && end - p < 5; p--) {
+      const t = toks[p]!;
+      if (!t.word || SPEECH_VERBS.has(t.key)) return -1;
+      if (t.cap || !ROLE_COMPLEMENT.has(t.key) || p === end) continue;
+      const role = this.word(p - 1);
+      if (!role || role.cap || !(isRoleNoun(role.key) || KINSHIP_NOUNS.has(role.key))) return -1;
+      for (let k = p + 1; k <= end; k++) {
+        const w = toks[k]!;
+        if (!w.cap && lexiconTags(w.key).some((tag) => /Verb|Infinitive|Gerund|Participle/.test(tag))) return -1;
+      }
+      return p - 1;
+    }
+    return -1;
+  }
+
+  /** "the company’s chief executive, Jane Roe, said". */
+  private reverseAppositive(start: number, first: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    if (toks[start - 1]?.text !== ',') return;
+    let head = start - 2;
+    let headTok = this.word(head);
+    // The role's complement, up to the comma: "a spokesman for the star,".
+    const complementEnd = head;
+    // ("a spokesman for the actor, X": the role is the one the complement qualifies, even when it ends in a role noun.)
+    if (headTok) {
+      const h = this.complementHead(head);
+      if (h >= 0) [head, headTok] = [h, this.word(h)];
+    }
+    // "Mrs. Kennedy's Social Secretary, Letitia Baldrige,": a capitalised title after a possessive.
+    const capitalTitle = headTok?.cap === true && isTitle(headTok.key) && !HONORIFICS.has(headTok.key);
+    const kinship = headTok !== undefined && !headTok.cap && (KINSHIP_NOUNS.has(headTok.key) || RELATION_NOUNS.has(headTok.key));
+    if (!headTok || (headTok.cap && !capitalTitle) || !(isRoleNoun(headTok.key) || kinship)) return;
+    const span = this.byFirst.get(first);
+    const closer = toks[(span?.last ?? first) + 1];
+    // The name ends its clause, or a relative clause or a list goes on: "the noted dancer, Jane Roe who is …".
+    if (closer && !(closer.text === ',' || closer.text === '.' || closer.text === ';' || SPEECH_VERBS.has(closer.key) || (!closer.cap && /^(?:who|whose)$/.test(closer.key)))) return;
+    let s = head;
+    // "his court-appointed attorney", "her widowed mother": participles qualify the role too.
+    // (a capitalised title takes the capitalised words before it up to the possessive: "Kennedy's Social Secretary")
+    const qualifies = (t: NameToken): boolean =>
+      !t.possessive && (t.cap ? this.isRolePart(t) || capitalTitle : this.isRolePhraseWord(t) || /^\p{Ll}[\p{L}-]*(?:ed|ing)$/u.test(t.text));
+    while (s > 0 && head - s < MAX_ROLE_WORDS) {
+      const t = this.word(s - 1);
+      if (!t || !qualifies(t)) break;
+      s--;
+    }
+    let det = toks[s - 1];
+    let end = complementEnd > head && !capitalTitle ? complementEnd : head;
+    if (capitalTitle && !det?.possessive) return;
+    // "His sister and brother, Marie Louise, 3, and John Raymond": the first name is the first of the pair.
+    const pair = det?.key === 'and' && !det.cap ? this.word(s - 2) : undefined;
+    if (pair && !pair.cap && (KINSHIP_NOUNS.has(pair.key) || isRoleNoun(pair.key))) {
+      end = s - 2;
+      s = s - 2;
+      det = toks[s - 1];
+    }
+    // "and wife, Joyce": a kinship after "and" needs no determiner.
+    if (!det || !(DETERMINERS.has(det.key) || det.key === 'one' || det.possessive || (kinship && det.key === 'and'))) return;
+    roles.push(this.text.slice(toks[s]!.start, toks[end]!.end));
+    evidence.appositive++;
+  }
+
+  /** "Charles Bellows, chief defense counsel," / "Jane Doe, 45, a nurse," / "Tim Cook, Apple’s chief executive,". */
+  protected appositiveAfter(last: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let i = last + 1;
+    // "Raymond Fortin Sr., 63, a carpenter": the abbreviation's period before the comma.
+    if (toks[i]?.text === '.' && (NAME_SUFFIXES.has(toks[last]!.key) || toks[last]!.text.length === 1)) i++;
+    if (toks[i]?.text !== ',' || toks[last]!.possessive) return;
+    i++;
+    if (/^\d{1,3}$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i += 2;
+    // "Sarah Roe, prosecuting, said": the side a barrister speaks for.
+    const side = toks[i];
+    const afterSide = toks[i + 1];
+    if (side?.word && !side.cap && COURT_SIDES.has(side.key) && afterSide && (afterSide.text === ',' || afterSide.text === '.' || (!afterSide.cap && SPEECH_VERBS.has(afterSide.key)))) {
+      roles.push(side.text);
+      evidence.appositive++;
+      return;
+    }
+    // "X, one of some twenty Air Force recruits,": one of a plural role.
+    if (toks[i]?.key === 'one' && !toks[i]!.cap && toks[i + 1]?.key === 'of') {
+      for (let j = i + 2; j < toks.length && j - i < 9; j++) {
+        const t = toks[j]!;
+        if (!t.word) break;
+        if (!t.cap && singularRole(t.key) && !isRoleNoun(t.key)) {
+          const boundary = toks[j + 1];
+          if (boundary && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text)) break;
+          roles.push(this.text.slice(toks[i]!.start, t.end));
+          evidence.appositive++;
+          return;
+        }
+      }
+    }
+    // "previously a senior vice president", "now the company's chief".
+    if (/(?:ly|^now)$/.test(toks[i]?.key ?? '') && DETERMINERS.has(toks[i + 1]?.key ?? '')) i++;
+    const determiner = DETERMINERS.has(toks[i]?.key ?? '') && !toks[i]!.cap;
+    if (determiner) i++;
+    // An employer first: "Apple’s chief executive", "the Reform UK leader".
+    let e = i;
+    while (
+      toks[e]?.cap &&
+      !toks[e]!.possessive &&
+      e - i < 4 &&
+      !isTitle(toks[e]!.key) &&
+      !TITLE_MODIFIERS.has(toks[e]!.key)
+    )
+      e++;
+    const possessive = toks[e]?.cap === true && toks[e]!.possessive;
+    if (possessive || (determiner && e > i && toks[e]?.word && !toks[e]!.cap)) {
+      const employer = this.byFirst.get(i);
+      if (employer) markAffiliation(employer);
+      i = possessive ? e + 1 : e;
+    }
+    let headEnd = -1;
+    let j = i;
+    for (; j < toks.length && j - i < MAX_ROLE_WORDS; j++) {
+      const t = toks[j]!;
+      if (!t.word) break;
+      if (t.cap ? !this.isRolePart(t) : !this.isRolePhraseWord(t)) break;
+      if (isRoleNoun(t.key)) headEnd = j;
+    }
+    if (headEnd < 0 || HONORIFICS.has(toks[headEnd]!.key)) {
+      this.looseAppositive(i, determiner, evidence, roles);
+      return;
+    }
+    const boundary = toks[headEnd + 1];
+    const participle = boundary?.word === true && !boundary.cap && /ing$/.test(boundary.key); // "a lawyer representing …"
+    if (boundary && !participle && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text)) return;
+    // "of Houston, Dr. James Carter": a title that runs into the next name is not this name's role.
+    if (boundary?.text === '.' && this.isNameToken(headEnd + 2) && toks[headEnd]!.cap) return;
+    roles.push(this.text.slice(toks[i]!.start, toks[headEnd]!.end));
+    evidence.appositive++;
+    // "an analyst at Harbor Lane Securities": the name after at/of/with is the employer.
+    if (boundary && /^(?:at|of|with|for)$/.test(boundary.key)) {
+      const employer =
+        this.byFirst.get(headEnd + 2) ??
+        (toks[headEnd + 2]?.key === 'the' ? this.byFirst.get(headEnd + 3) : undefined);
+      if (employer) markAffiliation(employer);
+    }
+  }
+
+  /**
+   * An appositive whose role phrase the strict reading above does not take: adjectives and participles before the
+   * role ("the defending champion", "the spectacular young amateur", "Democratic gubernatorial candidate", "the
+   * naturalized British German born scientist who"), a kinship after a determiner ("her daughter"), an employer
+   * with an abbreviation ("Ford Motor Co. vice president"). `i` is the first token after the comma (and age).
+   */
+  private looseAppositive(i: number, determiner: boolean, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let headEnd = -1;
+    for (let j = i; j < toks.length && j - i < 9; j++) {
+      const t = toks[j]!;
+      if (!t.word) {
+        if (t.text === '.' && toks[j - 1]?.word && toks[j - 1]!.cap && toks[j + 1]?.word) continue; // "Co. vice president"
+        if (t.text === '-' || t.text === '’' || t.text === "'") continue;
+        break;
+      }
+      if (!t.cap && (LOOSE_APPOSITIVE_STOPS.has(t.key) || (STOP_WORDS.has(t.key) && t.key !== 'of'))) break;
+      if (!t.cap && SPEECH_VERBS.has(t.key)) break;
+      if (t.key === 'of') break;
+      // "wife of an engineer and mother of a son": a kinship followed by whose it is needs no determiner.
+      if (isRoleNoun(t.key) || (KINSHIP_NOUNS.has(t.key) && (determiner || (j === i && toks[j + 1]?.key === 'of')))) headEnd = j;
+    }
+    if (headEnd < 0 || HONORIFICS.has(toks[headEnd]!.key)) return;
+    const boundary = toks[headEnd + 1];
+    // "a Tyler lawyer representing the Texas Bankers Association": a participle after the role ends it too.
+    const participle = boundary?.word === true && !boundary.cap && /ing$/.test(boundary.key);
+    if (boundary && !participle && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text) && !LOOSE_APPOSITIVE_STOPS.has(boundary.key)) return;
+    // "of Houston, Dr. James Carter": a title that runs into the next name is not this name's role.
+    if (boundary?.text === '.' && this.isNameToken(headEnd + 2) && toks[headEnd]!.cap) return;
+    roles.push(this.text.slice(toks[i]!.start, toks[headEnd]!.end));
+    evidence.appositive++;
+  }
+
+  /**
+   * "… with Paul R. Screvane and Abraham D. Beame as running mates", "named Jane Doe as its president": the role
+   * after "as" belongs to the names before it (singular for a plural role).
+   */
+  protected asRole(last: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let k = last + 1;
+    if (toks[this.firstOf(last) - 1]?.key === 'the') return; // "rejoining the Steelers as an assistant coach"
+    // "who follows Amazon as a managing director": the object of a verb is the role's holder only when the verb
+    // gives it ("hired Smith as coach", "named X as chairman"); otherwise the subject is.
+    const verb = toks[this.firstOf(last) - 1];
+    if (verb?.word && !verb.cap && !OBJECT_ROLE_VERBS.has(verb.key) && lexiconTags(verb.key).some((tag) => tag === 'PresentTense' || tag === 'PastTense' || tag === 'Infinitive')) return;
+    // "William S. Pfaff Jr., 41, as promotion manager": past the suffix's period and the age.
+    if (toks[k]?.text === '.' && NAME_SUFFIXES.has(toks[last]!.key)) k++;
+    if (toks[k]?.text === ',' && /^\d{1,3}$/.test(toks[k + 1]?.text ?? '') && toks[k + 2]?.text === ',') k += 3;
+    // Past the other names of a list: "X and Y as …".
+    for (let guard = 0; guard < 4 && toks[k]?.key === 'and' && !toks[k]!.cap; guard++) {
+      const next = this.byFirst.get(k + 1);
+      if (!next) return;
+      k = next.last + 1;
+    }
+    if (toks[k]?.key !== 'as' || toks[k]!.cap) return;
+    let i = k + 1;
+    if (DETERMINERS.has(toks[i]?.key ?? '') && !toks[i]!.cap) i++;
+    let head = -1;
+    let role = '';
+    for (let j = i; j < toks.length && j - i < 4; j++) {
+      const t = toks[j]!;
+      if (!t.word || t.cap) break;
+      const compound = j > i ? `${toks[j - 1]!.key} ${t.key}` : '';
+      const singular = COMPOUND_ROLES.has(compound) ? compound : COMPOUND_ROLES.has(compound.replace(/s$/, '')) ? compound.replace(/s$/, '') : null;
+      if (singular) [head, role] = [j, `${this.text.slice(toks[i]!.start, toks[j - 1]!.start)}${singular}`.trim()];
+      else if (isRoleNoun(t.key)) [head, role] = [j, this.text.slice(toks[i]!.start, t.end)];
+      else if (singularRole(t.key)) [head, role] = [j, `${this.text.slice(toks[i]!.start, t.start)}${singularRole(t.key)}`];
+    }
+    if (head < 0) return;
+    roles.push(role);
+    evidence.appositive++;
+  }
+
+  /** Does a list of names go on after the span starting at `first` ("X, Y and Z", "X and Y")? */
+  private listGoesOn(first: number): boolean {
+    const span = this.byFirst.get(first);
+    if (!span) return false;
+    let k = span.last + 1;
+    if (this.tokens[k]?.text === '.' && NAME_SUFFIXES.has(this.tokens[span.last]!.key)) k++;
+    const sep = this.tokens[k];
+    if (!sep || !(sep.text === ',' || (sep.key === 'and' && !sep.cap))) return false;
+    let n = k + 1;
+    while (n < this.tokens.length && (HONORIFICS.has(this.tokens[n]!.key) || this.tokens[n]!.text === '.')) n++;
+    return this.byFirst.has(n);
+  }
+
+  /** The role of a plural role noun at `head` ("violinists", "concert pianists"), in the singular, with its modifiers. */
+  private pluralRole(head: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    const headTok = toks[head]!;
+    const singular = singularRole(headTok.key) ?? KIN_PLURALS.get(headTok.key);
+    if (!singular) return;
+    let s = head;
+    const modifier = (t: NameToken | undefined): boolean =>
+      t !== undefined && t.word && !t.possessive && (TITLE_MODIFIERS.has(t.key) || isDemonym(t.key) || (!t.cap && !STOP_WORDS.has(t.key) && !DETERMINERS.has(t.key) && isRoleModifierWord(t.key) && !lexiconTags(t.key).some((tag) => /Verb|Infinitive|Tense|Gerund|Participle/.test(tag))));
+    while (s > 0 && head - s < 3 && modifier(toks[s - 1])) s--;
+    const modifiers = s < head ? `${this.text.slice(toks[s]!.start, toks[head - 1]!.end)} ` : '';
+    roles.push(`${modifiers}${singular}`);
+    evidence.title++;
+  }
+
+  /**
+   * "Their father is Charles Roe.", "Grandparents are Mr. and Mrs. A and Mr. and Mrs. B.", "The chairman was
+   * Jane Doe.": a role or kinship noun before a copula is the name's after it (each name of a list after it).
+   */
+  protected copulaRoleBefore(first: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let j = first - 1;
+    // Back over honorifics and the earlier names of a list ("Mr. and Mrs. A and Mr. and Mrs. B").
+    for (let guard = 0; j >= 0 && guard < 40; guard++) {
+      const t = toks[j]!;
+      if (HONORIFICS.has(t.key) || t.text === '.' || t.text === ',' || (t.key === 'and' && !t.cap)) {
+        j--;
+        continue;
+      }
+      const span = this.byLast.get(j);
+      if (span && j !== first - 1) {
+        j = span.first - 1;
+        continue;
+      }
+      break;
+    }
+    const verb = toks[j];
+    if (!verb?.word || verb.cap || !/^(?:is|are|was|were)$/.test(verb.key)) return;
+    // The name after the copula ends its clause: "Their father is Charles Roe." (not "… is Roe's car").
+    const span = this.byFirst.get(first);
+    let closer = toks[(span?.last ?? first) + 1];
+    // "… and Mr. and Mrs. B of Troy.": past the home town.
+    const town = closer?.key === 'of' && !closer.cap ? this.byFirst.get((span?.last ?? first) + 2) : undefined;
+    if (town) closer = toks[town.last + 1];
+    if (span && this.tokens[span.last]!.possessive) return;
+    if (closer && !/^(?:[.,;]|and)$/.test(closer.key || closer.text)) return;
+    const head = j - 1;
+    const headTok = this.word(head);
+    if (!headTok || headTok.possessive) return;
+    const kin = KINSHIP_NOUNS.has(headTok.key) ? headTok.key : KIN_PLURALS.get(headTok.key);
+    const singular = isRoleNoun(headTok.key) ? headTok.key : kin ?? singularRole(headTok.key);
+    if (!singular) return;
+    // What comes before the role: a determiner or possessive ("Their father", "The chairman"), or the sentence start.
+    let s = head;
+    while (s > 0 && head - s < 3) {
+      const t = this.word(s - 1);
+      if (!t || t.possessive || DETERMINERS.has(t.key) || !(t.cap ? this.isRolePart(t) : this.isRolePhraseWord(t))) break;
+      s--;
+    }
+    const det = toks[s - 1];
+    const opens = s === 0 || (det !== undefined && (DETERMINERS.has(det.key) || det.possessive));
+    if (!opens) return;
+    const written = this.text.slice(toks[det && s > 0 ? s - 1 : s]!.start, toks[head]!.end);
+    roles.push(singular === headTok.key ? written : `${written.slice(0, written.length - headTok.text.length)}${singular}`.replace(/^\S+ (?=\S+$)/, (m) => m));
+    evidence.appositive++;
+  }
+
+  /** "designed by Simon Roe", "conducted by X": the maker the participle names, when nothing else gives a role. */
+  protected agentRole(first: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    if (toks[first - 1]?.key !== 'by' || toks[first - 1]!.cap) return;
+    const verb = toks[first - 2];
+    if (!verb?.word || verb.cap) return;
+    const agent = AGENT_NOUNS.get(verb.key);
+    if (!agent) return;
+    roles.push(agent);
+    evidence.appositive++;
+  }
+
+  /** A trade verb at `k` with its object ("heads a group", "runs the store"): the determiner shows it is the verb. */
+  protected tradeVerbAt(k: number): boolean {
+    const verb = this.tokens[k];
+    const object = this.tokens[k + 1];
+    return verb?.word === true && !verb.cap && TRADE_VERBS.has(verb.key) && object?.word === true && !object.cap && /^(?:a|an|the|his|her|its|their)$/.test(object.key);
+  }
+
+  /** "Mr. Roe heads a group within the industry": a verb of a trade right after the name says what they do. */
+  protected tradeVerbAfter(last: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    const verb = toks[last + 1]!;
+    if (toks[last]!.possessive || !this.tradeVerbAt(last + 1)) return;
+    let end = last + 2;
+    for (let j = last + 3; j < toks.length && j - last < 12; j++) {
+      const t = toks[j]!;
+      if (t.text === ',' || t.text === ';' || (!t.word && t.text !== '.') || (!t.cap && /^(?:to|since|and|who|which|that)$/.test(t.key))) break;
+      if (t.text === '.') break;
+      end = j;
+    }
+    roles.push(this.text.slice(verb.start, toks[end]!.end));
+    evidence.appositive++;
+  }
+
+  /** "Williams is a defensive coach.": the role a copula gives the name before it. */
+  protected copulaRole(last: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let k = last + 1;
+    if (!/^(?:is|was|are|were)$/.test(toks[k]?.key ?? '') || toks[k]!.cap || toks[last]!.possessive) return;
+    k++;
+    if (/^(?:also|now|still)$/.test(toks[k]?.key ?? '')) k++;
+    const determiner = /^(?:a|an|the)$/.test(toks[k]?.key ?? '') && !toks[k]!.cap;
+    if (!determiner) {
+      this.bareCopulaRole(k, evidence, roles);
+      return;
+    }
+    const before = roles.length;
+    this.looseAppositive(k + 1, true, evidence, roles);
+    if (roles.length === before) return;
+  }
+
+  /**
+   * "Mrs. Roe is treasurer", "X is vice chairman of the committee", "A and B are controllers", "X is in charge of
+   * admittance": a role after a copula without a determiner (an office one holds), with what it is "of" or "for".
+   */
+  private bareCopulaRole(k: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let i = k;
+    let head = -1;
+    let singular: string | null = null;
+    if (toks[i]?.key === 'in' && toks[i + 1]?.key === 'charge' && toks[i + 2]?.key === 'of') head = i + 1;
+    else {
+      while (i < toks.length && i - k < 3 && toks[i]!.word && !toks[i]!.cap && TITLE_MODIFIERS.has(toks[i]!.key) && !isRoleNoun(toks[i]!.key)) i++;
+      const t = toks[i];
+      if (!t?.word || t.cap) return;
+      if (isRoleNoun(t.key) && !ADJECTIVE_RANKS.has(t.key)) head = i;
+      else if ((singular = singularRole(t.key))) head = i;
+      // A modifier that is a role itself: "is vice chairman", "is head of".
+      else if (i > k && isRoleNoun(toks[i - 1]!.key)) head = i - 1;
+      if (head < 0) return;
+      // "vice chairman": a title word that qualifies the role after it.
+      while (!singular && toks[head + 1]?.word && !toks[head + 1]!.cap && isRoleNoun(toks[head + 1]!.key) && head - k < 3) head++;
+    }
+    let end = head;
+    const next = toks[head + 1];
+    if (next?.word && !next.cap && /^(?:of|for)$/.test(next.key)) {
+      for (let j = head + 2; j < toks.length && j - head < 8; j++) {
+        const t = toks[j]!;
+        if (!t.word && t.text !== '’' && t.text !== "'") break;
+        if (!t.cap && /^(?:and|or|but|who|which|that|is|was|will|to|at|on|in|during)$/.test(t.key)) break;
+        if (t.word) end = j;
+      }
+      if (end === head) return;
+    } else if (next && !(next.text === '.' || next.text === ',' || next.text === ';' || (next.word && !next.cap && /^(?:and|at|in|since|until)$/.test(next.key)))) return;
+    const written = this.text.slice(toks[k]!.start, toks[end]!.end);
+    roles.push(singular && end === head ? `${this.text.slice(toks[k]!.start, toks[head]!.start)}${singular}` : written);
+    evidence.appositive++;
+  }
+
+  /** The first token of the span ending at `last`. */
+  private firstOf(last: number): number {
+    return this.byLast.get(last)?.first ?? last;
+  }
+
+  /**
+   * "X, who …": only people are "who", so it is a person; "X, who sells tractors in Sioux City" also says what
+   * they do, which is their role when nothing else gives one.
+   */
+  protected whoAfter(last: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    if (toks[last]!.possessive) return;
+    // "Frank House who will be …": "who" with no comma after a given name and another word says person too (it opens a
+    // restrictive clause) — unlike "the two Birds who got …", "the Cuban-American who".
+    const givenFirst = this.firstOf(last) < last && isGivenName(toks[this.firstOf(last)]!.key);
+    if (givenFirst && toks[last + 1]?.key === 'who' && !toks[last + 1]!.cap && toks[last + 2]?.word && !toks[last + 2]!.cap) {
+      evidence.appositive++;
+      return;
+    }
+    if (toks[last + 1]?.text !== ',' || !/^who(?:se)?$/.test(toks[last + 2]?.key ?? '') || toks[last + 2]!.cap) return;
+    evidence.appositive++;
+    const verb = toks[last + 3];
+    if (roles.length > 0 || !verb?.word || !TRADE_VERBS.has(verb.key)) return;
+    let end = last + 3;
+    for (let j = last + 4; j < toks.length && j - last < 12; j++) {
+      const t = toks[j]!;
+      if (t.text === ',' || t.text === ';' || (!t.word && t.text !== '.') || (!t.cap && /^(?:in|at|on|for|since|and)$/.test(t.key) && end > last + 3 && !toks[j + 1]?.cap)) break;
+      if (t.word) end = j;
+    }
+    if (end > last + 3) roles.push(this.text.slice(verb.start, toks[end]!.end));
+  }
+
+  /**
+   * A name in a list after a plural role: "several bankers, including Scott Hudson of Sherman, … and Howard Cox",
+   * "Two British civil servants, Miss Ethel Gee, 46, …", "Sens. A and B": each listed name has that role.
+   */
+  protected listRole(first: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    let j = first - 1;
+    while (j >= 0 && (HONORIFICS.has(toks[j]!.key) || toks[j]!.text === '.')) j--;
+    if (toks[j]?.key === 'of' || toks[j]?.key === 'in') return; // "Jones of Houston": a place
+    // Back over earlier items of the list (names, "of Place", commas, "and") to "including" or the plural role.
+    let head = -1;
+    for (let steps = 0; j >= 0 && steps < 40; steps++) {
+      const t = toks[j]!;
+      if (t.word && t.cap && PLURAL_TITLES.has(t.key)) {
+        roles.push(this.text.slice(t.start, toks[j + 1]?.text === '.' ? toks[j + 1]!.end : t.end));
+        evidence.title++;
+        return;
+      }
+      // "violinists A, B and C": the plural role right before the list's first name.
+      if (t.word && !t.cap && !isRoleNoun(t.key) && singularRole(t.key) && this.byFirst.has(j + 1)) {
+        this.pluralRole(j, evidence, roles);
+        return;
+      }
+      // "bankers, including A", "small-town legislators like A, B and C", "officials such as A".
+      if (t.word && !t.cap && (t.key === 'including' || t.key === 'like' || (t.key === 'as' && toks[j - 1]?.key === 'such'))) {
+        const at = t.key === 'as' ? j - 1 : j;
+        head = toks[at - 1]?.text === ',' ? at - 2 : at - 1;
+        break;
+      }
+      // "Eligio (Kika) De La Garza of Mission": a nickname in brackets inside a listed name.
+      if (t.text === '(' || t.text === ')') {
+        j--;
+        continue;
+      }
+      if (t.text === ',') {
+        const before = toks[j - 1];
+        if (before?.word && !before.cap && singularRole(before.key)) {
+          head = j - 1;
+          break;
+        }
+        j--;
+        continue;
+      }
+      if (t.text === '.' || (t.word && (t.cap || t.key === 'of' || t.key === 'and'))) {
+        j--;
+        continue;
+      }
+      return;
+    }
+    const headTok = toks[head];
+    if (!headTok?.word || headTok.cap) return;
+    const singular = singularRole(headTok.key);
+    if (!singular) return;
+    let s = head;
+    const modifier = (t: NameToken | undefined): boolean =>
+      t !== undefined && t.word && (TITLE_MODIFIERS.has(t.key) || isDemonym(t.key) || (!t.cap && !STOP_WORDS.has(t.key) && isRoleModifierWord(t.key)));
+    while (s > 0 && head - s < 3 && modifier(toks[s - 1])) s--;
+    const modifiers = s < head ? `${this.text.slice(toks[s]!.start, toks[head - 1]!.end)} ` : '';
+    roles.push(`${modifiers}${singular}`);
+    evidence.appositive++;
+  }
+}
