@@ -186,9 +186,14 @@ function countFollows(next: string): boolean {
   );
 }
 
+/** "of 1671 Nakoma St.", "at 2300 Maple Avenue": a house number before a street. */
+const STREET_AFTER = /^\s+(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,3}(?:St|Ave|Av|Dr|Rd|Blvd|Cir|Ct|Pl|Ln|Pkwy|Hwy|Ter|Street|Avenue|Drive|Road|Boulevard|Circle|Court|Place|Lane|Parkway|Highway|Terrace|Way)\b/u;
+
 function isYearUse(text: string, start: number, end: number): boolean {
   const after = text.slice(end);
   if (/^\s*(?:%|[-–]\s*(?:year|month|day)s?\b)/.test(after)) return false;
+  if (STREET_AFTER.test(after)) return false;
+  if (/^\s*[x×]\s*\d/.test(after) || /\d\s*[x×]\s*$/.test(text.slice(0, start))) return false; // "1800 x 1920": a size
   if (/^['’]s\b/.test(after)) return true;
   const next = wordAfter(text, end);
   const startsWithWord = /^\s+[\p{L}]/u.test(after);
@@ -258,11 +263,13 @@ function articleRelativeCandidates(ctx: Context): Candidate[] {
     if (m[1]!.toLowerCase() === 'past' && wordsBefore(s, m.index, 1)[0] === 'the') continue;
     add(m, weekendOf(ctx, m[1]!.toLowerCase(), tenseAt(ctx, m.index, m.index + m[0].length)), 'week');
   }
-  for (const m of s.matchAll(new RegExp(`\\b(${COUNT})\\s+(day|week|month|year|decade)s?\\s+ago\\b`, 'gi'))) {
+  for (const m of s.matchAll(new RegExp(`\\b(${COUNT})\\s+(day|week|month|year|decade)s?\\s+ago(\\s+(?:today|tonight))?\\b`, 'gi'))) {
     const count = amountOf(m[1]);
     if (!count || count.vague) continue; // "several years ago" names no period
     const unit = UNIT_OF[m[2]!.toLowerCase()]!;
-    add(m, shift(ctx.article, unit, -count.amount), unit);
+    // "Seventeen years ago today": the very day, so many years back (over the "today" chrono reads in it).
+    if (m[3]) out.push({ start: m.index, end: m.index + m[0].length, priority: 3, period: periodOf(shift(ctx.article, unit, -count.amount), 'day') });
+    else add(m, shift(ctx.article, unit, -count.amount), unit);
   }
   for (const m of s.matchAll(/\b(?:this (?:morning|afternoon|evening)|(?:earlier|later) today)\b/gi)) add(m, ctx.article, 'day');
   // A season is no precision of its own: "last summer" is shown as the year it fell in.
@@ -479,7 +486,8 @@ function calendarPeriod(ctx: Context, c: ChronoComponents, text: string, start: 
   if (monthWord && !/\d/.test(text) && !MONTHS.includes(monthWord[0].toLowerCase())) return null; // "Mar", "Sep" alone
   const d = hasDay ? c.get('day')! : 1;
   // "the Sept. 7 Democratic primary": a date naming an occasion may be ahead as well as behind.
-  const attributive = /\bthe\s+$/i.test(ctx.sentence.slice(Math.max(0, start - 5), start)) && /^\s+\p{L}/u.test(ctx.sentence.slice(end));
+  // "The letters set a Nov. 15 deadline": so may one after "a".
+  const attributive = /\b(?:the|an?)\s+$/i.test(ctx.sentence.slice(Math.max(0, start - 5), start)) && /^\s+\p{L}/u.test(ctx.sentence.slice(end));
   const tense = tenseAt(ctx, start, end);
   const y = c.isCertain('year') ? c.get('year')! : resolveYear(ctx.article, m, d, hasDay, attributive && tense === 'past' ? 'nearest' : tense);
   const ymd = { y, m, d };

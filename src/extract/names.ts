@@ -61,7 +61,7 @@ const GROUP_WORDS: ReadonlySet<string> = set(`
   african-american anglo
 `);
 
-const PLACE_PREFIXES = set('st mt ft fort port mount lake cape san santa los las saint sainte point');
+const PLACE_PREFIXES = set('st mt ft fort port mount lake cape san santa los las saint sainte point hotel camp');
 
 /** Organisation heads that keep "of …" in the name ("Ministry of Intelligence and Security", "Bank of America"). */
 const OF_HEADS: ReadonlySet<string> = set(`
@@ -97,6 +97,13 @@ export const NAME_PARTICLES: ReadonlySet<string> = set(
 
 /** Generational suffixes: the surname is the word before them ("Ivan Allen Jr."). */
 export const NAME_SUFFIXES: ReadonlySet<string> = set('jr sr ii iii iv');
+/**
+ * The one-word abbreviations of the American states that news datelines and home towns use ("Hartselle, Ala.",
+ * "Albany, Cal."): after a town and a comma they name a state. ("Miss." is left out: it is an honorific too.)
+ */
+export const STATE_ABBREVIATIONS: ReadonlySet<string> = set(
+  'ala ariz ark calif cal colo conn del fla ga ill ind kan kans ky la md mass mich minn mo mont neb nebr nev okla ore pa tenn tex vt va wash wis wyo',
+);
 
 /** Days, months and holidays: capitalised but never an entity. */
 const CALENDAR: ReadonlySet<string> = set(`

@@ -107,8 +107,8 @@ export function tenseAt(ctx: TenseContext, start: number, end: number): Tense {
   if (FUTURE_MARKER.test(before)) return 'future';
   // "6 p.m. Friday had been set for a canvass": a date something is set for is ahead.
   if (/^\s+(?:\p{Ll}+\s+){0,2}(?:has|had|have)\s+been\s+(?:set|scheduled|planned|called|fixed)\b/u.test(ctx.sentence.slice(end))) return 'future';
-  if (SCHEDULED.test(before.slice(-60))) return 'future';
   const clock = before.slice(-140).replace(/\b([ap])\.\s?m\./gi, '$1m'); // "from 4 to 8 p.m. Sunday": no sentence end
+  if (SCHEDULED.test(clock.slice(-60))) return 'future'; // "A hearing was set for 10:30 a.m. Tuesday"
   if (INTENDS.test(clock.slice(-110))) return 'future';
   if (PLANNED_FOR.test(clock.slice(-110)) || ANNOUNCED_OCCASION.test(clock)) return 'future';
   // Tagging is slow: skip it when nothing in the sentence could make the date future.

@@ -242,7 +242,7 @@ export const MORE_ROLE_NOUNS: ReadonlySet<string> = words(`
   member proprietor critic publisher designer creator stewardess passenger recruit student housewife concertmaster
   violinist pianist cellist conductor dancer ballerina composer choreographer
   drummer guitarist bassist keyboardist vocalist frontman frontwoman bandmate band-mate teammate team-mate barrister
-  fellow researcher scholar academic expert ranger warden curator
+  fellow researcher scholar academic expert ranger warden curator pro
 `);
 
 /**

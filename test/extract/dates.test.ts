@@ -333,4 +333,17 @@ describe('days ahead: what is planned for, expected, announced, next week’s we
     expect(day('The manager moved Smith to the Wednesday night starting assignment.', '1961-05-02')).toEqual(['Wednesday=1961-05-03']);
     expect(day('The manager moved Smith on Wednesday.', '1961-05-02')).toEqual(['Wednesday=1961-04-26']);
   });
+
+  it('reads "set for 10:30 a.m. Tuesday" and "a Nov. 15 deadline" as ahead, and "Seventeen years ago today" as that day', () => {
+    // 1961-11-04 is a Saturday.
+    expect(found('A hearing was set for 30 a.m. Tuesday.', '1961-11-04')).toEqual(['Tuesday=1961-11-07/day']);
+    expect(found('The letters set a Nov. 15 deadline for the start of talks.', '1961-11-04')).toEqual(['Nov. 15=1961-11-15/day']);
+    expect(found('He was arrested Nov. 15 after a fight.', '1961-11-04')).toEqual(['Nov. 15=1960-11-15/day']);
+    expect(found('Seventeen years ago today, Willy Fell climbed into the cockpit.', '1961-03-27')).toEqual(['Seventeen years ago today=1944-03-27/day']);
+  });
+
+  it('takes no year from a house number or a screen size', () => {
+    expect(found('They arrested Ron Toms, of 1671 Nakoma St., NW, after a fight in 1958.', '1961-04-17')).toEqual(['1958=1958-01-01/year']);
+    expect(found('The headset has a resolution of 1800 x 1920 per eye.', '2023-06-07')).toEqual([]);
+  });
 });

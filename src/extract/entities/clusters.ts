@@ -337,6 +337,11 @@ function linkSurnames(
       const byFirst = s.words.length === 1 ? (firstNames.get(s.key) ?? firstNames.get(petFormOf(s.key)) ?? []).filter((p) => p !== s) : [];
       if (byFirst.length === 1 && !lexiconKind(s.key) && kindOf(s.key)[1] < 5)
         clusters.union(s.key, byFirst[0]!.key);
+      // "Long Jim" of "Long Jim Barnes": a name of two words or more that opens exactly one longer person's name.
+      if (s.words.length >= 2 && kindOf(s.key)[0] === 'person') {
+        const longer = [...new Set([...bySurname.values()].flat())].filter((p) => p !== s && p.words.length > s.words.length && s.words.every((w, k) => p.words[k] === w));
+        if (longer.length === 1) clusters.union(s.key, longer[0]!.key);
+      }
       continue;
     }
     // A name that is a place or organisation in its own right ("Washington") is not taken for a surname, nor is

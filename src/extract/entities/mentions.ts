@@ -1,7 +1,7 @@
 // One sentence → the names it mentions, each with the evidence news prose gives about what it names:
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
 import { casedWords, withoutPossessive } from '../../text/terms.js';
-import { TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isGivenName, isLexiconLastName, isModifiedNoun, lexiconKind } from '../names.js';
+import { STATE_ABBREVIATIONS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isGivenName, isLexiconLastName, isModifiedNoun, lexiconKind } from '../names.js';
 import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../vocabulary.js';
 import { BETWEEN_SUBJECT_AND_VERB, type Span } from './name-spans.js';
 import { RoleReaders, TENURE_WORDS } from './roles.js';
@@ -232,6 +232,17 @@ class SentenceScanner extends RoleReaders {
     if (first === 0 && /^(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*\.?)?\s*(?:\([^)]{1,20}\)\s*)?[—–]/u.test(this.text.slice(toks[last]!.end))) {
       evidence.placePrep += 3;
       evidence.address++;
+    }
+    // "a farmer of Hartselle, Ala.", "in Anniston, Ala., on …": a state's abbreviation after a town and a comma; the
+    // town is a place too.
+    const town = toks[first - 1]?.text === ',' ? this.byLast.get(first - 2) : undefined;
+    if (first === last && town && STATE_ABBREVIATIONS.has(lastTok.key) && toks[last + 1]?.text === '.' && toks[last + 1]!.start === lastTok.end) {
+      evidence.placePrep += 3;
+      evidence.address++;
+      if (town.mention && !town.title) {
+        town.mention.evidence.placePrep += 4;
+        town.mention.evidence.address++;
+      }
     }
     // "…, 31730 Mound, Warren": the town after a street address.
     const street = toks[first - 1]?.text === ',' ? this.byLast.get(first - 2) : undefined;

@@ -36,6 +36,7 @@ import {
   TITLE_MODIFIERS,
   isRoleNoun,
   isTitle,
+  singularRole,
 } from '../vocabulary.js';
 import type { RawMention, WordStats } from './mentions.js';
 
@@ -121,10 +122,20 @@ export class NameSpans {
     if (t === undefined || !t.word || !t.cap || t.key.length === 0 || isCalendarWord(t.text)) return false;
     if (isNumberWord(t.key) && !this.numberSurname(i)) return false;
     if (PARTY_TAG.test(t.text)) return false; // "Sen. Walter H. Jones R-Bergen": party and district, not the name
-    if (PRONOUNS.has(t.key)) return false; // "… in Troy, N. Y. He was there …": a sentence's pronoun after initials
+    // "… in Troy, N. Y. He was there …": a sentence's pronoun after initials; but "Roger I. Vermeersch" has an initial I.
+    if (PRONOUNS.has(t.key) && !this.initialI(i)) return false;
     if (/^\p{L}+['’](?:ll|re|ve|m|d)$/iu.test(t.text)) return false; // "I'll", "We're", "They'd": a contraction
     if (PREFIXED.test(t.text)) return false; // "pro-Western", "anti-Israel": adjectives
     return !NAME_MONTHS.has(t.key) || !this.isMonthAt(i);
+  }
+
+  /** "Roger I. Vermeersch": "I." between a given name and a capitalised word is a middle initial, not the pronoun. */
+  private initialI(i: number): boolean {
+    const t = this.tokens[i]!;
+    const prev = this.tokens[i - 1];
+    const dot = this.tokens[i + 1];
+    const next = this.tokens[i + 2];
+    return t.text === 'I' && dot?.text === '.' && dot.start === t.end && prev?.word === true && prev.cap && isGivenName(prev.key) && next?.word === true && next.cap;
   }
 
   /** "Robert Six, president of …": a number word right after a given name is a surname. */
@@ -357,6 +368,8 @@ export class NameSpans {
     if (!t.word) return false;
     if (isTitle(t.key)) return true;
     if (isGivenName(t.key) || isLexiconLastName(t.key)) return false;
+    // "Patrolmen J. W. Slate and A. L. Crawford Jr.": a plural role opening a sentence, before a list of names.
+    if (n === 0 && this.isSentenceStart(run[0]!) && singularRole(t.key) !== null && this.listFollows(run)) return true;
     const prev = n > 0 ? this.tokens[run[n - 1]!]! : undefined;
     if (isRoleNoun(t.key) || (prev !== undefined && isRoleNoun(`${prev.key} ${t.key}`))) return true;
     // "Actor-Crooner Frank Sinatra", "Couturier Don Loper": a word the vocabulary does not know, shaped like an agent
@@ -365,6 +378,18 @@ export class NameSpans {
     const afterNext = this.tokens[run[n + 2]!];
     if (!next?.word || !afterNext?.word || !next.cap || !afterNext.cap || !isGivenName(next.key)) return false;
     return t.key.split('-').every((part) => isRoleNoun(part) || AGENT_NOUN.test(part)) && !isKnownProper(t.key);
+  }
+
+  /** Is the token at `i` the sentence's first word? */
+  private isSentenceStart(i: number): boolean {
+    return this.tokens.slice(0, i).every((t) => !t.word);
+  }
+
+  /** Does "and" and another capitalised word follow the run (a list of names goes on)? */
+  private listFollows(run: number[]): boolean {
+    const after = this.tokens[run[run.length - 1]! + 1];
+    const next = this.tokens[run[run.length - 1]! + 2];
+    return after?.word === true && after.key === 'and' && !after.cap && next?.word === true && next.cap;
   }
 
   /** A lower-case word inside a role phrase: a modifier, a role noun, or a content word ("hedge fund manager"). */

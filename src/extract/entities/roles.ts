@@ -47,6 +47,8 @@ const AGENT_NOUNS: ReadonlyMap<string, string> = new Map([
   ['designed', 'designer'], ['conducted', 'conductor'], ['directed', 'director'], ['choreographed', 'choreographer'],
   ['composed', 'composer'], ['written', 'writer'], ['produced', 'producer'], ['painted', 'painter'], ['photographed', 'photographer'],
   ['edited', 'editor'], ['illustrated', 'illustrator'], ['arranged', 'arranger'], ['sculpted', 'sculptor'],
+  ['headed', 'head'], ['led', 'leader'], ['chaired', 'chairman'], ['owned', 'owner'], ['managed', 'manager'], ['coached', 'coach'],
+  ['founded', 'founder'],
 ]);
 const APPOSITIVE_END = new Set(', . ; — – ) : of at for with who and said told in from on says'.split(' '));
 const MAX_ROLE_WORDS = 6;
@@ -266,6 +268,8 @@ export abstract class RoleReaders extends NameSpans {
     let i = last + 1;
     // "Raymond Fortin Sr., 63, a carpenter": the abbreviation's period before the comma.
     if (toks[i]?.text === '.' && (NAME_SUFFIXES.has(toks[last]!.key) || toks[last]!.text.length === 1)) i++;
+    // "Francis P. Nolan 3rd, the committee chairman,": an ordinal after the surname is part of the name.
+    if (/^[2-9](?:d|nd|rd|th)$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i++;
     if (toks[i]?.text !== ',' || toks[last]!.possessive) return;
     i++;
     if (/^\d{1,3}$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i += 2;
@@ -471,7 +475,18 @@ export abstract class RoleReaders extends NameSpans {
     if (town) closer = toks[town.last + 1];
     if (span && this.tokens[span.last]!.possessive) return;
     if (closer && !/^(?:[.,;]|and)$/.test(closer.key || closer.text)) return;
-    const head = j - 1;
+    let end = j - 1;
+    // "The idol of the hackers, of course, is Ray Ainsley": back over an aside between commas.
+    if (toks[end]?.text === ',') {
+      let c = end - 1;
+      while (c > 0 && end - c < 5 && toks[c]!.text !== ',') c--;
+      if (toks[c]?.text !== ',' || c === end - 1) return;
+      end = c - 1;
+    }
+    // "The idol of the hackers is X": a role with its complement.
+    const endTok = this.word(end);
+    const complement = endTok && !isRoleNoun(endTok.key) && !singularRole(endTok.key) ? this.complementHead(end) : -1;
+    const head = complement >= 0 ? complement : end;
     const headTok = this.word(head);
     if (!headTok || headTok.possessive) return;
     const kin = KINSHIP_NOUNS.has(headTok.key) ? headTok.key : KIN_PLURALS.get(headTok.key);
@@ -488,18 +503,35 @@ export abstract class RoleReaders extends NameSpans {
     const opens = s === 0 || (det !== undefined && (DETERMINERS.has(det.key) || det.possessive));
     if (!opens) return;
     const written = this.text.slice(toks[det && s > 0 ? s - 1 : s]!.start, toks[head]!.end);
-    roles.push(singular === headTok.key ? written : `${written.slice(0, written.length - headTok.text.length)}${singular}`.replace(/^\S+ (?=\S+$)/, (m) => m));
+    const role = singular === headTok.key ? written : `${written.slice(0, written.length - headTok.text.length)}${singular}`;
+    roles.push(complement >= 0 ? `${role}${this.text.slice(toks[head]!.end, toks[end]!.end)}` : role);
     evidence.appositive++;
   }
 
   /** "designed by Simon Roe", "conducted by X": the maker the participle names, when nothing else gives a role. */
-  protected agentRole(first: number, evidence: Evidence, roles: string[]): void {
+  protected agentRole(name: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
+    // "headed by Mrs. Charles Shipman Payson": back over an honorific.
+    let first = name;
+    if (toks[first - 1]?.text === '.' && HONORIFICS.has(toks[first - 2]?.key ?? '')) first -= 2;
+    else if (HONORIFICS.has(toks[first - 1]?.key ?? '')) first--;
     if (toks[first - 1]?.key !== 'by' || toks[first - 1]!.cap) return;
     const verb = toks[first - 2];
     if (!verb?.word || verb.cap) return;
     const agent = AGENT_NOUNS.get(verb.key);
     if (!agent) return;
+    // "The New York franchise is headed by X": the head of the clause's subject, when it is a short noun phrase.
+    const copula = toks[first - 3];
+    if (copula?.word && !copula.cap && /^(?:is|was|are|were|been)$/.test(copula.key)) {
+      let s = first - 3;
+      while (s > 0 && (toks[s - 1]!.word || toks[s - 1]!.text === '-') && first - 3 - s < 6) s--;
+      const det = toks[s];
+      if (s < first - 4 && (s === 0 || /^[,;:—]$/.test(toks[s - 1]!.text)) && det?.word && /^(?:the|a|an)$/.test(det.key) && toks.slice(s + 1, first - 3).every((t) => t.word && !SPEECH_VERBS.has(t.key))) {
+        roles.push(`${agent} of ${det.key} ${this.text.slice(toks[s + 1]!.start, toks[first - 4]!.end)}`);
+        evidence.appositive++;
+        return;
+      }
+    }
     roles.push(agent);
     evidence.appositive++;
   }
@@ -627,7 +659,8 @@ export abstract class RoleReaders extends NameSpans {
     let head = -1;
     for (let steps = 0; j >= 0 && steps < 40; steps++) {
       const t = toks[j]!;
-      if (t.word && t.cap && PLURAL_TITLES.has(t.key)) {
+      // "Sens. A and B", "Patrolmen A and B" (a plural role opening the sentence).
+      if (t.word && t.cap && (PLURAL_TITLES.has(t.key) || (j === 0 && singularRole(t.key) !== null))) {
         roles.push(this.text.slice(t.start, toks[j + 1]?.text === '.' ? toks[j + 1]!.end : t.end));
         evidence.title++;
         return;

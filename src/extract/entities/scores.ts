@@ -230,6 +230,8 @@ function isTeamOrFirm(s: NameStats): boolean {
   // "Alicia Keys", "Tom Rivers": a given name and a surname that happens to be a plural noun.
   if (s.words.length === 2 && isGivenName(s.words[0]!) && !ORG_CUES.has(s.words[1]!)) return false;
   const last = s.words.at(-1)!;
+  // "Judge H. Hobart Grooms": a title before the name, or an initial opening it, makes the plural a surname.
+  if ((s.evidence.title > 0 || (s.words.length > 1 && /^\p{L}$/u.test(s.words[0]!))) && !ORG_CUES.has(last)) return false;
   const team = s.words.length > 1 && lexiconKind(s.words[0]!) === 'place' && /[^s]s$/.test(last);
   const club = s.words.length > 1 && !isGivenName(s.words[0]!) && (CLUB_WORDS.has(last) || (/^\p{Ll}{3,}ers$/u.test(last) && !isLexiconLastName(last) && !isGivenName(last)));
   return team || club || isCommonPlural(last);

@@ -58,6 +58,22 @@ const RANK_WORDS = words('vice lieutenant lt lt.');
 /** How many same-surname mentions a surname lookup examines (bounded, so long articles stay linear). */
 const NAMESAKE_REACH = 24;
 const FEMALE_HONORIFICS: ReadonlySet<string> = new Set(['mrs', 'miss', 'ms']);
+/** Kinds of document: "the statement" may be the press release issued before, not the letters. */
+const DOCUMENT_KINDS: ReadonlyMap<string, string> = new Map(
+  (
+    'letter:letter letters note notes|report:report reports study survey|court:ruling judgment judgement verdict decision ' +
+    'order opinion|filing:complaint lawsuit filing motion petition indictment affidavit summons warrant|post:tweet tweets post posts'
+  )
+    .split('|')
+    .flatMap((group) => {
+      const [kind, nouns] = group.split(':') as [string, string];
+      return nouns.split(' ').map((noun): [string, string] => [noun, kind]);
+    }),
+);
+/** A document's kind; statements, releases, announcements, comments and the rest are one kind, the issuer's word. */
+function documentKind(doc: string): string {
+  return DOCUMENT_KINDS.get(doc) ?? 'statement';
+}
 /** How far (characters) "the statement" may look for whose statement it is. */
 const DOC_REACH = 3000;
 /** How many units back "the judge"/"the company" may look for whom it means. */
@@ -451,12 +467,14 @@ export class ArticleContext implements RunContext {
   docOwner(doc: string, pos: number): Speaker | null {
     let before: DocEvidence | null = null;
     let after: DocEvidence | null = null;
+    const kind = documentKind(doc);
     for (const e of this.docs) {
+      // "the letters" are not the statement issued since: a document is one of its own kind.
+      if (documentKind(e.doc) !== kind) continue;
       if (e.pos <= pos) {
         if (e.pos >= pos - DOC_REACH && (!before || e.pos >= before.pos)) before = e;
       } else if (e.pos <= pos + DOC_REACH / 2 && (!after || e.pos < after.pos)) after = e;
     }
-    void doc;
     return (before ?? after)?.owner ?? null;
   }
 
@@ -801,9 +819,14 @@ export class ArticleContext implements RunContext {
       if (possessor || roleMod.length) return this.resolveRole([roleMod[roleMod.length - 1] ?? bareLower(possessor!)], pos, u);
       // "the statement" is one named before; "a report", "one report" could be anyone's.
       const definite = i === 1 && /^(?:the|this|that)$/.test(np[0]!.lower);
-      if (definite) return this.docOwner(headWord, pos);
-      // "an American naval announcement said": whose it is, as the text gives it; a later "the statement" is it too.
       const described = rest.slice(0, rest.indexOf(head) + 1);
+      if (definite) {
+        // "the identically worded letters said", whose they are untold: the documents, as the text describes them.
+        const issuer = this.docOwner(headWord, pos);
+        if (issuer || described.length < 2) return issuer;
+        return { name: this.body.slice(np[0]!.start, head.end), kind: 'organization', gender: null };
+      }
+      // "an American naval announcement said": whose it is, as the text gives it; a later "the statement" is it too.
       if (described.length >= 2) {
         const speaker: Speaker = { name: this.body.slice(described[0]!.start, described[described.length - 1]!.end), kind: 'organization', gender: null };
         this.docs.push({ doc: headWord, owner: speaker, pos });

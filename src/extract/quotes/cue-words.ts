@@ -7,7 +7,8 @@ const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/))
 export const VERB_SKIP = words(`
   also later then once further previously earlier again still even has had have would will was were is are
   reportedly quoted as had repeatedly similarly separately subsequently simply only just recently not himself
-  herself itself themselves does did`);
+  herself itself themselves does did
+  yesterday today tonight monday tuesday wednesday thursday friday saturday sunday`);
 
 export const DETERMINERS = words('the a an this that these those');
 export const POSSESSIVE_PRONOUNS = words('its his her their our your my');

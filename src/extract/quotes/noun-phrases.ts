@@ -3,7 +3,7 @@
 import { lexiconTags } from '../../text/lexicon.js';
 import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, DOCUMENT_NOUNS, EVALUATIVE_VERBS, isSpeakerNoun } from '../vocabulary.js';
 import { DEPARTMENT_WORDS, DETERMINERS, GROUP_NOUNS, NAME_CONNECTORS, NP_MODIFIERS, ORG_NOUNS, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS } from './cue-words.js';
-import { bareLower, isCapName, remitConnector, type Tok } from './tokens.js';
+import { bareLower, isCapName, isLyAdverb, remitConnector, type Tok } from './tokens.js';
 
 function npWord(t: Tok | undefined): boolean {
   if (!t || t.type !== 'word') return false;
@@ -14,6 +14,18 @@ function npWord(t: Tok | undefined): boolean {
   if (ATTRIBUTION_SPEECH_VERBS.has(w) || EVALUATIVE_VERBS.has(w) || /(?:ed|ing)$/.test(w)) return false;
   const tags = lexiconTags(w);
   return tags.length === 1 && tags[0] === 'Adjective';
+}
+
+/**
+ * "a prepared statement", "the identically worded letters": a participle (with its adverb) describing the document
+ * right after it is part of the phrase, though a participle alone is no speaker word.
+ */
+function docParticiple(tokens: Tok[], j: number): boolean {
+  const modifier = (t: Tok | undefined): boolean => t !== undefined && t.type === 'word' && !t.cap && (/\p{Ll}ed$/u.test(t.text) || isLyAdverb(t));
+  if (!modifier(tokens[j])) return false;
+  const next = tokens[j + 1];
+  const doc = (t: Tok | undefined): boolean => t !== undefined && t.type === 'word' && !t.cap && DOCUMENT_NOUNS.has(t.lower);
+  return doc(next) || (modifier(next) && doc(tokens[j + 2]));
 }
 
 /** A lower-case noun that can head a speaker phrase: a role, an organisation or a document. */
@@ -41,7 +53,7 @@ export function nounPhraseForward(tokens: Tok[], i: number): Tok[] {
   const first = j;
   while (j < tokens.length && j < first + 10) {
     const t = tokens[j]!;
-    if (npWord(t)) {
+    if (npWord(t) || docParticiple(tokens, j)) {
       j++;
       continue;
     }
@@ -66,7 +78,7 @@ export function nounPhraseBackward(tokens: Tok[], end: number): Tok[] {
   let j = end;
   while (j > 0 && j > end - 10) {
     const t = tokens[j - 1]!;
-    if (npWord(t)) {
+    if (npWord(t) || docParticiple(tokens, j - 1)) {
       j--;
       continue;
     }

@@ -573,7 +573,7 @@ describe('EntityIndex: roles given by a list, a copula, a verb or a participle (
 
   it('reads a trade verb after the name, and the maker a participle names', () => {
     expect(entity(index, 'Tolland').roles).toEqual(['heads a group of builders in the valley']);
-    expect(entity(index, 'Karl Vendrin').roles).toEqual(['designer']);
+    expect(entity(index, 'Karl Vendrin').roles).toEqual(['designer of the sets']);
     expect(entity(index, 'Bob Sand').roles).toEqual(['works for a bank in Dover']);
   });
 
@@ -808,5 +808,19 @@ describe('court sides and neighbours (issue 16)', () => {
     ]);
     expect(entity(index, 'Sarah Lyleton').roles).toEqual(['defending']);
     expect(entity(index, 'Dylan Reeson').roles).toEqual(['neighbour']);
+  });
+
+  it('takes "Long Jim" for "Long Jim Barnes", "Hotel Warwick" for no person, and "Judge H. Hobart Grooms" for a person', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body:
+          'His partner was Long Jim Barnett, who kept count.\n\n“Thirteen”, said Long Jim.\n\n' +
+          'The owners will meet at the Hotel Warrick today.\n\nJudge H. Hobart Grooms told the panel he had heard reports.',
+      }),
+    ]);
+    expect(entity(index, 'Long Jim Barnett').aliases).toContain('Long Jim');
+    expect(names(index, 'person')).not.toContain('Long Jim');
+    expect(names(index, 'person')).not.toContain('Hotel Warrick');
+    expect(entity(index, 'H. Hobart Grooms')).toMatchObject({ kind: 'person', roles: ['Judge'] });
   });
 });

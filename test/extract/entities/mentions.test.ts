@@ -134,5 +134,23 @@ describe('the corpus’s word statistics', () => {
     expect(roles('He praised end Bill Norrey.')).toMatchObject({ 'bill norrey': ['end'] });
     expect(roles('They met at the center Mike built.')).toMatchObject({ mike: [] });
   });
-});
 
+  it('reads "Patrolmen A and B", "Judge H. Hobart Grooms", "Roger I. Vermeersch" and a state after a town', () => {
+    const roles = (text: string) => Object.fromEntries(mentionsOf(text).map(([key, r]) => [key, r]));
+    expect(roles('Patrolmen J. W. Slade and A. L. Crane Jr. said they arrested him.')).toMatchObject({ 'j w slade': ['Patrolmen'], 'a l crane jr': ['Patrolmen'] });
+    expect(mentionsOf('Supt. Ann Roe had recommended Roger I. Vermont for the post.').map(([key]) => key)).toEqual(['ann roe', 'roger i vermont']);
+    const state = mentionsOf('He identified the man as Lou Parr, 59, a farmer of Hartsdale, Ala.');
+    expect(state.find(([key]) => key === 'ala')?.[2].address).toBeGreaterThan(0);
+    expect(state.find(([key]) => key === 'hartsdale')?.[2].address).toBeGreaterThan(0);
+  });
+
+  it('reads "X is headed by Mrs. Y", "Y 3rd, the chairman,", "The idol of the fans, of course, is Y" and "another pro, Y" as roles', () => {
+    const role = (text: string, key: string) => mentionsOf(text).find(([k]) => k === key)?.[1];
+    expect(role('The Boston franchise is headed by Mrs. Jane Ellery.', 'jane ellery')).toEqual(['head of the Boston franchise']);
+    expect(role('The team was led by Tom Ferris.', 'tom ferris')).toEqual(['leader of the team']);
+    expect(role('The dress was designed by Tom Ferris, who flew in.', 'tom ferris')).toEqual(['designer of the dress']);
+    expect(role('He named the coordinator, Frank P. Noll 3rd, the committee chairman, to the post.', 'frank p noll')).toEqual(['committee chairman']);
+    expect(role('The idol of the fans, of course, is Ray Ainsworth, who scored a 19.', 'ray ainsworth')).toEqual(['The idol of the fans']);
+    expect(role('Their second hero is another pro, Willie Chase, who drank his lunch.', 'willie chase')).toEqual(['pro']);
+  });
+});

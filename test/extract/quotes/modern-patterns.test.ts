@@ -163,5 +163,14 @@ describe('modern news attribution', () => {
     const state = 'Ron Haskell arrived.\n\nThe rangy, Albany (Cal.) native set a goal.\n\n“I can do better”, he said.';
     expect(quotesOf(state)).toEqual([['I can do better', 'Ron Haskell']]);
   });
-});
 
+  it('gives a quotation to documents the text describes ("the identically worded letters said"), not to a later statement of another kind', () => {
+    const body =
+      'The demands went out in letters to the owners.\n\n“We intend to come before the end of the year”, the identically worded letters said.\n\n' +
+      'A prepared statement released by the student group Friday stated that “the research was thorough”.';
+    expect(quotesOf(body)).toEqual([
+      ['We intend to come before the end of the year', 'the identically worded letters'],
+      ['the research was thorough', 'prepared statement'],
+    ]);
+  });
+});
