@@ -158,6 +158,8 @@ function findArticleMentions(article: Article): Mention[] {
 function narrativeYears(mentions: { mention: DateMention; sentence: Sentence }[]): void {
   mentions.forEach(({ mention: m, sentence }, i) => {
     if (!m.yearless || (m.period.precision !== 'day' && m.period.precision !== 'month')) return;
+    // "who resigned last September": counted from the story's present, whatever year a later sentence names.
+    if (/\b(?:last|this|next|past|coming)\s+$/i.test(sentence.text.slice(0, m.start))) return;
     const { y, m: month, d } = parseYmd(m.period.date);
     const at = (year: number): Period => ({ date: `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`, precision: m.period.precision });
     // The next explicit month or day of a later sentence ("in August; in August of 1960, he sold seven" is a

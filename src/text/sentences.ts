@@ -13,6 +13,9 @@ const TITLE_ABBREVIATIONS = new Set(
 /** Abbreviations that may also close a sentence ("… and Jr." / "… Inc."): a boundary only before a sentence opener. */
 const CLOSING_ABBREVIATIONS = new Set('jr sr inc corp co ltd llc plc bros etc al'.split(' '));
 
+/** Given names written short ("Wm. Ross", "Chas. Doe"): no sentence ends after one when a name follows. */
+export const GIVEN_NAME_ABBREVIATIONS: ReadonlySet<string> = new Set('wm chas thos jas geo benj jos robt edw saml danl richd'.split(' '));
+
 /** Words that usually open a sentence; after an ambiguous abbreviation they signal a boundary. */
 const SENTENCE_OPENERS = new Set(
   (
@@ -49,6 +52,8 @@ function isAbbreviation(text: string, dot: number, nextStart: number): boolean {
   const lower = word.toLowerCase().replace(/^(?:ex|then|vice)-(?=[a-z]+$)/, '');
   const opener = SENTENCE_OPENERS.has(nextWord(text, nextStart).toLowerCase());
   if (/^[A-Z]$/.test(word)) return true; // an initial: "John F. Kennedy"
+  // "James McN. Hester", "Wm. Ross": a shortened name before a capitalised word.
+  if ((/^Mc[A-Z]$/.test(word) || GIVEN_NAME_ABBREVIATIONS.has(lower)) && /^\s+[A-Z]/.test(text.slice(dot + 1))) return true;
   if (TITLE_ABBREVIATIONS.has(lower)) return !(lower === 'no' && opener);
   if (CLOSING_ABBREVIATIONS.has(lower)) return !opener;
   // Dotted abbreviations: "U.S.", "U.N.", "a.m.", "e.g."

@@ -322,4 +322,13 @@ describe('a month or day without a year takes its narrative’s year (issue 16, 
     ).toEqual(['1950-10-01 month', '1961-07-10 day', '1961-12-04 week']);
     expect(dates('Mr. Doe sold 21 tractors in August; in August of 1960, he sold seven.', '1961-10-04')).toContain('1961-08-01 month');
   });
+
+  it('keeps "last September" in the story\'s present though a later sentence names September of an earlier year', () => {
+    const article = makeArticle({
+      date: '1961-11-29',
+      body: 'Dr. Ames succeeds Dr. Carl Noyes, who resigned last September to join a publisher.\n\nDr. Ames joined the university in September, 1960.',
+    });
+    const events = buildTimeline([article]).map((e) => `${e.date}/${e.precision}: ${e.text.slice(0, 18)}`);
+    expect(events).toEqual(['1960-09-01/month: Dr. Ames joined th', '1961-09-01/month: Dr. Ames succeeds ']);
+  });
 });

@@ -58,4 +58,12 @@ describe('splitSentences', () => {
   it('keeps a trailing fragment without a full stop', () => {
     expect(split('First one. And a fragment')).toEqual(['First one.', 'And a fragment']);
   });
+
+  it('does not break after a shortened name before a capitalised word ("James McN. Hester", "Wm. Ross")', () => {
+    expect(split('The new president is Dr. James McN. Hester, dean. Wm. Ross came. He left.')).toEqual([
+      'The new president is Dr. James McN. Hester, dean.',
+      'Wm. Ross came.',
+      'He left.',
+    ]);
+  });
 });

@@ -86,6 +86,8 @@ export interface WordStats {
 const PLACE_PREPOSITIONS = new Set('in at near across throughout outside inside from into'.split(' '));
 const ALIAS_PHRASES = [['also', 'known', 'as'], ['known', 'as'], ['or']];
 /** Titles of an elected member, whose "for X" is the seat ("the MP for Bristol East"). */
+/** Kinds of place in the plural, after or before a list of their names ("Troup and Bryan counties"). */
+const PLURAL_PLACE_NOUNS = new Set('counties parishes provinces states cities towns townships districts islands regions villages boroughs'.split(' '));
 const SEAT_TITLES = new Set('mp mep msp mla mp-elect councillor cllr representative congressman congresswoman senator member'.split(' '));
 
 /** Collect, over all sentences, which words appear lower-case and which capitalised mid-sentence. */
@@ -137,6 +139,16 @@ class SentenceScanner extends RoleReaders {
       // Two names with only a comma between are no list ("Through Secretary Herter, Ike offered …").
       if (group.length >= 3 || (group.length === 2 && joinedByAnd)) {
         for (const x of group) x.mention!.listPeers = group.filter((y) => y !== x).map((y) => y.mention!.key);
+        // "Houston, Bleckley and Dodge counties", "four counties — Troup, Pierce, Bryan and Bulloch —": places.
+        const after = toks[group.at(-1)!.last + 1];
+        const dash = toks[group[0]!.first - 1];
+        const before = dash && /^[—–:]$/.test(dash.text) ? toks[group[0]!.first - 2] : undefined;
+        if ((after?.word && !after.cap && PLURAL_PLACE_NOUNS.has(after.key)) || (before?.word && !before.cap && PLURAL_PLACE_NOUNS.has(before.key))) {
+          for (const x of group) {
+            x.mention!.evidence.placePrep += 3;
+            x.mention!.evidence.address++;
+          }
+        }
       }
       group = [];
       joinedByAnd = false;

@@ -2,6 +2,7 @@
 // split where a connector joins two names, and trimmed to the name itself: a title split off ("Albanian Foreign
 // Minister | Olta Xhacka", kept as the name's role), a sentence-initial common word or a demonym dropped, a country
 // before another name made a name of its own. mentions.ts then reads the evidence around each span.
+import { GIVEN_NAME_ABBREVIATIONS } from '../../text/sentences.js';
 import { STOP_WORDS, nameTokens, type NameToken } from '../../text/terms.js';
 import {
   NAME_PARTICLES,
@@ -201,7 +202,9 @@ export class NameSpans {
           (t.text.length === 1 ||
             HONORIFICS.has(t.key) ||
             TITLES.has(t.key) ||
-            PLACE_ABBREVIATIONS.has(t.key)) &&
+            PLACE_ABBREVIATIONS.has(t.key) ||
+            GIVEN_NAME_ABBREVIATIONS.has(t.key) ||
+            /^Mc\p{Lu}$/u.test(t.text)) &&
           next.start === t.end &&
           this.isNameToken(j + 2)
         ) {
@@ -366,6 +369,7 @@ export class NameSpans {
   private isTitleAt(run: number[], n: number): boolean {
     const t = this.tokens[run[n]!]!;
     if (!t.word) return false;
+    if (n > 0 && this.tokens[run[n - 1]!]!.text === '(') return false; // "Jimmy (Monk) Allegretti": a nickname
     if (isTitle(t.key)) return true;
     if (isGivenName(t.key) || isLexiconLastName(t.key)) return false;
     // "Patrolmen J. W. Slate and A. L. Crawford Jr.": a plural role opening a sentence, before a list of names.

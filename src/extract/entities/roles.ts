@@ -35,7 +35,8 @@ function isRoleModifierWord(key: string): boolean {
 }
 /** Verbs of a trade in "X, who sells tractors": the clause says what the person does. */
 const TRADE_VERBS = new Set(
-  'sells runs heads owns manages directs chairs coaches leads teaches edits publishes represents operates works'.split(' '),
+  ('sells runs heads owns manages directs chairs coaches leads teaches edits publishes represents operates works ' +
+    'represented headed managed directed chaired coached owned').split(' '),
 );
 /** Plural kinship nouns a list of names follows ("Grandparents are Mr. and Mrs. A and …"), by their singular. */
 const KIN_PLURALS: ReadonlyMap<string, string> = new Map([
@@ -268,11 +269,26 @@ export abstract class RoleReaders extends NameSpans {
     let i = last + 1;
     // "Raymond Fortin Sr., 63, a carpenter": the abbreviation's period before the comma.
     if (toks[i]?.text === '.' && (NAME_SUFFIXES.has(toks[last]!.key) || toks[last]!.text.length === 1)) i++;
+    // "according to W. E. Blasingame state entomologist.": a role right after the name that ends the sentence.
+    if (toks[i]?.word && !toks[i]!.cap && !toks[last]!.possessive) {
+      let h = i;
+      while (h < toks.length && h - i < 3 && toks[h]!.word && !toks[h]!.cap && !STOP_WORDS.has(toks[h]!.key)) h++;
+      if (h > i && isRoleNoun(toks[h - 1]!.key) && (h === toks.length || (toks[h]!.text === '.' && h === toks.length - 1))) {
+        roles.push(this.text.slice(toks[i]!.start, toks[h - 1]!.end));
+        evidence.appositive++;
+        return;
+      }
+    }
     // "Francis P. Nolan 3rd, the committee chairman,": an ordinal after the surname is part of the name.
     if (/^[2-9](?:d|nd|rd|th)$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i++;
     if (toks[i]?.text !== ',' || toks[last]!.possessive) return;
     i++;
     if (/^\d{1,3}$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i += 2;
+    // "paid to Huff, as attorney for the loan association,": the capacity "as" gives.
+    // Not after an employer ("a vice president at Oracle, as its new finance chief"): the capacity is the object's.
+    const prep = toks[this.firstOf(last) - 1];
+    const employer = prep?.word === true && !prep.cap && /^(?:at|of|for|from|with|by|in|on)$/.test(prep.key);
+    if (toks[i]?.key === 'as' && !toks[i]!.cap && !employer && toks[i + 1]?.word && !toks[i + 1]!.cap) i++;
     // "Sarah Roe, prosecuting, said": the side a barrister speaks for.
     const side = toks[i];
     const afterSide = toks[i + 1];
@@ -633,17 +649,46 @@ export abstract class RoleReaders extends NameSpans {
       evidence.appositive++;
       return;
     }
-    if (toks[last + 1]?.text !== ',' || !/^who(?:se)?$/.test(toks[last + 2]?.key ?? '') || toks[last + 2]!.cap) return;
+    // "Ben Stein, 47, who …": past an age.
+    const who = toks[last + 1]?.text === ',' && /^\d{1,3}$/.test(toks[last + 2]?.text ?? '') && toks[last + 3]?.text === ',' ? last + 4 : last + 2;
+    if (toks[who - 1]?.text !== ',' || !/^who(?:se)?$/.test(toks[who]?.key ?? '') || toks[who]!.cap) return;
     evidence.appositive++;
-    const verb = toks[last + 3];
-    if (roles.length > 0 || !verb?.word || !TRADE_VERBS.has(verb.key)) return;
-    let end = last + 3;
-    for (let j = last + 4; j < toks.length && j - last < 12; j++) {
+    const verb = toks[who + 1];
+    if (roles.length > 0 || !verb?.word) return;
+    if (!TRADE_VERBS.has(verb.key)) {
+      this.asRoleInClause(who + 2, roles);
+      return;
+    }
+    let end = who + 1;
+    for (let j = who + 2; j < toks.length && j - who < 11; j++) {
       const t = toks[j]!;
-      if (t.text === ',' || t.text === ';' || (!t.word && t.text !== '.') || (!t.cap && /^(?:in|at|on|for|since|and)$/.test(t.key) && end > last + 3 && !toks[j + 1]?.cap)) break;
+      if (t.text === ',' || t.text === ';' || (!t.word && t.text !== '.') || (!t.cap && /^(?:in|at|on|for|since|and)$/.test(t.key) && end > who + 1 && !toks[j + 1]?.cap)) break;
       if (t.word) end = j;
     }
-    if (end > last + 3) roles.push(this.text.slice(verb.start, toks[end]!.end));
+    if (end > who + 1) roles.push(this.text.slice(verb.start, toks[end]!.end));
+  }
+
+  /** "who collected big fees as a “labor consultant”": the role "as" gives in the clause, its quotation marks dropped. */
+  private asRoleInClause(from: number, roles: string[]): void {
+    const toks = this.tokens;
+    for (let j = from; j < toks.length && j - from < 14; j++) {
+      const t = toks[j]!;
+      if (t.text === ',' || t.text === ';' || t.text === '.' || (t.word && !t.cap && /^(?:who|which|that|because|but)$/.test(t.key))) return;
+      if (t.key !== 'as' || t.cap) continue;
+      let k = j + 1;
+      if (/^(?:a|an)$/.test(toks[k]?.key ?? '')) k++;
+      while (k < toks.length && /^[“"‘]$/.test(toks[k]!.text)) k++;
+      let head = -1;
+      for (let h = k; h < toks.length && h - k < 4; h++) {
+        const w = toks[h]!;
+        if (/^[”"’]$/.test(w.text)) continue;
+        if (!w.word || w.cap) break;
+        if (isRoleNoun(w.key)) head = h;
+        else if (head >= 0) break;
+      }
+      if (head >= 0) roles.push(this.text.slice(toks[k]!.start, toks[head]!.end).replace(/[“”"‘’]/g, ''));
+      return;
+    }
   }
 
   /**

@@ -186,6 +186,15 @@ export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] 
       // give a quotation nested in it to its speaker — the nested words are that person's; the report's next
       // paragraph goes on with the reporter, not with them.
       const nested = nestedReportSpeaker(ctx, u, span, article.body);
+      // "who collected big fees as a “labor consultant”", "the so-called “Freedom Riders”": a label, nobody's words.
+      if (isLabel(article.body, span)) {
+        const range = citationRange(bySentences.get(span.paragraph) ?? [], span);
+        const text = article.body.slice(span.start, span.end);
+        const quote: Quote = { text, speaker: null, citation: cite(article, range.start, range.end) };
+        if (SHORT_QUOTE.test(text)) quote.sentence = article.body.slice(range.start, range.end);
+        out.push(quote);
+        return;
+      }
       let found = nested ?? attributor.inUnit(u, qi);
       if (found === undefined && isStandalone(u, qi)) found = inherited(ctx, attributor, u, spans, tok.quote, article.body);
       // "…recommended that: (1) … (2) Fulton legislators “work with …”": a list item goes on with the list's speaker.
@@ -203,6 +212,19 @@ export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] 
     });
   }
   return out;
+}
+
+/**
+ * A quotation of one to three words after "as a", "as an" or "so-called" labels something: "worked as a “labor
+ * consultant”". Not after a verb of describing ("described as a “…”", "branded as …"), which reports someone's word.
+ */
+function isLabel(body: string, span: QuoteSpan): boolean {
+  const words = body.slice(span.start, span.end).trim().split(/\s+/);
+  if (words.length > 3) return false;
+  const before = body.slice(Math.max(0, span.start - 60), span.start);
+  const m = /(?:\b(\p{L}+)\s+as\s+an?|\bso-called)\s*[“"‘]$/iu.exec(before);
+  if (!m) return false;
+  return !(m[1] && /^(?:described|called|termed|dubbed|labell?ed|branded|characteri[sz]ed|hailed|praised|critici[sz]ed|denounced|known|referred|regarded|seen|viewed|portrayed|cast|depicted)$/i.test(m[1]));
 }
 
 /** The inverted verbs of a report's lead-in ("Said X:", "Added X:"). */

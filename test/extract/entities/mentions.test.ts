@@ -153,4 +153,21 @@ describe('the corpus’s word statistics', () => {
     expect(role('The idol of the fans, of course, is Ray Ainsworth, who scored a 19.', 'ray ainsworth')).toEqual(['The idol of the fans']);
     expect(role('Their second hero is another pro, Willie Chase, who drank his lunch.', 'willie chase')).toEqual(['pro']);
   });
+
+  it('keeps a nickname that is a role noun in the name ("Jimmy (Monk) Roe"), joins "James McN. Hester", and reads roles in a "who … as a" clause, after ", as", with no comma, or from a past trade verb', () => {
+    const roles = (text: string) => Object.fromEntries(mentionsOf(text).map(([key, r]) => [key, r]));
+    expect(roles('His buddies were four gang chiefs, Gus (Slim) Alden and Jimmy (Monk) Allery.')).toEqual({ 'gus slim alden': ['gang chief'], 'jimmy monk allery': ['gang chief'] });
+    expect(mentionsOf('The new president is Dr. James McN. Hessel, dean of the school.').map(([key]) => key)).toEqual(['james mcn hessel']);
+    expect(roles('The jury studied the affairs of Ben Stame, 47, who collected big fees as a “labor consultant” and operator of a firm.')).toEqual({ 'ben stame': ['labor consultant'] });
+    expect(roles('The money was paid to Curt Huffer, as attorney for the loan association, last year.')).toEqual({ 'curt huffer': ['attorney'] });
+    expect(roles('The program covers 30,000 acres, according to W. E. Blasdell state entomologist.')).toEqual({ 'w e blasdell': ['state entomologist'] });
+    expect(roles('Saul Hodder represented the owners.')).toEqual({ 'saul hodder': ['represented the owners'] });
+    expect(roles('Another hoodlum, Lou Argent, drew $39,000 from the firm.')).toMatchObject({ 'lou argent': ['hoodlum'] });
+  });
+
+  it('reads a list of one-word names with "counties" after it, or after "counties —", as places', () => {
+    const evidence = (text: string) => Object.fromEntries(mentionsOf(text).map(([key, , e]) => [key, e]));
+    expect(evidence('Also treated are Houlton, Bleck and Dodd counties, he said.')).toMatchObject({ houlton: { address: 1 }, bleck: { address: 1 }, dodd: { address: 1 } });
+    expect(evidence('The plan reaches four more counties — Troupe, Pierson, Bryant and Bullard — this year.')).toMatchObject({ troupe: { address: 1 }, bullard: { address: 1 } });
+  });
 });

@@ -173,4 +173,8 @@ describe('modern news attribution', () => {
       ['the research was thorough', 'prepared statement'],
     ]);
   });
+
+  it('gives no speaker to a label in quotation marks after "as a" ("worked as a “labor consultant”")', () => {
+    expect(quotesOf('A grand jury called witnesses about Ben Stame, who collected fees as a “labor consultant” for years.')).toEqual([['labor consultant', null]]);
+  });
 });
