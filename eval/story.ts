@@ -64,10 +64,13 @@ const SETS: StorySet[] = [
   // Session 9's last round: eight more later stories of the press samples, half of them sports; blind until its
   // first figures were recorded (eval/README.md), tuned on since. No blind set is left: the next round needs new gold.
   { name: 'brown-fresh7', gold: 'eval/gold/brown-fresh7.json', unseen: true, holdout: false },
-  // Session 10's two blind rounds: eight later stories each of four press samples; brown-fresh9 stays unrun until
-  // brown-fresh8's first figures are recorded and its tuning is settled.
-  { name: 'brown-fresh8', gold: 'eval/gold/brown-fresh8.json', unseen: true, holdout: true },
-  { name: 'brown-fresh9', gold: 'eval/gold/brown-fresh9.json', unseen: true, holdout: true },
+  // Session 10's blind rounds: eight later stories each of the press samples, each set's first run recorded
+  // (eval/README.md) before it was tuned on.
+  { name: 'brown-fresh8', gold: 'eval/gold/brown-fresh8.json', unseen: true, holdout: false },
+  { name: 'brown-fresh9', gold: 'eval/gold/brown-fresh9.json', unseen: true, holdout: false },
+  // The second pair: brown-fresh11 stays unrun until brown-fresh10's first figures are recorded and its tuning settled.
+  { name: 'brown-fresh10', gold: 'eval/gold/brown-fresh10.json', unseen: true, holdout: true },
+  { name: 'brown-fresh11', gold: 'eval/gold/brown-fresh11.json', unseen: true, holdout: true },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */

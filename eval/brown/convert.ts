@@ -3,7 +3,7 @@
 // stories; we keep the lead story (a range of paragraphs), strip the POS tags and write it as a corpus article.
 // brown-holdout is never tuned on: it is checked only before and after a change to the engine.
 // brown-fresh (issue 16's story gold) is held out the same way.
-// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh|brown-fresh2|brown-fresh3|brown-fresh4|brown-fresh5|brown-fresh6|brown-fresh7|brown-fresh8|brown-fresh9]   (no argument: all)
+// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh|brown-fresh2|brown-fresh3|brown-fresh4|brown-fresh5|brown-fresh6|brown-fresh7|brown-fresh8|brown-fresh9|brown-fresh10|brown-fresh11]   (no argument: all)
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -544,10 +544,104 @@ const FRESH9: Selection[] = [
   },
 ];
 
+/**
+ * Session 10's third Brown blind set (after brown-fresh8 and brown-fresh9 had been tuned on): eight later stories
+ * of press samples ca15, ca27, ca29; gold written from reading them before the engine ran on them.
+ */
+const FRESH10: Selection[] = [
+  {
+    sample: 'ca15', from: 21, to: 34, source: 'St. Louis Post-Dispatch, May 2, 1961, p. 4C ("Benington Says ...", by John J. Archibald)',
+    title: 'The Billikens are honored; three share the most valuable player award',
+    date: '1961-05-02', slug: 'billikens-honored',
+  },
+  {
+    sample: 'ca15', from: 35, to: 39, source: 'St. Louis Post-Dispatch, May 2, 1961, p. 4C ("No-Hitter Gives ...")',
+    title: 'Scherer’s no-hitter gives St. Louis University its first win',
+    date: '1961-05-02', slug: 'scherer-no-hitter',
+  },
+  {
+    sample: 'ca15', from: 40, to: 54, source: 'St. Louis Post-Dispatch, May 2, 1961, p. 4C ("Sports Comment", by Bob Broeg)',
+    title: 'Mays and Mantle, happier under new managers',
+    date: '1961-05-02', slug: 'mays-mantle-happier',
+  },
+  {
+    sample: 'ca27', from: 13, to: 19, source: 'Los Angeles Times, June 21, 1961, sec. 4, p. 6 ("Stock Market Rebound")',
+    title: 'The stock market stages a technical recovery',
+    date: '1961-06-21', slug: 'stock-market-rebound',
+  },
+  {
+    sample: 'ca27', from: 20, to: 26, source: 'Los Angeles Times, June 21, 1961, sec. 4, p. 6 ("$800 Billion Seen")',
+    title: 'A $25 billion advertising budget in an $800 billion economy foreseen for 1970',
+    date: '1961-06-21', slug: 'peterson-800-billion',
+  },
+  {
+    sample: 'ca27', from: 43, to: 51, source: 'Los Angeles Times, June 21, 1961, sec. 4, p. 6 ("N.Y. Central Chief")',
+    title: 'New York Central’s president warns of the railroad merger',
+    date: '1961-06-21', slug: 'perlman-railroad-merger',
+  },
+  {
+    sample: 'ca29', from: 18, to: 29, source: 'The Dallas Morning News, September 10, 1961, sec. 6, p. 4 ("SMU Wrangler", by Francis Raffeto)',
+    title: 'SMU’s food wrangler Ramsey feeds football players and visiting dignitaries',
+    date: '1961-09-10', slug: 'smu-food-wrangler',
+  },
+  {
+    sample: 'ca29', from: 45, to: 55, source: 'The Dallas Morning News, September 10, 1961, sec. 6, p. 2 ("Vagabonds Are on ...", by Ruby C. McKee)',
+    title: 'The Vagabonds travel club heads for Salado',
+    date: '1961-09-10', slug: 'vagabonds-on-the-road',
+  },
+];
+
+/**
+ * Session 10's fourth Brown blind set, run only after brown-fresh10's tuning was settled: eight later stories of
+ * press samples ca07 and ca09; gold written from reading them before the engine ran on them.
+ */
+const FRESH11: Selection[] = [
+  {
+    sample: 'ca07', from: 21, to: 29, source: 'The New York Times, June 19, 1961, p. 1 ("House Foes Plan", by David Halberstam)',
+    title: 'House foes plan a fight on the housing and education bills',
+    date: '1961-06-19', slug: 'house-foes-plan',
+  },
+  {
+    sample: 'ca07', from: 30, to: 41, source: 'The New York Times, June 19, 1961, p. 1 ("Peace Corps Ties", by John Wicklein)',
+    title: 'Church agencies and the Peace Corps',
+    date: '1961-06-19', slug: 'peace-corps-church-ties',
+  },
+  {
+    sample: 'ca07', from: 42, to: 45, source: 'The New York Times, June 19, 1961, p. 1 ("Red Bloc Spurs Aid", by Seymour Topping)',
+    title: 'The Red bloc spurs its economic aid',
+    date: '1961-06-19', slug: 'red-bloc-aid',
+  },
+  {
+    sample: 'ca07', from: 52, to: 59, source: 'The New York Times, June 19, 1961, p. 1',
+    title: 'The three leaders of Laos agree to negotiate',
+    date: '1961-06-19', slug: 'laos-leaders-agree',
+  },
+  {
+    sample: 'ca09', from: 25, to: 38, source: 'The Philadelphia Inquirer, May 10, 1961, p. 49 ("Council Gets Protest")',
+    title: 'Hotel men protest higher license fees before City Council',
+    date: '1961-05-10', slug: 'council-gets-protest',
+  },
+  {
+    sample: 'ca09', from: 39, to: 42, source: 'The Philadelphia Inquirer, May 10, 1961, p. 49 ("Jail-Barnard Petitions")',
+    title: 'Petitions ask a jail term for a Norristown attorney',
+    date: '1961-05-10', slug: 'jail-barnard-petitions',
+  },
+  {
+    sample: 'ca09', from: 52, to: 63, source: 'Chicago Daily Tribune, February 10, 1961, sec. F, p. 9 ("Bomb Blows Up Auto")',
+    title: 'A bomb blows up a fire battalion chief’s car in Kansas City',
+    date: '1961-02-10', slug: 'bomb-blows-up-auto',
+  },
+  {
+    sample: 'ca09', from: 64, to: 69, source: 'Chicago Daily Tribune, October 25, 1961, sec. I, p. 16 ("Gen. Gursel To Lead")',
+    title: 'Turkish party leaders agree that Gen. Gursel will lead',
+    date: '1961-10-25', slug: 'gursel-to-lead',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
   'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6, 'brown-fresh7': FRESH7,
-  'brown-fresh8': FRESH8, 'brown-fresh9': FRESH9,
+  'brown-fresh8': FRESH8, 'brown-fresh9': FRESH9, 'brown-fresh10': FRESH10, 'brown-fresh11': FRESH11,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
