@@ -17,6 +17,8 @@ export interface DateMention {
   /** The expression itself, e.g. "last week", "the 1990s". */
   text: string;
   period: Period;
+  /** "the weekend" after a sentence that told of a weekend: that time again, not a new one. */
+  anaphoric?: true;
   /** "this year", "earlier this month": a time word too vague to date an event by. */
   vague?: true;
   /** "days after Y", "two weeks before": counted from another date of the sentence, which it is background to. */
@@ -49,6 +51,7 @@ interface Candidate {
   period?: Period;
   relative?: Relative;
   vague?: true;
+  anaphoric?: true;
   /** How the year is known: from the text (`explicit`), guessed for a month or day without one (`yearless`), or counted from the article's date (`deictic`). */
   year?: 'explicit' | 'yearless' | 'deictic';
 }
@@ -57,6 +60,8 @@ interface Context extends TenseContext {
   article: Ymd;
   /** The story's day when its lead tells of a day a week or more before the article (a weekly's report): bare and "last" weekdays count back from it. */
   frame?: Ymd;
+  /** The period of the last date the article told before this sentence. */
+  previous?: Period;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -193,6 +198,8 @@ function isYearUse(text: string, start: number, end: number): boolean {
   const after = text.slice(end);
   if (/^\s*(?:%|[-–]\s*(?:year|month|day)s?\b)/.test(after)) return false;
   if (STREET_AFTER.test(after)) return false;
+  // "His best years were 1954 when he hit …", "one sensational season, 1959, when he …": a year something happened in.
+  if (/^,?\s+when\b/.test(after) || /\b(?:season|year|campaign)s?,\s*$/i.test(text.slice(Math.max(0, start - 12), start))) return true;
   if (/^\s*[x×]\s*\d/.test(after) || /\d\s*[x×]\s*$/.test(text.slice(0, start))) return false; // "1800 x 1920": a size
   if (/^['’]s\b/.test(after)) return true;
   const next = wordAfter(text, end);
@@ -215,6 +222,12 @@ function isYearUse(text: string, start: number, end: number): boolean {
 
 function yearCandidates(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
+  // "'55 when he belted 51 home runs", "the '49 Cards": a year written with its century left out, at or before the story.
+  for (const m of ctx.sentence.matchAll(/(?<=^|\s)['’](\d\d)(?=\s+(?:when|season|team|club|squad)\b)/g)) {
+    let y = Math.floor(ctx.article.y / 100) * 100 + Number(m[1]);
+    if (y > ctx.article.y) y -= 100;
+    out.push({ start: m.index, end: m.index + 3, priority: 1, period: { date: `${y}-01-01`, precision: 'year' }, year: 'explicit' });
+  }
   for (const m of ctx.sentence.matchAll(/(?<![\p{L}\p{N}$€£#.,:])((?:1[5-9]|20)\d\d)(?![\p{L}\p{N}%]|[.,:]\d)/gu)) {
     if (!isYearUse(ctx.sentence, m.index, m.index + 4)) continue;
     // "in 1961" in a 1961 report is "this year": a year not yet over dates no event ("he'll do better in 1961").
@@ -261,7 +274,9 @@ function articleRelativeCandidates(ctx: Context): Candidate[] {
   for (const m of s.matchAll(/\bduring\s+the\s+past\s+week\b/gi)) add(m, addDays(ctx.article, -3), 'week');
   for (const m of s.matchAll(/\b(?:(?:over|during|on|at)\s+)?(the|this|last|this past|past|next|this coming)\s+weekend\b/gi)) {
     if (m[1]!.toLowerCase() === 'past' && wordsBefore(s, m.index, 1)[0] === 'the') continue;
-    add(m, weekendOf(ctx, m[1]!.toLowerCase(), tenseAt(ctx, m.index, m.index + m[0].length)), 'week');
+    // "This coming weekend they have reserved the inn. … the theme for the weekend": the weekend just told of.
+    if (m[1]!.toLowerCase() === 'the' && ctx.previous?.precision === 'week') out.push({ start: m.index, end: m.index + m[0].length, priority: 1, period: ctx.previous, anaphoric: true });
+    else add(m, weekendOf(ctx, m[1]!.toLowerCase(), tenseAt(ctx, m.index, m.index + m[0].length)), 'week');
   }
   for (const m of s.matchAll(new RegExp(`\\b(${COUNT})\\s+(day|week|month|year|decade)s?\\s+ago(\\s+(?:today|tonight))?\\b`, 'gi'))) {
     const count = amountOf(m[1]);
@@ -371,7 +386,7 @@ function anchoredCandidates(ctx: Context): Candidate[] {
     if (isBaseline(s, m.index!, m.index! + m[0].length)) return;
     out.push({ start: m.index!, end: m.index! + m[0].length, priority: 1, relative });
   };
-  const counted = new RegExp(`\\b(?:(${COUNT})\\s+)?(hour|day|week|month|year|decade)(s?)\\s+(later|afterwards?|on(?=\\s*[,.;])|earlier|after|before|prior)\\b(?!\\s+than\\b)`, 'gi');
+  const counted = new RegExp(`\\b(?:(${COUNT})\\s+)?(hour|day|week|month|year|decade)(s?)\\s+(later|afterwards?|on(?=\\s*[,.;])|earlier|after|before|prior)\\b(?![^.;,]{0,40}\\bthan\\b)`, 'gi'); // "a day earlier for Willie than for …": a comparison
   for (const m of s.matchAll(counted)) {
     const count = amountOf(m[1]);
     const plural = m[3] !== '';
@@ -451,7 +466,7 @@ function chronoCandidates(ctx: Context): Candidate[] {
  */
 export function casualDayWord(text: string): string {
   const lower = text.toLowerCase();
-  const clock = String.raw`(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?|o['’]clock)|noon|midnight)`;
+  const clock = String.raw`(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?|o['’]clock)|\d{1,2}:\d\d|noon|midnight)`;
   const bare = lower
     .replace(new RegExp(`^${clock}\\s+(?=today|tonight|yesterday|tomorrow|last night)`), '')
     .replace(new RegExp(`^(today|tonight|yesterday|tomorrow|last night),?\\s+${clock}$`), '$1')
@@ -542,7 +557,7 @@ function dropOverlaps(candidates: Candidate[]): Candidate[] {
  * mentioned before this sentence, which "a month later" counts from. Phrases that cannot be anchored are dropped.
  */
 export function extractDates(sentence: string, articleDate: string, previous: Period | null = null, options: { frame?: string } = {}): DateMention[] {
-  const ctx: Context = { sentence, article: parseYmd(articleDate), ...(options.frame ? { frame: parseYmd(options.frame) } : {}) };
+  const ctx: Context = { sentence, article: parseYmd(articleDate), ...(options.frame ? { frame: parseYmd(options.frame) } : {}), ...(previous ? { previous } : {}) };
   if (PAGE_FURNITURE.test(sentence)) return [];
   const candidates = dropOverlaps([
     ...eraCandidates(ctx),
@@ -559,6 +574,7 @@ export function extractDates(sentence: string, articleDate: string, previous: Pe
     if (!period) continue;
     const mention: DateMention = { start: c.start, end: c.end, text: sentence.slice(c.start, c.end), period };
     if (c.vague) mention.vague = true;
+    if (c.anaphoric) mention.anaphoric = true;
     if (c.relative?.kind === 'after') mention.anchored = true;
     if (c.year === 'explicit') mention.explicitYear = true;
     else if (c.year === 'yearless') mention.yearless = true;

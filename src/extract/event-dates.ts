@@ -144,7 +144,9 @@ function background(sentence: string, m: DateMention, previous: DateMention | un
   if (BOUND_BEFORE.test(head.slice(-20))) return true;
   if (CONDITION.test(` ${clause}`)) return true;
   // "Why not have them travel the state in November debating?": a question reports no event.
-  if (/\?[\s”"’')]*$/.test(sentence) && !insideQuotes(sentence, m.start, quoted)) return true;
+  // ("… a speech entitled “Are Women Here To Stay”?": the question is the title's.)
+  const titleQuestion = /\b(?:entitled|titled|called|named)\s+[“"][^”"]*[”"]\?[\s”"’')]*$/.test(sentence);
+  if (/\?[\s”"’')]*$/.test(sentence) && !titleQuestion && !insideQuotes(sentence, m.start, quoted)) return true;
   // "the September-October term", "the 1961-62 budget", "the 1947-49 average": a span's label.
   if (/[\p{L}\d][-–][\p{L}\d]/u.test(m.text.replace(/^(?:mid|early|late)[-–]/i, '')) || /^[-–]\d/.test(sentence.slice(m.end)) || /\d[-–]$/.test(sentence.slice(0, m.start))) return true;
   const before = sentence.slice(Math.max(0, m.start - 80), m.start);
@@ -256,7 +258,7 @@ export function sentenceEvents(sentence: string, mentions: DateMention[], option
     seen.add(key);
     return true;
   });
-  if (events.length === 1 && strong.length === 0 && attributive(sentence, events[0]!) === 'noun' && /\bthe\s+$/i.test(sentence.slice(0, events[0]!.start))) {
+  if (events.length === 1 && (events[0]!.anaphoric || (strong.length === 0 && attributive(sentence, events[0]!) === 'noun' && /\bthe\s+$/i.test(sentence.slice(0, events[0]!.start))))) {
     return [{ mention: events[0]!, start: 0, end: sentence.length, anaphoric: true }];
   }
   if (events.length <= 1) return events.map((mention) => ({ mention, start: 0, end: sentence.length }));

@@ -244,6 +244,12 @@ const MORE_GIVEN_NAMES: ReadonlySet<string> = set(`
   morris cliff lee rocky hal jock
 `);
 
+/** A given name compromise knows as a man's only ("john", "gordon"). */
+export function isMaleGivenName(key: string): boolean {
+  const tags = compoundLexiconTags(key);
+  return tags.includes('MaleName') && !tags.includes('FemaleName');
+}
+
 /** A given name compromise knows as a woman's ("eleanor", "vicky"). */
 export function isFemaleGivenName(key: string): boolean {
   return compoundLexiconTags(key).includes('FemaleName');

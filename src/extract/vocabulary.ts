@@ -141,7 +141,7 @@ export const TITLES: ReadonlySet<string> = words(`
   dame lord baroness baron hon councilman councilwoman councillor alderman solicitor controller comptroller auditor
   clerk registrar pfc cpl pvt outfielder infielder shortstop catcher linebacker halfback fullback boxer golfer dictator statesman
   prosecutor-general chief-of-staff marshal chief-executive constable crown justice lady prime vice sens reps govs atty
-  insp cllr`);
+  insp cllr messrs mmes mesdames`);
 
 /** Plural title abbreviations before a list of names ("Sens. Leverett Saltonstall and Dick Russell"): each has the title. */
 export const PLURAL_TITLES: ReadonlySet<string> = pick('sens reps govs', TITLES);
@@ -154,7 +154,7 @@ export const PLURAL_TITLES: ReadonlySet<string> = pick('sens reps govs', TITLES)
 export const ATTRIBUTION_TITLES: ReadonlySet<string> = without(TITLES, 'player');
 
 /** Courtesy titles: evidence of a person, but not a role worth reporting, nor a way to tell two namesakes apart. */
-export const HONORIFICS: ReadonlySet<string> = pick('mr mrs ms mx miss sir dame hon', TITLES);
+export const HONORIFICS: ReadonlySet<string> = pick('mr mrs ms mx miss sir dame hon messrs mmes mesdames', TITLES);
 
 /** Abbreviated titles → the word a later "the captain" would use. */
 export const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
@@ -243,7 +243,7 @@ export const MORE_ROLE_NOUNS: ReadonlySet<string> = words(`
   violinist pianist cellist conductor dancer ballerina composer choreographer
   drummer guitarist bassist keyboardist vocalist frontman frontwoman bandmate band-mate teammate team-mate barrister
   fellow researcher scholar academic expert ranger warden curator pro
-  hoodlum gangster mobster racketeer gunman thug bookmaker slugger
+  hoodlum gangster mobster racketeer gunman thug bookmaker slugger letterman
 `);
 
 /**

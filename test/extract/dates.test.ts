@@ -346,4 +346,17 @@ describe('days ahead: what is planned for, expected, announced, next week’s we
     expect(found('They arrested Ron Toms, of 1671 Nakoma St., NW, after a fight in 1958.', '1961-04-17')).toEqual(['1958=1958-01-01/year']);
     expect(found('The headset has a resolution of 1800 x 1920 per eye.', '2023-06-07')).toEqual([]);
   });
+
+  it('reads "at 3:30 tomorrow", "1954 when", "season, 1959," and "\'55 when", and no date in "a day earlier for X than for Y"', () => {
+    // 1961-05-02 is a Tuesday.
+    expect(found('The Bears are set to play at Harris Field at 3:30 tomorrow.', '1961-05-02')).toEqual(['at 3:30 tomorrow=1961-05-03/day']);
+    expect(found("His best years were 1954 when he hit 41 homers and '55 when he hit 51.", '1961-05-02')).toEqual(['1954=1954-01-01/year', "'55=1955-01-01/year"]);
+    expect(found('He had one sensational season, 1959, when he batted .365.', '1961-05-02')).toEqual(['1959=1959-01-01/year']);
+    expect(found('His day came a day earlier for Willie than for the kids.', '1961-05-02', { date: '1927-01-01', precision: 'year' })).toEqual([]);
+  });
+
+  it('reads "the weekend" after a sentence that told of a weekend as that weekend', () => {
+    // 1961-09-10 is a Sunday.
+    expect(found('Stagecoach Days is the theme for the weekend.', '1961-09-10', { date: '1961-09-11', precision: 'week' })).toEqual(['the weekend=1961-09-11/week']);
+  });
 });

@@ -331,4 +331,9 @@ describe('a month or day without a year takes its narrative’s year (issue 16, 
     const events = buildTimeline([article]).map((e) => `${e.date}/${e.precision}: ${e.text.slice(0, 18)}`);
     expect(events).toEqual(['1960-09-01/month: Dr. Ames joined th', '1961-09-01/month: Dr. Ames succeeds ']);
   });
+
+  it('lists the day of a speech "entitled “Are Women Here To Stay”?": the question mark is the title\'s', () => {
+    const article = makeArticle({ date: '1961-09-10', body: 'Last October he gave a public speech in Washington entitled “Are Women Here To Stay”?' });
+    expect(buildTimeline([article]).map((e) => `${e.date}/${e.precision}`)).toEqual(['1960-10-01/month']);
+  });
 });

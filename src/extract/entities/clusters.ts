@@ -16,7 +16,7 @@ import {
   type Scores,
 } from './scores.js';
 import type { WordStats } from './mentions.js';
-import { NAME_SUFFIXES, ORG_CONNECTORS, ORG_CUES, PLACE_CUES, isFemaleGivenName, isGivenName, lexiconKind, nameKey } from '../names.js';
+import { NAME_SUFFIXES, ORG_CONNECTORS, ORG_CUES, PLACE_CUES, isFemaleGivenName, isGivenName, isMaleGivenName, lexiconKind, nameKey } from '../names.js';
 
 /** One entity as the index keeps it. */
 export interface Built {
@@ -183,7 +183,10 @@ function describe(group: NameStats[], kind: EntityKind, refs: MentionRef[]): Ent
       b.mentions.length - a.mentions.length ||
       first(a) - first(b),
   )[0]!;
-  const name = mostFrequent(fullest.surfaces);
+  // "Mrs. Benington", known only by honorific and surname: named so, apart from a namesake ("John Benington").
+  const titles = refs.map((m) => m.titled);
+  const womanOnly = kind === 'person' && group.length === 1 && fullest.words.length === 1 && titles.length > 0 && titles.every((t) => t !== undefined && /^(?:Mrs|Miss|Ms)\b/.test(t));
+  const name = womanOnly ? titles[0]! : mostFrequent(fullest.surfaces);
   const seen = new Set([name.toLowerCase()]);
   const aliases: string[] = [];
   const addAlias = (surface: string): void => {
@@ -337,6 +340,11 @@ function linkSurnames(
       const byFirst = s.words.length === 1 ? (firstNames.get(s.key) ?? firstNames.get(petFormOf(s.key)) ?? []).filter((p) => p !== s) : [];
       if (byFirst.length === 1 && !lexiconKind(s.key) && kindOf(s.key)[1] < 5)
         clusters.union(s.key, byFirst[0]!.key);
+      // "Bevo" of "Bob (Bevo) Nordmann": the nickname in brackets of exactly one person.
+      if (s.words.length === 1) {
+        const nicknamed = [...new Set([...bySurname.values()].flat())].filter((p) => p !== s && [...p.surfaces.keys()].some((f) => new RegExp(`\\(${s.words[0]}\\)`, 'i').test(f)));
+        if (nicknamed.length === 1) clusters.union(s.key, nicknamed[0]!.key);
+      }
       // "Long Jim" of "Long Jim Barnes": a name of two words or more that opens exactly one longer person's name.
       if (s.words.length >= 2 && kindOf(s.key)[0] === 'person') {
         const longer = [...new Set([...bySurname.values()].flat())].filter((p) => p !== s && p.words.length > s.words.length && s.words.every((w, k) => p.words[k] === w));
@@ -349,6 +357,9 @@ function linkSurnames(
     const own = kindOf(s.key);
     if (own[0] !== 'person' && own[1] >= 5) continue;
     if (SURNAME_NEVER.has(s.key)) continue;
+    // "Mrs. Benington" is not the coach John Benington: a woman's honorific keeps a surname from a man's full name.
+    const woman = s.words.length === 1 && s.mentions.length > 0 && s.mentions.every((m) => m.honorific === 'f');
+    if (woman && candidates.length === 1 && (isMaleGivenName(candidates[0]!.words[0]!) || candidates[0]!.mentions.some((m) => m.honorific === 'm'))) continue;
     if (candidates.length === 1) {
       clusters.union(s.key, candidates[0]!.key);
       surnames.add(s.key);

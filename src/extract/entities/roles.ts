@@ -63,6 +63,8 @@ const ADJECTIVE_RANKS = new Set(['major', 'general', 'private']);
 const AGE_ADJECTIVE = /^\d{1,3}-year-old$/;
 /** Playing positions that are everyday nouns too ("the center of town", "an end"): roles only right before a name. */
 const PLAYING_POSITIONS = new Set('center centre guard end tackle forward back lineman linebacker safety'.split(' '));
+/** A student's or player's class, a role as the head of an appositive ("Kieffer, the only junior in the group,"). */
+const CLASS_NOUNS = new Set('freshman sophomore junior senior rookie'.split(' '));
 /** A player's class or standing before a position: "sophomore center", "veteran guard". */
 const STANDING_WORDS = new Set('freshman sophomore junior senior rookie veteran starting reserve regular defensive offensive'.split(' '));
 /** Verbs whose object takes the role after "as": "hired Smith as coach", "named Jones as chairman". */
@@ -96,6 +98,7 @@ export abstract class RoleReaders extends NameSpans {
   /** "former US vice president Mike Pence", "spokesperson Adrienne Watson". */
   protected roleBefore(first: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
+    if (this.coupleTitle(first, evidence, roles)) return;
     const head = first - 1;
     const headTok = this.word(head);
     // "ex-Gov. Knight", "former Atty. Gen. X": an abbreviated title the name's run did not take (a prefixed word is no
@@ -375,11 +378,14 @@ export abstract class RoleReaders extends NameSpans {
         if (t.text === '-' || t.text === '’' || t.text === "'") continue;
         break;
       }
+      if (!t.cap && determiner && j === i && /^(?:only|lone|sole)$/.test(t.key)) continue; // "the only junior in the group"
       if (!t.cap && (LOOSE_APPOSITIVE_STOPS.has(t.key) || (STOP_WORDS.has(t.key) && t.key !== 'of'))) break;
       if (!t.cap && SPEECH_VERBS.has(t.key)) break;
       if (t.key === 'of') break;
       // "wife of an engineer and mother of a son": a kinship followed by whose it is needs no determiner.
       if (isRoleNoun(t.key) || (KINSHIP_NOUNS.has(t.key) && (determiner || (j === i && toks[j + 1]?.key === 'of')))) headEnd = j;
+      // "the 6-foot-10 center who …", "the only junior in the group": a playing position or a class, not "the center of".
+      else if (determiner && !t.cap && (PLAYING_POSITIONS.has(t.key) || CLASS_NOUNS.has(t.key)) && toks[j + 1]?.key !== 'of') headEnd = j;
     }
     if (headEnd < 0 || HONORIFICS.has(toks[headEnd]!.key)) return;
     const boundary = toks[headEnd + 1];
@@ -455,6 +461,9 @@ export abstract class RoleReaders extends NameSpans {
     const modifier = (t: NameToken | undefined): boolean =>
       t !== undefined && t.word && !t.possessive && (TITLE_MODIFIERS.has(t.key) || isDemonym(t.key) || (!t.cap && !STOP_WORDS.has(t.key) && !DETERMINERS.has(t.key) && isRoleModifierWord(t.key) && !lexiconTags(t.key).some((tag) => /Verb|Infinitive|Tense|Gerund|Participle/.test(tag))));
     while (s > 0 && head - s < 3 && modifier(toks[s - 1])) s--;
+    // "happier under new managers, Mays and Mantle": a role that is a preposition's object is not the names'.
+    const prep = toks[s - 1];
+    if (prep?.word && !prep.cap && /^(?:under|by|with|from|for|to|against|behind|beside|without|about|after|before)$/.test(prep.key)) return;
     const modifiers = s < head ? `${this.text.slice(toks[s]!.start, toks[head - 1]!.end)} ` : '';
     roles.push(`${modifiers}${singular}`);
     evidence.title++;
@@ -470,7 +479,12 @@ export abstract class RoleReaders extends NameSpans {
     // Back over honorifics and the earlier names of a list ("Mr. and Mrs. A and Mr. and Mrs. B").
     for (let guard = 0; j >= 0 && guard < 40; guard++) {
       const t = toks[j]!;
-      if (HONORIFICS.has(t.key) || t.text === '.' || t.text === ',' || (t.key === 'and' && !t.cap)) {
+      if (HONORIFICS.has(t.key) || t.text === '.' || t.text === ',' || t.text === ':' || (t.key === 'and' && !t.cap)) {
+        j--;
+        continue;
+      }
+      // "were: Art Hambric, …": a list's first given name that the sentence-start reading dropped.
+      if (t.word && t.cap && toks[j - 1]?.text === ':') {
         j--;
         continue;
       }
@@ -505,6 +519,15 @@ export abstract class RoleReaders extends NameSpans {
     const head = complement >= 0 ? complement : end;
     const headTok = this.word(head);
     if (!headTok || headTok.possessive) return;
+    const notRole = !(isRoleNoun(headTok.key) || KINSHIP_NOUNS.has(headTok.key) || KIN_PLURALS.has(headTok.key) || singularRole(headTok.key));
+    if (notRole) {
+      const opening = this.openingPluralRole(j);
+      if (opening) {
+        roles.push(opening);
+        evidence.appositive++;
+      }
+      return;
+    }
     const kin = KINSHIP_NOUNS.has(headTok.key) ? headTok.key : KIN_PLURALS.get(headTok.key);
     const singular = isRoleNoun(headTok.key) ? headTok.key : kin ?? singularRole(headTok.key);
     if (!singular) return;
@@ -522,6 +545,42 @@ export abstract class RoleReaders extends NameSpans {
     const role = singular === headTok.key ? written : `${written.slice(0, written.length - headTok.text.length)}${singular}`;
     roles.push(complement >= 0 ? `${role}${this.text.slice(toks[head]!.end, toks[end]!.end)}` : role);
     evidence.appositive++;
+  }
+
+  /** "Gov. and Mrs. Price Daniel": the title before "and Mrs." is the husband's, whose name the couple shares. */
+  private coupleTitle(first: number, evidence: Evidence, roles: string[]): boolean {
+    const toks = this.tokens;
+    let k = first - 1;
+    if (toks[k]?.text === '.') k--;
+    if (!toks[k]?.word || !/^(?:mrs|mmes)$/.test(toks[k]!.key) || toks[k - 1]?.key !== 'and' || toks[k - 1]!.cap) return false;
+    let t = k - 2;
+    const end = t;
+    if (toks[t]?.text === '.') t--;
+    const title = toks[t];
+    if (!title?.word || !title.cap || !isTitle(title.key) || HONORIFICS.has(title.key)) return false;
+    roles.push(this.text.slice(title.start, toks[end]!.end));
+    evidence.title++;
+    return true;
+  }
+
+  /**
+   * "Other lettermen from the team that … were: A, B and C", "Committee members aiding them … are A and B": a plural
+   * role opening the sentence whose copula (`copula`) introduces the list, in the singular with its modifiers.
+   */
+  private openingPluralRole(copula: number): string | null {
+    const toks = this.tokens;
+    let s = 0;
+    while (s < copula && toks[s]!.word && /^(?:the|other|some|several|two|three|four|five|six|seven|eight)$/.test(toks[s]!.key)) s++;
+    for (let h = s; h < copula && h - s < 3; h++) {
+      const t = toks[h]!;
+      if (!t.word) return null;
+      const singular = t.cap ? null : singularRole(t.key);
+      if (!singular) continue;
+      for (let v = h + 1; v < copula; v++) if (toks[v]!.word && /^(?:is|are|was|were)$/.test(toks[v]!.key)) return null;
+      const modifiers = h > s ? `${this.text.slice(toks[s]!.start, toks[h - 1]!.end)} ` : '';
+      return `${modifiers}${singular}`;
+    }
+    return null;
   }
 
   /** "designed by Simon Roe", "conducted by X": the maker the participle names, when nothing else gives a role. */
@@ -749,6 +808,9 @@ export abstract class RoleReaders extends NameSpans {
     const modifier = (t: NameToken | undefined): boolean =>
       t !== undefined && t.word && (TITLE_MODIFIERS.has(t.key) || isDemonym(t.key) || (!t.cap && !STOP_WORDS.has(t.key) && isRoleModifierWord(t.key)));
     while (s > 0 && head - s < 3 && modifier(toks[s - 1])) s--;
+    // "happier under new managers, Mays and Mantle": a role that is a preposition's object is not the names'.
+    const prep = toks[s - 1];
+    if (prep?.word && !prep.cap && /^(?:under|by|with|from|for|to|against|behind|beside|without|about|after|before)$/.test(prep.key)) return;
     const modifiers = s < head ? `${this.text.slice(toks[s]!.start, toks[head - 1]!.end)} ` : '';
     roles.push(`${modifiers}${singular}`);
     evidence.appositive++;

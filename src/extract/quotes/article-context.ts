@@ -737,6 +737,19 @@ export class ArticleContext implements RunContext {
     return null;
   }
 
+  /**
+   * "“…”, says Ramsey. So he hides the mayonnaise. … What do the girls like? “…”, says the handsome food expert": the
+   * last person quoted a few sentences back, when no other person is named since.
+   */
+  private lastPersonQuoted(u: Unit): Speaker | null {
+    for (let k = u.index - 1; k >= 0 && k >= u.index - 8; k--) {
+      const prev = this.units[k]!;
+      if (prev.speaker) return prev.speaker.kind === 'person' && /\p{Lu}/u.test(prev.speaker.name) ? prev.speaker : null;
+      if (prev.mentions.some((m) => m.kind === 'person')) return null;
+    }
+    return null;
+  }
+
   /** The person the unit after `u` opens with, named in full with a title ("Commerce Secretary Luther Hodges, …"). */
   private namedNext(u: Unit): Speaker | null {
     const next = this.units[u.index + 1];
@@ -857,9 +870,11 @@ export class ArticleContext implements RunContext {
       // "“…”, the former Superior Court judge said" after Hughes's quotations: a definite description that sets someone
       // apart (former, a capitalised institution, an age) and names nobody else is the person quoted just before.
       if (isSpeakerNoun(headWord) && !ORG_NOUNS.has(headWord) && !ownerPronoun && i === 1 && np[0]!.lower === 'the') {
-        const marked = rest.some((t) => t.type === 'word' && (DESCRIPTION_MARKS.has(t.lower) || /-year-old$/.test(t.lower)));
+        // "says the handsome food expert": a describing adjective (not a rank: "the senior official") marks one too.
+        const describing = (t: Tok): boolean => t !== head && !NP_MODIFIERS.has(t.lower) && !isSpeakerNoun(t.lower) && lexiconTags(t.lower).includes('Adjective') && !lexiconTags(t.lower).includes('Demonym');
+        const marked = rest.some((t) => t.type === 'word' && !t.cap && (DESCRIPTION_MARKS.has(t.lower) || /-year-old$/.test(t.lower) || describing(t)));
         if (marked || (run.length > 0 && !runIsPlace)) {
-          const previous = this.previousSpeaker(u);
+          const previous = this.previousSpeaker(u) ?? (rest.some((t) => t.type === 'word' && !t.cap && describing(t)) ? this.lastPersonQuoted(u) : null);
           if (previous) return previous;
         }
       }

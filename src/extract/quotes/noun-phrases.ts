@@ -28,6 +28,16 @@ function docParticiple(tokens: Tok[], j: number): boolean {
   return doc(next) || (modifier(next) && doc(tokens[j + 2]));
 }
 
+/** "the handsome food expert", "a defense lawyer": a common noun right before the phrase's head modifies it. */
+function nounModifier(tokens: Tok[], j: number): boolean {
+  const t = tokens[j];
+  const next = tokens[j + 1];
+  if (!t || t.type !== 'word' || t.cap || !next || !isNounHead(next) || /(?:ed|ing|ly)$/.test(t.lower)) return false;
+  if (ATTRIBUTION_SPEECH_VERBS.has(t.lower) || DETERMINERS.has(t.lower) || POSSESSIVE_PRONOUNS.has(t.lower)) return false;
+  const tags = lexiconTags(t.lower);
+  return tags.some((x) => x === 'Singular' || x === 'Noun' || x === 'Uncountable') && !tags.some((x) => /Verb|Preposition|Conjunction|Pronoun|Determiner/.test(x));
+}
+
 /** A lower-case noun that can head a speaker phrase: a role, an organisation or a document. */
 export function isNounHead(t: Tok): boolean {
   const w = bareLower(t);
@@ -53,7 +63,7 @@ export function nounPhraseForward(tokens: Tok[], i: number): Tok[] {
   const first = j;
   while (j < tokens.length && j < first + 10) {
     const t = tokens[j]!;
-    if (npWord(t) || docParticiple(tokens, j)) {
+    if (npWord(t) || docParticiple(tokens, j) || nounModifier(tokens, j)) {
       j++;
       continue;
     }
@@ -78,7 +88,7 @@ export function nounPhraseBackward(tokens: Tok[], end: number): Tok[] {
   let j = end;
   while (j > 0 && j > end - 10) {
     const t = tokens[j - 1]!;
-    if (npWord(t) || docParticiple(tokens, j - 1)) {
+    if (npWord(t) || docParticiple(tokens, j - 1) || nounModifier(tokens, j - 1)) {
       j--;
       continue;
     }

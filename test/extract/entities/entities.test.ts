@@ -823,4 +823,12 @@ describe('court sides and neighbours (issue 16)', () => {
     expect(names(index, 'person')).not.toContain('Hotel Warrick');
     expect(entity(index, 'H. Hobart Grooms')).toMatchObject({ kind: 'person', roles: ['Judge'] });
   });
+
+  it('takes a bracketed nickname alone for its person, and keeps "Mrs. Bening" apart from the coach John Bening', () => {
+    const index = EntityIndex.build([
+      makeArticle({ body: 'The award went to Bob (Bevo) Nordby, the center.\n\nBevo was congratulated.\n\nJohn Bening spoke first.\n\nMrs. Bening admired the team.' }),
+    ]);
+    expect(entity(index, 'Bob (Bevo) Nordby').aliases).toContain('Bevo');
+    expect(names(index, 'person')).toEqual(expect.arrayContaining(['John Bening', 'Mrs. Bening']));
+  });
 });

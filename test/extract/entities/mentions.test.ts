@@ -170,4 +170,18 @@ describe('the corpus’s word statistics', () => {
     expect(evidence('Also treated are Houlton, Bleck and Dodd counties, he said.')).toMatchObject({ houlton: { address: 1 }, bleck: { address: 1 }, dodd: { address: 1 } });
     expect(evidence('The plan reaches four more counties — Troupe, Pierson, Bryant and Bullard — this year.')).toMatchObject({ troupe: { address: 1 }, bullard: { address: 1 } });
   });
+
+  it('reads "Gov. and Mrs. X", a plural role opening the sentence before a copula and a list, and a position or class in an appositive', () => {
+    const roles = (text: string) => Object.fromEntries(mentionsOf(text).map(([key, r]) => [key, r]));
+    expect(roles('Guests include some dignitaries including Gov. and Mrs. Price Dalton.')).toMatchObject({ 'price dalton': ['Gov.'] });
+    expect(roles('Other lettermen from the team that finished second in the tournament were: Don Reiding, Bill Nordby and Dave Harlan.')).toMatchObject({
+      'don reiding': ['letterman'],
+      'bill nordby': ['letterman'],
+      'dave harlan': ['letterman'],
+    });
+    expect(roles('Committee members aiding them in planning the dance are Messrs and Mmes Roy McKeen and Jack Fannon.')).toMatchObject({ 'roy mckeen': ['Committee member'], 'jack fannon': ['Committee member'] });
+    expect(roles('A special award was given to Bob Nordby, the 6-foot-10 center who missed the season.')).toMatchObject({ 'bob nordby': ['6-foot-10 center'] });
+    expect(roles('Kiefer, the only junior in the group, was commended.')).toMatchObject({ kiefer: ['only junior'] });
+    expect(roles('Happier under new managers, Mays and Mantel are hitting.')).toMatchObject({ mays: [], mantel: [] });
+  });
 });

@@ -177,4 +177,12 @@ describe('modern news attribution', () => {
   it('gives no speaker to a label in quotation marks after "as a" ("worked as a “labor consultant”")', () => {
     expect(quotesOf('A grand jury called witnesses about Ben Stame, who collected fees as a “labor consultant” for years.')).toEqual([['labor consultant', null]]);
   });
+
+  it('gives "says the handsome food expert" to the person quoted a few sentences back, when no one else is named since', () => {
+    const body = '“Mostly meat”, says Rams. So he hides the mayonnaise.\n\nWhat do the girls like?\n\n“Pretty much hamburger”, says the handsome food expert.';
+    expect(quotesOf(body)).toEqual([
+      ['Mostly meat', 'Rams'],
+      ['Pretty much hamburger', 'Rams'],
+    ]);
+  });
 });
