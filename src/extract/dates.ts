@@ -198,6 +198,9 @@ function isYearUse(text: string, start: number, end: number): boolean {
   const after = text.slice(end);
   if (/^\s*(?:%|[-–]\s*(?:year|month|day)s?\b)/.test(after)) return false;
   if (STREET_AFTER.test(after)) return false;
+  if (/^\s+models?\b/i.test(after)) return false; // "his 1958 model automobile"
+  // "the National Defense Education Act of 1958": the year names a law.
+  if (/\b(?:Act|Acts|Law|Treaty|Accord|Agreement|Convention|Amendment|Charter)\s+of\s+$/.test(text.slice(Math.max(0, start - 20), start))) return false;
   // "His best years were 1954 when he hit …", "one sensational season, 1959, when he …": a year something happened in.
   if (/^,?\s+when\b/.test(after) || /\b(?:season|year|campaign)s?,\s*$/i.test(text.slice(Math.max(0, start - 12), start))) return true;
   if (/^\s*[x×]\s*\d/.test(after) || /\d\s*[x×]\s*$/.test(text.slice(0, start))) return false; // "1800 x 1920": a size
@@ -267,8 +270,10 @@ function articleRelativeCandidates(ctx: Context): Candidate[] {
     if (wordsBefore(s, m.index, 1)[0] === 'the') continue;
     const unit = UNIT_OF[m[2]!.toLowerCase()]!;
     const step = { this: 0, last: -1, next: 1 }[m[1]!.toLowerCase() as 'this' | 'last' | 'next'];
-    // "this year", "earlier this month": vague; "this week" is a week ("In their meetings this week, …").
-    add(m, shift(ctx.article, unit, step), unit, step === 0 && unit !== 'week');
+    // "this year", "earlier this month": vague; "this week" is a week ("In their meetings this week, …"). On a
+    // Sunday, a week ahead ("hopes to pass it sometime this week") is the one starting the next day.
+    const sundayAhead = unit === 'week' && step === 0 && weekdayOf(ctx.article) === 0 && tenseAt(ctx, m.index, m.index + m[0].length) === 'future';
+    add(m, sundayAhead ? addDays(ctx.article, 1) : shift(ctx.article, unit, step), unit, step === 0 && unit !== 'week');
   }
   // "sold to the public during the past week": the seven days before the report.
   for (const m of s.matchAll(/\bduring\s+the\s+past\s+week\b/gi)) add(m, addDays(ctx.article, -3), 'week');
@@ -392,6 +397,7 @@ function anchoredCandidates(ctx: Context): Candidate[] {
     const plural = m[3] !== '';
     if (!count && !plural) continue; // "day after" without a count belongs to "the day after"
     if (['for', 'over', 'within', 'the', 'of'].includes(wordsBefore(s, m.index, 1)[0] ?? '')) continue; // durations
+    if (/[$€£]\s?[\d,.]+(?:\s+(?:million|billion))?(?:\s+(?:more|less|extra))?\s+$/i.test(s.slice(Math.max(0, m.index - 40), m.index))) continue; // "$2,330,000 more a year after that": a rate
     const word = m[4]!.toLowerCase();
     if (word === 'on' && !count) continue; // "days on end"
     const unitWord = m[2]!.toLowerCase();

@@ -94,6 +94,13 @@ export const SPEECH_NOUNS: ReadonlySet<string> = words(
   'remark remarks comment comments words statement assertion claim warning quip phrase message',
 );
 
+/** Ministry/department words that belong to a title: "Secretary of State", "Foreign Minister". */
+export const DEPARTMENT_WORDS: ReadonlySet<string> = words(`
+  state foreign affairs defense defence homeland security interior finance treasury health education justice
+  energy commerce labor labour transportation transport agriculture economy economic trade culture sport sports
+  environment home human services housing veterans public national international internal external digital
+  intelligence information communications development planning industry tourism infrastructure`);
+
 /** Nouns naming a document that "says" things: "the statement said", "the ruling read". */
 export const DOCUMENT_NOUNS: ReadonlySet<string> = words(`
   statement release tweet post report letter filing ruling announcement memo complaint lawsuit indictment judgment

@@ -359,4 +359,13 @@ describe('days ahead: what is planned for, expected, announced, next week’s we
     // 1961-09-10 is a Sunday.
     expect(found('Stagecoach Days is the theme for the weekend.', '1961-09-10', { date: '1961-09-11', precision: 'week' })).toEqual(['the weekend=1961-09-11/week']);
   });
+
+  it('reads "this week" ahead on a Sunday as the week starting the next day, and no event year in a model year, a law\'s name or a rate', () => {
+    // 1961-06-18 is a Sunday.
+    expect(found('The leadership hopes to pass it sometime this week.', '1961-06-18')).toEqual(['this week=1961-06-19/week']);
+    expect(found('In their meetings this week, they agreed.', '1961-06-18')).toEqual(['this week=1961-06-12/week']);
+    expect(found('He had just gotten into his 1958 model automobile.', '1961-02-10')).toEqual([]);
+    expect(found('The bill amends the National Defense Education Act of 1958.', '1961-06-19')).toEqual([]);
+    expect(found('The fees will raise $740,000 now and $2,330,000 more a year after that.', '1961-05-10', { date: '1961-01-01', precision: 'year' })).toEqual([]);
+  });
 });

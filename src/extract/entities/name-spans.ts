@@ -25,11 +25,13 @@ import {
   isLexiconLastName,
   isKnownProper,
   isNonEntityAcronym,
+  isCommonPlural,
   isNumberWord,
   lexiconKind,
   looksLikeCommonWord,
 } from '../names.js';
 import {
+  DEPARTMENT_WORDS,
   HONORIFICS,
   SPEECH_VERBS,
   TITLES,
@@ -575,6 +577,8 @@ export class NameSpans {
     if (kind === 'place' || kind === 'organization') return false;
     if (toks.every((t) => !t.word || TITLES.has(t.key) || TITLE_MODIFIERS.has(t.key) || isDemonym(t.key)))
       return false;
+    // "Minister of External Affairs": a plural common noun alone is the title's domain, not a name.
+    if (words.length === 1 && (isCommonPlural(words[0]!) || DEPARTMENT_WORDS.has(words[0]!))) return false;
     return !toks.some((t) => t.acronym && t.text.length > 1 && words.length === 1);
   }
 

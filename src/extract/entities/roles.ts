@@ -209,7 +209,8 @@ export abstract class RoleReaders extends NameSpans {
       if (!t.word || SPEECH_VERBS.has(t.key)) return -1;
       if (t.cap || !ROLE_COMPLEMENT.has(t.key) || p === end) continue;
       const role = this.word(p - 1);
-      if (!role || role.cap || !(isRoleNoun(role.key) || KINSHIP_NOUNS.has(role.key))) return -1;
+      // "Victim of the accident was X": capitalised only as the sentence's first word.
+      if (!role || (role.cap && p - 1 > 0) || !(isRoleNoun(role.key) || KINSHIP_NOUNS.has(role.key))) return -1;
       for (let k = p + 1; k <= end; k++) {
         const w = toks[k]!;
         if (!w.cap && lexiconTags(w.key).some((tag) => /Verb|Infinitive|Gerund|Participle/.test(tag))) return -1;
@@ -287,6 +288,21 @@ export abstract class RoleReaders extends NameSpans {
     if (toks[i]?.text !== ',' || toks[last]!.possessive) return;
     i++;
     if (/^\d{1,3}$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i += 2;
+    // "Samuel D. Goodis, representing the Philadelphia Hotel Association,": whom the name speaks for.
+    if (toks[i]?.word && !toks[i]!.cap && /^(?:representing|heading|leading)$/.test(toks[i]!.key) && toks[i + 1]?.word) {
+      let end = i + 1;
+      for (let k = i + 1; k < toks.length && k - i < 9; k++) {
+        const t = toks[k]!;
+        if (!t.word && t.text !== '&' && t.text !== '.') break;
+        if (t.word && !t.cap && !/^(?:the|of|and|for|on)$/.test(t.key)) break;
+        if (t.word) end = k;
+      }
+      if (end > i && toks[end]!.cap) {
+        roles.push(this.text.slice(toks[i]!.start, toks[end]!.end));
+        evidence.appositive++;
+        return;
+      }
+    }
     // "paid to Huff, as attorney for the loan association,": the capacity "as" gives.
     // Not after an employer ("a vice president at Oracle, as its new finance chief"): the capacity is the object's.
     const prep = toks[this.firstOf(last) - 1];
@@ -787,14 +803,15 @@ export abstract class RoleReaders extends NameSpans {
       }
       if (t.text === ',') {
         const before = toks[j - 1];
-        if (before?.word && !before.cap && singularRole(before.key)) {
+        if (before?.word && !before.cap && (singularRole(before.key) || KIN_PLURALS.has(before.key))) {
           head = j - 1;
           break;
         }
         j--;
         continue;
       }
-      if (t.text === '.' || (t.word && (t.cap || t.key === 'of' || t.key === 'and'))) {
+      // "two of his sons, John, 17, and Jim, 13": the ages of the listed.
+      if (t.text === '.' || /^\d{1,3}$/.test(t.text) || (t.word && (t.cap || t.key === 'of' || t.key === 'and'))) {
         j--;
         continue;
       }
@@ -802,7 +819,7 @@ export abstract class RoleReaders extends NameSpans {
     }
     const headTok = toks[head];
     if (!headTok?.word || headTok.cap) return;
-    const singular = singularRole(headTok.key);
+    const singular = singularRole(headTok.key) ?? KIN_PLURALS.get(headTok.key);
     if (!singular) return;
     let s = head;
     const modifier = (t: NameToken | undefined): boolean =>

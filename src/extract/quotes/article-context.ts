@@ -7,9 +7,8 @@
 // earlier subjects and speakers, a document's owner is a resolved phrase).
 import { lexiconTags } from '../../text/lexicon.js';
 import { normalizeWord } from '../../text/terms.js';
-import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, DOCUMENT_NOUNS, HONORIFICS, isSpeakerNoun } from '../vocabulary.js';
+import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, DEPARTMENT_WORDS, DOCUMENT_NOUNS, HONORIFICS, isSpeakerNoun } from '../vocabulary.js';
 import {
-  DEPARTMENT_WORDS,
   DETERMINERS,
   GROUP_NOUNS,
   INTRO_WORDS,
@@ -277,15 +276,20 @@ export class ArticleContext implements RunContext {
     const tokens = u.tokens;
     let i = 0;
     while (tokens[i]?.type === 'punct') i++;
-    if (tokens[i]?.type === 'word' && INTRO_WORDS.has(tokens[i]!.lower)) {
+    const pastIntro = (): void => {
+      if (tokens[i]?.type !== 'word' || !INTRO_WORDS.has(tokens[i]!.lower)) return;
       let j = i;
       while (j < tokens.length && j < i + 16 && tokens[j]!.text !== ',' && tokens[j]!.type !== 'quote') j++;
       if (tokens[j]?.text === ',') i = j + 1;
-    }
+    };
+    pastIntro();
 
     // A dateline opens the report (its first sentence), or says itself by its date or agency.
     const dateline = afterDateline(tokens, i);
-    if (dateline > i && (u.index === 0 || tokens.slice(i, dateline).some((t) => /^(?:\d{1,2}|AP|UPI)$/.test(t.text)))) i = dateline;
+    if (dateline > i && (u.index === 0 || tokens.slice(i, dateline).some((t) => /^(?:\d{1,2}|AP|UPI)$/.test(t.text)))) {
+      i = dateline;
+      pastIntro(); // "Moscow, June 18 — At a party for President Sukarno, Premier Khrushchev said"
+    }
     const titled = this.titledSubject(u, i);
     if (titled) return titled;
     const described = this.leadOrganisation(u, i);

@@ -41,12 +41,6 @@ export const NP_MODIFIERS = words(`
 /** Particles that join the parts of a name: "Secretary of State", "Ursula von der Leyen". */
 export const NAME_CONNECTORS = words('of for de del della di da du dos das von van der den la le bin ibn al el ben y');
 
-/** Ministry/department words that belong to a title: "Secretary of State", "Foreign Minister". */
-export const DEPARTMENT_WORDS = words(`
-  state foreign affairs defense defence homeland security interior finance treasury health education justice
-  energy commerce labor labour transportation transport agriculture economy economic trade culture sport sports
-  environment home human services housing veterans public national international internal external digital
-  intelligence information communications development planning industry tourism infrastructure`);
 
 /** Head words of organisation names: "US State Department", "Acme Corp.". */
 export const ORG_HEADS = words(`

@@ -1,8 +1,8 @@
 // A run of capitalised tokens → the name it writes and what it names: a person (with a gender when the text tells
 // it), an organisation, a place, or unknown.
 import { lexiconTags } from '../../text/lexicon.js';
-import { ATTRIBUTION_TITLES, isSpeakerNoun } from '../vocabulary.js';
-import { DEPARTMENT_WORDS, FEMALE_WORDS, MALE_WORDS, NAME_CONNECTORS, ORG_HEADS, isFirstNameTag, isPlaceTag } from './cue-words.js';
+import { ATTRIBUTION_TITLES, DEPARTMENT_WORDS, isSpeakerNoun } from '../vocabulary.js';
+import { FEMALE_WORDS, MALE_WORDS, NAME_CONNECTORS, ORG_HEADS, isFirstNameTag, isPlaceTag } from './cue-words.js';
 import type { Gender, Kind, Mention, SpeakerKind } from './speakers.js';
 import { bareLower, bareText, base, expandTitle, isAcronymName, type Tok } from './tokens.js';
 

@@ -1,8 +1,8 @@
 // Speaker noun phrases on the token stream: the phrase a speech verb's subject or object is ("the US State
 // Department", "coach Pep Smith", "a former colleague", "he"), read forward from its start or backward from its end.
 import { lexiconTags } from '../../text/lexicon.js';
-import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, DOCUMENT_NOUNS, EVALUATIVE_VERBS, isSpeakerNoun } from '../vocabulary.js';
-import { DEPARTMENT_WORDS, DETERMINERS, GROUP_NOUNS, NAME_CONNECTORS, NP_MODIFIERS, ORG_NOUNS, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS } from './cue-words.js';
+import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, DEPARTMENT_WORDS, DOCUMENT_NOUNS, EVALUATIVE_VERBS, isSpeakerNoun } from '../vocabulary.js';
+import { DETERMINERS, GROUP_NOUNS, NAME_CONNECTORS, NP_MODIFIERS, ORG_NOUNS, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS } from './cue-words.js';
 import { bareLower, isCapName, isLyAdverb, remitConnector, type Tok } from './tokens.js';
 
 function npWord(t: Tok | undefined): boolean {

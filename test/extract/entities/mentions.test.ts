@@ -184,4 +184,12 @@ describe('the corpus’s word statistics', () => {
     expect(roles('Kiefer, the only junior in the group, was commended.')).toMatchObject({ kiefer: ['only junior'] });
     expect(roles('Happier under new managers, Mays and Mantel are hitting.')).toMatchObject({ mays: [], mantel: [] });
   });
+
+  it('reads "Victim of the accident was X", "two of his sons, John, 17, and Jim, 13", "X, representing Y," and no person in "Minister of External Affairs"', () => {
+    const roles = (text: string) => Object.fromEntries(mentionsOf(text).map(([key, r]) => [key, r]));
+    expect(roles('Victim of the accident was Robert Lee Stansby, 39.')).toMatchObject({ 'robert lee stansby': ['Victim of the accident'] });
+    expect(roles('His wife and two of his sons, John, 17, and Jim, 13, were inside.')).toMatchObject({ john: ['son'], jim: ['son'] });
+    expect(roles('Samuel D. Goodman, representing the Philadelphia Hotel Association, objected.')).toMatchObject({ 'samuel d goodman': ['representing the Philadelphia Hotel Association'] });
+    expect(mentionsOf('Howard C. Greene, Canada’s Minister of External Affairs, spoke.').map(([key]) => key)).not.toContain('affairs');
+  });
 });

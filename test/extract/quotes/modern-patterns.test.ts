@@ -185,4 +185,10 @@ describe('modern news attribution', () => {
       ['Pretty much hamburger', 'Rams'],
     ]);
   });
+
+  it('reads past a dateline and then a fronted phrase naming someone else ("Moscow, June 18 — At a party for President X, Premier Y said: …")', () => {
+    expect(quotesOf('Moscow, June 18 — At a party in the Kremlin for President Sukarto of Indonesia, Premier Krushev pulled out his pockets and said, beaming: “Look, he took everything I had”!')).toEqual([
+      ['Look, he took everything I had', 'Krushev'],
+    ]);
+  });
 });
