@@ -343,7 +343,8 @@ function weekdayCandidates(ctx: Context): Candidate[] {
     // "the Wednesday night starting assignment", "the Friday game": so is one naming a noun after "the".
     // "a luncheon next week in honor of Mrs. X, who celebrates her birthday on Tuesday": a day of the week ahead.
     const after = s.slice(m.index + m[0].length);
-    const occasion = !m[1] && (/['’]s$/.test(m[0]) || (/\bthe\s+$/i.test(s.slice(0, m.index)) && /^\s+(?:(?:morning|afternoon|evening|night)\s+)?\p{Ll}/u.test(after)));
+    // "the body's action of Friday": so is a day a noun is "of".
+    const occasion = !m[1] && (/['’]s$/.test(m[0]) || /\b\p{Ll}{3,}\s+of\s+$/u.test(s.slice(0, m.index)) || (/\bthe\s+$/i.test(s.slice(0, m.index)) && /^\s+(?:(?:morning|afternoon|evening|night)\s+)?\p{Ll}/u.test(after)));
     const ahead = /\b(?:tomorrow|next week)\b/i.test(s.slice(0, m.index));
     const tense = ahead ? 'future' : occasion ? 'nearest' : tenseAt(ctx, m.index, m.index + m[0].length);
     const ymd = resolveWeekday(ctx, target, (m[1] ?? '').toLowerCase(), tense);

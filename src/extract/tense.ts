@@ -29,7 +29,7 @@ interface VerbJson {
 }
 
 /** Words right before a date that schedule it: "scheduled for Friday", "due in March", "set for Friday". */
-const SCHEDULED = /\b(?:scheduled|slated|set (?:to|for)|due|expected|planned|upcoming|coming)\b[^.;]{0,40}$/i;
+const SCHEDULED = /\b(?:scheduled|slated|set (?:to|for)|due|expected|planned|upcoming|coming|to be held|will be held)\b[^.;]{0,40}$/i;
 /**
  * A present-tense intention or expectation before a date in its clause: "Solly plans to open with Jackson … here
  * Friday night", "as many more are expected to prove it again … from 4 to 8 p.m. Sunday".

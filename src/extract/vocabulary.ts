@@ -250,7 +250,8 @@ export const MORE_ROLE_NOUNS: ReadonlySet<string> = words(`
   violinist pianist cellist conductor dancer ballerina composer choreographer
   drummer guitarist bassist keyboardist vocalist frontman frontwoman bandmate band-mate teammate team-mate barrister
   fellow researcher scholar academic expert ranger warden curator pro
-  hoodlum gangster mobster racketeer gunman thug bookmaker slugger letterman
+  hoodlum gangster mobster racketeer gunman thug bookmaker slugger letterman robber burglar thief embezzler swindler
+  forger murderer killer kidnaper kidnapper arsonist smuggler
 `);
 
 /**

@@ -82,7 +82,9 @@ export function splitSentences(text: string): SentenceSpan[] {
         const nextCh = text[next];
         const canOpen = nextCh !== undefined && (/[\p{Lu}\p{N}]/u.test(nextCh) || OPENERS.includes(nextCh) || nextCh === '—' || nextCh === '-');
         // A lone period right before the space may belong to an abbreviation; after a closing quote it ends.
-        const abbreviation = ch === '.' && j === i && isAbbreviation(text, i, end);
+        // "the Woodyard Bros.' Grocery": an abbreviation's plural possessive is no closing quote.
+        const possessive = ch === '.' && j === i + 1 && /['’]/.test(text[j]!) && !/['‘]/.test(text.slice(Math.max(0, i - 80), i));
+        const abbreviation = ch === '.' && (j === i || possessive) && isAbbreviation(text, i, end);
         if (canOpen && !abbreviation) {
           spans.push({ start, end });
           start = next;

@@ -368,4 +368,13 @@ describe('days ahead: what is planned for, expected, announced, next week’s we
     expect(found('The bill amends the National Defense Education Act of 1958.', '1961-06-19')).toEqual([]);
     expect(found('The fees will raise $740,000 now and $2,330,000 more a year after that.', '1961-05-10', { date: '1961-01-01', precision: 'year' })).toEqual([]);
   });
+
+  it('reads "a rally to be held Sept. 8" as ahead and "the body\'s action of Friday" as the nearer Friday', () => {
+    expect(found('Enthusiasm is picking up for a state rally to be held Sept. 8 in Savannah.', '1961-08-17')).toEqual(['Sept. 8=1961-09-08/day']);
+    // 1961-03-06 is a Monday.
+    expect(found("He will offer a resolution Monday to rescind the body's action of Friday in voting itself a raise.", '1961-03-06')).toEqual([
+      'Monday=1961-03-06/day',
+      'Friday=1961-03-03/day',
+    ]);
+  });
 });

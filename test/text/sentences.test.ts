@@ -66,4 +66,8 @@ describe('splitSentences', () => {
       'He left.',
     ]);
   });
+
+  it('does not break after an abbreviation\'s plural possessive ("the Woodyard Bros.\' Grocery")', () => {
+    expect(split("A robbery of the Woodyard Bros.' Grocery, in April of 1959. He left.")).toEqual(["A robbery of the Woodyard Bros.' Grocery, in April of 1959.", 'He left.']);
+  });
 });

@@ -338,7 +338,9 @@ function linkSurnames(
       // Family name first ("Li Qiang … Li said"), or a first name alone: only when exactly one person fits.
       // "Frankie" of "Frank Sinatra", "Bobby" of "Bob Roe": a pet form of the one given name ("-ie", "-y").
       const byFirst = s.words.length === 1 ? (firstNames.get(s.key) ?? firstNames.get(petFormOf(s.key)) ?? []).filter((p) => p !== s) : [];
-      if (byFirst.length === 1 && !lexiconKind(s.key) && kindOf(s.key)[1] < 5)
+      // Only within the articles that name the person in full: another story's "Karen" is someone else.
+      const told = new Set(byFirst[0]?.mentions.map((m) => m.article));
+      if (byFirst.length === 1 && !lexiconKind(s.key) && kindOf(s.key)[1] < 5 && s.mentions.every((m) => told.has(m.article)))
         clusters.union(s.key, byFirst[0]!.key);
       // "Bevo" of "Bob (Bevo) Nordmann": the nickname in brackets of exactly one person.
       if (s.words.length === 1) {

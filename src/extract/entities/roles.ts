@@ -71,6 +71,8 @@ const STANDING_WORDS = new Set('freshman sophomore junior senior rookie veteran 
 const OBJECT_ROLE_VERBS = new Set(
   'hire hires hired appoint appoints appointed name names named elect elects elected choose chooses chose chosen select selects selected employ employs employed sign signs signed install installs installed confirm confirms confirmed nominate nominates nominated retain retains retained recruit recruits recruited re-elected reelected tap taps tapped pick picks picked'.split(' '),
 );
+/** Passives whose "as" gives the subject a role: "was listed as the mayor's attorney", "is named as chairman". */
+const PASSIVE_ROLE_VERBS = new Set('listed named appointed elected chosen identified hired designated installed confirmed nominated'.split(' '));
 /** People by relation, a role only after whose they are ("his school friend X", "her former partner X"). */
 const RELATION_NOUNS = new Set(
   (
@@ -396,7 +398,9 @@ export abstract class RoleReaders extends NameSpans {
       }
       if (!t.cap && determiner && j === i && /^(?:only|lone|sole)$/.test(t.key)) continue; // "the only junior in the group"
       if (!t.cap && (LOOSE_APPOSITIVE_STOPS.has(t.key) || (STOP_WORDS.has(t.key) && t.key !== 'of'))) break;
-      if (!t.cap && SPEECH_VERBS.has(t.key)) break;
+      // "state GOP chairman": a speech verb before a name or a role is its modifier.
+      const next = toks[j + 1];
+      if (!t.cap && SPEECH_VERBS.has(t.key) && !(next?.word && (next.cap || isRoleNoun(next.key)))) break;
       if (t.key === 'of') break;
       // "wife of an engineer and mother of a son": a kinship followed by whose it is needs no determiner.
       if (isRoleNoun(t.key) || (KINSHIP_NOUNS.has(t.key) && (determiner || (j === i && toks[j + 1]?.key === 'of')))) headEnd = j;
@@ -434,6 +438,12 @@ export abstract class RoleReaders extends NameSpans {
       const next = this.byFirst.get(k + 1);
       if (!next) return;
       k = next.last + 1;
+    }
+    // "Henry L. Bowden was listed on the petition as the mayor's attorney": a passive that gives the subject a role.
+    if (/^(?:is|was|were|are)$/.test(toks[k]?.key ?? '') && PASSIVE_ROLE_VERBS.has(toks[k + 1]?.key ?? '')) {
+      let a = k + 2;
+      while (a < toks.length && a - k < 9 && toks[a]!.key !== 'as' && toks[a]!.text !== ',' && toks[a]!.text !== '.') a++;
+      if (toks[a]?.key === 'as') k = a;
     }
     if (toks[k]?.key !== 'as' || toks[k]!.cap) return;
     let i = k + 1;
@@ -491,12 +501,27 @@ export abstract class RoleReaders extends NameSpans {
    */
   protected copulaRoleBefore(first: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
+    // "…: Ann Wegener, Madison; and Shelby Carlson, Cleveland": in a list of items with details, a name right after
+    // an item's comma is its detail (a school, a town), not another item.
+    if (toks.some((t) => t.text === ';')) {
+      let b = first - 1;
+      while (b >= 0 && (toks[b]!.text === '.' || HONORIFICS.has(toks[b]!.key))) b--;
+      if (toks[b]?.text === ',') return;
+    }
     let j = first - 1;
     // Back over honorifics and the earlier names of a list ("Mr. and Mrs. A and Mr. and Mrs. B").
     for (let guard = 0; j >= 0 && guard < 40; guard++) {
       const t = toks[j]!;
       if (HONORIFICS.has(t.key) || t.text === '.' || t.text === ',' || t.text === ':' || (t.key === 'and' && !t.cap)) {
         j--;
+        continue;
+      }
+      // "are: Kathleen Mason, Jefferson high school; Phil Reifenrath, …": back over an earlier item's details.
+      if (t.text === ';') {
+        let c = j - 1;
+        while (c > 0 && j - c < 8 && toks[c]!.text !== ',' && toks[c]!.text !== ';' && toks[c]!.text !== ':') c--;
+        if (toks[c]?.text !== ',') break;
+        j = c - 1;
         continue;
       }
       // "were: Art Hambric, …": a list's first given name that the sentence-start reading dropped.
@@ -590,7 +615,7 @@ export abstract class RoleReaders extends NameSpans {
     for (let h = s; h < copula && h - s < 3; h++) {
       const t = toks[h]!;
       if (!t.word) return null;
-      const singular = t.cap ? null : singularRole(t.key);
+      const singular = t.cap && h > 0 ? null : singularRole(t.key);
       if (!singular) continue;
       for (let v = h + 1; v < copula; v++) if (toks[v]!.word && /^(?:is|are|was|were)$/.test(toks[v]!.key)) return null;
       const modifiers = h > s ? `${this.text.slice(toks[s]!.start, toks[h - 1]!.end)} ` : '';
@@ -724,13 +749,22 @@ export abstract class RoleReaders extends NameSpans {
       evidence.appositive++;
       return;
     }
-    // "Ben Stein, 47, who …": past an age.
-    const who = toks[last + 1]?.text === ',' && /^\d{1,3}$/.test(toks[last + 2]?.text ?? '') && toks[last + 3]?.text === ',' ? last + 4 : last + 2;
+    // "Ben Stein, 47, who …": past an age; "Ivan Allen Jr., who …": past a suffix's period.
+    const closed = toks[last + 1]?.text === '.' && NAME_SUFFIXES.has(toks[last]!.key) ? last + 1 : last;
+    const who = toks[closed + 1]?.text === ',' && /^\d{1,3}$/.test(toks[closed + 2]?.text ?? '') && toks[closed + 3]?.text === ',' ? closed + 4 : closed + 2;
     if (toks[who - 1]?.text !== ',' || !/^who(?:se)?$/.test(toks[who]?.key ?? '') || toks[who]!.cap) return;
     evidence.appositive++;
     const verb = toks[who + 1];
     if (roles.length > 0 || !verb?.word) return;
     if (!TRADE_VERBS.has(verb.key)) {
+      // "Ivan Allen Jr., who became a candidate in the Sept. 13 primary": the role a copula gives in the clause.
+      if (/^(?:became|becomes|is|was)$/.test(verb.key) && /^(?:a|an|the)$/.test(toks[who + 2]?.key ?? '')) {
+        const head = toks[who + 3];
+        if (head?.word && !head.cap && isRoleNoun(head.key)) {
+          roles.push(head.text);
+          return;
+        }
+      }
       this.asRoleInClause(who + 2, roles);
       return;
     }
@@ -801,7 +835,7 @@ export abstract class RoleReaders extends NameSpans {
         j--;
         continue;
       }
-      if (t.text === ',') {
+      if (t.text === ',' || t.text === '—' || t.text === ':') {
         const before = toks[j - 1];
         if (before?.word && !before.cap && (singularRole(before.key) || KIN_PLURALS.has(before.key))) {
           head = j - 1;

@@ -831,4 +831,12 @@ describe('court sides and neighbours (issue 16)', () => {
     expect(entity(index, 'Bob (Bevo) Nordby').aliases).toContain('Bevo');
     expect(names(index, 'person')).toEqual(expect.arrayContaining(['John Bening', 'Mrs. Bening']));
   });
+
+  it('does not take another story\'s bare given name for a person named in full elsewhere ("Karen" is not "Karen Kolby")', () => {
+    const index = EntityIndex.build([
+      makeArticle({ id: '1961-05-06-family.md', body: 'They have three daughters — Pamela, 3, Karen, 2, and Shari, five months.' }),
+      makeArticle({ id: '1961-08-26-delegation.md', body: 'Members of the delegation are: Karen Kolby, Franklin; and Ann Weg, Grant.' }),
+    ]);
+    expect(entity(index, 'Karen Kolby').aliases).not.toContain('Karen');
+  });
 });

@@ -192,4 +192,25 @@ describe('the corpus’s word statistics', () => {
     expect(roles('Samuel D. Goodman, representing the Philadelphia Hotel Association, objected.')).toMatchObject({ 'samuel d goodman': ['representing the Philadelphia Hotel Association'] });
     expect(mentionsOf('Howard C. Greene, Canada’s Minister of External Affairs, spoke.').map(([key]) => key)).not.toContain('affairs');
   });
+
+  it('reads "X, state GOP chairman,", "Advisors for the company were A and B", "five daughters — A, 5, B, 4", "who became a candidate", "was listed … as the mayor\'s attorney" and "convicted bank robber X"', () => {
+    const roles = (text: string) => Object.fromEntries(mentionsOf(text).map(([key, r]) => [key, r]));
+    expect(roles('Robert Snowden, state GOP chairman, said so.')).toMatchObject({ 'robert snowden': ['state GOP chairman'] });
+    expect(roles('Advisors for the winning company were John K. Morrow and William H. Baxter.')).toMatchObject({ 'john k morrow': ['advisor'], 'william h baxter': ['advisor'] });
+    expect(roles('They have five daughters — Glenda Rae, 4, Pamela, 3, and Shari, five months.')).toMatchObject({ 'glenda rae': ['daughter'], pamela: ['daughter'] });
+    expect(roles('He will be succeeded by Ivan Allard Jr., who became a candidate in the primary.')).toMatchObject({ 'ivan allard jr': ['candidate'] });
+    expect(roles("Henry L. Bowdon was listed on the petition as the mayor's attorney.")).toMatchObject({ 'henry l bowdon': ["mayor's attorney"] });
+    expect(roles('The wife of convicted bank robber Lawrence G. Huntly was arrested.')).toMatchObject({ 'lawrence g huntly': ['bank robber'] });
+  });
+
+  it('reads a list of items with details after a plural role and a copula ("are: A, Jefferson high school; B, Madison; and C, Cleveland")', () => {
+    const roles = (text: string) => Object.fromEntries(mentionsOf(text).map(([key, r]) => [key, r]));
+    expect(roles('Other members of the delegation are: Kathleen Masters, Jefferson high school; Phil Reifen, Madison; and Shelby Carl, Cleveland.')).toMatchObject({
+      'kathleen masters': ['member'],
+      'phil reifen': ['member'],
+      'shelby carl': ['member'],
+      madison: [],
+      cleveland: [],
+    });
+  });
 });
