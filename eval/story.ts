@@ -2,7 +2,7 @@
 // through the JSON CLI (`src/cli.ts timeline|who|quote --json --corpus DIR`), the grader's path.
 // Run: npx tsx eval/story.ts [--set NAME ...] [--verbose] [--json] [--root DIR]
 //   --verbose lists the misses of the sets that are tuned on (seeds, brown-press); add --holdout-details to list
-//   them for the held-out set too (brown-fresh7). --root DIR scores another checkout's CLI (the code before a change).
+//   them for the held-out set too (brown-fresh13). --root DIR scores another checkout's CLI (the code before a change).
 // Exit code 1: a gold problem (a quote or person no article holds) or CLI output that is not the expected JSON.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
