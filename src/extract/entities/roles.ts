@@ -487,9 +487,6 @@ export abstract class RoleReaders extends NameSpans {
     const modifier = (t: NameToken | undefined): boolean =>
       t !== undefined && t.word && !t.possessive && (TITLE_MODIFIERS.has(t.key) || isDemonym(t.key) || (!t.cap && !STOP_WORDS.has(t.key) && !DETERMINERS.has(t.key) && isRoleModifierWord(t.key) && !lexiconTags(t.key).some((tag) => /Verb|Infinitive|Tense|Gerund|Participle/.test(tag))));
     while (s > 0 && head - s < 3 && modifier(toks[s - 1])) s--;
-    // "happier under new managers, Mays and Mantle": a role that is a preposition's object is not the names'.
-    const prep = toks[s - 1];
-    if (prep?.word && !prep.cap && /^(?:under|by|with|from|for|to|against|behind|beside|without|about|after|before)$/.test(prep.key)) return;
     const modifiers = s < head ? `${this.text.slice(toks[s]!.start, toks[head - 1]!.end)} ` : '';
     roles.push(`${modifiers}${singular}`);
     evidence.title++;
@@ -667,7 +664,8 @@ export abstract class RoleReaders extends NameSpans {
     let end = last + 2;
     for (let j = last + 3; j < toks.length && j - last < 12; j++) {
       const t = toks[j]!;
-      if (t.text === ',' || t.text === ';' || (!t.word && t.text !== '.') || (!t.cap && /^(?:to|since|and|who|which|that)$/.test(t.key))) break;
+      // "Jones owned the building until 1958": a time after the trade is no part of it.
+      if (t.text === ',' || t.text === ';' || (!t.word && t.text !== '.') || (!t.cap && /^(?:to|since|and|who|which|that|until|till|before|after|during|when|while)$/.test(t.key))) break;
       if (t.text === '.') break;
       end = j;
     }

@@ -3,7 +3,7 @@
 // and a unit that only introduces the next one ("X said:"). The speaker phrase is resolved by the article context.
 import { ATTRIBUTION_SPEECH_VERBS, DOCUMENT_NOUNS, EVALUATIVE_VERBS, SPEECH_NOUNS } from '../vocabulary.js';
 import type { ArticleContext } from './article-context.js';
-import { DETERMINERS, SUBJECT_PRONOUNS, VERB_SKIP } from './cue-words.js';
+import { DETERMINERS, PASSIVE_SPEECH, SUBJECT_PRONOUNS, VERB_SKIP } from './cue-words.js';
 import { isNounHead, nounPhraseBackward, nounPhraseForward } from './noun-phrases.js';
 import type { Speaker, Unit } from './speakers.js';
 import { bareLower, capRunEnd, isCapName, skipBackward, skipForward, type Tok } from './tokens.js';
@@ -22,8 +22,6 @@ function isVerbAt(t: Tok[], k: number, verbs: ReadonlySet<string>): boolean {
   return (/^(?:went|goes|go|going)$/.test(tok.lower) && t[k + 1]?.lower === 'on') || (/^(?:pointed|points|pointing)$/.test(tok.lower) && t[k + 1]?.lower === 'out');
 }
 
-/** Participles of speech that take "as “…” by X" in the passive: "described as “heartbreaking” by the department". */
-const PASSIVE_SPEECH = words('described called termed dubbed labelled labeled branded characterized characterised hailed praised criticized criticised denounced');
 /** Nouns of a commitment or a demand whose words a quotation gives: "with a pledge “to …”". */
 const PLEDGE_NOUNS = words('pledge pledges promise promises vow vows plea appeal call demand warning assurance');
 /** What a person "makes" or "issues" before a quotation that follows it ("made a statement", "issued a declaration"). */

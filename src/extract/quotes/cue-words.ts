@@ -88,3 +88,6 @@ export const COMMON_TAGS = new Set([
   'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Modal', 'Copula', 'QuestionWord', 'Expression', 'Singular',
   'Uncountable', 'Date', 'Duration', 'Participle', 'Noun', 'Negative', 'Verb', 'Cardinal', 'TextValue',
 ]);
+
+/** Participles of speech that take "as “…” by X" in the passive: "described as “heartbreaking” by the department". */
+export const PASSIVE_SPEECH = words('described called termed dubbed labelled labeled branded characterized characterised hailed praised criticized criticised denounced');

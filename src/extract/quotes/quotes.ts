@@ -6,6 +6,7 @@ import { normalizeWord, terms } from '../../text/terms.js';
 import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, HONORIFICS, TITLE_MODIFIERS } from '../vocabulary.js';
 import { ArticleContext } from './article-context.js';
 import { Attributor } from './attributor.js';
+import { PASSIVE_SPEECH } from './cue-words.js';
 import type { SpeakerResolver, Unit } from './speakers.js';
 import { tokenize, type QuoteSpan } from './tokens.js';
 import { pushPosition } from '../timeline.js';
@@ -224,7 +225,8 @@ function isLabel(body: string, span: QuoteSpan): boolean {
   const before = body.slice(Math.max(0, span.start - 60), span.start);
   const m = /(?:\b(\p{L}+)\s+as\s+an?|\bso-called)\s*[“"‘]$/iu.exec(before);
   if (!m) return false;
-  return !(m[1] && /^(?:described|called|termed|dubbed|labell?ed|branded|characteri[sz]ed|hailed|praised|critici[sz]ed|denounced|known|referred|regarded|seen|viewed|portrayed|cast|depicted)$/i.test(m[1]));
+  const verb = m[1]?.toLowerCase();
+  return !(verb && (PASSIVE_SPEECH.has(verb) || /^(?:known|referred|regarded|seen|viewed|portrayed|cast|depicted)$/.test(verb)));
 }
 
 /** The inverted verbs of a report's lead-in ("Said X:", "Added X:"). */

@@ -213,4 +213,8 @@ describe('the corpus’s word statistics', () => {
       cleveland: [],
     });
   });
+
+  it('ends a trade read from a past verb before a time ("Jones owned the building until 1958")', () => {
+    expect(mentionsOf('Tom Jonas owned the building until 1958.').find(([k]) => k === 'tom jonas')?.[1]).toEqual(['owned the building']);
+  });
 });
