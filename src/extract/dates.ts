@@ -201,9 +201,9 @@ function isYearUse(text: string, start: number, end: number): boolean {
   if (/^\s+models?\b/i.test(after)) return false; // "his 1958 model automobile"
   // "the National Defense Education Act of 1958": the year names a law.
   if (/\b(?:Act|Acts|Law|Treaty|Accord|Agreement|Convention|Amendment|Charter)\s+of\s+$/.test(text.slice(Math.max(0, start - 20), start))) return false;
+  if (/^\s*[x×]\s*\d/.test(after) || /\d\s*[x×]\s*$/.test(text.slice(0, start))) return false; // "1800 x 1920": a size
   // "His best years were 1954 when he hit …", "one sensational season, 1959, when he …": a year something happened in.
   if (/^,?\s+when\b/.test(after) || /\b(?:season|year|campaign)s?,\s*$/i.test(text.slice(Math.max(0, start - 12), start))) return true;
-  if (/^\s*[x×]\s*\d/.test(after) || /\d\s*[x×]\s*$/.test(text.slice(0, start))) return false; // "1800 x 1920": a size
   if (/^['’]s\b/.test(after)) return true;
   const next = wordAfter(text, end);
   const startsWithWord = /^\s+[\p{L}]/u.test(after);

@@ -81,6 +81,11 @@ export const TRAILING_ORG_NOUNS: ReadonlySet<string> = set(
 /** Lower-case nouns after which the capitalised words before them are a place ("their one-room Anne Arundel county home"). */
 export const TRAILING_PLACE_NOUNS: ReadonlySet<string> = set('county township parish province road street avenue drive boulevard lane');
 
+/** A kind of place in the plural ("counties", "cities", "parishes"): after or before a list of their names. */
+export function isPluralPlaceNoun(key: string): boolean {
+  return [key.replace(/ies$/, 'y'), key.replace(/es$/, ''), key.replace(/s$/, '')].some((w) => w !== key && (TRAILING_PLACE_NOUNS.has(w) || PLACE_CUES.has(w)));
+}
+
 /**
  * Nouns that end a place's name but also end surnames ("Scott Field", "Hyannis Port", "City Hall" — but "Ray
  * Field", "Arsenio Hall"): a place unless the text gives evidence of a person.

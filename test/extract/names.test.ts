@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   hasOrgCue,
   hasPlaceCue,
+  isPluralPlaceNoun,
   headTakesOf,
   isCalendarWord,
   isCommonPlural,
@@ -99,5 +100,12 @@ describe('sentence-initial capitals', () => {
 describe('typed names', () => {
   it('typoBudget: none up to 3 letters, one up to 6, two beyond', () => {
     expect(['us', 'ram', 'rama', 'xhacka', 'zakharova'].map(typoBudget)).toEqual([0, 0, 1, 1, 2]);
+  });
+
+  it('takes "Hotel X" and "Camp X" for places by their first word, and "counties", "parishes", "cities" for plural kinds of place', () => {
+    expect(hasPlaceCue(['hotel', 'warrick'])).toBe(true);
+    expect(hasPlaceCue(['camp', 'david'])).toBe(true);
+    expect(['counties', 'parishes', 'cities', 'townships'].map(isPluralPlaceNoun)).toEqual([true, true, true, true]);
+    expect(['owners', 'county', 'states'].map(isPluralPlaceNoun)).toEqual([false, false, false]);
   });
 });

@@ -322,6 +322,14 @@ function linkSurnames(
   for (const list of bySurname.values())
     for (const p of list)
       if (!(firstNames.get(p.words[0]!) ?? []).includes(p)) pushTo(firstNames, p.words[0]!, p);
+  // "Bob (Bevo) Nordmann" → "bevo"; "Long Jim Barnes" → "long jim": the short forms that may stand for one person.
+  const byNickname = new Map<string, NameStats[]>();
+  const byOpening = new Map<string, NameStats[]>();
+  for (const p of new Set([...bySurname.values()].flat())) {
+    for (const surface of p.surfaces.keys())
+      for (const m of surface.matchAll(/\(([\p{L}'’-]+)\)/gu)) if (!byNickname.get(nameKey(m[1]!))?.includes(p)) pushTo(byNickname, nameKey(m[1]!), p);
+    for (let k = 2; k < p.words.length; k++) pushTo(byOpening, p.words.slice(0, k).join(' '), p);
+  }
   const reassigned = new Map<MentionRef, string>();
   for (const s of names.values()) {
     const last = surnameOf(s.words);
@@ -343,15 +351,11 @@ function linkSurnames(
       if (byFirst.length === 1 && !lexiconKind(s.key) && kindOf(s.key)[1] < 5 && s.mentions.every((m) => told.has(m.article)))
         clusters.union(s.key, byFirst[0]!.key);
       // "Bevo" of "Bob (Bevo) Nordmann": the nickname in brackets of exactly one person.
-      if (s.words.length === 1) {
-        const nicknamed = [...new Set([...bySurname.values()].flat())].filter((p) => p !== s && [...p.surfaces.keys()].some((f) => new RegExp(`\\(${s.words[0]}\\)`, 'i').test(f)));
-        if (nicknamed.length === 1) clusters.union(s.key, nicknamed[0]!.key);
-      }
+      const nicknamed = s.words.length === 1 ? (byNickname.get(s.key) ?? []).filter((p) => p !== s) : [];
+      if (nicknamed.length === 1) clusters.union(s.key, nicknamed[0]!.key);
       // "Long Jim" of "Long Jim Barnes": a name of two words or more that opens exactly one longer person's name.
-      if (s.words.length >= 2 && kindOf(s.key)[0] === 'person') {
-        const longer = [...new Set([...bySurname.values()].flat())].filter((p) => p !== s && p.words.length > s.words.length && s.words.every((w, k) => p.words[k] === w));
-        if (longer.length === 1) clusters.union(s.key, longer[0]!.key);
-      }
+      const longer = s.words.length >= 2 && kindOf(s.key)[0] === 'person' ? (byOpening.get(s.key) ?? []).filter((p) => p !== s) : [];
+      if (longer.length === 1) clusters.union(s.key, longer[0]!.key);
       continue;
     }
     // A name that is a place or organisation in its own right ("Washington") is not taken for a surname, nor is

@@ -1,7 +1,7 @@
 // One sentence → the names it mentions, each with the evidence news prose gives about what it names:
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
 import { casedWords, withoutPossessive } from '../../text/terms.js';
-import { STATE_ABBREVIATIONS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isGivenName, isLexiconLastName, isModifiedNoun, lexiconKind } from '../names.js';
+import { STATE_ABBREVIATIONS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, lexiconKind } from '../names.js';
 import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../vocabulary.js';
 import { BETWEEN_SUBJECT_AND_VERB, type Span } from './name-spans.js';
 import { RoleReaders, TENURE_WORDS } from './roles.js';
@@ -86,8 +86,6 @@ export interface WordStats {
 const PLACE_PREPOSITIONS = new Set('in at near across throughout outside inside from into'.split(' '));
 const ALIAS_PHRASES = [['also', 'known', 'as'], ['known', 'as'], ['or']];
 /** Titles of an elected member, whose "for X" is the seat ("the MP for Bristol East"). */
-/** Kinds of place in the plural, after or before a list of their names ("Troup and Bryan counties"). */
-const PLURAL_PLACE_NOUNS = new Set('counties parishes provinces states cities towns townships districts islands regions villages boroughs'.split(' '));
 const SEAT_TITLES = new Set('mp mep msp mla mp-elect councillor cllr representative congressman congresswoman senator member'.split(' '));
 
 /** Collect, over all sentences, which words appear lower-case and which capitalised mid-sentence. */
@@ -143,7 +141,7 @@ class SentenceScanner extends RoleReaders {
         const after = toks[group.at(-1)!.last + 1];
         const dash = toks[group[0]!.first - 1];
         const before = dash && /^[—–:]$/.test(dash.text) ? toks[group[0]!.first - 2] : undefined;
-        if ((after?.word && !after.cap && PLURAL_PLACE_NOUNS.has(after.key)) || (before?.word && !before.cap && PLURAL_PLACE_NOUNS.has(before.key))) {
+        if ((after?.word && !after.cap && isPluralPlaceNoun(after.key)) || (before?.word && !before.cap && isPluralPlaceNoun(before.key))) {
           for (const x of group) {
             x.mention!.evidence.placePrep += 3;
             x.mention!.evidence.address++;

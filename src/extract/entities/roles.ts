@@ -66,7 +66,7 @@ const PLAYING_POSITIONS = new Set('center centre guard end tackle forward back l
 /** A student's or player's class, a role as the head of an appositive ("Kieffer, the only junior in the group,"). */
 const CLASS_NOUNS = new Set('freshman sophomore junior senior rookie'.split(' '));
 /** A player's class or standing before a position: "sophomore center", "veteran guard". */
-const STANDING_WORDS = new Set('freshman sophomore junior senior rookie veteran starting reserve regular defensive offensive'.split(' '));
+const STANDING_WORDS = new Set([...CLASS_NOUNS, ...'veteran starting reserve regular defensive offensive'.split(' ')]);
 /** Verbs whose object takes the role after "as": "hired Smith as coach", "named Jones as chairman". */
 const OBJECT_ROLE_VERBS = new Set(
   'hire hires hired appoint appoints appointed name names named elect elects elected choose chooses chose chosen select selects selected employ employs employed sign signs signed install installs installed confirm confirms confirmed nominate nominates nominated retain retains retained recruit recruits recruited re-elected reelected tap taps tapped pick picks picked'.split(' '),

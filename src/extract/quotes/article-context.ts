@@ -875,10 +875,11 @@ export class ArticleContext implements RunContext {
       // apart (former, a capitalised institution, an age) and names nobody else is the person quoted just before.
       if (isSpeakerNoun(headWord) && !ORG_NOUNS.has(headWord) && !ownerPronoun && i === 1 && np[0]!.lower === 'the') {
         // "says the handsome food expert": a describing adjective (not a rank: "the senior official") marks one too.
-        const describing = (t: Tok): boolean => t !== head && !NP_MODIFIERS.has(t.lower) && !isSpeakerNoun(t.lower) && lexiconTags(t.lower).includes('Adjective') && !lexiconTags(t.lower).includes('Demonym');
-        const marked = rest.some((t) => t.type === 'word' && !t.cap && (DESCRIPTION_MARKS.has(t.lower) || /-year-old$/.test(t.lower) || describing(t)));
+        const lower = rest.filter((t) => t.type === 'word' && !t.cap);
+        const describing = lower.some((t) => t !== head && !NP_MODIFIERS.has(t.lower) && !isSpeakerNoun(t.lower) && lexiconTags(t.lower).includes('Adjective') && !lexiconTags(t.lower).includes('Demonym'));
+        const marked = describing || lower.some((t) => DESCRIPTION_MARKS.has(t.lower) || /-year-old$/.test(t.lower));
         if (marked || (run.length > 0 && !runIsPlace)) {
-          const previous = this.previousSpeaker(u) ?? (rest.some((t) => t.type === 'word' && !t.cap && describing(t)) ? this.lastPersonQuoted(u) : null);
+          const previous = this.previousSpeaker(u) ?? (describing ? this.lastPersonQuoted(u) : null);
           if (previous) return previous;
         }
       }

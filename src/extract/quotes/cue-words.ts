@@ -41,7 +41,6 @@ export const NP_MODIFIERS = words(`
 /** Particles that join the parts of a name: "Secretary of State", "Ursula von der Leyen". */
 export const NAME_CONNECTORS = words('of for de del della di da du dos das von van der den la le bin ibn al el ben y');
 
-
 /** Head words of organisation names: "US State Department", "Acme Corp.". */
 export const ORG_HEADS = words(`
   ministry department council agency office commission committee court police army forces force navy guard

@@ -178,33 +178,30 @@ export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] 
   const bySentences = sentencesByParagraph(article);
   const out: Quote[] = [];
   const seen = new Set<number>();
+  /** The speaker of the quotation `index` at token `qi` of `u`; the unit keeps it for the quotations that go on. */
+  const attribute = (u: Unit, qi: number, span: QuoteSpan, index: number): Unit['speaker'] => {
+    // "“Said Secretary Hodges: ‘It's a tough …’", "“Hodges predicted: ‘I think …’": a quoted report whose own words
+    // give a quotation nested in it to its speaker — the nested words are that person's; the report's next
+    // paragraph goes on with the reporter, not with them.
+    const nested = nestedReportSpeaker(ctx, u, span, article.body);
+    let found = nested ?? attributor.inUnit(u, qi);
+    if (found === undefined && isStandalone(u, qi)) found = inherited(ctx, attributor, u, spans, index, article.body);
+    // "…recommended that: (1) … (2) Fulton legislators “work with …”": a list item goes on with the list's speaker.
+    if (found === undefined && isListItem(u)) found = listSpeaker(ctx, u);
+    // "President Obama also said:" then a bulleted paragraph per point: "He would speak “bluntly” against …".
+    if (found === undefined) found = bulletSpeaker(ctx, attributor, u);
+    if (found === undefined) found = firstPersonGoesOn(ctx, u, qi, article.body.slice(span.start, span.end));
+    const speaker = found ?? null;
+    if (speaker && !nested) u.speaker = speaker;
+    return speaker;
+  };
   for (const u of ctx.units) {
     u.tokens.forEach((tok, qi) => {
       if (tok.type !== 'quote' || seen.has(tok.quote)) return;
       seen.add(tok.quote);
       const span = spans[tok.quote]!;
-      // "“Said Secretary Hodges: ‘It's a tough …’", "“Hodges predicted: ‘I think …’": a quoted report whose own words
-      // give a quotation nested in it to its speaker — the nested words are that person's; the report's next
-      // paragraph goes on with the reporter, not with them.
-      const nested = nestedReportSpeaker(ctx, u, span, article.body);
       // "who collected big fees as a “labor consultant”", "the so-called “Freedom Riders”": a label, nobody's words.
-      if (isLabel(article.body, span)) {
-        const range = citationRange(bySentences.get(span.paragraph) ?? [], span);
-        const text = article.body.slice(span.start, span.end);
-        const quote: Quote = { text, speaker: null, citation: cite(article, range.start, range.end) };
-        if (SHORT_QUOTE.test(text)) quote.sentence = article.body.slice(range.start, range.end);
-        out.push(quote);
-        return;
-      }
-      let found = nested ?? attributor.inUnit(u, qi);
-      if (found === undefined && isStandalone(u, qi)) found = inherited(ctx, attributor, u, spans, tok.quote, article.body);
-      // "…recommended that: (1) … (2) Fulton legislators “work with …”": a list item goes on with the list's speaker.
-      if (found === undefined && isListItem(u)) found = listSpeaker(ctx, u);
-      // "President Obama also said:" then a bulleted paragraph per point: "He would speak “bluntly” against …".
-      if (found === undefined) found = bulletSpeaker(ctx, attributor, u);
-      if (found === undefined) found = firstPersonGoesOn(ctx, u, qi, article.body.slice(span.start, span.end));
-      const speaker = found ?? null;
-      if (speaker && !nested) u.speaker = speaker;
+      const speaker = isLabel(article.body, span) ? null : attribute(u, qi, span, tok.quote);
       const range = citationRange(bySentences.get(span.paragraph) ?? [], span);
       const text = article.body.slice(span.start, span.end);
       const quote: Quote = { text, speaker: speaker?.name ?? null, citation: cite(article, range.start, range.end) };
