@@ -732,11 +732,96 @@ const FRESH13: Selection[] = [
   },
 ];
 
+
+// Session 11's blind sets: later stories of the Baltimore Sun (ca19), Detroit News (ca21), Oregonian (ca10),
+// Baltimore Sun sports (ca11) and Rocky Mountain News (ca13) samples.
+const FRESH14: Selection[] = [
+  {
+    sample: 'ca19', from: 7, to: 11, source: 'The Sun, Baltimore, January 8, 1961, p. 36 ("Bandit Strikes ...")',
+    title: 'A bandit pistol-whips a cab driver',
+    date: '1961-01-08', slug: 'bandit-strikes-cab-driver',
+  },
+  {
+    sample: 'ca19', from: 32, to: 40, source: 'The Sun, Baltimore, January 8, 1961, p. 36 ("Deficiencies Seen", by James S. Keat)',
+    title: 'Councilman sees deficiencies in snow clearance',
+    date: '1961-01-08', slug: 'snow-deficiencies',
+  },
+  {
+    sample: 'ca19', from: 41, to: 49, source: 'The Sun, Baltimore, January 8, 1961, p. 36 ("Slain Pair\'s Son")',
+    title: 'The son of a slain couple is sent to a hospital',
+    date: '1961-01-08', slug: 'slain-pair-son',
+  },
+  {
+    sample: 'ca19', from: 50, to: 56, source: 'The Sun, Baltimore, January 8, 1961, p. 36 ("Simpkins Chosen", by Charles Whiteford)',
+    title: 'Simpkins chosen as Secretary of State',
+    date: '1961-01-08', slug: 'simpkins-chosen',
+  },
+  {
+    sample: 'ca21', from: 39, to: 45, source: 'The Detroit News, April 19, 1961, p. 3-A ("Wild Driver Tripped")',
+    title: 'A safety patrol boy helps catch a reckless driver',
+    date: '1961-04-19', slug: 'wild-driver-tripped',
+  },
+  {
+    sample: 'ca21', from: 46, to: 58, source: 'The Detroit News, April 19, 1961, p. 3-A ("Showdown Is Near")',
+    title: 'The crisis in Laos nears a showdown',
+    date: '1961-04-19', slug: 'laos-showdown',
+  },
+  {
+    sample: 'ca21', from: 59, to: 68, source: 'The Detroit News, April 19, 1961, p. 3-A ("2 Yanks Executed")',
+    title: 'Two Americans executed in Cuba',
+    date: '1961-04-19', slug: 'two-americans-executed',
+  },
+];
+
+const FRESH15: Selection[] = [
+  {
+    sample: 'ca10', from: 0, to: 2, source: 'The Oregonian, October 24, 1961, p. 8 ("DA Selects ...")',
+    title: 'A temporary assistant district attorney is appointed',
+    date: '1961-10-24', slug: 'da-selects-assistant',
+  },
+  {
+    sample: 'ca10', from: 25, to: 30, source: 'The Oregonian, October 24, 1961, p. 8 ("War Mothers Plan ...")',
+    title: 'Governor Hatfield to greet the war mothers',
+    date: '1961-10-24', slug: 'war-mothers-hatfield',
+  },
+  {
+    sample: 'ca10', from: 34, to: 37, source: 'The Oregonian, November 29, 1961, p. 12 ("Labor Chief ...")',
+    title: 'Secretary of Labor Goldberg to speak in Portland',
+    date: '1961-11-29', slug: 'goldberg-to-speak',
+  },
+  {
+    sample: 'ca10', from: 38, to: 40, source: 'The Oregonian, November 29, 1961, p. 12 ("11 Enter Race")',
+    title: 'Eleven candidates for the water district board',
+    date: '1961-11-29', slug: 'water-board-race',
+  },
+  {
+    sample: 'ca10', from: 70, to: 76, source: 'The Oregonian, October 24, 1961, p. 8 ("Judge In Fraud Trial")',
+    title: 'The judge in the insurance fraud trial denies all motions',
+    date: '1961-10-24', slug: 'fraud-trial-motions',
+  },
+  {
+    sample: 'ca11', from: 51, to: 56, source: 'The Sun, Baltimore, March 18, 1961, p. 15 ("Garden Fresh Wins", by William Boniface)',
+    title: 'Garden Fresh wins at Bowie',
+    date: '1961-03-18', slug: 'garden-fresh-wins',
+  },
+  {
+    sample: 'ca11', from: 57, to: 61, source: 'The Sun, Baltimore, March 18, 1961, p. 18 ("Kerr Breaks 600-Yard")',
+    title: 'George Kerr sets a 600-yard record',
+    date: '1961-03-18', slug: 'kerr-600-yard',
+  },
+  {
+    sample: 'ca13', from: 14, to: 21, source: 'Rocky Mountain News, May 2, 1961, p. 50 ("Billy Gardner\'s Double")',
+    title: 'The Twins beat the White Sox',
+    date: '1961-05-02', slug: 'twins-beat-white-sox',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
   'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6, 'brown-fresh7': FRESH7,
   'brown-fresh8': FRESH8, 'brown-fresh9': FRESH9, 'brown-fresh10': FRESH10, 'brown-fresh11': FRESH11,
   'brown-fresh12': FRESH12, 'brown-fresh13': FRESH13,
+  'brown-fresh14': FRESH14, 'brown-fresh15': FRESH15,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
