@@ -249,6 +249,34 @@ const MORE_GIVEN_NAMES: ReadonlySet<string> = set(`
   morris cliff lee rocky hal jock
 `);
 
+/**
+ * English pet forms of given names that are not made by a suffix ("Jim" of "James", "Bill" of "William"), by the
+ * formal names they stand for: "Jim Sheeran" is the "James J. Sheeran" of the same story.
+ */
+const PET_FORMS: ReadonlyMap<string, readonly string[]> = new Map(
+  `jim,jimmy:james bill,billy,will,willie:william bob,bobby,rob,robbie,bert:robert dick,rick,ricky,rich:richard
+  tom,tommy:thomas jack,johnny:john ted,ed,eddie,ned:edward,edwin,edmund joe,joey:joseph mike,mickey:michael
+  dave,davey:david chuck,charlie,chas:charles tony:anthony larry:lawrence,laurence jerry:gerald,jerome,jeremiah
+  harry,hank:henry,harold pat:patrick,patricia steve:stephen,steven ben,benny:benjamin sam,sammy:samuel,samantha
+  al:albert,alfred,alan,allen,alexander fred,freddie:frederick,alfred andy:andrew dan,danny:daniel don,donnie:donald
+  ron,ronnie:ronald ken,kenny:kenneth matt:matthew nick:nicholas pete:peter phil:philip,phillip tim:timothy
+  walt:walter gene:eugene frank:francis,franklin herb:herbert ray:raymond len,lenny:leonard lou:louis
+  vince:vincent greg:gregory doug:douglas jeff:jeffrey,geoffrey chris:christopher,christine gus:august,augustus
+  liz,beth,betty,betsy,bess:elizabeth peggy,meg:margaret kate,kathy,katie,kay:katherine,catherine,kathleen
+  sue,susie:susan,suzanne nan,nancy:ann,anne jenny:jennifer,jane sally:sarah molly,polly:mary`
+    .trim()
+    .split(/\s+/)
+    .flatMap((entry) => {
+      const [pets, formal] = entry.split(':') as [string, string];
+      return pets.split(',').map((pet) => [pet, formal.split(',')] as const);
+    }),
+);
+
+/** Whether "jim" is a pet form of "james" (per PET_FORMS). */
+export function isPetFormOf(pet: string, formal: string): boolean {
+  return PET_FORMS.get(pet)?.includes(formal) ?? false;
+}
+
 /** A given name compromise knows as a man's only ("john", "gordon"). */
 export function isMaleGivenName(key: string): boolean {
   const tags = compoundLexiconTags(key);

@@ -4,6 +4,7 @@
 // on who is a person. Where one reader needs other members, its variant is defined here from the base list, named
 // for what it is used for and with the reason it differs. All words are lower case.
 import { compoundLexiconTags, lexiconTags } from '../text/lexicon.js';
+import { wordNet } from '../text/synonyms.js';
 
 const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
 
@@ -293,6 +294,17 @@ export function isRoleNoun(key: string): boolean {
   if (tags.includes('Actor') && !tags.includes('Plural')) return true;
   // "chemist", "physicist", "biologist", "novelist": a practitioner the lexicon lacks (not a verb: "persist", "insist").
   return /^\p{Ll}{4,}ist$/u.test(key) && !/[^aeiou]list$/.test(key) && !tags.some((tag) => /Verb|Tense|Infinitive/.test(tag)); // not "checklist"
+}
+
+/**
+ * A role noun, or a lower-case noun the lexicon knows no more of than that it is a noun, whose most frequent sense in
+ * WordNet is a kind of person ("baton twirler Sue Ann Nuttall"). Only for a lower-case word right before a name: a
+ * capitalised word or one in a name's run is read by `isRoleNoun` alone.
+ */
+export function isPersonNounBeforeName(key: string): boolean {
+  if (isRoleNoun(key)) return true;
+  if (NOT_ROLES.has(key) || !/^\p{Ll}{3,}$/u.test(key)) return false;
+  return compoundLexiconTags(key).every((t) => t === 'Singular' || t === 'Noun') && wordNet().isPersonNoun(key);
 }
 
 /** The singular of a plural role noun ("bankers" → "banker", "civil servants"' "servants" → "servant"), or null. */

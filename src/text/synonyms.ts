@@ -18,6 +18,9 @@ const DETACH: Record<Pos, [string, string][]> = {
   adv: [],
 };
 
+/** WordNet's lexicographer file number of noun.person. */
+const NOUN_PERSON = '18';
+
 export interface SynonymOptions {
   /** Senses of a word used, most frequent first (WordNet orders senses by frequency). */
   senses: number;
@@ -206,6 +209,19 @@ export class WordNet {
     out.delete(w);
     return [...out];
   }
+
+  /**
+   * Whether a noun's most frequent sense is a kind of person (WordNet's lexicographer file noun.person: "twirler",
+   * "assistant", "champion"; not "star", whose first sense is the celestial body).
+   */
+  isPersonNoun(word: string): boolean {
+    return this.personNounMemo(word.toLowerCase());
+  }
+
+  private readonly personNounMemo = boundedMemo((w: string) => {
+    const first = this.senses('noun', w)[0];
+    return first !== undefined && this.synsetFields('noun', first)[1] === NOUN_PERSON;
+  }, 10_000);
 
   close(): void {
     for (const fd of this.dataFd.values()) closeSync(fd);

@@ -16,7 +16,7 @@ import {
   type Scores,
 } from './scores.js';
 import type { WordStats } from './mentions.js';
-import { NAME_SUFFIXES, ORG_CONNECTORS, ORG_CUES, PLACE_CUES, isFemaleGivenName, isGivenName, isMaleGivenName, lexiconKind, nameKey } from '../names.js';
+import { NAME_SUFFIXES, ORG_CONNECTORS, ORG_CUES, PLACE_CUES, isFemaleGivenName, isGivenName, isMaleGivenName, isPetFormOf, lexiconKind, nameKey } from '../names.js';
 
 /** One entity as the index keeps it. */
 export interface Built {
@@ -296,6 +296,8 @@ function linkShortOrgNames(names: Map<string, NameStats>, clusters: Clusters, ki
     if (s.evidence.placePrep > 0) continue;
     const [kind, score] = kindOf(s.key);
     if (kind !== 'organization' && score >= 4) continue;
+    // "Jones will run well ahead of his opponents": taken up by "he"/"his", a person, not "the Jones Committee".
+    if (kind === 'person' && s.evidence.pronoun > 0) continue;
     const candidates = [...(byEdgeWord.get(s.key) ?? [])];
     if (candidates.length === 1) clusters.union(s.key, candidates[0]!);
   }
@@ -339,7 +341,8 @@ function linkSurnames(
       (p) =>
         p !== s &&
         p.words.length > s.words.length &&
-        s.words.every((w) => p.words.includes(w) || p.words.some((pw) => pw.endsWith(`-${w}`))) &&
+        // "Jim Sheeran" of "James J. Sheeran": a pet form of the given name counts as the name.
+        s.words.every((w, k) => p.words.includes(w) || p.words.some((pw) => pw.endsWith(`-${w}`)) || (k === 0 && s.words.length > 1 && isPetFormOf(w, p.words[0]!))) &&
         (!titledGivenName || hasPersonEvidence(p)),
     );
     if (candidates.length === 0) {
@@ -361,7 +364,9 @@ function linkSurnames(
     // A name that is a place or organisation in its own right ("Washington") is not taken for a surname, nor is
     // "the House" (an institution noun after "the") the surname of "Frank House".
     const own = kindOf(s.key);
-    if (own[0] !== 'person' && own[1] >= 5) continue;
+    // Unless an honorific says person each time ("Mrs. Greenfield" of "Mrs. Harriet Copeland Greenfield").
+    const honoured = s.mentions.length > 0 && s.mentions.every((m) => m.honorific !== undefined);
+    if (own[0] !== 'person' && own[1] >= 5 && !honoured) continue;
     if (SURNAME_NEVER.has(s.key)) continue;
     // "Mrs. Benington" is not the coach John Benington: a woman's honorific keeps a surname from a man's full name.
     const woman = s.words.length === 1 && s.mentions.length > 0 && s.mentions.every((m) => m.honorific === 'f');

@@ -6,6 +6,9 @@ import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NO
 import { BETWEEN_SUBJECT_AND_VERB, type Span } from './name-spans.js';
 import { RoleReaders, TENURE_WORDS } from './roles.js';
 
+/** Time words between a speech verb and the clause it reports ("said today Jones will …"). */
+const TIME_ADVERBS: ReadonlySet<string> = new Set(['today', 'yesterday', 'tonight', 'tomorrow']);
+
 /** Counts of each kind of clue seen for a name. */
 export interface Evidence {
   /** A title or role right before the name ("Foreign Minister X", "spokesperson X"). */
@@ -32,6 +35,8 @@ export interface Evidence {
   pronoun: number;
   /** After a lower-case kind of organisation ("the regulator Ofwat", "promoter Big Sky Concerts"). */
   orgNoun: number;
+  /** After "a"/"an" ("a Chester White", "an Eames chair"): a kind or a make, not someone. */
+  indefinite: number;
 }
 
 export const noEvidence = (): Evidence => ({
@@ -47,6 +52,7 @@ export const noEvidence = (): Evidence => ({
   address: 0,
   pronoun: 0,
   orgNoun: 0,
+  indefinite: 0,
 });
 
 export interface RawMention {
@@ -175,13 +181,28 @@ class SentenceScanner extends RoleReaders {
    */
   private pronounAfter(first: number, last: number): boolean {
     const toks = this.tokens;
-    if (first !== last || this.mentions.length > 0 || toks[last]!.possessive) return false;
-    for (let i = 0; i < first; i++) if (toks[i]!.word && toks[i]!.cap && i > 0) return false;
+    if (first !== last || toks[last]!.possessive) return false;
+    // "Sandman said today Jones will run well ahead of his GOP opponents": a reported clause's subject, taken up
+    // by "his"/"her" in the clause (before any comma or other name).
+    const opener = this.word(first - 1);
+    const reported = opener !== undefined && !opener.cap && (SPEECH_VERBS.has(opener.key) || opener.key === 'that' || TIME_ADVERBS.has(opener.key));
+    if (!reported) {
+      if (this.mentions.length > 0) return false;
+      for (let i = 0; i < first; i++) if (toks[i]!.word && toks[i]!.cap && i > 0) return false;
+    }
     const verb = toks[last + 1];
     if (!verb?.word || verb.cap || /^(?:and|or|nor|of|for|in|at|on|to|from|with|by|as|who|which|that)$/.test(verb.key)) return false;
     for (let i = last + 2; i < toks.length; i++) {
       const t = toks[i]!;
       if (this.byFirst.has(i)) return false;
+      if (reported) {
+        if (!t.word) {
+          if (t.text !== '-') return false;
+          continue;
+        }
+        if (/^(?:his|her)$/.test(t.key) && i - last <= 10) return true;
+        continue;
+      }
       if (!t.word || !/^(?:he|she)$/.test(t.key)) continue;
       const after = toks[i + 1];
       const end = toks[i + 2];
@@ -291,7 +312,13 @@ class SentenceScanner extends RoleReaders {
       // "Vicky, 14; Dennis, 6;": an age in apposition is a person's.
       if (toks[last + 1]?.text === ',' && /^\d{1,3}$/.test(toks[last + 2]?.text ?? '') && /^(?:[,;.)]|and)$/.test(toks[last + 3]?.key || toks[last + 3]?.text || '.') && evidence.appositive === 0)
         evidence.appositive++;
-      this.whoAfter(span.last, evidence, roles);
+      // "Rob Ledford of Gainesville, who has been an assistant": the clause after the home town is the person's too.
+      if (personalHome) {
+        const owner = homeOf!.mention!;
+        const given = noEvidence();
+        this.whoAfter(span.last, given, owner.roles);
+        owner.evidence.appositive += given.appositive;
+      } else this.whoAfter(span.last, evidence, roles);
       if (this.pronounAfter(first, span.last)) evidence.pronoun++;
       // "The MP for Bristol East said": the seat after a title's "for" is a place, and the title is the speaker.
       const seat = toks[first - 1]?.key === 'for' && !toks[first - 1]!.cap && SEAT_TITLES.has(this.word(first - 2)?.key ?? '');
@@ -319,6 +346,7 @@ class SentenceScanner extends RoleReaders {
     }
     const prev = toks[first - 1];
     if (prev?.word && prev.key === 'the') evidence.theX++;
+    else if (prev?.word && !prev.cap && (prev.key === 'a' || prev.key === 'an')) evidence.indefinite++;
     const prep = prev?.key === 'the' ? toks[first - 2] : prev;
     // "in Rafah", "near Pokrovsk" say place more surely than "at X" (often an employer) or "Jones of Houston".
     if (!lastTok.possessive && prep?.word && !prep.cap && PLACE_PREPOSITIONS.has(prep.key))

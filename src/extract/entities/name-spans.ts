@@ -43,6 +43,9 @@ import {
 } from '../vocabulary.js';
 import type { RawMention, WordStats } from './mentions.js';
 
+/** Event nouns that are also surnames ("Tom Day", "Doris Day", "Bob Law", "Jim Fair"). */
+const SURNAME_EVENT_CUES: ReadonlySet<string> = new Set(['day', 'law', 'fair', 'bill']);
+
 const POSSESSIVE_NAME_WORDS = new Set('people workers women children men farmers veterans'.split(' '));
 const OPENING_PUNCT = new Set(['“', '‘', '"', "'", '(', '[', '—', '–', '-', ':', '«']);
 export const BETWEEN_SUBJECT_AND_VERB = new Set(
@@ -437,7 +440,9 @@ export class NameSpans {
     if (lexiconKind(words.join(' ')) !== null) return [this.span(run)];
     // Events, laws and plans ("Family Week", "Affordable Care Act") are not people, organisations or places;
     // a name ending in a demonym is an adjective ("West Texan ranchers").
-    if (words.length > 1 && EVENT_CUES.has(words.at(-1)!)) return [];
+    // But "Tom Day", "Bob Law": a given name before an event noun that is also a surname.
+    const givenThenSurname = words.length <= 3 && isGivenName(words[0]!) && SURNAME_EVENT_CUES.has(words.at(-1)!);
+    if (words.length > 1 && EVENT_CUES.has(words.at(-1)!) && !givenThenSurname) return [];
     while (run.length > 1 && isDemonym(toks[run.at(-1)!]!.key)) run = this.trimConnectors(run.slice(0, -1)); // "West Virginia Democrat"
 
     const split = this.splitTitle(run);
@@ -511,7 +516,10 @@ export class NameSpans {
         nameStart = roleEnd + 1;
       }
       const name = this.trimConnectors(run.slice(nameStart));
-      if (!this.isPersonLike(name)) {
+      // "Mrs. Greenfield", "Mr. Houston": a married or a man's honorific makes a surname of a town's name ("Miss"
+      // does not: "Miss Texas" is a title of its own).
+      const surnameAfterHonorific = n === 0 && /^(?:mrs|mr|ms|messrs|mmes)$/.test(t.key) && name.filter((i) => toks[i]!.word).length === 1 && !isCountryLike(toks[name.at(-1)!]!.key);
+      if (!this.isPersonLike(name, surnameAfterHonorific)) {
         if (domain.length > 0 && name.length === 0)
           return [...this.rolePrefixSpans(run, n), ...this.interpret(this.trimConnectors(domain))];
         continue;
@@ -561,7 +569,7 @@ export class NameSpans {
   }
 
   /** Could these tokens be a person's name (not an organisation, place, role or demonym)? */
-  private isPersonLike(run: number[]): boolean {
+  private isPersonLike(run: number[], placeNameMayBeSurname = false): boolean {
     if (run.length === 0) return false;
     const toks = run.map((i) => this.tokens[i]!);
     const words = toks.filter((t) => t.word).map((t) => t.key);
@@ -574,7 +582,7 @@ export class NameSpans {
     if (!givenThenSurname && (hasOrgCue(words) || hasPlaceCue(words))) return false;
     if (!givenThenSurname && (ORG_CUES.has(last) || PLACE_CUES.has(last) || EVENT_CUES.has(last))) return false;
     const kind = lexiconKind(words.join(' '));
-    if (kind === 'place' || kind === 'organization') return false;
+    if (kind === 'organization' || (kind === 'place' && !placeNameMayBeSurname)) return false;
     if (toks.every((t) => !t.word || TITLES.has(t.key) || TITLE_MODIFIERS.has(t.key) || isDemonym(t.key)))
       return false;
     // "Minister of External Affairs": a plural common noun alone is the title's domain, not a name.
@@ -594,6 +602,9 @@ export class NameSpans {
     let i = last + 1;
     if (BETWEEN_SUBJECT_AND_VERB.has(this.word(i)?.key ?? '')) i++;
     const w = this.word(i);
-    return w !== undefined && !w.cap && SPEECH_VERBS.has(w.key);
+    if (w === undefined || w.cap || !SPEECH_VERBS.has(w.key)) return false;
+    // "Attendance continued to run ahead": "continue" before an infinitive or a participle is no speech.
+    const next = this.word(i + 1);
+    return !(/^continue[sd]?$/.test(w.key) && next !== undefined && (next.key === 'to' || /ing$/.test(next.key)));
   }
 }

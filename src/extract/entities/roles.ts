@@ -12,6 +12,7 @@ import {
   PLURAL_TITLES,
   SPEECH_VERBS,
   TITLE_MODIFIERS,
+  isPersonNounBeforeName,
   isRoleNoun,
   isTitle,
   singularRole,
@@ -163,7 +164,7 @@ export abstract class RoleReaders extends NameSpans {
       }
     }
     // A rank that is also an everyday adjective is a title only capitalised: "major Hollywood studios".
-    if (headTok.cap || !isRoleNoun(headTok.key) || ADJECTIVE_RANKS.has(headTok.key)) return;
+    if (headTok.cap || !isPersonNounBeforeName(headTok.key) || ADJECTIVE_RANKS.has(headTok.key)) return;
     if (toks[head - 1]?.possessive && BODY_PARTS.has(headTok.key)) return; // "Throneberry's head"
     let s = head;
     while (s > 0 && head - s < MAX_ROLE_WORDS) {
@@ -276,7 +277,11 @@ export abstract class RoleReaders extends NameSpans {
     // "Raymond Fortin Sr., 63, a carpenter": the abbreviation's period before the comma.
     if (toks[i]?.text === '.' && (NAME_SUFFIXES.has(toks[last]!.key) || toks[last]!.text.length === 1)) i++;
     // "according to W. E. Blasingame state entomologist.": a role right after the name that ends the sentence.
-    if (toks[i]?.word && !toks[i]!.cap && !toks[last]!.possessive) {
+    // Not a name that opens another name's appositive ("Edward W. Roos, West Orange public safety commissioner."):
+    // there it is the place or employer the role belongs to.
+    const opener = this.firstOf(last);
+    const inAppositive = toks[opener - 1]?.text === ',' && this.byLast.has(opener - 2);
+    if (toks[i]?.word && !toks[i]!.cap && !toks[last]!.possessive && !inAppositive) {
       let h = i;
       while (h < toks.length && h - i < 3 && toks[h]!.word && !toks[h]!.cap && !STOP_WORDS.has(toks[h]!.key)) h++;
       if (h > i && isRoleNoun(toks[h - 1]!.key) && (h === toks.length || (toks[h]!.text === '.' && h === toks.length - 1))) {
@@ -756,8 +761,10 @@ export abstract class RoleReaders extends NameSpans {
     if (roles.length > 0 || !verb?.word) return;
     if (!TRADE_VERBS.has(verb.key)) {
       // "Ivan Allen Jr., who became a candidate in the Sept. 13 primary": the role a copula gives in the clause.
-      if (/^(?:became|becomes|is|was)$/.test(verb.key) && /^(?:a|an|the)$/.test(toks[who + 2]?.key ?? '')) {
-        const head = toks[who + 3];
+      // "who has been an assistant more than three years": the perfect too.
+      const perfect = /^(?:has|had|have)$/.test(verb.key) && toks[who + 2]?.key === 'been' ? 1 : 0;
+      if ((/^(?:became|becomes|is|was)$/.test(verb.key) || perfect) && /^(?:a|an|the)$/.test(toks[who + 2 + perfect]?.key ?? '')) {
+        const head = toks[who + 3 + perfect];
         if (head?.word && !head.cap && isRoleNoun(head.key)) {
           roles.push(head.text);
           return;

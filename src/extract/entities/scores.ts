@@ -177,6 +177,8 @@ function personScore(s: NameStats, ctx: ScoreContext, hasCue: boolean): number {
   const e = s.evidence;
   // A street in an address ("34220 Viceroy", "22111 David") unless a title or appositive says person.
   if (e.address > 0 && e.address >= s.mentions.length && e.title + e.appositive === 0) return 0;
+  // "the grand champion hog, a Chester White": a name only ever after "a" is a kind or a make, unless said to be someone.
+  if (e.indefinite > 0 && e.indefinite >= s.mentions.length && e.title + e.appositive + e.speech + e.byline === 0) return 0;
   const single = s.words.length === 1;
   let score = 4 * Math.min(2, e.title + e.appositive + e.byline);
   // "Smith said" makes a person of an unknown word, not of a common one ("Flock said") or a group ("Democrats said").
@@ -187,7 +189,8 @@ function personScore(s: NameStats, ctx: ScoreContext, hasCue: boolean): number {
   // start with a plural noun ("the Masters Palmer and Player …").
   if (hasCue || (!single && isCommonPlural(s.words[0]!))) return score;
   // "Brandt looks as though he could …": taken up by "he" or "she" (not an institution's name, nor a common word).
-  if (!acronym && !pluralGroupWord(s, ctx.wordStats) && !(single && isLexiconCommon(s.key))) score += 2 * Math.min(1, e.pronoun);
+  // A pronoun outweighs one "for X" after a role ("campaign chairman for Jones … Jones will run ahead of his rivals").
+  if (!acronym && !pluralGroupWord(s, ctx.wordStats) && !(single && isLexiconCommon(s.key))) score += 2 * Math.min(1, e.pronoun) + (e.pronoun > 0 && e.affiliation > 0 ? 2 : 0);
   if (!single && isPersonWord(s.words[0]!)) score += 3;
   // "J. Edgar Hoover", "W. Averell Harriman": initials before a name are a person's ("N. Y.", "D. C." are initials only).
   else if (!single && s.words.length <= 4 && /^\p{Lu}\.$/u.test(mostFrequent(s.surfaces).split(/\s+/)[0] ?? '') && s.words.some((w) => w.length > 1)) score += 3;

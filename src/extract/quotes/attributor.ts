@@ -95,6 +95,23 @@ function inDocumentPhrase(t: Tok[], k: number): boolean {
   return before?.type === 'word' && PREPOSITIONS.has(before.lower);
 }
 
+/**
+ * "President Kennedy's invitation to the Spanish-born master said": a document whose prepositional object (a common
+ * noun phrase, no speaker of its own) stands right before the verb is the verb's subject.
+ */
+function documentBeforeObject(t: Tok[], end: number): Tok[] {
+  for (let p = end - 1; p >= 0 && p >= end - 5; p--) {
+    const w = t[p]!;
+    if (w.type !== 'word' || (w.cap && !w.text.includes('-'))) return [];
+    if (!PREPOSITIONS.has(w.lower)) continue;
+    if (p === end - 1) return [];
+    const np = nounPhraseBackward(t, p);
+    const head = np.at(-1);
+    return head && DOCUMENT_NOUNS.has(bareLower(head)) ? np : [];
+  }
+  return [];
+}
+
 /** Result of looking for an attribution: undefined = no pattern here; null = attributed to someone unresolvable. */
 type Found = Speaker | null | undefined;
 
@@ -218,6 +235,7 @@ export class Attributor {
     let np = nounPhraseBackward(t, end);
     if (np.length === 0) np = this.subjectBeforeAppositive(t, end);
     if (np.length === 0) np = this.subjectBeforeAdverbial(t, end);
+    if (np.length === 0) np = documentBeforeObject(t, end);
     np = this.outOfPrepositionalPhrase(t, np);
     if (np.length === 0) return undefined;
     return this.fromPhrase(np, u);

@@ -824,6 +824,48 @@ describe('court sides and neighbours (issue 16)', () => {
     expect(entity(index, 'H. Hobart Grooms')).toMatchObject({ kind: 'person', roles: ['Judge'] });
   });
 
+  it('joins a pet form of a given name to the full name ("Jim Sorrel" of "James J. Sorrel") and "Mrs. Springfield" to her full name', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body:
+          'Mayor James J. Sorrel of Eastbrook was backed today.\n\n“Jim Sorrel fits that description”, Ross said.\n\n' +
+          'Ross named Mrs. Harriet Lee Springfield as state chairman.\n\nMrs. Springfield is president of the Women\'s Club.',
+      }),
+    ]);
+    expect(entity(index, 'James J. Sorrel').aliases).toContain('Jim Sorrel');
+    expect(entity(index, 'Harriet Lee Springfield').aliases).toContain('Springfield');
+    expect(names(index, 'person')).not.toContain('Mrs. Springfield');
+  });
+
+  it('keeps a surname that is an event noun ("Tom Day"), and no person of a town in an appositive, an "a X", or "Attendance continued"', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body:
+          'Tom Day of Beaverton showed the champion hog, a Chester White.\n\nAttendance continued to run ahead of last year.\n\n' +
+          'The move was backed by Edward W. Roos, West Orange safety commissioner.\n\n' +
+          'He will be succeeded by Rob Ledbetter of Gainesville, who has been an assistant for three years.',
+      }),
+    ]);
+    const people = names(index, 'person');
+    expect(people).toEqual(expect.arrayContaining(['Tom Day', 'Edward W. Roos', 'Rob Ledbetter']));
+    for (const no of ['Chester White', 'Attendance', 'West Orange', 'Gainesville']) expect(people).not.toContain(no);
+    expect(entity(index, 'Edward W. Roos').roles).toEqual(['West Orange safety commissioner']);
+    expect(entity(index, 'Rob Ledbetter').roles).toEqual(['assistant']);
+  });
+
+  it('reads a role WordNet knows as a kind of person before a name ("baton twirler X"), and a subject "his" takes up as a person', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body:
+          'The Hill quartet was second and baton twirler Sue Ann Nutley of Reedville third.\n\n' +
+          'Sen. Charles Sandberg said today Jonas will run well ahead of his rivals. Sandberg, campaign chairman for Jonas, spoke at the hotel.\n\n' +
+          'He named the chairman of the Women for Jonas Committee.',
+      }),
+    ]);
+    expect(entity(index, 'Sue Ann Nutley').roles).toEqual(['baton twirler']);
+    expect(entity(index, 'Jonas').kind).toBe('person');
+  });
+
   it('takes a bracketed nickname alone for its person, and keeps "Mrs. Bening" apart from the coach John Bening', () => {
     const index = EntityIndex.build([
       makeArticle({ body: 'The award went to Bob (Bevo) Nordby, the center.\n\nBevo was congratulated.\n\nJohn Bening spoke first.\n\nMrs. Bening admired the team.' }),

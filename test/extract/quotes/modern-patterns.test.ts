@@ -174,6 +174,11 @@ describe('modern news attribution', () => {
     ]);
   });
 
+  it('gives a document with a prepositional object before its verb to the document\'s owner ("Kennedy\'s invitation to the master said")', () => {
+    const body = 'The cellist played at the White House.\n\nPresident Kendall’s invitation to the Spanish-born master said, “We feel your performance would lend distinction”.';
+    expect(quotesOf(body)).toEqual([['We feel your performance would lend distinction', 'Kendall']]);
+  });
+
   it('gives no speaker to a label in quotation marks after "as a" ("worked as a “labor consultant”")', () => {
     expect(quotesOf('A grand jury called witnesses about Ben Stame, who collected fees as a “labor consultant” for years.')).toEqual([['labor consultant', null]]);
   });
