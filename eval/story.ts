@@ -80,6 +80,9 @@ const SETS: StorySet[] = [
   // once at the session's end, the next session's blind check (read its details only with --holdout-details, once).
   { name: 'brown-fresh14', gold: 'eval/gold/brown-fresh14.json', unseen: true, holdout: false },
   { name: 'brown-fresh15', gold: 'eval/gold/brown-fresh15.json', unseen: true, holdout: true },
+  // Session 11's further blind rounds: each first run recorded before its misses were read; tuning sets since.
+  { name: 'brown-fresh16', gold: 'eval/gold/brown-fresh16.json', unseen: true, holdout: false },
+  { name: 'brown-fresh17', gold: 'eval/gold/brown-fresh17.json', unseen: true, holdout: false },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */

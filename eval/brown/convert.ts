@@ -816,12 +816,103 @@ const FRESH15: Selection[] = [
   },
 ];
 
+
+// Session 11's further blind sets: later stories of the Dallas Morning News (ca02), Chicago Daily Tribune (ca02, ca20),
+// Dallas Morning News business (ca26), Dallas sports (ca13), Christian Science Monitor (ca04), Wall Street Journal
+// (ca28), The Sun (ca19) and Los Angeles Times (ca30) samples.
+const FRESH16: Selection[] = [
+  {
+    sample: 'ca02', from: 22, to: 30, source: 'The Dallas Morning News, February 17, 1961, sec. 1, p. 5 ("Austin Wire ...", by Dawson Duncan)',
+    title: 'The House and Senate pass health, hospital and tax bills',
+    date: '1961-02-17', slug: 'austin-bills-passed',
+  },
+  {
+    sample: 'ca02', from: 31, to: 36, source: 'The Dallas Morning News, February 17, 1961, sec. 1, p. 5 ("Legislator Reject ...")',
+    title: 'Representatives reject a poll on taxes',
+    date: '1961-02-17', slug: 'tax-poll-rejected',
+  },
+  {
+    sample: 'ca02', from: 51, to: 56, source: 'The Dallas Morning News, February 17, 1961, sec. 1, p. 12 ("Paris College ...")',
+    title: 'Paris Junior College names a new president',
+    date: '1961-02-17', slug: 'paris-college-president',
+  },
+  {
+    sample: 'ca02', from: 58, to: 65, source: 'Chicago Daily Tribune, February 10, 1961, part 1, p. 4 ("Report on ADC ...")',
+    title: 'A report on the ADC program calls for laws against job discrimination',
+    date: '1961-02-10', slug: 'adc-report',
+  },
+  {
+    sample: 'ca20', from: 31, to: 39, source: 'Chicago Daily Tribune, February 10, 1961, p. 9 ("Dope Fighting Rivalry ...")',
+    title: 'Defense blames a dope-fighting rivalry for the detectives\' indictment',
+    date: '1961-02-10', slug: 'narcotics-detectives-trial',
+  },
+  {
+    sample: 'ca20', from: 40, to: 42, source: 'Chicago Daily Tribune, February 10, 1961, p. 2 ("Youths Slug And Rob")',
+    title: 'Youths slug and rob a bus driver',
+    date: '1961-02-10', slug: 'bus-driver-robbed',
+  },
+  {
+    sample: 'ca20', from: 43, to: 44, source: 'Chicago Daily Tribune, February 10, 1961, p. 2 ("Parole Asked")',
+    title: 'Mrs. Dunkel asks for parole',
+    date: '1961-02-10', slug: 'dunkel-parole',
+  },
+  {
+    sample: 'ca20', from: 45, to: 50, source: 'Chicago Daily Tribune, February 10, 1961, p. 9 ("Fine Motorist $100")',
+    title: 'An executive\'s son is fined for reckless driving',
+    date: '1961-02-10', slug: 'stickney-fined',
+  },
+];
+
+const FRESH17: Selection[] = [
+  {
+    sample: 'ca26', from: 47, to: 53, source: 'The Dallas Morning News, April 9, 1961, sec. 4, p. 1 ("Dallas Auto Sales Gain", by Rudy Rochelle)',
+    title: 'Dallas auto sales gain in March',
+    date: '1961-04-09', slug: 'dallas-auto-sales',
+  },
+  {
+    sample: 'ca26', from: 54, to: 59, source: 'The Dallas Morning News, April 9, 1961, sec. 4, p. 1 ("Sales Execs To Honor")',
+    title: 'Sales executives to honor top students',
+    date: '1961-04-09', slug: 'sales-execs-honor',
+  },
+  {
+    sample: 'ca13', from: 57, to: 64, source: 'The Dallas Morning News, October 10, 1961, sec. 2, p. 1 ("Yanks Bury Reds ...")',
+    title: 'The Yankees win the World Series',
+    date: '1961-10-10', slug: 'yankees-win-series',
+  },
+  {
+    sample: 'ca04', from: 44, to: 51, source: 'The Christian Science Monitor, May 11, 1961, p. 1 ("Kennedy Hits ...")',
+    title: 'The White House moves against juvenile delinquency',
+    date: '1961-05-11', slug: 'juvenile-delinquency',
+  },
+  {
+    sample: 'ca28', from: 33, to: 36, source: 'The Wall Street Journal, May 11, 1961, p. 2 ("April Retail Sales")',
+    title: 'Consumer spending edges down in April',
+    date: '1961-05-11', slug: 'april-retail-sales',
+  },
+  {
+    sample: 'ca19', from: 57, to: 62, source: 'The Sun, Baltimore, December 10, 1961, sec. C, p. 1 ("Building Awards")',
+    title: 'Maryland construction contracts rise in October',
+    date: '1961-12-10', slug: 'building-awards',
+  },
+  {
+    sample: 'ca30', from: 37, to: 43, source: 'Los Angeles Times, December 3, 1961, Society sec., p. 2 ("Accent on Positive", by Mary Lou Loper)',
+    title: 'The Los Angeles Blue Book is published',
+    date: '1961-12-03', slug: 'blue-book',
+  },
+  {
+    sample: 'ca21', from: 69, to: 71, source: 'The Detroit News, July 23, 1961, p. 15-A ("Slave laborer tells", by William W. Lutz)',
+    title: 'A former slave laborer tells of Siberia',
+    date: '1961-07-23', slug: 'slave-laborer',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
   'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6, 'brown-fresh7': FRESH7,
   'brown-fresh8': FRESH8, 'brown-fresh9': FRESH9, 'brown-fresh10': FRESH10, 'brown-fresh11': FRESH11,
   'brown-fresh12': FRESH12, 'brown-fresh13': FRESH13,
   'brown-fresh14': FRESH14, 'brown-fresh15': FRESH15,
+  'brown-fresh16': FRESH16, 'brown-fresh17': FRESH17,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
