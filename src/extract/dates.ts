@@ -5,6 +5,8 @@ import * as chrono from 'chrono-node';
 import nlp from 'compromise';
 import type { Precision } from '../model/types.js';
 import { tenseAt, type Tense, type TenseContext } from './tense.js';
+import { isGivenName } from './names.js';
+import { isTitle } from './vocabulary.js';
 import { type Period, type Ymd, precisionRank, coarser, widen, parseYmd, formatYmd, toDays, fromDays, addDays, weekdayOf, shift, periodOf } from '../model/periods.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -62,6 +64,8 @@ interface Context extends TenseContext {
   frame?: Ymd;
   /** The period of the last date the article told before this sentence. */
   previous?: Period;
+  /** The report says "today" for its own day: a bare weekday that falls on its date is a week before (or ahead). */
+  sameDayIsToday?: boolean;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -379,6 +383,7 @@ function resolveWeekday(ctx: Context, target: number, modifier: string, tense: T
   const forward = (target - day + 7) % 7 || 7;
   if (modifier === 'last' || modifier === 'this past') return addDays(ctx.article, -(back || 7));
   if (modifier === 'next' || modifier === 'this coming') return addDays(ctx.article, forward);
+  if (back === 0 && ctx.sameDayIsToday) return addDays(ctx.article, tense === 'future' ? 7 : -7);
   const ahead = back !== 0 && (tense === 'future' || (tense === 'nearest' && forward < back));
   return ahead ? addDays(ctx.article, forward) : addDays(ctx.article, -back);
 }
@@ -522,6 +527,9 @@ function isMonthUse(sentence: string, start: number, end: number, word: string):
   if (!isCapitalized(word)) return false; // "may", "march" are verbs
   if (/^['’]s\b/.test(sentence.slice(end))) return true;
   const before = wordsBefore(sentence, start, 3);
+  // "Howard Anderson and August Jack McNair": after "and", a month before a given name is a name of its own.
+  const nextWord = /^\s+(\p{Lu}\p{Ll}+)\b/u.exec(sentence.slice(end))?.[1];
+  if (/^(?:and|or)$/.test(before.at(-1) ?? '') && nextWord && isGivenName(nextWord.toLowerCase()) && !isTitle(nextWord.toLowerCase())) return false;
   if (MONTH_CUES.has(before.at(-1) ?? '')) return true;
   if (MULTI_WORD_CUES.some((cue) => before.join(' ').endsWith(cue))) return true;
   if (/[-–]$/.test(sentence.slice(0, start)) && /(?:mid|early|late)[-–]$/i.test(sentence.slice(0, start))) return true;
@@ -563,8 +571,14 @@ function dropOverlaps(candidates: Candidate[]): Candidate[] {
  * `articleDate` (YYYY-MM-DD) resolves "last week" and bare months; `previous` is the period of the last date
  * mentioned before this sentence, which "a month later" counts from. Phrases that cannot be anchored are dropped.
  */
-export function extractDates(sentence: string, articleDate: string, previous: Period | null = null, options: { frame?: string } = {}): DateMention[] {
-  const ctx: Context = { sentence, article: parseYmd(articleDate), ...(options.frame ? { frame: parseYmd(options.frame) } : {}), ...(previous ? { previous } : {}) };
+export function extractDates(sentence: string, articleDate: string, previous: Period | null = null, options: { frame?: string; sameDayIsToday?: boolean } = {}): DateMention[] {
+  const ctx: Context = {
+    sentence,
+    article: parseYmd(articleDate),
+    ...(options.frame ? { frame: parseYmd(options.frame) } : {}),
+    ...(previous ? { previous } : {}),
+    ...(options.sameDayIsToday ? { sameDayIsToday: true } : {}),
+  };
   if (PAGE_FURNITURE.test(sentence)) return [];
   const candidates = dropOverlaps([
     ...eraCandidates(ctx),

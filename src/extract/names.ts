@@ -4,7 +4,7 @@
 // vocabulary.ts; a sentence's name tokens come from text/terms.ts, the edit distance from text/edit-distance.ts.
 import nlp from 'compromise';
 import { compoundLexiconTags, lexiconOrgWords } from '../text/lexicon.js';
-import { isDemonymOfLexiconPlace } from '../text/demonyms.js';
+import { isCountryName, isDemonymOfLexiconPlace } from '../text/demonyms.js';
 import { keyWord } from '../text/terms.js';
 import { boundedMemo } from '../util/collections.js';
 import { TITLES } from './vocabulary.js';
@@ -29,7 +29,7 @@ export const ORG_CUES: ReadonlySet<string> = new Set([
     directorate bureau office service services authority commission conference secretariat regime junta
     militia guard people's workers' mujahideen house foods products stores mills works laboratories railroad railway
     lines shipping trust properties realty bancorp legislature jury exchange jail elementary seminary hotel theater
-    theatre home
+    theatre home legion society
   `),
 ]);
 
@@ -315,15 +315,15 @@ export const lexiconKind: (key: string) => LexiconKind = boundedMemo(lexiconKind
 function lexiconKindUncached(key: string): LexiconKind {
   // The lexicon files abbreviations such as "inc", "co" and "dept" as organisations; alone they name nothing.
   if (ORG_CUES.has(key)) return null;
-  if (EXTRA_PLACES.has(key) || COUNTRY_ACRONYMS.has(key)) return 'place';
+  if (EXTRA_PLACES.has(key) || COUNTRY_ACRONYMS.has(key) || (key.includes(' ') && isCountryName(key))) return 'place';
   if (EXTRA_ORGS.has(key)) return 'organization';
   const tags = compoundLexiconTags(key);
   if (tags.includes('Organization') || tags.includes('SportsTeam')) return 'organization';
   if (tags.some((t) => t === 'Place' || t === 'City' || t === 'Country' || t === 'Region')) return 'place';
   if (tags.includes('Person')) return 'person';
   const words = key.split(' ');
-  // "South America", "Northern Ireland": a direction before a known place.
-  if (words.length === 2 && DIRECTIONS.has(words[0]!) && lexiconKind(words[1]!) === 'place') return 'place';
+  // "South America", "Northern Ireland", "North Viet Nam": a direction before a known place.
+  if (words.length >= 2 && words.length <= 4 && DIRECTIONS.has(words[0]!) && lexiconKind(words.slice(1).join(' ')) === 'place') return 'place';
   return null;
 }
 

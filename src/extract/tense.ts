@@ -29,7 +29,7 @@ interface VerbJson {
 }
 
 /** Words right before a date that schedule it: "scheduled for Friday", "due in March", "set for Friday". */
-const SCHEDULED = /\b(?:scheduled|slated|set (?:to|for)|due|expected|planned|upcoming|coming|to be held|will be held)\b[^.;]{0,40}$/i;
+const SCHEDULED = /\b(?:scheduled|slated|set (?:(?:it|them|him|her|this|that) )?(?:to|for)|due|expected|planned|upcoming|coming|to be held|will be held)\b[^.;]{0,40}$/i;
 /**
  * A present-tense intention or expectation before a date in its clause: "Solly plans to open with Jackson … here
  * Friday night", "as many more are expected to prove it again … from 4 to 8 p.m. Sunday".
@@ -47,9 +47,9 @@ const ANNOUNCED_OCCASION =
 const PAST_MARKER = /\b(?:since|ago|earlier|last)\s+$/i;
 /** Words right before a date that put it ahead: "next Aug. 31", "this coming Friday". */
 const FUTURE_MARKER = /\b(?:next|coming|upcoming)\s+$/i;
-const FUTURE_AUXILIARY = /\b(?:will|shall|would|must|may|might|going|ll)\b/;
+const FUTURE_AUXILIARY = /\b(?:will|shall|should|would|must|may|might|going|ll)\b/;
 /** Cheap pre-checks for the tagger: a future auxiliary anywhere, or a third-person "-s" word just before the date. */
-const FUTURE_HINT = /\b(?:will|would|shall|must|may|might|going to|(?:is|are|was|were) to)\b|['’]ll\b/i;
+const FUTURE_HINT = /\b(?:will|would|shall|should|must|may|might|going to|(?:is|are|was|were) to)\b|['’]ll\b/i;
 const NOT_VERBS = new Set(['was', 'has', 'is', 'as', 'its', 'this', 'his', 'hers', 'us', 'thus', 'perhaps', 'whereas', 'always', 'across', 'towards', 'besides', 'news', 'plus', 'yes']);
 
 /** A third-person "-s" word among the few words before the date: "begins on", "leaves office in". */
@@ -71,7 +71,8 @@ function verbSpans(sentence: string): VerbSpan[] {
     if (/\bto\s+$/i.test(sentence.slice(0, start))) continue; // an infinitive takes its tense from the verb before
     if (!aux && /ing$/i.test(v.verb.root ?? '')) continue; // "…, defeating X": a participle, not the clause's verb
     let tense: Tense = 'past';
-    if (FUTURE_AUXILIARY.test(aux) || grammar.tense === 'FutureTense') tense = 'future';
+    // ("should have met": a modal's perfect is past.)
+    if ((FUTURE_AUXILIARY.test(aux) && !/\bhave\b/.test(aux)) || grammar.tense === 'FutureTense') tense = 'future';
     else if (grammar.copula && !aux) tense = /^\s+to\b/.test(sentence.slice(end)) ? 'future' : 'past'; // "was to last until Sunday"
     else if (!aux && isPresentSimple(v.verb.root ?? '', grammar)) tense = 'nearest';
     out.push({ start, end, tense });
@@ -119,7 +120,7 @@ export function tenseAt(ctx: TenseContext, start: number, end: number): Tense {
   // "the people will like the truth and elect their candidate in November": a verb joined by "and" to a future one
   // shares its future; a past form after the auxiliary ("will recall that he resigned in May") does not.
   const chunk = before.slice(Math.max(...[',', ';', ':', '—', '“', '”'].map((c) => before.lastIndexOf(c))) + 1);
-  const aux = /\b(?:will|shall)\b|['’]ll\b/i.exec(chunk);
+  const aux = /\b(?:will|shall|should)\b|['’]ll\b/i.exec(chunk);
   if (aux && !/\b(?:was|were|had|did|\p{Ll}+ed)\b/u.test(chunk.slice(aux.index))) return 'future';
   const preceding = verbs.filter((v) => v.end <= start && sameClause(v)).at(-1);
   if (preceding) return preceding.tense;

@@ -101,6 +101,11 @@ export function coreText(sentence: string, from: number, to: number, start: numb
   return stretch;
 }
 
+/** A sentence without what it quotes ("“…”"): the report's own words. */
+function withoutQuotations(text: string): string {
+  return text.replace(/“[^”]*”|"[^"]*"/g, ' ');
+}
+
 /** How many sentences open an article: the lead, whose day may be the story's day (see `storyFrame`). */
 const LEAD_SENTENCES = 2;
 
@@ -123,11 +128,15 @@ function findArticleMentions(article: Article): Mention[] {
   const out: Mention[] = [];
   let previous: Period | null = null;
   const first = article.sentences[0];
-  const reference = (first && datelineDay(first.text, article.date)) ?? article.date;
+  const dateline = first ? datelineDay(first.text, article.date) : null;
+  const reference = dateline ?? article.date;
+  // A report that says "yesterday" or "tomorrow" for the days beside its own says "today" for its own day too: its
+  // bare weekday that falls on its date is a week off ("the Sunday storm" in a Sunday paper).
+  const sameDayIsToday = !dateline && article.sentences.some((s) => /\b(?:yesterday|tomorrow|last night)\b/i.test(withoutQuotations(s.text)));
   let frame: string | undefined;
   const told: { sentence: Sentence; found: DateMention[]; events: SentenceEvent[] }[] = [];
   article.sentences.forEach((sentence, i) => {
-    const found = extractDates(sentence.text, reference, previous, frame ? { frame } : {});
+    const found = extractDates(sentence.text, reference, previous, { ...(frame ? { frame } : {}), ...(sameDayIsToday ? { sameDayIsToday } : {}) });
     const events = found.length === 0 ? [] : sentenceEvents(sentence.text, found, { quoted: opensQuoted(article, sentence) });
     if (found.length > 0) told.push({ sentence, found, events });
     if (i < LEAD_SENTENCES && frame === undefined) for (const event of events) frame ??= storyFrame(event.mention.period, reference);

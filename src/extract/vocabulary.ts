@@ -162,7 +162,7 @@ export const PLURAL_TITLES: ReadonlySet<string> = pick('sens reps govs', TITLES)
 export const ATTRIBUTION_TITLES: ReadonlySet<string> = without(TITLES, 'player');
 
 /** Courtesy titles: evidence of a person, but not a role worth reporting, nor a way to tell two namesakes apart. */
-export const HONORIFICS: ReadonlySet<string> = pick('mr mrs ms mx miss sir dame hon messrs mmes mesdames', TITLES);
+export const HONORIFICS: ReadonlySet<string> = pick('mr mrs ms mx miss sir dame lord hon messrs mmes mesdames', TITLES);
 
 /** Abbreviated titles → the word a later "the captain" would use. */
 export const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
@@ -305,6 +305,14 @@ export function isPersonNounBeforeName(key: string): boolean {
   if (isRoleNoun(key)) return true;
   if (NOT_ROLES.has(key) || !/^\p{Ll}{3,}$/u.test(key)) return false;
   return compoundLexiconTags(key).every((t) => t === 'Singular' || t === 'Noun') && wordNet().isPersonNoun(key);
+}
+
+/** The singular of a plural noun that `isPersonNounBeforeName` takes ("newsmen" → "newsman"), or null. */
+export function singularPersonNoun(key: string): string | null {
+  for (const singular of [key.replace(/ies$/, 'y'), key.replace(/es$/, ''), key.replace(/s$/, ''), key.replace(/men$/, 'man')]) {
+    if (singular !== key && isPersonNounBeforeName(singular)) return singular;
+  }
+  return null;
 }
 
 /** The singular of a plural role noun ("bankers" → "banker", "civil servants"' "servants" → "servant"), or null. */

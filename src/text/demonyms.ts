@@ -36,7 +36,7 @@ function isLexiconPlace(key: string): boolean {
 }
 
 interface CountryRecord {
-  name: { common: string };
+  name: { common: string; official: string };
   altSpellings: string[];
   demonyms?: Record<string, { m?: string; f?: string }>;
 }
@@ -112,4 +112,22 @@ export function isPlaceWord(lower: string): boolean {
     }
   }
   return placeWords.has(lower);
+}
+
+let countryNames: Set<string> | null = null;
+
+/**
+ * Is this lower-case name a country's name in world-countries, common, official or an alternative spelling in Latin
+ * letters ("viet nam", "burma", "republic of the union of myanmar")? Two-letter codes are not names.
+ */
+export function isCountryName(lower: string): boolean {
+  if (!countryNames) {
+    countryNames = new Set();
+    for (const c of countries()) {
+      for (const n of [c.name.common, c.name.official, ...c.altSpellings]) {
+        if (n.length >= 4 && /^[A-Za-z][A-Za-z' -]*$/.test(n)) countryNames.add(n.toLowerCase());
+      }
+    }
+  }
+  return countryNames.has(lower);
 }

@@ -332,6 +332,27 @@ describe('a month or day without a year takes its narrative’s year (issue 16, 
     expect(events).toEqual(['1960-09-01/month: Dr. Ames joined th', '1961-09-01/month: Dr. Ames succeeds ']);
   });
 
+  it('looks ahead after "should" ("should then meet on May 5"), and takes no month from a name ("and August Jack Roe")', () => {
+    const article = makeArticle({
+      date: '1961-04-19',
+      body: 'A 14-power conference should then meet on May 5, he said.\n\nThe radio identified the two as Howard Andrews and August Jack Roe.',
+    });
+    expect(buildTimeline([article]).map((e) => `${e.date}/${e.precision}`)).toEqual(['1961-05-05/day']);
+  });
+
+  it('looks ahead from "set it for public hearing on Feb. 22"', () => {
+    const article = makeArticle({ date: '1961-02-17', body: 'He had finally gotten the chairman to set it for public hearing on Feb. 22.' });
+    expect(buildTimeline([article]).map((e) => e.date)).toEqual(['1961-02-22']);
+  });
+
+  it('in a report that says "yesterday", a bare weekday on the report\'s own day is the one a week before', () => {
+    const body = 'The councilman complained yesterday.\n\nHe criticized the crews for halting work on Tuesday night after the Sunday storm.';
+    const dated = (b: string): string[] => buildTimeline([makeArticle({ date: '1961-01-08', body: b })]).map((e) => e.date);
+    expect(dated(body)).toEqual(['1961-01-01', '1961-01-03', '1961-01-07']);
+    // Without "yesterday" or "tomorrow" (online news writes "on Sunday" for its own day), the day is the report's.
+    expect(dated('He criticized the crews for halting work after the Sunday storm.')).toEqual(['1961-01-08']);
+  });
+
   it('lists the day of a speech "entitled “Are Women Here To Stay”?": the question mark is the title\'s', () => {
     const article = makeArticle({ date: '1961-09-10', body: 'Last October he gave a public speech in Washington entitled “Are Women Here To Stay”?' });
     expect(buildTimeline([article]).map((e) => `${e.date}/${e.precision}`)).toEqual(['1960-10-01/month']);

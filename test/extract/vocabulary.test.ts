@@ -42,7 +42,7 @@ describe('titles', () => {
   });
 
   it('honorifics and the titles after an institution are titles', () => {
-    expect([...HONORIFICS].sort()).toEqual(['dame', 'hon', 'mesdames', 'messrs', 'miss', 'mmes', 'mr', 'mrs', 'ms', 'mx', 'sir']);
+    expect([...HONORIFICS].sort()).toEqual(['dame', 'hon', 'lord', 'mesdames', 'messrs', 'miss', 'mmes', 'mr', 'mrs', 'ms', 'mx', 'sir']);
     expect(minus(HONORIFICS, TITLES)).toEqual([]);
     expect(minus(TITLES_AFTER_INSTITUTIONS, TITLES)).toEqual([]);
   });

@@ -183,10 +183,11 @@ function describe(group: NameStats[], kind: EntityKind, refs: MentionRef[]): Ent
       b.mentions.length - a.mentions.length ||
       first(a) - first(b),
   )[0]!;
-  // "Mrs. Benington", known only by honorific and surname: named so, apart from a namesake ("John Benington").
+  // "Mrs. Benington", known only by honorific and surname: named so, apart from a namesake ("John Benington"); so is
+  // a peer known only by title ("Lord Home").
   const titles = refs.map((m) => m.titled);
-  const womanOnly = kind === 'person' && group.length === 1 && fullest.words.length === 1 && titles.length > 0 && titles.every((t) => t !== undefined && /^(?:Mrs|Miss|Ms)\b/.test(t));
-  const name = womanOnly ? titles[0]! : mostFrequent(fullest.surfaces);
+  const titledOnly = kind === 'person' && group.length === 1 && fullest.words.length === 1 && titles.length > 0 && titles.every((t) => t !== undefined && /^(?:Mrs|Miss|Ms|Lord)\b/.test(t));
+  const name = titledOnly ? titles[0]! : mostFrequent(fullest.surfaces);
   const seen = new Set([name.toLowerCase()]);
   const aliases: string[] = [];
   const addAlias = (surface: string): void => {

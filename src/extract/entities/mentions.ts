@@ -6,6 +6,9 @@ import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NO
 import { BETWEEN_SUBJECT_AND_VERB, type Span } from './name-spans.js';
 import { RoleReaders, TENURE_WORDS } from './roles.js';
 
+/** Lower-case street words after a street's name ("3211 Park pl.", "2544 Green Bay rd."). */
+const STREET_WORDS: ReadonlySet<string> = new Set(['st', 'av', 'ave', 'rd', 'pl', 'dr', 'blvd', 'street', 'avenue', 'road', 'place', 'drive', 'boulevard', 'lane', 'ln', 'ct', 'court']);
+
 /** Time words between a speech verb and the clause it reports ("said today Jones will …"). */
 const TIME_ADVERBS: ReadonlySet<string> = new Set(['today', 'yesterday', 'tonight', 'tomorrow']);
 
@@ -276,8 +279,12 @@ class SentenceScanner extends RoleReaders {
       }
     }
     // "…, 31730 Mound, Warren": the town after a street address.
-    const street = toks[first - 1]?.text === ',' ? this.byLast.get(first - 2) : undefined;
-    if (street?.mention && street.mention.evidence.address > 0) {
+    // (past a lower-case street word: "of 3211 Park pl., Evanston")
+    let streetEnd = first - 2;
+    while (streetEnd > 0 && (toks[streetEnd]!.text === '.' || (toks[streetEnd]!.word && !toks[streetEnd]!.cap && STREET_WORDS.has(toks[streetEnd]!.key)))) streetEnd--;
+    const street = toks[first - 1]?.text === ',' ? this.byLast.get(streetEnd) : undefined;
+    const afterStreet = street?.mention !== undefined && street.mention.evidence.address > 0;
+    if (afterStreet) {
       evidence.placePrep += 2;
       evidence.address++;
     }
@@ -318,12 +325,13 @@ class SentenceScanner extends RoleReaders {
         const given = noEvidence();
         this.whoAfter(span.last, given, owner.roles);
         owner.evidence.appositive += given.appositive;
-      } else this.whoAfter(span.last, evidence, roles);
+      } else if (!afterStreet) this.whoAfter(span.last, evidence, roles); // "of 3211 Park pl., Evanston, who …": the resident's
       if (this.pronounAfter(first, span.last)) evidence.pronoun++;
       // "The MP for Bristol East said": the seat after a title's "for" is a place, and the title is the speaker.
       const seat = toks[first - 1]?.key === 'for' && !toks[first - 1]!.cap && SEAT_TITLES.has(this.word(first - 2)?.key ?? '');
       if (seat) evidence.placePrep += 2;
-      else if (!lastTok.possessive && this.speechVerbAfter(last)) evidence.speech++;
+      // (Not "the Havana American Legion post": after "the", "post" is the noun the name modifies.)
+      else if (!lastTok.possessive && this.speechVerbAfter(last) && !(toks[first - 1]?.key === 'the' && /^posts?$/.test(this.word(last + 1)?.key ?? ''))) evidence.speech++;
       // "Leverett Saltonstall and Dick Russell spoke": both are the subject.
       else if (!lastTok.possessive && this.word(last + 1)?.key === 'and' && !this.word(last + 1)!.cap) {
         const partner = this.byFirst.get(last + 2);
@@ -373,7 +381,7 @@ class SentenceScanner extends RoleReaders {
     }
     let h = first - 1;
     if (toks[h]?.text === '.') h--;
-    const honorific = /^(?:mrs|miss|ms)$/.test(toks[h]?.key ?? '') ? 'f' : toks[h]?.key === 'mr' ? 'm' : undefined;
+    const honorific = /^(?:mrs|miss|ms)$/.test(toks[h]?.key ?? '') ? 'f' : /^(?:mr|lord)$/.test(toks[h]?.key ?? '') ? 'm' : undefined;
     span.mention = {
       ...(honorific ? { honorific } : {}),
       key: words.join(' '),

@@ -378,7 +378,10 @@ export class NameSpans {
     if (isTitle(t.key)) return true;
     if (isGivenName(t.key) || isLexiconLastName(t.key)) return false;
     // "Patrolmen J. W. Slate and A. L. Crawford Jr.": a plural role opening a sentence, before a list of names.
-    if (n === 0 && this.isSentenceStart(run[0]!) && singularRole(t.key) !== null && this.listFollows(run)) return true;
+    // So is one after a lower-case word: "Robinson told Policemen James Jones and Morgan Lloyd".
+    const before = this.tokens[run[0]! - 1];
+    const opens = this.isSentenceStart(run[0]!) || (before?.word === true && !before.cap && !/^(?:of|in|at|from|for|to|by|with|and|or)$/.test(before.key));
+    if (n === 0 && opens && !HONORIFICS.has(t.key) && singularRole(t.key) !== null && this.listFollows(run)) return true;
     const prev = n > 0 ? this.tokens[run[n - 1]!]! : undefined;
     if (isRoleNoun(t.key) || (prev !== undefined && isRoleNoun(`${prev.key} ${t.key}`))) return true;
     // "Actor-Crooner Frank Sinatra", "Couturier Don Loper": a word the vocabulary does not know, shaped like an agent
@@ -420,8 +423,9 @@ export class NameSpans {
     let run = input;
     // A sentence-initial capital may just be a common word ("Following …", "Today …", "Said Lapid …").
     // ("Bank of England …" keeps its first word: a connector after it shows it heads a name.)
+    // ("Miles J. Cooperman" keeps it too: a middle initial after it shows it is a given name.)
     const headsName = (r: number[]): boolean =>
-      r.length > 2 && !toks[r[1]!]!.cap && ORG_CONNECTORS.has(toks[r[1]!]!.key);
+      r.length > 2 && ((!toks[r[1]!]!.cap && ORG_CONNECTORS.has(toks[r[1]!]!.key)) || (/^\p{Lu}$/u.test(toks[r[1]!]!.text) && toks[r[2]!]!.text === '.' && r.length > 3));
     while (
       run.length > 0 &&
       (toks[run[0]!]!.key === 'the' ||
@@ -516,9 +520,9 @@ export class NameSpans {
         nameStart = roleEnd + 1;
       }
       const name = this.trimConnectors(run.slice(nameStart));
-      // "Mrs. Greenfield", "Mr. Houston": a married or a man's honorific makes a surname of a town's name ("Miss"
-      // does not: "Miss Texas" is a title of its own).
-      const surnameAfterHonorific = n === 0 && /^(?:mrs|mr|ms|messrs|mmes)$/.test(t.key) && name.filter((i) => toks[i]!.word).length === 1 && !isCountryLike(toks[name.at(-1)!]!.key);
+      // "Mrs. Greenfield", "Mr. Houston", "Lord Home": a married woman's, a man's or a peer's honorific makes a surname
+      // of a town's name or a noun ("Miss" does not: "Miss Texas" is a title of its own).
+      const surnameAfterHonorific = /^(?:mrs|mr|ms|messrs|mmes|lord)$/.test(t.key) && name.filter((i) => toks[i]!.word).length === 1 && !isCountryLike(toks[name.at(-1)!]!.key);
       if (!this.isPersonLike(name, surnameAfterHonorific)) {
         if (domain.length > 0 && name.length === 0)
           return [...this.rolePrefixSpans(run, n), ...this.interpret(this.trimConnectors(domain))];
@@ -531,7 +535,9 @@ export class NameSpans {
       if (affiliation.length > 0)
         spans.push(...this.interpret(affiliation).map((s) => ({ ...s, affiliation: true })));
       const honorificOnly = roleStartN === n && HONORIFICS.has(t.key);
-      spans.push(this.span(name, { roles: honorificOnly ? [] : [role], title: true, ...(honorificOnly ? {} : { roleFirst: run[roleStartN]! }) }));
+      // "Foreign Secretary Lord Home", "Foreign Minister Sir Alec Roe": the role ends before the honorific.
+      const titled = HONORIFICS.has(t.key) && roleStartN < n && domain.length === 0 ? this.text.slice(toks[run[roleStartN]!]!.start, toks[run[n - 1]!]!.end) : role;
+      spans.push(this.span(name, { roles: honorificOnly ? [] : [titled], title: true, ...(honorificOnly ? {} : { roleFirst: run[roleStartN]! }) }));
       return spans;
     }
     return null;
@@ -575,6 +581,7 @@ export class NameSpans {
     const words = toks.filter((t) => t.word).map((t) => t.key);
     // Up to five words; initials' periods and a bracketed nickname ("V. E. (Red) Berry") are no words.
     if (words.length === 0 || words.length > 5) return false;
+    if (placeNameMayBeSurname && words.length === 1) return !TITLES.has(words[0]!) && !toks.some((t) => t.acronym);
     const last = words.at(-1)!;
     // After a title, a given name and a surname that is also an institution or place noun: "Mayor Ellen Park".
     const givenThenSurname =

@@ -5,7 +5,7 @@
 // these readers in turn for each name it emits; each adds what it finds to the name's evidence and roles.
 import { lexiconTags } from '../../text/lexicon.js';
 import { STOP_WORDS, type NameToken } from '../../text/terms.js';
-import { NAME_SUFFIXES, isDemonym, isGivenName } from '../names.js';
+import { NAME_SUFFIXES, isContentWord, isDemonym, isGivenName } from '../names.js';
 import {
   HONORIFICS,
   KINSHIP_NOUNS,
@@ -15,6 +15,7 @@ import {
   isPersonNounBeforeName,
   isRoleNoun,
   isTitle,
+  singularPersonNoun,
   singularRole,
 } from '../vocabulary.js';
 import type { Evidence } from './mentions.js';
@@ -39,6 +40,15 @@ const TRADE_VERBS = new Set(
   ('sells runs heads owns manages directs chairs coaches leads teaches edits publishes represents operates works ' +
     'represented headed managed directed chaired coached owned').split(' '),
 );
+/** Participles of appointment that open an appositive: "X, earlier named Attorney General,". */
+const APPOINTED: ReadonlySet<string> = new Set(['named', 'appointed', 'elected', 'chosen', 'designated', 'nominated', 'promoted']);
+
+/** Nouns that say a person without saying a role: "X, a man mentioned in the indictment,". */
+const PERSON_WORDS: ReadonlySet<string> = new Set(['man', 'woman', 'boy', 'girl', 'youth', 'person', 'child']);
+
+/** Words that say which of several kin: "his other son", "her eldest daughter". */
+const KIN_ORDER: ReadonlySet<string> = new Set(['other', 'elder', 'eldest', 'older', 'oldest', 'younger', 'youngest', 'only', 'late']);
+
 /** Plural kinship nouns a list of names follows ("Grandparents are Mr. and Mrs. A and …"), by their singular. */
 const KIN_PLURALS: ReadonlyMap<string, string> = new Map([
   ['parents', 'parent'], ['grandparents', 'grandparent'], ['sons', 'son'], ['daughters', 'daughter'], ['brothers', 'brother'],
@@ -239,7 +249,8 @@ export abstract class RoleReaders extends NameSpans {
     // "Mrs. Kennedy's Social Secretary, Letitia Baldrige,": a capitalised title after a possessive.
     const capitalTitle = headTok?.cap === true && isTitle(headTok.key) && !HONORIFICS.has(headTok.key);
     const kinship = headTok !== undefined && !headTok.cap && (KINSHIP_NOUNS.has(headTok.key) || RELATION_NOUNS.has(headTok.key));
-    if (!headTok || (headTok.cap && !capitalTitle) || !(isRoleNoun(headTok.key) || kinship)) return;
+    // ("a convicted narcotics peddler, Otis Sears,": a lower-case noun WordNet knows first as a kind of person.)
+    if (!headTok || (headTok.cap && !capitalTitle) || !(isRoleNoun(headTok.key) || kinship || (!headTok.cap && isPersonNounBeforeName(headTok.key)))) return;
     const span = this.byFirst.get(first);
     const closer = toks[(span?.last ?? first) + 1];
     // The name ends its clause, or a relative clause or a list goes on: "the noted dancer, Jane Roe who is …".
@@ -247,8 +258,10 @@ export abstract class RoleReaders extends NameSpans {
     let s = head;
     // "his court-appointed attorney", "her widowed mother": participles qualify the role too.
     // (a capitalised title takes the capitalised words before it up to the possessive: "Kennedy's Social Secretary")
+    // "the Dresbachs' other son, Lee,": which of the kin.
     const qualifies = (t: NameToken): boolean =>
-      !t.possessive && (t.cap ? this.isRolePart(t) || capitalTitle : this.isRolePhraseWord(t) || /^\p{Ll}[\p{L}-]*(?:ed|ing)$/u.test(t.text));
+      !t.possessive &&
+      (t.cap ? this.isRolePart(t) || capitalTitle : this.isRolePhraseWord(t) || /^\p{Ll}[\p{L}-]*(?:ed|ing)$/u.test(t.text) || (kinship && KIN_ORDER.has(t.key)));
     while (s > 0 && head - s < MAX_ROLE_WORDS) {
       const t = this.word(s - 1);
       if (!t || !qualifies(t)) break;
@@ -295,6 +308,14 @@ export abstract class RoleReaders extends NameSpans {
     if (toks[i]?.text !== ',' || toks[last]!.possessive) return;
     i++;
     if (/^\d{1,3}$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i += 2;
+    // "Ralph Sisk, 9230 Vernor east, a third grader", "Buaford Robinson, 23, of 7026 Stewart Av., a CTA bus driver":
+    // past a street address.
+    const at = toks[i]?.key === 'of' && !toks[i]!.cap ? i + 1 : i;
+    if (/^\d{2,5}$/.test(toks[at]?.text ?? '') && toks[at + 1]?.cap) {
+      let k = at + 1;
+      while (k < toks.length && k - at < 6 && ((toks[k]!.word && (toks[k]!.cap || /^(?:east|west|north|south|st|av|ave|rd|pl|dr)$/.test(toks[k]!.key))) || toks[k]!.text === '.')) k++;
+      if (toks[k]?.text === ',') i = k + 1;
+    }
     // "Samuel D. Goodis, representing the Philadelphia Hotel Association,": whom the name speaks for.
     if (toks[i]?.word && !toks[i]!.cap && /^(?:representing|heading|leading)$/.test(toks[i]!.key) && toks[i + 1]?.word) {
       let end = i + 1;
@@ -310,6 +331,8 @@ export abstract class RoleReaders extends NameSpans {
         return;
       }
     }
+    // "Thomas B. Finan, earlier named Attorney General to succeed …": the office an appointment gave.
+    if (this.appointedRole(i, evidence, roles)) return;
     // "paid to Huff, as attorney for the loan association,": the capacity "as" gives.
     // Not after an employer ("a vice president at Oracle, as its new finance chief"): the capacity is the object's.
     const prep = toks[this.firstOf(last) - 1];
@@ -323,16 +346,24 @@ export abstract class RoleReaders extends NameSpans {
       evidence.appositive++;
       return;
     }
-    // "X, one of some twenty Air Force recruits,": one of a plural role.
-    if (toks[i]?.key === 'one' && !toks[i]!.cap && toks[i + 1]?.key === 'of') {
+    // "X, one of some twenty Air Force recruits,": one of a plural role ("A and B, two of the defendants,": two).
+    if (/^(?:one|two|three|four|five|both)$/.test(toks[i]?.key ?? '') && !toks[i]!.cap && toks[i + 1]?.key === 'of') {
       for (let j = i + 2; j < toks.length && j - i < 9; j++) {
         const t = toks[j]!;
         if (!t.word) break;
         if (!t.cap && singularRole(t.key) && !isRoleNoun(t.key)) {
           const boundary = toks[j + 1];
           if (boundary && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text)) break;
-          roles.push(this.text.slice(toks[i]!.start, t.end));
+          const role = this.text.slice(toks[i]!.start, t.end);
+          roles.push(role);
           evidence.appositive++;
+          // "James White and Jeremiah Pullings, two of the defendants,": the name before "and" is one of them too.
+          const opener = this.firstOf(last);
+          const partner = toks[i]!.key !== 'one' && toks[opener - 1]?.key === 'and' ? this.byLast.get(opener - 2)?.mention : undefined;
+          if (partner && partner.roles.length === 0) {
+            partner.roles.push(role);
+            partner.evidence.appositive++;
+          }
           return;
         }
       }
@@ -340,6 +371,12 @@ export abstract class RoleReaders extends NameSpans {
     // "previously a senior vice president", "now the company's chief".
     if (/(?:ly|^now)$/.test(toks[i]?.key ?? '') && DETERMINERS.has(toks[i + 1]?.key ?? '')) i++;
     const determiner = DETERMINERS.has(toks[i]?.key ?? '') && !toks[i]!.cap;
+    // "Jessy Maroy, a man mentioned in the indictment": a person, though "man" is no role.
+    if (determiner && /^(?:a|an|the)$/.test(toks[i]!.key)) {
+      let h = i + 1;
+      while (h < toks.length && h - i < 3 && toks[h]!.word && !toks[h]!.cap && !PERSON_WORDS.has(toks[h]!.key) && isContentWord(toks[h]!.key)) h++;
+      if (toks[h]?.word && !toks[h]!.cap && PERSON_WORDS.has(toks[h]!.key)) evidence.pronoun++; // weaker than a role: "said Arnold, a man who knows the rules" is still "Arnold Palmer"
+    }
     if (determiner) i++;
     // An employer first: "Apple’s chief executive", "the Reform UK leader".
     let e = i;
@@ -362,8 +399,18 @@ export abstract class RoleReaders extends NameSpans {
     for (; j < toks.length && j - i < MAX_ROLE_WORDS; j++) {
       const t = toks[j]!;
       if (!t.word) break;
+      // "assistant United States attorney": a name inside the role, between its lower-case words.
+      if (t.cap && !this.isRolePart(t) && j > i && !toks[j - 1]!.cap) {
+        let k = j;
+        while (k < toks.length && k - j < 4 && toks[k]!.word && toks[k]!.cap && !toks[k]!.possessive) k++;
+        if (toks[k]?.word && !toks[k]!.cap && isRoleNoun(toks[k]!.key)) {
+          j = k - 1;
+          continue;
+        }
+      }
       if (t.cap ? !this.isRolePart(t) : !this.isRolePhraseWord(t)) break;
-      if (isRoleNoun(t.key)) headEnd = j;
+      // "a third grader at the school": after a determiner, a noun WordNet knows first as a kind of person.
+      if (isRoleNoun(t.key) || (determiner && !t.cap && isPersonNounBeforeName(t.key))) headEnd = j;
     }
     if (headEnd < 0 || HONORIFICS.has(toks[headEnd]!.key)) {
       this.looseAppositive(i, determiner, evidence, roles);
@@ -538,6 +585,13 @@ export abstract class RoleReaders extends NameSpans {
       }
       break;
     }
+    // "The motorist later was identified as Richard Roe": the passive of naming reads like the copula.
+    let adverb = 0;
+    if (toks[j]?.key === 'as' && !toks[j]!.cap && /^(?:identified|named)$/.test(toks[j - 1]?.key ?? '')) {
+      j -= 2;
+      if (/^(?:later|since|then|\p{Ll}+ly)$/u.test(toks[j]?.key ?? '')) j--;
+      if (/^(?:later|then|\p{Ll}+ly)$/u.test(toks[j - 1]?.key ?? '') && !toks[j - 1]!.cap) adverb = 1;
+    }
     const verb = toks[j];
     if (!verb?.word || verb.cap || !/^(?:is|are|was|were)$/.test(verb.key)) return;
     // The name after the copula ends its clause: "Their father is Charles Roe." (not "… is Roe's car").
@@ -548,7 +602,7 @@ export abstract class RoleReaders extends NameSpans {
     if (town) closer = toks[town.last + 1];
     if (span && this.tokens[span.last]!.possessive) return;
     if (closer && !/^(?:[.,;]|and)$/.test(closer.key || closer.text)) return;
-    let end = j - 1;
+    let end = j - 1 - adverb;
     // "The idol of the hackers, of course, is Ray Ainsley": back over an aside between commas.
     if (toks[end]?.text === ',') {
       let c = end - 1;
@@ -733,6 +787,32 @@ export abstract class RoleReaders extends NameSpans {
     evidence.appositive++;
   }
 
+  /**
+   * "earlier named Attorney General", "recently appointed as the county's chief engineer": a participle of appointment
+   * opening an appositive, and the office after it (to its role noun).
+   */
+  private appointedRole(i: number, evidence: Evidence, roles: string[]): boolean {
+    const toks = this.tokens;
+    let k = i;
+    if (toks[k]?.word && !toks[k]!.cap && (/ly$/.test(toks[k]!.key) || /^(?:earlier|once|now|just)$/.test(toks[k]!.key))) k++;
+    if (!toks[k]?.word || toks[k]!.cap || !APPOINTED.has(toks[k]!.key)) return false;
+    k++;
+    if (toks[k]?.key === 'as' && !toks[k]!.cap) k++;
+    const from = k;
+    if (DETERMINERS.has(toks[k]?.key ?? '') && !toks[k]!.cap) k++;
+    let head = -1;
+    for (let j = k; j < toks.length && j - k < MAX_ROLE_WORDS; j++) {
+      const t = toks[j]!;
+      if (!t.word || t.possessive) break;
+      if (t.cap ? !this.isRolePart(t) : !this.isRolePhraseWord(t)) break;
+      if (isRoleNoun(t.key)) head = j;
+    }
+    if (head < 0) return false;
+    roles.push(this.text.slice(toks[from]!.start, toks[head]!.end));
+    evidence.appositive++;
+    return true;
+  }
+
   /** The first token of the span ending at `last`. */
   private firstOf(last: number): number {
     return this.byLast.get(last)?.first ?? last;
@@ -816,10 +896,15 @@ export abstract class RoleReaders extends NameSpans {
     if (toks[j]?.key === 'of' || toks[j]?.key === 'in') return; // "Jones of Houston": a place
     // Back over earlier items of the list (names, "of Place", commas, "and") to "including" or the plural role.
     let head = -1;
+    let exemplified = false;
     for (let steps = 0; j >= 0 && steps < 40; steps++) {
       const t = toks[j]!;
       // "Sens. A and B", "Patrolmen A and B" (a plural role opening the sentence).
-      if (t.word && t.cap && (PLURAL_TITLES.has(t.key) || (j === 0 && singularRole(t.key) !== null))) {
+      // (after a verb too, right before the list's first name: "told Policemen James Jones and Morgan Lloyd"; not a
+      // home town, "of Queens", nor "Mrs." taken for the plural of "Mr.")
+      const before = toks[j - 1];
+      const opens = j === 0 || (before?.word === true && !before.cap && !/^(?:of|in|at|from|for|to|by|with|and|or)$/.test(before.key) && this.byFirst.has(j + 1));
+      if (t.word && t.cap && (PLURAL_TITLES.has(t.key) || (opens && !HONORIFICS.has(t.key) && singularRole(t.key) !== null))) {
         roles.push(this.text.slice(t.start, toks[j + 1]?.text === '.' ? toks[j + 1]!.end : t.end));
         evidence.title++;
         return;
@@ -833,6 +918,7 @@ export abstract class RoleReaders extends NameSpans {
       if (t.word && !t.cap && (t.key === 'including' || t.key === 'like' || (t.key === 'as' && toks[j - 1]?.key === 'such'))) {
         const at = t.key === 'as' ? j - 1 : j;
         head = toks[at - 1]?.text === ',' ? at - 2 : at - 1;
+        exemplified = true;
         break;
       }
       // "Eligio (Kika) De La Garza of Mission": a nickname in brackets inside a listed name.
@@ -858,7 +944,8 @@ export abstract class RoleReaders extends NameSpans {
     }
     const headTok = toks[head];
     if (!headTok?.word || headTok.cap) return;
-    const singular = singularRole(headTok.key) ?? KIN_PLURALS.get(headTok.key);
+    // "a number of newsmen, including A": before "including", any plural kind of person.
+    const singular = singularRole(headTok.key) ?? KIN_PLURALS.get(headTok.key) ?? (exemplified ? singularPersonNoun(headTok.key) : null);
     if (!singular) return;
     let s = head;
     const modifier = (t: NameToken | undefined): boolean =>

@@ -33,8 +33,9 @@ export function scanArticles(
         }
         if (epithet) epithetsSeen.add(m.key);
         if (m.words.length === 1 && isCountryLike(m.key)) lastCountry = m.key;
-        // "Mrs. Kennedy": the honorific with a surname alone, for the alias of one of two people who share it.
-        const honorific = m.honorific && m.words.length === 1 ? /(?:Mrs|Miss|Ms|Mr)\.?\s+$/.exec(sentence.text.slice(0, m.start)) : null;
+        // "Mrs. Kennedy": the honorific with a surname alone, for the alias of one of two people who share it ("Lord
+        // Home": a peer's too).
+        const honorific = m.honorific && m.words.length === 1 ? /(?:Mrs|Miss|Ms|Mr|Lord)\.?\s+$/.exec(sentence.text.slice(0, m.start)) : null;
         const ref = {
           ...(honorific ? { titled: `${honorific[0]}${m.surface}` } : {}),
           article: slot,

@@ -126,7 +126,9 @@ export function scoreName(s: NameStats, ctx: ScoreContext): Scores {
   if (!lex && single && s.evidence.modifier > 0 && s.evidence.modifier >= s.mentions.length) return zero();
   // "the North Central states": compass words alone name a region, never a person.
   if (!lex && s.words.every(isDirectionWord)) return { ...zero(), place: s.evidence.modifier >= s.mentions.length ? 0 : MIN_SCORE };
-  if (single && !lex && (ORG_CUES.has(s.key) || PLACE_CUES.has(s.key)))
+  // ("Lord Home", "Mr. Church": an honorific before it each time makes a surname of it.)
+  const honoured = s.mentions.length > 0 && s.mentions.every((m) => m.honorific !== undefined);
+  if (single && !lex && (ORG_CUES.has(s.key) || PLACE_CUES.has(s.key)) && !honoured)
     return institutionScore(s, ctx.wordStats);
   // A title, appositive or speech before a given name outweighs a last word that also names institutions and places
   // ("Mayor Ellen Park", "Rep. Wilbur Mills").

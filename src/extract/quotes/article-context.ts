@@ -840,7 +840,9 @@ export class ArticleContext implements RunContext {
       if (definite) {
         // "the identically worded letters said", whose they are untold: the documents, as the text describes them.
         const issuer = this.docOwner(headWord, pos);
-        if (issuer || described.length < 2) return issuer;
+        // "The report called discrimination “one of the most serious causes …”": a report, study or ruling whose
+        // author is untold speaks as itself, unlike a bare "the statement", which is its issuer's word.
+        if (issuer || (described.length < 2 && documentKind(headWord) === 'statement')) return issuer;
         return { name: this.body.slice(np[0]!.start, head.end), kind: 'organization', gender: null };
       }
       // "an American naval announcement said": whose it is, as the text gives it; a later "the statement" is it too.
@@ -870,6 +872,12 @@ export class ArticleContext implements RunContext {
       if (isSpeakerNoun(headWord) && (run.length === 0 || runIsPlace)) {
         const hit = this.resolveRole(mods, pos, u);
         if (hit) return hit;
+        // "The vice president of the City Council complained … that there are “deficiencies” …", then "Councilman
+        // William D. Schaefer said …": so is a lead's definite description that no one named before holds.
+        if (u.index === 0 && i === 1 && np[0]!.lower === 'the' && !ORG_NOUNS.has(headWord)) {
+          const named = this.namedNext(u);
+          if (named) return named;
+        }
       }
       // "“…”, the former Superior Court judge said" after Hughes's quotations: a definite description that sets someone
       // apart (former, a capitalised institution, an age) and names nobody else is the person quoted just before.

@@ -866,6 +866,73 @@ describe('court sides and neighbours (issue 16)', () => {
     expect(entity(index, 'Jonas').kind).toBe('person');
   });
 
+  it('names a peer by title ("Foreign Secretary Lord Hume"), and ends a role before an honorific ("Foreign Minister Sir Alec Roe")', () => {
+    const index = EntityIndex.build([
+      makeArticle({ body: 'The plan was announced in London by Foreign Secretary Lord Hume.\n\nHe met Foreign Minister Sir Alec Dunne-Roe today.' }),
+    ]);
+    expect(entity(index, 'Lord Hume')).toMatchObject({ kind: 'person', roles: ['Foreign Secretary'] });
+    expect(entity(index, 'Alec Dunne-Roe').roles).toEqual(['Foreign Minister']);
+  });
+
+  it('reads "other son, Lee,", "earlier named Attorney General", a role past an address, "was identified as" and "newsmen, including A"', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body:
+          'Police answered a call from the Dressler\'s other son, Lee, 14, they said.\n\n' +
+          'Mr. Simms will take the post vacated by Thomas B. Fenn, earlier named Attorney General to succeed Carl Sibley.\n\n' +
+          'He recommended a citation for Ralph Sisley, 9230 Vernor east, a third grader at the Scripps School, for his help.\n\n' +
+          'The motorist later was identified as Richard Sarkis, 17.\n\n' +
+          'Among them were a number of newsmen, including Henry Ramont, of United Press International, and Robert Berrell, of Associated Press.',
+      }),
+    ]);
+    expect(entity(index, 'Lee').roles).toEqual(['other son']);
+    expect(entity(index, 'Thomas B. Fenn').roles).toEqual(['Attorney General']);
+    expect(entity(index, 'Ralph Sisley').roles).toEqual(['third grader']);
+    expect(entity(index, 'Richard Sarkis').roles).toEqual(['The motorist']);
+    expect(entity(index, 'Henry Ramont').roles).toEqual(['newsman']);
+    expect(entity(index, 'Robert Berrell').roles).toEqual(['newsman']);
+  });
+
+  it('takes "the X Legion post" and a country\'s other spelling ("Communist North Viet Nam") for no person', () => {
+    const index = EntityIndex.build([
+      makeArticle({ body: 'Anders Holm was commander of the Havana American Legion post before it disbanded.\n\nTroops came from Communist North Viet Nam.' }),
+    ]);
+    expect(names(index, 'person')).toEqual(['Anders Holm']);
+    expect(entity(index, 'North Viet Nam').kind).toBe('place');
+  });
+
+  it('reads a middle initial after a common word ("— Miles J. Cooper"), "A and B, two of the defendants,", "Policemen A and B" after a verb', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body:
+          'The three — Miles J. Cooper, Sheldon Tell, and Rick Austen — are charged.\n\n' +
+          'He testified he introduced James Whitt and Jeremy Pulling, two of the defendants, to Jessy Marow, a man named in the indictment.\n\n' +
+          'Robinson told Policemen James Jonas and Morgan Lloyds of the district that youths boarded his bus.',
+      }),
+    ]);
+    expect(names(index, 'person')).toEqual(expect.arrayContaining(['Miles J. Cooper', 'Jessy Marow']));
+    expect(entity(index, 'James Whitt').roles).toEqual(['two of the defendants']);
+    expect(entity(index, 'Jeremy Pulling').roles).toEqual(['two of the defendants']);
+    expect(entity(index, 'James Jonas').roles).toEqual(['Policemen']);
+    expect(entity(index, 'Morgan Lloyds').roles).toEqual(['Policemen']);
+  });
+
+  it('reads a role with a name inside it, a role WordNet knows before a comma and a name, and one past "of" an address', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body:
+          'In opening, D. Arthur Connell, assistant United States attorney, read the indictment.\n\n' +
+          'They sold heroin to a convicted narcotics peddler, Otis Seers, 45, of 6934 Indiana Av.\n\n' +
+          'Buford Robison, 23, of 7026 Stewart Av., a bus driver, was robbed last night.\n\n' +
+          'The defendant, William Stick, 23, of 3211 Park pl., Evanston, who pleaded guilty, was fined.',
+      }),
+    ]);
+    expect(entity(index, 'D. Arthur Connell').roles).toEqual(['assistant United States attorney']);
+    expect(entity(index, 'Otis Seers').roles).toEqual(['convicted narcotics peddler']);
+    expect(entity(index, 'Buford Robison').roles).toEqual(['bus driver']);
+    expect(names(index, 'person')).not.toContain('Evanston');
+  });
+
   it('takes a bracketed nickname alone for its person, and keeps "Mrs. Bening" apart from the coach John Bening', () => {
     const index = EntityIndex.build([
       makeArticle({ body: 'The award went to Bob (Bevo) Nordby, the center.\n\nBevo was congratulated.\n\nJohn Bening spoke first.\n\nMrs. Bening admired the team.' }),

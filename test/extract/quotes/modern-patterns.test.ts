@@ -179,6 +179,20 @@ describe('modern news attribution', () => {
     expect(quotesOf(body)).toEqual([['We feel your performance would lend distinction', 'Kendall']]);
   });
 
+  it('gives a lead\'s definite description the person the next sentence names with a title ("The vice president … Councilman X")', () => {
+    const body =
+      'The vice president of the City Council complained yesterday that there are “deficiencies” in the snow program.\n\n' +
+      'Councilman William D. Schaffer (D., Fifth) said in a letter to the mayor that crews should work longer.';
+    expect(quotesOf(body)).toEqual([['deficiencies', 'William D. Schaffer']]);
+  });
+
+  it('gives a quotation to "the report" when no one is said to have written it, but a bare "the statement" to no one', () => {
+    expect(quotesOf('The report called job discrimination “one of the most serious causes of family breakdown”.')).toEqual([
+      ['one of the most serious causes of family breakdown', 'The report'],
+    ]);
+    expect(quotesOf('The statement called the move “a betrayal”.')).toEqual([['a betrayal', null]]);
+  });
+
   it('gives no speaker to a label in quotation marks after "as a" ("worked as a “labor consultant”")', () => {
     expect(quotesOf('A grand jury called witnesses about Ben Stame, who collected fees as a “labor consultant” for years.')).toEqual([['labor consultant', null]]);
   });
