@@ -494,7 +494,8 @@ function isReportedDay(sentence: string, start: number, end: number): boolean {
   if (insideQuotes(sentence, start)) return false;
   // "Tonight at 8 o'clock the Cardinals open", "will give the dinner tonight": tonight is never "nowadays".
   if (/^tonight\b/i.test(sentence.slice(start, end)) || /\btonight$/i.test(sentence.slice(start, end))) return true;
-  if (atSentenceStart(sentence, start) && /^\s*,/.test(sentence.slice(end))) return false;
+  // "Today, the evil … remains": nowadays; "Today, M. Kegham was in Detroit": a past copula makes it the day.
+  if (atSentenceStart(sentence, start) && /^\s*,/.test(sentence.slice(end))) return /^\s*,(?:\s+(?!(?:who|which|that)\b)[\p{L}.'’-]+){1,6}?\s+(?:was|were)\b/u.test(sentence.slice(end));
   // "But today many of those men are reaching retirement age": a present tense after it is nowadays.
   if (/^[^,;.]{0,40}?\b(?:is|are|am|remains?|has|have|seems?)\b/i.test(sentence.slice(end)) && !/^[^,;.]{0,40}?\b(?:was|were|had|did|\w+ed)\b/i.test(sentence.slice(end))) return false;
   return nlp(sentence).has('#PastTense');
@@ -516,7 +517,9 @@ function calendarPeriod(ctx: Context, c: ChronoComponents, text: string, start: 
   // "The letters set a Nov. 15 deadline": so may one after "a".
   const attributive = /\b(?:the|an?)\s+$/i.test(ctx.sentence.slice(Math.max(0, start - 5), start)) && /^\s+\p{L}/u.test(ctx.sentence.slice(end));
   const tense = tenseAt(ctx, start, end);
-  const y = c.isCertain('year') ? c.get('year')! : resolveYear(ctx.article, m, d, hasDay, attributive && tense === 'past' ? 'nearest' : tense);
+  // "With the March pickup, dealers are optimistic that …": an occasion in a fronted phrase is the nearer one too.
+  const fronted = !/[,;:]/.test(ctx.sentence.slice(0, start)) && /^[^,;:]*,/.test(ctx.sentence.slice(end));
+  const y = c.isCertain('year') ? c.get('year')! : resolveYear(ctx.article, m, d, hasDay, attributive && (tense === 'past' || fronted) ? 'nearest' : tense);
   const ymd = { y, m, d };
   if (formatYmd(fromDays(toDays(ymd))) !== formatYmd(ymd)) return null; // "February 30"
   return periodOf(ymd, hasDay ? 'day' : 'month');
@@ -548,8 +551,11 @@ function resolveYear(a: Ymd, m: number, d: number, hasDay: boolean, tense: Tense
 
 // ---- Putting it together.
 
-/** A timestamp line ("Updated: July 5, 2021 10:30 a.m.") dates the page, not an event. */
-const PAGE_FURNITURE = /^\s*(?:Published|Updated|Posted|Last updated|First published)\b/i;
+/**
+ * A timestamp line ("Updated: July 5, 2021 10:30 a.m.", "Published 3 March 2015") dates the page, not an event; a
+ * sentence that opens with the word is no timestamp ("Published annually by X, the 1962 edition is …").
+ */
+const PAGE_FURNITURE = /^\s*(?:[Pp]ublished|[Uu]pdated|[Pp]osted|[Ll]ast [Uu]pdated|[Ff]irst [Pp]ublished)(?:\s+(?:on|at))?(?:\s*:|\s+(?=\d|\p{Lu}))/u;
 /** A dateline ("NEW YORK, Jan 5 (Reuters) -", "Miami, Fla., March 17 —") dates the report, not an event. */
 const DATELINE = /^\s*(?:[\p{Lu}\p{N}][\p{L}\p{N}.'’/-]*(?:\s+|,\s*))*$/u;
 const DATELINE_END = /^[\s,]*(?:\d{4}\s*)?(?:\([^)]{1,40}\)\s*)?[-–—]/;

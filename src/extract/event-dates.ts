@@ -30,7 +30,7 @@ const CONTENT_THAT =
   /\b(?:said|says|say|saying|told|tells|noted|notes|reported|reports|announced|claimed|claims|accusations?|allegations?|charges?|believes?|believed|thought|determined|found|argued|added|warned|indicated|suggested|stated|insisted|learned|realized?|fact|evidence|news|word|hopes?|concluded|agreed|denied|confirmed|estimated|predicted|explained|revealed|disclosed|testified|ruled|feared|knew|know|knows)\s+that\s/i;
 /** A comparison's baseline: "than last year", "above a year earlier", "behind 1960", "compared with mid-July", "over this time last year". */
 const COMPARISON_BEFORE =
-  /(?:\bthan(?:\s+\p{L}+){0,3}|\b(?:above|below|behind|ahead of|compared (?:with|to)|versus|vs\.?|over|(?:gains?|up|down|rise|fall|drop|increase|decrease) from))\s+(?:(?:about|around|nearly|almost|roughly|the|a|an|in|its|their|his|her|that|of|at|(?:this|that|same) time)\s+)*$/iu;
+  /(?:\bthan(?:\s+\p{L}+){0,3}|\b(?:above|below|behind|ahead of|compared (?:with|to)|versus|vs\.?|over|(?:gains?|up|down|rise|fall|drop|increase|decrease) from|(?:equal|top|match|exceed|surpass|beat|better) (?:or (?:equal|top|match|exceed|surpass|beat|better) )?))\s*(?:(?:about|around|nearly|almost|roughly|the|a|an|in|its|their|his|her|that|of|at|(?:this|that|same) time|(?:same|corresponding|like|comparable) period)\s+)*$/iu;
 /** "from 869 in the like period a year earlier": a number's baseline. */
 const NUMBER_FROM_BEFORE = /\bfrom\s+(?!(?:1[5-9]|20)\d\d\b)[$€£]?\d[\d,.]*(?:\s+[\p{L}\d,.%]+){0,5}\s+$/iu;
 /** A duration, not a date: "for the rest of the weekend". */
@@ -43,8 +43,8 @@ const HYPOTHETICAL_AFTER = /^[^;.?!]{0,40}\b(?:would|could|might) (?:probably |n
  */
 const AS_AS_BEFORE =
   /\bas\s+(?:(?!(?:early|late|recently|soon|long ago)\s+as\s)[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+as|(?:was|is|has been|had been) the case)\s+(?:(?:in|on|during|at)\s+)?(?:(?:early|late|mid)[-\s]+)?$/iu;
-/** "up $1 billion from 1960", "from 869 in the like period a year earlier", "the $639 million of 1960". */
-const AMOUNT_FROM_BEFORE = /(?:[$€£]\s?\d|\d[\d,.]*\s*(?:%|per ?cent|percent|units|billion|million|dollars))[^.;,]{0,30}\b(?:from|of)\s+(?:(?:the|a|an|in|like|same)\s+)*(?:[\p{L}]+\s+){0,3}$/iu;
+/** "up $1 billion from 1960", "from 869 in the like period a year earlier", "the $639 million of 1960", "80 per cent of the total in the first quarter a year earlier". */
+const AMOUNT_FROM_BEFORE = /(?:[$€£]\s?\d|\d[\d,.]*\s*(?:%|per ?cent|percent|units|billion|million|dollars))[^.;,]{0,30}\b(?:from|of)\s+(?:(?:the|a|an|in|like|same)\s+)*(?:[\p{L}]+\s+){0,5}$/iu;
 /** "since 1934", "since his arrest last July", "as of Aug. 22": a state from then on, not an event then. */
 const SINCE_BEFORE = /\b(?:since|as of|except(?: for)?)\s+(?:[\p{L}'’]+\s+){0,5}$/iu;
 /** A speculation or condition: "who may have altered history in the 1960s". */

@@ -40,7 +40,7 @@ export const PLACE_CUES: ReadonlySet<string> = set(`
   strip heights hills plains canyon falls beach village town prefecture oblast governorate municipality borough
   neighborhood neighbourhood camp stadium arena courthouse prison palace place temple mosque synagogue parkway ave
   blvd rd boulevard manor st delta township cemetery sanctuary acres mansion castle cathedral chapel church museum
-  library
+  library room ballroom auditorium lounge
 `);
 
 /** Nouns that end the name of an event, law or plan ("Family Week", "World Cup", "Affordable Care Act"): not entities. */

@@ -169,6 +169,8 @@ function narrativeYears(mentions: { mention: DateMention; sentence: Sentence }[]
     if (!m.yearless || (m.period.precision !== 'day' && m.period.precision !== 'month')) return;
     // "who resigned last September": counted from the story's present, whatever year a later sentence names.
     if (/\b(?:last|this|next|past|coming)\s+$/i.test(sentence.text.slice(0, m.start))) return;
+    // "cracked the 3,000 mark in March for the first time this year": the sentence says whose year it is.
+    if (/\bthis (?:year|season)\b/i.test(sentence.text)) return;
     const { y, m: month, d } = parseYmd(m.period.date);
     const at = (year: number): Period => ({ date: `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`, precision: m.period.precision });
     // The next explicit month or day of a later sentence ("in August; in August of 1960, he sold seven" is a
@@ -178,6 +180,8 @@ function narrativeYears(mentions: { mention: DateMention; sentence: Sentence }[]
       const n = mentions[j]!.mention;
       if (n.deictic) break;
       if (!n.explicitYear) continue;
+      // "compared with March 1960 new car sales, this March was off": a contrast with the story's present.
+      if (/\bthis (?:year|season|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(mentions[j]!.sentence.text)) break;
       if (n.period.precision !== 'day' && n.period.precision !== 'month') break;
       // A year back at most: a later sentence recalling an older time ("his September 2013 address") is no narrative
       // that a date of the story's year ("his March 3 address", in March 2015) belongs to.

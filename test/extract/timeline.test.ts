@@ -345,6 +345,23 @@ describe('a month or day without a year takes its narrative’s year (issue 16, 
     expect(buildTimeline([article]).map((e) => e.date)).toEqual(['1961-02-22']);
   });
 
+  it('reads a sentence that opens with "Published annually by" as a sentence, and "Today, X was in Detroit" as the day', () => {
+    const dated = (body: string, date: string): string[] => buildTimeline([makeArticle({ date, body })]).map((e) => `${e.date}/${e.precision}`);
+    expect(dated('Published annually by William Richards, the new edition is scheduled to arrive with Monday morning\'s postman.', '1961-12-03')).toEqual(['1961-12-04/day']);
+    expect(dated('Today, M. Kegan was in Detroit, en route to California.', '1961-07-23')).toEqual(['1961-07-23/day']);
+    expect(dated('Today, the evil behind it remains a threat.', '1961-07-23')).toEqual([]);
+  });
+
+  it('takes no event from what a figure is compared with ("will equal or top last year", "the corresponding period of last year")', () => {
+    const dated = (body: string): string[] => buildTimeline([makeArticle({ date: '1961-04-09', body })]).map((e) => `${e.date}/${e.precision}`);
+    expect(dated('Dealers are optimistic that the second quarter will equal or top last year.')).toEqual([]);
+    expect(dated('Contracts rose in March, a 4 per cent increase compared to the corresponding period of last year.')).toEqual(['1961-03-01/month']);
+    // "in March … this year": the sentence says whose year it is, whatever a later sentence's year.
+    const march = dated('Sales cracked the 3,000 mark in March for the first time this year.\n\nCompared with March 1960, this March was off.');
+    expect(march).toContain('1961-03-01/month');
+    expect(march).not.toContain('1960-03-01/month');
+  });
+
   it('in a report that says "yesterday", a bare weekday on the report\'s own day is the one a week before', () => {
     const body = 'The councilman complained yesterday.\n\nHe criticized the crews for halting work on Tuesday night after the Sunday storm.';
     const dated = (b: string): string[] => buildTimeline([makeArticle({ date: '1961-01-08', body: b })]).map((e) => e.date);

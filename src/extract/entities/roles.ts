@@ -43,6 +43,9 @@ const TRADE_VERBS = new Set(
 /** Participles of appointment that open an appositive: "X, earlier named Attorney General,". */
 const APPOINTED: ReadonlySet<string> = new Set(['named', 'appointed', 'elected', 'chosen', 'designated', 'nominated', 'promoted']);
 
+/** Roles held to someone or somewhere, written with "to": "assistant to the Attorney General", "ambassador to Laos". */
+const ROLES_TO: ReadonlySet<string> = new Set(['assistant', 'aide', 'adviser', 'advisor', 'counsel', 'consultant', 'ambassador', 'envoy', 'secretary', 'successor', 'heir', 'delegate', 'attache', 'liaison', 'deputy', 'representative']);
+
 /** Nouns that say a person without saying a role: "X, a man mentioned in the indictment,". */
 const PERSON_WORDS: ReadonlySet<string> = new Set(['man', 'woman', 'boy', 'girl', 'youth', 'person', 'child']);
 
@@ -398,6 +401,8 @@ export abstract class RoleReaders extends NameSpans {
     let j = i;
     for (; j < toks.length && j - i < MAX_ROLE_WORDS; j++) {
       const t = toks[j]!;
+      // "Bucky Harris, the “boy-manager” of Washington": a role in quotation marks.
+      if (/^[“”"]$/.test(t.text)) continue;
       if (!t.word) break;
       // "assistant United States attorney": a name inside the role, between its lower-case words.
       if (t.cap && !this.isRolePart(t) && j > i && !toks[j - 1]!.cap) {
@@ -416,18 +421,37 @@ export abstract class RoleReaders extends NameSpans {
       this.looseAppositive(i, determiner, evidence, roles);
       return;
     }
-    const boundary = toks[headEnd + 1];
+    const closing = /^[”"]$/.test(toks[headEnd + 1]?.text ?? '') ? 1 : 0;
+    const boundary = toks[headEnd + 1 + closing];
+    // "David L. Hackett, a special assistant to the Attorney General,": whom the role serves, up to the comma.
+    if (boundary?.key === 'to' && !boundary.cap && ROLES_TO.has(toks[headEnd]!.key)) {
+      let end = -1;
+      for (let k = headEnd + 2; k < toks.length && k - headEnd < 10; k++) {
+        const t = toks[k]!;
+        if (t.text === ',' || t.text === ';' || t.text === '.' || t.text === ')') break;
+        if (!t.word) {
+          end = -1;
+          break;
+        }
+        end = k;
+      }
+      if (end > headEnd + 1 && /^[,;.)]$/.test(toks[end + 1]?.text ?? '.')) {
+        roles.push(this.text.slice(toks[i]!.start, toks[end]!.end));
+        evidence.appositive++;
+        return;
+      }
+    }
     const participle = boundary?.word === true && !boundary.cap && /ing$/.test(boundary.key); // "a lawyer representing …"
     if (boundary && !participle && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text)) return;
     // "of Houston, Dr. James Carter": a title that runs into the next name is not this name's role.
     if (boundary?.text === '.' && this.isNameToken(headEnd + 2) && toks[headEnd]!.cap) return;
-    roles.push(this.text.slice(toks[i]!.start, toks[headEnd]!.end));
+    roles.push(this.text.slice(toks[i]!.start, toks[headEnd]!.end).replace(/[“”"]/g, ''));
     evidence.appositive++;
     // "an analyst at Harbor Lane Securities": the name after at/of/with is the employer.
     if (boundary && /^(?:at|of|with|for)$/.test(boundary.key)) {
       const employer =
-        this.byFirst.get(headEnd + 2) ??
-        (toks[headEnd + 2]?.key === 'the' ? this.byFirst.get(headEnd + 3) : undefined);
+        this.byFirst.get(headEnd + 2 + closing) ??
+        (toks[headEnd + 2 + closing]?.key === 'the' ? this.byFirst.get(headEnd + 3 + closing) : undefined);
       if (employer) markAffiliation(employer);
     }
   }
@@ -550,12 +574,15 @@ export abstract class RoleReaders extends NameSpans {
    */
   protected copulaRoleBefore(first: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
+    if (toks[first - 1]?.key === 'of' && !toks[first - 1]!.cap) return; // "… and C of Bryan Adams": C's school
     // "…: Ann Wegener, Madison; and Shelby Carlson, Cleveland": in a list of items with details, a name right after
     // an item's comma is its detail (a school, a town), not another item.
+    // (Only a name that ends its item: in "…: A, B, and C of Adams High; D, E …", "B" is an item.)
     if (toks.some((t) => t.text === ';')) {
       let b = first - 1;
       while (b >= 0 && (toks[b]!.text === '.' || HONORIFICS.has(toks[b]!.key))) b--;
-      if (toks[b]?.text === ',') return;
+      const after = toks[(this.byFirst.get(first)?.last ?? first) + 1];
+      if (toks[b]?.text === ',' && (!after || /^[;.]$/.test(after.text))) return;
     }
     let j = first - 1;
     // Back over honorifics and the earlier names of a list ("Mr. and Mrs. A and Mr. and Mrs. B").
@@ -569,8 +596,18 @@ export abstract class RoleReaders extends NameSpans {
       if (t.text === ';') {
         let c = j - 1;
         while (c > 0 && j - c < 8 && toks[c]!.text !== ',' && toks[c]!.text !== ';' && toks[c]!.text !== ':') c--;
-        if (toks[c]?.text !== ',') break;
+        // "…, and C of W. H. Adamson; Bill Burke, …": a group of names with its school ends at the semicolon.
+        if (toks[c]?.text !== ',') {
+          if (!this.byLast.has(j - 1)) break;
+          j--;
+          continue;
+        }
         j = c - 1;
+        continue;
+      }
+      // "A, B, and C of Bryan Adams, D …": back over a listed name's school or town.
+      if (t.key === 'of' && !t.cap && this.byLast.has(j - 1) && this.byFirst.has(j + 1)) {
+        j--;
         continue;
       }
       // "were: Art Hambric, …": a list's first given name that the sentence-start reading dropped.
@@ -632,13 +669,22 @@ export abstract class RoleReaders extends NameSpans {
     let s = head;
     while (s > 0 && head - s < 3) {
       const t = this.word(s - 1);
-      if (!t || t.possessive || DETERMINERS.has(t.key) || !(t.cap ? this.isRolePart(t) : this.isRolePhraseWord(t))) break;
+      // "The 33 honored students are: …": a count and a participle qualify the plural too.
+      const counted = /^\d{1,4}$/.test(toks[s - 1]?.text ?? '');
+      if (counted) {
+        s--;
+        continue;
+      }
+      if (!t || t.possessive || DETERMINERS.has(t.key) || !(t.cap ? this.isRolePart(t) : this.isRolePhraseWord(t) || (singular !== headTok.key && /^\p{Ll}+ed$/u.test(t.key)))) break;
       s--;
     }
     const det = toks[s - 1];
     const opens = s === 0 || (det !== undefined && (DETERMINERS.has(det.key) || det.possessive));
     if (!opens) return;
-    const written = this.text.slice(toks[det && s > 0 ? s - 1 : s]!.start, toks[head]!.end);
+    // A plural made singular drops its determiner and count: "The 33 honored students are: A, …" → "honored student".
+    let from = det && s > 0 && singular === headTok.key ? s - 1 : s;
+    while (from < head && /^\d{1,4}$/.test(toks[from]!.text)) from++;
+    const written = this.text.slice(toks[from]!.start, toks[head]!.end);
     const role = singular === headTok.key ? written : `${written.slice(0, written.length - headTok.text.length)}${singular}`;
     roles.push(complement >= 0 ? `${role}${this.text.slice(toks[head]!.end, toks[end]!.end)}` : role);
     evidence.appositive++;

@@ -469,6 +469,11 @@ export class Attributor {
     const t = u.tokens;
     const q = t[qi]!;
     if (!/^\p{Ll}/u.test(q.text)) return undefined;
+    // "Publisher Richardson has updated the Blue Book “but it still remains …”": a quotation that goes on with "but"
+    // or "and" goes on the sentence's subject's clause; the phrase before it is an object.
+    if (/^(?:but|and|yet|though|although)\b/.test(q.text) && u.subject && u.subject.pos < q.start && u.subject.kind === 'person') {
+      return this.ctx.mentionSpeaker(u.subject);
+    }
     let end = qi;
     // "… he “offered …” and “expressed …”": the second quote shares the first's subject.
     while (end >= 2 && t[end - 1]!.type === 'word' && /^(?:and|or|but)$/.test(t[end - 1]!.lower) && t[end - 2]!.type === 'quote') end -= 2;

@@ -933,6 +933,29 @@ describe('court sides and neighbours (issue 16)', () => {
     expect(names(index, 'person')).not.toContain('Evanston');
   });
 
+  it('gives a counted plural role before a colon list of groups with schools ("The 33 honored students are: A, B, and C of X; D …")', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: 'The 33 honored students are: Mike Trigge, Ray Arrington, and Ron Kaminski of Hillcrest, Janice Whitley, and Carl Page of W. H. Adamson; Bill Burk, Tom Freeman, and Lon Pascal of Crozier Tech.',
+      }),
+    ]);
+    for (const name of ['Mike Trigge', 'Ray Arrington', 'Ron Kaminski', 'Janice Whitley', 'Carl Page', 'Bill Burk', 'Tom Freeman', 'Lon Pascal'])
+      expect(entity(index, name).roles).toEqual(['honored student']);
+    expect(names(index, 'person')).not.toContain('Hillcrest');
+  });
+
+  it('reads "a special assistant to the Attorney General" and a role in quotation marks ("the “boy-manager” of Washington")', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body:
+          'The President announced the appointment of David L. Hackman, a special assistant to the Attorney General, as director.\n\n' +
+          'Only Bucky Harrison, the “boy-manager” of Washington in 1924, had done it.',
+      }),
+    ]);
+    expect(entity(index, 'David L. Hackman').roles).toEqual(['special assistant to the Attorney General']);
+    expect(entity(index, 'Bucky Harrison').roles).toEqual(['boy-manager']);
+  });
+
   it('takes a bracketed nickname alone for its person, and keeps "Mrs. Bening" apart from the coach John Bening', () => {
     const index = EntityIndex.build([
       makeArticle({ body: 'The award went to Bob (Bevo) Nordby, the center.\n\nBevo was congratulated.\n\nJohn Bening spoke first.\n\nMrs. Bening admired the team.' }),

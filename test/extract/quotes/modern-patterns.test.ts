@@ -193,6 +193,11 @@ describe('modern news attribution', () => {
     expect(quotesOf('The statement called the move “a betrayal”.')).toEqual([['a betrayal', null]]);
   });
 
+  it('gives a quotation that goes on with "but" to the sentence\'s subject, not to the object before it', () => {
+    const body = 'The book is published by William Hord Richards.\n\nPublisher Richards has updated the Blue Book “but it still remains the compact reference book”.';
+    expect(quotesOf(body)).toEqual([['but it still remains the compact reference book', 'William Hord Richards']]);
+  });
+
   it('gives no speaker to a label in quotation marks after "as a" ("worked as a “labor consultant”")', () => {
     expect(quotesOf('A grand jury called witnesses about Ben Stame, who collected fees as a “labor consultant” for years.')).toEqual([['labor consultant', null]]);
   });
