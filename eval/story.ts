@@ -83,6 +83,7 @@ const SETS: StorySet[] = [
   // Session 11's further blind rounds: each first run recorded before its misses were read; tuning sets since.
   { name: 'brown-fresh16', gold: 'eval/gold/brown-fresh16.json', unseen: true, holdout: false },
   { name: 'brown-fresh17', gold: 'eval/gold/brown-fresh17.json', unseen: true, holdout: false },
+  { name: 'brown-fresh18', gold: 'eval/gold/brown-fresh18.json', unseen: true, holdout: false },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */

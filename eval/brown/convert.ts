@@ -906,13 +906,59 @@ const FRESH17: Selection[] = [
   },
 ];
 
+
+// Session 11's last blind set: notices and society news from the Miami Herald (ca31), the Washington Post (ca33) and
+// the San Francisco Chronicle (ca32).
+const FRESH18: Selection[] = [
+  {
+    sample: 'ca31', from: 14, to: 17, source: 'The Miami Herald, October 1, 1961, p. 12BE ("On the Nightbeat", by Patricia Brown)',
+    title: 'Cafe Society opens under new ownership',
+    date: '1961-10-01', slug: 'cafe-society-opens',
+  },
+  {
+    sample: 'ca31', from: 28, to: 31, source: 'The Miami Herald, October 1, 1961, p. 12BE ("Ballet Group to Kick")',
+    title: 'A ballet series opens in Fort Lauderdale',
+    date: '1961-10-01', slug: 'ballet-series',
+  },
+  {
+    sample: 'ca31', from: 32, to: 36, source: 'The Miami Herald, October 1, 1961, p. 12BE ("Hollywood to Be Host")',
+    title: 'Hollywood to host a library workshop',
+    date: '1961-10-01', slug: 'library-workshop',
+  },
+  {
+    sample: 'ca31', from: 37, to: 39, source: 'The Miami Herald, October 1, 1961, p. 12BE ("JA Plans")',
+    title: 'Junior Achievement plans high school assemblies',
+    date: '1961-10-01', slug: 'junior-achievement-assemblies',
+  },
+  {
+    sample: 'ca31', from: 67, to: 67, source: 'The Miami Herald, May 6, 1961, p. 11A ("Headmaster To Resign")',
+    title: 'A headmaster is to resign',
+    date: '1961-05-06', slug: 'headmaster-to-resign',
+  },
+  {
+    sample: 'ca33', from: 0, to: 6, source: 'The Washington Post, August 23, 1961, sec. C, p. 1 ("Snubbed in His Lifetime", by Maxine Cheshire)',
+    title: 'Duncan Phyfe furniture for the White House library',
+    date: '1961-08-23', slug: 'duncan-phyfe-white-house',
+  },
+  {
+    sample: 'ca33', from: 34, to: 38, source: 'The Washington Post, October 16, 1961, sec. B, p. 1 ("Scottish Rite Group")',
+    title: 'Scottish Rite Masons pay tribute to their leader',
+    date: '1961-10-16', slug: 'scottish-rite-tribute',
+  },
+  {
+    sample: 'ca32', from: 13, to: 16, source: 'San Francisco Chronicle, November 12, 1961, p. 27 ("Chamber Music Mail Orders")',
+    title: 'Mail orders open for a chamber music series',
+    date: '1961-11-12', slug: 'chamber-music-orders',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
   'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6, 'brown-fresh7': FRESH7,
   'brown-fresh8': FRESH8, 'brown-fresh9': FRESH9, 'brown-fresh10': FRESH10, 'brown-fresh11': FRESH11,
   'brown-fresh12': FRESH12, 'brown-fresh13': FRESH13,
   'brown-fresh14': FRESH14, 'brown-fresh15': FRESH15,
-  'brown-fresh16': FRESH16, 'brown-fresh17': FRESH17,
+  'brown-fresh16': FRESH16, 'brown-fresh17': FRESH17, 'brown-fresh18': FRESH18,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -589,7 +589,7 @@ export class NameSpans {
     if (!givenThenSurname && (hasOrgCue(words) || hasPlaceCue(words))) return false;
     if (!givenThenSurname && (ORG_CUES.has(last) || PLACE_CUES.has(last) || EVENT_CUES.has(last))) return false;
     const kind = lexiconKind(words.join(' '));
-    if (kind === 'organization' || (kind === 'place' && !placeNameMayBeSurname)) return false;
+    if (kind === 'place' || kind === 'organization') return false;
     if (toks.every((t) => !t.word || TITLES.has(t.key) || TITLE_MODIFIERS.has(t.key) || isDemonym(t.key)))
       return false;
     // "Minister of External Affairs": a plural common noun alone is the title's domain, not a name.
