@@ -498,6 +498,11 @@ function isReportedDay(sentence: string, start: number, end: number): boolean {
   if (atSentenceStart(sentence, start) && /^\s*,/.test(sentence.slice(end))) return /^\s*,(?:\s+(?!(?:who|which|that)\b)[\p{L}.'’-]+){1,6}?\s+(?:was|were)\b/u.test(sentence.slice(end));
   // "But today many of those men are reaching retirement age": a present tense after it is nowadays.
   if (/^[^,;.]{0,40}?\b(?:is|are|am|remains?|has|have|seems?)\b/i.test(sentence.slice(end)) && !/^[^,;.]{0,40}?\b(?:was|were|had|did|\w+ed)\b/i.test(sentence.slice(end))) return false;
+  // "millions of American homes today display pieces": so is a present verb right after it.
+  const next = /^\s+(\p{Ll}+)\b/u.exec(sentence.slice(end))?.[1];
+  if (next && nlp(next).has('#PresentTense') && !nlp(next).has('#Noun')) return false;
+  // "The opening session will begin at 10 a.m. today": the day an event is set for.
+  if (/\b(?:will|shall)\b/i.test(sentence.slice(0, start))) return true;
   return nlp(sentence).has('#PastTense');
 }
 

@@ -30,6 +30,8 @@ interface VerbJson {
 
 /** Words right before a date that schedule it: "scheduled for Friday", "due in March", "set for Friday". */
 const SCHEDULED = /\b(?:scheduled|slated|set (?:(?:it|them|him|her|this|that) )?(?:to|for)|due|expected|planned|upcoming|coming|to be held|will be held)\b[^.;]{0,40}$/i;
+/** A schedule that a colon list follows: "Also set for appearances at the auditorium this season are: …". */
+const SCHEDULED_LIST = /\b(?:set for|scheduled|slated|booked)\b[^.;:]{0,80}:(?:[^.]|\.(?=\s\d))*$/i; // (a month's period: "Jan. 27")
 /**
  * A present-tense intention or expectation before a date in its clause: "Solly plans to open with Jackson … here
  * Friday night", "as many more are expected to prove it again … from 4 to 8 p.m. Sunday".
@@ -54,7 +56,8 @@ const NOT_VERBS = new Set(['was', 'has', 'is', 'as', 'its', 'this', 'his', 'hers
 
 /** A third-person "-s" word among the few words before the date: "begins on", "leaves office in". */
 function scheduleHint(before: string): boolean {
-  const words = before.match(/[\p{L}'’]+/gu)?.slice(-4) ?? [];
+  // (past a name: "begins at St. Thomas Aquinas Monday")
+  const words = before.match(/[\p{L}'’]+/gu)?.filter((w) => !/^\p{Lu}/u.test(w)).slice(-4) ?? [];
   return words.some((w) => /^\p{Ll}+[^\P{L}s]s$/u.test(w) && !NOT_VERBS.has(w));
 }
 
@@ -69,6 +72,7 @@ function verbSpans(sentence: string): VerbSpan[] {
     const aux = (v.verb.auxiliary ?? '').toLowerCase();
     const grammar = v.verb.grammar ?? {};
     if (/\bto\s+$/i.test(sentence.slice(0, start))) continue; // an infinitive takes its tense from the verb before
+    if (start > 0 && /^\p{Lu}/u.test(sentence.slice(start)) && !aux) continue; // "Plant City": a name's word, mid-sentence
     if (!aux && /ing$/i.test(v.verb.root ?? '')) continue; // "…, defeating X": a participle, not the clause's verb
     let tense: Tense = 'past';
     // ("should have met": a modal's perfect is past.)
@@ -110,6 +114,8 @@ export function tenseAt(ctx: TenseContext, start: number, end: number): Tense {
   if (/^\s+(?:\p{Ll}+\s+){0,2}(?:has|had|have)\s+been\s+(?:set|scheduled|planned|called|fixed)\b/u.test(ctx.sentence.slice(end))) return 'future';
   const clock = before.slice(-140).replace(/\b([ap])\.\s?m\./gi, '$1m'); // "from 4 to 8 p.m. Sunday": no sentence end
   if (SCHEDULED.test(clock.slice(-60))) return 'future'; // "A hearing was set for 10:30 a.m. Tuesday"
+  // "Also set for appearances this season are: “A” on Jan. 27, “B” on Feb. 2": each date of a schedule's list.
+  if (SCHEDULED_LIST.test(before)) return 'future';
   if (INTENDS.test(clock.slice(-110))) return 'future';
   if (PLANNED_FOR.test(clock.slice(-110)) || ANNOUNCED_OCCASION.test(clock)) return 'future';
   // Tagging is slow: skip it when nothing in the sentence could make the date future.

@@ -362,6 +362,15 @@ describe('a month or day without a year takes its narrative’s year (issue 16, 
     expect(march).not.toContain('1960-03-01/month');
   });
 
+  it('dates a schedule\'s colon list ahead, each part of a semicolon list by the sentence\'s verb, and "will begin at 10 a.m. today"', () => {
+    const dated = (body: string): string[] => buildTimeline([makeArticle({ date: '1961-10-01', body })]).map((e) => e.date);
+    expect(dated('Also set for appearances at the auditorium this season are: “American Ballet” on Jan. 27; Jorge Bolt, pianist, on Feb. 23.')).toEqual(['1962-01-27', '1962-02-23']);
+    expect(dated('Other workshops will be in Tallahassee Oct. 5; Jacksonville, Oct. 6; Plant City Oct. 11.')).toEqual(['1961-10-05', '1961-10-06', '1961-10-11']);
+    expect(dated('The opening session will begin at 10 a.m. today.')).toEqual(['1961-10-01']);
+    expect(dated('A series of assemblies begins at St. Thomas Aquinas Monday.')).toEqual(['1961-10-02']);
+    expect(dated('Millions of homes today display pieces patterned after his style.')).toEqual([]);
+  });
+
   it('in a report that says "yesterday", a bare weekday on the report\'s own day is the one a week before', () => {
     const body = 'The councilman complained yesterday.\n\nHe criticized the crews for halting work on Tuesday night after the Sunday storm.';
     const dated = (b: string): string[] => buildTimeline([makeArticle({ date: '1961-01-08', body: b })]).map((e) => e.date);

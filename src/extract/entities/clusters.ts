@@ -371,7 +371,9 @@ function linkSurnames(
     if (SURNAME_NEVER.has(s.key)) continue;
     // "Mrs. Benington" is not the coach John Benington: a woman's honorific keeps a surname from a man's full name.
     const woman = s.words.length === 1 && s.mentions.length > 0 && s.mentions.every((m) => m.honorific === 'f');
-    if (woman && candidates.length === 1 && (isMaleGivenName(candidates[0]!.words[0]!) || candidates[0]!.mentions.some((m) => m.honorific === 'm'))) continue;
+    // (Unless the full name is hers too: "Mrs. Henry Francis Lenygon … Mrs. Lenygon".)
+    const hers = candidates.length === 1 && candidates[0]!.mentions.every((m) => m.honorific === 'f');
+    if (woman && candidates.length === 1 && !hers && (isMaleGivenName(candidates[0]!.words[0]!) || candidates[0]!.mentions.some((m) => m.honorific === 'm'))) continue;
     if (candidates.length === 1) {
       clusters.union(s.key, candidates[0]!.key);
       surnames.add(s.key);

@@ -295,7 +295,8 @@ class SentenceScanner extends RoleReaders {
     if (first === last && numbered && /^\d{1,4}$/.test(numbered.text) && numbered.start === lastTok.end + 1 && !lastTok.possessive && !lastTok.acronym && !isGivenName(lastTok.key) && !isLexiconLastName(lastTok.key) && lexiconKind(lastTok.key) === null) return;
     // "Mrs. Henry T. Sulcer of Winnetka, a new board member,": the appositive after a person's home town is the person's.
     const homeOf = toks[first - 1]?.key === 'of' && !toks[first - 1]!.cap ? this.byLast.get(first - 2) : undefined;
-    const personalHome = homeOf?.mention !== undefined && (homeOf.title || isGivenName(toks[homeOf.first]!.key) || homeOf.mention.evidence.title > 0);
+    // ("C. Wheeler Barnes of Denver, head of …": an initial opens a person's name too.)
+    const personalHome = homeOf?.mention !== undefined && (homeOf.title || isGivenName(toks[homeOf.first]!.key) || /^\p{Lu}$/u.test(toks[homeOf.first]!.text) || homeOf.mention.evidence.title > 0);
     // "the regulator Ofwat", "the shop workers' union Usdaw": a kind of organisation right before the name (not a given
     // name: "promoter Frank Warren") says what the name is, and is no role.
     const kindNoun = this.word(first - 1);

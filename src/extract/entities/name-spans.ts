@@ -141,7 +141,10 @@ export class NameSpans {
     const prev = this.tokens[i - 1];
     const dot = this.tokens[i + 1];
     const next = this.tokens[i + 2];
-    return t.text === 'I' && dot?.text === '.' && dot.start === t.end && prev?.word === true && prev.cap && isGivenName(prev.key) && next?.word === true && next.cap;
+    // ("the Rev. Warren I. Densmore": a given name the lexicon lacks, after a title.)
+    const before = this.tokens[i - 2];
+    const titled = before !== undefined && ((before.word && isTitle(before.key)) || (before.text === '.' && this.tokens[i - 3]?.word === true && isTitle(this.tokens[i - 3]!.key)));
+    return t.text === 'I' && dot?.text === '.' && dot.start === t.end && prev?.word === true && prev.cap && (isGivenName(prev.key) || titled) && next?.word === true && next.cap;
   }
 
   /** "Robert Six, president of …": a number word right after a given name is a surname. */

@@ -270,7 +270,8 @@ export abstract class RolesBefore extends NameSpans {
       det = toks[s - 1];
     }
     // "and wife, Joyce": a kinship after "and" needs no determiner.
-    if (!det || !(DETERMINERS.has(det.key) || det.key === 'one' || det.possessive || (kinship && det.key === 'and'))) return;
+    // ("that master American craftsman, Duncan Phyfe,": a demonstrative too.)
+    if (!det || !(DETERMINERS.has(det.key) || /^(?:one|that|this)$/.test(det.key) || det.possessive || (kinship && det.key === 'and'))) return;
     roles.push(this.text.slice(toks[s]!.start, toks[end]!.end));
     evidence.appositive++;
   }

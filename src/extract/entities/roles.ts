@@ -138,6 +138,31 @@ export abstract class RoleReaders extends RolesBefore {
         }
       }
     }
+    // "Mrs. Allen McCluskey and Stephen J. Jussel, both wellknown Manhattan decorators,": each one of them.
+    if (toks[i]?.key === 'both' && !toks[i]!.cap) {
+      let head = -1;
+      for (let j = i + 1; j < toks.length && j - i <= 5; j++) {
+        const t = toks[j]!;
+        if (!t.word) break;
+        if (!t.cap && singularRole(t.key)) {
+          head = j;
+          break;
+        }
+      }
+      const boundary = toks[head + 1];
+      if (head > 0 && (!boundary || APPOSITIVE_END.has(boundary.key) || APPOSITIVE_END.has(boundary.text))) {
+        const role = `${this.text.slice(toks[i + 1]!.start, toks[head]!.start)}${singularRole(toks[head]!.key)}`;
+        roles.push(role);
+        evidence.appositive++;
+        const opener = this.firstOf(last);
+        const partner = toks[opener - 1]?.key === 'and' ? this.byLast.get(opener - 2)?.mention : undefined;
+        if (partner && partner.roles.length === 0) {
+          partner.roles.push(role);
+          partner.evidence.appositive++;
+        }
+        return;
+      }
+    }
     // "previously a senior vice president", "now the company's chief".
     if (/(?:ly|^now)$/.test(toks[i]?.key ?? '') && DETERMINERS.has(toks[i + 1]?.key ?? '')) i++;
     const determiner = DETERMINERS.has(toks[i]?.key ?? '') && !toks[i]!.cap;
@@ -335,9 +360,15 @@ export abstract class RoleReaders extends RolesBefore {
   protected copulaRole(last: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
     let k = last + 1;
-    if (!/^(?:is|was|are|were)$/.test(toks[k]?.key ?? '') || toks[k]!.cap || toks[last]!.possessive) return;
-    k++;
+    // "Terry Barnes has been named manager": a perfect copula too, and a participle of appointment after it.
+    const perfect = /^(?:has|have|had)$/.test(toks[k]?.key ?? '') && toks[k + 1]?.key === 'been' ? 1 : 0;
+    if (!(perfect || /^(?:is|was|are|were)$/.test(toks[k]?.key ?? '')) || toks[k]!.cap || toks[last]!.possessive) return;
+    k += 1 + perfect;
     if (/^(?:also|now|still)$/.test(toks[k]?.key ?? '')) k++;
+    if (APPOINTED.has(toks[k]?.key ?? '') && !toks[k]!.cap) {
+      k++;
+      if (toks[k]?.key === 'as' && !toks[k]!.cap) k++;
+    }
     const determiner = /^(?:a|an|the)$/.test(toks[k]?.key ?? '') && !toks[k]!.cap;
     if (!determiner) {
       this.bareCopulaRole(k, evidence, roles);

@@ -179,6 +179,9 @@ function personScore(s: NameStats, ctx: ScoreContext, hasCue: boolean): number {
   const e = s.evidence;
   // A street in an address ("34220 Viceroy", "22111 David") unless a title or appositive says person.
   if (e.address > 0 && e.address >= s.mentions.length && e.title + e.appositive === 0) return 0;
+  // "the U. S. Presidents of the 19th Century": a name ending in a title in the plural is a group.
+  const last = s.words.at(-1)!;
+  if (s.words.length > 1 && /[^s]s$/.test(last) && TITLES.has(last.slice(0, -1)) && e.title + e.appositive === 0) return 0;
   // "the grand champion hog, a Chester White": a name only ever after "a" is a kind or a make, unless said to be someone.
   if (e.indefinite > 0 && e.indefinite >= s.mentions.length && e.title + e.appositive + e.speech + e.byline === 0) return 0;
   const single = s.words.length === 1;

@@ -956,6 +956,34 @@ describe('court sides and neighbours (issue 16)', () => {
     expect(entity(index, 'Bucky Harrison').roles).toEqual(['boy-manager']);
   });
 
+  it('reads "has been named manager", "that master craftsman, X", "A and B, both Manhattan decorators", an initial\'s home town and "the Rev. Warren I. Dense"', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body:
+          'Cafe Society opens this afternoon. Terry Barns has been named manager.\n\n' +
+          'The house gets furniture by that master American craftsman, Duncan Fyfe, whose designs were snubbed when the U. S. Presidents sent abroad.\n\n' +
+          'Her associates include Mrs. Allen McClusky and Stephen J. Jussell, both wellknown Manhattan decorators.\n\n' +
+          'C. Wheeler Barnard of Denver, head of the lodge in Colorado, spoke.\n\n' +
+          'The resignation of the Rev. Warren I. Dense, headmaster of the day school, becomes effective July 15.',
+      }),
+    ]);
+    expect(entity(index, 'Terry Barns').roles).toEqual(['manager']);
+    expect(entity(index, 'Duncan Fyfe').roles).toEqual(['master American craftsman']);
+    expect(entity(index, 'Allen McClusky').roles).toContain('wellknown Manhattan decorator');
+    expect(entity(index, 'Stephen J. Jussell').roles).toEqual(['wellknown Manhattan decorator']);
+    expect(entity(index, 'C. Wheeler Barnard').roles).toEqual(['head']);
+    expect(entity(index, 'Warren I. Dense').roles).toEqual(expect.arrayContaining(['Rev.', 'headmaster']));
+    expect(names(index, 'person')).not.toContain('U. S. Presidents');
+  });
+
+  it('joins "Mrs. Lenny" to "Mrs. Henry Francis Lenny" when the full name is hers too', () => {
+    const index = EntityIndex.build([
+      makeArticle({ body: 'The chairman, Mrs. Henry Francis Lenny, was in town yesterday.\n\nMrs. Lenny consulted the staff.' }),
+    ]);
+    expect(entity(index, 'Henry Francis Lenny').aliases).toContain('Lenny');
+    expect(names(index, 'person')).toEqual(['Henry Francis Lenny']);
+  });
+
   it('takes a bracketed nickname alone for its person, and keeps "Mrs. Bening" apart from the coach John Bening', () => {
     const index = EntityIndex.build([
       makeArticle({ body: 'The award went to Bob (Bevo) Nordby, the center.\n\nBevo was congratulated.\n\nJohn Bening spoke first.\n\nMrs. Bening admired the team.' }),
