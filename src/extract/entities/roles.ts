@@ -128,12 +128,7 @@ export abstract class RoleReaders extends RolesBefore {
           roles.push(role);
           evidence.appositive++;
           // "James White and Jeremiah Pullings, two of the defendants,": the name before "and" is one of them too.
-          const opener = this.firstOf(last);
-          const partner = toks[i]!.key !== 'one' && toks[opener - 1]?.key === 'and' ? this.byLast.get(opener - 2)?.mention : undefined;
-          if (partner && partner.roles.length === 0) {
-            partner.roles.push(role);
-            partner.evidence.appositive++;
-          }
+          if (toks[i]!.key !== 'one') this.shareWithPartner(last, role);
           return;
         }
       }
@@ -154,12 +149,7 @@ export abstract class RoleReaders extends RolesBefore {
         const role = `${this.text.slice(toks[i + 1]!.start, toks[head]!.start)}${singularRole(toks[head]!.key)}`;
         roles.push(role);
         evidence.appositive++;
-        const opener = this.firstOf(last);
-        const partner = toks[opener - 1]?.key === 'and' ? this.byLast.get(opener - 2)?.mention : undefined;
-        if (partner && partner.roles.length === 0) {
-          partner.roles.push(role);
-          partner.evidence.appositive++;
-        }
+        this.shareWithPartner(last, role);
         return;
       }
     }
@@ -245,6 +235,16 @@ export abstract class RoleReaders extends RolesBefore {
         this.byFirst.get(headEnd + 2 + closing) ??
         (toks[headEnd + 2 + closing]?.key === 'the' ? this.byFirst.get(headEnd + 3 + closing) : undefined);
       if (employer) markAffiliation(employer);
+    }
+  }
+
+  /** "A and B, both decorators": the role of an appositive after B is A's too, when A has none. */
+  private shareWithPartner(last: number, role: string): void {
+    const opener = this.firstOf(last);
+    const partner = this.tokens[opener - 1]?.key === 'and' ? this.byLast.get(opener - 2)?.mention : undefined;
+    if (partner && partner.roles.length === 0) {
+      partner.roles.push(role);
+      partner.evidence.appositive++;
     }
   }
 
