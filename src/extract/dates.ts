@@ -5,7 +5,7 @@ import * as chrono from 'chrono-node';
 import nlp from 'compromise';
 import type { Precision } from '../model/types.js';
 import { tenseAt, type Tense, type TenseContext } from './tense.js';
-import { isGivenName } from './names.js';
+import { STREET_WORDS, isGivenName } from './names.js';
 import { isTitle } from './vocabulary.js';
 import { type Period, type Ymd, precisionRank, coarser, widen, parseYmd, formatYmd, toDays, fromDays, addDays, weekdayOf, shift, periodOf } from '../model/periods.js';
 
@@ -196,7 +196,7 @@ function countFollows(next: string): boolean {
 }
 
 /** "of 1671 Nakoma St.", "at 2300 Maple Avenue": a house number before a street. */
-const STREET_AFTER = /^\s+(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,3}(?:St|Ave|Av|Dr|Rd|Blvd|Cir|Ct|Pl|Ln|Pkwy|Hwy|Ter|Street|Avenue|Drive|Road|Boulevard|Circle|Court|Place|Lane|Parkway|Highway|Terrace|Way)\b/u;
+const STREET_AFTER = new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,3}(?:${[...STREET_WORDS].map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|')})\b`, 'u');
 
 function isYearUse(text: string, start: number, end: number): boolean {
   const after = text.slice(end);
@@ -500,7 +500,8 @@ function isReportedDay(sentence: string, start: number, end: number): boolean {
   if (/^[^,;.]{0,40}?\b(?:is|are|am|remains?|has|have|seems?)\b/i.test(sentence.slice(end)) && !/^[^,;.]{0,40}?\b(?:was|were|had|did|\w+ed)\b/i.test(sentence.slice(end))) return false;
   // "millions of American homes today display pieces": so is a present verb right after it.
   const next = /^\s+(\p{Ll}+)\b/u.exec(sentence.slice(end))?.[1];
-  if (next && nlp(next).has('#PresentTense') && !nlp(next).has('#Noun')) return false;
+  const tagged = next ? nlp(next) : null;
+  if (tagged && tagged.has('#PresentTense') && !tagged.has('#Noun')) return false;
   // "The opening session will begin at 10 a.m. today": the day an event is set for.
   if (/\b(?:will|shall)\b/i.test(sentence.slice(0, start))) return true;
   return nlp(sentence).has('#PastTense');

@@ -43,6 +43,12 @@ export const PLACE_CUES: ReadonlySet<string> = set(`
   library room ballroom auditorium lounge
 `);
 
+/** Street words after a street's name, written out or short ("Nakoma St.", "3211 Park pl.", "Maple Avenue"). */
+export const STREET_WORDS: ReadonlySet<string> = set(`
+  st ave av dr rd blvd cir ct pl ln pkwy hwy ter street avenue drive road boulevard circle court place lane parkway
+  highway terrace way
+`);
+
 /** Nouns that end the name of an event, law or plan ("Family Week", "World Cup", "Affordable Care Act"): not entities. */
 export const EVENT_CUES: ReadonlySet<string> = set(`
   week day days games olympics war wars festival awards award prize cup bowl series championship championships

@@ -181,7 +181,7 @@ function narrativeYears(mentions: { mention: DateMention; sentence: Sentence }[]
       if (n.deictic) break;
       if (!n.explicitYear) continue;
       // "compared with March 1960 new car sales, this March was off": a contrast with the story's present.
-      if (/\bthis (?:year|season|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(mentions[j]!.sentence.text)) break;
+      if (THIS_YEAR_OR_MONTH.test(mentions[j]!.sentence.text)) break;
       if (n.period.precision !== 'day' && n.period.precision !== 'month') break;
       // A year back at most: a later sentence recalling an older time ("his September 2013 address") is no narrative
       // that a date of the story's year ("his March 3 address", in March 2015) belongs to.
@@ -576,6 +576,8 @@ export function addToTimeline(
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "this year", "this March": the story's present, named (see `narrativeYears`). */
+const THIS_YEAR_OR_MONTH = new RegExp(`\\bthis (?:year|season|${MONTH_NAMES.join('|')})\\b`);
 
 /** An event's date as a reader should see it, at its precision: "15 July 2022", "week of 5 September 2022", "July 2022", "2022", "the 1990s". */
 export function periodLabel(event: Pick<TimelineEvent, 'date' | 'precision'>): string {

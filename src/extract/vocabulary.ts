@@ -309,16 +309,18 @@ export function isPersonNounBeforeName(key: string): boolean {
 
 /** The singular of a plural noun that `isPersonNounBeforeName` takes ("newsmen" → "newsman"), or null. */
 export function singularPersonNoun(key: string): string | null {
-  for (const singular of [key.replace(/ies$/, 'y'), key.replace(/es$/, ''), key.replace(/s$/, ''), key.replace(/men$/, 'man')]) {
-    if (singular !== key && isPersonNounBeforeName(singular)) return singular;
-  }
-  return null;
+  return singularOf(key, isPersonNounBeforeName);
 }
 
 /** The singular of a plural role noun ("bankers" → "banker", "civil servants"' "servants" → "servant"), or null. */
 export function singularRole(key: string): string | null {
+  return singularOf(key, isRoleNoun);
+}
+
+/** The singular of a plural noun that `accepts` takes ("bankers" → "banker", "newsmen" → "newsman"), or null. */
+function singularOf(key: string, accepts: (singular: string) => boolean): string | null {
   for (const singular of [key.replace(/ies$/, 'y'), key.replace(/es$/, ''), key.replace(/s$/, ''), key.replace(/men$/, 'man')]) {
-    if (singular !== key && isRoleNoun(singular)) return singular;
+    if (singular !== key && accepts(singular)) return singular;
   }
   return null;
 }

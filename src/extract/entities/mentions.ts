@@ -1,14 +1,11 @@
 // One sentence → the names it mentions, each with the evidence news prose gives about what it names:
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
 import { casedWords, withoutPossessive } from '../../text/terms.js';
-import { STATE_ABBREVIATIONS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, lexiconKind } from '../names.js';
+import { STATE_ABBREVIATIONS, STREET_WORDS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, lexiconKind } from '../names.js';
 import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../vocabulary.js';
 import { BETWEEN_SUBJECT_AND_VERB, type Span } from './name-spans.js';
 import { RoleReaders } from './roles.js';
 import { TENURE_WORDS } from './roles-before.js';
-
-/** Lower-case street words after a street's name ("3211 Park pl.", "2544 Green Bay rd."). */
-const STREET_WORDS: ReadonlySet<string> = new Set(['st', 'av', 'ave', 'rd', 'pl', 'dr', 'blvd', 'street', 'avenue', 'road', 'place', 'drive', 'boulevard', 'lane', 'ln', 'ct', 'court']);
 
 /** Time words between a speech verb and the clause it reports ("said today Jones will …"). */
 const TIME_ADVERBS: ReadonlySet<string> = new Set(['today', 'yesterday', 'tonight', 'tomorrow']);
