@@ -84,6 +84,10 @@ const SETS: StorySet[] = [
   { name: 'brown-fresh16', gold: 'eval/gold/brown-fresh16.json', unseen: true, holdout: false },
   { name: 'brown-fresh17', gold: 'eval/gold/brown-fresh17.json', unseen: true, holdout: false },
   { name: 'brown-fresh18', gold: 'eval/gold/brown-fresh18.json', unseen: true, holdout: false },
+  // Session 12: brown-fresh19 is the session's blind set (first run recorded, then tuned on); brown-fresh20 is held
+  // out, run once at the session's end.
+  { name: 'brown-fresh19', gold: 'eval/gold/brown-fresh19.json', unseen: true, holdout: false },
+  { name: 'brown-fresh20', gold: 'eval/gold/brown-fresh20.json', unseen: true, holdout: true },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */

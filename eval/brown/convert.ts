@@ -952,6 +952,100 @@ const FRESH18: Selection[] = [
   },
 ];
 
+// Session 12's blind sets. brown-fresh19: the Times-Picayune's New Year columns (ca08: Washington, Mississippi,
+// Louisiana) and Los Angeles Times society and feature items (ca30). brown-fresh20: Atlanta news, obituaries and
+// traffic (ca22), Los Angeles Times business briefs (ca27) and Denver and Dallas society news (ca17).
+const FRESH19: Selection[] = [
+  {
+    sample: 'ca08', from: 7, to: 18, source: 'The Times-Picayune, New Orleans, January 1, 1961, sec. 2, p. 3 ("Washington Panorama", by Edgar A. Poe)',
+    title: 'Washington readies Pennsylvania Avenue for the inaugural parade',
+    date: '1961-01-01', slug: 'inaugural-parade-avenue',
+  },
+  {
+    sample: 'ca08', from: 19, to: 38, source: 'The Times-Picayune, New Orleans, January 1, 1961, sec. 2, p. 3 ("Eyes on Mississippi", by W. F. Minor)',
+    title: 'What 1961 holds for Mississippi politics',
+    date: '1961-01-01', slug: 'mississippi-politics-1961',
+  },
+  {
+    sample: 'ca08', from: 39, to: 52, source: 'The Times-Picayune, New Orleans, January 1, 1961, sec. 2, p. 3 ("Louisiana Capital", by Robert Wagner)',
+    title: 'The Davis administration faces a hard year in Louisiana',
+    date: '1961-01-01', slug: 'louisiana-davis-year',
+  },
+  {
+    sample: 'ca30', from: 9, to: 11, source: 'Los Angeles Times, October 4, 1961, sec. II, p. 1 ("Music Center Is...", by Ann Sonne)',
+    title: 'A formal party at Los Angeles Country Club',
+    date: '1961-10-04', slug: 'country-club-party',
+  },
+  {
+    sample: 'ca30', from: 12, to: 14, source: 'Los Angeles Times, October 4, 1961, sec. II, p. 1 ("Music Center Is...", by Ann Sonne)',
+    title: 'A doctor’s 75th birthday brings guests by chartered plane',
+    date: '1961-10-04', slug: 'doctor-birthday',
+  },
+  {
+    sample: 'ca30', from: 15, to: 19, source: 'Los Angeles Times, October 4, 1961, sec. II, p. 1 ("String Artist Is...", by Dorothy Townsen)',
+    title: 'A violinist turned tapestry artist',
+    date: '1961-10-04', slug: 'tapestry-artist',
+  },
+  {
+    sample: 'ca30', from: 44, to: 49, source: 'Los Angeles Times, December 3, 1961, Society sec., p. 2 ("Accent on Positive", by Mary Lou Loper)',
+    title: 'Society’s changes of address',
+    date: '1961-12-03', slug: 'changes-of-address',
+  },
+  {
+    sample: 'ca30', from: 54, to: 58, source: 'The Sun, Baltimore, December 10, 1961, sec. E, p. 8',
+    title: 'Homemakers rediscover traditional furniture designs',
+    date: '1961-12-10', slug: 'traditional-designs',
+  },
+];
+
+const FRESH20: Selection[] = [
+  {
+    sample: 'ca22', from: 16, to: 19, source: 'The Atlanta Constitution, November 4, 1961, p. 1 ("Atlantan Killed")',
+    title: 'A young Atlantan is killed in a car crash',
+    date: '1961-11-04', slug: 'atlantan-killed',
+  },
+  {
+    sample: 'ca22', from: 31, to: 39, source: 'The Atlanta Constitution, April 17, 1961, p. 18 (Obituaries)',
+    title: 'Obituaries',
+    date: '1961-04-17', slug: 'obituaries',
+  },
+  {
+    sample: 'ca22', from: 64, to: 68, source: 'The Atlanta Constitution, March 6, 1961, p. 1 ("Weekend traffic")',
+    title: 'Four die in Georgia weekend traffic',
+    date: '1961-03-06', slug: 'weekend-traffic',
+  },
+  {
+    sample: 'ca27', from: 27, to: 28, source: 'Los Angeles Times, June 21, 1961, sec. 4, p. 6 ("Taylor Voted Exchange")',
+    title: 'Taylor elected to the Pacific Coast Stock Exchange',
+    date: '1961-06-21', slug: 'taylor-exchange',
+  },
+  {
+    sample: 'ca27', from: 29, to: 31, source: 'Los Angeles Times, June 21, 1961, sec. 4, p. 6 ("Union Oil Co. Makes..")',
+    title: 'Union Oil offers $120 million in debentures',
+    date: '1961-06-21', slug: 'union-oil-debentures',
+  },
+  {
+    sample: 'ca27', from: 41, to: 42, source: 'Los Angeles Times, June 21, 1961, sec. 4, p. 6 ("International Reform")',
+    title: 'Hayes on international monetary reform',
+    date: '1961-06-21', slug: 'hayes-monetary-reform',
+  },
+  {
+    sample: 'ca17', from: 9, to: 15, source: 'Rocky Mountain News, Denver, April 21, 1961, p. 102 ("Gala Opening Slated", by Dorothy Jane Burke)',
+    title: 'Denver society notes',
+    date: '1961-04-21', slug: 'denver-society-notes',
+  },
+  {
+    sample: 'ca17', from: 52, to: 55, source: 'The Dallas Morning News, September 10, 1961, sec. 6, p. 4 ("Judith Gay...")',
+    title: 'A wedding: Judith Gay',
+    date: '1961-09-10', slug: 'gay-wedding',
+  },
+  {
+    sample: 'ca17', from: 56, to: 62, source: 'The Dallas Morning News, September 10, 1961, sec. 6, p. 4 ("Mason-Baker Rites")',
+    title: 'Mason-Baker rites',
+    date: '1961-09-10', slug: 'mason-baker-rites',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
   'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6, 'brown-fresh7': FRESH7,
@@ -959,6 +1053,7 @@ const SETS: Record<string, Selection[]> = {
   'brown-fresh12': FRESH12, 'brown-fresh13': FRESH13,
   'brown-fresh14': FRESH14, 'brown-fresh15': FRESH15,
   'brown-fresh16': FRESH16, 'brown-fresh17': FRESH17, 'brown-fresh18': FRESH18,
+  'brown-fresh19': FRESH19, 'brown-fresh20': FRESH20,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

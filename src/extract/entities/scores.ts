@@ -16,6 +16,7 @@ import {
   isLexiconCommon,
   isLexiconLastName,
   isNonEntityAcronym,
+  isListedPersonName,
   isPersonWord,
   lexiconKind,
 } from '../names.js';
@@ -196,7 +197,7 @@ function personScore(s: NameStats, ctx: ScoreContext, hasCue: boolean): number {
   // "Brandt looks as though he could …": taken up by "he" or "she" (not an institution's name, nor a common word).
   // A pronoun outweighs one "for X" after a role ("campaign chairman for Jones … Jones will run ahead of his rivals").
   if (!acronym && !pluralGroupWord(s, ctx.wordStats) && !(single && isLexiconCommon(s.key))) score += 2 * Math.min(1, e.pronoun) + (e.pronoun > 0 && e.affiliation > 0 ? 2 : 0);
-  if (!single && isPersonWord(s.words[0]!)) score += 3;
+  if (!single && (isPersonWord(s.words[0]!) || isListedPersonName(s.words))) score += 3;
   // "J. Edgar Hoover", "W. Averell Harriman": initials before a name are a person's ("N. Y.", "D. C." are initials only).
   else if (!single && s.words.length <= 4 && /^\p{Lu}\.$/u.test(mostFrequent(s.surfaces).split(/\s+/)[0] ?? '') && s.words.some((w) => w.length > 1)) score += 3;
   if (isLexiconLastName(s.words.at(-1)!)) score += 1;

@@ -171,6 +171,22 @@ describe('EntityIndex: a rank that is also an everyday adjective', () => {
   });
 });
 
+describe('EntityIndex: given names compromise does not know', () => {
+  it('makes a person of a given name of the name lists before a surname, not of one before an ordinary noun', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: [
+          'The Hawks tied the score in the sixth, but Harmon Vostrikel came back in the bottom of the inning with a homer.',
+          'Both were under the meet mark set in 1950 by Mal Quendry.',
+          'The student newspaper, The Emory Wheel, called for a new stadium.',
+        ].join('\n\n'),
+      }),
+    ]);
+    expect(names(index, 'person')).toEqual(expect.arrayContaining(['Harmon Vostrikel', 'Mal Quendry']));
+    expect(names(index, 'person')).not.toContain('Emory Wheel');
+  });
+});
+
 describe('EntityIndex on other news styles', () => {
   let index: EntityIndex;
   beforeAll(async () => {
