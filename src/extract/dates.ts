@@ -166,7 +166,9 @@ function eraCandidates(ctx: Context): Candidate[] {
 function decadeCandidates(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   for (const m of ctx.sentence.matchAll(/\b(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?((?:1[0-9]|20)\d0)['’]?s\b/gi)) {
-    out.push({ start: m.index, end: m.index + m[0].length, priority: 1, period: { date: `${m[1]}-01-01`, precision: 'decade' } });
+    const c: Candidate = { start: m.index, end: m.index + m[0].length, priority: 1, period: { date: `${m[1]}-01-01`, precision: 'decade' } };
+    if (isPresentDecade(ctx, Number(m[1]))) c.vague = true;
+    out.push(c);
   }
   for (const m of ctx.sentence.matchAll(/(?<![\p{L}\p{N}])['’](\d)0s\b/gu)) {
     const twoThousands = 2000 + Number(m[1]) * 10;
@@ -174,6 +176,16 @@ function decadeCandidates(ctx: Context): Candidate[] {
     out.push({ start: m.index, end: m.index + m[0].length, priority: 1, period: { date: `${year}-01-01`, precision: 'decade' } });
   }
   return out;
+}
+
+/**
+ * "This isn't true of the many homemakers of the 1960's" (in 1961): the decade the article is written in, in a sentence
+ * in the present tense, is "these days": too vague to date an event by.
+ */
+function isPresentDecade(ctx: Context, decade: number): boolean {
+  if (ctx.article.y < decade || ctx.article.y >= decade + 10) return false;
+  if (!/\b(?:is|are|am|isn['’]t|aren['’]t|remains?|has|have|seems?)\b/i.test(ctx.sentence)) return false;
+  return !/\b(?:was|were|had|did)\b/i.test(ctx.sentence) && !nlp(ctx.sentence).has('#PastTense');
 }
 
 // ---- Bare years: "in 2013", "at least 2007", "the 1979 revolution" — but not "2000 people".

@@ -52,6 +52,9 @@ const FUTURE_MARKER = /\b(?:next|coming|upcoming)\s+$/i;
 const FUTURE_AUXILIARY = /\b(?:will|shall|should|would|must|may|might|going|ll)\b/;
 /** Cheap pre-checks for the tagger: a future auxiliary anywhere, or a third-person "-s" word just before the date. */
 const FUTURE_HINT = /\b(?:will|would|shall|should|must|may|might|going to|(?:is|are|was|were) to)\b|['’]ll\b/i;
+/** A present progressive ("seats are being erected", "the club is planning"): it may be about either side of today. */
+const PROGRESSIVE = /\b(?:is|are|am)\s+(?:being\s+\p{Ll}+|\p{Ll}+ing)\b/iu;
+const PROGRESSIVE_VERB = new RegExp(`^${PROGRESSIVE.source}`, 'iu');
 const NOT_VERBS = new Set(['was', 'has', 'is', 'as', 'its', 'this', 'his', 'hers', 'us', 'thus', 'perhaps', 'whereas', 'always', 'across', 'towards', 'besides', 'news', 'plus', 'yes']);
 
 /** A third-person "-s" word among the few words before the date: "begins on", "leaves office in". */
@@ -79,6 +82,8 @@ function verbSpans(sentence: string): VerbSpan[] {
     if ((FUTURE_AUXILIARY.test(aux) && !/\bhave\b/.test(aux)) || grammar.tense === 'FutureTense') tense = 'future';
     else if (grammar.copula && !aux) tense = /^\s+to\b/.test(sentence.slice(end)) ? 'future' : 'past'; // "was to last until Sunday"
     else if (!aux && isPresentSimple(v.verb.root ?? '', grammar)) tense = 'nearest';
+    // "Seats are being erected … for the parade on Jan. 20": the date may be ahead as well as behind.
+    else if (PROGRESSIVE_VERB.test(sentence.slice(start, end))) tense = 'nearest';
     out.push({ start, end, tense });
   }
   return out;
@@ -119,7 +124,7 @@ export function tenseAt(ctx: TenseContext, start: number, end: number): Tense {
   if (INTENDS.test(clock.slice(-110))) return 'future';
   if (PLANNED_FOR.test(clock.slice(-110)) || ANNOUNCED_OCCASION.test(clock)) return 'future';
   // Tagging is slow: skip it when nothing in the sentence could make the date future.
-  if (!FUTURE_HINT.test(ctx.sentence) && !scheduleHint(before)) return 'past';
+  if (!FUTURE_HINT.test(ctx.sentence) && !PROGRESSIVE.test(ctx.sentence) && !scheduleHint(before)) return 'past';
   const verbs = (ctx.verbs ??= verbSpans(ctx.sentence));
   const gap = (v: VerbSpan): string => (v.end <= start ? ctx.sentence.slice(v.end, start) : ctx.sentence.slice(end, v.start));
   const sameClause = (v: VerbSpan): boolean => !/[,;:—]/.test(gap(v));

@@ -301,10 +301,22 @@ describe('the current year and season are vague (issue 16, brown-fresh5)', () =>
     expect(vague('He jammed it this spring.')).toEqual(['this spring vague']);
     expect(vague('He did well in 1960 and last spring.')).toEqual(['1960', 'last spring']);
   });
+
+  it('marks the present decade vague in a present-tense sentence, not in a past one nor another decade', () => {
+    const vague = (s: string): string[] => extractDates(s, '1961-12-10').map((m) => `${m.text}${m.vague ? ' vague' : ''}`);
+    expect(vague("This isn't true of the many homemakers of the 1960's, a decorator says.")).toEqual(["the 1960's vague"]);
+    expect(vague("In the 1960's the town grew fast.")).toEqual(["the 1960's"]);
+    expect(vague("This is true of the homemakers of the 1950's.")).toEqual(["the 1950's"]);
+  });
 });
 
 describe('days ahead: what is planned for, expected, announced, next week’s weekday, "the Wednesday night" occasion (issue 16, brown-fresh3/4/5)', () => {
   const day = (s: string, articleDate: string): string[] => extractDates(s, articleDate).map((m) => `${m.text}=${m.period.date}`);
+
+  it('reads a date in a sentence in the present progressive as the nearer one', () => {
+    expect(day('Thousands of seats are being erected along the avenue for the big parade on Jan. 20.', '1961-01-01')).toEqual(['Jan. 20=1961-01-20']);
+    expect(day('Police are investigating the Dec. 28 shooting.', '1961-01-01')).toEqual(['Dec. 28=1960-12-28']);
+  });
 
   it('reads a date something is planned for as ahead, however far the "for" is from "planned"', () => {
     expect(day('“A Night in Paris” is the party planned by members of the Garden Club for May 6 at the inn.', '1961-03-26')).toEqual(['May 6=1961-05-06']);
