@@ -79,10 +79,11 @@ function institutionPrefixes(names: Map<string, NameStats>): Map<string, 'organi
 }
 
 /**
- * "Mundt, Goldwater, Bridges, Dirksen, et al", "Brandt, Triandos and Walker": a list of one-word names is of one kind.
- * A name in it that nothing says is a place or organisation (`mayBeListedPerson`) is a person when another name of the
- * list is one by the text's own evidence (a title, appositive, speech, a pronoun, a byline), or is a person's surname
- * here, or was made one this way. Scores are changed in place.
+ * "Mundt, Goldwater, Bridges, Dirksen, et al", "Brandt, Triandos and Walker": a list of one-word names (or of names of
+ * two to four words) is of one kind. A name in it that nothing says is a place or organisation (`mayBeListedPerson`)
+ * is a person when another name of the list is one by the text's own evidence (a title, appositive, speech, a pronoun,
+ * a byline), or by the shape of a full name (a given name or an initial first), or is a person's surname here, or was
+ * made one this way. Scores are changed in place.
  */
 function listedPeople(names: Map<string, NameStats>, scores: Map<string, Scores>): void {
   const surnames = new Set<string>();
@@ -95,7 +96,10 @@ function listedPeople(names: Map<string, NameStats>, scores: Map<string, Scores>
     const p = names.get(key);
     if (!p) return false;
     const [kind, score] = best(scores.get(key)!);
-    return kind === 'person' && score >= MIN_SCORE && (hasPersonEvidence(p, false) || p.evidence.pronoun > 0 || surnames.has(key) || made.has(key));
+    if (kind !== 'person' || score < MIN_SCORE) return false;
+    // (A full name opening with a given name or an initial is a person by its shape alone.)
+    const shaped = p.words.length >= 2 && (isGivenName(p.words[0]!) || p.words[0]!.length === 1);
+    return hasPersonEvidence(p, false) || shaped || p.evidence.pronoun > 0 || surnames.has(key) || made.has(key);
   };
   for (let changed = true; changed; ) {
     changed = false;

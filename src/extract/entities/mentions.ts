@@ -9,6 +9,8 @@ import { TENURE_WORDS } from './roles-before.js';
 
 /** Time words between a speech verb and the clause it reports ("said today Jones will …"). */
 const TIME_ADVERBS: ReadonlySet<string> = new Set(['today', 'yesterday', 'tonight', 'tomorrow']);
+/** Of TRAILING_ORG_NOUNS, those a titled person runs: "the Gov. X administration" is X's. */
+const PERSONAL_ORG_NOUNS: ReadonlySet<string> = new Set(['administration', 'government', 'campaign', 'cabinet']);
 
 /** Counts of each kind of clue seen for a name. */
 export interface Evidence {
@@ -132,12 +134,19 @@ class SentenceScanner extends RoleReaders {
   }
 
   /**
-   * "Mundt, Goldwater, Bridges, Dirksen, et al", "Brandt, Triandos and Walker": names of one word each, joined only by
-   * commas and "and", are one list; each mention learns the others (a list is of one kind, scores.ts weighs it).
+   * "Mundt, Goldwater, Bridges, Dirksen, et al", "Brandt, Triandos and Walker": names of one word each (or each of two
+   * to four), joined only by commas and "and", are one list; each mention learns the others (a list is of one kind,
+   * clusters.ts weighs it).
    */
   private markLists(spans: Span[]): void {
     const toks = this.tokens;
-    const oneWord = (x: Span): boolean => x.first === x.last && x.mention !== undefined && x.mention.words.length === 1 && !toks[x.last]!.possessive;
+    // A list is of names of one word, or of names of two to four words ("William A. Thompson, Van Cott Niven, A. B.
+    // Cox"); 0 is neither.
+    const width = (x: Span): number => {
+      if (x.mention === undefined || toks[x.last]!.possessive) return 0;
+      const n = x.mention.words.length;
+      return n === 1 && x.first === x.last ? 1 : n >= 2 && n <= 4 ? 2 : 0;
+    };
     let group: Span[] = [];
     let joinedByAnd = false;
     const flush = (): void => {
@@ -160,7 +169,14 @@ class SentenceScanner extends RoleReaders {
     };
     for (const span of spans) {
       const prev = group.at(-1);
-      if (!oneWord(span)) {
+      if (width(span) === 0) {
+        flush();
+        continue;
+      }
+      if (prev && width(prev) !== width(span)) flush();
+      // "…, of United Press International, and Robert Berrellez": a full name after a preposition is its object.
+      const opener = toks[span.first - 1];
+      if (width(span) === 2 && opener?.word && !opener.cap && (PLACE_PREPOSITIONS.has(opener.key) || opener.key === 'of')) {
         flush();
         continue;
       }
@@ -237,11 +253,13 @@ class SentenceScanner extends RoleReaders {
 
     const after = toks[last + 1];
     const lastTok = toks[last]!;
-    // "The Biden administration": the capitalised word is part of an organisation's name.
+    // "The Biden administration": the capitalised word is part of an organisation's name — not after a title, which
+    // names the person it is run by ("The Gov. Jimmie H. Davis administration").
     if (
       after?.word &&
       !after.cap &&
       TRAILING_ORG_NOUNS.has(after.key) &&
+      !(span.title && PERSONAL_ORG_NOUNS.has(after.key)) &&
       !lastTok.possessive &&
       !isDemonym(lastTok.key) &&
       lexiconKind(lastTok.key) === null

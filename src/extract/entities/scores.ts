@@ -280,13 +280,19 @@ function unknownWord(word: string, wordStats: WordStats): boolean {
 }
 
 /**
- * A one-word name in a list with people ("Mundt, Goldwater, Bridges, Dirksen, et al") may be taken for one of them:
+ * A name in a list with people ("Mundt, Goldwater, Bridges, Dirksen, et al") may be taken for one of them:
  * nothing about it says place or organisation — no place preposition, employer, outlet, "the", address, form of an
  * organisation, nor a lexicon kind or institution noun. (A plural common word, "Bridges", is no such evidence.)
  */
 export function mayBeListedPerson(s: NameStats): boolean {
   const e = s.evidence;
-  if (s.words.length !== 1 || lexiconKind(s.key) !== null || ORG_CUES.has(s.key) || PLACE_CUES.has(s.key) || isDemonym(s.key)) return false;
+  if (s.words.length > 1) {
+    // "William A. Thompson, Van Cott Niven, A. B. Cox": a name of two to four words with no word of a place or
+    // organisation in it.
+    if (s.words.length > 4 || lexiconKind(s.key) !== null || hasOrgCue(s.words) || hasPlaceCue(s.words) || s.words.some((w) => isDemonym(w))) return false;
+    // ("two ex-National Football Leaguers, A and B": a plural noun names a group.)
+    if (isCommonPlural(s.words.at(-1)!) || /ers$/.test(s.words.at(-1)!)) return false;
+  } else if (lexiconKind(s.key) !== null || ORG_CUES.has(s.key) || PLACE_CUES.has(s.key) || isDemonym(s.key)) return false;
   if (isAcronymSurface(mostFrequent(s.surfaces))) return false;
   return e.placePrep + e.affiliation + e.outlet + e.theX + e.address === 0 && !s.organization;
 }

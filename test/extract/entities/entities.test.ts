@@ -187,6 +187,31 @@ describe('EntityIndex: given names compromise does not know', () => {
   });
 });
 
+describe('EntityIndex: lists of full names, and a titled person’s administration', () => {
+  it('makes a person of a full name listed among people, not of a group or a publisher after "of"', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: [
+          'Among those with reservations are William A. Thompson, Zed Cott Nivarre, A. B. Coxwell and Samuel Perry.',
+          'The club found a pair in two ex-National Hockey Leaguers, M. C. Raynor and Warren Rabbley.',
+          'Among them were newsmen, including Henry Raymore, of United Press Syndicate, and Robert Berrol.',
+        ].join('\n\n'),
+      }),
+    ]);
+    expect(names(index, 'person')).toEqual(expect.arrayContaining(['Zed Cott Nivarre', 'A. B. Coxwell']));
+    expect(names(index, 'person')).not.toContain('Hockey Leaguers');
+    expect(names(index, 'person')).not.toContain('National Hockey Leaguers');
+    expect(names(index, 'person')).not.toContain('United Press Syndicate');
+  });
+
+  it('reads "the Gov. X administration" as the governor X, with his title', () => {
+    const index = EntityIndex.build([
+      makeArticle({ body: 'The Gov. Jimmie H. Dalvey administration appears to face a difficult year.\n\nDalvey may use the tax bill.' }),
+    ]);
+    expect(entity(index, 'Jimmie H. Dalvey')).toMatchObject({ kind: 'person', roles: ['Gov.'] });
+  });
+});
+
 describe('EntityIndex on other news styles', () => {
   let index: EntityIndex;
   beforeAll(async () => {
