@@ -149,10 +149,20 @@ export const TITLES: ReadonlySet<string> = words(`
   dame lord baroness baron hon councilman councilwoman councillor alderman solicitor controller comptroller auditor
   clerk registrar pfc cpl pvt outfielder infielder shortstop catcher linebacker halfback fullback boxer golfer dictator statesman
   prosecutor-general chief-of-staff marshal chief-executive constable crown justice lady prime vice sens reps govs atty
-  insp cllr messrs mmes mesdames`);
+  insp cllr messrs mmes mesdames drs revs`);
 
-/** Plural title abbreviations before a list of names ("Sens. Leverett Saltonstall and Dick Russell"): each has the title. */
-export const PLURAL_TITLES: ReadonlySet<string> = pick('sens reps govs', TITLES);
+/**
+ * Plural title abbreviations before a list of names ("Sens. Leverett Saltonstall and Dick Russell", "Drs. and Mmes. A
+ * and B"): each has the title, in the singular ("Sen.", "Dr.").
+ */
+export const PLURAL_TITLES: ReadonlySet<string> = pick('sens reps govs drs revs', TITLES);
+
+const PLURAL_TITLE_END = new RegExp(`\\b(${[...PLURAL_TITLES].map((t) => t.slice(0, -1)).join('|')})s(\\.?)$`, 'i');
+
+/** A role that ends in a plural title abbreviation, for one of the people listed after it: "US Sens." → "US Sen.". */
+export function singularTitle(role: string): string {
+  return role.replace(PLURAL_TITLE_END, '$1$2');
+}
 
 /**
  * The titles the quote attributor strips from a speaker's name: all but "player". The attributor takes a title

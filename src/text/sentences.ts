@@ -3,7 +3,7 @@
 /** Abbreviations that never end a sentence: they precede a name or a number. */
 const TITLE_ABBREVIATIONS = new Set(
   (
-    'mr mrs ms mx dr drs gov govs sen sens rep reps gen col lt sgt capt maj cmdr adm prof rev hon pres supt insp det atty pfc cpl pvt ' +
+    'mr mrs ms mx messrs mmes dr drs gov govs sen sens rep reps gen col lt sgt capt maj cmdr adm prof rev revs hon pres supt insp det atty pfc cpl pvt ' +
     'st mt ft fr no nos vs v cf approx dept univ est fig op vol pp art sec ch ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'ave blvd rd hwy'

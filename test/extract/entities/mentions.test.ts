@@ -92,10 +92,15 @@ describe('the corpus’s word statistics', () => {
     expect(mentionsOf('Big cities like Dallas and Fort Worth grew.').every(([, r]) => r.length === 0)).toBe(true);
   });
 
-  it('keeps a bracketed nickname inside a name ("V. E. (Red) Berry"), and a plural title for each name after it', () => {
+  it('keeps a bracketed nickname inside a name ("V. E. (Red) Berry"), and a plural title for each name after it, in the singular', () => {
     expect(mentionsOf('A debate between Reps. V. E. (Red) Berry and Joe Ratcliff was set.').map(([key, r]) => [key, r[0]])).toEqual([
-      ['v e red berry', 'Reps.'],
-      ['joe ratcliff', 'Reps.'],
+      ['v e red berry', 'Rep.'],
+      ['joe ratcliff', 'Rep.'],
+    ]);
+    // "Drs. and Mmes. A, and B": the couples' list; "Mmes." ends no sentence.
+    expect(mentionsOf('Others are Drs. and Mmes. Alfred Robbard, and J. Lafe Ludwin.').map(([key, r]) => [key, r[0]])).toEqual([
+      ['alfred robbard', 'Dr.'],
+      ['j lafe ludwin', 'Dr.'],
     ]);
     expect(mentionsOf('The backers include Eligio (Kika) De La Garza of Mission.')[0]![0]).toBe('eligio kika de la garza');
   });
@@ -106,6 +111,9 @@ describe('the corpus’s word statistics', () => {
     expect(dateline[0]![2].placePrep).toBeGreaterThanOrEqual(3);
     expect(mentionsOf('Trenton — Ward Lisle retired today.')[0]![2].placePrep).toBeGreaterThanOrEqual(3);
     expect(mentionsOf('The lawyer asked the court to free his client, Ann Voss, 30, at once.').find(([key]) => key === 'ann voss')?.[1]).toEqual(['client']);
+    expect(mentionsOf('This is not true of homemakers, according to decorator consultant, Leland Aldane.').find(([key]) => key === 'leland aldane')?.[1]).toEqual([
+      'decorator consultant',
+    ]);
   });
 
   it('takes "a senior fellow at X" and "Vice-president elect" as roles, and no name from a hashtag', () => {
