@@ -178,9 +178,9 @@ export class Attributor {
   }
 
   /** `NP said (that) Q`, `according to NP, Q`, `Said NP, Q` — the leftmost such clause before the quote. */
-  private clauseBefore(u: Unit, qi: number, verbs: ReadonlySet<string>): Found {
+  private clauseBefore(u: Unit, qi: number, verbs: ReadonlySet<string>, from = 0): Found {
     const t = u.tokens;
-    for (let k = 0; k < qi; k++) {
+    for (let k = from; k < qi; k++) {
       const tok = t[k]!;
       if (tok.type !== 'word') continue;
       if (tok.lower === 'according' && t[k + 1]?.lower === 'to' && verbs === ATTRIBUTION_SPEECH_VERBS) {
@@ -548,11 +548,24 @@ export class Attributor {
     return this.clauseAfter(u, comma + 1);
   }
 
-  /** "X said:" at the end of a unit introduces the next one. */
+  /**
+   * "X said:" at the end of a unit introduces the next one. "Schwab declared there is no proof, to which federal
+   * prosecutor A. Lawrence Burbank replied:": a reply in a relative clause at the end is what the colon introduces.
+   */
   introducesNext(u: Unit): Found {
     const t = u.tokens;
     if (t[t.length - 1]?.text === '.') return this.statementMade(u);
     if (t[t.length - 1]?.text !== ':') return undefined;
+    for (let k = t.length - 3; k > 0; k--) {
+      if (t[k]!.text !== ',') continue;
+      const a = t[k + 1]!.lower;
+      const b = t[k + 2]?.lower;
+      const opens = a === 'whereupon' || (/^(?:to|at|after|upon)$/.test(a) && (b === 'which' || b === 'whom'));
+      if (!opens) continue;
+      const found = this.clauseBefore(u, t.length - 1, ATTRIBUTION_SPEECH_VERBS, k + (a === 'whereupon' ? 2 : 3));
+      if (found !== undefined) return found;
+      break;
+    }
     return this.clauseBefore(u, t.length - 1, ATTRIBUTION_SPEECH_VERBS);
   }
 

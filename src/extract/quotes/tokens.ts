@@ -123,7 +123,8 @@ export const bareText = (t: Tok): string => (t.possessive ? t.text.replace(/(?:[
 export const bareLower = (t: Tok): string => t.lower.replace(/'s?$/, '');
 
 /** A capitalised word that can be part of a name (not "The", "However", a month). */
-export const isCapName = (t: Tok | undefined): boolean => t !== undefined && t.type === 'word' && t.cap && !CAP_STOPWORDS.has(base(t));
+// ("A. Lawrence Burbank": an initial is no article.)
+export const isCapName = (t: Tok | undefined): boolean => t !== undefined && t.type === 'word' && t.cap && (!CAP_STOPWORDS.has(base(t)) || /^\p{Lu}\.$/u.test(t.text));
 /** A word token whose lower case is in `set`. */
 export const isWord = (t: Tok | undefined, set: ReadonlySet<string>): boolean => t !== undefined && t.type === 'word' && set.has(t.lower);
 /** An acronym, possessive or not: "MEK", "MEK’s". */

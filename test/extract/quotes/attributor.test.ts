@@ -102,6 +102,14 @@ describe('the attributor reads a unit that introduces or follows a quotation', (
     expect(attributor.introducesNext(ctx.units[0]!)).toBeUndefined();
   });
 
+  it('introducesNext: a reply in a relative clause before the colon is the speaker, not the clause before it', () => {
+    const { ctx, attributor } = article([
+      'Attorney Dwight Schwabe declared there is no proof of a conspiracy, to which federal prosecutor A. Lawrence Burbage replied:',
+      '“It is not necessary that a defendant actually have conspired.”',
+    ]);
+    expect(attributor.introducesNext(ctx.units[0]!)?.name).toBe('A. Lawrence Burbage');
+  });
+
   it('clauseOpening: a unit that is only an attribution names the speaker of a quotation beside it', () => {
     const { ctx, attributor } = article(['“We were the better side.”', 'Harry Kane told reporters after the game.']);
     expect(attributor.clauseOpening(ctx.units[1]!)).toEqual({ name: 'Harry Kane', kind: 'person', gender: 'm' });
