@@ -309,7 +309,9 @@ class SentenceScanner extends RoleReaders {
     const numbered = toks[last + 1];
     if (first === last && numbered && /^\d{1,4}$/.test(numbered.text) && numbered.start === lastTok.end + 1 && !lastTok.possessive && !lastTok.acronym && !isGivenName(lastTok.key) && !isLexiconLastName(lastTok.key) && lexiconKind(lastTok.key) === null) return;
     // "Mrs. Henry T. Sulcer of Winnetka, a new board member,": the appositive after a person's home town is the person's.
-    const homeOf = toks[first - 1]?.key === 'of' && !toks[first - 1]!.cap ? this.byLast.get(first - 2) : undefined;
+    // ("Mrs. Grace Butcher, of nearby Chardon, a 27-year-old housewife": past "nearby", and a comma before "of".)
+    const of = toks[first - 1]?.key === 'nearby' && !toks[first - 1]!.cap ? first - 2 : first - 1;
+    const homeOf = toks[of]?.key === 'of' && !toks[of]!.cap ? (this.byLast.get(of - 1) ?? (toks[of - 1]?.text === ',' ? this.byLast.get(of - 2) : undefined)) : undefined;
     // ("C. Wheeler Barnes of Denver, head of …": an initial opens a person's name too.)
     const personalHome = homeOf?.mention !== undefined && (homeOf.title || isGivenName(toks[homeOf.first]!.key) || /^\p{Lu}$/u.test(toks[homeOf.first]!.text) || homeOf.mention.evidence.title > 0);
     // "the regulator Ofwat", "the shop workers' union Usdaw": a kind of organisation right before the name (not a given

@@ -316,6 +316,17 @@ export abstract class RoleReaders extends RolesBefore {
     if (toks[k]?.key !== 'as' || toks[k]!.cap) return;
     let i = k + 1;
     if (DETERMINERS.has(toks[i]?.key ?? '') && !toks[i]!.cap) i++;
+    // "the swearing in of Dean Bryson as Multnomah County Circuit Judge": a capitalised office ending in a title.
+    if (toks[i]?.word && toks[i]!.cap) {
+      let end = i;
+      while (end + 1 < toks.length && end - i < 5 && ((toks[end + 1]!.word && toks[end + 1]!.cap) || toks[end + 1]!.text === '.')) end++;
+      while (end > i && !toks[end]!.word) end--;
+      if (isTitle(toks[end]!.key) && !HONORIFICS.has(toks[end]!.key)) {
+        roles.push(this.text.slice(toks[i]!.start, toks[end]!.end));
+        evidence.appositive++;
+      }
+      return;
+    }
     let head = -1;
     let role = '';
     for (let j = i; j < toks.length && j - i < 4; j++) {
@@ -365,18 +376,17 @@ export abstract class RoleReaders extends RolesBefore {
     if (!(perfect || /^(?:is|was|are|were)$/.test(toks[k]?.key ?? '')) || toks[k]!.cap || toks[last]!.possessive) return;
     k += 1 + perfect;
     if (/^(?:also|now|still)$/.test(toks[k]?.key ?? '')) k++;
-    if (APPOINTED.has(toks[k]?.key ?? '') && !toks[k]!.cap) {
+    const appointed = APPOINTED.has(toks[k]?.key ?? '') && !toks[k]!.cap ? k : -1;
+    if (appointed >= 0) {
       k++;
       if (toks[k]?.key === 'as' && !toks[k]!.cap) k++;
     }
-    const determiner = /^(?:a|an|the)$/.test(toks[k]?.key ?? '') && !toks[k]!.cap;
-    if (!determiner) {
-      this.bareCopulaRole(k, evidence, roles);
-      return;
-    }
     const before = roles.length;
-    this.looseAppositive(k + 1, true, evidence, roles);
-    if (roles.length === before) return;
+    const determiner = /^(?:a|an|the)$/.test(toks[k]?.key ?? '') && !toks[k]!.cap;
+    if (!determiner) this.bareCopulaRole(k, evidence, roles);
+    else this.looseAppositive(k + 1, true, evidence, roles);
+    // "has been appointed temporary assistant district attorney": the office, however many words qualify it.
+    if (roles.length === before && appointed >= 0) this.appointedRole(appointed, evidence, roles);
   }
 
   /**

@@ -1017,6 +1017,21 @@ describe('court sides and neighbours (issue 16)', () => {
     expect(names(index, 'person')).not.toContain('U. S. Presidents');
   });
 
+  it('reads "has been appointed temporary assistant district attorney", "the swearing in of X as Y County Circuit Judge" and "X, of nearby Town, a housewife"', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body:
+          'Vincent G. Ierullo has been appointed temporary assistant district attorney, it was announced Monday.\n\n' +
+          'On Friday he will go to Salem for the swearing in of Dean Brysen as Multnomah County Circuit Judge.\n\n' +
+          'Mrs. Grace Butchard, of nearby Chardonville, a 27-year-old housewife who has two children, finished second.',
+      }),
+    ]);
+    expect(entity(index, 'Vincent G. Ierullo').roles).toEqual(['temporary assistant district attorney']);
+    expect(entity(index, 'Dean Brysen').roles).toEqual(['Multnomah County Circuit Judge']);
+    expect(entity(index, 'Grace Butchard').roles).toEqual(['27-year-old housewife']);
+    expect(names(index, 'person')).not.toContain('Chardonville');
+  });
+
   it('joins "Mrs. Lenny" to "Mrs. Henry Francis Lenny" when the full name is hers too', () => {
     const index = EntityIndex.build([
       makeArticle({ body: 'The chairman, Mrs. Henry Francis Lenny, was in town yesterday.\n\nMrs. Lenny consulted the staff.' }),
