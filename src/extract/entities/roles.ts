@@ -346,8 +346,10 @@ export abstract class RoleReaders extends RolesBefore {
   /** A trade verb at `k` with its object ("heads a group", "runs the store"): the determiner shows it is the verb. */
   protected tradeVerbAt(k: number): boolean {
     const verb = this.tokens[k];
-    const object = this.tokens[k + 1];
-    return verb?.word === true && !verb.cap && TRADE_VERBS.has(verb.key) && object?.word === true && !object.cap && /^(?:a|an|the|his|her|its|their)$/.test(object.key);
+    // "where J. Edgar Hoover presides over the federal bureau of investigation".
+    const over = verb?.word === true && /^presid(?:es|ed)$/.test(verb.key) && this.tokens[k + 1]?.key === 'over' ? 1 : 0;
+    const object = this.tokens[k + 1 + over];
+    return verb?.word === true && !verb.cap && (TRADE_VERBS.has(verb.key) || over === 1) && object?.word === true && !object.cap && /^(?:a|an|the|his|her|its|their)$/.test(object.key);
   }
 
   /** "Mr. Roe heads a group within the industry": a verb of a trade right after the name says what they do. */

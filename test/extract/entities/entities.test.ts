@@ -1032,6 +1032,11 @@ describe('court sides and neighbours (issue 16)', () => {
     expect(names(index, 'person')).not.toContain('Chardonville');
   });
 
+  it('reads "X presides over the bureau" as what X does', () => {
+    const index = EntityIndex.build([makeArticle({ body: 'The justice building is where J. Edgar Hooverson presides over the federal bureau of investigation.' })]);
+    expect(entity(index, 'J. Edgar Hooverson').roles).toEqual(['presides over the federal bureau of investigation']);
+  });
+
   it('joins "Mrs. Lenny" to "Mrs. Henry Francis Lenny" when the full name is hers too', () => {
     const index = EntityIndex.build([
       makeArticle({ body: 'The chairman, Mrs. Henry Francis Lenny, was in town yesterday.\n\nMrs. Lenny consulted the staff.' }),
