@@ -88,6 +88,8 @@ const SETS: StorySet[] = [
   // out, run once at the session's end.
   { name: 'brown-fresh19', gold: 'eval/gold/brown-fresh19.json', unseen: true, holdout: false },
   { name: 'brown-fresh20', gold: 'eval/gold/brown-fresh20.json', unseen: true, holdout: true },
+  // brown-fresh21: session 12's mid-session blind set (first run recorded, then tuned on).
+  { name: 'brown-fresh21', gold: 'eval/gold/brown-fresh21.json', unseen: true, holdout: false },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */

@@ -1046,6 +1046,46 @@ const FRESH20: Selection[] = [
   },
 ];
 
+// Session 12's mid-session blind set: Washington politics (ca04), Baltimore and Denver sports (ca11, ca13) and Dallas
+// business (ca26).
+const FRESH21: Selection[] = [
+  {
+    sample: 'ca04', from: 14, to: 22, source: 'The Christian Science Monitor, May 11, 1961, p. 1 ("Kennedy tried ...", by Joan Thiriet)',
+    title: 'The Kennedy administration moves haltingly toward a Geneva conference on Laos',
+    date: '1961-05-11', slug: 'laos-geneva-policy',
+  },
+  {
+    sample: 'ca04', from: 23, to: 30, source: 'The Christian Science Monitor, May 11, 1961, p. 1 ("Kennedy tried ...", by Joan Thiriet)',
+    title: 'Republicans and others assail the Kennedy foreign policy',
+    date: '1961-05-11', slug: 'foreign-policy-critics',
+  },
+  {
+    sample: 'ca11', from: 37, to: 50, source: 'The Sun, Baltimore, March 18, 1961 ("Hansen Arrives", by Lou Hatter)',
+    title: 'Orioles spring training: pitchers, Robinson’s doubles, Hansen arrives',
+    date: '1961-03-18', slug: 'orioles-hansen-arrives',
+  },
+  {
+    sample: 'ca11', from: 62, to: 63, source: 'The Sun, Baltimore, March 18, 1961, p. 18 ("49ers Quarterback")',
+    title: 'A 49ers quarterback has knee surgery',
+    date: '1961-03-18', slug: 'waters-knee',
+  },
+  {
+    sample: 'ca13', from: 13, to: 13, source: 'Rocky Mountain News, Denver, May 2, 1961, p. 50 ("Kenny Lane in Easy Win")',
+    title: 'Kenny Lane in easy win',
+    date: '1961-05-02', slug: 'kenny-lane-win',
+  },
+  {
+    sample: 'ca13', from: 34, to: 46, source: 'Rocky Mountain News, Denver, May 2, 1961, p. 51 ("Sports", by Chet Nelson)',
+    title: 'Spahn’s no-hitter and Mays’ four homers',
+    date: '1961-05-02', slug: 'spahn-mays-feats',
+  },
+  {
+    sample: 'ca26', from: 29, to: 39, source: 'The Dallas Morning News, April 9, 1961, sec. 4, p. 1 ("Dallas Is World Center", by Tom Milligan)',
+    title: 'Dallas makers of cotton gin machinery',
+    date: '1961-04-09', slug: 'cotton-gin-makers',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
   'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6, 'brown-fresh7': FRESH7,
@@ -1053,7 +1093,7 @@ const SETS: Record<string, Selection[]> = {
   'brown-fresh12': FRESH12, 'brown-fresh13': FRESH13,
   'brown-fresh14': FRESH14, 'brown-fresh15': FRESH15,
   'brown-fresh16': FRESH16, 'brown-fresh17': FRESH17, 'brown-fresh18': FRESH18,
-  'brown-fresh19': FRESH19, 'brown-fresh20': FRESH20,
+  'brown-fresh19': FRESH19, 'brown-fresh20': FRESH20, 'brown-fresh21': FRESH21,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -174,6 +174,47 @@ export const ATTRIBUTION_TITLES: ReadonlySet<string> = without(TITLES, 'player')
 /** Courtesy titles: evidence of a person, but not a role worth reporting, nor a way to tell two namesakes apart. */
 export const HONORIFICS: ReadonlySet<string> = pick('mr mrs ms mx miss sir dame lord hon messrs mmes mesdames', TITLES);
 
+/** What a courtesy title before a name says of it (the readers of HONORIFICS that need more than "a person"). */
+interface HonorificUse {
+  /** The gender it gives one person ("Mrs."/"Miss"/"Ms." f, "Mr."/"Lord" m); the plurals give none. */
+  gender?: 'f' | 'm';
+  /** It makes a surname of one word after it, even a town's name or a noun ("Mrs. Greenfield", "Lord Home"; not "Miss Texas"). */
+  surname?: true;
+  /** Someone known only by it and a surname is named with it ("Mrs. Benington", "Lord Home"; "Mr. Smith" is "Smith"). */
+  keepsName?: true;
+  /** A wife's, after her husband's title in a couple ("Gen. and Mrs. Leroy Watson", "Drs. and Mmes. A and B"). */
+  wife?: true;
+}
+const HONORIFIC_USES: ReadonlyMap<string, HonorificUse> = new Map<string, HonorificUse>([
+  ['mr', { gender: 'm', surname: true }],
+  ['mrs', { gender: 'f', surname: true, keepsName: true, wife: true }],
+  ['ms', { gender: 'f', surname: true, keepsName: true }],
+  ['miss', { gender: 'f', keepsName: true }],
+  ['lord', { gender: 'm', surname: true, keepsName: true }],
+  ['messrs', { surname: true }],
+  ['mmes', { surname: true, wife: true }],
+]);
+
+/** The gender an honorific gives the name after it (a lower-case key: "mrs" → "f"). */
+export function honorificGender(key: string): 'f' | 'm' | undefined {
+  return HONORIFIC_USES.get(key)?.gender;
+}
+
+/** Whether the honorific makes a surname of the one word after it ("Mrs. Greenfield"; not "Miss Texas"). */
+export function honorificMakesSurname(key: string): boolean {
+  return HONORIFIC_USES.get(key)?.surname === true;
+}
+
+/** Whether a person known only by the honorific and a surname is named with it ("Mrs. Benington", "Lord Home"). */
+export function honorificKeepsName(key: string): boolean {
+  return HONORIFIC_USES.get(key)?.keepsName === true;
+}
+
+/** Whether the honorific is a wife's after her husband's title in a couple ("Gen. and Mrs. X"). */
+export function isWifeHonorific(key: string): boolean {
+  return HONORIFIC_USES.get(key)?.wife === true;
+}
+
 /** Abbreviated titles → the word a later "the captain" would use. */
 export const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   capt: 'captain', sgt: 'sergeant', gen: 'general', lt: 'lieutenant', col: 'colonel', sen: 'senator', rep: 'representative',

@@ -4,6 +4,11 @@ import {
   ATTRIBUTION_TITLES,
   CAPITALISED_TITLE_WORDS,
   HONORIFICS,
+  honorificGender,
+  honorificKeepsName,
+  honorificMakesSurname,
+  isWifeHonorific,
+  singularTitle,
   INVERTED_SPEECH_VERBS,
   QUOTED_SPEAKER_CUES,
   ROLES_BEFORE_NAME,
@@ -77,5 +82,18 @@ describe('role nouns', () => {
 
   it('isSpeakerNoun leaves out speech verbs, documents and organisations', () => {
     expect(['said', 'statement', 'company', 'rejected'].map(isSpeakerNoun)).toEqual([false, false, false, false]);
+  });
+
+  it('reads what each honorific says from one table: gender, surname, display name, a wife in a couple', () => {
+    const keys = ['mr', 'mrs', 'ms', 'miss', 'lord', 'messrs', 'mmes', 'sir', 'dr'];
+    expect(keys.map(honorificGender)).toEqual(['m', 'f', 'f', 'f', 'm', undefined, undefined, undefined, undefined]);
+    expect(keys.map(honorificMakesSurname)).toEqual([true, true, true, false, true, true, true, false, false]);
+    expect(keys.map(honorificKeepsName)).toEqual([false, true, true, true, true, false, false, false, false]);
+    expect(keys.map(isWifeHonorific)).toEqual([false, true, false, false, false, false, true, false, false]);
+    for (const k of keys.slice(0, 7)) expect(HONORIFICS.has(k)).toBe(true);
+  });
+
+  it('singularTitle: a plural title abbreviation ending a role, for one person', () => {
+    expect(['US Sens.', 'Reps.', 'Drs.', 'Govs', 'Sen.', 'Senators'].map(singularTitle)).toEqual(['US Sen.', 'Rep.', 'Dr.', 'Gov', 'Sen.', 'Senators']);
   });
 });

@@ -17,6 +17,7 @@ import {
 } from './scores.js';
 import type { WordStats } from './mentions.js';
 import { NAME_SUFFIXES, ORG_CONNECTORS, ORG_CUES, PLACE_CUES, isFemaleGivenName, isGivenName, isMaleGivenName, isPetFormOf, lexiconKind, nameKey } from '../names.js';
+import { honorificKeepsName } from '../vocabulary.js';
 
 /** One entity as the index keeps it. */
 export interface Built {
@@ -190,7 +191,7 @@ function describe(group: NameStats[], kind: EntityKind, refs: MentionRef[]): Ent
   // "Mrs. Benington", known only by honorific and surname: named so, apart from a namesake ("John Benington"); so is
   // a peer known only by title ("Lord Home").
   const titles = refs.map((m) => m.titled);
-  const titledOnly = kind === 'person' && group.length === 1 && fullest.words.length === 1 && titles.length > 0 && titles.every((t) => t !== undefined && /^(?:Mrs|Miss|Ms|Lord)\b/.test(t));
+  const titledOnly = kind === 'person' && group.length === 1 && fullest.words.length === 1 && titles.length > 0 && titles.every((t) => t !== undefined && honorificKeepsName(t.split(/[.\s]/)[0]!.toLowerCase()));
   const name = titledOnly ? titles[0]! : mostFrequent(fullest.surfaces);
   const seen = new Set([name.toLowerCase()]);
   const aliases: string[] = [];

@@ -2,7 +2,7 @@
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
 import { casedWords, withoutPossessive } from '../../text/terms.js';
 import { STATE_ABBREVIATIONS, STREET_WORDS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, lexiconKind } from '../names.js';
-import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../vocabulary.js';
+import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS, honorificGender } from '../vocabulary.js';
 import { BETWEEN_SUBJECT_AND_VERB, type Span } from './name-spans.js';
 import { RoleReaders } from './roles.js';
 import { TENURE_WORDS } from './roles-before.js';
@@ -400,7 +400,7 @@ class SentenceScanner extends RoleReaders {
     }
     let h = first - 1;
     if (toks[h]?.text === '.') h--;
-    const honorific = /^(?:mrs|miss|ms)$/.test(toks[h]?.key ?? '') ? 'f' : /^(?:mr|lord)$/.test(toks[h]?.key ?? '') ? 'm' : undefined;
+    const honorific = honorificGender(toks[h]?.key ?? '');
     span.mention = {
       ...(honorific ? { honorific } : {}),
       key: words.join(' '),

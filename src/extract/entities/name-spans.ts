@@ -37,6 +37,7 @@ import {
   TITLES,
   TITLES_AFTER_INSTITUTIONS,
   TITLE_MODIFIERS,
+  honorificMakesSurname,
   isRoleNoun,
   isTitle,
   singularRole,
@@ -526,7 +527,7 @@ export class NameSpans {
       const name = this.trimConnectors(run.slice(nameStart));
       // "Mrs. Greenfield", "Mr. Houston", "Lord Home": a married woman's, a man's or a peer's honorific makes a surname
       // of a town's name or a noun ("Miss" does not: "Miss Texas" is a title of its own).
-      const surnameAfterHonorific = /^(?:mrs|mr|ms|messrs|mmes|lord)$/.test(t.key) && name.filter((i) => toks[i]!.word).length === 1 && !isCountryLike(toks[name.at(-1)!]!.key);
+      const surnameAfterHonorific = honorificMakesSurname(t.key) && name.filter((i) => toks[i]!.word).length === 1 && !isCountryLike(toks[name.at(-1)!]!.key);
       if (!this.isPersonLike(name, surnameAfterHonorific)) {
         if (domain.length > 0 && name.length === 0)
           return [...this.rolePrefixSpans(run, n), ...this.interpret(this.trimConnectors(domain))];

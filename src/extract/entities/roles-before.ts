@@ -10,6 +10,7 @@ import {
   HONORIFICS,
   KINSHIP_NOUNS,
   PLURAL_TITLES,
+  isWifeHonorific,
   singularTitle,
   SPEECH_VERBS,
   TITLE_MODIFIERS,
@@ -434,7 +435,7 @@ export abstract class RolesBefore extends NameSpans {
     const toks = this.tokens;
     let k = first - 1;
     if (toks[k]?.text === '.') k--;
-    if (!toks[k]?.word || !/^(?:mrs|mmes)$/.test(toks[k]!.key) || toks[k - 1]?.key !== 'and' || toks[k - 1]!.cap) return false;
+    if (!toks[k]?.word || !isWifeHonorific(toks[k]!.key) || toks[k - 1]?.key !== 'and' || toks[k - 1]!.cap) return false;
     let t = k - 2;
     const end = t;
     if (toks[t]?.text === '.') t--;

@@ -7,7 +7,7 @@
 // earlier subjects and speakers, a document's owner is a resolved phrase).
 import { lexiconTags } from '../../text/lexicon.js';
 import { normalizeWord } from '../../text/terms.js';
-import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, DEPARTMENT_WORDS, DOCUMENT_NOUNS, HONORIFICS, isSpeakerNoun } from '../vocabulary.js';
+import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, DEPARTMENT_WORDS, DOCUMENT_NOUNS, HONORIFICS, honorificGender, isSpeakerNoun } from '../vocabulary.js';
 import {
   DETERMINERS,
   GROUP_NOUNS,
@@ -56,7 +56,6 @@ const RANK_WORDS = words('vice lieutenant lt lt.');
 
 /** How many same-surname mentions a surname lookup examines (bounded, so long articles stay linear). */
 const NAMESAKE_REACH = 24;
-const FEMALE_HONORIFICS: ReadonlySet<string> = new Set(['mrs', 'miss', 'ms']);
 /** Kinds of document: "the statement" may be the press release issued before, not the letters. */
 const DOCUMENT_KINDS: ReadonlyMap<string, string> = new Map(
   (
@@ -518,13 +517,13 @@ export class ArticleContext implements RunContext {
   private namesake(surname: string, pos: number, u: Unit, titles: string[], gender: Gender): Mention | null {
     const list = this.persons.get(normalizeWord(surname));
     if (!list || new Set(list.map((m) => m.name)).size < 2) return null;
-    const honorific = titles.find((w) => FEMALE_HONORIFICS.has(w) || w === 'mr');
-    const want: Gender = gender ?? (honorific ? (honorific === 'mr' ? 'm' : 'f') : this.pronounAfter(pos, u));
+    const honorific = titles.find((w) => honorificGender(w) !== undefined);
+    const want: Gender = gender ?? (honorific ? honorificGender(honorific)! : this.pronounAfter(pos, u));
     const genderOfMention = (m: Mention): Gender =>
-      m.gender ?? (m.titles.some((w) => FEMALE_HONORIFICS.has(w)) ? 'f' : m.titles.includes('mr') ? 'm' : this.genderOf(m.name));
+      m.gender ?? (m.titles.map(honorificGender).find((g) => g !== undefined) ?? this.genderOf(m.name));
     let candidates = list.filter((m) => this.compatible(genderOfMention(m), want));
     if (!honorific) {
-      const untitled = candidates.filter((m) => !m.titles.some((w) => FEMALE_HONORIFICS.has(w)));
+      const untitled = candidates.filter((m) => !m.titles.some((w) => honorificGender(w) === 'f'));
       if (untitled.length > 0) candidates = untitled;
     }
     // None of the gender the text gives: the surname as written, rather than the wrong namesake.
@@ -635,7 +634,7 @@ export class ArticleContext implements RunContext {
       // A given name's gender is only a guess ("Beryl W. Sprinkel … Sprinkel told conferees … “…” he said"): the
       // sentence right before, whose subject is a person the text gives no Mr./Mrs./Miss, is the antecedent still.
       const subject = prev.subject;
-      if (k === u.index - 1 && gender !== null && subject && subject.pos < pos && this.isPerson(subject, pos) && !subject.titles.some((w) => FEMALE_HONORIFICS.has(w) || w === 'mr'))
+      if (k === u.index - 1 && gender !== null && subject && subject.pos < pos && this.isPerson(subject, pos) && !subject.titles.some((w) => honorificGender(w) !== undefined))
         return { ...this.asSpeaker(subject, pos, null), gender }; // and the pronoun tells its gender from here on
     }
     return null;
