@@ -4,7 +4,7 @@
 import * as chrono from 'chrono-node';
 import nlp from 'compromise';
 import type { Precision } from '../model/types.js';
-import { tenseAt, type Tense, type TenseContext } from './tense.js';
+import { OCCASION_NOUNS, tenseAt, type Tense, type TenseContext } from './tense.js';
 import { STREET_WORDS, isGivenName } from './names.js';
 import { isTitle } from './vocabulary.js';
 import { type Period, type Ymd, precisionRank, coarser, widen, parseYmd, formatYmd, toDays, fromDays, addDays, weekdayOf, shift, periodOf } from '../model/periods.js';
@@ -456,6 +456,11 @@ function applyRelative(base: Period, rel: Relative, flip: boolean): Period | nul
 
 // ---- Calendar dates found by chrono-node: "July 15", "October 23, 2022", "July 2022", "in June", "yesterday".
 
+/** An occasion right after "tomorrow's" / "yesterday's", past a clock time and two modifiers. */
+const OCCASION_AFTER = new RegExp(
+  String.raw`^\s+(?:(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)|[\p{L}-]+)\s+){0,2}(?:${OCCASION_NOUNS.join('|')})s?\b`,
+  'iu',
+);
 const CASUAL_DAYS: Record<string, number> = { today: 0, tonight: 0, yesterday: -1, 'last night': -1, tomorrow: 1 };
 /** Words after which a bare month name is a month: "in July", "the July attack" — not "Theresa May". */
 const MONTH_CUES = new Set([
@@ -474,7 +479,8 @@ function chronoCandidates(ctx: Context): Candidate[] {
     const casual = CASUAL_DAYS[casualDayWord(text)];
     if (casual !== undefined) {
       if (casual === 0 && !isReportedDay(ctx.sentence, start, end)) continue;
-      if (/^['’]s\b/.test(ctx.sentence.slice(end))) continue; // "today's successful companies": nowadays
+      // "today's successful companies": nowadays; "tomorrow's 8 P.M. contest", "yesterday's game": that day's occasion.
+      if (/^['’]s\b/.test(ctx.sentence.slice(end)) && (casual === 0 || !OCCASION_AFTER.test(ctx.sentence.slice(end + 2)))) continue;
       out.push({ start, end, priority: 2, period: periodOf(addDays(ctx.article, casual), 'day'), year: 'deictic' });
       continue;
     }

@@ -43,12 +43,17 @@ const PLANNED_FOR = /\b(?:scheduled|slated|planned|set|booked|arranged)\b[^.;:�
  * The announcement of, or invitation to, an occasion is before it: "an announcement of the … organizing convention
  * Wednesday night", "invitations to the club's dinner Friday".
  */
-const ANNOUNCED_OCCASION =
-  /\b(?:announcements?|notices?|invitations?|tickets?|plans?)\s+(?:of|to|for)\b[^.;:—]{0,80}\b(?:convention|meeting|dinner|luncheon|party|dance|tea|reception|banquet|conference|rally|concert|recital|session|ceremony|game|show|festival|fair|sale|picnic|benefit|ball)s?\s+$/i;
+/** Nouns of an occasion set for a day: "the dinner", "tomorrow's 8 P.M. contest". */
+export const OCCASION_NOUNS =
+  'convention meeting dinner luncheon party dance tea reception banquet conference rally concert recital session ceremony game show festival fair sale picnic benefit ball contest match race bout fight hearing vote election doubleheader encounter'.split(' ');
+const ANNOUNCED_OCCASION = new RegExp(
+  String.raw`\b(?:announcements?|notices?|invitations?|tickets?|plans?)\s+(?:of|to|for)\b[^.;:—]{0,80}\b(?:${OCCASION_NOUNS.join('|')})s?\s+$`,
+  'i',
+);
 /** Words right before a date that put it in the past: "since April", "earlier this…". */
 const PAST_MARKER = /\b(?:since|ago|earlier|last)\s+$/i;
-/** Words right before a date that put it ahead: "next Aug. 31", "this coming Friday". */
-const FUTURE_MARKER = /\b(?:next|coming|upcoming)\s+$/i;
+/** Words right before a date that put it ahead: "next Aug. 31", "this coming Friday", "come May 25". */
+const FUTURE_MARKER = /\b(?:next|coming|upcoming|come)\s+$/i;
 const FUTURE_AUXILIARY = /\b(?:will|shall|should|would|must|may|might|going|ll)\b/;
 /** Cheap pre-checks for the tagger: a future auxiliary anywhere, or a third-person "-s" word just before the date. */
 const FUTURE_HINT = /\b(?:will|would|shall|should|must|may|might|going to|(?:is|are|was|were) to)\b|['’]ll\b/i;

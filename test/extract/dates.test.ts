@@ -313,6 +313,13 @@ describe('the current year and season are vague (issue 16, brown-fresh5)', () =>
 describe('days ahead: what is planned for, expected, announced, next week’s weekday, "the Wednesday night" occasion (issue 16, brown-fresh3/4/5)', () => {
   const day = (s: string, articleDate: string): string[] => extractDates(s, articleDate).map((m) => `${m.text}=${m.period.date}`);
 
+  it('reads "tomorrow\'s 8 P.M. contest" and "yesterday\'s game" as those days, "come May 25" as ahead; not "tomorrow\'s leaders"', () => {
+    expect(day("They are slated to oppose the champions in tomorrow's 8 P.M. contest.", '1961-03-18')).toEqual(['tomorrow=1961-03-19']);
+    expect(day("Yesterday's game was won by Detroit.", '1961-03-18')).toEqual(['Yesterday=1961-03-17']);
+    expect(day("Tomorrow's leaders are in school.", '1961-03-18')).toEqual([]);
+    expect(day('Mays, who reaches a decade in the big leagues come May 25, joined them.', '1961-05-02')).toEqual(['May 25=1961-05-25']);
+  });
+
   it('reads a date in a sentence in the present progressive as the nearer one', () => {
     expect(day('Thousands of seats are being erected along the avenue for the big parade on Jan. 20.', '1961-01-01')).toEqual(['Jan. 20=1961-01-20']);
     expect(day('Police are investigating the Dec. 28 shooting.', '1961-01-01')).toEqual(['Dec. 28=1960-12-28']);
