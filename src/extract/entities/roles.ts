@@ -5,7 +5,7 @@
 // each adds what it finds to the name's evidence and roles.
 import { lexiconTags } from '../../text/lexicon.js';
 import { STOP_WORDS } from '../../text/terms.js';
-import { NAME_SUFFIXES, isContentWord, isGivenName } from '../names.js';
+import { NAME_SUFFIXES, STATE_ABBREVIATIONS, isContentWord, isGivenName } from '../names.js';
 import {
   HONORIFICS,
   KINSHIP_NOUNS,
@@ -14,6 +14,7 @@ import {
   isPersonNounBeforeName,
   isRoleNoun,
   isTitle,
+  singularPersonNoun,
   singularRole,
 } from '../vocabulary.js';
 import type { Evidence } from './mentions.js';
@@ -76,7 +77,12 @@ export abstract class RoleReaders extends RolesBefore {
     // "Francis P. Nolan 3rd, the committee chairman,": an ordinal after the surname is part of the name.
     if (/^[2-9](?:d|nd|rd|th)$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i++;
     if (toks[i]?.text !== ',' || toks[last]!.possessive) return;
+    // "Kenny Lane of Muskegon, Mich., world's seventh ranked lightweight": the appositive after the state is the one
+    // after the town (read there for the town's resident); the state's own is none.
+    if (this.isStateAfterTown(opener, last)) return;
     i++;
+    // (only after a home town, "X of Muskegon, Mich.,": "from Hyannis Port, Mass., a White House spokesman said …")
+    if (toks[opener - 1]?.key === 'of' && this.isStateAfterTown(i, i) && toks[i + 1]?.text === '.' && toks[i + 2]?.text === ',') i += 3;
     if (/^\d{1,3}$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i += 2;
     // "Ralph Sisk, 9230 Vernor east, a third grader", "Buaford Robinson, 23, of 7026 Stewart Av., a CTA bus driver":
     // past a street address.
@@ -134,19 +140,26 @@ export abstract class RoleReaders extends RolesBefore {
       }
     }
     // "Mrs. Allen McCluskey and Stephen J. Jussel, both wellknown Manhattan decorators,": each one of them.
-    if (toks[i]?.key === 'both' && !toks[i]!.cap) {
+    // "Skinny Brown and Hoyt Wilhelm, the Flock's veteran knuckleball specialists,": a plural appositive after a pair
+    // (the possessive is their employer, not part of the role).
+    const pair = toks[opener - 1]?.key === 'and' && !toks[opener - 1]!.cap && this.byLast.has(opener - 2);
+    const both = toks[i]?.key === 'both' && !toks[i]!.cap;
+    if (both || (pair && !toks[i]?.cap && (toks[i]?.key === 'the' || toks[i]?.possessive))) {
+      let from = i + (toks[i]!.possessive ? 0 : 1);
+      if (!both && toks[from]?.possessive) from++;
       let head = -1;
-      for (let j = i + 1; j < toks.length && j - i <= 5; j++) {
+      let singular: string | null = null;
+      for (let j = from; j < toks.length && j - from < 5; j++) {
         const t = toks[j]!;
-        if (!t.word) break;
-        if (!t.cap && singularRole(t.key)) {
+        if (!t.word || t.possessive) break;
+        if (!t.cap && (singular = singularRole(t.key) ?? (both ? null : singularPersonNoun(t.key)))) {
           head = j;
           break;
         }
       }
       const boundary = toks[head + 1];
-      if (head > 0 && (!boundary || APPOSITIVE_END.has(boundary.key) || APPOSITIVE_END.has(boundary.text))) {
-        const role = `${this.text.slice(toks[i + 1]!.start, toks[head]!.start)}${singularRole(toks[head]!.key)}`;
+      if (singular && head >= from && (!boundary || APPOSITIVE_END.has(boundary.key) || APPOSITIVE_END.has(boundary.text))) {
+        const role = `${this.text.slice(toks[from]!.start, toks[head]!.start)}${singular}`;
         roles.push(role);
         evidence.appositive++;
         this.shareWithPartner(last, role);
@@ -341,6 +354,13 @@ export abstract class RoleReaders extends RolesBefore {
     if (head < 0) return;
     roles.push(role);
     evidence.appositive++;
+  }
+
+  /** Is the one word at `first`..`last` a state's abbreviation after a town and a comma ("Muskegon, Mich.")? */
+  private isStateAfterTown(first: number, last: number): boolean {
+    const toks = this.tokens;
+    const t = toks[first];
+    return first === last && t?.word === true && STATE_ABBREVIATIONS.has(t.key) && toks[first - 1]?.text === ',' && this.byLast.has(first - 2);
   }
 
   /** A trade verb at `k` with its object ("heads a group", "runs the store"): the determiner shows it is the verb. */

@@ -1032,6 +1032,22 @@ describe('court sides and neighbours (issue 16)', () => {
     expect(names(index, 'person')).not.toContain('Chardonville');
   });
 
+  it('reads the appositive past a home town\'s state, and a plural appositive after a pair, for each of the pair', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body:
+          'Bobby Watters of Sylvania, Ga., relief quarterback for the San Francisco 49ers, will undergo a knee operation.\n\n' +
+          "Hoyt Wilhelmson and Skip Brownell, the Flock's veteran knuckleball specialists, are slated to pitch.\n\n" +
+          'The President returned from Hyannis Port, Mass., a White House spokesman said.',
+      }),
+    ]);
+    expect(entity(index, 'Bobby Watters').roles).toEqual(['relief quarterback']);
+    expect(entity(index, 'Hoyt Wilhelmson').roles).toEqual(['veteran knuckleball specialist']);
+    expect(entity(index, 'Skip Brownell').roles).toEqual(['veteran knuckleball specialist']);
+    expect(names(index, 'person')).not.toContain('Hyannis Port');
+    expect(names(index, 'person')).not.toContain('Ga');
+  });
+
   it('reads "X presides over the bureau" as what X does', () => {
     const index = EntityIndex.build([makeArticle({ body: 'The justice building is where J. Edgar Hooverson presides over the federal bureau of investigation.' })]);
     expect(entity(index, 'J. Edgar Hooverson').roles).toEqual(['presides over the federal bureau of investigation']);
