@@ -53,7 +53,7 @@ export const SPEECH_VERBS: ReadonlySet<string> = words(`
   laughed smile smiles smiled grin grins grinned chuckle chuckles chuckled shrug shrugs shrugged muse muses mused
   snap snapped bark barked growl growled beam beamed volunteer volunteered interject interjects interjected
   whisper whispers whispered mutter muttered cry cried beg begged wonder wonders wondered query queried pray prays
-  prayed praying urged urges denied denies spoke speaks hint hints hinted hinting`);
+  prayed praying urged urges denied denies spoke speaks hint hints hinted hinting greet greets greeted greeting`);
 
 /**
  * The speech verbs the quote attributor reads: all but "states", "urged" and "denied". The attributor compares

@@ -451,6 +451,10 @@ describe('attribution on news the engine has not seen (issue 16, brown-fresh4 mi
 });
 
 describe('speakers in reports and leads (issue 16)', () => {
+  it('reads a greeting as speech: "“Take a ride on this one”, X greeted Y"', () => {
+    expect(quotesOf('“Take a ride on this one”, Brooks Robbins greeted Hanson as the third sacker grabbed a bat.')).toEqual([['Take a ride on this one', 'Brooks Robbins']]);
+  });
+
   it('gives words nested in a quoted report to the person its lead-in names, and the next paragraph not to them', () => {
     const body = [
       'Trade Secretary Lionel Hadley toured two plants on Monday.',
