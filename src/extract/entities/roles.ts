@@ -211,6 +211,8 @@ export abstract class RoleReaders extends RolesBefore {
       if (t.cap ? !this.isRolePart(t) : !this.isRolePhraseWord(t)) break;
       // "a third grader at the school": after a determiner, a noun WordNet knows first as a kind of person.
       if (isRoleNoun(t.key) || (determiner && !t.cap && isPersonNounBeforeName(t.key))) headEnd = j;
+      // "Ralph Houk, successor to Casey Stengel at the Yankee helm,": a bare one before "to" (read to the comma below).
+      else if (!determiner && j === i && !t.cap && toks[j + 1]?.key === 'to' && isPersonNounBeforeName(t.key)) headEnd = j;
     }
     if (headEnd < 0 || HONORIFICS.has(toks[headEnd]!.key)) {
       this.looseAppositive(i, determiner, evidence, roles);
@@ -219,7 +221,7 @@ export abstract class RoleReaders extends RolesBefore {
     const closing = /^[”"]$/.test(toks[headEnd + 1]?.text ?? '') ? 1 : 0;
     const boundary = toks[headEnd + 1 + closing];
     // "David L. Hackett, a special assistant to the Attorney General,": whom the role serves, up to the comma.
-    if (boundary?.key === 'to' && !boundary.cap && ROLES_TO.has(toks[headEnd]!.key)) {
+    if (boundary?.key === 'to' && !boundary.cap && (ROLES_TO.has(toks[headEnd]!.key) || (!determiner && headEnd === i))) {
       let end = -1;
       for (let k = headEnd + 2; k < toks.length && k - headEnd < 10; k++) {
         const t = toks[k]!;

@@ -1048,6 +1048,11 @@ describe('court sides and neighbours (issue 16)', () => {
     expect(names(index, 'person')).not.toContain('Ga');
   });
 
+  it('reads a bare appositive of a kind of person before "to": "X, successor to Y at the helm,"', () => {
+    const index = EntityIndex.build([makeArticle({ body: 'Ralph Houkman, successor to Casey Stengler at the Yankee helm, plans to bring the squad.' })]);
+    expect(entity(index, 'Ralph Houkman').roles).toEqual(['successor to Casey Stengler at the Yankee helm']);
+  });
+
   it('reads "X presides over the bureau" as what X does', () => {
     const index = EntityIndex.build([makeArticle({ body: 'The justice building is where J. Edgar Hooverson presides over the federal bureau of investigation.' })]);
     expect(entity(index, 'J. Edgar Hooverson').roles).toEqual(['presides over the federal bureau of investigation']);
