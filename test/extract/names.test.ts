@@ -90,6 +90,8 @@ describe('what a name is', () => {
     // "harmon", "mal", "miles" are given names compromise does not know as such.
     expect(['harmon', 'mal', 'miles'].map(isGivenName)).toEqual([false, false, false]);
     expect([words('harmon vostrikel'), words('mal quendry'), words('miles c bubanek')].map(isListedPersonName)).toEqual([true, true, true]);
+    // "gil" is a surname to compromise too.
+    expect(isListedPersonName(words('gil hodgeman'))).toBe(true);
     // The last word an ordinary English word, a place, or a name the list does not hold: not so read.
     expect([words('emory wheel'), words('augusta national golf club course'), words('harmon'), words('zorvel vostrikel')].map(isListedPersonName)).toEqual([false, false, false, false]);
     // A given name that is also an ordinary word ("Hunter", "Mason") or a place compromise knows ("Dallas") is left out.
