@@ -3,7 +3,7 @@
 // stories; we keep the lead story (a range of paragraphs), strip the POS tags and write it as a corpus article.
 // brown-holdout is never tuned on: it is checked only before and after a change to the engine.
 // brown-fresh (issue 16's story gold) is held out the same way.
-// Run: npx tsx eval/brown/convert.ts [brown-press|brown-holdout|brown-fresh|brown-fresh2|brown-fresh3|brown-fresh4|brown-fresh5|brown-fresh6|brown-fresh7|brown-fresh8|brown-fresh9|brown-fresh10|brown-fresh11|brown-fresh12|brown-fresh13]   (no argument: all)
+// Run: npx tsx eval/brown/convert.ts [SET]   (a name in SETS below: brown-press, brown-holdout, brown-fresh … brown-fresh21; no argument: all)
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
