@@ -90,15 +90,20 @@ export class WordNet {
     return chunk.toString('utf8', 0, n).split('\n')[0]!.split(' ');
   }
 
-  private synsetWords(pos: Pos, offset: number): string[] {
+  /** A synset's words as WordNet writes them ("Hunter" of the proper-name sense, "hunter" of the common one). */
+  private synsetLemmas(pos: Pos, offset: number): string[] {
     const fields = this.synsetFields(pos, offset);
     const count = parseInt(fields[3] ?? '0', 16);
     const out: string[] = [];
     for (let i = 0; i < count; i++) {
       const w = fields[4 + i * 2];
-      if (w) out.push(w.replace(/\(.*\)$/, '').toLowerCase());
+      if (w) out.push(w.replace(/\(.*\)$/, ''));
     }
     return out;
+  }
+
+  private synsetWords(pos: Pos, offset: number): string[] {
+    return this.synsetLemmas(pos, offset).map((w) => w.toLowerCase());
   }
 
   /** Offsets of every sense of a lemma in one part of speech. */
@@ -232,13 +237,7 @@ export class WordNet {
   }
 
   private readonly ordinaryMemo = boundedMemo((w: string) => {
-    for (const pos of ['noun', 'verb', 'adj', 'adv'] as const) {
-      for (const offset of this.senses(pos, w)) {
-        const fields = this.synsetFields(pos, offset);
-        const count = parseInt(fields[3] ?? '0', 16);
-        for (let i = 0; i < count; i++) if (fields[4 + i * 2]?.replace(/\(.*\)$/, '') === w) return true;
-      }
-    }
+    for (const pos of ['noun', 'verb', 'adj', 'adv'] as const) for (const offset of this.senses(pos, w)) if (this.synsetLemmas(pos, offset).includes(w)) return true;
     return false;
   }, 10_000);
 

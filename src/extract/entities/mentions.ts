@@ -2,7 +2,7 @@
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
 import { casedWords, withoutPossessive } from '../../text/terms.js';
 import { STATE_ABBREVIATIONS, STREET_WORDS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, lexiconKind } from '../names.js';
-import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS, honorificGender } from '../vocabulary.js';
+import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS, honorificGender, singularTitle } from '../vocabulary.js';
 import { BETWEEN_SUBJECT_AND_VERB, type Span } from './name-spans.js';
 import { RoleReaders } from './roles.js';
 import { TENURE_WORDS } from './roles-before.js';
@@ -72,8 +72,10 @@ export interface RawMention {
   roles: string[];
   /** Known to be an organisation from its form ("Biden administration"). */
   organization: boolean;
-  /** "Mrs."/"Miss"/"Ms." (f) or "Mr." (m) right before the name. */
+  /** "Mrs."/"Miss"/"Ms." (f) or "Mr."/"Lord" (m) right before the name. */
   honorific?: 'f' | 'm';
+  /** That honorific as written, up to the name ("Mrs. "). */
+  honorificText?: string;
   /** The other one-word names of a list of one-word names it is in ("Mundt, Goldwater, Bridges, Dirksen"). */
   listPeers?: string[];
 }
@@ -401,8 +403,10 @@ class SentenceScanner extends RoleReaders {
     let h = first - 1;
     if (toks[h]?.text === '.') h--;
     const honorific = honorificGender(toks[h]?.key ?? '');
+    // "Sens. A and B", "Drs. and Mmes. A, and B": a title read off a list is each one's, in the singular ("Sen.").
+    for (let r = 0; r < roles.length; r++) roles[r] = singularTitle(roles[r]!);
     span.mention = {
-      ...(honorific ? { honorific } : {}),
+      ...(honorific ? { honorific, honorificText: this.text.slice(toks[h]!.start, start) } : {}),
       key: words.join(' '),
       words,
       surface: this.text.slice(start, end),

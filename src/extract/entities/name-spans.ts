@@ -41,7 +41,6 @@ import {
   isRoleNoun,
   isTitle,
   singularRole,
-  singularTitle,
 } from '../vocabulary.js';
 import type { RawMention, WordStats } from './mentions.js';
 
@@ -542,7 +541,7 @@ export class NameSpans {
       const honorificOnly = roleStartN === n && HONORIFICS.has(t.key);
       // "Foreign Secretary Lord Home", "Foreign Minister Sir Alec Roe": the role ends before the honorific.
       const titled = HONORIFICS.has(t.key) && roleStartN < n && domain.length === 0 ? this.text.slice(toks[run[roleStartN]!]!.start, toks[run[n - 1]!]!.end) : role;
-      spans.push(this.span(name, { roles: honorificOnly ? [] : [singularTitle(titled)], title: true, ...(honorificOnly ? {} : { roleFirst: run[roleStartN]! }) }));
+      spans.push(this.span(name, { roles: honorificOnly ? [] : [titled], title: true, ...(honorificOnly ? {} : { roleFirst: run[roleStartN]! }) }));
       return spans;
     }
     return null;

@@ -10,13 +10,12 @@ import {
   HONORIFICS,
   KINSHIP_NOUNS,
   PLURAL_TITLES,
-  isWifeHonorific,
-  singularTitle,
   SPEECH_VERBS,
   TITLE_MODIFIERS,
   isPersonNounBeforeName,
   isRoleNoun,
   isTitle,
+  isWifeHonorific,
   singularPersonNoun,
   singularRole,
 } from '../vocabulary.js';
@@ -115,7 +114,7 @@ export abstract class RolesBefore extends NameSpans {
       let s = head - 1;
       while (s > 0 && head - s < 4 && (toks[s - 1]!.text === '.' || (toks[s - 1]!.word && (isTitle(toks[s - 1]!.key) || TENURE_WORDS.has(toks[s - 1]!.key))))) s--;
       while (s < head && !toks[s]!.word) s++;
-      roles.push(singularTitle(this.text.slice(toks[s]!.start, toks[head]!.end)));
+      roles.push(this.text.slice(toks[s]!.start, toks[head]!.end));
       evidence.title++;
       return;
     }
@@ -441,7 +440,7 @@ export abstract class RolesBefore extends NameSpans {
     if (toks[t]?.text === '.') t--;
     const title = toks[t];
     if (!title?.word || !title.cap || !isTitle(title.key) || HONORIFICS.has(title.key)) return false;
-    roles.push(singularTitle(this.text.slice(title.start, toks[end]!.end)));
+    roles.push(this.text.slice(title.start, toks[end]!.end));
     evidence.title++;
     return true;
   }
@@ -519,7 +518,7 @@ export abstract class RolesBefore extends NameSpans {
       const before = toks[j - 1];
       const opens = j === 0 || (before?.word === true && !before.cap && !/^(?:of|in|at|from|for|to|by|with|and|or)$/.test(before.key) && this.byFirst.has(j + 1));
       if (t.word && t.cap && (PLURAL_TITLES.has(t.key) || (opens && !HONORIFICS.has(t.key) && singularRole(t.key) !== null))) {
-        roles.push(singularTitle(this.text.slice(t.start, toks[j + 1]?.text === '.' ? toks[j + 1]!.end : t.end)));
+        roles.push(this.text.slice(t.start, toks[j + 1]?.text === '.' ? toks[j + 1]!.end : t.end));
         evidence.title++;
         return;
       }

@@ -2,7 +2,6 @@
 // and the pairs of names the sentences say are one ("Mujahedeen-e-Khalq (MEK)").
 import type { Article } from '../../model/types.js';
 import { isCountryLike, lexiconKind, nameKey } from '../names.js';
-import { honorificGender } from '../vocabulary.js';
 import { scanSentence, type Evidence, type RawMention, type WordStats } from './mentions.js';
 import { newStats, type MentionRef, type NameStats } from './scores.js';
 
@@ -36,10 +35,8 @@ export function scanArticles(
         if (m.words.length === 1 && isCountryLike(m.key)) lastCountry = m.key;
         // "Mrs. Kennedy": the honorific with a surname alone, for the alias of one of two people who share it ("Lord
         // Home": a peer's too).
-        const written = m.honorific && m.words.length === 1 ? /(\p{Lu}\p{Ll}*)\.?\s+$/u.exec(sentence.text.slice(0, m.start)) : null;
-        const honorific = written && honorificGender(written[1]!.toLowerCase()) ? written : null;
         const ref = {
-          ...(honorific ? { titled: `${honorific[0]}${m.surface}` } : {}),
+          ...(m.honorificText !== undefined && m.words.length === 1 ? { titled: `${m.honorificText}${m.surface}` } : {}),
           article: slot,
           sentence: si,
           start: m.start,
