@@ -106,6 +106,10 @@ async function until<T>(probe: () => T | Promise<T>, ms: number, what: () => str
 }
 
 const connected = (host: Host) => host.logs().some((l) => l.msg === 'connected to Discord');
+// A host's log reaches this process through its stderr pipe, after whatever the host did next (a database write, a
+// reply): wait a moment for the line rather than expecting it the instant the effect is seen.
+const logged = (host: Host, pattern: RegExp, name: string) =>
+  until(() => host.logs().some((l) => pattern.test(l.msg)), 2_000, () => `${name} to log ${pattern}; ${name}:\n${host.stderr()}`);
 
 function embedText(message: MessageBody | Record<string, unknown>): string {
   const embeds = (message as MessageBody).embeds ?? [];
@@ -224,8 +228,8 @@ describe.skipIf(!postgresAvailable)(`two hosts on one PostgreSQL${postgresAvaila
     );
     expect(Date.now() - addedAt).toBeLessThan(5_000);
     expect(answer).toContain(page.title);
-    expect(a.logs().some((l) => /shared corpus: published .*ferry-sinks/.test(l.msg))).toBe(true);
-    expect(b.logs().some((l) => /arrived from another host/.test(l.msg))).toBe(true);
+    await logged(a, /shared corpus: published .*ferry-sinks/, 'A');
+    await logged(b, /arrived from another host/, 'B');
 
     // Removed on host A (/article remove): host B stops citing it within 5 s, and keeps its file in .removed/.
     const id = mdFiles(a.corpusDir).find((f) => f.includes('ferry-sinks'))!;
@@ -294,7 +298,7 @@ describe.skipIf(!postgresAvailable)(`two hosts on one PostgreSQL${postgresAvaila
     await until(async () => (await holder()).split(':')[1] === String(pidOf(b)), 10_000, () => `B to take the lease; B:\n${b.stderr()}`);
     const tookOver = Date.now() - killedAt;
     expect(tookOver).toBeLessThanOrEqual(5_000 + 500); // one lease (5 s), and the 100 ms this test polls at
-    expect(b.logs().some((l) => /this host polls the feeds now/.test(l.msg))).toBe(true);
+    await logged(b, /this host polls the feeds now/, 'B');
 
     await until(async () => (await cards()) === 3, 20_000, () => `B to poll the feed; B:\n${b.stderr()}`);
     await new Promise((r) => setTimeout(r, 500));
