@@ -1086,6 +1086,71 @@ const FRESH21: Selection[] = [
   },
 ];
 
+// Session 13's blind set (run first, then tuned on): Providence city news (ca24), Dallas weddings (ca17) and a Denver
+// sports column (ca13).
+const FRESH22: Selection[] = [
+  {
+    sample: 'ca24', from: 7, to: 10, source: 'The Providence Journal, November 29, 1961, p. 22 ("Home Ransacked")',
+    title: 'Thieves ransack a Cranston home',
+    date: '1961-11-29', slug: 'cranston-home-ransacked',
+  },
+  {
+    sample: 'ca24', from: 17, to: 20, source: 'The Providence Journal, November 29, 1961, p. 22 ("Crash Injures...")',
+    title: 'A Smithfield man is hurt when his car hits a pole',
+    date: '1961-11-29', slug: 'smithfield-crash',
+  },
+  {
+    sample: 'ca24', from: 34, to: 36, source: 'The Providence Journal, November 29, 1961, p. 22 ("Youth Injures Heel")',
+    title: 'A young hunter is hurt',
+    date: '1961-11-29', slug: 'hunter-injured',
+  },
+  {
+    sample: 'ca24', from: 39, to: 41, source: 'The Providence Journal, November 29, 1961, p. 23 ("Italy Wil Give...")',
+    title: 'Italy will honour a Providence manufacturer',
+    date: '1961-11-29', slug: 'italian-honour',
+  },
+  {
+    sample: 'ca24', from: 42, to: 43, source: 'The Providence Journal, November 29, 1961, p. 23 ("Back from Patrol")',
+    title: 'A Newport destroyer escort is back from patrol',
+    date: '1961-11-29', slug: 'back-from-patrol',
+  },
+  {
+    sample: 'ca17', from: 63, to: 69, source: 'The Dallas Morning News, September 10, 1961, sec. 6, p. 4 ("Larry W. Mills")',
+    title: 'Weddings in Denton and Pampa',
+    date: '1961-09-10', slug: 'denton-pampa-weddings',
+  },
+  {
+    sample: 'ca13', from: 47, to: 56, source: 'Rocky Mountain News, Denver, May 2, 1961, p. 51 ("Sports", by Chet Nelson)',
+    title: 'Mays against Mantle, and the television blackout rule',
+    date: '1961-05-02', slug: 'tv-blackout-rule',
+  },
+];
+
+// Session 13's held-out set (run once, at the session's end): Denver society (ca17), the Kennedy administration and
+// Laos (ca04), a hospital grant (ca24) and Louisiana's budget (ca08).
+const FRESH23: Selection[] = [
+  {
+    sample: 'ca17', from: 16, to: 25, source: 'Rocky Mountain News, Denver, April 21, 1961, p. 102 ("Gala Opening Slated", by Dorothy Jane Burke)',
+    title: 'Denver society: a fashion show committee and a birth',
+    date: '1961-04-21', slug: 'fashion-show-committee',
+  },
+  {
+    sample: 'ca04', from: 31, to: 43, source: 'The Christian Science Monitor, May 11, 1961, p. 1 ("Kennedy tried ...", by Joan Thiriet)',
+    title: 'How the Kennedy administration handled Laos',
+    date: '1961-05-11', slug: 'laos-administration',
+  },
+  {
+    sample: 'ca24', from: 37, to: 38, source: 'The Providence Journal, November 29, 1961, p. 23 ("$4,177,37 Is Paid")',
+    title: 'The last payment of a federal grant to Rhode Island Hospital',
+    date: '1961-11-29', slug: 'hospital-grant',
+  },
+  {
+    sample: 'ca08', from: 53, to: 64, source: 'The Times-Picayune, New Orleans, January 1, 1961, sec. 2, p. 3 ("Louisiana Capital", by Robert Wagner)',
+    title: 'The Davis administration and the cash shortage',
+    date: '1961-01-01', slug: 'davis-cash-shortage',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
   'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6, 'brown-fresh7': FRESH7,
@@ -1094,6 +1159,7 @@ const SETS: Record<string, Selection[]> = {
   'brown-fresh14': FRESH14, 'brown-fresh15': FRESH15,
   'brown-fresh16': FRESH16, 'brown-fresh17': FRESH17, 'brown-fresh18': FRESH18,
   'brown-fresh19': FRESH19, 'brown-fresh20': FRESH20, 'brown-fresh21': FRESH21,
+  'brown-fresh22': FRESH22, 'brown-fresh23': FRESH23,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
