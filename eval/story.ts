@@ -2,7 +2,7 @@
 // through the JSON CLI (`src/cli.ts timeline|who|quote --json --corpus DIR`), the grader's path.
 // Run: npx tsx eval/story.ts [--set NAME ...] [--verbose] [--json] [--root DIR]
 //   --verbose lists the misses of the sets that are tuned on (seeds, brown-press); add --holdout-details to list
-//   them for the held-out set too (brown-fresh20). --root DIR scores another checkout's CLI (the code before a change).
+//   them for the held-out set too (brown-fresh23). --root DIR scores another checkout's CLI (the code before a change).
 // Exit code 1: a gold problem (a quote or person no article holds) or CLI output that is not the expected JSON.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -84,12 +84,16 @@ const SETS: StorySet[] = [
   { name: 'brown-fresh16', gold: 'eval/gold/brown-fresh16.json', unseen: true, holdout: false },
   { name: 'brown-fresh17', gold: 'eval/gold/brown-fresh17.json', unseen: true, holdout: false },
   { name: 'brown-fresh18', gold: 'eval/gold/brown-fresh18.json', unseen: true, holdout: false },
-  // Session 12: brown-fresh19 is the session's blind set (first run recorded, then tuned on); brown-fresh20 is held
-  // out, run once at the session's end.
+  // Session 12: brown-fresh19 is the session's blind set (first run recorded, then tuned on); brown-fresh20 was held
+  // out, run once at that session's end (its details read at session 13's start; a tuning set since).
   { name: 'brown-fresh19', gold: 'eval/gold/brown-fresh19.json', unseen: true, holdout: false },
-  { name: 'brown-fresh20', gold: 'eval/gold/brown-fresh20.json', unseen: true, holdout: true },
+  { name: 'brown-fresh20', gold: 'eval/gold/brown-fresh20.json', unseen: true, holdout: false },
   // brown-fresh21: session 12's mid-session blind set (first run recorded, then tuned on).
   { name: 'brown-fresh21', gold: 'eval/gold/brown-fresh21.json', unseen: true, holdout: false },
+  // Session 13: brown-fresh22 is the session's blind set (first run recorded, then tuned on); brown-fresh23 is held
+  // out, run once at the session's end.
+  { name: 'brown-fresh22', gold: 'eval/gold/brown-fresh22.json', unseen: true, holdout: false },
+  { name: 'brown-fresh23', gold: 'eval/gold/brown-fresh23.json', unseen: true, holdout: true },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */
