@@ -372,9 +372,12 @@ function weekdayCandidates(ctx: Context): Candidate[] {
 /** A noun after a weekday that makes it a kind of thing: a plural ("Sunday sales", "Saturday shoppers") or a rule. */
 const GENERIC_DAY_NOUN = /^\s+(?:(?!(?:morning|afternoon|evening|night|news)\b)\p{Ll}{3,}[^s\s]s|\p{Ll}+ing\s+laws?|laws?|blue\s+laws?|observance|closing)\b/u;
 const GENERIC_DAY_BEFORE = /(?:^|[,;:(“"]\s*|\b(?:its|his|her|their|our|the|a|an|of|for|that|which|on|against|regulating|governing|about|new|state|city|local)\s+)$/iu;
-/** A weekday that recurs rather than names a day: "every Monday", "on the first Saturday evening of each month". */
+/**
+ * A weekday that recurs rather than names a day: "every Monday", "on the first Saturday evening of each month",
+ * "two more Sunday afternoons", "works Saturday nights".
+ */
 const HABITUAL_BEFORE = /\b(?:every|each|first|second|third|fourth|usually|mondays|saturdays)\s+(?:on\s+)?(?:the\s+)?$/i;
-const HABITUAL_AFTER = /^\s*(?:(?:morning|afternoon|evening|night)\s+)?of\s+(?:each|every)\b/i;
+const HABITUAL_AFTER = /^\s*(?:(?:(?:morning|afternoon|evening|night)\s+)?of\s+(?:each|every)|(?:morning|afternoon|evening|night)s)\b/i;
 /** A calendar date right after the weekday: the weekday only repeats it. */
 const DATE_BESIDE = new RegExp(`^\\s*(?:(?:morning|afternoon|evening|night)\\b)?,?\\s*${MONTH_NAME.source}\\.?\\s+\\d`, 'i');
 
@@ -471,7 +474,7 @@ const MONTH_CUES = new Set([
 function chronoCandidates(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const ref = new Date(ctx.article.y, ctx.article.m - 1, ctx.article.d, 12);
-  for (const r of chrono.casual.parse(ctx.sentence, ref)) {
+  for (const r of chrono.casual.parse(ctx.sentence, ref).map((r) => partOfDayOf(r, ref))) {
     const text = r.text.replace(/[\s,.;:]+$/, '');
     const start = r.index;
     const end = start + text.length;
@@ -488,6 +491,18 @@ function chronoCandidates(ctx: Context): Candidate[] {
     if (period) out.push({ start, end, priority: 2, period, year: r.start.isCertain('year') ? 'explicit' : 'yearless' });
   }
   return out;
+}
+
+/**
+ * "On the evening of Dec. 7": chrono reads "evening of" as this evening's time and loses the date after it; the
+ * date is read from the words after "of" instead (the part of the day changes nothing a timeline shows).
+ */
+function partOfDayOf(r: chrono.ParsedResult, ref: Date): Pick<chrono.ParsedResult, 'text' | 'index' | 'start'> {
+  const part = /^(?:morning|afternoon|evening|night)\s+of\s+/i.exec(r.text);
+  if (!part || r.start.isCertain('month')) return r;
+  const inner = chrono.casual.parse(r.text.slice(part[0].length), ref)[0];
+  if (!inner || inner.index !== 0) return r;
+  return { text: inner.text, index: r.index + part[0].length, start: inner.start };
 }
 
 /**

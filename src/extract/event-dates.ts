@@ -114,6 +114,10 @@ const GENERIC_AFTER = /^\s*,\s*which\s+(?:is|are)\b/i;
 const CITATION_BEFORE = /\(\s*(?:[\p{Lu}][\p{L}.'’&-]*\s*)*,?\s*$/u;
 /** "after Jan. 20", "after Thursday's open date", "before Monday": a bound of the event's time, not its date. */
 const BOUND_BEFORE = /\b(?:after|before)\s+$/i;
+/** A clock time opening a date: "11:30 a.m. yesterday", "noon Sunday". */
+const CLOCK_START = /^(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\b|o['’]clock)|\d{1,2}:\d\d|noon|midnight)/i;
+/** "shortly before Monday's game", "just after Tuesday's vote": so near the day that it dates the event. */
+const NEAR_BOUND_BEFORE = /\b(?:shortly|just|soon|minutes|hours|moments)\s+(?:after|before)\s+$/i;
 /** A condition: "If they do as well as they did in 1960 …", "unless the bill passes by May". */
 const CONDITION = /(?:^|[\s,(—–-])(?:if|unless)\s/i;
 
@@ -141,7 +145,8 @@ function background(sentence: string, m: DateMention, previous: DateMention | un
   if (appositive && !FINITE_WORD.test(appositive[1]!) && !FINITE_WORD.test(/^[^,;:()—–]*/.exec(sentence.slice(m.end))![0])) return true;
   if (HABITUAL_BEFORE.test(head.slice(-60)) || GENERIC_AFTER.test(sentence.slice(m.end))) return true;
   if (CITATION_BEFORE.test(head.slice(-40)) && /^\s*\)/.test(sentence.slice(m.end))) return true;
-  if (BOUND_BEFORE.test(head.slice(-20))) return true;
+  // ("shortly before 11:30 a.m. yesterday", "just after midnight Sunday": the hour is the bound; the day is the event's.)
+  if (BOUND_BEFORE.test(head.slice(-20)) && !CLOCK_START.test(m.text) && !NEAR_BOUND_BEFORE.test(head.slice(-40))) return true;
   if (CONDITION.test(` ${clause}`)) return true;
   // "Why not have them travel the state in November debating?": a question reports no event.
   // ("… a speech entitled “Are Women Here To Stay”?": the question is the title's.)

@@ -407,6 +407,11 @@ export function hasPlaceCue(words: string[]): boolean {
 }
 
 /** May "of" join the words before it to a following name ("Ministry of", "Secretary of", "Republic of")? */
+/** A first name, middle initials and a last word ("Hardy P. Mills", "John F. Kennedy"): one person's name. */
+export function middleInitialShape(words: readonly string[]): boolean {
+  return words.length >= 3 && words.length <= 4 && !/^\p{L}$/u.test(words[0]!) && words.slice(1, -1).every((k) => /^\p{L}$/u.test(k)) && !/^\p{L}$/u.test(words.at(-1)!);
+}
+
 export function headTakesOf(word: string): boolean {
   return OF_HEADS.has(word) || PLACE_CUES.has(word) || TITLES.has(word) || ORG_CUES.has(word);
 }

@@ -144,7 +144,10 @@ export function tenseAt(ctx: TenseContext, start: number, end: number): Tense {
   const inPart = verbs.filter((v) => v.start >= part.start && v.end <= part.end);
   if (!inPart.some((v) => v.end <= start) && inPart.some((v) => v.tense === 'future')) return 'future';
   const following = verbs.find((v) => v.start >= end && sameClause(v));
-  const verb = following ?? [...verbs].sort((a, b) => gap(a).length - gap(b).length)[0];
+  // "will be presented … at a ceremony on Dec. 7 at the plant, which this year is celebrating …": a relative clause
+  // after the date does not govern it.
+  const relative = (v: VerbSpan): boolean => v.start >= end && /[,—]\s*(?:which|who|whom|whose|where)\b/i.test(gap(v));
+  const verb = following ?? verbs.filter((v) => !relative(v)).sort((a, b) => gap(a).length - gap(b).length)[0];
   if (!verb) return 'past';
   return verb.tense === 'nearest' && verb.start > start ? 'past' : verb.tense; // "in July begins" is not a schedule
 }

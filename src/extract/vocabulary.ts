@@ -304,7 +304,17 @@ export const MORE_ROLE_NOUNS: ReadonlySet<string> = words(`
   fellow researcher scholar academic expert ranger warden curator pro
   hoodlum gangster mobster racketeer gunman thug bookmaker slugger letterman robber burglar thief embezzler swindler
   forger murderer killer kidnaper kidnapper arsonist smuggler
+  bridesmaid groomsman bridegroom groom attendant officiant
 `);
+
+/**
+ * Roles of more than one word that no title reader builds from a head noun ("best man", "maid of honor"): the parts
+ * of a wedding party and of a ceremony, as society pages write them after a copula ("Miss X was maid of honor").
+ */
+export const ROLE_PHRASES: readonly (readonly string[])[] = [
+  'best man', 'maid of honor', 'maid of honour', 'matron of honor', 'matron of honour', 'flower girl', 'ring bearer',
+  'master of ceremonies', 'mistress of ceremonies',
+].map((p) => p.split(' '));
 
 /**
  * Kinds of organisation news writes before the organisation's name, in lower case ("the regulator Ofwat", "the shop

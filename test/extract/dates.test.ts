@@ -397,3 +397,24 @@ describe('days ahead: what is planned for, expected, announced, next week’s we
     ]);
   });
 });
+
+describe('dates in future sentences and parts of days (issue 16, brown-fresh22)', () => {
+  it('reads "on Dec. 4" ahead in a future sentence whose relative clause after the date is in the present', () => {
+    // 1961-11-20: Dec. 4 is ahead; "which this year is marking" does not govern the date before it.
+    expect(found('The medal will be handed over by B. Torelli, Italian consul in Boston, at a ceremony on Dec. 4 at the mill, which this year is marking its centenary.', '1961-11-20')).toEqual([
+      'Dec. 4=1961-12-04/day',
+      'this year=1961-01-01/year',
+    ]);
+  });
+
+  it('reads "on the evening of Dec. 4" as Dec. 4', () => {
+    expect(found('The mill owner will be honored on the evening of Dec. 4 at a banquet.', '1961-11-20')).toEqual(['Dec. 4=1961-12-04/day']);
+    expect(found('The council met on the morning of March 3.', '1961-04-20')).toEqual(['March 3=1961-03-03/day']);
+  });
+
+  it('makes no day of a weekday before a plural part of the day ("two more Sunday afternoons")', () => {
+    expect(found('There are three more Saturday evenings when the program will be cut short.', '1961-05-02')).toEqual([]);
+    // 1961-05-02 is a Tuesday.
+    expect(found('The program was cut short Saturday evening.', '1961-05-02')).toEqual(['Saturday=1961-04-29/day']);
+  });
+});

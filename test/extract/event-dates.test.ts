@@ -230,3 +230,12 @@ describe('a question reports no event (issue 16, brown-fresh5)', () => {
     expect(dates('They toured the state in March.')).toEqual(['March']);
   });
 });
+
+describe('a clock time is the bound, not the day (issue 16, brown-fresh22)', () => {
+  it('dates "shortly before 10:15 a.m. yesterday" to yesterday, but keeps "before Monday" a bound', () => {
+    const dates = (s: string): string[] => sentenceEvents(s, extractDates(s, '1961-11-29')).map((e) => e.mention.period.date);
+    expect(dates('The boy was taken to the hospital shortly before 10:15 a.m. yesterday after a fall.')).toEqual(['1961-11-28']);
+    expect(dates('The crew left the dock just after noon yesterday.')).toEqual(['1961-11-28']);
+    expect(dates('The board will not vote before Monday.')).toEqual([]);
+  });
+});

@@ -365,6 +365,13 @@ function linkSurnames(
       // "Long Jim" of "Long Jim Barnes": a name of two words or more that opens exactly one longer person's name.
       const longer = s.words.length >= 2 && kindOf(s.key)[0] === 'person' ? (byOpening.get(s.key) ?? []).filter((p) => p !== s) : [];
       if (longer.length === 1) clusters.union(s.key, longer[0]!.key);
+      // "The Kochaneks" of "Mr. and Mrs. Stephen M. Kochanek": a family called by its surname in the plural, after
+      // "the" each time, when exactly one person of the same articles bears that surname.
+      const family = s.words.length === 1 && s.evidence.theX >= s.mentions.length ? familySurname(s.key, bySurname) : [];
+      if (family.length === 1 && s.mentions.every((m) => family[0]!.mentions.some((f) => f.article === m.article))) {
+        clusters.union(s.key, family[0]!.key);
+        surnames.add(s.key);
+      }
       continue;
     }
     // A name that is a place or organisation in its own right ("Washington") is not taken for a surname, nor is
@@ -388,6 +395,13 @@ function linkSurnames(
     for (const m of s.mentions) reassigned.set(m, pick(m).key);
   }
   return reassigned;
+}
+
+/** The people whose surname a plural family name is ("kochaneks" → "kochanek", "joneses" → "jones"). */
+function familySurname(key: string, bySurname: ReadonlyMap<string, NameStats[]>): NameStats[] {
+  if (!/[^s]s$|ses$/.test(key)) return [];
+  const singular = /(?:s|x|z|ch|sh)es$/.test(key) && bySurname.has(key.slice(0, -2)) ? key.slice(0, -2) : key.slice(0, -1);
+  return bySurname.get(singular) ?? [];
 }
 
 /**

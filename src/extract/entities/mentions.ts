@@ -331,10 +331,17 @@ class SentenceScanner extends RoleReaders {
         if (owner.roles.length > before || given.appositive > 0) owner.evidence.appositive += given.appositive;
       } else this.appositiveAfter(span.last, evidence, roles);
       // "…, Mrs. Eve Roe is treasurer": the copula after the name says more surely than a list before it.
-      if (roles.length === 0) this.copulaRole(span.last, evidence, roles);
+      if (roles.length === 0 && personalHome) {
+        // "Miss Mary Ross of Baird was maid of honor": the copula after a person's home town is the person's.
+        const owner = homeOf!.mention!;
+        const given = noEvidence();
+        if (owner.roles.length === 0) this.copulaRole(span.last, given, owner.roles);
+        owner.evidence.appositive += given.appositive;
+      } else if (roles.length === 0) this.copulaRole(span.last, evidence, roles);
       if (roles.length === 0) this.listRole(first, evidence, roles);
       if (roles.length === 0) this.asRole(span.last, evidence, roles);
       if (roles.length === 0) this.copulaRoleBefore(first, evidence, roles);
+      if (roles.length === 0) this.parentRole(first, evidence, roles);
       if (roles.length === 0 && !span.affiliation) this.agentRole(first, evidence, roles);
       if (roles.length === 0) this.tradeVerbAfter(span.last, evidence, roles);
       // "Vicky, 14; Dennis, 6;": an age in apposition is a person's.

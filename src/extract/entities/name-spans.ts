@@ -29,6 +29,7 @@ import {
   isNumberWord,
   lexiconKind,
   looksLikeCommonWord,
+  middleInitialShape,
 } from '../names.js';
 import {
   DEPARTMENT_WORDS,
@@ -43,6 +44,18 @@ import {
   singularRole,
 } from '../vocabulary.js';
 import type { RawMention, WordStats } from './mentions.js';
+
+/**
+ * Capitalised words shaped as one person's name: after an honorific ("Mrs. Hardy P. Mills"), or a given name with a
+ * middle initial ("Hardy P. Mills"). An "of" after it gives a home town ("… Mills of Floresville"), not an
+ * organisation's name, though the last word is an organisation noun too; a title after the name still takes it.
+ */
+function personShaped(caps: string[]): boolean {
+  const last = caps.at(-1) ?? '';
+  if (caps.length < 2 || TITLES.has(last)) return false;
+  if (HONORIFICS.has(caps[0]!) && !TITLES.has(caps[1]!)) return true;
+  return middleInitialShape(caps) || (isGivenName(caps[0]!) && caps.slice(1, -1).some((k) => /^\p{L}$/u.test(k)));
+}
 
 /** Event nouns that are also surnames ("Tom Day", "Doris Day", "Bob Law", "Jim Fair"). */
 const SURNAME_EVENT_CUES: ReadonlySet<string> = new Set(['day', 'law', 'fair', 'bill']);
@@ -284,7 +297,7 @@ export class NameSpans {
       else if (NAME_PARTICLES.has(t.key) && !ORG_CONNECTORS.has(t.key)) keep = true;
       // "Ministry of …", "Secretary of …", "People's Mujahideen of …"; not "James Carter of Houston".
       else if (t.key === 'of')
-        keep = headTakesOf(before.at(-1) ?? '') || (before[0]?.endsWith("'s") ?? false);
+        keep = (headTakesOf(before.at(-1) ?? '') || (before[0]?.endsWith("'s") ?? false)) && !personShaped(before);
       else if (t.key === 'the') keep = sawOf;
       // "Ministry of Intelligence and Security", "Securities and Exchange Commission"; not "Legislature and Congress".
       else if (t.key === 'and')
@@ -527,7 +540,10 @@ export class NameSpans {
       // "Mrs. Greenfield", "Mr. Houston", "Lord Home": a married woman's, a man's or a peer's honorific makes a surname
       // of a town's name or a noun ("Miss" does not: "Miss Texas" is a title of its own).
       const surnameAfterHonorific = honorificMakesSurname(t.key) && name.filter((i) => toks[i]!.word).length === 1 && !isCountryLike(toks[name.at(-1)!]!.key);
-      if (!this.isPersonLike(name, surnameAfterHonorific)) {
+      // "Mrs. Hardy P. Mills": after a married woman's or a man's honorific, a full name is a person's, whatever its
+      // last word also names.
+      const nameAfterHonorific = honorificMakesSurname(t.key) && n === 0 && !name.some((i) => !toks[i]!.cap && toks[i]!.word);
+      if (!this.isPersonLike(name, surnameAfterHonorific, nameAfterHonorific)) {
         if (domain.length > 0 && name.length === 0)
           return [...this.rolePrefixSpans(run, n), ...this.interpret(this.trimConnectors(domain))];
         continue;
@@ -579,7 +595,7 @@ export class NameSpans {
   }
 
   /** Could these tokens be a person's name (not an organisation, place, role or demonym)? */
-  private isPersonLike(run: number[], placeNameMayBeSurname = false): boolean {
+  private isPersonLike(run: number[], placeNameMayBeSurname = false, afterHonorific = false): boolean {
     if (run.length === 0) return false;
     const toks = run.map((i) => this.tokens[i]!);
     const words = toks.filter((t) => t.word).map((t) => t.key);
@@ -587,9 +603,15 @@ export class NameSpans {
     if (words.length === 0 || words.length > 5) return false;
     if (placeNameMayBeSurname && words.length === 1) return !TITLES.has(words[0]!) && !toks.some((t) => t.acronym);
     const last = words.at(-1)!;
-    // After a title, a given name and a surname that is also an institution or place noun: "Mayor Ellen Park".
+    // After a title, a given name and a surname that is also an institution or place noun: "Mayor Ellen Park"; so
+    // is one after an honorific, or a first name and a middle initial ("Hardy P. Mills").
     const givenThenSurname =
-      words.length >= 2 && words.length <= 3 && isGivenName(words[0]!) && !hasOrgCue(words.slice(0, -1)) && !EVENT_CUES.has(last) && lexiconKind(words.join(' ')) === null;
+      words.length >= 2 &&
+      words.length <= 4 &&
+      (((afterHonorific || middleInitialShape(words)) && words.length >= 2) || (words.length <= 3 && isGivenName(words[0]!))) &&
+      !hasOrgCue(words.slice(0, -1)) &&
+      !EVENT_CUES.has(last) &&
+      lexiconKind(words.join(' ')) === null;
     if (!givenThenSurname && (hasOrgCue(words) || hasPlaceCue(words))) return false;
     if (!givenThenSurname && (ORG_CUES.has(last) || PLACE_CUES.has(last) || EVENT_CUES.has(last))) return false;
     const kind = lexiconKind(words.join(' '));

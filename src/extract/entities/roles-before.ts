@@ -5,13 +5,15 @@
 // (mentions.ts) asks them in turn for each name it emits.
 import { lexiconTags } from '../../text/lexicon.js';
 import { STOP_WORDS, type NameToken } from '../../text/terms.js';
-import { NAME_SUFFIXES, isDemonym, isGivenName } from '../names.js';
+import { NAME_SUFFIXES, STATE_ABBREVIATIONS, isDemonym, isFemaleGivenName, isGivenName, isMaleGivenName } from '../names.js';
 import {
   HONORIFICS,
   KINSHIP_NOUNS,
   PLURAL_TITLES,
   SPEECH_VERBS,
+  TITLE_ABBREVIATIONS,
   TITLE_MODIFIERS,
+  honorificGender,
   isPersonNounBeforeName,
   isRoleNoun,
   isTitle,
@@ -42,6 +44,9 @@ const KIN_PLURALS: ReadonlyMap<string, string> = new Map([
   ['parents', 'parent'], ['grandparents', 'grandparent'], ['sons', 'son'], ['daughters', 'daughter'], ['brothers', 'brother'],
   ['sisters', 'sister'], ['children', 'child'], ['grandchildren', 'grandchild'], ['cousins', 'cousin'], ['uncles', 'uncle'], ['aunts', 'aunt'],
 ]);
+
+/** A child's kin nouns: the names after "son of", "daughter of" are the parents. */
+const CHILD_NOUNS: ReadonlySet<string> = new Set(['son', 'daughter', 'sons', 'daughters', 'child', 'children', 'stepson', 'stepdaughter', 'grandson', 'granddaughter']);
 
 /** A participle before "by X" → the maker it names ("designed by X": the designer). */
 const AGENT_NOUNS: ReadonlyMap<string, string> = new Map([
@@ -216,7 +221,8 @@ export abstract class RolesBefore extends NameSpans {
       if (t.cap || !ROLE_COMPLEMENT.has(t.key) || p === end) continue;
       const role = this.word(p - 1);
       // "Victim of the accident was X": capitalised only as the sentence's first word.
-      if (!role || (role.cap && p - 1 > 0) || !(isRoleNoun(role.key) || KINSHIP_NOUNS.has(role.key))) return -1;
+      // ("Parents of the couple are …": a plural role or relation too.)
+      if (!role || (role.cap && p - 1 > 0) || !(isRoleNoun(role.key) || KINSHIP_NOUNS.has(role.key) || KIN_PLURALS.has(role.key) || singularRole(role.key))) return -1;
       for (let k = p + 1; k <= end; k++) {
         const w = toks[k]!;
         if (!w.cap && lexiconTags(w.key).some((tag) => /Verb|Infinitive|Gerund|Participle/.test(tag))) return -1;
@@ -314,6 +320,8 @@ export abstract class RolesBefore extends NameSpans {
   protected copulaRoleBefore(first: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
     if (toks[first - 1]?.key === 'of' && !toks[first - 1]!.cap) return; // "… and C of Bryan Adams": C's school
+    // "…, Mrs. B of Hinsdale, Ill., and C": a home town's state is no item of the list.
+    if (STATE_ABBREVIATIONS.has(toks[first]!.key) && toks[first - 1]?.text === ',' && this.byLast.has(first - 2)) return;
     // "…: Ann Wegener, Madison; and Shelby Carlson, Cleveland": in a list of items with details, a name right after
     // an item's comma is its detail (a school, a town), not another item.
     // (Only a name that ends its item: in "…: A, B, and C of Adams High; D, E …", "B" is an item.)
@@ -323,44 +331,7 @@ export abstract class RolesBefore extends NameSpans {
       const after = toks[(this.byFirst.get(first)?.last ?? first) + 1];
       if (toks[b]?.text === ',' && (!after || /^[;.]$/.test(after.text))) return;
     }
-    let j = first - 1;
-    // Back over honorifics and the earlier names of a list ("Mr. and Mrs. A and Mr. and Mrs. B").
-    for (let guard = 0; j >= 0 && guard < 40; guard++) {
-      const t = toks[j]!;
-      if (HONORIFICS.has(t.key) || t.text === '.' || t.text === ',' || t.text === ':' || (t.key === 'and' && !t.cap)) {
-        j--;
-        continue;
-      }
-      // "are: Kathleen Mason, Jefferson high school; Phil Reifenrath, …": back over an earlier item's details.
-      if (t.text === ';') {
-        let c = j - 1;
-        while (c > 0 && j - c < 8 && toks[c]!.text !== ',' && toks[c]!.text !== ';' && toks[c]!.text !== ':') c--;
-        // "…, and C of W. H. Adamson; Bill Burke, …": a group of names with its school ends at the semicolon.
-        if (toks[c]?.text !== ',') {
-          if (!this.byLast.has(j - 1)) break;
-          j--;
-          continue;
-        }
-        j = c - 1;
-        continue;
-      }
-      // "A, B, and C of Bryan Adams, D …": back over a listed name's school or town.
-      if (t.key === 'of' && !t.cap && this.byLast.has(j - 1) && this.byFirst.has(j + 1)) {
-        j--;
-        continue;
-      }
-      // "were: Art Hambric, …": a list's first given name that the sentence-start reading dropped.
-      if (t.word && t.cap && toks[j - 1]?.text === ':') {
-        j--;
-        continue;
-      }
-      const span = this.byLast.get(j);
-      if (span && j !== first - 1) {
-        j = span.first - 1;
-        continue;
-      }
-      break;
-    }
+    let j = this.listOpening(first);
     // "The motorist later was identified as Richard Roe": the passive of naming reads like the copula.
     let adverb = 0;
     if (toks[j]?.key === 'as' && !toks[j]!.cap && /^(?:identified|named)$/.test(toks[j - 1]?.key ?? '')) {
@@ -387,20 +358,22 @@ export abstract class RolesBefore extends NameSpans {
       end = c - 1;
     }
     // "The idol of the hackers is X": a role with its complement.
+    // ("Parents of the bride are …": the role is the head before "of", though the complement is a role noun too.)
     const endTok = this.word(end);
-    const complement = endTok && !isRoleNoun(endTok.key) && !singularRole(endTok.key) ? this.complementHead(end) : -1;
+    const complement = endTok ? this.complementHead(end) : -1;
     const head = complement >= 0 ? complement : end;
     const headTok = this.word(head);
     if (!headTok || headTok.possessive) return;
     const notRole = !(isRoleNoun(headTok.key) || KINSHIP_NOUNS.has(headTok.key) || KIN_PLURALS.has(headTok.key) || singularRole(headTok.key));
-    if (notRole) {
-      const opening = this.openingPluralRole(j);
-      if (opening) {
-        roles.push(opening);
+    // "Other members of the delegation are: …": else a plural role opening the sentence, with its qualifiers.
+    const opening = (): void => {
+      const role = this.openingPluralRole(j);
+      if (role) {
+        roles.push(role);
         evidence.appositive++;
       }
-      return;
-    }
+    };
+    if (notRole) return opening();
     const kin = KINSHIP_NOUNS.has(headTok.key) ? headTok.key : KIN_PLURALS.get(headTok.key);
     const singular = isRoleNoun(headTok.key) ? headTok.key : kin ?? singularRole(headTok.key);
     if (!singular) return;
@@ -418,15 +391,95 @@ export abstract class RolesBefore extends NameSpans {
       s--;
     }
     const det = toks[s - 1];
-    const opens = s === 0 || (det !== undefined && (DETERMINERS.has(det.key) || det.possessive));
-    if (!opens) return;
+    // ("…, and groomsmen were A, B and C", "…; bridesmaids were …": a new clause opens there too.)
+    const clause = det !== undefined && (det.text === ';' || (det.key === 'and' && !det.cap && toks[s - 2]?.text === ','));
+    const opens = s === 0 || clause || (det !== undefined && (DETERMINERS.has(det.key) || det.possessive));
+    if (!opens) return opening();
     // A plural made singular drops its determiner and count: "The 33 honored students are: A, …" → "honored student".
-    let from = det && s > 0 && singular === headTok.key ? s - 1 : s;
+    let from = det && s > 0 && singular === headTok.key && !clause ? s - 1 : s;
     while (from < head && /^\d{1,4}$/.test(toks[from]!.text)) from++;
     const written = this.text.slice(toks[from]!.start, toks[head]!.end);
     const role = singular === headTok.key ? written : `${written.slice(0, written.length - headTok.text.length)}${singular}`;
     roles.push(complement >= 0 ? `${role}${this.text.slice(toks[head]!.end, toks[end]!.end)}` : role);
     evidence.appositive++;
+  }
+
+  /**
+   * "The bridegroom is the son of Mrs. A of Los Angeles, Calif., and B", "the bride, daughter of Mr. and Mrs. C": the
+   * names after a child's kin noun and "of" are its parents — the mother or father where an honorific or a given
+   * name says which, else a parent (a couple).
+   */
+  protected parentRole(first: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    // (Not a parent's home town: "… and B of Santa Monica".)
+    if (toks[first - 1]?.key === 'of' && (this.byLast.has(first - 2) || (toks[first - 2]?.text === ',' && this.byLast.has(first - 3)))) return;
+    const j = this.listOpening(first);
+    if (toks[j]?.key !== 'of' || toks[j]!.cap) return;
+    const kin = this.word(j - 1);
+    if (!kin || kin.cap || !CHILD_NOUNS.has(kin.key)) return;
+    let h = first - 1;
+    if (toks[h]?.text === '.') h--;
+    const honorific = toks[h]?.word ? toks[h]!.key : '';
+    const couple = honorific === 'mrs' && toks[h - 1]?.key === 'and' && (toks[h - 2]?.text === '.' ? toks[h - 3] : toks[h - 2])?.key === 'mr';
+    const given = toks[first]!.key;
+    const gender = couple ? undefined : honorificGender(honorific) ?? (isMaleGivenName(given) && !isFemaleGivenName(given) ? 'm' : isFemaleGivenName(given) && !isMaleGivenName(given) ? 'f' : undefined);
+    const grand = kin.key.startsWith('grand') ? 'grand' : ''; // "granddaughter of X": a grandparent
+    roles.push(`${grand}${gender === 'f' ? 'mother' : gender === 'm' ? 'father' : 'parent'}`);
+    evidence.appositive++;
+  }
+
+  /**
+   * Back from a listed name over honorifics, titles, "the late", towns and the earlier names of its list ("Mr. and
+   * Mrs. A of Troy and the late Mrs. B"): the token before the list.
+   */
+  private listOpening(first: number): number {
+    const toks = this.tokens;
+    let j = first - 1;
+    // Back over honorifics and the earlier names of a list ("Mr. and Mrs. A and Mr. and Mrs. B").
+    for (let guard = 0; j >= 0 && guard < 40; guard++) {
+      const t = toks[j]!;
+      // ("…, Dr. James Carter of Houston and C": an abbreviated title of a listed name too.)
+      if (HONORIFICS.has(t.key) || t.text === '.' || t.text === ',' || t.text === ':' || (t.key === 'and' && !t.cap) || (t.cap && toks[j + 1]?.text === '.' && TITLE_ABBREVIATIONS[t.key] !== undefined)) {
+        j--;
+        continue;
+      }
+      // ("… and the late Mrs. Meredith")
+      if (t.key === 'late' && !t.cap && toks[j - 1]?.key === 'the') {
+        j -= 2;
+        continue;
+      }
+      // "are: Kathleen Mason, Jefferson high school; Phil Reifenrath, …": back over an earlier item's details.
+      if (t.text === ';') {
+        let c = j - 1;
+        while (c > 0 && j - c < 8 && toks[c]!.text !== ',' && toks[c]!.text !== ';' && toks[c]!.text !== ':') c--;
+        // "…, and C of W. H. Adamson; Bill Burke, …": a group of names with its school ends at the semicolon.
+        if (toks[c]?.text !== ',') {
+          if (!this.byLast.has(j - 1)) break;
+          j--;
+          continue;
+        }
+        j = c - 1;
+        continue;
+      }
+      // "A, B, and C of Bryan Adams, D …": back over a listed name's school or town.
+      // ("A, of Houston, B …": a comma before the town too.)
+      if (t.key === 'of' && !t.cap && (this.byLast.has(j - 1) || (toks[j - 1]?.text === ',' && this.byLast.has(j - 2))) && this.byFirst.has(j + 1)) {
+        j--;
+        continue;
+      }
+      // "were: Art Hambric, …": a list's first given name that the sentence-start reading dropped.
+      if (t.word && t.cap && toks[j - 1]?.text === ':') {
+        j--;
+        continue;
+      }
+      const span = this.byLast.get(j);
+      if (span && j !== first - 1) {
+        j = span.first - 1;
+        continue;
+      }
+      break;
+    }
+    return j;
   }
 
   /** "Gov. and Mrs. Price Daniel": the title before "and Mrs." is the husband's, whose name the couple shares. */

@@ -16,6 +16,7 @@ import {
   isTitle,
   singularPersonNoun,
   singularRole,
+  ROLE_PHRASES,
 } from '../vocabulary.js';
 import type { Evidence } from './mentions.js';
 import { ADJECTIVE_RANKS, CLASS_NOUNS, COURT_SIDES, DETERMINERS, MAX_ROLE_WORDS, PLAYING_POSITIONS, RolesBefore, markAffiliation } from './roles-before.js';
@@ -395,6 +396,11 @@ export abstract class RoleReaders extends RolesBefore {
   protected copulaRole(last: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
     let k = last + 1;
+    // "Cecil Mason of Hartford, Conn., was best man": past a home town's state.
+    if (toks[k]?.text === ',' && STATE_ABBREVIATIONS.has(toks[k + 1]?.key ?? '') && toks[k + 1]!.cap) {
+      const after = toks[k + 2]?.text === '.' ? k + 3 : k + 2;
+      if (toks[after]?.text === ',') k = after + 1;
+    }
     // "Terry Barnes has been named manager": a perfect copula too, and a participle of appointment after it.
     const perfect = /^(?:has|have|had)$/.test(toks[k]?.key ?? '') && toks[k + 1]?.key === 'been' ? 1 : 0;
     if (!(perfect || /^(?:is|was|are|were)$/.test(toks[k]?.key ?? '')) || toks[k]!.cap || toks[last]!.possessive) return;
@@ -419,6 +425,13 @@ export abstract class RoleReaders extends RolesBefore {
    */
   private bareCopulaRole(k: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
+    // "was best man for his brother", "was her sister's maid of honor": a role of several words.
+    const phraseEnd = this.rolePhraseAt(k);
+    if (phraseEnd >= 0) {
+      roles.push(this.text.slice(toks[k]!.start, toks[phraseEnd]!.end));
+      evidence.appositive++;
+      return;
+    }
     let i = k;
     let head = -1;
     let singular: string | null = null;
@@ -449,6 +462,23 @@ export abstract class RoleReaders extends RolesBefore {
     const written = this.text.slice(toks[k]!.start, toks[end]!.end);
     roles.push(singular && end === head ? `${this.text.slice(toks[k]!.start, toks[head]!.start)}${singular}` : written);
     evidence.appositive++;
+  }
+
+  /**
+   * The last token of a role phrase ("best man", "maid of honor") at `k`, after a possessive if any ("her sister's
+   * maid of honor"), or -1.
+   */
+  protected rolePhraseAt(k: number): number {
+    const toks = this.tokens;
+    let i = k;
+    if (/^(?:his|her|their)$/.test(toks[i]?.key ?? '') && !toks[i]!.cap) i++;
+    if (i > k && toks[i]?.word && toks[i]!.possessive && !toks[i]!.cap) i++;
+    for (const phrase of ROLE_PHRASES) {
+      const words: number[] = [];
+      for (let j = i; j < toks.length && words.length < phrase.length; j++) if (toks[j]!.word) words.push(j);
+      if (words.length === phrase.length && words.every((j, n) => toks[j]!.key === phrase[n] && !toks[j]!.cap && (n === 0 || j === words[n - 1]! + 1))) return words.at(-1)!;
+    }
+    return -1;
   }
 
   /**

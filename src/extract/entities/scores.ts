@@ -19,6 +19,7 @@ import {
   isListedPersonName,
   isPersonWord,
   lexiconKind,
+  middleInitialShape,
 } from '../names.js';
 import { TITLES, TITLE_MODIFIERS } from '../vocabulary.js';
 import { lexiconTags } from '../../text/lexicon.js';
@@ -135,10 +136,13 @@ export function scoreName(s: NameStats, ctx: ScoreContext): Scores {
   // ("Mayor Ellen Park", "Rep. Wilbur Mills").
   // So does speech or an appositive after a first word the corpus never writes in lower case and the lexicon does not
   // know ("in the words of Anatole France").
+  // A married woman's or a man's honorific before it each time, or a middle initial, makes a person of a full name too
+  // ("Mrs. Hardy P. Mills").
   const personFirst =
-    !single &&
-    (isGivenName(s.words[0]!) || (s.words.length === 2 && !hasOrgCue(s.words) && s.evidence.title === 0 && unknownWord(s.words[0]!, ctx.wordStats))) &&
-    s.evidence.title + s.evidence.appositive + s.evidence.speech > 0;
+    (!single &&
+      (isGivenName(s.words[0]!) || (s.words.length === 2 && !hasOrgCue(s.words) && s.evidence.title === 0 && unknownWord(s.words[0]!, ctx.wordStats))) &&
+      s.evidence.title + s.evidence.appositive + s.evidence.speech > 0) ||
+    (!single && !lex && (honoured || middleInitialShape(s.words)) && !hasOrgCue(s.words.slice(0, -1)));
   const orgCue = hasOrgCue(s.words) && !personFirst;
   // An employer named before a role ("City manager …", "Arsenal captain …") is an organisation, whatever its nouns.
   const placeCue = hasPlaceCue(s.words) && s.evidence.affiliation === 0 && !personFirst;
@@ -200,6 +204,8 @@ function personScore(s: NameStats, ctx: ScoreContext, hasCue: boolean): number {
   if (!single && (isPersonWord(s.words[0]!) || isListedPersonName(s.words))) score += 3;
   // "J. Edgar Hoover", "W. Averell Harriman": initials before a name are a person's ("N. Y.", "D. C." are initials only).
   else if (!single && s.words.length <= 4 && /^\p{Lu}\.$/u.test(mostFrequent(s.surfaces).split(/\s+/)[0] ?? '') && s.words.some((w) => w.length > 1)) score += 3;
+  // So is a middle initial ("Hardy P. Mills").
+  else if (middleInitialShape(s.words) && /\s\p{Lu}\.\s/u.test(mostFrequent(s.surfaces))) score += 3;
   if (isLexiconLastName(s.words.at(-1)!)) score += 1;
   if (!single && s.words.length <= 4 && s.words.every((w) => looksLikeNameWord(w, ctx.wordStats))) {
     score += 1;
@@ -241,6 +247,8 @@ function isTeamOrFirm(s: NameStats): boolean {
   const last = s.words.at(-1)!;
   // "Judge H. Hobart Grooms": a title before the name, or an initial opening it, makes the plural a surname.
   if ((s.evidence.title > 0 || (s.words.length > 1 && /^\p{L}$/u.test(s.words[0]!))) && !ORG_CUES.has(last)) return false;
+  // So does a middle initial ("Harold R. Banks", "Mrs. Tobin R. Works"), or an honorific each time.
+  if (middleInitialShape(s.words) || (s.words.length > 1 && s.mentions.length > 0 && s.mentions.every((m) => m.honorific !== undefined))) return false;
   const team = s.words.length > 1 && lexiconKind(s.words[0]!) === 'place' && /[^s]s$/.test(last);
   const club = s.words.length > 1 && !isGivenName(s.words[0]!) && (CLUB_WORDS.has(last) || (/^\p{Ll}{3,}ers$/u.test(last) && !isLexiconLastName(last) && !isGivenName(last)));
   return team || club || isCommonPlural(last);

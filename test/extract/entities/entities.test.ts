@@ -1082,3 +1082,56 @@ describe('court sides and neighbours (issue 16)', () => {
     expect(entity(index, 'Karen Kolby').aliases).not.toContain('Karen');
   });
 });
+
+describe('society pages: wedding parties, parents and families (issue 16, brown-fresh22)', () => {
+  const build = (body: string) => EntityIndex.build([makeArticle({ body })]);
+
+  it('keeps "Mrs. Hardy P. Mills of Floresville" a person though "Mills" names firms', () => {
+    const index = build('Guests were Mrs. Harlan Q. Mills of Hollisville and Tobin R. Works of Dayton.');
+    expect(names(index, 'person')).toEqual(expect.arrayContaining(['Harlan Q. Mills', 'Tobin R. Works']));
+    expect(names(index, 'organization')).toEqual([]);
+    expect(names(index, 'person')).not.toContain('Harlan Q. Mills of Hollisville');
+  });
+
+  it('gives the copula after a home town to the person: "Miss A of Baird was maid of honor", "B of Hartford, Conn., was best man"', () => {
+    const index = build('Miss Della Rossing of Bairdton was maid of honor, and Cecil Mayson of Hartford, Conn., was best man for his brother.');
+    expect(entity(index, 'Della Rossing').roles).toEqual(['maid of honor']);
+    expect(entity(index, 'Cecil Mayson').roles).toEqual(['best man']);
+    expect(names(index, 'person')).not.toContain('Bairdton');
+    const sister = build("Miss Glinda Maye Merritt was her sister's maid of honor.");
+    expect(entity(sister, 'Glinda Maye Merritt').roles).toEqual(["her sister's maid of honor"]);
+  });
+
+  it('gives a plural role after ", and" to each listed name, past towns, states and titles', () => {
+    const index = build(
+      'Miss Ann Roe was maid of honor, and bridesmaids were Miss Pat Dawley of Austin, Mrs. Howard M. Deanes of Hinsdale, Ill., and Mrs. James A. Reedy of Shreveport, La. Groomsmen were Dr. James Cartwright of Houston and Conrad McEachin of Mobile.',
+    );
+    for (const name of ['Pat Dawley', 'Howard M. Deanes', 'James A. Reedy']) expect(entity(index, name).roles).toEqual(['bridesmaid']);
+    expect(entity(index, 'Conrad McEachin').roles).toEqual(['groomsman']);
+    expect(names(index, 'person')).not.toContain('Ill');
+  });
+
+  it('reads "Parents of the bride are …" as parents, not as the bride', () => {
+    const index = build('Parents of the bride are Mr. and Mrs. Ferrin M. Gaye. Parents of the couple are Ray Meredale of Denton and Mrs. Hardy P. Millson.');
+    expect(entity(index, 'Ferrin M. Gaye').roles).toEqual(['parent of the bride']);
+    expect(entity(index, 'Ray Meredale').roles).toEqual(['parent of the couple']);
+    expect(entity(index, 'Hardy P. Millson').roles).toEqual(['parent of the couple']);
+  });
+
+  it('gives the names after "son of" and "daughter of" their parent\'s role, by honorific or given name', () => {
+    const index = build(
+      'The bridegroom is the son of Mrs. James Bainer of Los Angeles, Calif., and Carl E. Howell of Santa Monica, Calif. The bride, daughter of Mr. and Mrs. Charles Ervin Glisson of Pampa, attended college.',
+    );
+    expect(entity(index, 'James Bainer').roles).toEqual(['mother']);
+    expect(entity(index, 'Carl E. Howell').roles).toEqual(['father']);
+    expect(entity(index, 'Charles Ervin Glisson').roles).toEqual(['parent']);
+    expect(entity(index, 'Santa Monica').roles).toEqual([]);
+    expect(entity(index, 'Pampa').roles).toEqual([]);
+  });
+
+  it('takes "the Kochaneks" for the family of the one Kochanek the article names', () => {
+    const index = build('Mr. and Mrs. Stephen M. Kochanski reported the theft.\n\nThe Kochanskis told police they left home at 8 a.m.');
+    expect(entity(index, 'Stephen M. Kochanski').aliases).toContain('Kochanskis');
+    expect(names(index, 'person')).toEqual(['Stephen M. Kochanski']);
+  });
+});
