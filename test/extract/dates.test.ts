@@ -418,3 +418,14 @@ describe('dates in future sentences and parts of days (issue 16, brown-fresh22)'
     expect(found('The program was cut short Saturday evening.', '1961-05-02')).toEqual(['Saturday=1961-04-29/day']);
   });
 });
+
+describe('"weekend" before a noun in the days after a weekend (issue 16, brown-fresh20)', () => {
+  it('dates "died in Georgia weekend traffic crashes" in a Monday paper to the weekend just gone', () => {
+    // 1961-03-06 is a Monday; the weekend was 4-5 March, in the week of 27 February.
+    expect(found('Five persons died in Alabama weekend highway accidents.', '1961-03-06')).toEqual(['weekend=1961-02-27/week']);
+    expect(found('Weekend traffic is heavy on the expressway.', '1961-03-06')).toEqual([]);
+    expect(found('He took a weekend trip to Macon.', '1961-03-06')).toEqual([]);
+    // 1961-03-09 is a Thursday: too far from a weekend to mean the last one.
+    expect(found('Five persons died in Alabama weekend highway accidents.', '1961-03-09')).toEqual([]);
+  });
+});

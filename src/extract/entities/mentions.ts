@@ -1,7 +1,7 @@
 // One sentence → the names it mentions, each with the evidence news prose gives about what it names:
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
 import { casedWords, withoutPossessive } from '../../text/terms.js';
-import { STATE_ABBREVIATIONS, STREET_WORDS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, lexiconKind } from '../names.js';
+import { STATE_ABBREVIATIONS, STREET_WORDS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, hasOrgCue, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, lexiconKind } from '../names.js';
 import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS, honorificGender, singularTitle } from '../vocabulary.js';
 import { BETWEEN_SUBJECT_AND_VERB, type Span } from './name-spans.js';
 import { RoleReaders } from './roles.js';
@@ -40,6 +40,8 @@ export interface Evidence {
   orgNoun: number;
   /** After "a"/"an" ("a Chester White", "an Eames chair"): a kind or a make, not someone. */
   indefinite: number;
+  /** One word joined by "and" to a person's full name ("the merits of Mays and Mickey Mantle"): a person alike. */
+  partner: number;
 }
 
 export const noEvidence = (): Evidence => ({
@@ -56,6 +58,7 @@ export const noEvidence = (): Evidence => ({
   pronoun: 0,
   orgNoun: 0,
   indefinite: 0,
+  partner: 0,
 });
 
 export interface RawMention {
@@ -198,6 +201,21 @@ class SentenceScanner extends RoleReaders {
    * name, of one word (a surname alone), followed by its verb, taken up by "he" or "she" before any other name comes — not "…, he said." at the end,
    * which is a speaker's attribution.
    */
+  /**
+   * "the merits of Mays and Mickey Mantle", "Mickey Mantle and Mays": a one-word name joined by "and" to a full name
+   * that opens with a given name (not "Kansas City and Mays", nor a title's run).
+   */
+  private fullNameBeside(first: number, last: number): boolean {
+    const toks = this.tokens;
+    const person = (span: Span | undefined): boolean => {
+      if (!span || span.title || span.affiliation) return false;
+      const words = this.range(span.first, span.last).filter((k) => toks[k]!.word);
+      return words.length >= 2 && words.length <= 3 && isGivenName(toks[words[0]!]!.key) && !hasOrgCue(words.map((k) => toks[k]!.key));
+    };
+    const and = (k: number): boolean => toks[k]?.word === true && toks[k]!.key === 'and' && !toks[k]!.cap;
+    return (and(last + 1) && person(this.byFirst.get(last + 2))) || (and(first - 1) && person(this.byLast.get(first - 2)));
+  }
+
   private pronounAfter(first: number, last: number): boolean {
     const toks = this.tokens;
     if (first !== last || toks[last]!.possessive) return false;
@@ -365,6 +383,7 @@ class SentenceScanner extends RoleReaders {
         const partner = this.byFirst.get(last + 2);
         if (partner && !this.tokens[partner.last]!.possessive && this.speechVerbAfter(partner.last)) evidence.speech++;
       }
+      if (first === last && this.fullNameBeside(first, last)) evidence.partner++;
       const prev = this.word(first - 1);
       if (prev && INVERTED_SPEECH_VERBS.has(prev.key)) evidence.speech++;
       // "in the words of X", "the remarks of X": whose words they are.

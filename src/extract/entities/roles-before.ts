@@ -126,6 +126,8 @@ export abstract class RolesBefore extends NameSpans {
     // "The prime minister, Sir Keir Starmer,": an honorific between the comma and the name.
     let start = first;
     while (start > 0 && (HONORIFICS.has(toks[start - 1]!.key) || toks[start - 1]!.text === '.')) start--;
+    // "his bride, the former Miss Judith Gay,": a maiden name after the role.
+    if (start < first && toks[start - 1]?.key === 'former' && !toks[start - 1]!.cap && toks[start - 2]?.key === 'the' && toks[start - 3]?.text === ',') start -= 2;
     // "the Scottish chemist Sir William Ramsay": a role right before the honorific, no comma between, is the name's.
     const beforeHonorific = start < first ? this.word(start - 1) : undefined;
     if (beforeHonorific && !beforeHonorific.cap && isRoleNoun(beforeHonorific.key)) {

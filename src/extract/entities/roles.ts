@@ -33,6 +33,12 @@ const TRADE_VERBS = new Set(
     'represented headed managed directed chaired coached owned').split(' '),
 );
 
+/**
+ * A ceremony's duties, written as what a person did ("Dan Roe presented music", "A and B seated guests"): the duty is
+ * the role, as a wedding or a funeral notice gives one.
+ */
+const DUTY = /^(?:presented|played|provided)\s+(?:the\s+)?(?:music|organ\s+music|nuptial\s+music|organ\s+selections)\b|^(?:seated|ushered)\s+(?:the\s+)?guests\b|^officiated\b/i;
+
 /** Participles of appointment that open an appositive: "X, earlier named Attorney General,". */
 const APPOINTED: ReadonlySet<string> = new Set(['named', 'appointed', 'elected', 'chosen', 'designated', 'nominated', 'promoted']);
 
@@ -379,7 +385,20 @@ export abstract class RoleReaders extends RolesBefore {
   protected tradeVerbAfter(last: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
     const verb = toks[last + 1]!;
-    if (toks[last]!.possessive || !this.tradeVerbAt(last + 1)) return;
+    if (toks[last]!.possessive) return;
+    // "Dan Beam presented music", "Robert Roe and Cedric Burr Jr. seated guests": a ceremony's duty (each subject's).
+    const afterName = (end: number): number => (toks[end + 1]?.text === '.' ? end + 2 : end + 1); // "… Jr. seated"
+    let partner = last + 2;
+    if (HONORIFICS.has(toks[partner]?.key ?? '')) partner += toks[partner + 1]?.text === '.' ? 2 : 1; // "and Mrs. B"
+    const subjectEnd = this.word(last + 1)?.key === 'and' && !toks[last + 1]!.cap ? this.byFirst.get(partner)?.last : undefined;
+    const dutyAt = subjectEnd !== undefined && !toks[subjectEnd]!.possessive ? afterName(subjectEnd) : afterName(last);
+    const duty = toks[dutyAt]?.word && !toks[dutyAt]!.cap ? DUTY.exec(this.text.slice(toks[dutyAt]!.start)) : null;
+    if (duty) {
+      roles.push(duty[0]);
+      evidence.appositive++;
+      return;
+    }
+    if (!this.tradeVerbAt(last + 1)) return;
     let end = last + 2;
     for (let j = last + 3; j < toks.length && j - last < 12; j++) {
       const t = toks[j]!;

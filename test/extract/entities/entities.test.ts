@@ -1135,3 +1135,23 @@ describe('society pages: wedding parties, parents and families (issue 16, brown-
     expect(names(index, 'person')).toEqual(['Stephen M. Kochanski']);
   });
 });
+
+describe('a surname beside a full name, ceremony duties and a maiden name (issue 16, brown-fresh22)', () => {
+  const build = (body: string) => EntityIndex.build([makeArticle({ body })]);
+
+  it('takes a word joined by "and" to a person\'s full name for a person ("the merits of Mayes and Mickey Mantell")', () => {
+    expect(names(build('The big day revived the argument about the merits of Mayes and Mickey Mantell.'), 'person')).toEqual(['Mayes', 'Mickey Mantell']);
+    expect(names(build('The storm moved over Kansas and Mickey Mantell.'), 'person')).toEqual(['Mickey Mantell']);
+  });
+
+  it('reads a ceremony duty as the role of each subject ("A and Mrs. B presented music", "C and D Jr. seated guests")', () => {
+    const index = build('Charles Pabbor and Mrs. Marvin Handel presented music. Robert Lovell and Cedric Burgh Jr. seated guests.');
+    for (const name of ['Charles Pabbor', 'Marvin Handel']) expect(entity(index, name).roles).toEqual(['presented music']);
+    for (const name of ['Robert Lovell', 'Cedric Burgh Jr']) expect(entity(index, name).roles).toEqual(['seated guests']);
+  });
+
+  it('gives the role before "the former Miss X" to her ("his bride, the former Miss Judith Ellen Gaye")', () => {
+    const index = build('Oxnard will be the home of the Rev. Robert D. Howe and his bride, the former Miss Judith Ellen Gaye, who were married Saturday.');
+    expect(entity(index, 'Judith Ellen Gaye').roles).toEqual(['bride']);
+  });
+});
