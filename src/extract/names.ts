@@ -33,7 +33,7 @@ export const ORG_CUES: ReadonlySet<string> = new Set([
     directorate bureau office service services authority commission conference secretariat regime junta
     militia guard people's workers' mujahideen house foods products stores mills works laboratories railroad railway
     lines shipping trust properties realty bancorp legislature jury exchange jail elementary seminary hotel theater
-    theatre home legion society
+    theatre home legion society patrol constabulary
   `),
 ]);
 

@@ -134,7 +134,7 @@ export const QUOTED_SPEAKER_CUES: ReadonlySet<string> = pick(
  * "Ayatollah X", "striker X"), with their abbreviations and the honorifics.
  */
 export const TITLES: ReadonlySet<string> = words(`
-  minister president premier chancellor secretary spokesperson spokesman spokeswoman ambassador envoy senator sen
+  minister president premier chancellor secretary spokesperson spokesman spokeswoman ambassador envoy consul senator sen
   governor gov mayor judge magistrate general gen colonel col admiral adm commander cmdr chief director chairman
   chairwoman chair chairperson ceo cfo coo cto founder cofounder co-founder owner coach manager captain capt king queen
   prince princess emperor pope ayatollah sheikh emir sultan rabbi imam cleric bishop archbishop cardinal reverend rev

@@ -2,6 +2,7 @@
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
 import { casedWords, withoutPossessive } from '../../text/terms.js';
 import { STATE_ABBREVIATIONS, STREET_WORDS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, hasOrgCue, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, lexiconKind } from '../names.js';
+import { lexiconTags } from '../../text/lexicon.js';
 import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS, honorificGender, singularTitle } from '../vocabulary.js';
 import { BETWEEN_SUBJECT_AND_VERB, type Span } from './name-spans.js';
 import { RoleReaders } from './roles.js';
@@ -216,6 +217,20 @@ class SentenceScanner extends RoleReaders {
     return (and(last + 1) && person(this.byFirst.get(last + 2))) || (and(first - 1) && person(this.byLast.get(first - 2)));
   }
 
+  /** "…, John Roe, Warren, Ohio;": one word between a listed full name and a state's name or abbreviation. */
+  private townBeforeState(first: number, last: number): boolean {
+    const toks = this.tokens;
+    if (first !== last || toks[last + 1]?.text !== ',' || toks[first - 1]?.text !== ',') return false;
+    const person = this.byLast.get(first - 2);
+    if (!person || person.last === person.first) return false;
+    const state = this.byFirst.get(last + 2);
+    if (!state) return false;
+    const after = toks[state.last + 1];
+    const abbreviated = state.first === state.last && STATE_ABBREVIATIONS.has(toks[state.first]!.key) && after?.text === '.';
+    const named = lexiconTags(this.keyOf(this.range(state.first, state.last))).includes('Region') && (!after || /^[.,;]$/.test(after.text));
+    return abbreviated || named;
+  }
+
   private pronounAfter(first: number, last: number): boolean {
     const toks = this.tokens;
     if (first !== last || toks[last]!.possessive) return false;
@@ -314,6 +329,13 @@ class SentenceScanner extends RoleReaders {
         town.mention.evidence.address++;
       }
     }
+    // "…, John Killingsworth, Warren, Ohio;": a one-word town between a listed person and a state is a place, though a
+    // given name ("Warren"), and takes no role of the list.
+    const listedTown = this.townBeforeState(first, last);
+    if (listedTown) {
+      evidence.placePrep += 4;
+      evidence.address++;
+    }
     // "…, 31730 Mound, Warren": the town after a street address.
     // (past a lower-case street word: "of 3211 Park pl., Evanston")
     let streetEnd = first - 2;
@@ -339,7 +361,7 @@ class SentenceScanner extends RoleReaders {
     const kindNoun = this.word(first - 1);
     const ofKind = kindNoun !== undefined && !kindNoun.cap && !kindNoun.possessive && ORGANISATION_KIND_NOUNS.has(kindNoun.key) && !isGivenName(toks[first]!.key);
     if (ofKind) evidence.orgNoun++;
-    if (!organization) {
+    if (!organization && !listedTown) {
       if (!ofKind) this.roleBefore(first, evidence, roles);
       if (personalHome) {
         const owner = homeOf!.mention!;

@@ -158,7 +158,12 @@ export class NameSpans {
     // ("the Rev. Warren I. Densmore": a given name the lexicon lacks, after a title.)
     const before = this.tokens[i - 2];
     const titled = before !== undefined && ((before.word && isTitle(before.key)) || (before.text === '.' && this.tokens[i - 3]?.word === true && isTitle(this.tokens[i - 3]!.key)));
-    return t.text === 'I' && dot?.text === '.' && dot.start === t.end && prev?.word === true && prev.cap && (isGivenName(prev.key) || titled) && next?.word === true && next.cap;
+    // ("Dr. W. B. I. Martin": after another initial too.)
+    // (Not "Sands Point, L. I. Bill Jr.": the chain of initials opens after a title or another initial.)
+    const opener = this.tokens[i - 3];
+    const chained = opener?.text === '.' && this.tokens[i - 4]?.word === true && (/^\p{Lu}$/u.test(this.tokens[i - 4]!.text) || isTitle(this.tokens[i - 4]!.key));
+    const afterInitial = prev?.text === '.' && before?.word === true && /^\p{Lu}$/u.test(before.text) && before.end === prev.start && (chained || (opener?.word === true && isTitle(opener.key)));
+    return t.text === 'I' && dot?.text === '.' && dot.start === t.end && (afterInitial || (prev?.word === true && prev.cap && (isGivenName(prev.key) || titled))) && next?.word === true && next.cap;
   }
 
   /** "Robert Six, president of …": a number word right after a given name is a surname. */

@@ -173,6 +173,12 @@ export abstract class RolesBefore extends NameSpans {
         return;
       }
     }
+    // "Ex-Oriole Clint Courtney", "ex-Yankee X": a former member of a team or body, named by it.
+    if (/^ex-\p{Lu}/iu.test(headTok.text) && /^\p{L}+-\p{Lu}\p{Ll}+$/u.test(headTok.text) && isGivenName(toks[first]!.key)) {
+      roles.push(headTok.text);
+      evidence.title++;
+      return;
+    }
     // A rank that is also an everyday adjective is a title only capitalised: "major Hollywood studios".
     if (headTok.cap || !isPersonNounBeforeName(headTok.key) || ADJECTIVE_RANKS.has(headTok.key)) return;
     if (toks[head - 1]?.possessive && BODY_PARTS.has(headTok.key)) return; // "Throneberry's head"
@@ -253,7 +259,10 @@ export abstract class RolesBefore extends NameSpans {
     // ("a convicted narcotics peddler, Otis Sears,": a lower-case noun WordNet knows first as a kind of person.)
     if (!headTok || (headTok.cap && !capitalTitle) || !(isRoleNoun(headTok.key) || kinship || (!headTok.cap && isPersonNounBeforeName(headTok.key)))) return;
     const span = this.byFirst.get(first);
-    const closer = toks[(span?.last ?? first) + 1];
+    let closer = toks[(span?.last ?? first) + 1];
+    // ("his sister, Mrs. Emma B. Odom of Atlanta.": past the home town.)
+    const town = closer?.key === 'of' && !closer.cap ? this.byFirst.get((span?.last ?? first) + 2) : undefined;
+    if (town) closer = toks[town.last + 1];
     // The name ends its clause, or a relative clause or a list goes on: "the noted dancer, Jane Roe who is …".
     if (closer && !(closer.text === ',' || closer.text === '.' || closer.text === ';' || SPEECH_VERBS.has(closer.key) || (!closer.cap && /^(?:who|whose)$/.test(closer.key)))) return;
     let s = head;

@@ -1155,3 +1155,42 @@ describe('a surname beside a full name, ceremony duties and a maiden name (issue
     expect(entity(index, 'Judith Ellen Gaye').roles).toEqual(['bride']);
   });
 });
+
+describe('obituaries and society notes (issue 16, brown-fresh20)', () => {
+  const build = (body: string) => EntityIndex.build([makeArticle({ body })]);
+
+  it('reads three initials ("Dr. W. B. I. Marten") as one name, the "I." an initial', () => {
+    const index = build('Dr. W. B. I. Marten officiated, and the bride was given in marriage by her father.');
+    expect(names(index, 'person')).toEqual(['W. B. I. Marten']);
+  });
+
+  it('takes a one-word town between a listed person and a state for a place ("John Roe, Warren, Ohio;")', () => {
+    const index = build('Survivors include two brothers, C. E. Killings, Atlanta, and John Killings, Warren, Ohio; and a sister.');
+    expect(names(index, 'person')).not.toContain('Warren');
+    expect(names(index, 'place')).toContain('Warren');
+  });
+
+  it('knows a patrol for an organisation and a consul for a title', () => {
+    const index = build('Two died in a crash near Snellburg, the State Patrol said Sunday. Friends will honor Italian Consul and Mrs. Emilio Bassini at a party.');
+    expect(names(index, 'person')).not.toContain('State Patrol');
+    expect(entity(index, 'Emilio Bassini').roles).toEqual(['Consul']);
+  });
+
+  it('reads the role before a comma past the name\'s home town ("his sister, Mrs. Emma B. Odum of Atlanta.")', () => {
+    expect(entity(build('Survivors include his sister, Mrs. Emma B. Odum of Atlanta.'), 'Emma B. Odum').roles).toEqual(['sister']);
+  });
+});
+
+describe('a former member named by the team (issue 16, brown-fresh21)', () => {
+  it('reads "Ex-Oriole Clint Courtly" as a role before the name', () => {
+    const index = EntityIndex.build([makeArticle({ body: 'Ex-Oriole Clint Courtly, now catching for the A’s, is all for the expansion.' })]);
+    expect(entity(index, 'Clint Courtly').roles).toEqual(['Ex-Oriole']);
+  });
+});
+
+describe('"L. I." after a town is no chain of initials (issue 16, brown-fresh8)', () => {
+  it('keeps "Sands Point, L. I. Bill Jr., 20," apart from the initials of "Dr. W. B. I. Marten"', () => {
+    const index = EntityIndex.build([makeArticle({ body: 'They make their home at Sands Point, L. I. Bill Jr., 20, and Kathy, 15, round out the family.' })]);
+    expect(names(index, 'person')).not.toContain('L. I. Bill Jr');
+  });
+});
