@@ -1151,6 +1151,42 @@ const FRESH23: Selection[] = [
   },
 ];
 
+// Session 13's mid-session blind set (run after the rounds from brown-fresh22 and brown-fresh20's details, then tuned
+// on): Philadelphia society (ca18), Miami church and nightclub news (ca31), the New York Times' week in review (ca34)
+// and Newsweek on Mantle and Maris (ca39).
+const FRESH24: Selection[] = [
+  {
+    sample: 'ca18', from: 13, to: 19, source: 'The Philadelphia Inquirer, March 26, 1961, p. 16 ("Churchwomen Plan")',
+    title: 'Churchwomen plan a pre-Fair parade; the troop committee',
+    date: '1961-03-26', slug: 'churchwomen-plan',
+  },
+  {
+    sample: 'ca18', from: 20, to: 25, source: 'The Philadelphia Inquirer, March 26, 1961, p. 16 ("100 Artists")',
+    title: 'Meet the Artist: 100 artists of the Delaware Valley',
+    date: '1961-03-26', slug: 'meet-the-artist',
+  },
+  {
+    sample: 'ca31', from: 0, to: 13, source: 'The Miami Herald, October 1, 1961, p. 12BE ("On the Nightbeat", by Patricia Brown)',
+    title: 'On the nightbeat: the Kings 4, Al Fike',
+    date: '1961-10-01', slug: 'nightbeat-kings-4',
+  },
+  {
+    sample: 'ca31', from: 59, to: 66, source: 'The Miami Herald, May 6, 1961, p. 11A ("Family Week Rites")',
+    title: 'Family Week programs in the churches',
+    date: '1961-05-06', slug: 'family-week-programs',
+  },
+  {
+    sample: 'ca34', from: 7, to: 16, source: 'The New York Times, May 21, 1961, sec. 4, p. 1 ("The News of the Week in Review")',
+    title: 'Why the President agreed to meet Khrushchev',
+    date: '1961-05-21', slug: 'summit-background',
+  },
+  {
+    sample: 'ca39', from: 0, to: 12, source: 'Newsweek, August 14, 1961, "Sports", pp. 42-45',
+    title: 'Mantle, Maris and Ruth’s record',
+    date: '1961-08-14', slug: 'mantle-maris-record',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
   'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6, 'brown-fresh7': FRESH7,
@@ -1159,7 +1195,7 @@ const SETS: Record<string, Selection[]> = {
   'brown-fresh14': FRESH14, 'brown-fresh15': FRESH15,
   'brown-fresh16': FRESH16, 'brown-fresh17': FRESH17, 'brown-fresh18': FRESH18,
   'brown-fresh19': FRESH19, 'brown-fresh20': FRESH20, 'brown-fresh21': FRESH21,
-  'brown-fresh22': FRESH22, 'brown-fresh23': FRESH23,
+  'brown-fresh22': FRESH22, 'brown-fresh23': FRESH23, 'brown-fresh24': FRESH24,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
