@@ -94,6 +94,8 @@ const SETS: StorySet[] = [
   // out, run once at the session's end.
   { name: 'brown-fresh22', gold: 'eval/gold/brown-fresh22.json', unseen: true, holdout: false },
   { name: 'brown-fresh23', gold: 'eval/gold/brown-fresh23.json', unseen: true, holdout: true },
+  // brown-fresh24: session 13's mid-session blind set (first run recorded, then tuned on).
+  { name: 'brown-fresh24', gold: 'eval/gold/brown-fresh24.json', unseen: true, holdout: false },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */
