@@ -99,8 +99,9 @@ function verbSpans(sentence: string): VerbSpan[] {
  * often past tenses ("let", "cut") or nouns the tagger took for verbs ("the transit strike in March").
  */
 function isPresentSimple(root: string, grammar: { tense?: string; form?: string }): boolean {
-  const verb = root.split(/\s+/).at(-1) ?? '';
-  return grammar.tense === 'PresentTense' && (grammar.form ?? 'simple-present') === 'simple-present' && /^[a-z]+[^s]s$/i.test(verb);
+  // (the verb of a phrasal verb or after an adverb: "brings in", "also begins")
+  const verbs = root.split(/\s+/).filter((w) => /^[a-z]+[^s]s$/i.test(w) && !NOT_VERBS.has(w.toLowerCase()));
+  return grammar.tense === 'PresentTense' && (grammar.form ?? 'simple-present') === 'simple-present' && verbs.length > 0;
 }
 
 /** The ;-separated part of the sentence holding `index`. */
@@ -137,7 +138,8 @@ export function tenseAt(ctx: TenseContext, start: number, end: number): Tense {
   // shares its future; a past form after the auxiliary ("will recall that he resigned in May") does not.
   const chunk = before.slice(Math.max(...[',', ';', ':', '—', '“', '”'].map((c) => before.lastIndexOf(c))) + 1);
   const aux = /\b(?:will|shall|should)\b|['’]ll\b/i.exec(chunk);
-  if (aux && !/\b(?:was|were|had|did|\p{Ll}+ed)\b/u.test(chunk.slice(aux.index))) return 'future';
+  // ("will be honored at a supper … Sunday": the passive's participle is the future verb's own.)
+  if (aux && !/\b(?:was|were|had|did|\p{Ll}+ed)\b/u.test(chunk.slice(aux.index).replace(/^\S+\s+(?:not\s+)?(?:be|have\s+been)\s+\p{Ll}+ed\b/u, ''))) return 'future';
   const preceding = verbs.filter((v) => v.end <= start && sameClause(v)).at(-1);
   if (preceding) return preceding.tense;
   const part = partAround(ctx.sentence, start);

@@ -304,7 +304,7 @@ export const MORE_ROLE_NOUNS: ReadonlySet<string> = words(`
   fellow researcher scholar academic expert ranger warden curator pro
   hoodlum gangster mobster racketeer gunman thug bookmaker slugger letterman robber burglar thief embezzler swindler
   forger murderer killer kidnaper kidnapper arsonist smuggler
-  bridesmaid groomsman bridegroom groom attendant officiant
+  bridesmaid groomsman bridegroom groom attendant officiant model
 `);
 
 /**
@@ -347,6 +347,8 @@ const NOT_ROLES: ReadonlySet<string> = words(`
  */
 export function isRoleNoun(key: string): boolean {
   if (TITLES.has(key) || MORE_ROLE_NOUNS.has(key)) return true;
+  // "ex-schoolteacher", "ex-mayor": a role once held.
+  if (/^ex-\p{Ll}{3,}$/u.test(key)) return isRoleNoun(key.slice(3)) || isPersonNounBeforeName(key.slice(3));
   if (key.endsWith('s') && (TITLES.has(key.slice(0, -1)) || MORE_ROLE_NOUNS.has(key.slice(0, -1)))) return false;
   if (NOT_ROLES.has(key)) return false;
   // "vice-chairman", "co-pilot", "mayor-nominate": a hyphenated role.

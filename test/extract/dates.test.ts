@@ -429,3 +429,14 @@ describe('"weekend" before a noun in the days after a weekend (issue 16, brown-f
     expect(found('Five persons died in Alabama weekend highway accidents.', '1961-03-09')).toEqual([]);
   });
 });
+
+describe('a future passive and a phrasal present (issue 16, brown-fresh24)', () => {
+  it('reads "will be honored at a supper at 6 p.m. Sunday" as the coming Sunday', () => {
+    // 1961-05-06 is a Saturday.
+    expect(found('Mr. and Mrs. Tom Tredwell will be honored at a supper and program at 6 p.m. Sunday at the church.', '1961-05-06')).toEqual(['Sunday=1961-05-07/day']);
+  });
+
+  it('reads a phrasal present ("brings in his capers Oct. 13") as the nearer Oct. 13', () => {
+    expect(found('The singer brings in his calypso capers Oct. 13.', '1961-10-01')).toEqual(['Oct. 13=1961-10-13/day']);
+  });
+});

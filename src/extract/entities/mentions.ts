@@ -356,6 +356,8 @@ class SentenceScanner extends RoleReaders {
     const homeOf = toks[of]?.key === 'of' && !toks[of]!.cap ? (this.byLast.get(of - 1) ?? (toks[of - 1]?.text === ',' ? this.byLast.get(of - 2) : undefined)) : undefined;
     // ("C. Wheeler Barnes of Denver, head of …": an initial opens a person's name too.)
     const personalHome = homeOf?.mention !== undefined && (homeOf.title || isGivenName(toks[homeOf.first]!.key) || /^\p{Lu}$/u.test(toks[homeOf.first]!.text) || homeOf.mention.evidence.title > 0);
+    // ("Col. Clifton Lisle, of Chester Springs, who …": the home town set off by commas is a place.)
+    if (personalHome && toks[of - 1]?.text === ',' && toks[last + 1]?.text === ',') evidence.placePrep += 4;
     // "the regulator Ofwat", "the shop workers' union Usdaw": a kind of organisation right before the name (not a given
     // name: "promoter Frank Warren") says what the name is, and is no role.
     const kindNoun = this.word(first - 1);
@@ -382,6 +384,7 @@ class SentenceScanner extends RoleReaders {
       if (roles.length === 0) this.asRole(span.last, evidence, roles);
       if (roles.length === 0) this.copulaRoleBefore(first, evidence, roles);
       if (roles.length === 0) this.parentRole(first, evidence, roles);
+      if (roles.length === 0) this.memberRole(first, evidence, roles);
       if (roles.length === 0 && !span.affiliation) this.agentRole(first, evidence, roles);
       if (roles.length === 0) this.tradeVerbAfter(span.last, evidence, roles);
       // "Vicky, 14; Dennis, 6;": an age in apposition is a person's.

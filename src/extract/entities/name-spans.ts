@@ -163,6 +163,9 @@ export class NameSpans {
     const opener = this.tokens[i - 3];
     const chained = opener?.text === '.' && this.tokens[i - 4]?.word === true && (/^\p{Lu}$/u.test(this.tokens[i - 4]!.text) || isTitle(this.tokens[i - 4]!.key));
     const afterInitial = prev?.text === '.' && before?.word === true && /^\p{Lu}$/u.test(before.text) && before.end === prev.start && (chained || (opener?.word === true && isTitle(opener.key)));
+    // ("Mr. and Mrs. I. S. Kamens": right after an honorific or an abbreviated title.)
+    const afterTitle = prev?.text === '.' && before?.word === true && before.cap && isTitle(before.key) && before.end === prev.start;
+    if (afterTitle && t.text === 'I' && dot?.text === '.' && next?.word === true && next.cap) return true;
     return t.text === 'I' && dot?.text === '.' && dot.start === t.end && (afterInitial || (prev?.word === true && prev.cap && (isGivenName(prev.key) || titled))) && next?.word === true && next.cap;
   }
 

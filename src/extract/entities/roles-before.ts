@@ -45,6 +45,9 @@ const KIN_PLURALS: ReadonlyMap<string, string> = new Map([
   ['sisters', 'sister'], ['children', 'child'], ['grandchildren', 'grandchild'], ['cousins', 'cousin'], ['uncles', 'uncle'], ['aunts', 'aunt'],
 ]);
 
+/** Bodies whose listed names are members: "the committee, which includes A, B and C". */
+const MEMBER_BODIES: ReadonlySet<string> = new Set(['committee', 'board', 'panel', 'council', 'commission', 'delegation', 'staff', 'cast', 'team', 'squad', 'jury', 'band', 'trio', 'quartet', 'faculty', 'cabinet', 'group']);
+
 /** A child's kin nouns: the names after "son of", "daughter of" are the parents. */
 const CHILD_NOUNS: ReadonlySet<string> = new Set(['son', 'daughter', 'sons', 'daughters', 'child', 'children', 'stepson', 'stepdaughter', 'grandson', 'granddaughter']);
 
@@ -350,8 +353,10 @@ export abstract class RolesBefore extends NameSpans {
       if (/^(?:later|since|then|\p{Ll}+ly)$/u.test(toks[j]?.key ?? '')) j--;
       if (/^(?:later|then|\p{Ll}+ly)$/u.test(toks[j - 1]?.key ?? '') && !toks[j - 1]!.cap) adverb = 1;
     }
+    // "Models will be Mrs. A, Mrs. B …": a future copula too.
+    if (toks[j]?.key === 'be' && !toks[j]!.cap && /^(?:will|shall)$/.test(toks[j - 1]?.key ?? '')) j--;
     const verb = toks[j];
-    if (!verb?.word || verb.cap || !/^(?:is|are|was|were)$/.test(verb.key)) return;
+    if (!verb?.word || verb.cap || !/^(?:is|are|was|were|will|shall)$/.test(verb.key)) return;
     // The name after the copula ends its clause: "Their father is Charles Roe." (not "… is Roe's car").
     const span = this.byFirst.get(first);
     let closer = toks[(span?.last ?? first) + 1];
@@ -412,6 +417,24 @@ export abstract class RolesBefore extends NameSpans {
     const written = this.text.slice(toks[from]!.start, toks[head]!.end);
     const role = singular === headTok.key ? written : `${written.slice(0, written.length - headTok.text.length)}${singular}`;
     roles.push(complement >= 0 ? `${role}${this.text.slice(toks[head]!.end, toks[end]!.end)}` : role);
+    evidence.appositive++;
+  }
+
+  /**
+   * "… chairman of the committee, which includes Mrs. A, Mrs. B and Mrs. C", "The panel includes A and B": the listed
+   * names are members of the body named before "includes".
+   */
+  protected memberRole(first: number, evidence: Evidence, roles: string[]): void {
+    const toks = this.tokens;
+    if (toks[first - 1]?.key === 'of' && !toks[first - 1]!.cap) return; // a member's school or town
+    const j = this.listOpening(first);
+    if (!toks[j]?.word || toks[j]!.cap || !/^(?:includes|include|included|including)$/.test(toks[j]!.key)) return;
+    let b = j - 1;
+    if (toks[b]?.key === 'which' || toks[b]?.key === 'that') b--;
+    if (toks[b]?.text === ',') b--;
+    const body = this.word(b);
+    if (!body || body.cap || !MEMBER_BODIES.has(body.key)) return;
+    roles.push(`member of the ${body.text}`);
     evidence.appositive++;
   }
 

@@ -91,6 +91,8 @@ export abstract class RoleReaders extends RolesBefore {
     // (only after a home town, "X of Muskegon, Mich.,": "from Hyannis Port, Mass., a White House spokesman said …")
     if (toks[opener - 1]?.key === 'of' && this.isStateAfterTown(i, i) && toks[i + 1]?.text === '.' && toks[i + 2]?.text === ',') i += 3;
     if (/^\d{1,3}$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i += 2;
+    // "Hank Greenberg, now vice-president of the Chicago White Sox": the role held now.
+    if (/^(?:now|currently|presently)$/.test(toks[i]?.key ?? '') && !toks[i]!.cap && toks[i + 1]?.word && !toks[i + 1]!.cap) i++;
     // "Ralph Sisk, 9230 Vernor east, a third grader", "Buaford Robinson, 23, of 7026 Stewart Av., a CTA bus driver":
     // past a street address.
     const at = toks[i]?.key === 'of' && !toks[i]!.cap ? i + 1 : i;
@@ -262,7 +264,10 @@ export abstract class RoleReaders extends RolesBefore {
 
   /** "A and B, both decorators": the role of an appositive after B is A's too, when A has none. */
   private shareWithPartner(last: number, role: string): void {
-    const opener = this.firstOf(last);
+    let opener = this.firstOf(last);
+    // ("A and Mrs. B are co-chairmen": past the partner's honorific.)
+    if (this.tokens[opener - 1]?.text === '.' && HONORIFICS.has(this.tokens[opener - 2]?.key ?? '')) opener -= 2;
+    else if (HONORIFICS.has(this.tokens[opener - 1]?.key ?? '')) opener -= 1;
     const partner = this.tokens[opener - 1]?.key === 'and' ? this.byLast.get(opener - 2)?.mention : undefined;
     if (partner && partner.roles.length === 0) {
       partner.roles.push(role);
@@ -423,6 +428,7 @@ export abstract class RoleReaders extends RolesBefore {
     // "Terry Barnes has been named manager": a perfect copula too, and a participle of appointment after it.
     const perfect = /^(?:has|have|had)$/.test(toks[k]?.key ?? '') && toks[k + 1]?.key === 'been' ? 1 : 0;
     if (!(perfect || /^(?:is|was|are|were)$/.test(toks[k]?.key ?? '')) || toks[k]!.cap || toks[last]!.possessive) return;
+    const plural = /^(?:are|were|have)$/.test(toks[k]!.key);
     k += 1 + perfect;
     if (/^(?:also|now|still)$/.test(toks[k]?.key ?? '')) k++;
     const appointed = APPOINTED.has(toks[k]?.key ?? '') && !toks[k]!.cap ? k : -1;
@@ -434,6 +440,8 @@ export abstract class RoleReaders extends RolesBefore {
     const determiner = /^(?:a|an|the)$/.test(toks[k]?.key ?? '') && !toks[k]!.cap;
     if (!determiner) this.bareCopulaRole(k, evidence, roles);
     else this.looseAppositive(k + 1, true, evidence, roles);
+    // "Mrs. A and Mrs. B are co-chairmen": the pair's.
+    if (plural && roles.length > before) this.shareWithPartner(last, roles.at(-1)!);
     // "has been appointed temporary assistant district attorney": the office, however many words qualify it.
     if (roles.length === before && appointed >= 0) this.appointedRole(appointed, evidence, roles);
   }
@@ -477,7 +485,8 @@ export abstract class RoleReaders extends RolesBefore {
         if (t.word) end = j;
       }
       if (end === head) return;
-    } else if (next && !(next.text === '.' || next.text === ',' || next.text === ';' || (next.word && !next.cap && /^(?:and|at|in|since|until)$/.test(next.key)))) return;
+    // ("A and B are co-chairmen this year": a time after the office.)
+    } else if (next && !(next.text === '.' || next.text === ',' || next.text === ';' || (next.word && !next.cap && /^(?:and|at|in|since|until|now|again|this|last|next)$/.test(next.key)))) return;
     const written = this.text.slice(toks[k]!.start, toks[end]!.end);
     roles.push(singular && end === head ? `${this.text.slice(toks[k]!.start, toks[head]!.start)}${singular}` : written);
     evidence.appositive++;

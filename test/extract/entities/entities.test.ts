@@ -1194,3 +1194,30 @@ describe('"L. I." after a town is no chain of initials (issue 16, brown-fresh8)'
     expect(names(index, 'person')).not.toContain('L. I. Bill Jr');
   });
 });
+
+describe('committees, models and co-chairmen (issue 16, brown-fresh24)', () => {
+  const build = (body: string) => EntityIndex.build([makeArticle({ body })]);
+
+  it('gives the names a committee "includes" its membership', () => {
+    const index = build('Mrs. Roberta Spurr is chairman of the committee, which includes Mrs. James A. Moodie, Mrs. Frank C. Wilkins and Mrs. Ethel Colby.');
+    for (const name of ['James A. Moodie', 'Frank C. Wilkins', 'Ethel Colby']) expect(entity(index, name).roles).toEqual(['member of the committee']);
+  });
+
+  it('reads a plural role before "will be" and a pair before "are co-chairmen this year"', () => {
+    const models = build('Models will be Mrs. Samuel B. Bairdson, Mrs. William H. Meylor, Jr. and Mrs. Richard W. Holley.');
+    for (const name of ['Samuel B. Bairdson', 'William H. Meylor, Jr', 'Richard W. Holley']) expect(entity(models, name).roles).toEqual(['model']);
+    const chairs = build('Mrs. Jerome Blume and Mrs. Meyer Schulte are co-chairmen this year.');
+    for (const name of ['Jerome Blume', 'Meyer Schulte']) expect(entity(chairs, name).roles).toEqual(['co-chairman']);
+  });
+
+  it('reads "X, now vice-president of Y" and "an ex-schoolteacher" as roles', () => {
+    expect(entity(build('The word came from Hank Greenbaum, now vice-president of the Chicago White Sox.'), 'Hank Greenbaum').roles).toEqual(['vice-president']);
+    expect(entity(build('Al Fiken, an ex-schoolteacher from Colorado, is back in town.'), 'Al Fiken').roles).toEqual(['ex-schoolteacher']);
+  });
+
+  it('reads "Mrs. I. S. Kamen" with its initial I, and a home town between commas as a place', () => {
+    expect(names(build('Mr. and Mrs. I. S. Kamen will attend.'), 'person')).toEqual(['I. S. Kamen']);
+    const index = build('Col. Clifton Lyle, of Chester Springs, who headed the committee, is now an honorary member.');
+    expect(names(index, 'person')).toEqual(['Clifton Lyle']);
+  });
+});
