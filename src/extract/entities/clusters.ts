@@ -336,7 +336,9 @@ function linkSurnames(
   for (const p of new Set([...bySurname.values()].flat())) {
     for (const surface of p.surfaces.keys())
       for (const m of surface.matchAll(/\(([\p{L}'’-]+)\)/gu)) if (!byNickname.get(nameKey(m[1]!))?.includes(p)) pushTo(byNickname, nameKey(m[1]!), p);
-    for (let k = 2; k < p.words.length; k++) pushTo(byOpening, p.words.slice(0, k).join(' '), p);
+    // (Not the name less its generation: "Robert O. Spurr" does not open "Robert O. Spurr, Jr.".)
+    const named = NAME_SUFFIXES.has(p.words.at(-1)!) ? p.words.length - 1 : p.words.length;
+    for (let k = 2; k < named; k++) pushTo(byOpening, p.words.slice(0, k).join(' '), p);
   }
   const reassigned = new Map<MentionRef, string>();
   for (const s of names.values()) {
@@ -349,7 +351,9 @@ function linkSurnames(
         p.words.length > s.words.length &&
         // "Jim Sheeran" of "James J. Sheeran": a pet form of the given name counts as the name.
         s.words.every((w, k) => p.words.includes(w) || p.words.some((pw) => pw.endsWith(`-${w}`)) || (k === 0 && s.words.length > 1 && isPetFormOf(w, p.words[0]!))) &&
-        (!titledGivenName || hasPersonEvidence(p)),
+        (!titledGivenName || hasPersonEvidence(p)) &&
+        // "Mrs. Robert O. Spurr" is not "Mrs. Robert O. Spurr, Jr.": a full name without the generation is the other one.
+        !(s.words.length >= 2 && p.words.some((w) => NAME_SUFFIXES.has(w)) && !s.words.some((w) => NAME_SUFFIXES.has(w))),
     );
     if (candidates.length === 0) {
       // Family name first ("Li Qiang … Li said"), or a first name alone: only when exactly one person fits.

@@ -477,6 +477,11 @@ export abstract class RolesBefore extends NameSpans {
         j--;
         continue;
       }
+      // ("…, Mrs. Henry M. Chance, 2d, Mrs. Robert O. Spurr, Jr., Mrs. …": a listed name's suffix after its comma)
+      if (/^[2-9](?:d|nd|rd|th)$/.test(t.text) || (t.word && t.cap && NAME_SUFFIXES.has(t.key) && toks[j - 1]?.text === ',' && !this.byLast.has(j))) {
+        j--;
+        continue;
+      }
       // ("… and the late Mrs. Meredith")
       if (t.key === 'late' && !t.cap && toks[j - 1]?.key === 'the') {
         j -= 2;

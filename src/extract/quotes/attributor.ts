@@ -408,6 +408,16 @@ export class Attributor {
     const t = u.tokens;
     let k = qi - 1;
     if (t[k]?.type === 'word' && t[k]!.lower === 'that') k--;
+    // "with his call for a fresh approach to the problem of peace “at the summit of the nations”": the noun's
+    // complement ("for …") runs up to the quotation, with no verb or clause break in it.
+    if (t[k]?.type === 'word' && !PLEDGE_NOUNS.has(t[k]!.lower)) {
+      let c = k;
+      while (c > qi - 14 && t[c]?.type === 'word' && !CLAUSE_BREAK.has(t[c]!.text) && !(t[c - 1]?.type === 'word' && PLEDGE_NOUNS.has(t[c - 1]!.lower) && /^(?:for|to)$/.test(t[c]!.lower))) c--;
+      if (t[c]?.type === 'word' && /^(?:for|to)$/.test(t[c]!.lower) && t[c - 1]?.type === 'word' && PLEDGE_NOUNS.has(t[c - 1]!.lower)) {
+        const between = t.slice(c + 1, k + 1);
+        if (between.every((w) => w.type === 'word' && !/(?:ed)$/.test(w.lower) && !/^(?:is|are|was|were|said|says|who|which|that)$/.test(w.lower))) k = c - 1;
+      }
+    }
     const noun = t[k];
     const det = t[k - 1];
     if (noun?.type !== 'word' || !PLEDGE_NOUNS.has(noun.lower) || det?.type !== 'word') return undefined;
@@ -566,7 +576,25 @@ export class Attributor {
       if (found !== undefined) return found;
       break;
     }
-    return this.clauseBefore(u, t.length - 1, ATTRIBUTION_SPEECH_VERBS);
+    return this.clauseBefore(u, t.length - 1, ATTRIBUTION_SPEECH_VERBS) ?? this.wordsFollow(u);
+  }
+
+  /**
+   * "Mr. Kennedy had set forth his view in these words:", "… he put it as follows:": whoever the unit is about wrote
+   * or said the next one — its named subject, or the person its "he"/"she" refers to.
+   */
+  private wordsFollow(u: Unit): Found {
+    const t = u.tokens;
+    const tail = t
+      .slice(-5, -1)
+      .filter((x) => x.type === 'word')
+      .map((x) => x.lower)
+      .join(' ');
+    if (!/(?:\bin (?:these|those|the following|his|her) words|\bas follows|\bthe following)$/.test(tail)) return undefined;
+    const named = this.namedSubject(u, t[t.length - 1]!.start, false);
+    if (named) return named;
+    const pronoun = t.find((x) => x.type === 'word' && /^(?:he|she)$/.test(x.lower));
+    return pronoun ? (this.ctx.resolvePronoun(pronoun.lower, pronoun.start, u) ?? undefined) : undefined;
   }
 
   /** "But today he wanted to make a public statement." before a quotation: its subject made it. */

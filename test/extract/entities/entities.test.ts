@@ -1221,3 +1221,16 @@ describe('committees, models and co-chairmen (issue 16, brown-fresh24)', () => {
     expect(names(index, 'person')).toEqual(['Clifton Lyle']);
   });
 });
+
+describe('generations in a list (issue 16, brown-fresh24)', () => {
+  it('reads a list past "2d" and "Jr." suffixes, and keeps "Mrs. Robert O. Spurr" apart from "Mrs. Robert O. Spurr, Jr."', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body: 'Mrs. Robert O. Spurr is chairman of the committee, which includes Mrs. Henry M. Chanse, 2d, Mrs. Robert O. Spurr, Jr., Mrs. Harcourt N. Trimm, Jr., and Mrs. John A. Mollet.',
+      }),
+    ]);
+    expect(entity(index, 'Robert O. Spurr').roles).toEqual(['chairman of the committee']);
+    for (const name of ['Henry M. Chanse', 'Robert O. Spurr, Jr', 'Harcourt N. Trimm, Jr', 'John A. Mollet'])
+      expect(entity(index, name).roles).toEqual(['member of the committee']);
+  });
+});

@@ -480,3 +480,19 @@ describe('speakers in reports and leads (issue 16)', () => {
     expect(quotesOf(lead)).toEqual([['very serious situation', 'Lionel Hadley']]);
   });
 });
+
+describe('a speech noun far before its quotation, and words a colon sets out (issue 16, brown-fresh24)', () => {
+  it('gives "with his call for a fresh approach to … “at the summit …”" to whoever made the call', () => {
+    expect(quotesOf('They have met three times since Sir Winfred Chalmers in 1953 introduced a new word with his call for a fresh approach to the problem of peace “at the summit of the nations”.')).toEqual([
+      ['at the summit of the nations', 'Winfred Chalmers'],
+    ]);
+  });
+
+  it('gives the paragraph after "he had set forth his view in these words:" to the person "he" is', () => {
+    const body = [
+      'Thus when the Premier hinted at a meeting with the new President, Mr. Kenning was confronted with a delicate problem. Shortly before his nomination he had set forth his view in these words:',
+      '“As long as the Premier is convinced that the balance is shifting his way, no amount of talk will help”.',
+    ].join('\n\n');
+    expect(quotesOf(body)).toEqual([['As long as the Premier is convinced that the balance is shifting his way, no amount of talk will help', 'Kenning']]);
+  });
+});
