@@ -427,6 +427,7 @@ export abstract class RolesBefore extends NameSpans {
   protected memberRole(first: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
     if (toks[first - 1]?.key === 'of' && !toks[first - 1]!.cap) return; // a member's school or town
+    if (!this.personShapedAt(first)) return; // "The group includes Ford, General Motors and Chrysler"
     const j = this.listOpening(first);
     if (!toks[j]?.word || toks[j]!.cap || !/^(?:includes|include|included|including)$/.test(toks[j]!.key)) return;
     let b = j - 1;
@@ -447,6 +448,7 @@ export abstract class RolesBefore extends NameSpans {
     const toks = this.tokens;
     // (Not a parent's home town: "… and B of Santa Monica".)
     if (toks[first - 1]?.key === 'of' && (this.byLast.has(first - 2) || (toks[first - 2]?.text === ',' && this.byLast.has(first - 3)))) return;
+    if (!this.personShapedAt(first)) return;
     const j = this.listOpening(first);
     if (toks[j]?.key !== 'of' || toks[j]!.cap) return;
     const kin = this.word(j - 1);
@@ -460,6 +462,14 @@ export abstract class RolesBefore extends NameSpans {
     const grand = kin.key.startsWith('grand') ? 'grand' : ''; // "granddaughter of X": a grandparent
     roles.push(`${grand}${gender === 'f' ? 'mother' : gender === 'm' ? 'father' : 'parent'}`);
     evidence.appositive++;
+  }
+
+  /** A name that opens as a person's: after an honorific or an abbreviated title, or with a given name or an initial. */
+  private personShapedAt(first: number): boolean {
+    const toks = this.tokens;
+    const before = toks[first - 1]?.text === '.' ? toks[first - 2] : toks[first - 1];
+    if (before?.word && (HONORIFICS.has(before.key) || TITLE_ABBREVIATIONS[before.key] !== undefined)) return true;
+    return isGivenName(toks[first]!.key) || (/^\p{Lu}$/u.test(toks[first]!.text) && toks[first + 1]?.text === '.');
   }
 
   /**

@@ -448,7 +448,8 @@ export abstract class RoleReaders extends RolesBefore {
 
   /**
    * "Mrs. Roe is treasurer", "X is vice chairman of the committee", "A and B are controllers", "X is in charge of
-   * admittance": a role after a copula without a determiner (an office one holds), with what it is "of" or "for".
+   * admittance": a role after a copula without a determiner (an office one holds), with what it is "of" or "for", and
+   * perhaps a time after it ("are co-chairmen this year").
    */
   private bareCopulaRole(k: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
@@ -485,7 +486,6 @@ export abstract class RoleReaders extends RolesBefore {
         if (t.word) end = j;
       }
       if (end === head) return;
-    // ("A and B are co-chairmen this year": a time after the office.)
     } else if (next && !(next.text === '.' || next.text === ',' || next.text === ';' || (next.word && !next.cap && /^(?:and|at|in|since|until|now|again|this|last|next)$/.test(next.key)))) return;
     const written = this.text.slice(toks[k]!.start, toks[end]!.end);
     roles.push(singular && end === head ? `${this.text.slice(toks[k]!.start, toks[head]!.start)}${singular}` : written);

@@ -1201,6 +1201,9 @@ describe('committees, models and co-chairmen (issue 16, brown-fresh24)', () => {
   it('gives the names a committee "includes" its membership', () => {
     const index = build('Mrs. Roberta Spurr is chairman of the committee, which includes Mrs. James A. Moodie, Mrs. Frank C. Wilkins and Mrs. Ethel Colby.');
     for (const name of ['James A. Moodie', 'Frank C. Wilkins', 'Ethel Colby']) expect(entity(index, name).roles).toEqual(['member of the committee']);
+    // Firms a body includes are no members made people.
+    const firms = build('The board includes Acme Steel, Tom Rowe and Boeing.');
+    expect(names(firms, 'person')).toEqual(['Tom Rowe']);
   });
 
   it('reads a plural role before "will be" and a pair before "are co-chairmen this year"', () => {
