@@ -5,7 +5,7 @@
 // (mentions.ts) asks them in turn for each name it emits.
 import { lexiconTags } from '../../text/lexicon.js';
 import { STOP_WORDS, type NameToken } from '../../text/terms.js';
-import { NAME_SUFFIXES, STATE_ABBREVIATIONS, isDemonym, isFemaleGivenName, isGivenName, isMaleGivenName } from '../names.js';
+import { NAME_SUFFIXES, STATE_ABBREVIATIONS, isDemonym, isFemaleGivenName, isGivenName, isMaleGivenName, middleInitialShape } from '../names.js';
 import {
   HONORIFICS,
   KINSHIP_NOUNS,
@@ -469,7 +469,11 @@ export abstract class RolesBefore extends NameSpans {
     const toks = this.tokens;
     const before = toks[first - 1]?.text === '.' ? toks[first - 2] : toks[first - 1];
     if (before?.word && (HONORIFICS.has(before.key) || TITLE_ABBREVIATIONS[before.key] !== undefined)) return true;
-    return isGivenName(toks[first]!.key) || (/^\p{Lu}$/u.test(toks[first]!.text) && toks[first + 1]?.text === '.');
+    if (isGivenName(toks[first]!.key) || (/^\p{Lu}$/u.test(toks[first]!.text) && toks[first + 1]?.text === '.')) return true;
+    // ("Rhodes Semmes Baker Jr.", "Hardy P. Mills": a generation or a middle initial.)
+    const span = this.byFirst.get(first);
+    const words = span ? toks.slice(span.first, span.last + 1).filter((t) => t.word).map((t) => t.key) : [];
+    return (words.length >= 2 && NAME_SUFFIXES.has(words.at(-1)!)) || middleInitialShape(words);
   }
 
   /**
