@@ -151,22 +151,20 @@ export class NameSpans {
 
   /** "Roger I. Vermeersch": "I." between a given name and a capitalised word is a middle initial, not the pronoun. */
   private initialI(i: number): boolean {
-    const t = this.tokens[i]!;
-    const prev = this.tokens[i - 1];
-    const dot = this.tokens[i + 1];
-    const next = this.tokens[i + 2];
-    // ("the Rev. Warren I. Densmore": a given name the lexicon lacks, after a title.)
-    const before = this.tokens[i - 2];
-    const titled = before !== undefined && ((before.word && isTitle(before.key)) || (before.text === '.' && this.tokens[i - 3]?.word === true && isTitle(this.tokens[i - 3]!.key)));
-    // ("Dr. W. B. I. Martin": after another initial too.)
-    // (Not "Sands Point, L. I. Bill Jr.": the chain of initials opens after a title or another initial.)
-    const opener = this.tokens[i - 3];
-    const chained = opener?.text === '.' && this.tokens[i - 4]?.word === true && (/^\p{Lu}$/u.test(this.tokens[i - 4]!.text) || isTitle(this.tokens[i - 4]!.key));
-    const afterInitial = prev?.text === '.' && before?.word === true && /^\p{Lu}$/u.test(before.text) && before.end === prev.start && (chained || (opener?.word === true && isTitle(opener.key)));
-    // ("Mr. and Mrs. I. S. Kamens": right after an honorific or an abbreviated title.)
-    const afterTitle = prev?.text === '.' && before?.word === true && before.cap && isTitle(before.key) && before.end === prev.start;
-    if (afterTitle && t.text === 'I' && dot?.text === '.' && next?.word === true && next.cap) return true;
-    return t.text === 'I' && dot?.text === '.' && dot.start === t.end && (afterInitial || (prev?.word === true && prev.cap && (isGivenName(prev.key) || titled))) && next?.word === true && next.cap;
+    const toks = this.tokens;
+    const [t, dot, next] = [toks[i]!, toks[i + 1], toks[i + 2]];
+    if (t.text !== 'I' || dot?.text !== '.' || dot.start !== t.end || next?.word !== true || !next.cap) return false;
+    const prev = toks[i - 1];
+    const before = toks[i - 2];
+    const isInitial = (k: number): boolean => toks[k]?.word === true && /^\p{Lu}$/u.test(toks[k]!.text) && toks[k + 1]?.text === '.' && toks[k]!.end === toks[k + 1]!.start;
+    const isTitleWord = (k: number): boolean => toks[k]?.word === true && isTitle(toks[k]!.key);
+    // After a given name, or one after a title ("the Rev. Warren I. Densmore": a given name the lexicon lacks).
+    if (prev?.word && prev.cap) return isGivenName(prev.key) || isTitleWord(i - 2) || (before?.text === '.' && isTitleWord(i - 3));
+    if (prev?.text !== '.') return false;
+    // "Mr. and Mrs. I. S. Kamens": right after an honorific or an abbreviated title.
+    if (isTitleWord(i - 2) && before!.cap && before!.end === prev.start) return true;
+    // "Dr. W. B. I. Martin": after a chain of initials opened by a title (not "Sands Point, L. I. Bill Jr.").
+    return isInitial(i - 2) && (isTitleWord(i - 4) || (isInitial(i - 4) && (isTitleWord(i - 6) || isInitial(i - 6))));
   }
 
   /** "Robert Six, president of …": a number word right after a given name is a surname. */
