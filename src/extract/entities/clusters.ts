@@ -5,6 +5,7 @@ import type { Entity, EntityKind } from '../../model/types.js';
 import {
   KINDS,
   MIN_SCORE,
+  alwaysHonoured,
   best,
   hasPersonEvidence,
   isAcronymSurface,
@@ -382,7 +383,7 @@ function linkSurnames(
     // "the House" (an institution noun after "the") the surname of "Frank House".
     const own = kindOf(s.key);
     // Unless an honorific says person each time ("Mrs. Greenfield" of "Mrs. Harriet Copeland Greenfield").
-    const honoured = s.mentions.length > 0 && s.mentions.every((m) => m.honorific !== undefined);
+    const honoured = alwaysHonoured(s);
     if (own[0] !== 'person' && own[1] >= 5 && !honoured) continue;
     if (SURNAME_NEVER.has(s.key)) continue;
     // "Mrs. Benington" is not the coach John Benington: a woman's honorific keeps a surname from a man's full name.

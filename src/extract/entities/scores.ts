@@ -120,6 +120,11 @@ export interface ScoreContext {
   cuedPrefixes?: ReadonlyMap<string, 'organization' | 'place'>;
 }
 
+/** Every mention of the name has an honorific before it ("Mrs. Greenfield", "Mrs. Hardy P. Mills"). */
+export function alwaysHonoured(s: NameStats): boolean {
+  return s.mentions.length > 0 && s.mentions.every((m) => m.honorific !== undefined);
+}
+
 /** How strongly each kind is supported by one name's form and the evidence around its mentions. */
 export function scoreName(s: NameStats, ctx: ScoreContext): Scores {
   const lex = lexiconKind(s.key);
@@ -129,7 +134,7 @@ export function scoreName(s: NameStats, ctx: ScoreContext): Scores {
   // "the North Central states": compass words alone name a region, never a person.
   if (!lex && s.words.every(isDirectionWord)) return { ...zero(), place: s.evidence.modifier >= s.mentions.length ? 0 : MIN_SCORE };
   // ("Lord Home", "Mr. Church": an honorific before it each time makes a surname of it.)
-  const honoured = s.mentions.length > 0 && s.mentions.every((m) => m.honorific !== undefined);
+  const honoured = alwaysHonoured(s);
   if (single && !lex && (ORG_CUES.has(s.key) || PLACE_CUES.has(s.key)) && !honoured)
     return institutionScore(s, ctx.wordStats);
   // A title, appositive or speech before a given name outweighs a last word that also names institutions and places
@@ -250,7 +255,7 @@ function isTeamOrFirm(s: NameStats): boolean {
   // "Judge H. Hobart Grooms": a title before the name, or an initial opening it, makes the plural a surname.
   if ((s.evidence.title > 0 || (s.words.length > 1 && /^\p{L}$/u.test(s.words[0]!))) && !ORG_CUES.has(last)) return false;
   // So does a middle initial ("Harold R. Banks", "Mrs. Tobin R. Works"), or an honorific each time.
-  if (middleInitialShape(s.words) || (s.words.length > 1 && s.mentions.length > 0 && s.mentions.every((m) => m.honorific !== undefined))) return false;
+  if (middleInitialShape(s.words) || (s.words.length > 1 && alwaysHonoured(s))) return false;
   const team = s.words.length > 1 && lexiconKind(s.words[0]!) === 'place' && /[^s]s$/.test(last);
   const club = s.words.length > 1 && !isGivenName(s.words[0]!) && (CLUB_WORDS.has(last) || (/^\p{Ll}{3,}ers$/u.test(last) && !isLexiconLastName(last) && !isGivenName(last)));
   return team || club || isCommonPlural(last);
