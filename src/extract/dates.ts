@@ -304,8 +304,9 @@ function articleRelativeCandidates(ctx: Context): Candidate[] {
   const nearWeekend = [0, 1, 2].includes(weekdayOf(ctx.article));
   for (const m of nearWeekend ? s.matchAll(/\b[Ww]eekend\s+(?=\p{Ll}+\s+\p{Ll}|\p{Ll}+[.,;]|\p{Ll}+$)/gu) : []) {
     if (/\b(?:a|an|the|this|that|next|last|past|every|each|any|one|long|holiday|coming)\s+$/i.test(s.slice(0, m.index))) continue;
-    if (!/\b(?:was|were|had|\p{Ll}{2,}ed|died|killed|hit|fell|struck|took|won|lost)\b/u.test(s) || tenseAt(ctx, m.index, m.index + 7) !== 'past') continue;
-    out.push({ start: m.index, end: m.index + 7, priority: 1, period: periodOf(weekendOf(ctx, 'the', 'past'), 'week') });
+    const end = m.index + 'weekend'.length;
+    if (!/\b(?:was|were|had|\p{Ll}{2,}ed|died|killed|hit|fell|struck|took|won|lost)\b/u.test(s) || tenseAt(ctx, m.index, end) !== 'past') continue;
+    out.push({ start: m.index, end, priority: 1, period: periodOf(weekendOf(ctx, 'the', 'past'), 'week') });
   }
   for (const m of s.matchAll(new RegExp(`\\b(${COUNT})\\s+(day|week|month|year|decade)s?\\s+ago(\\s+(?:today|tonight))?\\b`, 'gi'))) {
     const count = amountOf(m[1]);

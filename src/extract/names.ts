@@ -298,6 +298,13 @@ export function isFemaleGivenName(key: string): boolean {
   return compoundLexiconTags(key).includes('FemaleName');
 }
 
+/** The gender a given name says, when the lists know it as one gender's only ("Carl" m, "Emma" f; "Marion" neither). */
+export function givenNameGender(key: string): 'f' | 'm' | undefined {
+  const male = isMaleGivenName(key);
+  const female = isFemaleGivenName(key);
+  return male === female ? undefined : male ? 'm' : 'f';
+}
+
 export function isGivenName(key: string): boolean {
   if (MORE_GIVEN_NAMES.has(key)) return true;
   const tags = compoundLexiconTags(key);
@@ -406,12 +413,12 @@ export function hasPlaceCue(words: string[]): boolean {
   return of > 0 && PLACE_CUES.has(words[of - 1]!);
 }
 
-/** May "of" join the words before it to a following name ("Ministry of", "Secretary of", "Republic of")? */
 /** A first name, middle initials and a last word ("Hardy P. Mills", "John F. Kennedy"): one person's name. */
 export function middleInitialShape(words: readonly string[]): boolean {
   return words.length >= 3 && words.length <= 4 && !/^\p{L}$/u.test(words[0]!) && words.slice(1, -1).every((k) => /^\p{L}$/u.test(k)) && !/^\p{L}$/u.test(words.at(-1)!);
 }
 
+/** May "of" join the words before it to a following name ("Ministry of", "Secretary of", "Republic of")? */
 export function headTakesOf(word: string): boolean {
   return OF_HEADS.has(word) || PLACE_CUES.has(word) || TITLES.has(word) || ORG_CUES.has(word);
 }

@@ -198,11 +198,6 @@ class SentenceScanner extends RoleReaders {
   }
 
   /**
-   * "Triandos hasn't proved it yet, but he says …", "To me, Brandt looks as though he could …": the sentence's first
-   * name, of one word (a surname alone), followed by its verb, taken up by "he" or "she" before any other name comes — not "…, he said." at the end,
-   * which is a speaker's attribution.
-   */
-  /**
    * "the merits of Mays and Mickey Mantle", "Mickey Mantle and Mays": a one-word name joined by "and" to a full name
    * that opens with a given name (not "Kansas City and Mays", nor a title's run).
    */
@@ -231,6 +226,11 @@ class SentenceScanner extends RoleReaders {
     return abbreviated || named;
   }
 
+  /**
+   * "Triandos hasn't proved it yet, but he says …", "To me, Brandt looks as though he could …": the sentence's first
+   * name, of one word (a surname alone), followed by its verb, taken up by "he" or "she" before any other name comes — not "…, he said." at the end,
+   * which is a speaker's attribution.
+   */
   private pronounAfter(first: number, last: number): boolean {
     const toks = this.tokens;
     if (first !== last || toks[last]!.possessive) return false;
@@ -363,22 +363,21 @@ class SentenceScanner extends RoleReaders {
     const kindNoun = this.word(first - 1);
     const ofKind = kindNoun !== undefined && !kindNoun.cap && !kindNoun.possessive && ORGANISATION_KIND_NOUNS.has(kindNoun.key) && !isGivenName(toks[first]!.key);
     if (ofKind) evidence.orgNoun++;
+    // What follows a person's home town is the person's: the appositive, the copula and the relative clause ("Miss Mary
+    // Ross of Baird was maid of honor", "Rob Ledford of Gainesville, who has been an assistant").
+    const owner = personalHome ? homeOf!.mention! : undefined;
+    const forOwner = (read: (evidence: Evidence, roles: string[]) => void): void => {
+      const given = noEvidence();
+      read(given, owner!.roles);
+      owner!.evidence.appositive += given.appositive;
+    };
     if (!organization && !listedTown) {
       if (!ofKind) this.roleBefore(first, evidence, roles);
-      if (personalHome) {
-        const owner = homeOf!.mention!;
-        const before = owner.roles.length;
-        const given = noEvidence();
-        this.appositiveAfter(span.last, given, owner.roles);
-        if (owner.roles.length > before || given.appositive > 0) owner.evidence.appositive += given.appositive;
-      } else this.appositiveAfter(span.last, evidence, roles);
+      if (owner) forOwner((e, r) => this.appositiveAfter(span.last, e, r));
+      else this.appositiveAfter(span.last, evidence, roles);
       // "…, Mrs. Eve Roe is treasurer": the copula after the name says more surely than a list before it.
-      if (roles.length === 0 && personalHome) {
-        // "Miss Mary Ross of Baird was maid of honor": the copula after a person's home town is the person's.
-        const owner = homeOf!.mention!;
-        const given = noEvidence();
-        if (owner.roles.length === 0) this.copulaRole(span.last, given, owner.roles);
-        owner.evidence.appositive += given.appositive;
+      if (roles.length === 0 && owner) {
+        if (owner.roles.length === 0) forOwner((e, r) => this.copulaRole(span.last, e, r));
       } else if (roles.length === 0) this.copulaRole(span.last, evidence, roles);
       if (roles.length === 0) this.listRole(first, evidence, roles);
       if (roles.length === 0) this.asRole(span.last, evidence, roles);
@@ -390,13 +389,8 @@ class SentenceScanner extends RoleReaders {
       // "Vicky, 14; Dennis, 6;": an age in apposition is a person's.
       if (toks[last + 1]?.text === ',' && /^\d{1,3}$/.test(toks[last + 2]?.text ?? '') && /^(?:[,;.)]|and)$/.test(toks[last + 3]?.key || toks[last + 3]?.text || '.') && evidence.appositive === 0)
         evidence.appositive++;
-      // "Rob Ledford of Gainesville, who has been an assistant": the clause after the home town is the person's too.
-      if (personalHome) {
-        const owner = homeOf!.mention!;
-        const given = noEvidence();
-        this.whoAfter(span.last, given, owner.roles);
-        owner.evidence.appositive += given.appositive;
-      } else if (!afterStreet) this.whoAfter(span.last, evidence, roles); // "of 3211 Park pl., Evanston, who …": the resident's
+      if (owner) forOwner((e, r) => this.whoAfter(span.last, e, r));
+      else if (!afterStreet) this.whoAfter(span.last, evidence, roles); // "of 3211 Park pl., Evanston, who …": the resident's
       if (this.pronounAfter(first, span.last)) evidence.pronoun++;
       // "The MP for Bristol East said": the seat after a title's "for" is a place, and the title is the speaker.
       const seat = toks[first - 1]?.key === 'for' && !toks[first - 1]!.cap && SEAT_TITLES.has(this.word(first - 2)?.key ?? '');

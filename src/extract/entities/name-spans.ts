@@ -614,7 +614,7 @@ export class NameSpans {
     const givenThenSurname =
       words.length >= 2 &&
       words.length <= 4 &&
-      (((afterHonorific || middleInitialShape(words)) && words.length >= 2) || (words.length <= 3 && isGivenName(words[0]!))) &&
+      (afterHonorific || middleInitialShape(words) || (words.length <= 3 && isGivenName(words[0]!))) &&
       !hasOrgCue(words.slice(0, -1)) &&
       !EVENT_CUES.has(last) &&
       lexiconKind(words.join(' ')) === null;

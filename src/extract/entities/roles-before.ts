@@ -5,7 +5,7 @@
 // (mentions.ts) asks them in turn for each name it emits.
 import { lexiconTags } from '../../text/lexicon.js';
 import { STOP_WORDS, type NameToken } from '../../text/terms.js';
-import { NAME_SUFFIXES, STATE_ABBREVIATIONS, isDemonym, isFemaleGivenName, isGivenName, isMaleGivenName, middleInitialShape } from '../names.js';
+import { NAME_SUFFIXES, STATE_ABBREVIATIONS, givenNameGender, isDemonym, isGivenName, middleInitialShape } from '../names.js';
 import {
   HONORIFICS,
   KINSHIP_NOUNS,
@@ -457,8 +457,7 @@ export abstract class RolesBefore extends NameSpans {
     if (toks[h]?.text === '.') h--;
     const honorific = toks[h]?.word ? toks[h]!.key : '';
     const couple = honorific === 'mrs' && toks[h - 1]?.key === 'and' && (toks[h - 2]?.text === '.' ? toks[h - 3] : toks[h - 2])?.key === 'mr';
-    const given = toks[first]!.key;
-    const gender = couple ? undefined : honorificGender(honorific) ?? (isMaleGivenName(given) && !isFemaleGivenName(given) ? 'm' : isFemaleGivenName(given) && !isMaleGivenName(given) ? 'f' : undefined);
+    const gender = couple ? undefined : (honorificGender(honorific) ?? givenNameGender(toks[first]!.key));
     const grand = kin.key.startsWith('grand') ? 'grand' : ''; // "granddaughter of X": a grandparent
     roles.push(`${grand}${gender === 'f' ? 'mother' : gender === 'm' ? 'father' : 'parent'}`);
     evidence.appositive++;

@@ -89,7 +89,7 @@ export abstract class RoleReaders extends RolesBefore {
     if (this.isStateAfterTown(opener, last)) return;
     i++;
     // (only after a home town, "X of Muskegon, Mich.,": "from Hyannis Port, Mass., a White House spokesman said …")
-    if (toks[opener - 1]?.key === 'of' && this.isStateAfterTown(i, i) && toks[i + 1]?.text === '.' && toks[i + 2]?.text === ',') i += 3;
+    if (toks[opener - 1]?.key === 'of') i = this.pastState(i);
     if (/^\d{1,3}$/.test(toks[i]?.text ?? '') && toks[i + 1]?.text === ',') i += 2;
     // "Hank Greenberg, now vice-president of the Chicago White Sox": the role held now.
     if (/^(?:now|currently|presently)$/.test(toks[i]?.key ?? '') && !toks[i]!.cap && toks[i + 1]?.word && !toks[i + 1]!.cap) i++;
@@ -264,11 +264,9 @@ export abstract class RoleReaders extends RolesBefore {
 
   /** "A and B, both decorators": the role of an appositive after B is A's too, when A has none. */
   private shareWithPartner(last: number, role: string): void {
-    let opener = this.firstOf(last);
     // ("A and Mrs. B are co-chairmen": past the partner's honorific.)
-    if (this.tokens[opener - 1]?.text === '.' && HONORIFICS.has(this.tokens[opener - 2]?.key ?? '')) opener -= 2;
-    else if (HONORIFICS.has(this.tokens[opener - 1]?.key ?? '')) opener -= 1;
-    const partner = this.tokens[opener - 1]?.key === 'and' ? this.byLast.get(opener - 2)?.mention : undefined;
+    const and = this.pastHonorific(this.firstOf(last) - 1, -1);
+    const partner = this.tokens[and]?.key === 'and' ? this.byLast.get(and - 1)?.mention : undefined;
     if (partner && partner.roles.length === 0) {
       partner.roles.push(role);
       partner.evidence.appositive++;
@@ -376,6 +374,21 @@ export abstract class RoleReaders extends RolesBefore {
     const t = toks[first];
     return first === last && t?.word === true && STATE_ABBREVIATIONS.has(t.key) && toks[first - 1]?.text === ',' && this.byLast.has(first - 2);
   }
+  /** From `k`, the first token past an honorific and its period, going forward (`step` 1) or back (-1): "and Mrs. B". */
+  private pastHonorific(k: number, step: 1 | -1): number {
+    const toks = this.tokens;
+    if (step === 1) return HONORIFICS.has(toks[k]?.key ?? '') ? k + (toks[k + 1]?.text === '.' ? 2 : 1) : k;
+    if (toks[k]?.text === '.' && HONORIFICS.has(toks[k - 1]?.key ?? '')) return k - 2;
+    return HONORIFICS.has(toks[k]?.key ?? '') ? k - 1 : k;
+  }
+
+  /** Past a home town's state at `i` and the comma after it ("Muskegon, Mich.,": the token after), else `i`. */
+  private pastState(i: number): number {
+    if (!this.isStateAfterTown(i, i)) return i;
+    const comma = this.tokens[i + 1]?.text === '.' ? i + 2 : i + 1;
+    return this.tokens[comma]?.text === ',' ? comma + 1 : i;
+  }
+
 
   /** A trade verb at `k` with its object ("heads a group", "runs the store"): the determiner shows it is the verb. */
   protected tradeVerbAt(k: number): boolean {
@@ -393,8 +406,7 @@ export abstract class RoleReaders extends RolesBefore {
     if (toks[last]!.possessive) return;
     // "Dan Beam presented music", "Robert Roe and Cedric Burr Jr. seated guests": a ceremony's duty (each subject's).
     const afterName = (end: number): number => (toks[end + 1]?.text === '.' ? end + 2 : end + 1); // "… Jr. seated"
-    let partner = last + 2;
-    if (HONORIFICS.has(toks[partner]?.key ?? '')) partner += toks[partner + 1]?.text === '.' ? 2 : 1; // "and Mrs. B"
+    const partner = this.pastHonorific(last + 2, 1); // "and Mrs. B"
     const subjectEnd = this.word(last + 1)?.key === 'and' && !toks[last + 1]!.cap ? this.byFirst.get(partner)?.last : undefined;
     const dutyAt = subjectEnd !== undefined && !toks[subjectEnd]!.possessive ? afterName(subjectEnd) : afterName(last);
     const duty = toks[dutyAt]?.word && !toks[dutyAt]!.cap ? DUTY.exec(this.text.slice(toks[dutyAt]!.start)) : null;
@@ -421,10 +433,7 @@ export abstract class RoleReaders extends RolesBefore {
     const toks = this.tokens;
     let k = last + 1;
     // "Cecil Mason of Hartford, Conn., was best man": past a home town's state.
-    if (toks[k]?.text === ',' && STATE_ABBREVIATIONS.has(toks[k + 1]?.key ?? '') && toks[k + 1]!.cap) {
-      const after = toks[k + 2]?.text === '.' ? k + 3 : k + 2;
-      if (toks[after]?.text === ',') k = after + 1;
-    }
+    if (toks[k]?.text === ',' && this.pastState(k + 1) > k + 1) k = this.pastState(k + 1);
     // "Terry Barnes has been named manager": a perfect copula too, and a participle of appointment after it.
     const perfect = /^(?:has|have|had)$/.test(toks[k]?.key ?? '') && toks[k + 1]?.key === 'been' ? 1 : 0;
     if (!(perfect || /^(?:is|was|are|were)$/.test(toks[k]?.key ?? '')) || toks[k]!.cap || toks[last]!.possessive) return;
