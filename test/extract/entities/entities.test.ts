@@ -17,6 +17,8 @@ const entity = (index: EntityIndex, name: string): Entity => {
     );
   return found;
 };
+/** The index of one article with this body. */
+const indexOf = (body: string): EntityIndex => EntityIndex.build([makeArticle({ body })]);
 const names = (index: EntityIndex, kind?: Entity['kind']): string[] =>
   index
     .list()
@@ -1084,26 +1086,24 @@ describe('court sides and neighbours (issue 16)', () => {
 });
 
 describe('society pages: wedding parties, parents and families (issue 16, brown-fresh22)', () => {
-  const build = (body: string) => EntityIndex.build([makeArticle({ body })]);
-
   it('keeps "Mrs. Hardy P. Mills of Floresville" a person though "Mills" names firms', () => {
-    const index = build('Guests were Mrs. Harlan Q. Mills of Hollisville and Tobin R. Works of Dayton.');
+    const index = indexOf('Guests were Mrs. Harlan Q. Mills of Hollisville and Tobin R. Works of Dayton.');
     expect(names(index, 'person')).toEqual(expect.arrayContaining(['Harlan Q. Mills', 'Tobin R. Works']));
     expect(names(index, 'organization')).toEqual([]);
     expect(names(index, 'person')).not.toContain('Harlan Q. Mills of Hollisville');
   });
 
   it('gives the copula after a home town to the person: "Miss A of Baird was maid of honor", "B of Hartford, Conn., was best man"', () => {
-    const index = build('Miss Della Rossing of Bairdton was maid of honor, and Cecil Mayson of Hartford, Conn., was best man for his brother.');
+    const index = indexOf('Miss Della Rossing of Bairdton was maid of honor, and Cecil Mayson of Hartford, Conn., was best man for his brother.');
     expect(entity(index, 'Della Rossing').roles).toEqual(['maid of honor']);
     expect(entity(index, 'Cecil Mayson').roles).toEqual(['best man']);
     expect(names(index, 'person')).not.toContain('Bairdton');
-    const sister = build("Miss Glinda Maye Merritt was her sister's maid of honor.");
+    const sister = indexOf("Miss Glinda Maye Merritt was her sister's maid of honor.");
     expect(entity(sister, 'Glinda Maye Merritt').roles).toEqual(["her sister's maid of honor"]);
   });
 
   it('gives a plural role after ", and" to each listed name, past towns, states and titles', () => {
-    const index = build(
+    const index = indexOf(
       'Miss Ann Roe was maid of honor, and bridesmaids were Miss Pat Dawley of Austin, Mrs. Howard M. Deanes of Hinsdale, Ill., and Mrs. James A. Reedy of Shreveport, La. Groomsmen were Dr. James Cartwright of Houston and Conrad McEachin of Mobile.',
     );
     for (const name of ['Pat Dawley', 'Howard M. Deanes', 'James A. Reedy']) expect(entity(index, name).roles).toEqual(['bridesmaid']);
@@ -1112,14 +1112,14 @@ describe('society pages: wedding parties, parents and families (issue 16, brown-
   });
 
   it('reads "Parents of the bride are …" as parents, not as the bride', () => {
-    const index = build('Parents of the bride are Mr. and Mrs. Ferrin M. Gaye. Parents of the couple are Ray Meredale of Denton and Mrs. Hardy P. Millson.');
+    const index = indexOf('Parents of the bride are Mr. and Mrs. Ferrin M. Gaye. Parents of the couple are Ray Meredale of Denton and Mrs. Hardy P. Millson.');
     expect(entity(index, 'Ferrin M. Gaye').roles).toEqual(['parent of the bride']);
     expect(entity(index, 'Ray Meredale').roles).toEqual(['parent of the couple']);
     expect(entity(index, 'Hardy P. Millson').roles).toEqual(['parent of the couple']);
   });
 
   it('gives the names after "son of" and "daughter of" their parent\'s role, by honorific or given name', () => {
-    const index = build(
+    const index = indexOf(
       'The bridegroom is the son of Mrs. James Bainer of Los Angeles, Calif., and Carl E. Howell of Santa Monica, Calif. The bride, daughter of Mr. and Mrs. Charles Ervin Glisson of Pampa, attended college.',
     );
     expect(entity(index, 'James Bainer').roles).toEqual(['mother']);
@@ -1130,54 +1130,50 @@ describe('society pages: wedding parties, parents and families (issue 16, brown-
   });
 
   it('takes "the Kochaneks" for the family of the one Kochanek the article names', () => {
-    const index = build('Mr. and Mrs. Stephen M. Kochanski reported the theft.\n\nThe Kochanskis told police they left home at 8 a.m.');
+    const index = indexOf('Mr. and Mrs. Stephen M. Kochanski reported the theft.\n\nThe Kochanskis told police they left home at 8 a.m.');
     expect(entity(index, 'Stephen M. Kochanski').aliases).toContain('Kochanskis');
     expect(names(index, 'person')).toEqual(['Stephen M. Kochanski']);
   });
 });
 
 describe('a surname beside a full name, ceremony duties and a maiden name (issue 16, brown-fresh22)', () => {
-  const build = (body: string) => EntityIndex.build([makeArticle({ body })]);
-
   it('takes a word joined by "and" to a person\'s full name for a person ("the merits of Mayes and Mickey Mantell")', () => {
-    expect(names(build('The big day revived the argument about the merits of Mayes and Mickey Mantell.'), 'person')).toEqual(['Mayes', 'Mickey Mantell']);
-    expect(names(build('The storm moved over Kansas and Mickey Mantell.'), 'person')).toEqual(['Mickey Mantell']);
+    expect(names(indexOf('The big day revived the argument about the merits of Mayes and Mickey Mantell.'), 'person')).toEqual(['Mayes', 'Mickey Mantell']);
+    expect(names(indexOf('The storm moved over Kansas and Mickey Mantell.'), 'person')).toEqual(['Mickey Mantell']);
   });
 
   it('reads a ceremony duty as the role of each subject ("A and Mrs. B presented music", "C and D Jr. seated guests")', () => {
-    const index = build('Charles Pabbor and Mrs. Marvin Handel presented music. Robert Lovell and Cedric Burgh Jr. seated guests.');
+    const index = indexOf('Charles Pabbor and Mrs. Marvin Handel presented music. Robert Lovell and Cedric Burgh Jr. seated guests.');
     for (const name of ['Charles Pabbor', 'Marvin Handel']) expect(entity(index, name).roles).toEqual(['presented music']);
     for (const name of ['Robert Lovell', 'Cedric Burgh Jr']) expect(entity(index, name).roles).toEqual(['seated guests']);
   });
 
   it('gives the role before "the former Miss X" to her ("his bride, the former Miss Judith Ellen Gaye")', () => {
-    const index = build('Oxnard will be the home of the Rev. Robert D. Howe and his bride, the former Miss Judith Ellen Gaye, who were married Saturday.');
+    const index = indexOf('Oxnard will be the home of the Rev. Robert D. Howe and his bride, the former Miss Judith Ellen Gaye, who were married Saturday.');
     expect(entity(index, 'Judith Ellen Gaye').roles).toEqual(['bride']);
   });
 });
 
 describe('obituaries and society notes (issue 16, brown-fresh20)', () => {
-  const build = (body: string) => EntityIndex.build([makeArticle({ body })]);
-
   it('reads three initials ("Dr. W. B. I. Marten") as one name, the "I." an initial', () => {
-    const index = build('Dr. W. B. I. Marten officiated, and the bride was given in marriage by her father.');
+    const index = indexOf('Dr. W. B. I. Marten officiated, and the bride was given in marriage by her father.');
     expect(names(index, 'person')).toEqual(['W. B. I. Marten']);
   });
 
   it('takes a one-word town between a listed person and a state for a place ("John Roe, Warren, Ohio;")', () => {
-    const index = build('Survivors include two brothers, C. E. Killings, Atlanta, and John Killings, Warren, Ohio; and a sister.');
+    const index = indexOf('Survivors include two brothers, C. E. Killings, Atlanta, and John Killings, Warren, Ohio; and a sister.');
     expect(names(index, 'person')).not.toContain('Warren');
     expect(names(index, 'place')).toContain('Warren');
   });
 
   it('knows a patrol for an organisation and a consul for a title', () => {
-    const index = build('Two died in a crash near Snellburg, the State Patrol said Sunday. Friends will honor Italian Consul and Mrs. Emilio Bassini at a party.');
+    const index = indexOf('Two died in a crash near Snellburg, the State Patrol said Sunday. Friends will honor Italian Consul and Mrs. Emilio Bassini at a party.');
     expect(names(index, 'person')).not.toContain('State Patrol');
     expect(entity(index, 'Emilio Bassini').roles).toEqual(['Consul']);
   });
 
   it('reads the role before a comma past the name\'s home town ("his sister, Mrs. Emma B. Odum of Atlanta.")', () => {
-    expect(entity(build('Survivors include his sister, Mrs. Emma B. Odum of Atlanta.'), 'Emma B. Odum').roles).toEqual(['sister']);
+    expect(entity(indexOf('Survivors include his sister, Mrs. Emma B. Odum of Atlanta.'), 'Emma B. Odum').roles).toEqual(['sister']);
   });
 });
 
@@ -1196,31 +1192,29 @@ describe('"L. I." after a town is no chain of initials (issue 16, brown-fresh8)'
 });
 
 describe('committees, models and co-chairmen (issue 16, brown-fresh24)', () => {
-  const build = (body: string) => EntityIndex.build([makeArticle({ body })]);
-
   it('gives the names a committee "includes" its membership', () => {
-    const index = build('Mrs. Roberta Spurr is chairman of the committee, which includes Mrs. James A. Moodie, Mrs. Frank C. Wilkins and Mrs. Ethel Colby.');
+    const index = indexOf('Mrs. Roberta Spurr is chairman of the committee, which includes Mrs. James A. Moodie, Mrs. Frank C. Wilkins and Mrs. Ethel Colby.');
     for (const name of ['James A. Moodie', 'Frank C. Wilkins', 'Ethel Colby']) expect(entity(index, name).roles).toEqual(['member of the committee']);
     // Firms a body includes are no members made people.
-    const firms = build('The board includes Acme Steel, Tom Rowe and Boeing.');
+    const firms = indexOf('The board includes Acme Steel, Tom Rowe and Boeing.');
     expect(names(firms, 'person')).toEqual(['Tom Rowe']);
   });
 
   it('reads a plural role before "will be" and a pair before "are co-chairmen this year"', () => {
-    const models = build('Models will be Mrs. Samuel B. Bairdson, Mrs. William H. Meylor, Jr. and Mrs. Richard W. Holley.');
+    const models = indexOf('Models will be Mrs. Samuel B. Bairdson, Mrs. William H. Meylor, Jr. and Mrs. Richard W. Holley.');
     for (const name of ['Samuel B. Bairdson', 'William H. Meylor, Jr', 'Richard W. Holley']) expect(entity(models, name).roles).toEqual(['model']);
-    const chairs = build('Mrs. Jerome Blume and Mrs. Meyer Schulte are co-chairmen this year.');
+    const chairs = indexOf('Mrs. Jerome Blume and Mrs. Meyer Schulte are co-chairmen this year.');
     for (const name of ['Jerome Blume', 'Meyer Schulte']) expect(entity(chairs, name).roles).toEqual(['co-chairman']);
   });
 
   it('reads "X, now vice-president of Y" and "an ex-schoolteacher" as roles', () => {
-    expect(entity(build('The word came from Hank Greenbaum, now vice-president of the Chicago White Sox.'), 'Hank Greenbaum').roles).toEqual(['vice-president']);
-    expect(entity(build('Al Fiken, an ex-schoolteacher from Colorado, is back in town.'), 'Al Fiken').roles).toEqual(['ex-schoolteacher']);
+    expect(entity(indexOf('The word came from Hank Greenbaum, now vice-president of the Chicago White Sox.'), 'Hank Greenbaum').roles).toEqual(['vice-president']);
+    expect(entity(indexOf('Al Fiken, an ex-schoolteacher from Colorado, is back in town.'), 'Al Fiken').roles).toEqual(['ex-schoolteacher']);
   });
 
   it('reads "Mrs. I. S. Kamen" with its initial I, and a home town between commas as a place', () => {
-    expect(names(build('Mr. and Mrs. I. S. Kamen will attend.'), 'person')).toEqual(['I. S. Kamen']);
-    const index = build('Col. Clifton Lyle, of Chester Springs, who headed the committee, is now an honorary member.');
+    expect(names(indexOf('Mr. and Mrs. I. S. Kamen will attend.'), 'person')).toEqual(['I. S. Kamen']);
+    const index = indexOf('Col. Clifton Lyle, of Chester Springs, who headed the committee, is now an honorary member.');
     expect(names(index, 'person')).toEqual(['Clifton Lyle']);
   });
 });
