@@ -96,6 +96,8 @@ const SETS: StorySet[] = [
   { name: 'brown-fresh23', gold: 'eval/gold/brown-fresh23.json', unseen: true, holdout: true },
   // brown-fresh24: session 13's mid-session blind set (first run recorded, then tuned on).
   { name: 'brown-fresh24', gold: 'eval/gold/brown-fresh24.json', unseen: true, holdout: false },
+  // Session 14: brown-fresh25 is the session's first blind set (first run recorded, then tuned on).
+  { name: 'brown-fresh25', gold: 'eval/gold/brown-fresh25.json', unseen: true, holdout: false },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */

@@ -1187,6 +1187,37 @@ const FRESH24: Selection[] = [
   },
 ];
 
+// Session 14's first blind set (gold written before the engine was run on it): Philadelphia society notes (ca18), a
+// Miami night-life column (ca31), the New York Times on the coming Vienna summit (ca34), The Nation on unions and the
+// anti-trust laws (ca36) and the rest of a Dallas profile of Greer Garson (ca29).
+const FRESH25: Selection[] = [
+  {
+    sample: 'ca18', from: 26, to: 39, source: 'The Philadelphia Inquirer, March 26, 1961, p. 16 ("Notes of Interest")',
+    title: 'Notes of interest: guests, luncheons and an engagement',
+    date: '1961-03-26', slug: 'notes-of-interest',
+  },
+  {
+    sample: 'ca31', from: 18, to: 27, source: 'The Miami Herald, October 1, 1961, p. 12BE ("On the Nightbeat", by Patricia Brown)',
+    title: 'On the nightbeat: Heilman, Franklin and Patricia Murphy',
+    date: '1961-10-01', slug: 'nightbeat-heilman',
+  },
+  {
+    sample: 'ca34', from: 17, to: 29, source: 'The New York Times, May 21, 1961, sec. 4, p. 1 ("The News of the Week in Review")',
+    title: 'The case for and against the Vienna meeting',
+    date: '1961-05-21', slug: 'vienna-meeting-case',
+  },
+  {
+    sample: 'ca36', from: 16, to: 24, source: 'The Nation, 193: 16, November 11, 1961, pp. 375-377 ("Unions and the Anti-Trust Laws", by William Gomberg)',
+    title: 'Unions and the anti-trust laws: labor as a commodity',
+    date: '1961-11-11', slug: 'unions-anti-trust',
+  },
+  {
+    sample: 'ca29', from: 11, to: 17, source: 'The Dallas Morning News, September 10, 1961, sec. 6, p. 6 ("Greer Garson...")',
+    title: 'Greer Garson: her life and honors',
+    date: '1961-09-10', slug: 'greer-garson-life',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
   'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6, 'brown-fresh7': FRESH7,
@@ -1196,6 +1227,7 @@ const SETS: Record<string, Selection[]> = {
   'brown-fresh16': FRESH16, 'brown-fresh17': FRESH17, 'brown-fresh18': FRESH18,
   'brown-fresh19': FRESH19, 'brown-fresh20': FRESH20, 'brown-fresh21': FRESH21,
   'brown-fresh22': FRESH22, 'brown-fresh23': FRESH23, 'brown-fresh24': FRESH24,
+  'brown-fresh25': FRESH25,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
