@@ -93,7 +93,7 @@ const SETS: StorySet[] = [
   // Session 13: brown-fresh22 is the session's blind set (first run recorded, then tuned on); brown-fresh23 is held
   // out, run once at the session's end.
   { name: 'brown-fresh22', gold: 'eval/gold/brown-fresh22.json', unseen: true, holdout: false },
-  { name: 'brown-fresh23', gold: 'eval/gold/brown-fresh23.json', unseen: true, holdout: true },
+  { name: 'brown-fresh23', gold: 'eval/gold/brown-fresh23.json', unseen: true, holdout: false },
   // brown-fresh24: session 13's mid-session blind set (first run recorded, then tuned on).
   { name: 'brown-fresh24', gold: 'eval/gold/brown-fresh24.json', unseen: true, holdout: false },
   // Session 14: brown-fresh25 is the session's first blind set (first run recorded, then tuned on).

@@ -286,10 +286,14 @@ function articleRelativeCandidates(ctx: Context): Candidate[] {
     if (wordsBefore(s, m.index, 1)[0] === 'the') continue;
     const unit = UNIT_OF[m[2]!.toLowerCase()]!;
     const step = { this: 0, last: -1, next: 1 }[m[1]!.toLowerCase() as 'this' | 'last' | 'next'];
-    // "this year", "earlier this month": vague; "this week" is a week ("In their meetings this week, …"). On a
-    // Sunday, a week ahead ("hopes to pass it sometime this week") is the one starting the next day.
-    const sundayAhead = unit === 'week' && step === 0 && weekdayOf(ctx.article) === 0 && tenseAt(ctx, m.index, m.index + m[0].length) === 'future';
-    add(m, sundayAhead ? addDays(ctx.article, 1) : shift(ctx.article, unit, step), unit, step === 0 && unit !== 'week');
+    // "this year", "earlier this month": vague; "this week" is a week ("In their meetings this week, …"), and so is
+    // a month something is set for ("set to open some time this month"). On a Sunday, a week ahead ("hopes to pass it
+    // sometime this week") is the one starting the next day.
+    const ahead = step === 0 && unit !== 'year' && tenseAt(ctx, m.index, m.index + m[0].length) === 'future';
+    const sundayAhead = unit === 'week' && ahead && weekdayOf(ctx.article) === 0;
+    // (Only what is set for the month: "We will know more this month" is still vague.)
+    const setFor = ahead && (/\b(?:set|scheduled|slated|due|planned)\s+(?:to|for)\b/i.test(s.slice(0, m.index)) || /\bsome\s?time\s+$/i.test(s.slice(0, m.index)));
+    add(m, sundayAhead ? addDays(ctx.article, 1) : shift(ctx.article, unit, step), unit, step === 0 && (unit === 'year' || (unit === 'month' && !setFor)));
   }
   // "sold to the public during the past week": the seven days before the report.
   for (const m of s.matchAll(/\bduring\s+the\s+past\s+week\b/gi)) add(m, addDays(ctx.article, -3), 'week');

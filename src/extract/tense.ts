@@ -50,6 +50,11 @@ const ANNOUNCED_OCCASION = new RegExp(
   String.raw`\b(?:announcements?|notices?|invitations?|tickets?|plans?)\s+(?:of|to|for)\b[^.;:—]{0,80}\b(?:${OCCASION_NOUNS.join('|')})s?\s+$`,
   'i',
 );
+/**
+ * "his birthday is May 29", "The deadline is June 1", "the election falls on Nov. 7": what a recurring or set day is,
+ * in the present, is said of the nearer one, ahead or behind.
+ */
+const DAY_OF = new RegExp(String.raw`\b(?:birthday|anniversary|deadline|holiday|${OCCASION_NOUNS.join('|')})\s+(?:is|falls)\s+(?:on\s+)?$`, 'i');
 /** Words right before a date that put it in the past: "since April", "earlier this…". */
 const PAST_MARKER = /\b(?:since|ago|earlier|last)\s+$/i;
 /** Words right before a date that put it ahead: "next Aug. 31", "this coming Friday", "come May 25". */
@@ -121,6 +126,7 @@ export function tenseAt(ctx: TenseContext, start: number, end: number): Tense {
   const before = ctx.sentence.slice(0, start);
   if (PAST_MARKER.test(before)) return 'past';
   if (FUTURE_MARKER.test(before)) return 'future';
+  if (DAY_OF.test(before)) return 'nearest';
   // "6 p.m. Friday had been set for a canvass": a date something is set for is ahead.
   if (/^\s+(?:\p{Ll}+\s+){0,2}(?:has|had|have)\s+been\s+(?:set|scheduled|planned|called|fixed)\b/u.test(ctx.sentence.slice(end))) return 'future';
   const clock = before.slice(-140).replace(/\b([ap])\.\s?m\./gi, '$1m'); // "from 4 to 8 p.m. Sunday": no sentence end

@@ -88,7 +88,8 @@ export const EVALUATIVE_VERBS: ReadonlySet<string> = words(`
   dubbed dubs refer referred refers deny denies denied denying deplore deplores deplored deploring cite cites cited citing agreed agree agrees refute
   refutes refuted refuting estimate estimates estimated believe believes believed thinks thought feels felt
   considers considered expects expected hopes hoped fears feared wants wanted recommended charge charges charged
-  charging`);
+  charging acclaim acclaims acclaimed acclaiming applaud applauds applauded applauding commend commends commended
+  commending laud lauds lauded lauding`);
 
 /** Nouns of speech that name their speaker with "by"/"from": "a remark by X that “…”". */
 export const SPEECH_NOUNS: ReadonlySet<string> = words(

@@ -241,6 +241,12 @@ export class WordNet {
     return false;
   }, 10_000);
 
+  /** Whether WordNet knows the word only as a noun ("jean", "hunter"; not "west", "grant", "rose"). */
+  isNounOnly(word: string): boolean {
+    const w = word.toLowerCase();
+    return this.indexLine('noun', w) !== null && (['verb', 'adj', 'adv'] as const).every((pos) => this.indexLine(pos, w) === null);
+  }
+
   close(): void {
     for (const fd of this.dataFd.values()) closeSync(fd);
     this.dataFd.clear();

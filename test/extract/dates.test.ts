@@ -440,3 +440,12 @@ describe('a future passive and a phrasal present (issue 16, brown-fresh24)', () 
     expect(found('The singer brings in his calypso capers Oct. 13.', '1961-10-01')).toEqual(['Oct. 13=1961-10-13/day']);
   });
 });
+
+describe('a day something is (issue 16, brown-fresh25)', () => {
+  it('reads "his birthday is May 29" as the nearer May 29, ahead or behind', () => {
+    expect(found('A young President (his birthday is May 29) will meet him.', '1961-05-21')).toEqual(['May 29=1961-05-29/day']);
+    expect(found('The deadline is May 2.', '1961-05-21')).toEqual(['May 2=1961-05-02/day']);
+    // Without such a noun a present-tense "is" keeps the latest one on or before.
+    expect(found('Another check was sent May 29.', '1961-05-21')).toEqual(['May 29=1960-05-29/day']);
+  });
+});

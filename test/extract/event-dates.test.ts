@@ -239,3 +239,14 @@ describe('a clock time is the bound, not the day (issue 16, brown-fresh22)', () 
     expect(dates('The board will not vote before Monday.')).toEqual([]);
   });
 });
+
+describe('dates set for something (issue 16, brown-fresh25)', () => {
+  it('keeps a date an appositive says is set for something, and a month something is set to open in', () => {
+    const s = 'His business up north may keep him away until after Oct. 20, date set for reopening the Harbor Grill on Main.';
+    expect(eventsOf(s, '1961-10-01')).toEqual([`1961-10-20 day | ${s}`]);
+    const inn = 'The new Seaview Inn at Key Largo set to open some time this month, according to the owner.';
+    expect(eventsOf(inn, '1961-10-01')).toEqual([`1961-10-01 month | ${inn}`]);
+    // Done earlier this month is still too vague to be an event.
+    expect(eventsOf('Sales rose earlier this month.', '1961-10-01')).toEqual([]);
+  });
+});

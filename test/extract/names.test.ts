@@ -94,8 +94,11 @@ describe('what a name is', () => {
     expect(isListedPersonName(words('gil hodgeman'))).toBe(true);
     // The last word an ordinary English word, a place, or a name the list does not hold: not so read.
     expect([words('emory wheel'), words('augusta national golf club course'), words('harmon'), words('zorvel vostrikel')].map(isListedPersonName)).toEqual([false, false, false, false]);
-    // A given name that is also an ordinary word ("Hunter", "Mason") or a place compromise knows ("Dallas") is left out.
-    expect([words('hunter vostrikel'), words('dallas vostrikel')].map(isListedPersonName)).toEqual([false, false]);
+    // A given name that is also a place compromise knows ("Dallas"), or an ordinary word of another part of speech
+    // ("West", an adjective too), is left out; one that is an ordinary noun only ("Hunter", "Jean") counts right before
+    // a surname, and only there.
+    expect([words('dallas vostrikel'), words('west vostrikel')].map(isListedPersonName)).toEqual([false, false]);
+    expect([words('hunter vostrikel'), words('jean moffatte'), words('jean b moffatte')].map(isListedPersonName)).toEqual([true, true, false]);
   });
 });
 

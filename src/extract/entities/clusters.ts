@@ -182,10 +182,13 @@ function describe(group: NameStats[], kind: EntityKind, refs: MentionRef[]): Ent
     const m = s.mentions[0];
     return m ? m.article * 1e6 + m.sentence : Number.MAX_SAFE_INTEGER;
   };
+  // ("Esther Marr" before "“Mom” Marr": a name, not a nickname, names the person.)
+  const nickname = (s: NameStats): number => Number([...s.surfaces.keys()].every((x) => x.startsWith('“')));
   const fullest = [...group].sort(
     (a, b) =>
       Number(a.epithet === true) - Number(b.epithet === true) ||
       b.words.length - a.words.length ||
+      nickname(a) - nickname(b) ||
       b.mentions.length - a.mentions.length ||
       first(a) - first(b),
   )[0]!;
@@ -367,6 +370,11 @@ function linkSurnames(
       // "Bevo" of "Bob (Bevo) Nordmann": the nickname in brackets of exactly one person.
       const nicknamed = s.words.length === 1 ? (byNickname.get(s.key) ?? []).filter((p) => p !== s) : [];
       if (nicknamed.length === 1) clusters.union(s.key, nicknamed[0]!.key);
+      // "“Mom” Marr" of "Esther Marr": a nickname in quotation marks before the surname of exactly one person named in
+      // full in the same articles.
+      const quotedNickname = s.words.length === 2 && [...s.surfaces.keys()].some((x) => x.startsWith('“'));
+      const bearers = quotedNickname ? (bySurname.get(last) ?? []).filter((p) => p !== s && p.words.length >= 2 && ![...p.surfaces.keys()].some((x) => x.startsWith('“'))) : [];
+      if (bearers.length === 1 && s.mentions.every((m) => bearers[0]!.mentions.some((f) => f.article === m.article))) clusters.union(s.key, bearers[0]!.key);
       // "Long Jim" of "Long Jim Barnes": a name of two words or more that opens exactly one longer person's name.
       const longer = s.words.length >= 2 && kindOf(s.key)[0] === 'person' ? (byOpening.get(s.key) ?? []).filter((p) => p !== s) : [];
       if (longer.length === 1) clusters.union(s.key, longer[0]!.key);

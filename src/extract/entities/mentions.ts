@@ -1,7 +1,7 @@
 // One sentence → the names it mentions, each with the evidence news prose gives about what it names:
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
 import { casedWords, withoutPossessive } from '../../text/terms.js';
-import { STATE_ABBREVIATIONS, STREET_WORDS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, hasOrgCue, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, lexiconKind } from '../names.js';
+import { STREET_WORDS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, hasOrgCue, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, isStateAbbreviation, lexiconKind, mayBeGivenName } from '../names.js';
 import { lexiconTags } from '../../text/lexicon.js';
 import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS, honorificGender, singularTitle } from '../vocabulary.js';
 import { BETWEEN_SUBJECT_AND_VERB, type Span } from './name-spans.js';
@@ -61,6 +61,9 @@ export const noEvidence = (): Evidence => ({
   indefinite: 0,
   partner: 0,
 });
+
+/** The short words a title leaves in lower case ("Sunrise at Campobello", "The Wealth of Nations"). */
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set('a an the and or nor but of in on at to for from by with as vs'.split(' '));
 
 export interface RawMention {
   /** Name key: normalised words joined by spaces. */
@@ -221,7 +224,7 @@ class SentenceScanner extends RoleReaders {
     const state = this.byFirst.get(last + 2);
     if (!state) return false;
     const after = toks[state.last + 1];
-    const abbreviated = state.first === state.last && STATE_ABBREVIATIONS.has(toks[state.first]!.key) && after?.text === '.';
+    const abbreviated = state.first === state.last && isStateAbbreviation(toks, state.first);
     const named = lexiconTags(this.keyOf(this.range(state.first, state.last))).includes('Region') && (!after || /^[.,;]$/.test(after.text));
     return abbreviated || named;
   }
@@ -274,6 +277,8 @@ class SentenceScanner extends RoleReaders {
     if (/[#@]$/.test(this.text.slice(0, toks[first]!.start))) return;
     // "Super Mario Run" is divided …, like “Temple Run,”: a name that fills a quotation is a title, not a person.
     if (/["“‘](?:\p{Lu}[\p{L}'’-]*\s+){0,3}$/u.test(this.text.slice(Math.max(0, toks[first]!.start - 40), toks[first]!.start)) && /^[,.!?]?["”’]/.test(this.text.slice(toks[span.last]!.end))) return;
+    // ("“Captain Brassbound's Conversion”", "“Goodbye, Mr. Chips”": so does one inside a quotation in title case.)
+    if (this.inTitleQuotation(toks[first]!.start, toks[span.last]!.end)) return;
     const evidence = noEvidence();
     const roles = [...span.roles];
     // "former Gov. Marvin Griffin": lower-case words of tenure before the title the name was written with.
@@ -321,7 +326,7 @@ class SentenceScanner extends RoleReaders {
     // "a farmer of Hartselle, Ala.", "in Anniston, Ala., on …": a state's abbreviation after a town and a comma; the
     // town is a place too.
     const town = toks[first - 1]?.text === ',' ? this.byLast.get(first - 2) : undefined;
-    if (first === last && town && STATE_ABBREVIATIONS.has(lastTok.key) && toks[last + 1]?.text === '.' && toks[last + 1]!.start === lastTok.end) {
+    if (first === last && town && isStateAbbreviation(toks, last)) {
       evidence.placePrep += 3;
       evidence.address++;
       if (town.mention && !town.title) {
@@ -434,16 +439,22 @@ class SentenceScanner extends RoleReaders {
     this.aliasLinks(span);
 
     for (let i = first; i <= last; i++) if (toks[i]!.text === '&') organization = true; // "Procter & Gamble"
-    const start = toks[first]!.start;
+    // ("“Tex” Burgess": the nickname's opening mark is the name's.)
+    const start = toks[first - 1]?.text === '“' && toks[first + 1]?.text === '”' ? toks[first - 1]!.start : toks[first]!.start;
     const end = toks[last]!.end;
     const words = [] as string[];
     for (let i = first; i <= last; i++) if (toks[i]!.word) words.push(toks[i]!.key);
-    // "Morris and Lola Cohen": a given name alone before "and" and a full name shares its surname.
+    // "Morris and Lola Cohen": a given name alone before "and" and a full name shares its surname, and is shown with it.
     const afterPreposition = toks[first - 1]?.word === true && (PLACE_PREPOSITIONS.has(toks[first - 1]!.key) || toks[first - 1]!.key === 'of');
+    let surface = this.text.slice(start, end);
     if (words.length === 1 && !afterPreposition && isGivenName(words[0]!) && toks[last + 1]?.key === 'and' && !toks[last + 1]!.cap) {
       const partner = this.byFirst.get(last + 2);
       const partnerWords = partner ? this.range(partner.first, partner.last).filter((k) => toks[k]!.word) : [];
-      if (partnerWords.length >= 2 && isGivenName(toks[partnerWords[0]!]!.key)) words.push(toks[partnerWords.at(-1)!]!.key);
+      if (partnerWords.length >= 2 && mayBeGivenName(toks[partnerWords[0]!]!.key)) {
+        const surname = toks[partnerWords.at(-1)!]!;
+        words.push(surname.key);
+        surface = `${surface} ${surname.possessive ? surname.text.replace(/['’]s?$/, '') : surname.text}`;
+      }
     }
     let h = first - 1;
     if (toks[h]?.text === '.') h--;
@@ -454,7 +465,7 @@ class SentenceScanner extends RoleReaders {
       ...(honorific ? { honorific, honorificText: this.text.slice(toks[h]!.start, start) } : {}),
       key: words.join(' '),
       words,
-      surface: this.text.slice(start, end),
+      surface,
       start,
       end,
       evidence,
@@ -464,6 +475,19 @@ class SentenceScanner extends RoleReaders {
     this.mentions.push(span.mention);
   }
 
+
+  /**
+   * Is `start`..`end` inside a curly quotation of two or more words, each capitalised but for short function words
+   * (a title: "“Captain Brassbound's Conversion”", "“Sunrise at Campobello”")?
+   */
+  private inTitleQuotation(start: number, end: number): boolean {
+    const open = this.text.lastIndexOf('“', start);
+    if (open < 0 || this.text.lastIndexOf('”', start) > open) return false;
+    const close = this.text.indexOf('”', end);
+    if (close < 0 || (this.text.indexOf('“', end) >= 0 && this.text.indexOf('“', end) < close)) return false;
+    const words = this.text.slice(open + 1, close).split(/[\s,;:!?.]+/).filter((w) => /\p{L}/u.test(w));
+    return words.length >= 2 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || TITLE_SMALL_WORDS.has(w));
+  }
 
   /** "Mujahedeen-e-Khalq (MEK)", "X, or Y (Z)", "X, also known as Y". */
   private aliasLinks(span: Span): void {

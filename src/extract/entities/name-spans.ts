@@ -199,6 +199,12 @@ export class NameSpans {
     );
   }
 
+  /** A nickname in curly quotation marks at `k`: “, one capitalised word, ”. */
+  private quotedNickname(k: number): boolean {
+    const toks = this.tokens;
+    return toks[k]?.text === '“' && toks[k + 1]?.word === true && /^\p{Lu}\p{Ll}+$/u.test(toks[k + 1]!.text) && toks[k + 2]?.text === '”';
+  }
+
   /** Maximal runs of capitalised words, joined across initials ("F."), particles and "of"/"and"/"for"/"on". */
   private *runs(): Generator<number[]> {
     const toks = this.tokens;
@@ -253,6 +259,17 @@ export class NameSpans {
         ) {
           for (let c = j + 1; c <= open + 3; c++) run.push(c);
           j = open + 3;
+          continue;
+        }
+        // "Harold “Flip” Phillips": a nickname in quotation marks inside a person's name; "“Tex” Burgess": one opening it.
+        if (t.word && t.cap && this.quotedNickname(j + 1) && this.isNameToken(j + 4)) {
+          for (let c = j + 1; c <= j + 4; c++) run.push(c);
+          j += 4;
+          continue;
+        }
+        if (run.length === 1 && t.word && t.cap && toks[j - 1]?.text === '“' && toks[j + 1]?.text === '”' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && this.isNameToken(j + 2) && !this.isNameToken(j - 2)) {
+          run.push(j + 1, j + 2);
+          j += 2;
           continue;
         }
         let k = j + 1;
@@ -398,6 +415,7 @@ export class NameSpans {
     const t = this.tokens[run[n]!]!;
     if (!t.word) return false;
     if (n > 0 && this.tokens[run[n - 1]!]!.text === '(') return false; // "Jimmy (Monk) Allegretti": a nickname
+    if (this.tokens[run[n]! - 1]?.text === '“' && this.tokens[run[n]! + 1]?.text === '”') return false; // "“Mom” Marr": so is this
     if (isTitle(t.key)) return true;
     if (isGivenName(t.key) || isLexiconLastName(t.key)) return false;
     // "Patrolmen J. W. Slate and A. L. Crawford Jr.": a plural role opening a sentence, before a list of names.
@@ -526,6 +544,10 @@ export class NameSpans {
     for (let n = run.length - 2; n >= 0; n--) {
       const t = toks[run[n]!]!;
       if (!this.isTitleAt(run, n)) continue;
+      // "Mr. and Mrs. Major Morris": after a plain honorific a title word is a given name ("Mr. Justice Frankfurter" is
+      // the judge's form of address).
+      const before = toks[run[n - 1] ?? -1]?.text === '.' ? toks[run[n - 2] ?? -1] : toks[run[n - 1] ?? -1];
+      if (before?.word && /^(?:mr|mrs|miss|ms)$/.test(before.key) && !/^(?:justice|speaker|president)$/.test(t.key)) continue;
       let nameStart = n + 1;
       if (toks[run[nameStart]!]!.text === '.') nameStart++;
       let roleEnd = nameStart - 1;

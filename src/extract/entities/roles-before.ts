@@ -5,7 +5,7 @@
 // (mentions.ts) asks them in turn for each name it emits.
 import { lexiconTags } from '../../text/lexicon.js';
 import { STOP_WORDS, type NameToken } from '../../text/terms.js';
-import { NAME_SUFFIXES, STATE_ABBREVIATIONS, givenNameGender, isDemonym, isGivenName, middleInitialShape } from '../names.js';
+import { NAME_SUFFIXES, givenNameGender, isDemonym, isGivenName, isStateAbbreviation, middleInitialShape } from '../names.js';
 import {
   HONORIFICS,
   KINSHIP_NOUNS,
@@ -128,7 +128,9 @@ export abstract class RolesBefore extends NameSpans {
     }
     // "The prime minister, Sir Keir Starmer,": an honorific between the comma and the name.
     let start = first;
-    while (start > 0 && (HONORIFICS.has(toks[start - 1]!.key) || toks[start - 1]!.text === '.')) start--;
+    // ("their son-in-law and daughter, Mr. and Mrs. Thomas Glennon,": a couple's honorifics.)
+    const honorificAt = (k: number): boolean => HONORIFICS.has(toks[k]?.key ?? '') || (toks[k]?.text === '.' && HONORIFICS.has(toks[k - 1]?.key ?? ''));
+    while (start > 0 && (HONORIFICS.has(toks[start - 1]!.key) || toks[start - 1]!.text === '.' || (start < first && toks[start - 1]!.key === 'and' && honorificAt(start - 2)))) start--;
     // "his bride, the former Miss Judith Gay,": a maiden name after the role.
     if (start < first && toks[start - 1]?.key === 'former' && !toks[start - 1]!.cap && toks[start - 2]?.key === 'the' && toks[start - 3]?.text === ',') start -= 2;
     // "the Scottish chemist Sir William Ramsay": a role right before the honorific, no comma between, is the name's.
@@ -335,7 +337,7 @@ export abstract class RolesBefore extends NameSpans {
     const toks = this.tokens;
     if (toks[first - 1]?.key === 'of' && !toks[first - 1]!.cap) return; // "… and C of Bryan Adams": C's school
     // "…, Mrs. B of Hinsdale, Ill., and C": a home town's state is no item of the list.
-    if (STATE_ABBREVIATIONS.has(toks[first]!.key) && toks[first - 1]?.text === ',' && this.byLast.has(first - 2)) return;
+    if (isStateAbbreviation(toks, first) && toks[first - 1]?.text === ',' && this.byLast.has(first - 2)) return;
     // "…: Ann Wegener, Madison; and Shelby Carlson, Cleveland": in a list of items with details, a name right after
     // an item's comma is its detail (a school, a town), not another item.
     // (Only a name that ends its item: in "…: A, B, and C of Adams High; D, E …", "B" is an item.)
@@ -492,6 +494,11 @@ export abstract class RolesBefore extends NameSpans {
       }
       // ("…, Mrs. Henry M. Chance, 2d, Mrs. Robert O. Spurr, Jr., Mrs. …": a listed name's suffix after its comma)
       if (/^[2-9](?:d|nd|rd|th)$/.test(t.text) || (t.word && t.cap && NAME_SUFFIXES.has(t.key) && toks[j - 1]?.text === ',' && !this.byLast.has(j))) {
+        j--;
+        continue;
+      }
+      // ("…, Mrs. John C. Davis 3, Mrs. Cris Dobbins, …": a bare generation number right after a listed name)
+      if (/^[2-4]$/.test(t.text) && toks[j + 1]?.text === ',' && this.byLast.has(j - 1)) {
         j--;
         continue;
       }

@@ -5,7 +5,7 @@
 // each adds what it finds to the name's evidence and roles.
 import { lexiconTags } from '../../text/lexicon.js';
 import { STOP_WORDS } from '../../text/terms.js';
-import { NAME_SUFFIXES, STATE_ABBREVIATIONS, isContentWord, isGivenName } from '../names.js';
+import { NAME_SUFFIXES, isContentWord, isFunctionWord, isGivenName, isStateAbbreviation } from '../names.js';
 import {
   HONORIFICS,
   KINSHIP_NOUNS,
@@ -131,23 +131,7 @@ export abstract class RoleReaders extends RolesBefore {
       evidence.appositive++;
       return;
     }
-    // "X, one of some twenty Air Force recruits,": one of a plural role ("A and B, two of the defendants,": two).
-    if (/^(?:one|two|three|four|five|both)$/.test(toks[i]?.key ?? '') && !toks[i]!.cap && toks[i + 1]?.key === 'of') {
-      for (let j = i + 2; j < toks.length && j - i < 9; j++) {
-        const t = toks[j]!;
-        if (!t.word) break;
-        if (!t.cap && singularRole(t.key) && !isRoleNoun(t.key)) {
-          const boundary = toks[j + 1];
-          if (boundary && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text)) break;
-          const role = this.text.slice(toks[i]!.start, t.end);
-          roles.push(role);
-          evidence.appositive++;
-          // "James White and Jeremiah Pullings, two of the defendants,": the name before "and" is one of them too.
-          if (toks[i]!.key !== 'one') this.shareWithPartner(last, role);
-          return;
-        }
-      }
-    }
+    if (this.oneOfRole(i, last, evidence, roles)) return;
     // "Mrs. Allen McCluskey and Stephen J. Jussel, both wellknown Manhattan decorators,": each one of them.
     // "Skinny Brown and Hoyt Wilhelm, the Flock's veteran knuckleball specialists,": a plural appositive after a pair
     // (the possessive is their employer, not part of the role).
@@ -371,9 +355,9 @@ export abstract class RoleReaders extends RolesBefore {
   /** Is the one word at `first`..`last` a state's abbreviation after a town and a comma ("Muskegon, Mich.")? */
   private isStateAfterTown(first: number, last: number): boolean {
     const toks = this.tokens;
-    const t = toks[first];
-    return first === last && t?.word === true && STATE_ABBREVIATIONS.has(t.key) && toks[first - 1]?.text === ',' && this.byLast.has(first - 2);
+    return first === last && isStateAbbreviation(toks, first) && toks[first - 1]?.text === ',' && this.byLast.has(first - 2);
   }
+
   /** From `k`, the first token past an honorific and its period, going forward (`step` 1) or back (-1): "and Mrs. B". */
   private pastHonorific(k: number, step: 1 | -1): number {
     const toks = this.tokens;
@@ -428,6 +412,30 @@ export abstract class RoleReaders extends RolesBefore {
     evidence.appositive++;
   }
 
+  /**
+   * "X, one of some twenty Air Force recruits,", "X was one of the speakers on the panel": one of a plural role at `i`
+   * ("A and B, two of the defendants,": two), for the name ending at `last`.
+   */
+  private oneOfRole(i: number, last: number, evidence: Evidence, roles: string[]): boolean {
+    const toks = this.tokens;
+    if (!/^(?:one|two|three|four|five|both)$/.test(toks[i]?.key ?? '') || toks[i]!.cap || toks[i + 1]?.key !== 'of') return false;
+    for (let j = i + 2; j < toks.length && j - i < 9; j++) {
+      const t = toks[j]!;
+      if (!t.word) break;
+      if (!t.cap && singularRole(t.key) && !isRoleNoun(t.key)) {
+        const boundary = toks[j + 1];
+        if (boundary && !APPOSITIVE_END.has(boundary.key) && !APPOSITIVE_END.has(boundary.text)) break;
+        const role = this.text.slice(toks[i]!.start, t.end);
+        roles.push(role);
+        evidence.appositive++;
+        // "James White and Jeremiah Pullings, two of the defendants,": the name before "and" is one of them too.
+        if (toks[i]!.key !== 'one') this.shareWithPartner(last, role);
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** "Williams is a defensive coach.": the role a copula gives the name before it. */
   protected copulaRole(last: number, evidence: Evidence, roles: string[]): void {
     const toks = this.tokens;
@@ -447,6 +455,7 @@ export abstract class RoleReaders extends RolesBefore {
     }
     const before = roles.length;
     const determiner = /^(?:a|an|the)$/.test(toks[k]?.key ?? '') && !toks[k]!.cap;
+    if (this.oneOfRole(k, last, evidence, roles)) return;
     if (!determiner) this.bareCopulaRole(k, evidence, roles);
     else this.looseAppositive(k + 1, true, evidence, roles);
     // "Mrs. A and Mrs. B are co-chairmen": the pair's.
@@ -481,6 +490,8 @@ export abstract class RoleReaders extends RolesBefore {
       else if ((singular = singularRole(t.key))) head = i;
       // A modifier that is a role itself: "is vice chairman", "is head of".
       else if (i > k && isRoleNoun(toks[i - 1]!.key)) head = i - 1;
+      // A noun that says what the office is for: "is ticket chairman", "is publicity director".
+      else if (i - k < 2 && isContentWord(t.key) && !isFunctionWord(t.key) && toks[i + 1]?.word && !toks[i + 1]!.cap && isRoleNoun(toks[i + 1]!.key) && !ADJECTIVE_RANKS.has(toks[i + 1]!.key)) head = i + 1;
       if (head < 0) return;
       // "vice chairman": a title word that qualifies the role after it.
       while (!singular && toks[head + 1]?.word && !toks[head + 1]!.cap && isRoleNoun(toks[head + 1]!.key) && head - k < 3) head++;

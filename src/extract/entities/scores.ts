@@ -208,7 +208,8 @@ function personScore(s: NameStats, ctx: ScoreContext, hasCue: boolean): number {
   if (!acronym && !pluralGroupWord(s, ctx.wordStats) && !(single && isLexiconCommon(s.key))) score += 2 * Math.min(1, e.pronoun) + (e.pronoun > 0 && e.affiliation > 0 ? 2 : 0);
   // "the merits of Mays and Mickey Mantle": a word the corpus never writes in lower case, beside a person's full name.
   if (single && e.partner > 0 && !acronym && unknownWord(s.key, ctx.wordStats) && !lexiconKind(s.key)) score += 2;
-  if (!single && (isPersonWord(s.words[0]!) || isListedPersonName(s.words))) score += 3;
+  // ("“Tex” Burgess", "Harold “Flip” Phillips", "George (Papa) Gill": a nickname is a person's.)
+  if (!single && (isPersonWord(s.words[0]!) || isListedPersonName(s.words) || /[“(]\p{Lu}\p{Ll}+[”)]/u.test(mostFrequent(s.surfaces)))) score += 3;
   // "J. Edgar Hoover", "W. Averell Harriman": initials before a name are a person's ("N. Y.", "D. C." are initials only).
   else if (!single && s.words.length <= 4 && /^\p{Lu}\.$/u.test(mostFrequent(s.surfaces).split(/\s+/)[0] ?? '') && s.words.some((w) => w.length > 1)) score += 3;
   // So is a middle initial ("Hardy P. Mills").

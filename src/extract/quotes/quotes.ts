@@ -7,6 +7,7 @@ import { ATTRIBUTION_SPEECH_VERBS, ATTRIBUTION_TITLES, HONORIFICS, TITLE_MODIFIE
 import { ArticleContext } from './article-context.js';
 import { Attributor } from './attributor.js';
 import { PASSIVE_SPEECH } from './cue-words.js';
+import { isModifiedNoun } from '../names.js';
 import type { SpeakerResolver, Unit } from './speakers.js';
 import { tokenize, type QuoteSpan } from './tokens.js';
 import { pushPosition } from '../timeline.js';
@@ -214,16 +215,26 @@ export function quotesOf(article: Article, resolver?: SpeakerResolver): Quote[] 
 
 /**
  * A quotation of one to three words after "as a", "as an" or "so-called" labels something: "worked as a “labor
- * consultant”". Not after a verb of describing ("described as a “…”", "branded as …"), which reports someone's word.
+ * consultant”". Not after a verb of describing ("described as a “…”", "branded as …", "hailed the pact as a “…”"),
+ * which reports someone's word. A quoted word or two inside a noun phrase, between a name and its noun ("the
+ * Souvanna Phouma “neutralist” government"), marks a word as a label too.
  */
 function isLabel(body: string, span: QuoteSpan): boolean {
   const words = body.slice(span.start, span.end).trim().split(/\s+/);
   if (words.length > 3) return false;
   const before = body.slice(Math.max(0, span.start - 60), span.start);
+  // (After a name only: "the “legitimate” bids of competing contractors" may be the speaker's own word.)
+  if (words.length <= 2 && /\p{Lu}\p{Ll}+\s+[“"‘]$/u.test(before)) {
+    const noun = /^[”"’]\s+(\p{Ll}+)\b/u.exec(body.slice(span.end, span.end + 30))?.[1];
+    if (noun && isModifiedNoun(noun)) return true;
+  }
   const m = /(?:\b(\p{L}+)\s+as\s+an?|\bso-called)\s*[“"‘]$/iu.exec(before);
   if (!m) return false;
+  const describing = (w: string): boolean => PASSIVE_SPEECH.has(w) || /^(?:known|referred|regarded|seen|viewed|portrayed|cast|depicted)$/.test(w);
   const verb = m[1]?.toLowerCase();
-  return !(verb && (PASSIVE_SPEECH.has(verb) || /^(?:known|referred|regarded|seen|viewed|portrayed|cast|depicted)$/.test(verb)));
+  if (verb && describing(verb)) return false;
+  // ("hailed the pact as a “turning point”": the verb a few words back, its object between.)
+  return !(verb && before.slice(0, m.index).toLowerCase().split(/[^\p{L}]+/u).slice(-5).some(describing));
 }
 
 /** The inverted verbs of a report's lead-in ("Said X:", "Added X:"). */

@@ -519,9 +519,10 @@ describe('who the text says someone is (issue 16)', () => {
 
   it('gives "Tom and Mary Cohen" the surname both share, but not "of Sherman and Howard Cox"', () => {
     const index = build('The FBI identified the couple as Tom and Mary Cohen of New York City. The bill was opposed by Ann Hill of Sherman and Howard Cox of Austin.');
-    expect(names(index, 'person').sort()).toEqual(['Ann Hill', 'Howard Cox', 'Mary Cohen', 'Tom']);
-    expect(entity(index, 'Tom').aliases).toEqual([]);
-    expect(index.resolve('Tom Cohen')?.name).toBe('Tom');
+    // Shown with the surname the pair shares.
+    expect(names(index, 'person').sort()).toEqual(['Ann Hill', 'Howard Cox', 'Mary Cohen', 'Tom Cohen']);
+    expect(entity(index, 'Tom Cohen').aliases).toEqual([]);
+    expect(index.resolve('Tom Cohen')?.name).toBe('Tom Cohen');
   });
 
   it('knows given names that are also common words ("Bill Tuttle", "Frank House", "Whitey Herzog"), never takes "the House" for his surname, and reads roles after "as" and before a participle', () => {
@@ -1229,5 +1230,51 @@ describe('generations in a list (issue 16, brown-fresh24)', () => {
     expect(entity(index, 'Robert O. Spurr').roles).toEqual(['chairman of the committee']);
     for (const name of ['Henry M. Chanse', 'Robert O. Spurr, Jr', 'Harcourt N. Trimm, Jr', 'John A. Mollet'])
       expect(entity(index, name).roles).toEqual(['member of the committee']);
+  });
+});
+
+describe('society pages and columns (issue 16, brown-fresh23 and brown-fresh25)', () => {
+  it('reads a committee list past a bare generation number ("Davis 3,") and a home town\'s dotted state as a place', () => {
+    const index = indexOf('Members of the committee include Mrs. Alton Berry, Mrs. Carl B. Dorsey 3, Mrs. Eli Fenn, Mrs. Gus Harl 2, and Mrs. Ira Jett.');
+    for (const name of ['Alton Berry', 'Carl B. Dorsey', 'Eli Fenn', 'Gus Harl', 'Ira Jett']) expect(entity(index, name).roles).toEqual(['member of the committee']);
+    const grandparents = indexOf('Grandparents are Mr. and Mrs. K.L. Ostrow and Mr. and Mrs. P.Q. Rusk of Yonkers, N.Y.');
+    expect(names(grandparents, 'person').sort()).toEqual(['K.L. Ostrow', 'P.Q. Rusk']);
+    expect(entity(grandparents, 'N.Y.').kind).toBe('place');
+  });
+
+  it('reads a role after a copula with a noun before it ("is ticket chairman") and "was one of the speakers"', () => {
+    const index = indexOf('Mrs. Lyle Stamm is ticket chairman and Mrs. Ned Tuck is in charge of publicity. Miss Ora Vance was one of the speakers on the panel on Wednesday.');
+    expect(entity(index, 'Lyle Stamm').roles).toEqual(['ticket chairman']);
+    expect(entity(index, 'Ned Tuck').roles).toEqual(['in charge of publicity']);
+    expect(entity(index, 'Ora Vance').roles).toEqual(['one of the speakers']);
+    // An adverb before the copula's noun is no office's qualifier.
+    expect(entity(indexOf('Tom Poe is always late.'), 'Tom Poe').roles).toEqual([]);
+  });
+
+  it('gives a couple\'s kin appositive to the husband, and reads "Mr. and Mrs. Major X" as a given name', () => {
+    const index = indexOf('Mr. and Mrs. Major Wendt and their son-in-law and daughter, Mr. and Mrs. Ross Yates, will spend a week at the shore.');
+    expect(entity(index, 'Major Wendt').roles).toEqual([]);
+    expect(entity(index, 'Ross Yates').roles).toEqual(['son-in-law']);
+  });
+
+  it('gives "Billy and Jean Moffat" the one surname, and takes "Jean" for a given name before a surname', () => {
+    const index = indexOf('Billy and Jean Moffat at the Rickshaw. Bea Morlan, Bill and Evelyn Pettit at the Escape.');
+    expect(names(index, 'person').sort()).toEqual(['Bea Morlan', 'Bill Pettit', 'Billy Moffat', 'Evelyn Pettit', 'Jean Moffat']);
+    // A given name that is a word of another part of speech too ("West") is no person's before an unknown word.
+    expect(names(indexOf('West Marcia police said the tablets were toxic.'), 'person')).toEqual([]);
+  });
+
+  it('reads a nickname in quotation marks as part of a name, and names the person by the name, not the nickname', () => {
+    const index = indexOf('The chili is so hot that “Tex” Burwell had to call the draft man twice. Also on the bill: Harold “Flip” Phelan on sax.');
+    expect(names(index, 'person').sort()).toEqual(['Harold “Flip” Phelan', '“Tex” Burwell']);
+    const mom = indexOf('“Mom” Marley, as the men at the center call her, is the link. Those qualities make Esther Marley a popular asset.');
+    expect(names(mom, 'person')).toEqual(['Esther Marley']);
+    expect(entity(mom, 'Esther Marley').aliases).toEqual(['“Mom” Marley']);
+  });
+
+  it('takes no person from a title in quotation marks, and no embassy for a person', () => {
+    const index = indexOf('She has appeared from “Captain Brasswell\'s Conversion” to “Goodbye, Mr. Chippen” on television. Inquiries went through the U. S. Embassy in Warsaw.');
+    expect(names(index, 'person')).toEqual([]);
+    expect(entity(index, 'U. S. Embassy').kind).toBe('organization');
   });
 });

@@ -496,3 +496,17 @@ describe('a speech noun far before its quotation, and words a colon sets out (is
     expect(quotesOf(body)).toEqual([['As long as the Premier is convinced that the balance is shifting his way, no amount of talk will help', 'Kenning']]);
   });
 });
+
+describe('labels and words of praise (issue 16, brown-fresh23)', () => {
+  it('gives a phrase praised ("acclaimed them for … a “great service”") to who praised, and a quoted modifier after a name to nobody', () => {
+    expect(quotesOf('Agency spokesmen acclaimed them for performing a “great service” and laid the matter before the council.')).toEqual([['great service', 'Agency spokesmen']]);
+    expect(quotesOf('The rebels fought against the Vang Pao “neutralist” government for a year.')).toEqual([['neutralist', null]]);
+    // After "the" the quoted word may be the speaker's own: "the “legitimate” bids", Hemphill charged.
+    expect(quotesOf('He bid less than the “legitimate” bids of others, Hempel charged.')).toEqual([['legitimate', 'Hempel']]);
+  });
+
+  it('reads a describing verb a few words before "as a" ("hailed the pact as a “turning point”")', () => {
+    expect(quotesOf('Officials hailed the pact as a “turning point” in the talks.')).toEqual([['turning point', 'Officials']]);
+    expect(quotesOf('He worked as a “labor consultant” for years.')).toEqual([['labor consultant', null]]);
+  });
+});
