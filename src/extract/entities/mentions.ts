@@ -1,7 +1,7 @@
 // One sentence → the names it mentions, each with the evidence news prose gives about what it names:
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
 import { casedWords, withoutPossessive } from '../../text/terms.js';
-import { STREET_WORDS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, hasOrgCue, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, isStateAbbreviation, lexiconKind, mayBeGivenName } from '../names.js';
+import { STREET_WORDS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, hasOrgCue, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, isStateAbbreviation, givenNameGender, lexiconKind, mayBeGivenName } from '../names.js';
 import { lexiconTags } from '../../text/lexicon.js';
 import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS, honorificGender, singularTitle } from '../vocabulary.js';
 import { BETWEEN_SUBJECT_AND_VERB, type Span } from './name-spans.js';
@@ -91,6 +91,13 @@ export interface SentenceScan {
   mentions: RawMention[];
   /** Pairs of name keys the sentence says are one entity ("Mujahedeen-e-Khalq (MEK)"). */
   links: [string, string][];
+  /**
+   * The person-shaped name the sentence is about, when it opens the sentence (or its clause after a fronted phrase)
+   * as the subject — "Of Irish descent, Greer Garson was born …" — with the genders "he" or "she" may take it up by.
+   */
+  subject?: { mention: RawMention; genders: ('f' | 'm')[] };
+  /** "She is state chairman for …": a sentence opening with "he" or "she", and the role its copula gives. */
+  pronoun?: { gender: 'f' | 'm'; roles: string[] };
 }
 
 /** What the whole corpus says about words, to tell a sentence-initial name from a capitalised common word. */
@@ -139,7 +146,50 @@ class SentenceScanner extends RoleReaders {
     }
     for (const span of spans) this.emit(span);
     this.markLists(spans);
-    return { mentions: this.mentions, links: this.links };
+    const subject = this.subjectOf(spans);
+    const pronoun = this.pronounRole();
+    return { mentions: this.mentions, links: this.links, ...(subject ? { subject } : {}), ...(pronoun ? { pronoun } : {}) };
+  }
+
+  /**
+   * The sentence's first name, when it is its subject: at the sentence's start or after a fronted phrase's comma
+   * (past an honorific, a couple's "Mr. and Mrs." or a title), not after a preposition or a determiner, nor a
+   * possessive ("Hollywood's Louis B. Mayer": the name after it). Only a person-shaped name: an honorific, a title or
+   * a given name opens it.
+   */
+  private subjectOf(spans: Span[]): SentenceScan['subject'] {
+    const toks = this.tokens;
+    const opening = (s: Span): number => {
+      let b = this.pastHonorific((s.roleFirst ?? s.first) - 1, -1);
+      if (toks[b]?.key === 'and' && !toks[b]!.cap && this.pastHonorific(b - 1, -1) < b - 1) b = this.pastHonorific(b - 1, -1);
+      // (past possessive names before it: "Hollywood's Louis B. Mayer")
+      while (b >= 0 && toks[b]!.possessive && this.byLast.has(b)) b = this.byLast.get(b)!.first - 1;
+      return b;
+    };
+    const named = spans.filter((s) => s.mention !== undefined && !toks[s.last]!.possessive);
+    if (named.length === 0) return undefined;
+    // The first name, or the first after a fronted phrase's comma when the sentence opens with no name ("Of Irish
+    // descent, Greer Garson was born …": past the names inside the phrase).
+    const span = opening(named[0]!) < 0 ? named[0] : named.find((s) => toks[opening(s)]?.text === ',' && !this.byFirst.has(0) && !this.byFirst.has(this.pastHonorific(0, 1)));
+    const m = span?.mention;
+    if (!span || !m) return undefined;
+    const b = opening(span);
+    const couple = toks[this.pastHonorific((span.roleFirst ?? span.first) - 1, -1)]?.key === 'and';
+    const before = toks[b];
+    if (before && !(before.text === ',' || before.text === '—')) return undefined;
+    if (!(m.honorific || span.title || mayBeGivenName(m.words[0]!))) return undefined;
+    const given = m.words.length >= 2 ? givenNameGender(m.words[0]!) : undefined;
+    const gender = couple ? undefined : (m.honorific ?? given);
+    return { mention: m, genders: gender ? [gender] : ['f', 'm'] };
+  }
+
+  /** "She is state chairman for the …", "He is the sexton of the church.": the role a sentence-opening pronoun is given. */
+  private pronounRole(): SentenceScan['pronoun'] {
+    const first = this.tokens[0];
+    if (!first?.word || !first.cap || !/^(?:he|she)$/.test(first.key)) return undefined;
+    const roles: string[] = [];
+    this.copulaRole(0, noEvidence(), roles);
+    return roles.length > 0 ? { gender: first.key === 'she' ? 'f' : 'm', roles } : undefined;
   }
 
   /**

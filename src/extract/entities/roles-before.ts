@@ -485,7 +485,7 @@ export abstract class RolesBefore extends NameSpans {
     const toks = this.tokens;
     let j = first - 1;
     // Back over honorifics and the earlier names of a list ("Mr. and Mrs. A and Mr. and Mrs. B").
-    for (let guard = 0; j >= 0 && guard < 40; guard++) {
+    for (let guard = 0; j >= 0 && guard < 160; guard++) {
       const t = toks[j]!;
       // ("…, Dr. James Carter of Houston and C": an abbreviated title of a listed name too.)
       if (HONORIFICS.has(t.key) || t.text === '.' || t.text === ',' || t.text === ':' || (t.key === 'and' && !t.cap) || (t.cap && toks[j + 1]?.text === '.' && TITLE_ABBREVIATIONS[t.key] !== undefined)) {

@@ -283,6 +283,9 @@ export abstract class RoleReaders extends RolesBefore {
       if (isRoleNoun(t.key) || (KINSHIP_NOUNS.has(t.key) && (determiner || (j === i && toks[j + 1]?.key === 'of')))) headEnd = j;
       // "the 6-foot-10 center who …", "the only junior in the group": a playing position or a class, not "the center of".
       else if (determiner && !t.cap && (PLAYING_POSITIONS.has(t.key) || CLASS_NOUNS.has(t.key)) && toks[j + 1]?.key !== 'of') headEnd = j;
+      // "the sexton of the church": a noun WordNet knows first as a kind of person, with what it is of (not an
+      // abstract noun's: "a personification of the look").
+      else if (determiner && !t.cap && toks[j + 1]?.key === 'of' && !/(?:tion|ment|ness|ity)$/.test(t.key) && isPersonNounBeforeName(t.key)) headEnd = j;
     }
     if (headEnd < 0 || HONORIFICS.has(toks[headEnd]!.key)) return;
     const boundary = toks[headEnd + 1];
@@ -359,7 +362,7 @@ export abstract class RoleReaders extends RolesBefore {
   }
 
   /** From `k`, the first token past an honorific and its period, going forward (`step` 1) or back (-1): "and Mrs. B". */
-  private pastHonorific(k: number, step: 1 | -1): number {
+  protected pastHonorific(k: number, step: 1 | -1): number {
     const toks = this.tokens;
     if (step === 1) return HONORIFICS.has(toks[k]?.key ?? '') ? k + (toks[k + 1]?.text === '.' ? 2 : 1) : k;
     if (toks[k]?.text === '.' && HONORIFICS.has(toks[k - 1]?.key ?? '')) return k - 2;

@@ -22,8 +22,18 @@ export function scanArticles(
   for (const { article, slot } of articles) {
     let lastCountry: string | null = null;
     const epithetsSeen = new Set<string>();
+    // The person "he" and "she" take up: the last person-shaped subject of each gender (see SentenceScan.subject).
+    const referent: Partial<Record<'f' | 'm', { stats: NameStats; surface: string }>> = {};
     article.sentences.forEach((sentence, si) => {
       const scan = scanSentence(sentence.text, wordStats);
+      // "Of Irish descent, Greer Garson was born … She is state chairman for …": the role goes to the person the
+      // pronoun takes up, cited at the pronoun's sentence.
+      const taken = scan.pronoun ? referent[scan.pronoun.gender] : undefined;
+      if (scan.pronoun && taken) {
+        const pronoun = /^\S+/.exec(sentence.text)![0];
+        taken.stats.mentions.push({ article: slot, sentence: si, start: 0, end: pronoun.length, surface: taken.surface, roles: scan.pronoun.roles });
+      }
+      if (scan.subject) for (const g of scan.subject.genders) referent[g] = { stats: statsFor(scan.subject.mention.key, scan.subject.mention.words), surface: scan.subject.mention.surface };
       for (const m of scan.mentions) {
         // "… ties with Iran, citing accusations that the Islamic Republic …": the country's other name.
         const epithet = epithetOf(m.words, sentence.text.slice(0, m.start));

@@ -1278,3 +1278,26 @@ describe('society pages and columns (issue 16, brown-fresh23 and brown-fresh25)'
     expect(entity(index, 'U. S. Embassy').kind).toBe('organization');
   });
 });
+
+describe('long lists and roles told of "he" or "she" (issue 16, brown-fresh23 to brown-fresh25)', () => {
+  it('reads every name of a long committee list, not only its first ones', () => {
+    const members = ['Ada Bell', 'Bea Cole', 'Cora Dunn', 'Dora Eads', 'Edna Ford', 'Fay Gish', 'Gail Hart', 'Hope Irwin', 'Ida Jolly', 'Jo Keats', 'Kay Lund', 'Lena Mott', 'Mae Nash', 'Nell Orr', 'Opal Pratt', 'Pearl Quade'];
+    const index = indexOf(`Members of the committee include ${members.map((n) => `Mrs. ${n}`).join(', ')}.`);
+    for (const name of members) expect(entity(index, name).roles).toEqual(['member of the committee']);
+  });
+
+  it('gives the role a sentence opening with "she" or "he" is given to the person last the subject of a sentence', () => {
+    const index = indexOf(
+      'Of Irish descent, Wren Gasson was born in County Down. Just this April she was nominated for her portrayal of Eleanor Rooke. She is state chairman for the Cancer Association.',
+    );
+    expect(entity(index, 'Wren Gasson').roles).toEqual(['state chairman for the Cancer Association']);
+    expect(entity(index, 'Eleanor Rooke').roles).toEqual([]);
+    const couple = indexOf('Mr. and Mrs. George Tredwell will be honored at a supper at Trinity Church. He is the sexton of the church.');
+    expect(entity(couple, 'George Tredwell').roles).toEqual(['sexton']);
+    // No person was the subject before it: the role goes to nobody.
+    const none = indexOf('The award went to a film about Ada Rusk. She is the chairman of the board.');
+    expect(entity(none, 'Ada Rusk').roles).toEqual([]);
+    // An abstract noun is no role: "a personification of the look".
+    expect(entity(indexOf('Miss Garsen is a personification of the look.'), 'Miss Garsen').roles).toEqual([]);
+  });
+});
