@@ -98,6 +98,8 @@ const SETS: StorySet[] = [
   { name: 'brown-fresh24', gold: 'eval/gold/brown-fresh24.json', unseen: true, holdout: false },
   // Session 14: brown-fresh25 is the session's first blind set (first run recorded, then tuned on).
   { name: 'brown-fresh25', gold: 'eval/gold/brown-fresh25.json', unseen: true, holdout: false },
+  // brown-fresh26: session 14's second blind set, press reviews (first run recorded, then tuned on).
+  { name: 'brown-fresh26', gold: 'eval/gold/brown-fresh26.json', unseen: true, holdout: false },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */

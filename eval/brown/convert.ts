@@ -1218,6 +1218,37 @@ const FRESH25: Selection[] = [
   },
 ];
 
+// Session 14's second blind set, from the press reviews (category C, unused until now): the New York Times on a
+// Soviet "Don Quixote" (cc01), the Christian Science Monitor on Joan Sutherland's Lucia and on Hollywood's
+// authenticity (cc02), and the New York Times on a violinist's recital and on Field Marshal Slim's memoir (cc03).
+const FRESH26: Selection[] = [
+  {
+    sample: 'cc01', from: 33, to: 43, source: 'The New York Times, January 21, 1961, p. 18 ("Screen: Don Quixote", by Bosley Crowther)',
+    title: 'Screen: the Soviet Don Quixote',
+    date: '1961-01-21', slug: 'screen-don-quixote',
+  },
+  {
+    sample: 'cc02', from: 11, to: 19, source: 'The Christian Science Monitor, November 28, 1961, p. 10c ("Joan Sutherland\'s ...", by Miles Kastendick)',
+    title: 'Joan Sutherland’s Lucia at the Metropolitan',
+    date: '1961-11-28', slug: 'sutherland-lucia',
+  },
+  {
+    sample: 'cc02', from: 27, to: 36, source: 'The Christian Science Monitor, November 28, 1961 ("Authenticity: ...", by John C. Waugh)',
+    title: 'Authenticity and realism in Hollywood films',
+    date: '1961-11-28', slug: 'hollywood-authenticity',
+  },
+  {
+    sample: 'cc03', from: 0, to: 5, source: 'The New York Times, November 17, 1961, p. 38 ("D\'Albert Plays Violin ...")',
+    title: 'Francois D’Albert plays a violin recital',
+    date: '1961-11-17', slug: 'dalbert-recital',
+  },
+  {
+    sample: 'cc03', from: 12, to: 24, source: 'The New York Times, 1961, p. 33 ("Books of the Times", by Orville Prescott; dated by the same sample\'s November 17 pages)',
+    title: 'Books of the Times: Field Marshal Slim’s Defeat Into Victory',
+    date: '1961-11-17', slug: 'slim-defeat-into-victory',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
   'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6, 'brown-fresh7': FRESH7,
@@ -1227,7 +1258,7 @@ const SETS: Record<string, Selection[]> = {
   'brown-fresh16': FRESH16, 'brown-fresh17': FRESH17, 'brown-fresh18': FRESH18,
   'brown-fresh19': FRESH19, 'brown-fresh20': FRESH20, 'brown-fresh21': FRESH21,
   'brown-fresh22': FRESH22, 'brown-fresh23': FRESH23, 'brown-fresh24': FRESH24,
-  'brown-fresh25': FRESH25,
+  'brown-fresh25': FRESH25, 'brown-fresh26': FRESH26,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
