@@ -127,16 +127,18 @@ function isCapitalized(word: string): boolean {
 interface Era {
   pattern: RegExp;
   period: Period;
+  /** The years the era lasted, when it lasted well past its decade: in a report written then, it is the present. */
+  years?: [number, number];
 }
 
 const ERAS: Era[] = [
   { pattern: /\b(?:World War (?:II|2|Two)|Second World War|WWII|WW2)\b/, period: { date: '1940-01-01', precision: 'decade' } },
   { pattern: /\b(?:World War (?:I|1|One)|First World War|Great War|WWI|WW1)\b/, period: { date: '1910-01-01', precision: 'decade' } },
   { pattern: /\b(?:the )?Holocaust\b/, period: { date: '1940-01-01', precision: 'decade' } },
-  { pattern: /\b(?:the )?Cold War\b/, period: { date: '1940-01-01', precision: 'decade' } },
+  { pattern: /\b(?:the )?Cold War\b/, period: { date: '1940-01-01', precision: 'decade' }, years: [1947, 1991] },
+  { pattern: /\b(?:the )?Vietnam War\b/, period: { date: '1960-01-01', precision: 'decade' }, years: [1955, 1975] },
   { pattern: /\b(?:the )?Great Depression\b/, period: { date: '1930-01-01', precision: 'decade' } },
   { pattern: /\b(?:the )?Korean War\b/, period: { date: '1950-01-01', precision: 'decade' } },
-  { pattern: /\b(?:the )?Vietnam War\b/, period: { date: '1960-01-01', precision: 'decade' } },
   { pattern: /\b(?:the )?Iran[-–]Iraq [Ww]ar\b/, period: { date: '1980-01-01', precision: 'decade' } },
   { pattern: /\b(?:the )?(?:(?:First|1991) )?Gulf War\b/, period: { date: '1990-01-01', precision: 'decade' } },
   { pattern: /\b(?:the )?Arab Spring\b/, period: { date: '2011-01-01', precision: 'year' } },
@@ -151,7 +153,9 @@ function eraCandidates(ctx: Context): Candidate[] {
     for (const m of ctx.sentence.matchAll(new RegExp(era.pattern.source, 'g'))) {
       const words = wordsBefore(ctx.sentence, m.index, 2).filter((w) => w !== 'the');
       if (!ERA_CUES.has(words.at(-1) ?? '')) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, priority: 1, period: era.period });
+      // "weren't doing the country much good in the Cold War", written in 1961: the present, too vague to date by.
+      const current = era.years !== undefined && ctx.article.y >= era.years[0] && ctx.article.y <= era.years[1];
+      out.push({ start: m.index, end: m.index + m[0].length, priority: 1, period: era.period, ...(current ? { vague: true as const } : {}) });
     }
   }
   // 9/11 names a day, not September 11 of the article's year.
@@ -291,9 +295,11 @@ function articleRelativeCandidates(ctx: Context): Candidate[] {
     // sometime this week") is the one starting the next day.
     const ahead = step === 0 && unit !== 'year' && tenseAt(ctx, m.index, m.index + m[0].length) === 'future';
     const sundayAhead = unit === 'week' && ahead && weekdayOf(ctx.article) === 0;
-    // (Only what is set for the month: "We will know more this month" is still vague.)
+    // (Only what is set for the month: "We will know more this month" is still vague; so is what was done in it,
+    // "Earlier this month Murrow came to Hollywood", a month's event.)
     const setFor = ahead && (/\b(?:set|scheduled|slated|due|planned)\s+(?:to|for)\b/i.test(s.slice(0, m.index)) || /\bsome\s?time\s+$/i.test(s.slice(0, m.index)));
-    add(m, sundayAhead ? addDays(ctx.article, 1) : shift(ctx.article, unit, step), unit, step === 0 && (unit === 'year' || (unit === 'month' && !setFor)));
+    const earlier = /\bearlier\s+$/i.test(s.slice(0, m.index));
+    add(m, sundayAhead ? addDays(ctx.article, 1) : shift(ctx.article, unit, step), unit, step === 0 && (unit === 'year' || (unit === 'month' && !setFor && !earlier)));
   }
   // "sold to the public during the past week": the seven days before the report.
   for (const m of s.matchAll(/\bduring\s+the\s+past\s+week\b/gi)) add(m, addDays(ctx.article, -3), 'week');
@@ -544,6 +550,8 @@ function isReportedDay(sentence: string, start: number, end: number): boolean {
   if (atSentenceStart(sentence, start) && /^\s*,/.test(sentence.slice(end))) return /^\s*,(?:\s+(?!(?:who|which|that)\b)[\p{L}.'’-]+){1,6}?\s+(?:was|were)\b/u.test(sentence.slice(end));
   // "But today many of those men are reaching retirement age": a present tense after it is nowadays.
   if (/^[^,;.]{0,40}?\b(?:is|are|am|remains?|has|have|seems?)\b/i.test(sentence.slice(end)) && !/^[^,;.]{0,40}?\b(?:was|were|had|did|\w+ed)\b/i.test(sentence.slice(end))) return false;
+  // "a voice probably unique among sopranos today": a plural noun compared with, then "today", is nowadays.
+  if (/\b(?:among|like|than)\s+(?:\p{Ll}+\s+)?\p{Ll}{3,}s\s+$/u.test(sentence.slice(Math.max(0, start - 40), start)) && /^\s*(?:[.;,]|$)/.test(sentence.slice(end))) return false;
   // "millions of American homes today display pieces": so is a present verb right after it.
   const next = /^\s+(\p{Ll}+)\b/u.exec(sentence.slice(end))?.[1];
   const tagged = next ? nlp(next) : null;
@@ -571,7 +579,10 @@ function calendarPeriod(ctx: Context, c: ChronoComponents, text: string, start: 
   const tense = tenseAt(ctx, start, end);
   // "With the March pickup, dealers are optimistic that …": an occasion in a fronted phrase is the nearer one too.
   const fronted = !/[,;:]/.test(ctx.sentence.slice(0, start)) && /^[^,;:]*,/.test(ctx.sentence.slice(end));
-  const y = c.isCertain('year') ? c.get('year')! : resolveYear(ctx.article, m, d, hasDay, attributive && (tense === 'past' || fronted) ? 'nearest' : tense);
+  // "told Moscow he would give his answer by May 20", in a May 21 paper: a future seen from the past, whose day has
+  // just gone by, is that day, not the next year's.
+  const reported = tense === 'future' && hasDay && /\bwould\b/i.test(ctx.sentence.slice(0, start)) && daysSince(ctx.article, m, d) <= 14;
+  const y = c.isCertain('year') ? c.get('year')! : resolveYear(ctx.article, m, d, hasDay, reported || (attributive && (tense === 'past' || fronted)) ? 'nearest' : tense);
   const ymd = { y, m, d };
   if (formatYmd(fromDays(toDays(ymd))) !== formatYmd(ymd)) return null; // "February 30"
   return periodOf(ymd, hasDay ? 'day' : 'month');
@@ -589,6 +600,12 @@ function isMonthUse(sentence: string, start: number, end: number, word: string):
   if (MULTI_WORD_CUES.some((cue) => before.join(' ').endsWith(cue))) return true;
   if (/[-–]$/.test(sentence.slice(0, start)) && /(?:mid|early|late)[-–]$/i.test(sentence.slice(0, start))) return true;
   return false;
+}
+
+/** Days from the latest `m`/`d` on or before the article date to it. */
+function daysSince(a: Ymd, m: number, d: number): number {
+  const y = m < a.m || (m === a.m && d <= a.d) ? a.y : a.y - 1;
+  return toDays(a) - toDays({ y, m, d });
 }
 
 /** A month (and day) without a year: the latest one on or before the article date, the next one, or the nearer one. */

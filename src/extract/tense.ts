@@ -146,6 +146,9 @@ export function tenseAt(ctx: TenseContext, start: number, end: number): Tense {
   const aux = /\b(?:will|shall|should)\b|['’]ll\b/i.exec(chunk);
   // ("will be honored at a supper … Sunday": the passive's participle is the future verb's own.)
   if (aux && !/\b(?:was|were|had|did|\p{Ll}+ed)\b/u.test(chunk.slice(aux.index).replace(/^\S+\s+(?:not\s+)?(?:be|have\s+been)\s+\p{Ll}+ed\b/u, ''))) return 'future';
+  // "The first broadcast on Dec. 9 will introduce her": a date ending the subject of a future verb is ahead (not one
+  // of a relative clause: "The team that won on Oct. 3 will play again").
+  if (/^\s+(?:will|shall)\s+(?:not\s+)?\p{Ll}/u.test(ctx.sentence.slice(end)) && !/\b(?:that|who|which|whom)\b/i.test(before)) return 'future';
   const preceding = verbs.filter((v) => v.end <= start && sameClause(v)).at(-1);
   if (preceding) return preceding.tense;
   const part = partAround(ctx.sentence, start);

@@ -142,7 +142,7 @@ function findArticleMentions(article: Article): Mention[] {
     if (i < LEAD_SENTENCES && frame === undefined) for (const event of events) frame ??= storyFrame(event.mention.period, reference);
     if (found.length > 0) previous = found.at(-1)!.period;
   });
-  narrativeYears(told.flatMap((t) => t.found.map((mention) => ({ mention, sentence: t.sentence }))));
+  narrativeYears(told.flatMap((t) => t.found.map((mention) => ({ mention, sentence: t.sentence }))), reference);
   for (const { sentence, events } of told) {
     for (const event of events) {
       // "The July incident was …" after the article told of a July attack: that event again, not a new one.
@@ -164,9 +164,12 @@ function findArticleMentions(article: Article): Mention[] {
  * (an explicit year of an earlier sentence of the paragraph). A date counted from the article's ("yesterday", "last week", "on
  * Monday") between them brings the narrative back to the story's present and breaks the link. Mutates the periods.
  */
-function narrativeYears(mentions: { mention: DateMention; sentence: Sentence }[]): void {
+function narrativeYears(mentions: { mention: DateMention; sentence: Sentence }[], reference: string): void {
   mentions.forEach(({ mention: m, sentence }, i) => {
     if (!m.yearless || (m.period.precision !== 'day' && m.period.precision !== 'month')) return;
+    // "The first broadcast on Dec. 9 will introduce her as Lucia", after "first sang Lucia … in 1959": a date the
+    // sentence puts ahead of the report is the story's present's, not the narrative's.
+    if (m.period.date > reference) return;
     // "who resigned last September": counted from the story's present, whatever year a later sentence names.
     if (/\b(?:last|this|next|past|coming)\s+$/i.test(sentence.text.slice(0, m.start))) return;
     // "cracked the 3,000 mark in March for the first time this year": the sentence says whose year it is.

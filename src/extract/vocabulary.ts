@@ -147,7 +147,7 @@ export const TITLES: ReadonlySet<string> = words(`
   player nurse teacher surgeon physician engineer historian activist campaigner organizer organiser consultant
   partner president-elect secretary-general director-general ceo-elect chancellor-elect actor actress singer rapper
   artist novelist poet filmmaker producer host anchor presenter commentator pundit broadcaster mr mrs ms mx miss sir
-  dame lord baroness baron hon councilman councilwoman councillor alderman solicitor controller comptroller auditor
+  dame lord baroness baron viscount viscountess marquess marchioness duchess hon councilman councilwoman councillor alderman solicitor controller comptroller auditor
   clerk registrar pfc cpl pvt outfielder infielder shortstop catcher linebacker halfback fullback boxer golfer dictator statesman
   prosecutor-general chief-of-staff marshal chief-executive constable crown justice lady prime vice sens reps govs atty
   insp cllr messrs mmes mesdames drs revs`);

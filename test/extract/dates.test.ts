@@ -449,3 +449,17 @@ describe('a day something is (issue 16, brown-fresh25)', () => {
     expect(found('Another check was sent May 29.', '1961-05-21')).toEqual(['May 29=1960-05-29/day']);
   });
 });
+
+describe('a date in the subject of a future verb (issue 16, brown-fresh26)', () => {
+  it('reads "the broadcast on Dec. 9 will introduce her" as the coming Dec. 9, but not a relative clause\'s date', () => {
+    expect(found('The first Civic Opera broadcast on Dec. 9 will introduce her as Norma.', '1961-11-28')).toEqual(['Dec. 9=1961-12-09/day']);
+    expect(found('The team that won on Oct. 3 will play again.', '1961-11-28')).toEqual(['Oct. 3=1961-10-03/day']);
+  });
+});
+
+describe('a future seen from the past (issue 16, brown-fresh25)', () => {
+  it('reads "told Moscow he would answer by May 20", in a May 21 paper, as the May 20 just gone', () => {
+    expect(found('The President told Moscow he would give his answer by May 20 after consultation.', '1961-05-21')).toEqual(['May 20=1961-05-20/day']);
+    expect(found('He said the law would take effect on July 1.', '1961-05-21')).toEqual(['July 1=1961-07-01/day']);
+  });
+});

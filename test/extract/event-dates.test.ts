@@ -246,7 +246,26 @@ describe('dates set for something (issue 16, brown-fresh25)', () => {
     expect(eventsOf(s, '1961-10-01')).toEqual([`1961-10-20 day | ${s}`]);
     const inn = 'The new Seaview Inn at Key Largo set to open some time this month, according to the owner.';
     expect(eventsOf(inn, '1961-10-01')).toEqual([`1961-10-01 month | ${inn}`]);
-    // Done earlier this month is still too vague to be an event.
-    expect(eventsOf('Sales rose earlier this month.', '1961-10-01')).toEqual([]);
+    // What was done "earlier this month" is the month's event (brown-fresh26); "We will know more this month" is not.
+    expect(eventsOf('Earlier this month the director came to Hollywood.', '1961-11-28')).toEqual(['1961-11-01 month | Earlier this month the director came to Hollywood.']);
+    expect(eventsOf('We will know more this month.', '1961-11-28')).toEqual([]);
+  });
+});
+
+describe('reviews (issue 16, brown-fresh26)', () => {
+  const dated = (body: string, date: string): string[] => buildTimeline([makeArticle({ date, body })]).map((e) => `${e.date} ${e.precision}`);
+
+  it('keeps a date the sentence puts ahead out of an earlier sentence\'s narrative year', () => {
+    expect(dated('Miss Sutherby first sang Norma at Covent Garden in 1959. (The first broadcast on Dec. 9 will introduce her as Norma.)', '1961-11-28')).toEqual([
+      '1959-01-01 year',
+      '1961-12-09 day',
+    ]);
+  });
+
+  it('reads "unique among sopranos today" as nowadays, and the Cold War in a 1961 report as the present', () => {
+    expect(eventsOf('The crowd fell silent as she revealed a voice probably unique among sopranos today.', '1961-11-28')).toEqual([]);
+    expect(eventsOf('Police arrested two of the suspects today.', '1961-11-28')).toEqual(['1961-11-28 day | Police arrested two of the suspects today.']);
+    expect(eventsOf('He said they were doing the country little good in the Cold War.', '1961-11-28')).toEqual([]);
+    expect(eventsOf('He served in the Cold War.', '2005-01-01')).toEqual(['1940-01-01 decade | He served in the Cold War.']);
   });
 });

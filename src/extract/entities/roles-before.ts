@@ -37,6 +37,8 @@ function isRoleModifierWord(key: string): boolean {
 }
 
 /** Words that say which of several kin: "his other son", "her eldest daughter". */
+/** Adverbs of degree inside a role phrase ("a most promising young conductor"). */
+const DEGREE_ADVERBS: ReadonlySet<string> = new Set(['most', 'very', 'highly', 'extremely', 'especially', 'particularly']);
 const KIN_ORDER: ReadonlySet<string> = new Set(['other', 'elder', 'eldest', 'older', 'oldest', 'younger', 'youngest', 'only', 'late']);
 
 /** Plural kinship nouns a list of names follows ("Grandparents are Mr. and Mrs. A and …"), by their singular. */
@@ -274,9 +276,10 @@ export abstract class RolesBefore extends NameSpans {
     // "his court-appointed attorney", "her widowed mother": participles qualify the role too.
     // (a capitalised title takes the capitalised words before it up to the possessive: "Kennedy's Social Secretary")
     // "the Dresbachs' other son, Lee,": which of the kin.
+    // ("a most promising young conductor": an adverb of degree before a qualifier.)
     const qualifies = (t: NameToken): boolean =>
       !t.possessive &&
-      (t.cap ? this.isRolePart(t) || capitalTitle : this.isRolePhraseWord(t) || /^\p{Ll}[\p{L}-]*(?:ed|ing)$/u.test(t.text) || (kinship && KIN_ORDER.has(t.key)));
+      (t.cap ? this.isRolePart(t) || capitalTitle : this.isRolePhraseWord(t) || /^\p{Ll}[\p{L}-]*(?:ed|ing)$/u.test(t.text) || (kinship && KIN_ORDER.has(t.key)) || DEGREE_ADVERBS.has(t.key));
     while (s > 0 && head - s < MAX_ROLE_WORDS) {
       const t = this.word(s - 1);
       if (!t || !qualifies(t)) break;
@@ -586,7 +589,8 @@ export abstract class RolesBefore extends NameSpans {
     else if (HONORIFICS.has(toks[first - 1]?.key ?? '')) first--;
     if (toks[first - 1]?.key !== 'by' || toks[first - 1]!.cap) return;
     const verb = toks[first - 2];
-    if (!verb?.word || verb.cap) return;
+    // ("Directed by Grigory Kozintsev, …": the participle may open the sentence.)
+    if (!verb?.word || (verb.cap && first - 2 !== 0)) return;
     const agent = AGENT_NOUNS.get(verb.key);
     if (!agent) return;
     // "The New York franchise is headed by X": the head of the clause's subject, when it is a short noun phrase.

@@ -184,6 +184,10 @@ export class Attributor {
       const tok = t[k]!;
       if (tok.type !== 'word') continue;
       if (tok.lower === 'according' && t[k + 1]?.lower === 'to' && verbs === ATTRIBUTION_SPEECH_VERBS) {
+        // "Congressman Martin, according to the Daily Labor Report, defends … “…”": a source set off after a person
+        // reports the person's words.
+        const reported = t[k - 1]?.text === ',' ? this.fromPhrase(nounPhraseBackward(t, k - 1), u) : undefined;
+        if (reported?.kind === 'person') return reported;
         const found = this.fromPhrase(nounPhraseForward(t, k + 2), u);
         if (found !== undefined) return found;
         continue;
@@ -194,11 +198,27 @@ export class Attributor {
         if (found !== undefined) return found;
         continue;
       }
+      // "who, in Mr. Kennedy's own words, is “shrewd …”": the words are the possessive's.
+      if (verbs === ATTRIBUTION_SPEECH_VERBS && bareLower(tok) === 'words' && t[k - 1] !== undefined) {
+        const owner = t[k - 1]!.lower === 'own' ? k - 2 : k - 1;
+        let p = owner;
+        while (p > 0 && owner - p < 4 && t[p - 1]!.type === 'word' && !/^(?:in|by)$/.test(t[p - 1]!.lower)) p--;
+        if (t[owner]?.type === 'word' && /['’]s?$/.test(t[owner]!.text) && p < owner + 1 && /^(?:in|by)$/.test(t[p - 1]?.lower ?? '')) {
+          const found = this.fromPhrase(t.slice(p, owner + 1), u);
+          if (found !== undefined) return found;
+        }
+      }
       const by = t[k + 1]?.lower ?? '';
       if (verbs === ATTRIBUTION_SPEECH_VERBS && SPEECH_NOUNS.has(bareLower(tok)) && (by === 'by' || by === 'from' || (by === 'of' && tok.lower === 'words'))) {
         // "a remark by Richard Roe, the candidate, that …"
         const found = this.fromPhrase(nounPhraseForward(t, k + 2), u);
         if (found !== undefined) return found;
+        continue;
+      }
+      // "the Field Marshal has this to say: “…”": the subject of "has".
+      if (verbs === ATTRIBUTION_SPEECH_VERBS && tok.lower === 'say' && t[k - 1]?.lower === 'to' && /^(?:this|that|much|little|something|plenty)$/.test(t[k - 2]?.lower ?? '') && /^(?:has|had|have)$/.test(t[k - 3]?.lower ?? '')) {
+        const found = this.subjectOf(u, k - 3);
+        if (found !== undefined) return this.noteDoc(u, k - 3, found);
         continue;
       }
       if (!isVerbAt(t, k, verbs) || isPassive(t, k)) continue;
@@ -580,8 +600,9 @@ export class Attributor {
   }
 
   /**
-   * "Mr. Kennedy had set forth his view in these words:", "… he put it as follows:": whoever the unit is about wrote
-   * or said the next one — its named subject, or the person its "he"/"she" refers to.
+   * "Mr. Kennedy had set forth his view in these words:", "… he put it as follows:", "X makes many frank remarks:",
+   * "X has this to say:": whoever the unit is about wrote or said the next one — its named subject, or the person its
+   * "he"/"she" refers to.
    */
   private wordsFollow(u: Unit): Found {
     const t = u.tokens;
@@ -590,9 +611,14 @@ export class Attributor {
       .filter((x) => x.type === 'word')
       .map((x) => x.lower)
       .join(' ');
-    if (!/(?:\bin (?:these|those|the following|his|her) words|\bas follows|\bthe following)$/.test(tail)) return undefined;
+    // ("Field Marshal Slim makes many frank and provocative remarks:", "the Field Marshal has this to say:")
+    if (!/(?:\bin (?:these|those|the following|his|her) words|\bas follows|\bthe following|\bremarks|\bcomments|\bobservations|\bthis to say)$/.test(tail)) return undefined;
     const named = this.namedSubject(u, t[t.length - 1]!.start, false);
     if (named) return named;
+    // ("Commenting on these, Field Marshal Slim makes …", "the Field Marshal has this to say:": the verb's subject.)
+    const verb = t.findIndex((x) => x.type === 'word' && /^(?:makes|made|has|had|offers|offered)$/.test(x.lower));
+    const subject = verb > 0 ? this.subjectOf(u, verb) : undefined;
+    if (subject?.kind === 'person') return subject;
     const pronoun = t.find((x) => x.type === 'word' && /^(?:he|she)$/.test(x.lower));
     return pronoun ? (this.ctx.resolvePronoun(pronoun.lower, pronoun.start, u) ?? undefined) : undefined;
   }

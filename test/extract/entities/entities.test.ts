@@ -1301,3 +1301,15 @@ describe('long lists and roles told of "he" or "she" (issue 16, brown-fresh23 to
     expect(entity(indexOf('Miss Garsen is a personification of the look.'), 'Miss Garsen').roles).toEqual([]);
   });
 });
+
+describe('reviews (issue 16, brown-fresh26)', () => {
+  it('reads "Directed by X" opening a sentence, "a most promising young conductor, X", and a peer\'s title after the name', () => {
+    expect(entity(indexOf('Directed by Grigor Kozinsky in a tempo that is slow, he develops the story.'), 'Grigor Kozinsky').roles).toEqual(['director']);
+    expect(entity(indexOf('The evening also marked the debut of a most promising young conductor, Silvan Varvis.'), 'Silvan Varvis').roles).toEqual([
+      'most promising young conductor',
+    ]);
+    const peer = indexOf('William Joseph Slimm, First Viscount Slimm, former Governor General of Australia, commanded in Burma. Field Marshal Slimm has abridged it.');
+    expect(names(peer, 'person')).toEqual(['William Joseph Slimm']);
+    expect(entity(peer, 'William Joseph Slimm').roles).toEqual(['First Viscount', 'former Governor General', 'Field Marshal']);
+  });
+});

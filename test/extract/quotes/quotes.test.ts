@@ -510,3 +510,21 @@ describe('labels and words of praise (issue 16, brown-fresh23)', () => {
     expect(quotesOf('He worked as a “labor consultant” for years.')).toEqual([['labor consultant', null]]);
   });
 });
+
+describe('sources and lead-ins (issue 16, brown-fresh25 and brown-fresh26)', () => {
+  it('gives a quotation to the person a source is set off after, and to the owner of "in X\'s own words"', () => {
+    expect(quotesOf('Compare this with how Congressman Marten, according to the Daily Labor Report of Sept. 19, defends the bill “if we wish to prevent monopolistic fixing of wages”.')).toEqual([
+      ['if we wish to prevent monopolistic fixing of wages', 'Marten'],
+    ]);
+    expect(quotesOf('The meeting will bring together a veteran who, in Mr. Kenning\'s own words, is “shrewd, tough, vigorous”, and a young President.')).toEqual([['shrewd, tough, vigorous', 'Kenning']]);
+    // A source alone still speaks: "According to the report, “…”".
+    expect(quotesOf('According to the report, “the plan failed badly”.')).toEqual([['the plan failed badly', 'the report']]);
+  });
+
+  it('gives the quotations after "X makes many frank remarks:" and "X has this to say:" to X', () => {
+    const quotes = quotesOf(
+      'Commenting on these matters, Field Marshal Slimm makes many frank and provocative remarks:\n\n“When in doubt, a general should choose the bolder”.\n\n“The commander has failed in his duty if he has not won”.\n\nBrooding about future wars, the Field Marshal has this to say: “The fighting man is at least equally brave”.',
+    );
+    expect(quotes.map(([, speaker]) => speaker)).toEqual(['Slimm', 'Slimm', 'Slimm']);
+  });
+});
