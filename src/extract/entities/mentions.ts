@@ -3,7 +3,7 @@
 import { casedWords, withoutPossessive } from '../../text/terms.js';
 import { STREET_WORDS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, hasOrgCue, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, isStateAbbreviation, givenNameGender, lexiconKind, mayBeGivenName } from '../names.js';
 import { lexiconTags } from '../../text/lexicon.js';
-import { INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS, honorificGender, singularTitle } from '../vocabulary.js';
+import { HONORIFICS, INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS, honorificGender, singularTitle } from '../vocabulary.js';
 import { BETWEEN_SUBJECT_AND_VERB, type Span } from './name-spans.js';
 import { RoleReaders } from './roles.js';
 import { TENURE_WORDS } from './roles-before.js';
@@ -98,6 +98,12 @@ export interface SentenceScan {
   subject?: { mention: RawMention; genders: ('f' | 'm')[] };
   /** "She is state chairman for …": a sentence opening with "he" or "she", and the role its copula gives. */
   pronoun?: { gender: 'f' | 'm'; roles: string[] };
+  /**
+   * A list of names: the role its items were given, when the sentence ends inside it (`role`); whether the sentence
+   * is nothing but a list's items ("Paulah Roe, Gerald Poe, and Nan Coe of Hillcrest; Arnold Hay … of Jefferson;"),
+   * and those items (the names not after "of": a school or a town is an item's detail).
+   */
+  list?: { role?: string; itemsOnly: boolean; items: RawMention[] };
 }
 
 /** What the whole corpus says about words, to tell a sentence-initial name from a capitalised common word. */
@@ -148,7 +154,27 @@ class SentenceScanner extends RoleReaders {
     this.markLists(spans);
     const subject = this.subjectOf(spans);
     const pronoun = this.pronounRole();
-    return { mentions: this.mentions, links: this.links, ...(subject ? { subject } : {}), ...(pronoun ? { pronoun } : {}) };
+    const list = this.listOf(spans);
+    return { mentions: this.mentions, links: this.links, ...(subject ? { subject } : {}), ...(pronoun ? { pronoun } : {}), ...(list ? { list } : {}) };
+  }
+
+  /**
+   * The sentence's list of names, for a list that runs on past a stray period or into the next paragraph ("The 33
+   * honored students are: …, and C of N. R. Crozier Tech. Paulah Roe, … of Hillcrest; …"): the role its items share
+   * when the sentence ends with one of them, and whether the sentence holds only items (names, their "of" details,
+   * commas, semicolons and "and").
+   */
+  private listOf(spans: Span[]): SentenceScan['list'] {
+    const toks = this.tokens;
+    const items = spans.filter((s) => s.mention !== undefined && toks[s.first - 1]?.key !== 'of').map((s) => s.mention!);
+    if (items.length < 2) return undefined;
+    const covered = new Set<number>();
+    for (const s of spans) for (let k = s.first; k <= s.last; k++) covered.add(k);
+    // (an honorific's period and a suffix's are part of the item: "Mrs. A", "B Jr.")
+    const itemsOnly = toks.every((t, k) => covered.has(k) || /^[,;.:]$/.test(t.text) || (t.word && !t.cap && /^(?:and|of)$/.test(t.key)) || HONORIFICS.has(t.key));
+    const last = items.at(-1)!;
+    const role = last.roles.length === 1 && items.filter((m) => m.roles[0] === last.roles[0]).length >= 3 ? last.roles[0] : undefined;
+    return role !== undefined || itemsOnly ? { ...(role !== undefined ? { role } : {}), itemsOnly, items } : undefined;
   }
 
   /**

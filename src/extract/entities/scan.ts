@@ -24,8 +24,19 @@ export function scanArticles(
     const epithetsSeen = new Set<string>();
     // The person "he" and "she" take up: the last person-shaped subject of each gender (see SentenceScan.subject).
     const referent: Partial<Record<'f' | 'm', { stats: NameStats; surface: string }>> = {};
+    // The role of a list the last sentence ended inside, for its items that run on into this one.
+    let listRole: string | undefined;
     article.sentences.forEach((sentence, si) => {
       const scan = scanSentence(sentence.text, wordStats);
+      // "The 33 honored students are: …, and C of N. R. Crozier Tech. Paulah Roe, … of Hillcrest; …": the list goes on
+      // past a stray period, and into the next paragraph, while the sentences hold only its items.
+      if (listRole !== undefined && scan.list?.itemsOnly) {
+        for (const m of scan.list.items) {
+          if (m.roles.length > 0) continue;
+          m.roles.push(listRole);
+          m.evidence.appositive++;
+        }
+      } else listRole = scan.list?.role;
       // "Of Irish descent, Greer Garson was born … She is state chairman for …": the role goes to the person the
       // pronoun takes up, cited at the pronoun's sentence.
       const taken = scan.pronoun ? referent[scan.pronoun.gender] : undefined;

@@ -1313,3 +1313,19 @@ describe('reviews (issue 16, brown-fresh26)', () => {
     expect(entity(peer, 'William Joseph Slimm').roles).toEqual(['First Viscount', 'former Governor General', 'Field Marshal']);
   });
 });
+
+describe('a list that runs on past a stray period (issue 16, brown-fresh17)', () => {
+  it('gives the list\'s role to the items after an abbreviation\'s period and in the next paragraph, and no more', () => {
+    const index = EntityIndex.build([
+      makeArticle({
+        body:
+          'The 12 honored students are: Mike Trane, Ray Arlen, and Ron Kamin of Bryan High; Bill Burr, Tom Freed, and Larry Pask of N. R. Crane Tech. Paula Thom, Gerald Kest, and Nancy Steph of Hillcrest; Arnold Hay and Mary Shay of Jefferson;\n\n' +
+          'William Cluck, Delia Carty, and Edna Eton of North Dallas.\n\nPrincipal address will be delivered by Gerald Owen of New York.',
+      }),
+    ]);
+    for (const name of ['Mike Trane', 'Larry Pask', 'Paula Thom', 'Nancy Steph', 'Mary Shay', 'William Cluck', 'Edna Eton'])
+      expect(entity(index, name).roles).toEqual(['honored student']);
+    // The sentence after the list is no item of it.
+    expect(entity(index, 'Gerald Owen').roles).toEqual([]);
+  });
+});
