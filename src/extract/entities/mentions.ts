@@ -3,7 +3,7 @@
 import { casedWords, withoutPossessive } from '../../text/terms.js';
 import { STREET_WORDS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, hasOrgCue, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, isStateAbbreviation, givenNameGender, lexiconKind, mayBeGivenName } from '../names.js';
 import { lexiconTags } from '../../text/lexicon.js';
-import { HONORIFICS, INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS, honorificGender, singularTitle } from '../vocabulary.js';
+import { HONORIFICS, INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS, honorificGender, isRoleNoun, singularRole, singularTitle } from '../vocabulary.js';
 import { BETWEEN_SUBJECT_AND_VERB, type Span } from './name-spans.js';
 import { RoleReaders } from './roles.js';
 import { TENURE_WORDS } from './roles-before.js';
@@ -104,6 +104,10 @@ export interface SentenceScan {
    * and those items (the names not after "of": a school or a town is an item's detail).
    */
   list?: { role?: string; itemsOnly: boolean; items: RawMention[] };
+  /** The last plural role noun of the sentence, in the singular ("the work of 100 artists" → "artist"). */
+  plural?: string;
+  /** "Among them will be A, B and C": the names the sentence lists as some of the plural before it. */
+  amongThem?: RawMention[];
 }
 
 /** What the whole corpus says about words, to tell a sentence-initial name from a capitalised common word. */
@@ -155,7 +159,37 @@ class SentenceScanner extends RoleReaders {
     const subject = this.subjectOf(spans);
     const pronoun = this.pronounRole();
     const list = this.listOf(spans);
-    return { mentions: this.mentions, links: this.links, ...(subject ? { subject } : {}), ...(pronoun ? { pronoun } : {}), ...(list ? { list } : {}) };
+    const plural = this.lastPluralRole();
+    const amongThem = this.amongThem(spans);
+    return {
+      mentions: this.mentions,
+      links: this.links,
+      ...(subject ? { subject } : {}),
+      ...(pronoun ? { pronoun } : {}),
+      ...(list ? { list } : {}),
+      ...(plural ? { plural } : {}),
+      ...(amongThem ? { amongThem } : {}),
+    };
+  }
+
+  /** The last plural role noun, in the singular: "the work of 100 artists well known in the area" → "artist". */
+  private lastPluralRole(): string | undefined {
+    let found: string | undefined;
+    for (const t of this.tokens) {
+      if (!t.word || t.cap || isRoleNoun(t.key)) continue;
+      found = singularRole(t.key) ?? found;
+    }
+    return found;
+  }
+
+  /** "Among them will be A, B and C.", "Among them are A and B.": the names listed (not a name after "of"). */
+  private amongThem(spans: Span[]): RawMention[] | undefined {
+    const toks = this.tokens;
+    if (toks[0]?.key !== 'among' || toks[1]?.key !== 'them') return undefined;
+    const verb = toks[2]?.key === 'will' && toks[3]?.key === 'be' ? 4 : /^(?:are|were|is|was)$/.test(toks[2]?.key ?? '') ? 3 : -1;
+    if (verb < 0) return undefined;
+    const items = spans.filter((s) => s.first >= verb && s.mention !== undefined && toks[s.first - 1]?.key !== 'of').map((s) => s.mention!);
+    return items.length > 0 ? items : undefined;
   }
 
   /**
@@ -171,7 +205,8 @@ class SentenceScanner extends RoleReaders {
     const covered = new Set<number>();
     for (const s of spans) for (let k = s.first; k <= s.last; k++) covered.add(k);
     // (an honorific's period and a suffix's are part of the item: "Mrs. A", "B Jr.")
-    const itemsOnly = toks.every((t, k) => covered.has(k) || /^[,;.:]$/.test(t.text) || (t.word && !t.cap && /^(?:and|of)$/.test(t.key)) || HONORIFICS.has(t.key));
+    // ("Also Mrs. A, Mrs. B …": a list's next sentence may open with "also".)
+    const itemsOnly = toks.every((t, k) => covered.has(k) || /^[,;.:]$/.test(t.text) || (t.word && !t.cap && /^(?:and|of)$/.test(t.key)) || HONORIFICS.has(t.key) || (k === 0 && t.key === 'also'));
     const last = items.at(-1)!;
     const role = last.roles.length === 1 && items.filter((m) => m.roles[0] === last.roles[0]).length >= 3 ? last.roles[0] : undefined;
     return role !== undefined || itemsOnly ? { ...(role !== undefined ? { role } : {}), itemsOnly, items } : undefined;

@@ -567,15 +567,19 @@ export abstract class RolesBefore extends NameSpans {
   private openingPluralRole(copula: number): string | null {
     const toks = this.tokens;
     let s = 0;
+    // ("Assisting as chairmen of various committees are …": past the participle and "as".)
+    if (/ing$/.test(toks[0]?.key ?? '') && toks[1]?.key === 'as') s = 2;
     while (s < copula && toks[s]!.word && /^(?:the|other|some|several|two|three|four|five|six|seven|eight)$/.test(toks[s]!.key)) s++;
     for (let h = s; h < copula && h - s < 3; h++) {
       const t = toks[h]!;
       if (!t.word) return null;
-      const singular = t.cap && h > 0 ? null : singularRole(t.key);
+      const singular = (t.cap && h > 0) || (s === 2 && h === 0) ? null : singularRole(t.key);
       if (!singular) continue;
       for (let v = h + 1; v < copula; v++) if (toks[v]!.word && /^(?:is|are|was|were)$/.test(toks[v]!.key)) return null;
       const modifiers = h > s ? `${this.text.slice(toks[s]!.start, toks[h - 1]!.end)} ` : '';
-      return `${modifiers}${singular}`;
+      // ("chairman of various committees": with what it is of, up to the copula.)
+      const of = s === 2 && toks[h + 1]?.key === 'of' && copula - h <= 5 ? ` ${this.text.slice(toks[h + 1]!.start, toks[copula - 1]!.end)}` : '';
+      return `${modifiers}${singular}${of}`;
     }
     return null;
   }

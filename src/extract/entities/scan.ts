@@ -26,8 +26,18 @@ export function scanArticles(
     const referent: Partial<Record<'f' | 'm', { stats: NameStats; surface: string }>> = {};
     // The role of a list the last sentence ended inside, for its items that run on into this one.
     let listRole: string | undefined;
+    // The last plural role noun of the sentence before ("the work of 100 artists"), for "Among them will be A, B".
+    let plural: string | undefined;
     article.sentences.forEach((sentence, si) => {
       const scan = scanSentence(sentence.text, wordStats);
+      if (scan.amongThem && plural !== undefined) {
+        for (const m of scan.amongThem) {
+          if (m.roles.length > 0) continue;
+          m.roles.push(plural);
+          m.evidence.appositive++;
+        }
+      }
+      plural = scan.plural;
       // "The 33 honored students are: …, and C of N. R. Crozier Tech. Paulah Roe, … of Hillcrest; …": the list goes on
       // past a stray period, and into the next paragraph, while the sentences hold only its items.
       if (listRole !== undefined && scan.list?.itemsOnly) {

@@ -1329,3 +1329,19 @@ describe('a list that runs on past a stray period (issue 16, brown-fresh17)', ()
     expect(entity(index, 'Gerald Owen').roles).toEqual([]);
   });
 });
+
+describe('"Among them will be" and "Also …" (issue 16, brown-fresh24)', () => {
+  it('gives the names "among them" the plural role of the sentence before', () => {
+    const index = indexOf('The chairman says the work of 100 artists well known in the valley will be shown. Among them will be Marc Shottel, Ben Shann and Milton Avory.');
+    for (const name of ['Marc Shottel', 'Ben Shann', 'Milton Avory']) expect(entity(index, name).roles).toEqual(['artist']);
+    // Without a plural role before it, nobody's.
+    expect(entity(indexOf('The show opens on Friday. Among them will be Marc Shottel.'), 'Marc Shottel').roles).toEqual([]);
+  });
+
+  it('reads "Assisting as chairmen of X are A, B …" and carries it into "Also C, D …"', () => {
+    const index = EntityIndex.build([
+      makeArticle({ body: 'Assisting as chairmen of various committees are Mrs. Alva Blume, Mrs. Leona Malm, Mrs. Edna Fern, Mrs. Roberta Cush.\n\nAlso Mrs. Bertha Korm, Mrs. Martha Rosse and Mrs. Edwina Sable.' }),
+    ]);
+    for (const name of ['Alva Blume', 'Roberta Cush', 'Bertha Korm', 'Edwina Sable']) expect(entity(index, name).roles).toEqual(['chairman of various committees']);
+  });
+});
