@@ -2,7 +2,7 @@
 // through the JSON CLI (`src/cli.ts timeline|who|quote --json --corpus DIR`), the grader's path.
 // Run: npx tsx eval/story.ts [--set NAME ...] [--verbose] [--json] [--root DIR]
 //   --verbose lists the misses of the sets that are tuned on (seeds, brown-press); add --holdout-details to list
-//   them for the held-out set too (brown-fresh23). --root DIR scores another checkout's CLI (the code before a change).
+//   them for the held-out set too (brown-fresh27). --root DIR scores another checkout's CLI (the code before a change).
 // Exit code 1: a gold problem (a quote or person no article holds) or CLI output that is not the expected JSON.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -100,6 +100,8 @@ const SETS: StorySet[] = [
   { name: 'brown-fresh25', gold: 'eval/gold/brown-fresh25.json', unseen: true, holdout: false },
   // brown-fresh26: session 14's second blind set, press reviews (first run recorded, then tuned on).
   { name: 'brown-fresh26', gold: 'eval/gold/brown-fresh26.json', unseen: true, holdout: false },
+  // brown-fresh27: session 14's held-out set, press editorials (aggregate only until the next session reads it).
+  { name: 'brown-fresh27', gold: 'eval/gold/brown-fresh27.json', unseen: true, holdout: true },
 ];
 
 /** The checkout whose CLI is scored (`--root DIR`: another checkout, e.g. the code before a change). */

@@ -1249,6 +1249,32 @@ const FRESH26: Selection[] = [
   },
 ];
 
+// Session 14's held-out set, from press editorials (category B): the Atlanta Constitution on the League of Women
+// Voters and a regional development group (cb01), the Washington Post on Trujillo (cb01), and the Christian Science
+// Monitor on New York's mayoral primary and on Laos (cb02).
+const FRESH27: Selection[] = [
+  {
+    sample: 'cb01', from: 7, to: 13, source: 'The Atlanta Constitution, March 6, 1961, p. 4 (Editorials)',
+    title: 'Editorials: the League of Women Voters; a development group for northwest Georgia',
+    date: '1961-03-06', slug: 'league-and-development',
+  },
+  {
+    sample: 'cb01', from: 34, to: 40, source: 'The Washington Post, June 1, 1961, p. A24 (Editorials)',
+    title: 'Editorial: after Trujillo',
+    date: '1961-06-01', slug: 'after-trujillo',
+  },
+  {
+    sample: 'cb02', from: 21, to: 29, source: 'The Christian Science Monitor, September 5, 1961, p. 16 (Editorials)',
+    title: 'Editorial: the choice in New York’s Democratic primary',
+    date: '1961-09-05', slug: 'new-york-primary',
+  },
+  {
+    sample: 'cb02', from: 30, to: 40, source: 'The Christian Science Monitor, March 24, 1961, p. 24 (Editorials)',
+    title: 'Editorial: speaking softly over Laos',
+    date: '1961-03-24', slug: 'speaking-softly-laos',
+  },
+];
+
 const SETS: Record<string, Selection[]> = {
   'brown-press': PRESS, 'brown-holdout': HOLDOUT, 'brown-fresh': FRESH, 'brown-fresh2': FRESH2, 'brown-fresh3': FRESH3,
   'brown-fresh4': FRESH4, 'brown-fresh5': FRESH5, 'brown-fresh6': FRESH6, 'brown-fresh7': FRESH7,
@@ -1258,7 +1284,7 @@ const SETS: Record<string, Selection[]> = {
   'brown-fresh16': FRESH16, 'brown-fresh17': FRESH17, 'brown-fresh18': FRESH18,
   'brown-fresh19': FRESH19, 'brown-fresh20': FRESH20, 'brown-fresh21': FRESH21,
   'brown-fresh22': FRESH22, 'brown-fresh23': FRESH23, 'brown-fresh24': FRESH24,
-  'brown-fresh25': FRESH25, 'brown-fresh26': FRESH26,
+  'brown-fresh25': FRESH25, 'brown-fresh26': FRESH26, 'brown-fresh27': FRESH27,
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
