@@ -188,8 +188,13 @@ class SentenceScanner extends RoleReaders {
     if (toks[0]?.key !== 'among' || toks[1]?.key !== 'them') return undefined;
     const verb = toks[2]?.key === 'will' && toks[3]?.key === 'be' ? 4 : /^(?:are|were|is|was)$/.test(toks[2]?.key ?? '') ? 3 : -1;
     if (verb < 0) return undefined;
-    const items = spans.filter((s) => s.first >= verb && s.mention !== undefined && toks[s.first - 1]?.key !== 'of').map((s) => s.mention!);
+    const items = this.listedItems(spans, verb);
     return items.length > 0 ? items : undefined;
+  }
+
+  /** The names of the spans from token `from` on that are a list's items: not a name after "of" (a school, a town). */
+  private listedItems(spans: Span[], from = 0): RawMention[] {
+    return spans.filter((s) => s.first >= from && s.mention !== undefined && this.tokens[s.first - 1]?.key !== 'of').map((s) => s.mention!);
   }
 
   /**
@@ -200,7 +205,7 @@ class SentenceScanner extends RoleReaders {
    */
   private listOf(spans: Span[]): SentenceScan['list'] {
     const toks = this.tokens;
-    const items = spans.filter((s) => s.mention !== undefined && toks[s.first - 1]?.key !== 'of').map((s) => s.mention!);
+    const items = this.listedItems(spans);
     if (items.length < 2) return undefined;
     const covered = new Set<number>();
     for (const s of spans) for (let k = s.first; k <= s.last; k++) covered.add(k);
@@ -220,22 +225,24 @@ class SentenceScanner extends RoleReaders {
    */
   private subjectOf(spans: Span[]): SentenceScan['subject'] {
     const toks = this.tokens;
-    const opening = (s: Span): number => {
+    // The token before a name's opening, past its honorific, a couple's "Mr. and" and possessive names before it
+    // ("Hollywood's Louis B. Mayer"); and whether a couple's honorifics open it.
+    const opening = (s: Span): { b: number; couple: boolean } => {
       let b = this.pastHonorific((s.roleFirst ?? s.first) - 1, -1);
-      if (toks[b]?.key === 'and' && !toks[b]!.cap && this.pastHonorific(b - 1, -1) < b - 1) b = this.pastHonorific(b - 1, -1);
-      // (past possessive names before it: "Hollywood's Louis B. Mayer")
+      const couple = toks[b]?.key === 'and' && !toks[b]!.cap && this.pastHonorific(b - 1, -1) < b - 1;
+      if (couple) b = this.pastHonorific(b - 1, -1);
       while (b >= 0 && toks[b]!.possessive && this.byLast.has(b)) b = this.byLast.get(b)!.first - 1;
-      return b;
+      return { b, couple };
     };
     const named = spans.filter((s) => s.mention !== undefined && !toks[s.last]!.possessive);
     if (named.length === 0) return undefined;
     // The first name, or the first after a fronted phrase's comma when the sentence opens with no name ("Of Irish
     // descent, Greer Garson was born …": past the names inside the phrase).
-    const span = opening(named[0]!) < 0 ? named[0] : named.find((s) => toks[opening(s)]?.text === ',' && !this.byFirst.has(0) && !this.byFirst.has(this.pastHonorific(0, 1)));
+    const opensWithName = this.byFirst.has(0) || this.byFirst.has(this.pastHonorific(0, 1));
+    const span = opening(named[0]!).b < 0 ? named[0] : opensWithName ? undefined : named.find((s) => toks[opening(s).b]?.text === ',');
     const m = span?.mention;
     if (!span || !m) return undefined;
-    const b = opening(span);
-    const couple = toks[this.pastHonorific((span.roleFirst ?? span.first) - 1, -1)]?.key === 'and';
+    const { b, couple } = opening(span);
     const before = toks[b];
     if (before && !(before.text === ',' || before.text === '—')) return undefined;
     if (!(m.honorific || span.title || mayBeGivenName(m.words[0]!))) return undefined;

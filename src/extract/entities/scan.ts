@@ -30,23 +30,12 @@ export function scanArticles(
     let plural: string | undefined;
     article.sentences.forEach((sentence, si) => {
       const scan = scanSentence(sentence.text, wordStats);
-      if (scan.amongThem && plural !== undefined) {
-        for (const m of scan.amongThem) {
-          if (m.roles.length > 0) continue;
-          m.roles.push(plural);
-          m.evidence.appositive++;
-        }
-      }
+      if (scan.amongThem && plural !== undefined) giveRole(scan.amongThem, plural);
       plural = scan.plural;
       // "The 33 honored students are: …, and C of N. R. Crozier Tech. Paulah Roe, … of Hillcrest; …": the list goes on
       // past a stray period, and into the next paragraph, while the sentences hold only its items.
-      if (listRole !== undefined && scan.list?.itemsOnly) {
-        for (const m of scan.list.items) {
-          if (m.roles.length > 0) continue;
-          m.roles.push(listRole);
-          m.evidence.appositive++;
-        }
-      } else listRole = scan.list?.role;
+      if (listRole !== undefined && scan.list?.itemsOnly) giveRole(scan.list.items, listRole);
+      else listRole = scan.list?.role;
       // "Of Irish descent, Greer Garson was born … She is state chairman for …": the role goes to the person the
       // pronoun takes up, cited at the pronoun's sentence.
       const taken = scan.pronoun ? referent[scan.pronoun.gender] : undefined;
@@ -88,6 +77,15 @@ export function scanArticles(
     }
   }
   return { names, links };
+}
+
+/** A role an earlier sentence gives these listed names, for each that its own sentence gave none. */
+function giveRole(mentions: RawMention[], role: string): void {
+  for (const m of mentions) {
+    if (m.roles.length > 0) continue;
+    m.roles.push(role);
+    m.evidence.appositive++;
+  }
 }
 
 /** Nouns that end a state's other name ("the Islamic Republic", "the Hashemite Kingdom"). */

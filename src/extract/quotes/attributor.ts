@@ -203,7 +203,7 @@ export class Attributor {
         const owner = t[k - 1]!.lower === 'own' ? k - 2 : k - 1;
         let p = owner;
         while (p > 0 && owner - p < 4 && t[p - 1]!.type === 'word' && !/^(?:in|by)$/.test(t[p - 1]!.lower)) p--;
-        if (t[owner]?.type === 'word' && /['’]s?$/.test(t[owner]!.text) && p < owner + 1 && /^(?:in|by)$/.test(t[p - 1]?.lower ?? '')) {
+        if (t[owner]?.type === 'word' && /['’]s?$/.test(t[owner]!.text) && /^(?:in|by)$/.test(t[p - 1]?.lower ?? '')) {
           const found = this.fromPhrase(t.slice(p, owner + 1), u);
           if (found !== undefined) return found;
         }
