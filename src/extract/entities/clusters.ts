@@ -177,13 +177,18 @@ export function cluster(
  * A cluster → its entity: the fullest name, every other way it was written, the roles stated at its mentions
  * (bylines give "author"), in the order first stated.
  */
+/** Is the name written opening with a nickname in quotation marks ("“Mom” Marr")? */
+function opensWithNickname(s: NameStats): boolean {
+  return [...s.surfaces.keys()].some((x) => x.startsWith('“'));
+}
+
 function describe(group: NameStats[], kind: EntityKind, refs: MentionRef[]): Entity {
   const first = (s: NameStats): number => {
     const m = s.mentions[0];
     return m ? m.article * 1e6 + m.sentence : Number.MAX_SAFE_INTEGER;
   };
   // ("Esther Marr" before "“Mom” Marr": a name, not a nickname, names the person.)
-  const nickname = (s: NameStats): number => Number([...s.surfaces.keys()].every((x) => x.startsWith('“')));
+  const nickname = (s: NameStats): number => Number(opensWithNickname(s));
   const fullest = [...group].sort(
     (a, b) =>
       Number(a.epithet === true) - Number(b.epithet === true) ||
@@ -372,8 +377,8 @@ function linkSurnames(
       if (nicknamed.length === 1) clusters.union(s.key, nicknamed[0]!.key);
       // "“Mom” Marr" of "Esther Marr": a nickname in quotation marks before the surname of exactly one person named in
       // full in the same articles.
-      const quotedNickname = s.words.length === 2 && [...s.surfaces.keys()].some((x) => x.startsWith('“'));
-      const bearers = quotedNickname ? (bySurname.get(last) ?? []).filter((p) => p !== s && p.words.length >= 2 && ![...p.surfaces.keys()].some((x) => x.startsWith('“'))) : [];
+      const quotedNickname = s.words.length === 2 && opensWithNickname(s);
+      const bearers = quotedNickname ? (bySurname.get(last) ?? []).filter((p) => p !== s && p.words.length >= 2 && !opensWithNickname(p)) : [];
       if (bearers.length === 1 && s.mentions.every((m) => bearers[0]!.mentions.some((f) => f.article === m.article))) clusters.union(s.key, bearers[0]!.key);
       // "Long Jim" of "Long Jim Barnes": a name of two words or more that opens exactly one longer person's name.
       const longer = s.words.length >= 2 && kindOf(s.key)[0] === 'person' ? (byOpening.get(s.key) ?? []).filter((p) => p !== s) : [];

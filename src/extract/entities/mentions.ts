@@ -1,6 +1,6 @@
 // One sentence → the names it mentions, each with the evidence news prose gives about what it names:
 // a title or role before it, an appositive after it, a speech verb, "the X", "in X", an acronym in parentheses.
-import { casedWords, withoutPossessive } from '../../text/terms.js';
+import { casedWords, nameTokens, withoutPossessive } from '../../text/terms.js';
 import { STREET_WORDS, TRAILING_ORG_NOUNS, TRAILING_PLACE_NOUNS, hasOrgCue, isDemonym, isPluralPlaceNoun, isGivenName, isLexiconLastName, isModifiedNoun, isStateAbbreviation, givenNameGender, lexiconKind, mayBeGivenName } from '../names.js';
 import { lexiconTags } from '../../text/lexicon.js';
 import { HONORIFICS, INVERTED_SPEECH_VERBS, ORGANISATION_KIND_NOUNS, OUTLET_VERBS, SPEECH_NOUNS, SPEECH_VERBS, honorificGender, isRoleNoun, singularRole, singularTitle } from '../vocabulary.js';
@@ -104,8 +104,6 @@ export interface SentenceScan {
    * and those items (the names not after "of": a school or a town is an item's detail).
    */
   list?: { role?: string; itemsOnly: boolean; items: RawMention[] };
-  /** The last plural role noun of the sentence, in the singular ("the work of 100 artists" → "artist"). */
-  plural?: string;
   /** "Among them will be A, B and C": the names the sentence lists as some of the plural before it. */
   amongThem?: RawMention[];
 }
@@ -122,6 +120,19 @@ const PLACE_PREPOSITIONS = new Set('in at near across throughout outside inside 
 const ALIAS_PHRASES = [['also', 'known', 'as'], ['known', 'as'], ['or']];
 /** Titles of an elected member, whose "for X" is the seat ("the MP for Bristol East"). */
 const SEAT_TITLES = new Set('mp mep msp mla mp-elect councillor cllr representative congressman congresswoman senator member'.split(' '));
+
+/**
+ * The last plural role noun of a sentence, in the singular ("the work of 100 artists well known in the area" →
+ * "artist"): what "Among them will be A, B" in the next sentence refers to. Read only for such a sentence.
+ */
+export function lastPluralRole(text: string): string | undefined {
+  let found: string | undefined;
+  for (const t of nameTokens(text)) {
+    if (!t.word || t.cap || isRoleNoun(t.key)) continue;
+    found = singularRole(t.key) ?? found;
+  }
+  return found;
+}
 
 /** Collect, over all sentences, which words appear lower-case and which capitalised mid-sentence. */
 export function addWordStats(stats: WordStats, text: string): void {
@@ -159,7 +170,6 @@ class SentenceScanner extends RoleReaders {
     const subject = this.subjectOf(spans);
     const pronoun = this.pronounRole();
     const list = this.listOf(spans);
-    const plural = this.lastPluralRole();
     const amongThem = this.amongThem(spans);
     return {
       mentions: this.mentions,
@@ -167,19 +177,8 @@ class SentenceScanner extends RoleReaders {
       ...(subject ? { subject } : {}),
       ...(pronoun ? { pronoun } : {}),
       ...(list ? { list } : {}),
-      ...(plural ? { plural } : {}),
       ...(amongThem ? { amongThem } : {}),
     };
-  }
-
-  /** The last plural role noun, in the singular: "the work of 100 artists well known in the area" → "artist". */
-  private lastPluralRole(): string | undefined {
-    let found: string | undefined;
-    for (const t of this.tokens) {
-      if (!t.word || t.cap || isRoleNoun(t.key)) continue;
-      found = singularRole(t.key) ?? found;
-    }
-    return found;
   }
 
   /** "Among them will be A, B and C.", "Among them are A and B.": the names listed (not a name after "of"). */
@@ -558,7 +557,7 @@ class SentenceScanner extends RoleReaders {
 
     for (let i = first; i <= last; i++) if (toks[i]!.text === '&') organization = true; // "Procter & Gamble"
     // ("“Tex” Burgess": the nickname's opening mark is the name's.)
-    const start = toks[first - 1]?.text === '“' && toks[first + 1]?.text === '”' ? toks[first - 1]!.start : toks[first]!.start;
+    const start = this.quotedNickname(first) ? toks[first - 1]!.start : toks[first]!.start;
     const end = toks[last]!.end;
     const words = [] as string[];
     for (let i = first; i <= last; i++) if (toks[i]!.word) words.push(toks[i]!.key);

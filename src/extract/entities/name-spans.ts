@@ -199,10 +199,10 @@ export class NameSpans {
     );
   }
 
-  /** A nickname in curly quotation marks at `k`: “, one capitalised word, ”. */
-  private quotedNickname(k: number): boolean {
+  /** Is the word at `k` a nickname in curly quotation marks: “, one capitalised word, ” ("“Tex”")? */
+  protected quotedNickname(k: number): boolean {
     const toks = this.tokens;
-    return toks[k]?.text === '“' && toks[k + 1]?.word === true && /^\p{Lu}\p{Ll}+$/u.test(toks[k + 1]!.text) && toks[k + 2]?.text === '”';
+    return toks[k - 1]?.text === '“' && toks[k]?.word === true && /^\p{Lu}\p{Ll}+$/u.test(toks[k]!.text) && toks[k + 1]?.text === '”';
   }
 
   /** Maximal runs of capitalised words, joined across initials ("F."), particles and "of"/"and"/"for"/"on". */
@@ -262,12 +262,12 @@ export class NameSpans {
           continue;
         }
         // "Harold “Flip” Phillips": a nickname in quotation marks inside a person's name; "“Tex” Burgess": one opening it.
-        if (t.word && t.cap && this.quotedNickname(j + 1) && this.isNameToken(j + 4)) {
+        if (t.word && t.cap && this.quotedNickname(j + 2) && this.isNameToken(j + 4)) {
           for (let c = j + 1; c <= j + 4; c++) run.push(c);
           j += 4;
           continue;
         }
-        if (run.length === 1 && t.word && t.cap && toks[j - 1]?.text === '“' && toks[j + 1]?.text === '”' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && this.isNameToken(j + 2) && !this.isNameToken(j - 2)) {
+        if (run.length === 1 && this.quotedNickname(j) && this.isNameToken(j + 2) && !this.isNameToken(j - 2)) {
           run.push(j + 1, j + 2);
           j += 2;
           continue;
@@ -415,7 +415,7 @@ export class NameSpans {
     const t = this.tokens[run[n]!]!;
     if (!t.word) return false;
     if (n > 0 && this.tokens[run[n - 1]!]!.text === '(') return false; // "Jimmy (Monk) Allegretti": a nickname
-    if (this.tokens[run[n]! - 1]?.text === '“' && this.tokens[run[n]! + 1]?.text === '”') return false; // "“Mom” Marr": so is this
+    if (this.quotedNickname(run[n]!)) return false; // "“Mom” Marr": so is this
     if (isTitle(t.key)) return true;
     if (isGivenName(t.key) || isLexiconLastName(t.key)) return false;
     // "Patrolmen J. W. Slate and A. L. Crawford Jr.": a plural role opening a sentence, before a list of names.

@@ -131,8 +131,7 @@ export abstract class RolesBefore extends NameSpans {
     // "The prime minister, Sir Keir Starmer,": an honorific between the comma and the name.
     let start = first;
     // ("their son-in-law and daughter, Mr. and Mrs. Thomas Glennon,": a couple's honorifics.)
-    const honorificAt = (k: number): boolean => HONORIFICS.has(toks[k]?.key ?? '') || (toks[k]?.text === '.' && HONORIFICS.has(toks[k - 1]?.key ?? ''));
-    while (start > 0 && (HONORIFICS.has(toks[start - 1]!.key) || toks[start - 1]!.text === '.' || (start < first && toks[start - 1]!.key === 'and' && honorificAt(start - 2)))) start--;
+    while (start > 0 && (HONORIFICS.has(toks[start - 1]!.key) || toks[start - 1]!.text === '.' || (start < first && toks[start - 1]!.key === 'and' && this.pastHonorific(start - 2, -1) < start - 2))) start--;
     // "his bride, the former Miss Judith Gay,": a maiden name after the role.
     if (start < first && toks[start - 1]?.key === 'former' && !toks[start - 1]!.cap && toks[start - 2]?.key === 'the' && toks[start - 3]?.text === ',') start -= 2;
     // "the Scottish chemist Sir William Ramsay": a role right before the honorific, no comma between, is the name's.
@@ -542,6 +541,14 @@ export abstract class RolesBefore extends NameSpans {
       break;
     }
     return j;
+  }
+
+  /** From `k`, the first token past an honorific and its period, going forward (`step` 1) or back (-1): "and Mrs. B". */
+  protected pastHonorific(k: number, step: 1 | -1): number {
+    const toks = this.tokens;
+    if (step === 1) return HONORIFICS.has(toks[k]?.key ?? '') ? k + (toks[k + 1]?.text === '.' ? 2 : 1) : k;
+    if (toks[k]?.text === '.' && HONORIFICS.has(toks[k - 1]?.key ?? '')) return k - 2;
+    return HONORIFICS.has(toks[k]?.key ?? '') ? k - 1 : k;
   }
 
   /** "Gov. and Mrs. Price Daniel": the title before "and Mrs." is the husband's, whose name the couple shares. */

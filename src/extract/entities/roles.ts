@@ -361,14 +361,6 @@ export abstract class RoleReaders extends RolesBefore {
     return first === last && isStateAbbreviation(toks, first) && toks[first - 1]?.text === ',' && this.byLast.has(first - 2);
   }
 
-  /** From `k`, the first token past an honorific and its period, going forward (`step` 1) or back (-1): "and Mrs. B". */
-  protected pastHonorific(k: number, step: 1 | -1): number {
-    const toks = this.tokens;
-    if (step === 1) return HONORIFICS.has(toks[k]?.key ?? '') ? k + (toks[k + 1]?.text === '.' ? 2 : 1) : k;
-    if (toks[k]?.text === '.' && HONORIFICS.has(toks[k - 1]?.key ?? '')) return k - 2;
-    return HONORIFICS.has(toks[k]?.key ?? '') ? k - 1 : k;
-  }
-
   /** Past a home town's state at `i` and the comma after it ("Muskegon, Mich.,": the token after), else `i`. */
   private pastState(i: number): number {
     if (!this.isStateAfterTown(i, i)) return i;

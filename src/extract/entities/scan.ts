@@ -2,7 +2,7 @@
 // and the pairs of names the sentences say are one ("Mujahedeen-e-Khalq (MEK)").
 import type { Article } from '../../model/types.js';
 import { isCountryLike, lexiconKind, nameKey } from '../names.js';
-import { scanSentence, type Evidence, type RawMention, type WordStats } from './mentions.js';
+import { lastPluralRole, scanSentence, type Evidence, type RawMention, type WordStats } from './mentions.js';
 import { newStats, type MentionRef, type NameStats } from './scores.js';
 
 const NO_ROLES: string[] = [];
@@ -26,12 +26,11 @@ export function scanArticles(
     const referent: Partial<Record<'f' | 'm', { stats: NameStats; surface: string }>> = {};
     // The role of a list the last sentence ended inside, for its items that run on into this one.
     let listRole: string | undefined;
-    // The last plural role noun of the sentence before ("the work of 100 artists"), for "Among them will be A, B".
-    let plural: string | undefined;
     article.sentences.forEach((sentence, si) => {
       const scan = scanSentence(sentence.text, wordStats);
+      // "… the work of 100 artists … Among them will be A, B": the plural role noun of the sentence before.
+      const plural = scan.amongThem && si > 0 ? lastPluralRole(article.sentences[si - 1]!.text) : undefined;
       if (scan.amongThem && plural !== undefined) giveRole(scan.amongThem, plural);
-      plural = scan.plural;
       // "The 33 honored students are: …, and C of N. R. Crozier Tech. Paulah Roe, … of Hillcrest; …": the list goes on
       // past a stray period, and into the next paragraph, while the sentences hold only its items.
       if (listRole !== undefined && scan.list?.itemsOnly) giveRole(scan.list.items, listRole);

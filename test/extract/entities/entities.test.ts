@@ -1248,7 +1248,7 @@ describe('society pages and columns (issue 16, brown-fresh23 and brown-fresh25)'
     expect(entity(index, 'Ned Tuck').roles).toEqual(['in charge of publicity']);
     expect(entity(index, 'Ora Vance').roles).toEqual(['one of the speakers']);
     // An adverb before the copula's noun is no office's qualifier.
-    expect(entity(indexOf('Tom Poe is always late.'), 'Tom Poe').roles).toEqual([]);
+    expect(entity(indexOf('Tom Poe is always chairman.'), 'Tom Poe').roles).toEqual([]);
   });
 
   it('gives a couple\'s kin appositive to the husband, and reads "Mr. and Mrs. Major X" as a given name', () => {
